@@ -1,0 +1,99 @@
+/**
+ * Builds the SafetyMap server without listening: stores over one SQLite file, the relay, and
+ * every HTTP plugin. `main.ts` listens; tests call `buildApp` and listen on port 0.
+ *
+ *   const { app } = await buildApp({ config })
+ *   await app.listen({ port: 0 })
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import cookie from '@fastify/cookie'
+import websocket from '@fastify/websocket'
+import swagger from '@fastify/swagger'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { createSafetyMapSchema } from '@safetymap/map-model/schema'
+import type { Config } from './config.ts'
+import { createSqliteDocStore, openDatabase } from './storage/index.ts'
+import { createRelay, MAX_MESSAGE_BYTES, type Relay } from './relay/index.ts'
+import { createWorkerStore } from './access/WorkerStore.ts'
+import { createSessionStore } from './access/SessionStore.ts'
+import { createMeetingStore } from './meetings/MeetingStore.ts'
+import type { Services } from './http/services.ts'
+import { principalPlugin } from './http/principal.ts'
+import { securityHeaders } from './http/securityHeaders.ts'
+import { authRoutes } from './http/authRoutes.ts'
+import { meetingRoutes } from './http/meetingRoutes.ts'
+import { joinRoutes } from './http/joinRoutes.ts'
+import { syncRoute } from './http/syncRoute.ts'
+import { webApp } from './http/webApp.ts'
+
+/** File name of the embedded database inside `DATA_DIR`. */
+export const DATABASE_FILE = 'safetymap.db'
+
+export interface BuildAppOptions {
+  config: Config
+  /** Fastify logger options; tests pass `false`. */
+  logger?: FastifyServerOptions['logger']
+  now?: () => number
+}
+
+export interface SafetyMapServer {
+  app: FastifyInstance
+  services: Services
+}
+
+/** Opens the stores and builds the fastify app with every plugin registered. */
+export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServer> {
+  const { config } = options
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    trustProxy: config.publicUrl !== null,
+    bodyLimit: 256 * 1024,
+    maxParamLength: 200,
+  })
+
+  mkdirSync(config.dataDir, { recursive: true })
+  const database = openDatabase(path.join(config.dataDir, DATABASE_FILE))
+  const relay: Relay = createRelay({ store: createSqliteDocStore(database), logger: app.log })
+  const services: Services = {
+    config,
+    workers: createWorkerStore(database),
+    sessions: createSessionStore(database),
+    meetings: createMeetingStore(database),
+    relay,
+    mapSchema: createSafetyMapSchema().serialize(),
+    now: options.now ?? Date.now,
+  }
+
+  app.addHook('onClose', async () => {
+    await relay.close()
+    database.close()
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'SafetyMap API', version: '0.1.0', description: 'Meetings, invites and joining for SafetyMap.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A worker API key (`pnpm safetymap worker add`).' },
+          session: { type: 'apiKey', in: 'cookie', name: 'sm_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  })
+  await app.register(cookie)
+  await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } })
+  await app.register(securityHeaders, services)
+  await app.register(principalPlugin, services)
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }))
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  await app.register(authRoutes, services)
+  await app.register(meetingRoutes, services)
+  await app.register(joinRoutes, services)
+  await app.register(syncRoute, services)
+  await app.register(webApp, services)
+  return { app, services }
+}

@@ -1,0 +1,70 @@
+/**
+ * Server configuration: read once from the environment at startup, checked, and frozen.
+ * Nonsense refuses to boot with a message that says which variable to fix.
+ *
+ *   const config = loadConfig(process.env)
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Everything the server reads from its environment. */
+export interface Config {
+  readonly port: number
+  readonly host: string
+  /** Folder holding `safetymap.db`. */
+  readonly dataDir: string
+  /** Public origin of the product, e.g. `https://maps.county.gov`; null = derive from each request. */
+  readonly publicUrl: URL | null
+  /** tldraw licence key handed to browsers at run time; null = none configured. */
+  readonly tldrawLicenseKey: string | null
+  /** Built web app served at `/`. */
+  readonly webDistDir: string
+  readonly logLevel: string
+}
+
+/** Thrown when the environment cannot make a working server. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+function readPort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 8080
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}".`)
+  }
+  return port
+}
+
+function readPublicUrl(raw: string | undefined): URL | null {
+  if (raw === undefined || raw === '') return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be a full URL such as https://maps.example.org, got "${raw}".`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_URL must start with http:// or https://, got "${raw}".`)
+  }
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new ConfigError('PUBLIC_URL must be an origin only (no path, query or fragment).')
+  }
+  return url
+}
+
+/** Reads and checks the configuration; throws {@link ConfigError} on nonsense. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const key = env.TLDRAW_LICENSE_KEY?.trim()
+  return Object.freeze({
+    port: readPort(env.PORT),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR?.trim() || path.join(process.cwd(), 'data')),
+    publicUrl: readPublicUrl(env.PUBLIC_URL?.trim()),
+    tldrawLicenseKey: key ? key : null,
+    webDistDir: path.resolve(env.WEB_DIST_DIR?.trim() || path.join(REPO_ROOT, 'apps/web/dist')),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  })
+}

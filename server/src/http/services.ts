@@ -1,0 +1,21 @@
+/**
+ * The shared infrastructure every HTTP plugin receives: configuration, stores, the relay and the
+ * clock. Built once in `app.ts`; plugins never open their own database handles.
+ */
+import type { Config } from '../config.ts'
+import type { WorkerStore } from '../access/WorkerStore.ts'
+import type { SessionStore } from '../access/SessionStore.ts'
+import type { MeetingStore } from '../meetings/MeetingStore.ts'
+import type { Relay } from '../relay/index.ts'
+import type { SerializedSchema } from '@tldraw/tlschema'
+
+export interface Services {
+  config: Config
+  workers: WorkerStore
+  sessions: SessionStore
+  meetings: MeetingStore
+  relay: Relay
+  /** The tldraw schema every new meeting doc is stamped with. */
+  mapSchema: SerializedSchema
+  now: () => number
+}

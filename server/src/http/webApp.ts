@@ -1,0 +1,40 @@
+/**
+ * Serves the built web app: hashed assets with long caching, `index.html` for every client-side
+ * route, and `GET /api/config` with run-time settings the browser needs (the tldraw licence key is
+ * read here, so changing it needs no rebuild).
+ */
+import fastifyStatic from '@fastify/static'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { Services } from './services.ts'
+
+export async function webApp(app: FastifyInstance, services: Services): Promise<void> {
+  const root = services.config.webDistDir
+  const built = existsSync(path.join(root, 'index.html'))
+  if (!built) app.log.warn({ root }, 'web app is not built; run the start command from the README to build it')
+
+  app.get('/api/config', {
+    schema: {
+      tags: ['config'],
+      response: { 200: { type: 'object', properties: { tldrawLicenseKey: { type: ['string', 'null'] } } } },
+    },
+  }, async () => ({ tldrawLicenseKey: services.config.tldrawLicenseKey }))
+
+  if (!built) return
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    setHeaders(res, filePath) {
+      const hashed = filePath.includes(`${path.sep}assets${path.sep}`)
+      res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
+    },
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/sync/')
+    if (!isPage) return reply.code(404).send({ statusCode: 404, code: 'NOT_FOUND', error: 'Not Found', message: 'No such endpoint.' })
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html')
+  })
+}

@@ -1,0 +1,5 @@
+/**
+ * The server's front door, for tests and embedding.
+ */
+export { buildApp, DATABASE_FILE, type BuildAppOptions, type SafetyMapServer } from './app.ts'
+export { loadConfig, ConfigError, type Config } from './config.ts'
