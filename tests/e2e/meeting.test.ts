@@ -1,0 +1,127 @@
+/**
+ * The whole product in a real Chromium: a worker signs in, creates a meeting, invites a family
+ * member who joins from a second browser, both see each other, a note typed on one screen
+ * appears on the other, a reload keeps it, and no request ever leaves our server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { readMap } from '@safetymap/map-model'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { connectPeer } from '../helpers/clients.ts'
+import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+let server: TestServer
+let browser: Browser
+const PASSWORD = 'a long enough password'
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** Creates a worker with a password, as the setup link would. */
+async function workerWithPassword(email: string, name: string) {
+  const added = server.services.workers.addWorker({ email, name, now: Date.now() })
+  if (!added) throw new Error('worker exists')
+  const code = server.services.workers.issueSetupCode(added.worker.id, Date.now())
+  const res = await fetch(`${server.url}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, password: PASSWORD }),
+  })
+  expect(res.status).toBe(200)
+  return added
+}
+
+/** Adds a sticky note with tldraw's own note tool inside the zone whose heading is `heading`. */
+async function addNoteUnder(page: Page, heading: string, text: string) {
+  const box = await page.locator('.tl-canvas').getByText(heading, { exact: true }).first().boundingBox()
+  if (!box) throw new Error(`zone heading "${heading}" is not on screen`)
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('n')
+  await page.mouse.click(box.x + 120, box.y + box.height + 140)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+}
+
+describe('a meeting in two browsers', () => {
+  it('runs from sign-in to a shared, persisted note with no third-party request', async () => {
+    const worker = await workerWithPassword('ana.e2e@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(browser)
+    const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
+    const host = new URL(server.url).host
+
+    // The worker signs in and creates a meeting.
+    const ana = await facilitator.context.newPage()
+    await ana.goto(server.url)
+    await ana.getByLabel('Email').fill('ana.e2e@example.org')
+    await ana.getByLabel('Password').fill(PASSWORD)
+    await ana.getByRole('button', { name: 'Sign in' }).click()
+    await ana.getByLabel('Meeting name').fill('Family meeting for Kai')
+    await ana.getByRole('button', { name: 'Create meeting' }).click()
+    await ana.waitForURL(/\/m\/[\w-]+$/)
+    const meetingId = new URL(ana.url()).pathname.split('/').pop() ?? ''
+
+    // The facilitator canvas is laid out with the three columns.
+    const canvas = ana.locator('.tl-canvas')
+    for (const heading of ['What are we worried about?', "What's working well?", 'What needs to happen?']) {
+      await canvas.getByText(heading, { exact: true }).first().waitFor({ timeout: 20_000 })
+    }
+    await expect.poll(() => ana.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
+
+    // The worker invites a family member, who joins from another browser.
+    await ana.getByRole('button', { name: 'Invite someone' }).click()
+    const inviteUrl = await ana.getByTestId('invite-url').inputValue()
+    expect(inviteUrl).toContain('/join#')
+    const lorna = await family.context.newPage()
+    await lorna.goto(inviteUrl)
+    await lorna.getByLabel('What is your name?').fill('Grandma Lorna')
+    await lorna.getByRole('button', { name: 'Join the meeting' }).click()
+    await lorna.waitForURL(new RegExp(`/m/${meetingId}$`))
+    await lorna.locator('.tl-canvas').getByText("What's working well?", { exact: true }).first().waitFor({ timeout: 20_000 })
+
+    // Each sees the other in the who's-here list.
+    await expect.poll(() => ana.getByTestId('whos-here').innerText(), { timeout: 10_000 }).toContain('Grandma Lorna')
+    await expect.poll(() => lorna.getByTestId('whos-here').innerText(), { timeout: 10_000 }).toContain('Ana Ruiz')
+
+    // A note typed by the worker appears on the family member's screen within a second or so.
+    await addNoteUnder(ana, 'Strengths', 'Lorna walks Kai to school')
+    const started = Date.now()
+    await lorna.locator('.tl-canvas').getByText('Lorna walks Kai to school').first().waitFor({ timeout: 5_000 })
+    expect(Date.now() - started).toBeLessThan(2_000)
+
+    // The family member writes one too, and the worker sees it.
+    await addNoteUnder(lorna, 'Harm', 'Kai was left alone one evening')
+    await ana.locator('.tl-canvas').getByText('Kai was left alone one evening').first().waitFor({ timeout: 5_000 })
+
+    // The map model agrees: right sections, right authors.
+    const observer = connectPeer({ url: server.url, meetingId, token: worker.apiKey })
+    try {
+      await observer.synced()
+      await waitFor(() => readMap(observer.doc).sections.harm.length === 1, { timeoutMs: 5_000, what: 'the family note in the doc' })
+      const map = readMap(observer.doc)
+      expect(map.sections.strengths).toEqual([expect.objectContaining({ text: 'Lorna walks Kai to school', authorName: 'Ana Ruiz' })])
+      expect(map.sections.harm).toEqual([expect.objectContaining({ text: 'Kai was left alone one evening', authorName: 'Grandma Lorna' })])
+    } finally {
+      observer.destroy()
+    }
+
+    // A reload keeps everything.
+    await lorna.reload()
+    await lorna.locator('.tl-canvas').getByText('Lorna walks Kai to school').first().waitFor({ timeout: 20_000 })
+    await lorna.locator('.tl-canvas').getByText('Kai was left alone one evening').first().waitFor({ timeout: 5_000 })
+
+    // Not one request went anywhere but our own server.
+    expect(facilitator.requests.length).toBeGreaterThan(5)
+    expect(foreignHosts(facilitator.requests, host)).toEqual([])
+    expect(foreignHosts(family.requests, host)).toEqual([])
+
+    await facilitator.context.close()
+    await family.context.close()
+  })
+})

@@ -1,0 +1,85 @@
+/**
+ * Two stock y-websocket providers meet through the real server over real sockets, and the
+ * upgrade refuses anyone without the right credentials before a socket exists (HT-4, RL-1).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addItem, readMap } from '@safetymap/map-model'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { connectPeer, createMeeting, joinByInvite, upgradeStatus, type Peer } from '../helpers/clients.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+let server: TestServer
+const peers: Peer[] = []
+
+beforeAll(async () => {
+  server = await startServer()
+})
+afterAll(async () => {
+  for (const peer of peers) peer.destroy()
+  await server.close()
+})
+
+describe('live sync through the relay', () => {
+  it('a worker and an invited family member converge on each other\'s notes within a second', async () => {
+    const { apiKey } = server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Kai family meeting')
+    const grandma = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
+
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey })
+    const family = connectPeer({ url: server.url, meetingId: meeting.id, token: grandma.session })
+    peers.push(facilitator, family)
+    await Promise.all([facilitator.synced(), family.synced()])
+
+    // The seeded template arrives with the meeting's title.
+    expect(readMap(family.doc).title).toBe('Kai family meeting')
+
+    const started = Date.now()
+    addItem(facilitator.doc, 'danger', 'Kai could be hurt crossing the street alone', { id: 'w1', name: 'Ana Ruiz' })
+    await waitFor(() => readMap(family.doc).sections.danger.length === 1, { timeoutMs: 1000, what: 'the worker note on the family screen' })
+    addItem(family.doc, 'strengths', 'Lorna walks Kai to school most days', { id: grandma.participantId, name: 'Grandma Lorna' })
+    await waitFor(() => readMap(facilitator.doc).sections.strengths.length === 1, { timeoutMs: 1000, what: 'the family note on the worker screen' })
+    expect(Date.now() - started).toBeLessThan(2000)
+
+    const strengths = readMap(facilitator.doc).sections.strengths
+    expect(strengths[0]).toMatchObject({ text: 'Lorna walks Kai to school most days', authorName: 'Grandma Lorna' })
+  })
+})
+
+describe('refusals at the upgrade', () => {
+  let meetingId: string
+  let apiKey: string
+  beforeAll(async () => {
+    apiKey = server.addWorker().apiKey
+    meetingId = (await createMeeting(server.url, apiKey, 'Upgrade checks')).id
+  })
+
+  it('refuses an upgrade without credentials with 401', async () => {
+    expect(await upgradeStatus(server.url, meetingId, {})).toBe(401)
+  })
+
+  it('refuses a made-up token with 401', async () => {
+    expect(await upgradeStatus(server.url, meetingId, { authorization: 'Bearer smk_not-a-real-key' })).toBe(401)
+  })
+
+  it('refuses an unknown meeting with 404', async () => {
+    expect(await upgradeStatus(server.url, 'no-such-meeting', { authorization: `Bearer ${apiKey}` })).toBe(404)
+  })
+
+  it('refuses a participant of another meeting with 403', async () => {
+    const other = await createMeeting(server.url, apiKey, 'Another family')
+    const stranger = await joinByInvite(server.url, apiKey, other.id, 'Sam')
+    expect(await upgradeStatus(server.url, meetingId, { authorization: `Bearer ${stranger.session}` })).toBe(403)
+  })
+
+  it('refuses another worker who is not on the meeting with 403', async () => {
+    const otherWorker = server.addWorker('Other Worker').apiKey
+    expect(await upgradeStatus(server.url, meetingId, { authorization: `Bearer ${otherWorker}` })).toBe(403)
+  })
+
+  it('accepts a session cookie from our own origin and refuses it from another site', async () => {
+    const member = await joinByInvite(server.url, apiKey, meetingId, 'Jess')
+    const cookie = `sm_session=${member.session}`
+    expect(await upgradeStatus(server.url, meetingId, { cookie, origin: server.url })).toBe(101)
+    expect(await upgradeStatus(server.url, meetingId, { cookie, origin: 'https://evil.example' })).toBe(403)
+  })
+})
