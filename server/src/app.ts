@@ -49,7 +49,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     trustProxy: config.publicUrl !== null,
     bodyLimit: 256 * 1024,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
   })
 
   mkdirSync(config.dataDir, { recursive: true })

@@ -1,0 +1,153 @@
+/**
+ * The room with fakes only — no ws, no fastify, no SQLite (RL-5): a recording socket and an
+ * in-memory store that records the order of appends relative to sends.
+ */
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { DocStore, StoreResult } from '../storage/index.ts'
+import { resolveRelayLimits, type RelayLimits } from './limits.ts'
+import { createRelayCounters } from './relayStats.ts'
+import type { RelaySocket } from './RelaySocket.ts'
+import { Room, type PeerRole } from './Room.ts'
+
+const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
+const ok = <T>(value: T): Promise<StoreResult<T>> => Promise.resolve({ ok: true, value })
+
+function memoryStore(events: string[]): DocStore {
+  const updates: Uint8Array[] = []
+  return {
+    load: () => ok(updates.length ? { state: Y.mergeUpdates(updates), lastSeq: updates.length, tail: { updates: updates.length, bytes: 0 } } : null),
+    appendUpdate: (_docId, update) => {
+      events.push('append')
+      updates.push(update)
+      return ok({ seq: updates.length, tail: { updates: updates.length, bytes: 0 } })
+    },
+    compact: () => ok(undefined),
+    tailStats: () => ok({ updates: updates.length, bytes: 0 }),
+    hasDoc: () => ok(updates.length > 0),
+    delete: () => ok(undefined),
+  }
+}
+
+interface FakeSocket extends RelaySocket {
+  sent: Uint8Array[]
+  closedWith: number | null
+}
+
+function fakeSocket(name: string, events: string[], onClose: () => void): FakeSocket {
+  const socket: FakeSocket = {
+    sent: [],
+    closedWith: null,
+    send(bytes) {
+      if (socket.closedWith !== null) return false
+      events.push(`send:${name}`)
+      socket.sent.push(bytes)
+      return true
+    },
+    close(code) {
+      if (socket.closedWith !== null) return
+      socket.closedWith = code
+      onClose()
+    },
+    isOpen: () => socket.closedWith === null,
+    bufferedBytes: () => 0,
+  }
+  return socket
+}
+
+function setup(limits: Partial<RelayLimits> = {}) {
+  const events: string[] = []
+  const room = new Room({
+    docId: 'm1',
+    store: memoryStore(events),
+    logger: quiet,
+    limits: resolveRelayLimits(limits),
+    counters: createRelayCounters(),
+    onClosed: () => {},
+  })
+  let nextId = 1
+  const tryJoin = (name: string, role: PeerRole = 'editor') => {
+    const socket = fakeSocket(name, events, () => {})
+    return { peer: room.join({ connectionId: nextId++, participantId: `p-${name}`, role, socket }), socket }
+  }
+  const join = (name: string, role: PeerRole = 'editor') => {
+    const connectionId = nextId++
+    let leave = () => {}
+    const socket = fakeSocket(name, events, () => leave())
+    const peer = room.join({ connectionId, participantId: `p-${name}`, role, socket })
+    if (!peer) throw new Error('not joined')
+    leave = () => room.leave(peer)
+    return { peer, socket, send: (bytes: Uint8Array) => room.receive(peer, bytes) }
+  }
+  return { room, events, join, tryJoin }
+}
+
+const updateFrame = (update: Uint8Array): Uint8Array => {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, 0)
+  encoding.writeVarUint(e, 2)
+  encoding.writeVarUint8Array(e, update)
+  return encoding.toUint8Array(e)
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('Room', () => {
+  it('welcomes a joining socket with sync step 1 once loaded, without any ws (RL-1, RL-5)', async () => {
+    const { join } = setup()
+    const a = join('a')
+    await settle()
+    expect([a.socket.sent[0]?.[0], a.socket.sent[0]?.[1]]).toEqual([0, 0])
+  })
+
+  it('appends before broadcasting and sends the same buffer to every other peer (RL-3)', async () => {
+    const { join, events } = setup()
+    const a = join('a')
+    const b = join('b')
+    const c = join('c')
+    await settle()
+    events.length = 0
+    const doc = new Y.Doc()
+    doc.getMap('notes').set('k', 'v')
+    a.send(updateFrame(Y.encodeStateAsUpdate(doc)))
+    await settle()
+    expect(events).toEqual(['append', 'send:b', 'send:c'])
+    expect(b.socket.sent.at(-1)).toBe(c.socket.sent.at(-1))
+  })
+
+  it('closes only a malformed sender with 4400 and stores nothing (RL-2)', async () => {
+    const { join, events } = setup()
+    const a = join('a')
+    const b = join('b')
+    await settle()
+    a.send(Uint8Array.of(0, 2, 5, 1, 2))
+    await settle()
+    expect(a.socket.closedWith).toBe(4400)
+    expect(b.socket.closedWith).toBeNull()
+    expect(events).not.toContain('append')
+  })
+
+  it('drops unresolved updates past the pending limit and resyncs their sender', async () => {
+    const { join, events } = setup({ maxPendingUpdateBytes: 1 })
+    const a = join('a')
+    await settle()
+    const doc = new Y.Doc()
+    doc.getMap('notes').set('first', 1)
+    const before = Y.encodeStateVector(doc)
+    doc.getMap('notes').set('second', 2)
+    // Only the second edit: it depends on the first, which the room never got.
+    a.send(updateFrame(Y.encodeStateAsUpdate(doc, before)))
+    await settle()
+    expect(a.socket.closedWith).toBe(4504)
+    expect(events).not.toContain('append')
+  })
+
+  it('closes the peer over the room limit as room full', async () => {
+    const { join, tryJoin } = setup({ maxPeersPerRoom: 1 })
+    join('a')
+    const second = tryJoin('b')
+    expect(second.peer).toBeNull()
+    expect(second.socket.closedWith).toBe(4429)
+  })
+})

@@ -1,0 +1,412 @@
+/**
+ * One meeting's live state: its Y.Doc and Awareness, its peers, broadcast, and the path of every
+ * update from a socket into the store (RL-2, RL-3, RL-4, RL-6, PS-4). It talks to sockets only
+ * through {@link RelaySocket} and to storage only through {@link DocStore}.
+ *
+ * All work runs through one {@link TaskQueue}: the load first, then joins, messages, leaves and
+ * maintenance in arrival order. A peer's update is decoded completely, applied, appended to the
+ * store, and only then broadcast — encoded once for all other peers.
+ *
+ * ```ts
+ * const room = new Room({ docId, store, logger, limits, counters, onClosed })
+ * const peer = room.join({ connectionId, participantId, role, socket })
+ * room.receive(peer, bytes)   // from the socket adapter
+ * room.leave(peer)            // when the socket closed
+ * ```
+ */
+import * as Y from 'yjs'
+import { Awareness } from 'y-protocols/awareness'
+import { STORE_ERROR_CODES, type DocStore, type StoreError, type TailStats } from '../storage/index.ts'
+import { applyCapturing, pendingBytes } from './applyCapturing.ts'
+import { RELAY_CLOSE, RELAY_ERROR_CODES, RelayError } from './closeCodes.ts'
+import type { RelayLimits } from './limits.ts'
+import { SERVER_ORIGIN, STORAGE_ORIGIN, createPeerOrigin, isPeerOrigin, type PeerOrigin } from './origins.ts'
+import { decodeClientMessage } from './protocol/decodeClientMessage.ts'
+import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol/sync.ts'
+import type { RelayCounters } from './relayStats.ts'
+import type { RelayLogger } from './RelayLogger.ts'
+import type { RelaySocket } from './RelaySocket.ts'
+import { RoomAwareness } from './RoomAwareness.ts'
+import { TaskQueue } from './TaskQueue.ts'
+
+/** @public */
+export type PeerRole = 'facilitator' | 'editor' | 'viewer'
+
+type CloseReason = (typeof RELAY_CLOSE)[keyof typeof RELAY_CLOSE]
+
+/** A connection as the room sees it. @internal */
+export interface RoomPeer {
+  readonly connectionId: number
+  readonly participantId: string
+  readonly role: PeerRole
+  readonly socket: RelaySocket
+  readonly origin: PeerOrigin
+  /** The one awareness client id this connection may speak for (bar item 5). */
+  awarenessClientId: number | null
+  inboxMessages: number
+  inboxBytes: number
+  /** False once the server closed it: its queued messages are dropped, not processed. */
+  acceptsInput: boolean
+  connected: boolean
+}
+
+/** @internal */
+export interface RoomOptions {
+  readonly docId: string
+  readonly store: DocStore
+  readonly logger: RelayLogger
+  readonly limits: RelayLimits
+  readonly counters: RelayCounters
+  /** Called once when the room is gone (unloaded, failed, reset or purged). */
+  readonly onClosed: (room: Room) => void
+}
+
+/** @internal */
+export type RoomState = 'loading' | 'ready' | 'closed'
+
+/** @internal */
+export class Room {
+  readonly docId: string
+  state: RoomState = 'loading'
+  /** Changes in memory that the store does not hold (after a failed append). */
+  unsaved = false
+  readonly peers = new Map<number, RoomPeer>()
+
+  private readonly options: RoomOptions
+  private readonly doc = new Y.Doc()
+  private readonly awareness: RoomAwareness
+  private readonly queue: TaskQueue
+  private lastSeq = 0
+  private tail: TailStats = { updates: 0, bytes: 0 }
+  private compactRetryMs: number
+  private compactNotBefore = 0
+  private maintenanceTimer: NodeJS.Timeout | null = null
+
+  constructor(options: RoomOptions) {
+    this.options = options
+    this.docId = options.docId
+    this.compactRetryMs = options.limits.compactRetryMinMs
+    this.queue = new TaskQueue((error) =>
+      options.logger.error({ err: error, meetingId: this.docId }, 'relay room task failed'),
+    )
+    this.awareness = new RoomAwareness({
+      awareness: new Awareness(this.doc),
+      maxStateBytes: options.limits.maxAwarenessStateBytes,
+      counters: options.counters,
+      broadcast: (bytes, origin) =>
+        this.broadcast(bytes, isPeerOrigin(origin) ? this.peers.get(origin.connectionId) ?? null : null),
+    })
+    this.queue.push(() => this.load())
+  }
+
+  /** Messages waiting in this room's queue. */
+  get queuedTasks(): number {
+    return this.queue.size
+  }
+
+  /** Adds a connection; its welcome (sync step 1 + awareness, RL-1) is sent once loaded. */
+  join(info: { connectionId: number; participantId: string; role: PeerRole; socket: RelaySocket }): RoomPeer | null {
+    if (this.peers.size >= this.options.limits.maxPeersPerRoom) {
+      this.options.counters.rejectedRoomFull++
+      this.options.logger.info({ meetingId: this.docId, connectionId: info.connectionId }, 'relay room full')
+      info.socket.close(RELAY_CLOSE.RELAY_ROOM_FULL.code, RELAY_CLOSE.RELAY_ROOM_FULL.reason)
+      return null
+    }
+    const peer: RoomPeer = {
+      ...info,
+      origin: createPeerOrigin(info.connectionId),
+      awarenessClientId: null,
+      inboxMessages: 0,
+      inboxBytes: 0,
+      acceptsInput: true,
+      connected: true,
+    }
+    this.peers.set(peer.connectionId, peer)
+    this.queue.push(() => this.welcome(peer))
+    return peer
+  }
+
+  /** Queues one frame from `peer`, within its inbox limits. */
+  receive(peer: RoomPeer, bytes: Uint8Array): void {
+    if (!peer.acceptsInput || this.state === 'closed') return
+    const { limits, counters } = this.options
+    counters.messagesIn++
+    counters.bytesIn += bytes.byteLength
+    if (peer.inboxMessages >= limits.peerInboxMaxMessages || peer.inboxBytes + bytes.byteLength > limits.peerInboxMaxBytes) {
+      counters.rejectedInboxOverflow++
+      this.closePeer(peer, RELAY_CLOSE.RELAY_INBOX_OVERFLOW, { dropInput: true })
+      return
+    }
+    peer.inboxMessages++
+    peer.inboxBytes += bytes.byteLength
+    this.queue.push(() => {
+      peer.inboxMessages--
+      peer.inboxBytes -= bytes.byteLength
+      return this.handle(peer, bytes)
+    })
+  }
+
+  /** The socket of `peer` closed (either side). Its queued input still runs unless the server closed it. */
+  leave(peer: RoomPeer): void {
+    if (!peer.connected) return
+    peer.connected = false
+    this.peers.delete(peer.connectionId)
+    if (this.state === 'closed') return
+    this.queue.push(() => {
+      if (this.state !== 'ready') return
+      this.awareness.forget(peer)
+      if (this.peers.size === 0) this.scheduleMaintenance(this.options.limits.idleRoomUnloadMs)
+    })
+  }
+
+  /** Closes `peer` with `reason`; with `dropInput` its queued messages are discarded. */
+  closePeer(peer: RoomPeer, reason: { code: number; reason: string }, options: { dropInput: boolean }): void {
+    if (options.dropInput) peer.acceptsInput = false
+    peer.socket.close(reason.code, reason.reason)
+  }
+
+  /**
+   * Applies and stores the first state of a brand-new meeting (the seeded template). Rejects
+   * with `RELAY_DOC_EXISTS` if the doc already has content.
+   */
+  seed(update: Uint8Array): Promise<void> {
+    return this.queue.pushAndWait(async () => {
+      if (this.state !== 'ready') throw new RelayError(RELAY_ERROR_CODES.RELAY_CLOSED)
+      if (this.lastSeq > 0 || this.doc.store.clients.size > 0) throw new RelayError(RELAY_ERROR_CODES.RELAY_DOC_EXISTS)
+      let emitted: Uint8Array | null
+      try {
+        emitted = applyCapturing(this.doc, update, SERVER_ORIGIN)
+      } catch (error) {
+        this.terminate(RELAY_CLOSE.RELAY_ROOM_RESET)
+        throw new RelayError(RELAY_ERROR_CODES.RELAY_MALFORMED_UPDATE, { cause: error })
+      }
+      if (emitted && !(await this.persistAndBroadcast(emitted, null))) {
+        throw new RelayError(STORE_ERROR_CODES.STORE_WRITE_FAILED)
+      }
+    }, () => new RelayError(RELAY_ERROR_CODES.RELAY_CLOSED))
+  }
+
+  /** Closes every peer (their queued input still runs), then compacts and unloads. */
+  shutdown(): Promise<void> {
+    if (this.state === 'closed') return Promise.resolve()
+    for (const peer of [...this.peers.values()]) {
+      this.closePeer(peer, RELAY_CLOSE.RELAY_SHUTTING_DOWN, { dropInput: false })
+    }
+    return this.queue.pushAndWait(async () => {
+      if (this.state !== 'ready') return
+      const saved = await this.compact()
+      if (this.state !== 'ready') return
+      if (!saved && this.unsaved) {
+        this.options.logger.error({ meetingId: this.docId }, 'relay shutdown: unsaved changes remain with clients only')
+      }
+      this.unload()
+    }, () => new RelayError(RELAY_ERROR_CODES.RELAY_CLOSED)).catch(() => undefined)
+  }
+
+  /** Closes every peer and drops the room without saving (purge, failed load, reset). */
+  terminate(reason: CloseReason): void {
+    if (this.state === 'closed') return
+    this.state = 'closed'
+    this.clearMaintenance()
+    for (const peer of [...this.peers.values()]) this.closePeer(peer, reason, { dropInput: true })
+    this.queue.clear()
+    this.destroy()
+  }
+
+  private async load(): Promise<void> {
+    const loaded = await this.options.store.load(this.docId)
+    if (this.state !== 'loading') return
+    if (!loaded.ok) return this.failLoad(loaded.error)
+    if (loaded.value) {
+      try {
+        Y.applyUpdate(this.doc, loaded.value.state, STORAGE_ORIGIN)
+      } catch (error) {
+        return this.failLoad({ code: STORE_ERROR_CODES.STORE_CORRUPT_DOC, cause: error })
+      }
+      this.lastSeq = loaded.value.lastSeq
+      this.tail = loaded.value.tail
+    }
+    this.state = 'ready'
+    this.options.counters.roomsLoaded++
+    this.options.logger.debug({ meetingId: this.docId, tailUpdates: this.tail.updates }, 'relay room loaded')
+    if (this.peers.size === 0) this.scheduleMaintenance(this.options.limits.idleRoomUnloadMs)
+  }
+
+  private failLoad(error: StoreError): void {
+    this.options.counters.loadFailures++
+    this.options.logger.error({ err: error.cause, meetingId: this.docId, code: error.code }, 'relay room load failed')
+    // Never serve (and later save) an empty doc in place of one we could not read (bar item 12).
+    this.terminate(RELAY_CLOSE.RELAY_STORE_UNAVAILABLE)
+  }
+
+  private welcome(peer: RoomPeer): void {
+    if (!peer.connected || this.state !== 'ready') return
+    this.send(peer, encodeSyncStep1(this.doc))
+    const states = this.awareness.encodeAllStates()
+    if (states) this.send(peer, states)
+  }
+
+  private async handle(peer: RoomPeer, bytes: Uint8Array): Promise<void> {
+    if (!peer.acceptsInput || this.state !== 'ready') return
+    const decoded = decodeClientMessage(bytes)
+    if (!decoded.ok) {
+      this.options.counters.rejectedMalformed++
+      this.options.logger.warn(
+        { meetingId: this.docId, connectionId: peer.connectionId, code: RELAY_CLOSE.RELAY_MALFORMED_MESSAGE.reason, detail: decoded.reason },
+        'relay rejected a malformed message',
+      )
+      this.closePeer(peer, RELAY_CLOSE.RELAY_MALFORMED_MESSAGE, { dropInput: true })
+      return
+    }
+    const message = decoded.value
+    switch (message.type) {
+      case 'sync-step-1':
+        if (peer.connected) this.send(peer, encodeSyncStep2(this.doc, message.stateVector))
+        return
+      case 'sync-step-2':
+      case 'sync-update':
+        if (peer.role === 'viewer') {
+          this.options.counters.viewerUpdatesDropped++
+          return
+        }
+        return this.applyPeerUpdate(peer, message.update)
+      case 'awareness':
+        this.awareness.receive(peer, message.entries)
+        return
+      case 'query-awareness': {
+        const states = this.awareness.encodeAllStates()
+        if (states && peer.connected) this.send(peer, states)
+        return
+      }
+      default: {
+        const unreachable: never = message
+        throw new Error(`unhandled message ${String(unreachable)}`)
+      }
+    }
+  }
+
+  private async applyPeerUpdate(peer: RoomPeer, update: Uint8Array): Promise<void> {
+    let emitted: Uint8Array | null
+    try {
+      emitted = applyCapturing(this.doc, update, peer.origin)
+    } catch (error) {
+      // Decoding passed, yet Yjs threw mid-apply: the doc may hold part of the update. Discard
+      // the whole in-memory doc; the store holds every accepted update, clients resync.
+      this.options.counters.roomResets++
+      this.options.logger.error({ err: error, meetingId: this.docId, connectionId: peer.connectionId }, 'relay apply failed; resetting room')
+      this.closePeer(peer, RELAY_CLOSE.RELAY_MALFORMED_MESSAGE, { dropInput: true })
+      this.terminate(RELAY_CLOSE.RELAY_ROOM_RESET)
+      return
+    }
+    this.boundPending(peer)
+    if (emitted) await this.persistAndBroadcast(emitted, peer)
+  }
+
+  /** Updates whose dependencies never arrive sit invisibly in the doc; cap them (bar item 7). */
+  private boundPending(peer: RoomPeer): void {
+    const pending = pendingBytes(this.doc)
+    if (pending <= this.options.limits.maxPendingUpdateBytes) return
+    this.doc.store.pendingStructs = null
+    this.doc.store.pendingDs = null
+    this.options.counters.rejectedUnresolvedUpdates++
+    this.options.logger.warn({ meetingId: this.docId, connectionId: peer.connectionId, pendingBytes: pending }, 'relay dropped unresolved updates')
+    this.closePeer(peer, RELAY_CLOSE.RELAY_UNRESOLVED_UPDATES, { dropInput: true })
+  }
+
+  /** RL-3: append, then broadcast the same bytes to every other peer; compact past the PS-4 thresholds. */
+  private async persistAndBroadcast(update: Uint8Array, sender: RoomPeer | null): Promise<boolean> {
+    const appended = await this.options.store.appendUpdate(this.docId, update)
+    if (this.state !== 'ready') return appended.ok
+    if (!appended.ok) {
+      this.unsaved = true
+      this.options.counters.appendFailures++
+      this.options.logger.error({ err: appended.error.cause, meetingId: this.docId, code: appended.error.code }, 'relay append failed')
+      if (sender) this.closePeer(sender, RELAY_CLOSE.RELAY_STORE_UNAVAILABLE, { dropInput: true })
+      this.scheduleMaintenance(this.compactRetryMs)
+      return false
+    }
+    this.lastSeq = appended.value.seq
+    this.tail = appended.value.tail
+    this.options.counters.updatesAccepted++
+    this.broadcast(encodeSyncUpdate(update), sender)
+    const { compactAfterUpdates, compactAfterBytes } = this.options.limits
+    if ((this.tail.updates >= compactAfterUpdates || this.tail.bytes >= compactAfterBytes) && Date.now() >= this.compactNotBefore) {
+      await this.compact()
+    }
+    return true
+  }
+
+  /** PS-4: replaces snapshot + tail with the doc's state. Returns whether the store holds everything. */
+  private async compact(): Promise<boolean> {
+    if (this.tail.updates === 0 && !this.unsaved) return true
+    const throughSeq = this.lastSeq
+    const result = await this.options.store.compact(this.docId, { state: Y.encodeStateAsUpdate(this.doc), throughSeq })
+    if (!result.ok) {
+      this.options.counters.compactionFailures++
+      this.options.logger.error({ err: result.error.cause, meetingId: this.docId, code: result.error.code }, 'relay compaction failed')
+      this.compactNotBefore = Date.now() + this.compactRetryMs
+      this.compactRetryMs = Math.min(this.compactRetryMs * 2, this.options.limits.compactRetryMaxMs)
+      return false
+    }
+    this.options.counters.compactions++
+    this.tail = { updates: 0, bytes: 0 }
+    this.unsaved = false
+    this.compactRetryMs = this.options.limits.compactRetryMinMs
+    this.compactNotBefore = 0
+    return true
+  }
+
+  /** RL-6: compact, then unload if still idle; a failed save keeps the room and retries. */
+  private async maintain(): Promise<void> {
+    if (this.state !== 'ready') return
+    if (this.peers.size > 0 && !this.unsaved) return
+    const retryMs = this.compactRetryMs
+    const saved = await this.compact()
+    if (this.state !== 'ready') return
+    if (!saved) return this.scheduleMaintenance(retryMs)
+    if (this.peers.size === 0) this.unload()
+  }
+
+  private scheduleMaintenance(delayMs: number): void {
+    this.clearMaintenance()
+    this.maintenanceTimer = setTimeout(() => {
+      this.maintenanceTimer = null
+      this.queue.push(() => this.maintain())
+    }, delayMs)
+    this.maintenanceTimer.unref()
+  }
+
+  private clearMaintenance(): void {
+    if (this.maintenanceTimer) clearTimeout(this.maintenanceTimer)
+    this.maintenanceTimer = null
+  }
+
+  private unload(): void {
+    this.state = 'closed'
+    this.clearMaintenance()
+    this.options.counters.roomsUnloaded++
+    this.options.logger.debug({ meetingId: this.docId }, 'relay room unloaded')
+    this.destroy()
+  }
+
+  private destroy(): void {
+    this.awareness.destroy()
+    this.doc.destroy()
+    this.options.onClosed(this)
+  }
+
+  private send(peer: RoomPeer, bytes: Uint8Array): void {
+    if (peer.socket.bufferedBytes() > this.options.limits.peerSendBufferMaxBytes) {
+      this.options.counters.rejectedSendBufferFull++
+      this.closePeer(peer, RELAY_CLOSE.RELAY_SEND_BUFFER_FULL, { dropInput: true })
+      return
+    }
+    if (peer.socket.send(bytes)) this.options.counters.bytesOut += bytes.byteLength
+  }
+
+  private broadcast(bytes: Uint8Array, exclude: RoomPeer | null): void {
+    for (const peer of this.peers.values()) {
+      if (peer !== exclude) this.send(peer, bytes)
+    }
+  }
+}

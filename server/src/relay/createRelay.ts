@@ -1,0 +1,210 @@
+/**
+ * The relay's front object: a registry of rooms by meeting id, the `ws` entry point, the
+ * heartbeat (RL-8), and the administrative calls the HTTP layer makes (seed, revoke, close,
+ * purge, stats, shutdown). Access control happens before `acceptWebSocket` (HT-4): whoever
+ * reaches it is admitted with the role given.
+ *
+ * ```ts
+ * const relay = createRelay({ store: createSqliteDocStore(db), logger: app.log })
+ * await relay.seedDoc(meetingId, Y.encodeStateAsUpdate(templateDoc))
+ * relay.acceptWebSocket(socket, { meetingId, participantId, role })   // in the /sync route
+ * relay.closePeer(participantId, 4403, 'RELAY_ACCESS_REVOKED')
+ * await relay.close()                                                  // on SIGTERM
+ * ```
+ */
+import type { WebSocket } from 'ws'
+import type { DocStore } from '../storage/index.ts'
+import { RELAY_CLOSE, RELAY_ERROR_CODES, RelayError, isValidCloseCode } from './closeCodes.ts'
+import { resolveRelayLimits, type RelayLimits } from './limits.ts'
+import { checkUpdate } from './protocol/sync.ts'
+import { createRelayCounters, type RelayStats } from './relayStats.ts'
+import type { RelayLogger } from './RelayLogger.ts'
+import { Room, type PeerRole, type RoomPeer } from './Room.ts'
+import { adaptWebSocket, type AdaptedWebSocket } from './webSocketAdapter.ts'
+
+/** Who a socket belongs to, as established by the HTTP layer's auth. @public */
+export interface RelayPeer {
+  readonly meetingId: string
+  readonly participantId: string
+  readonly role: PeerRole
+}
+
+/** @public */
+export interface RelayOptions {
+  readonly store: DocStore
+  readonly logger: RelayLogger
+  /** Overrides of the defaults in `limits.ts`; nonsense throws here (refuse to boot). */
+  readonly limits?: Partial<RelayLimits>
+}
+
+/** @public */
+export interface Relay {
+  /** Adapts an open `ws` socket and joins it to its meeting's room, loading the room on first connect. */
+  acceptWebSocket(ws: WebSocket, peer: RelayPeer): void
+  /**
+   * Stores the initial state of a brand-new meeting. Rejects with a {@link RelayError} whose code
+   * is `RELAY_MALFORMED_UPDATE`, `RELAY_DOC_EXISTS`, `RELAY_CLOSED` or a `STORE_…` code.
+   */
+  seedDoc(meetingId: string, update: Uint8Array): Promise<void>
+  /** Closes every socket of a participant, in every room (RL-9); their presence goes with them. */
+  closePeer(participantId: string, code: number, reason: string): number
+  /** Closes every socket of a meeting; the room unloads after the idle delay. */
+  closeMeeting(meetingId: string, code: number, reason: string): number
+  /** Closes the meeting's sockets, drops its room unsaved and deletes its doc from the store. */
+  purgeMeeting(meetingId: string): Promise<void>
+  /** Counts and gauges only — no ids, names or content. */
+  stats(): RelayStats
+  /** Closes every socket (1001), compacts and unloads every room; idempotent. */
+  close(): Promise<void>
+}
+
+/** @public */
+export function createRelay(options: RelayOptions): Relay {
+  const { store, logger } = options
+  const limits = resolveRelayLimits(options.limits)
+  const counters = createRelayCounters()
+  const rooms = new Map<string, Room>()
+  const sockets = new Set<AdaptedWebSocket>()
+  let nextConnectionId = 1
+  let closing: Promise<void> | null = null
+
+  const heartbeat = setInterval(() => {
+    for (const adapted of sockets) {
+      if (!adapted.heartbeat()) counters.pingTimeouts++
+    }
+  }, limits.pingIntervalMs)
+  heartbeat.unref()
+
+  const roomFor = (meetingId: string): Room => {
+    const existing = rooms.get(meetingId)
+    if (existing) return existing
+    const room: Room = new Room({
+      docId: meetingId,
+      store,
+      logger,
+      limits,
+      counters,
+      onClosed: (closed) => {
+        if (rooms.get(closed.docId) === closed) rooms.delete(closed.docId)
+      },
+    })
+    rooms.set(meetingId, room)
+    return room
+  }
+
+  const checkClose = (code: number, reason: string): void => {
+    if (!isValidCloseCode(code)) throw new RangeError(`invalid WebSocket close code ${code}`)
+    if (Buffer.byteLength(reason) > 123) throw new RangeError('close reason longer than 123 bytes')
+  }
+
+  const closeWhere = (match: (room: Room, peer: RoomPeer) => boolean, code: number, reason: string): number => {
+    checkClose(code, reason)
+    let closed = 0
+    for (const room of [...rooms.values()]) {
+      for (const peer of [...room.peers.values()]) {
+        if (!match(room, peer)) continue
+        room.closePeer(peer, { code, reason }, { dropInput: true })
+        closed++
+      }
+    }
+    return closed
+  }
+
+  return {
+    acceptWebSocket(ws, peer) {
+      const connectionId = nextConnectionId++
+      if (closing || ws.readyState !== ws.OPEN) {
+        ws.on('error', () => {})
+        if (ws.readyState === ws.OPEN) ws.close(RELAY_CLOSE.RELAY_SHUTTING_DOWN.code, RELAY_CLOSE.RELAY_SHUTTING_DOWN.reason)
+        else ws.terminate()
+        return
+      }
+      const room = roomFor(peer.meetingId)
+      let roomPeer: RoomPeer | null = null
+      const adapted = adaptWebSocket(ws, {
+        connectionId,
+        logger,
+        maxMessageBytes: limits.maxMessageBytes,
+        onMessage: (bytes) => {
+          if (roomPeer) room.receive(roomPeer, bytes)
+        },
+        onClose: () => {
+          sockets.delete(adapted)
+          if (roomPeer) room.leave(roomPeer)
+        },
+      })
+      sockets.add(adapted)
+      roomPeer = room.join({ connectionId, participantId: peer.participantId, role: peer.role, socket: adapted.socket })
+      if (roomPeer) {
+        logger.debug({ meetingId: peer.meetingId, participantId: peer.participantId, connectionId, role: peer.role }, 'relay peer joined')
+      }
+    },
+
+    async seedDoc(meetingId, update) {
+      if (closing) throw new RelayError(RELAY_ERROR_CODES.RELAY_CLOSED)
+      const owned = update.slice()
+      const checked = checkUpdate(owned)
+      if (!checked.ok) throw new RelayError(RELAY_ERROR_CODES.RELAY_MALFORMED_UPDATE)
+      const room = rooms.get(meetingId)
+      // A connection raced the seed and loaded the (empty) room: seed through it, so its peers see it.
+      if (room) return room.seed(owned)
+      const exists = await store.hasDoc(meetingId)
+      if (!exists.ok) throw new RelayError(exists.error.code, { cause: exists.error.cause })
+      if (exists.value) throw new RelayError(RELAY_ERROR_CODES.RELAY_DOC_EXISTS)
+      const appended = await store.appendUpdate(meetingId, owned)
+      if (!appended.ok) throw new RelayError(appended.error.code, { cause: appended.error.cause })
+    },
+
+    closePeer(participantId, code, reason) {
+      const closed = closeWhere((_room, peer) => peer.participantId === participantId, code, reason)
+      logger.info({ participantId, code, sockets: closed }, 'relay closed participant')
+      return closed
+    },
+
+    closeMeeting(meetingId, code, reason) {
+      const closed = closeWhere((room) => room.docId === meetingId, code, reason)
+      logger.info({ meetingId, code, sockets: closed }, 'relay closed meeting')
+      return closed
+    },
+
+    async purgeMeeting(meetingId) {
+      rooms.get(meetingId)?.terminate(RELAY_CLOSE.RELAY_MEETING_CLOSED)
+      const deleted = await store.delete(meetingId)
+      if (!deleted.ok) throw new RelayError(deleted.error.code, { cause: deleted.error.cause })
+      logger.info({ meetingId }, 'relay purged meeting')
+    },
+
+    stats() {
+      let connections = 0
+      let roomsLoading = 0
+      let roomsUnsaved = 0
+      let queuedTasks = 0
+      for (const room of rooms.values()) {
+        connections += room.peers.size
+        if (room.state === 'loading') roomsLoading++
+        if (room.unsaved) roomsUnsaved++
+        queuedTasks += room.queuedTasks
+      }
+      return { rooms: rooms.size, roomsLoading, roomsUnsaved, connections, queuedTasks, counters: { ...counters } }
+    },
+
+    close() {
+      if (closing) return closing
+      clearInterval(heartbeat)
+      const flushes = Promise.all([...rooms.values()].map((room) => room.shutdown())).then(() => undefined)
+      let timer: NodeJS.Timeout | undefined
+      const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          logger.error({ rooms: rooms.size }, 'relay shutdown flush timed out')
+          resolve()
+        }, limits.shutdownFlushTimeoutMs)
+        timer.unref()
+      })
+      closing = Promise.race([flushes, deadline]).finally(() => {
+        clearTimeout(timer)
+        for (const adapted of sockets) adapted.socket.close(RELAY_CLOSE.RELAY_SHUTTING_DOWN.code, RELAY_CLOSE.RELAY_SHUTTING_DOWN.reason)
+      })
+      return closing
+    },
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Every bound the relay enforces, with its default. Constants carry their unit in the name; tests
+ * and the server's config override them through {@link RelayLimits}.
+ *
+ * ```ts
+ * createRelay({ store, logger, limits: { idleRoomUnloadMs: 50 } })
+ * ```
+ */
+
+/** Largest accepted frame (RL-7). Pass as `maxPayload` to `@fastify/websocket`. @public */
+export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024
+/** A room without peers is compacted and unloaded after this long (RL-6). @public */
+export const IDLE_ROOM_UNLOAD_MS = 30_000
+/** Heartbeat period; a peer that missed the previous pong is terminated (RL-8), so ≤ 2× this. @public */
+export const PING_INTERVAL_MS = 15_000
+/** Compact once the tail holds this many updates (PS-4). @public */
+export const COMPACT_AFTER_UPDATES = 500
+/** …or this many bytes (PS-4). @public */
+export const COMPACT_AFTER_BYTES = 1024 * 1024
+/** First delay before retrying a failed compaction; doubles up to the maximum. @public */
+export const COMPACT_RETRY_MIN_MS = 1_000
+/** @public */
+export const COMPACT_RETRY_MAX_MS = 60_000
+/** Connections per room; the next one is closed with `RELAY_ROOM_FULL`. @public */
+export const MAX_PEERS_PER_ROOM = 50
+/** Messages one connection may have waiting in its room's queue (e.g. while the room loads). @public */
+export const PEER_INBOX_MAX_MESSAGES = 64
+/** Bytes one connection may have waiting in its room's queue. @public */
+export const PEER_INBOX_MAX_BYTES = 8 * 1024 * 1024
+/** Bytes the socket may buffer unsent before the peer is dropped as too slow. @public */
+export const PEER_SEND_BUFFER_MAX_BYTES = 32 * 1024 * 1024
+/** Unresolved (pending) structs + delete sets a doc may hold before the sender is resynced. @public */
+export const MAX_PENDING_UPDATE_BYTES = 1024 * 1024
+/** Largest awareness state (JSON) relayed for one client. @public */
+export const MAX_AWARENESS_STATE_BYTES = 8 * 1024
+/** `relay.close()` gives up waiting for final compactions after this long. @public */
+export const SHUTDOWN_FLUSH_TIMEOUT_MS = 5_000
+
+/** Overridable limits of a relay (all in the unit their name says). @public */
+export interface RelayLimits {
+  readonly maxMessageBytes: number
+  readonly idleRoomUnloadMs: number
+  readonly pingIntervalMs: number
+  readonly compactAfterUpdates: number
+  readonly compactAfterBytes: number
+  readonly compactRetryMinMs: number
+  readonly compactRetryMaxMs: number
+  readonly maxPeersPerRoom: number
+  readonly peerInboxMaxMessages: number
+  readonly peerInboxMaxBytes: number
+  readonly peerSendBufferMaxBytes: number
+  readonly maxPendingUpdateBytes: number
+  readonly maxAwarenessStateBytes: number
+  readonly shutdownFlushTimeoutMs: number
+}
+
+/** The defaults, from the constants above. @public */
+export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
+  maxMessageBytes: MAX_MESSAGE_BYTES,
+  idleRoomUnloadMs: IDLE_ROOM_UNLOAD_MS,
+  pingIntervalMs: PING_INTERVAL_MS,
+  compactAfterUpdates: COMPACT_AFTER_UPDATES,
+  compactAfterBytes: COMPACT_AFTER_BYTES,
+  compactRetryMinMs: COMPACT_RETRY_MIN_MS,
+  compactRetryMaxMs: COMPACT_RETRY_MAX_MS,
+  maxPeersPerRoom: MAX_PEERS_PER_ROOM,
+  peerInboxMaxMessages: PEER_INBOX_MAX_MESSAGES,
+  peerInboxMaxBytes: PEER_INBOX_MAX_BYTES,
+  peerSendBufferMaxBytes: PEER_SEND_BUFFER_MAX_BYTES,
+  maxPendingUpdateBytes: MAX_PENDING_UPDATE_BYTES,
+  maxAwarenessStateBytes: MAX_AWARENESS_STATE_BYTES,
+  shutdownFlushTimeoutMs: SHUTDOWN_FLUSH_TIMEOUT_MS,
+})
+
+/**
+ * Merges overrides into the defaults and refuses nonsense (non-positive or non-finite values, a
+ * ping interval over 20 s, a message cap over 2 MiB), so a bad config stops the boot.
+ * @public
+ */
+export function resolveRelayLimits(overrides: Partial<RelayLimits> = {}): RelayLimits {
+  const limits: RelayLimits = { ...DEFAULT_RELAY_LIMITS, ...overrides }
+  for (const [name, value] of Object.entries(limits)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      throw new RangeError(`relay limit ${name} must be a positive finite number`)
+    }
+  }
+  if (limits.pingIntervalMs > 20_000) throw new RangeError('relay limit pingIntervalMs must be ≤ 20000 (RL-8)')
+  if (limits.maxMessageBytes > MAX_MESSAGE_BYTES) throw new RangeError('relay limit maxMessageBytes must be ≤ 2 MiB (RL-7)')
+  if (limits.compactRetryMinMs > limits.compactRetryMaxMs) {
+    throw new RangeError('relay limit compactRetryMinMs must be ≤ compactRetryMaxMs')
+  }
+  return Object.freeze(limits)
+}

@@ -1,0 +1,90 @@
+/**
+ * The awareness protocol (message types 1 and 3): presence (cursor, name, colour) that is relayed
+ * but never stored.
+ *
+ * ```
+ * [1, varUint8Array awarenessUpdate]
+ *   awarenessUpdate = varUint count, then count × (varUint clientID, varUint clock, varString stateJSON)
+ *   stateJSON "null" means "this client left"
+ * [3]                                  query awareness: "send me every state you know"
+ * ```
+ *
+ * Decoding checks every entry (lengths, UTF-8, JSON) and that nothing trails; it keeps the JSON
+ * text so the room can re-encode a filtered update without re-serialising states.
+ *
+ * ```ts
+ * const decoded = decodeAwarenessBody(decoder)
+ * room.broadcast(encodeAwarenessMessage(encodeAwarenessEntries(entries)))
+ * ```
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { MESSAGE_TYPE, decodeFailure, describeError, readOwnedBytes, type Decoded } from './wire.ts'
+
+/** One client's entry in an awareness update. @public */
+export interface AwarenessEntry {
+  readonly clientId: number
+  readonly clock: number
+  /** The state as received (JSON text); `"null"` for a removal. */
+  readonly stateJson: string
+  /** UTF-8 byte length of `stateJson`. */
+  readonly stateBytes: number
+}
+
+/** A decoded awareness message. @public */
+export interface AwarenessMessage {
+  readonly type: 'awareness'
+  readonly entries: readonly AwarenessEntry[]
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Decodes the body of an awareness message (the decoder stands after the message type). @public */
+export function decodeAwarenessBody(decoder: decoding.Decoder): Decoded<AwarenessMessage> {
+  let update: Uint8Array
+  try {
+    update = readOwnedBytes(decoder)
+  } catch (error) {
+    return decodeFailure(`awareness: truncated frame (${describeError(error)})`)
+  }
+  if (decoding.hasContent(decoder)) return decodeFailure('awareness: trailing bytes after update')
+  const inner = decoding.createDecoder(update)
+  const entries: AwarenessEntry[] = []
+  try {
+    const count = decoding.readVarUint(inner)
+    // Each entry takes at least 3 bytes, so a count past that is a lie (and would spin the loop).
+    if (count > update.length) return decodeFailure('awareness.count: larger than the update')
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(inner)
+      const clock = decoding.readVarUint(inner)
+      const bytes = decoding.readVarUint8Array(inner)
+      const stateJson = utf8.decode(bytes)
+      JSON.parse(stateJson)
+      entries.push({ clientId, clock, stateJson, stateBytes: bytes.byteLength })
+    }
+  } catch (error) {
+    return decodeFailure(`awareness.entries: invalid (${describeError(error)})`)
+  }
+  if (decoding.hasContent(inner)) return decodeFailure('awareness: trailing bytes after entries')
+  return { ok: true, value: { type: 'awareness', entries } }
+}
+
+/** Encodes entries as an awareness update (the inner payload). @public */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, entry.stateJson)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+/** `[1, update]`: wraps an awareness update for the wire. @public */
+export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_TYPE.AWARENESS)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}

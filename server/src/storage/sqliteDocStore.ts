@@ -1,0 +1,189 @@
+/**
+ * The default {@link DocStore} adapter (PS-1): two tables in the server's SQLite file.
+ *
+ * ```
+ * doc_updates   (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT, data BLOB)  -- the tail
+ * doc_snapshots (doc_id TEXT PRIMARY KEY, state BLOB, through_seq INTEGER)       -- one merged state
+ * ```
+ *
+ * `seq` is global and AUTOINCREMENT, so a number is never reused after compaction deleted rows;
+ * a snapshot's `through_seq` therefore always separates "merged" from "still in the tail".
+ * better-sqlite3 is synchronous: each call commits before it returns, and the promise it hands
+ * back is already settled.
+ *
+ * ```ts
+ * const store = createSqliteDocStore(openDatabase(file))
+ * await store.appendUpdate('m1', update)
+ * ```
+ */
+import type { Database } from 'better-sqlite3'
+import * as Y from 'yjs'
+import {
+  STORE_ERROR_CODES,
+  type DocSnapshot,
+  type DocStore,
+  type StoreErrorCode,
+  type StoreResult,
+  type StoredDoc,
+  type TailStats,
+} from './DocStore.ts'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  doc_id TEXT PRIMARY KEY,
+  state BLOB NOT NULL,
+  through_seq INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc_id TEXT NOT NULL,
+  data BLOB NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc_id, seq);
+`
+
+interface SnapshotRow {
+  state: Uint8Array
+  through_seq: number
+}
+interface UpdateRow {
+  seq: number
+  data: Uint8Array
+}
+interface TailRow {
+  updates: number
+  bytes: number
+}
+
+const ok = <T>(value: T): Promise<StoreResult<T>> => Promise.resolve({ ok: true, value })
+const fail = <T>(code: StoreErrorCode, cause: unknown): Promise<StoreResult<T>> =>
+  Promise.resolve({ ok: false, error: { code, cause } })
+
+/**
+ * Creates the SQLite doc store over a database opened by {@link openDatabase} (WAL). Creates its
+ * tables if missing; throws only if that fails (the server must not boot without them).
+ * @public
+ */
+export function createSqliteDocStore(db: Database): DocStore {
+  db.exec(SCHEMA)
+
+  const selectSnapshot = db.prepare<[string], SnapshotRow>(
+    'SELECT state, through_seq FROM doc_snapshots WHERE doc_id = ?',
+  )
+  const selectTail = db.prepare<[string, number], UpdateRow>(
+    'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
+  )
+  const selectTailStats = db.prepare<[string], TailRow>(
+    'SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_id = ?',
+  )
+  const insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)')
+  // A stale compaction (lower through_seq) never replaces a newer snapshot.
+  const upsertSnapshot = db.prepare<[string, Uint8Array, number]>(
+    `INSERT INTO doc_snapshots (doc_id, state, through_seq) VALUES (?, ?, ?)
+     ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq
+     WHERE excluded.through_seq >= doc_snapshots.through_seq`,
+  )
+  const deleteTailThrough = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?')
+  const deleteSnapshot = db.prepare<[string]>('DELETE FROM doc_snapshots WHERE doc_id = ?')
+  const deleteUpdates = db.prepare<[string]>('DELETE FROM doc_updates WHERE doc_id = ?')
+  const selectExists = db.prepare<[string, string], { found: number }>(
+    `SELECT EXISTS (SELECT 1 FROM doc_snapshots WHERE doc_id = ?)
+         OR EXISTS (SELECT 1 FROM doc_updates WHERE doc_id = ?) AS found`,
+  )
+
+  const readTailStats = (docId: string): TailStats => {
+    const row = selectTailStats.get(docId)
+    return { updates: row?.updates ?? 0, bytes: row?.bytes ?? 0 }
+  }
+
+  // One read transaction, so snapshot and tail come from the same committed state.
+  const readDoc = db.transaction((docId: string) => {
+    const snapshot = selectSnapshot.get(docId)
+    const throughSeq = snapshot?.through_seq ?? 0
+    const tail = selectTail.all(docId, throughSeq)
+    return { snapshot, throughSeq, tail }
+  })
+
+  const appendTx = db.transaction((docId: string, update: Uint8Array) => {
+    const seq = Number(insertUpdate.run(docId, update).lastInsertRowid)
+    return { seq, tail: readTailStats(docId) }
+  })
+
+  const compactTx = db.transaction((docId: string, snapshot: DocSnapshot) => {
+    upsertSnapshot.run(docId, snapshot.state, snapshot.throughSeq)
+    deleteTailThrough.run(docId, snapshot.throughSeq)
+  })
+
+  const deleteTx = db.transaction((docId: string) => {
+    deleteSnapshot.run(docId)
+    deleteUpdates.run(docId)
+  })
+
+  return {
+    load(docId) {
+      let read: ReturnType<typeof readDoc>
+      try {
+        read = readDoc(docId)
+      } catch (error) {
+        return fail(STORE_ERROR_CODES.STORE_READ_FAILED, error)
+      }
+      const { snapshot, throughSeq, tail } = read
+      if (!snapshot && tail.length === 0) return ok<StoredDoc | null>(null)
+      const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.data)]
+      let state: Uint8Array
+      try {
+        state = parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts)
+      } catch (error) {
+        return fail(STORE_ERROR_CODES.STORE_CORRUPT_DOC, error)
+      }
+      const last = tail[tail.length - 1]
+      return ok<StoredDoc | null>({
+        state,
+        lastSeq: last ? last.seq : throughSeq,
+        tail: { updates: tail.length, bytes: tail.reduce((sum, row) => sum + row.data.byteLength, 0) },
+      })
+    },
+
+    appendUpdate(docId, update) {
+      try {
+        return ok(appendTx(docId, update))
+      } catch (error) {
+        return fail(STORE_ERROR_CODES.STORE_WRITE_FAILED, error)
+      }
+    },
+
+    compact(docId, snapshot) {
+      try {
+        compactTx(docId, snapshot)
+        return ok(undefined)
+      } catch (error) {
+        return fail(STORE_ERROR_CODES.STORE_WRITE_FAILED, error)
+      }
+    },
+
+    tailStats(docId) {
+      try {
+        return ok(readTailStats(docId))
+      } catch (error) {
+        return fail(STORE_ERROR_CODES.STORE_READ_FAILED, error)
+      }
+    },
+
+    hasDoc(docId) {
+      try {
+        return ok(selectExists.get(docId, docId)?.found === 1)
+      } catch (error) {
+        return fail(STORE_ERROR_CODES.STORE_READ_FAILED, error)
+      }
+    },
+
+    delete(docId) {
+      try {
+        deleteTx(docId)
+        return ok(undefined)
+      } catch (error) {
+        return fail(STORE_ERROR_CODES.STORE_WRITE_FAILED, error)
+      }
+    },
+  }
+}
