@@ -7,7 +7,7 @@ import type { WorkerStore } from '../access/WorkerStore.ts'
 import type { SessionStore } from '../access/SessionStore.ts'
 import type { MeetingStore } from '../meetings/MeetingStore.ts'
 import type { Relay } from '../relay/index.ts'
-import type { WriteSafetyMapTemplateOptions } from '@safetymap/map-model'
+import type { SerializedSchema } from '@safetymap/map-model'
 
 export interface Services {
   config: Config
@@ -16,6 +16,6 @@ export interface Services {
   meetings: MeetingStore
   relay: Relay
   /** The tldraw schema every new meeting doc is stamped with. */
-  mapSchema: WriteSafetyMapTemplateOptions['schema']
+  mapSchema: SerializedSchema
   now: () => number
 }

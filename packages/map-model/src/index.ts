@@ -1,0 +1,75 @@
+/**
+ * `@safetymap/map-model`: the safety map's domain over a meeting's Y.Doc (see SPEC.md).
+ *
+ * This entry and everything it imports loads only yjs and fractional-indexing at run time:
+ * tldraw appears as types alone, so the phone view stays small. tldraw's run-time schema lives
+ * in `@safetymap/map-model/schema`.
+ *
+ * ```ts
+ * writeSafetyMapTemplate(doc, { title, locale: 'es', schema, now })
+ * addItem(doc, 'danger', 'Kai could be hurt crossing the street alone', { id, name })
+ * readMap(doc).sections.danger // [{ id, text, authorId, authorName, createdAt }]
+ * ```
+ */
+export {
+  COLUMN_KEYS,
+  COLUMN_SECTIONS,
+  LOCALES,
+  SECTION_KEYS,
+  ZONE_KEYS,
+  columnOf,
+  isLocale,
+  isSectionKey,
+  isZoneKey,
+  type ColumnKey,
+  type Locale,
+  type SectionKey,
+  type ZoneKey,
+} from './lib/zoneKeys.ts'
+export {
+  DOCUMENT_ID,
+  META_KEYS,
+  META_MAP_NAME,
+  NOTE_SHAPE_TYPE,
+  PAGE_ID,
+  RECORDS_ARRAY_NAME,
+  TEMPLATE_VERSION,
+  ZONE_SHAPE_TYPE,
+  zoneShapeId,
+} from './lib/docLayout.ts'
+export { zoneHint, zoneLabel } from './lib/zoneCatalogue.ts'
+export type { SMZoneShape, SMZoneShapeProps } from './lib/SMZoneShape.ts'
+export {
+  NOTE_GRID,
+  safetyMapTemplate,
+  type SafetyMapTemplate,
+  type ZoneBounds,
+} from './lib/safetyMapTemplate.ts'
+export {
+  MAP_MODEL_ORIGIN,
+  readRecordMap,
+  type MapModelOrigin,
+  type RecordEntry,
+} from './lib/recordEntries.ts'
+export {
+  writeSafetyMapTemplate,
+  type WriteSafetyMapTemplateOptions,
+} from './lib/writeSafetyMapTemplate.ts'
+export {
+  MEETING_STATUSES,
+  readMeta,
+  type MeetingMeta,
+  type MeetingStatus,
+  type SerializedSchema,
+} from './lib/readMeta.ts'
+export { readMap, type MapItem, type SafetyMap } from './lib/readMap.ts'
+export { readZones, type MapZone } from './lib/readZones.ts'
+export { findSectionAt, findZoneAt, zoneContains } from './lib/findZoneAt.ts'
+export type { Point } from './lib/shapeGeometry.ts'
+export { addItem, type AddItemOptions, type ItemAuthor } from './lib/addItem.ts'
+export { richTextToPlainText, toRichText } from './lib/richText.ts'
+export {
+  MAP_MODEL_ERRORS,
+  MapModelError,
+  type MapModelErrorCode,
+} from './lib/MapModelError.ts'

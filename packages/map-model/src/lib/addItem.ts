@@ -1,0 +1,134 @@
+/**
+ * Owns adding an item to a section (SPEC MM-9, MM-10): a complete tldraw 5.4.2 note record,
+ * placed in the first free slot of the section's zone, indexed above every shape, written in one
+ * transaction through the records array.
+ *
+ * ```ts
+ * const id = addItem(doc, 'strengths', 'Lorna walks Kai to school', { id: 'p1', name: 'Lorna' }, { now })
+ * ```
+ */
+import type { TLNoteShape, TLParentId, TLShapeId } from '@tldraw/tlschema'
+import { generateKeyBetween } from 'fractional-indexing'
+import type * as Y from 'yjs'
+import { NOTE_SHAPE_TYPE, PAGE_ID, zoneShapeId } from './docLayout.ts'
+import { findNoteSlot, type Box } from './findNoteSlot.ts'
+import { MapModelError } from './MapModelError.ts'
+import { randomString } from './randomString.ts'
+import { MAP_MODEL_ORIGIN, readRecordMap, writeRecords } from './recordEntries.ts'
+import { toRichText } from './richText.ts'
+import { collectShapes, collectZones, isNoteShape, notePageBox, type ShapeRecord } from './shapeGeometry.ts'
+import { isSectionKey, type SectionKey } from './zoneKeys.ts'
+
+/** Who wrote an item: a participant id and the name shown to others (MM-9). @public */
+export interface ItemAuthor {
+  readonly id: string
+  readonly name: string
+}
+
+/** Options of {@link addItem}. @public */
+export interface AddItemOptions {
+  /** Creation time stored as `meta.createdAt`; defaults to the current time. */
+  readonly now?: Date
+  /** Shape id to use (`shape:…`); defaults to a random one. An existing id is overwritten. */
+  readonly id?: string
+  /** Transaction origin; defaults to {@link MAP_MODEL_ORIGIN}. */
+  readonly origin?: unknown
+}
+
+/** Random characters after `shape:` in a new note id. */
+const ID_LENGTH = 21
+/** Random characters appended to a new note's index, so concurrent writers rarely collide. */
+const INDEX_JITTER_LENGTH = 4
+
+/**
+ * The fractional index just above every valid one in `indexes`, with a random suffix so two
+ * clients adding at once rarely pick the same index (tldraw jitters its keys for the same reason).
+ */
+function indexAbove(indexes: readonly string[]): string {
+  // Plain code-unit order is the order of fractional index keys.
+  const sorted = [...indexes].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))
+  let base: string | undefined
+  for (const candidate of sorted) {
+    try {
+      base = generateKeyBetween(candidate, null)
+      break
+    } catch {
+      // Not a valid key (a broken record from some client): ignore it and try the next one.
+    }
+  }
+  base ??= generateKeyBetween(null, null)
+  // A key followed by more digits sorts after it and before the next key; the last digit must
+  // not be '0' (no trailing zeros in a key's fraction).
+  return base + randomString(INDEX_JITTER_LENGTH - 1) + randomString(1, '123456789')
+}
+
+function findSectionZone(shapes: ReadonlyMap<string, ShapeRecord>, section: SectionKey) {
+  const zones = collectZones(shapes).filter((z) => z.key === section)
+  return zones.find((z) => z.id === zoneShapeId(section)) ?? zones[0]
+}
+
+/**
+ * Adds an item to a section: writes a complete, schema-valid tldraw note inside the section's
+ * zone at the first free slot in reading order, with an index above every existing shape and
+ * `meta { authorId, authorName, createdAt }`, in one transaction (MM-9, MM-10). Returns the new
+ * shape id.
+ *
+ * @throws {@link MapModelError} `MAP_UNKNOWN_SECTION` for a key that is not a section,
+ * `MAP_INVALID_ITEM_ID` for an `options.id` without the `shape:` prefix, and `MAP_ZONE_MISSING`
+ * when the doc has no zone for the section (the template was never written).
+ * @public
+ */
+export function addItem(
+  doc: Y.Doc,
+  sectionKey: SectionKey,
+  text: string,
+  author: ItemAuthor,
+  options: AddItemOptions = {},
+): string {
+  if (!isSectionKey(sectionKey)) throw new MapModelError('MAP_UNKNOWN_SECTION')
+  const { now = new Date(), origin = MAP_MODEL_ORIGIN } = options
+  const id = options.id ?? `shape:${randomString(ID_LENGTH)}`
+  if (!id.startsWith('shape:') || id.length === 'shape:'.length) {
+    throw new MapModelError('MAP_INVALID_ITEM_ID')
+  }
+  const shapes = collectShapes(readRecordMap(doc))
+  const zone = findSectionZone(shapes, sectionKey)
+  if (!zone) throw new MapModelError('MAP_ZONE_MISSING')
+  const occupied: Box[] = []
+  for (const shape of shapes.values()) {
+    if (!isNoteShape(shape)) continue
+    const box = notePageBox(shape, shapes)
+    if (box) occupied.push(box)
+  }
+  const position = findNoteSlot(zone, occupied)
+  const note: TLNoteShape = {
+    id: id as TLShapeId,
+    typeName: 'shape',
+    type: NOTE_SHAPE_TYPE,
+    x: position.x,
+    y: position.y,
+    rotation: 0,
+    index: indexAbove([...shapes.values()].map((s) => s.index)) as TLNoteShape['index'],
+    parentId: PAGE_ID as TLParentId,
+    isLocked: false,
+    opacity: 1,
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: 1,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      richText: toRichText(text),
+      scale: 1,
+      textLastEditedBy: null,
+    },
+    meta: { authorId: author.id, authorName: author.name, createdAt: now.toISOString() },
+  }
+  // Read and write happen in the same synchronous call, so no remote update can land between.
+  writeRecords(doc, [note], origin)
+  return id
+}

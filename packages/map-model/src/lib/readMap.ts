@@ -1,0 +1,125 @@
+/**
+ * Owns reading a meeting doc into the structured map (SPEC MM-7, MM-9, MM-11): title, locale,
+ * status, and per section the items in reading order, with plain text and attribution.
+ *
+ * An item is a note whose parent chain ends at `page:page`; it belongs to the smallest section
+ * zone containing its centre in page coordinates (parent transforms composed), else it is
+ * unsorted. Reading order: notes are taken top to bottom; a note whose centre is less than half a
+ * note (100 units) below the first note of the current row joins that row; each row is read left
+ * to right. So hand-placed notes a few pixels apart still read as one row. Ties fall back to id.
+ *
+ * Reads the records array directly (last entry per key wins, MM-1) and never writes to the doc.
+ *
+ * ```ts
+ * const map = readMap(doc)
+ * map.sections.danger.map((item) => item.text)
+ * ```
+ */
+import type * as Y from 'yjs'
+import { findSectionAt } from './findZoneAt.ts'
+import { readMeta, type MeetingStatus } from './readMeta.ts'
+import { readRecordMap } from './recordEntries.ts'
+import { richTextToPlainText } from './richText.ts'
+import {
+  collectShapes,
+  collectZones,
+  isNoteShape,
+  notePageCentre,
+  type Point,
+  type ShapeRecord,
+} from './shapeGeometry.ts'
+import { SECTION_KEYS, isSectionKey, type Locale, type SectionKey } from './zoneKeys.ts'
+
+/** One item of the map, as read (MM-11). Empty strings stand for missing attribution. @public */
+export interface MapItem {
+  /** The note's shape id. */
+  readonly id: string
+  /** Plain text of the note (MM-12). */
+  readonly text: string
+  readonly authorId: string
+  readonly authorName: string
+  /** ISO 8601 creation time. */
+  readonly createdAt: string
+}
+
+/** The structured map of one meeting (MM-11). @public */
+export interface SafetyMap {
+  readonly title: string
+  readonly locale: Locale
+  readonly status: MeetingStatus
+  /** Items per section, in reading order. Every section key is present. */
+  readonly sections: Readonly<Record<SectionKey, readonly MapItem[]>>
+  /** Notes whose centre lies in no section zone, in reading order. */
+  readonly unsorted: readonly MapItem[]
+}
+
+/** Half a note: centres closer than this vertically count as one row. */
+const ROW_TOLERANCE = 100
+
+interface PlacedItem {
+  readonly item: MapItem
+  readonly centre: Point
+}
+
+/** Items in reading order: rows top to bottom, each row left to right. */
+export function sortInReadingOrder<T extends { readonly id: string; readonly centre: Point }>(
+  placed: readonly T[],
+): T[] {
+  const byId = (a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const byY = [...placed].sort((a, b) => a.centre.y - b.centre.y || a.centre.x - b.centre.x || byId(a, b))
+  const out: T[] = []
+  let row: T[] = []
+  let rowTop = 0
+  for (const p of byY) {
+    if (row.length > 0 && p.centre.y - rowTop >= ROW_TOLERANCE) {
+      out.push(...row.sort((a, b) => a.centre.x - b.centre.x || byId(a, b)))
+      row = []
+    }
+    if (row.length === 0) rowTop = p.centre.y
+    row.push(p)
+  }
+  out.push(...row.sort((a, b) => a.centre.x - b.centre.x || byId(a, b)))
+  return out
+}
+
+const metaString = (note: ShapeRecord, key: string): string => {
+  const value = note.meta[key]
+  return typeof value === 'string' ? value : ''
+}
+
+/**
+ * The structured map of a meeting doc (MM-7, MM-11). Never mutates the doc.
+ *
+ * @public
+ */
+export function readMap(doc: Y.Doc): SafetyMap {
+  const { title, locale, status } = readMeta(doc)
+  const shapes = collectShapes(readRecordMap(doc))
+  const zones = collectZones(shapes).filter((z) => isSectionKey(z.key))
+
+  const placedBySection = new Map<SectionKey | null, (PlacedItem & { id: string })[]>()
+  for (const shape of shapes.values()) {
+    if (!isNoteShape(shape)) continue
+    const centre = notePageCentre(shape, shapes)
+    if (!centre) continue
+    const item: MapItem = {
+      id: shape.id,
+      text: richTextToPlainText(shape.props.richText),
+      authorId: metaString(shape, 'authorId'),
+      authorName: metaString(shape, 'authorName'),
+      createdAt: metaString(shape, 'createdAt'),
+    }
+    const section = findSectionAt(zones, centre)
+    const list = placedBySection.get(section) ?? []
+    list.push({ id: shape.id, item, centre })
+    placedBySection.set(section, list)
+  }
+
+  const read = (key: SectionKey | null): MapItem[] =>
+    sortInReadingOrder(placedBySection.get(key) ?? []).map((p) => p.item)
+  const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, read(key)])) as Record<
+    SectionKey,
+    MapItem[]
+  >
+  return { title, locale, status, sections, unsorted: read(null) }
+}

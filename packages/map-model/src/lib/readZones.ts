@@ -1,0 +1,26 @@
+/**
+ * Owns reading the zones of a meeting doc (SPEC MM-6): every well-formed `sm-zone` shape on
+ * `page:page`, in page coordinates, for views that draw or hit-test zones without tldraw.
+ *
+ * ```ts
+ * findSectionAt(readZones(doc), point)
+ * ```
+ */
+import type * as Y from 'yjs'
+import { readRecordMap } from './recordEntries.ts'
+import type { ZoneBounds } from './safetyMapTemplate.ts'
+import { collectShapes, collectZones } from './shapeGeometry.ts'
+
+/** A zone as found in a doc: its bounds plus its shape id. @public */
+export interface MapZone extends ZoneBounds {
+  readonly id: string
+}
+
+/**
+ * The doc's zones in page coordinates, parent transforms composed. Never mutates the doc.
+ *
+ * @public
+ */
+export function readZones(doc: Y.Doc): MapZone[] {
+  return collectZones(collectShapes(readRecordMap(doc)))
+}
