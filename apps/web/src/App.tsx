@@ -1,0 +1,29 @@
+/**
+ * Picks the page for the current address. Each route keys its page, so moving between meetings
+ * starts a fresh page (and a fresh Yjs doc) rather than reusing the old one.
+ *
+ *   <I18nProvider><App /></I18nProvider>
+ */
+import { HomePage } from './pages/HomePage.tsx'
+import { JoinPage } from './pages/JoinPage.tsx'
+import { MeetingPage } from './pages/MeetingPage.tsx'
+import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { SetupPage } from './pages/SetupPage.tsx'
+import { useRoute } from './router/navigation.ts'
+
+/** The whole app. */
+export function App() {
+  const route = useRoute()
+  switch (route.name) {
+    case 'home':
+      return <HomePage />
+    case 'setup':
+      return <SetupPage />
+    case 'join':
+      return <JoinPage />
+    case 'meeting':
+      return <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
+    case 'notFound':
+      return <NotFoundPage />
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The always-visible connection indicator of the meeting page (`data-testid="connection-status"`,
+ * `data-state` = connecting | live | offline). It says when changes are waiting on this device,
+ * and announces changes politely to screen readers.
+ *
+ *   <ConnectionStatus snapshot={tracker.getSnapshot()} />
+ */
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
+import type { ConnectionSnapshot } from './connectionState.ts'
+
+function messageFor(snapshot: ConnectionSnapshot): MessageKey {
+  switch (snapshot.state) {
+    case 'live':
+      return 'connection.live'
+    case 'connecting':
+      return 'connection.connecting'
+    case 'offline':
+      if (snapshot.ended) return 'connection.ended'
+      return snapshot.hasUnsentChanges ? 'connection.offlineUnsent' : 'connection.offline'
+  }
+}
+
+/** Shows where this device stands with the meeting. */
+export function ConnectionStatus({ snapshot }: { snapshot: ConnectionSnapshot }) {
+  const { t } = useI18n()
+  return (
+    <p className="connection-status" data-testid="connection-status" data-state={snapshot.state} role="status">
+      {t(messageFor(snapshot))}
+    </p>
+  )
+}

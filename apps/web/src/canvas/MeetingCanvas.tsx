@@ -1,0 +1,158 @@
+/**
+ * The meeting canvas (`/m/:id`), loaded lazily with tldraw and Yjs: opens the meeting's doc over
+ * the relay, binds it to a tldraw store, and frames the canvas with the meeting bar (title,
+ * connection status, who's here, language). Viewers get a read-only canvas.
+ *
+ * Every asset tldraw needs comes from our own server (`@tldraw/assets`), the licence key is read
+ * at run time from `/api/config`, and pasted links, embeds and files never reach a third party.
+ *
+ *   const { MeetingCanvas } = await import('./canvas/MeetingCanvas.tsx')
+ *   <MeetingCanvas meeting={meeting} user={user} licenseKey={config.tldrawLicenseKey} />
+ */
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { setAwarenessUser, useYjsStore } from '@safetymap/tldraw-yjs'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { defaultBindingUtils, Tldraw, type Editor, type TldrawOptions } from 'tldraw'
+import 'tldraw/tldraw.css'
+import type { Meeting } from '../api/api.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
+import { Link } from '../router/Link.tsx'
+import { blockThirdPartyContent } from './blockThirdPartyContent.ts'
+import './canvas.css'
+import { canvasUiOverrides } from './canvasUiOverrides.ts'
+import { ConnectionStatus } from './ConnectionStatus.tsx'
+import { createMeetingConnection, type MeetingConnection } from './createMeetingConnection.ts'
+import { createMeetingShapeUtils } from './meetingShapeUtils.ts'
+import type { MeetingUser } from './MeetingUser.ts'
+import { MeetingNotices } from './MeetingNotices.tsx'
+import { noteAuthorMeta } from './noteAuthorMeta.ts'
+import { showMapTop } from './showMapTop.ts'
+import { useMeetingLocale } from './useMeetingLocale.ts'
+import { usePeers } from './usePeers.ts'
+import { userColor } from './userColor.ts'
+import { useTldrawUser } from './useTldrawUser.ts'
+import { WhosHere } from './WhosHere.tsx'
+
+/** Fonts, icons and translations, bundled by Vite and served by our own server. */
+const ASSET_URLS = getAssetUrlsByImport()
+
+/** A meeting is one page (map-model MM-4). */
+const EDITOR_OPTIONS: Partial<TldrawOptions> = { maxPages: 1 }
+
+/** Width from which the people panel starts open beside the canvas. */
+const WIDE_SCREEN_QUERY = '(min-width: 900px)'
+
+const PEOPLE_PANEL_ID = 'whos-here-panel'
+
+/** Props of {@link MeetingCanvas}. */
+export interface MeetingCanvasProps {
+  readonly meeting: Meeting
+  readonly user: MeetingUser
+  readonly licenseKey: string | null
+}
+
+/** Opens the meeting's connection for as long as the page shows it. */
+export function MeetingCanvas(props: MeetingCanvasProps) {
+  const { t } = useI18n()
+  const [connection, setConnection] = useState<MeetingConnection | null>(null)
+  const meetingId = props.meeting.id
+
+  useEffect(() => {
+    const opened = createMeetingConnection({ meetingId, origin: window.location })
+    setConnection(opened)
+    return () => opened.destroy()
+  }, [meetingId])
+
+  if (!connection) return <p className="canvas-loading">{t('meeting.opening')}</p>
+  return <MeetingRoom key={connection.doc.guid} connection={connection} {...props} />
+}
+
+function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasProps & { connection: MeetingConnection }) {
+  const { t, locale } = useI18n()
+  const { doc, awareness, tracker } = connection
+  const snapshot = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot)
+  const peers = usePeers(awareness)
+  const color = userColor(user.id)
+  const [peopleOpen, setPeopleOpen] = useState(() => window.matchMedia(WIDE_SCREEN_QUERY).matches)
+  const [filesBlocked, setFilesBlocked] = useState(0)
+
+  useEffect(() => {
+    setAwarenessUser(awareness, { id: user.id, name: user.name, color, role: user.role })
+  }, [awareness, user.id, user.name, user.role, color])
+
+  useEffect(() => {
+    if (!snapshot.hasUnsentChanges || snapshot.state === 'live') return
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [snapshot.hasUnsentChanges, snapshot.state])
+
+  const meetingLocale = useMeetingLocale(doc, meeting.locale)
+  const shapeUtils = useMemo(() => createMeetingShapeUtils(meetingLocale), [meetingLocale])
+  const tldrawUser = useTldrawUser({ id: user.id, name: user.name, color })
+  const { storeWithStatus, schemaStatus } = useYjsStore({
+    doc,
+    awareness,
+    synced: snapshot.hasSynced,
+    connectionStatus: snapshot.state === 'live' ? 'online' : 'offline',
+    user: { id: user.id, name: user.name, color },
+    readonly: user.role === 'viewer',
+    shapeUtils,
+    bindingUtils: defaultBindingUtils,
+  })
+
+  const onMount = useCallback(
+    (editor: Editor) => {
+      blockThirdPartyContent(editor, { onBlocked: () => setFilesBlocked(Date.now()) })
+      editor.getInitialMetaForShape = noteAuthorMeta({ id: user.id, name: user.name })
+      showMapTop(editor)
+    },
+    [user.id, user.name],
+  )
+
+  return (
+    <div className="meeting">
+      <header className="meeting-bar">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <h1>{meeting.title}</h1>
+        <ConnectionStatus snapshot={snapshot} />
+        <button
+          type="button"
+          aria-expanded={peopleOpen}
+          aria-controls={PEOPLE_PANEL_ID}
+          onClick={() => setPeopleOpen((open) => !open)}
+        >
+          {t('whosHere.summary', { count: peers.length })}
+        </button>
+        <LanguageSwitch />
+      </header>
+      <MeetingNotices role={user.role} schemaStatus={schemaStatus} filesBlockedAt={filesBlocked} />
+      <div className="meeting-body">
+        <main className="meeting-canvas" aria-label={t('meeting.canvasLabel', { title: meeting.title })}>
+          <Tldraw
+            store={storeWithStatus}
+            shapeUtils={shapeUtils}
+            bindingUtils={defaultBindingUtils}
+            assetUrls={ASSET_URLS}
+            licenseKey={licenseKey ?? undefined}
+            overrides={canvasUiOverrides}
+            options={EDITOR_OPTIONS}
+            user={tldrawUser}
+            locale={locale}
+            onMount={onMount}
+          />
+        </main>
+        <WhosHere
+          id={PEOPLE_PANEL_ID}
+          peers={peers}
+          open={peopleOpen}
+          meetingId={meeting.id}
+          canInvite={user.role === 'facilitator'}
+        />
+      </div>
+    </div>
+  )
+}

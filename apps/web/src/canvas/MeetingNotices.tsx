@@ -1,0 +1,63 @@
+/**
+ * Plain-language notices under the meeting bar: "you can only look" for viewers, "reload" when
+ * this build cannot write the doc, and a short-lived note when a picture or file was refused.
+ *
+ *   <MeetingNotices role={user.role} schemaStatus={schemaStatus} filesBlockedAt={lastBlockedMs} />
+ */
+import { SCHEMA_STATUS, type SchemaStatus } from '@safetymap/tldraw-yjs'
+import { useEffect, useState } from 'react'
+import type { MeetingRole } from '../api/api.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
+
+/** How long the "pictures cannot be added" note stays. */
+const FILES_BLOCKED_NOTICE_MS = 6000
+
+function schemaNotice(status: SchemaStatus): MessageKey | null {
+  switch (status) {
+    case SCHEMA_STATUS.clientTooOld:
+      return 'meeting.outOfDate'
+    case SCHEMA_STATUS.migrationFailed:
+    case SCHEMA_STATUS.invalid:
+      return 'meeting.cannotEdit'
+    default:
+      return null
+  }
+}
+
+/** Props of {@link MeetingNotices}. */
+export interface MeetingNoticesProps {
+  readonly role: MeetingRole
+  readonly schemaStatus: SchemaStatus
+  /** When a picture or file was last refused (ms since epoch), 0 for never. */
+  readonly filesBlockedAt: number
+}
+
+/** The notices that apply right now, if any. */
+export function MeetingNotices({ role, schemaStatus, filesBlockedAt }: MeetingNoticesProps) {
+  const { t } = useI18n()
+  const [showFilesBlocked, setShowFilesBlocked] = useState(false)
+
+  useEffect(() => {
+    if (filesBlockedAt === 0) return
+    setShowFilesBlocked(true)
+    const timer = setTimeout(() => setShowFilesBlocked(false), FILES_BLOCKED_NOTICE_MS)
+    return () => clearTimeout(timer)
+  }, [filesBlockedAt])
+
+  const notices: MessageKey[] = []
+  const schemaKey = schemaNotice(schemaStatus)
+  if (schemaKey) notices.push(schemaKey)
+  else if (role === 'viewer') notices.push('meeting.viewerNotice')
+  if (showFilesBlocked) notices.push('canvas.filesBlocked')
+
+  return (
+    <div role="status">
+      {notices.map((key) => (
+        <p key={key} className="meeting-notice">
+          {t(key)}
+        </p>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,131 @@
+/**
+ * Draws the map's template zones (`sm-zone`, map-model MM-6): soft-coloured rounded areas behind
+ * the notes. Section zones show their heading and a one-line hint; column zones are heading
+ * strips; the `scale` zone adds a 0–10 number line. Headings follow the meeting's language
+ * (MM-8), handed in as a signal so they change live when the doc's `meta.locale` does.
+ *
+ * Zones are written locked; this util also refuses resizing, rotating, editing and binding, so
+ * even an unlocked zone only moves.
+ *
+ *   const meetingLocale = atom<Locale>('meeting locale', 'en')
+ *   const shapeUtils = [ZoneShapeUtil.configure({ meetingLocale })]
+ */
+import {
+  columnOf,
+  isSectionKey,
+  ZONE_SHAPE_TYPE,
+  zoneHint,
+  zoneLabel,
+  type ColumnKey,
+  type Locale,
+  type ZoneKey,
+} from '@safetymap/map-model'
+import { zoneShapeMigrations, zoneShapeProps, type SMZoneShape } from '@safetymap/map-model/schema'
+import { atom, HTMLContainer, Rectangle2d, ShapeUtil, useValue, type Signal } from 'tldraw'
+
+/** Corner radius of a zone, in page units. */
+const ZONE_CORNER_RADIUS = 24
+
+/** The scale's marks, 0 to 10. */
+const SCALE_MARKS = Array.from({ length: 11 }, (_, i) => i)
+
+/** How a zone is drawn, and in which colour family (its column, or the rating band). */
+interface ZoneLook {
+  readonly kind: 'column' | 'section' | 'scale'
+  readonly tone: ColumnKey | 'scale'
+}
+
+function zoneLook(zone: ZoneKey): ZoneLook {
+  if (!isSectionKey(zone)) return { kind: 'column', tone: zone }
+  const column = columnOf(zone)
+  return column ? { kind: 'section', tone: column } : { kind: 'scale', tone: 'scale' }
+}
+
+/** Options of {@link ZoneShapeUtil}; set them with `ZoneShapeUtil.configure`. */
+export interface ZoneShapeUtilOptions {
+  /** The meeting's language (`meta.locale`), which the headings are written in. */
+  readonly meetingLocale: Signal<Locale>
+}
+
+/** tldraw shape util for `sm-zone`. */
+export class ZoneShapeUtil extends ShapeUtil<SMZoneShape> {
+  static override type = ZONE_SHAPE_TYPE
+  static override props = zoneShapeProps
+  static override migrations = zoneShapeMigrations
+
+  override options: ZoneShapeUtilOptions = { meetingLocale: atom<Locale>('zone meeting locale', 'en') }
+
+  getDefaultProps(): SMZoneShape['props'] {
+    return { w: 400, h: 300, zone: 'strengths' }
+  }
+
+  getGeometry(shape: SMZoneShape) {
+    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
+  }
+
+  component(shape: SMZoneShape) {
+    return <ZoneView shape={shape} meetingLocale={this.options.meetingLocale} />
+  }
+
+  getIndicatorPath(shape: SMZoneShape): Path2D {
+    const path = new Path2D()
+    path.roundRect(0, 0, shape.props.w, shape.props.h, ZONE_CORNER_RADIUS)
+    return path
+  }
+
+  override getText(shape: SMZoneShape): string {
+    return zoneLabel(shape.props.zone, this.options.meetingLocale.get())
+  }
+
+  override canResize(): boolean {
+    return false
+  }
+
+  override hideResizeHandles(): boolean {
+    return true
+  }
+
+  override hideRotateHandle(): boolean {
+    return true
+  }
+
+  override hideSelectionBoundsFg(): boolean {
+    return true
+  }
+
+  override canEdit(): boolean {
+    return false
+  }
+
+  override canBind(): boolean {
+    return false
+  }
+}
+
+function ZoneView({ shape, meetingLocale }: { shape: SMZoneShape; meetingLocale: Signal<Locale> }) {
+  const locale = useValue(meetingLocale)
+  const { w, h, zone } = shape.props
+  const { kind, tone } = zoneLook(zone)
+  return (
+    <HTMLContainer
+      className={`sm-zone sm-zone--${kind} sm-zone--${tone}`}
+      style={{ width: w, height: h, borderRadius: ZONE_CORNER_RADIUS }}
+    >
+      <div className="sm-zone__heading" lang={locale}>
+        {zoneLabel(zone, locale)}
+      </div>
+      {kind === 'column' ? null : (
+        <div className="sm-zone__hint" lang={locale}>
+          {zoneHint(zone, locale)}
+        </div>
+      )}
+      {kind === 'scale' ? (
+        <ol className="sm-zone__scale" aria-hidden="true">
+          {SCALE_MARKS.map((mark) => (
+            <li key={mark}>{mark}</li>
+          ))}
+        </ol>
+      ) : null}
+    </HTMLContainer>
+  )
+}

@@ -1,0 +1,69 @@
+/**
+ * Owns one meeting's live link: the Y.Doc, the y-websocket provider on `/sync/<meetingId>` of
+ * our own host (the session cookie authenticates the upgrade), its awareness, and the connection
+ * tracker. React-free, so a phone view can open a meeting the same way.
+ *
+ * When the browser reports the network gone, the socket is closed at once (instead of waiting for
+ * y-websocket's 30 s silence timeout), so the indicator turns "Offline" as soon as the phone does;
+ * when the network returns it reconnects.
+ *
+ *   const connection = createMeetingConnection({ meetingId, origin: window.location })
+ *   connection.tracker.getSnapshot().state // 'connecting'
+ *   connection.destroy()
+ */
+import type { Awareness } from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { trackConnection, type ConnectionTracker } from './connectionState.ts'
+
+/** Path of the relay's y-websocket endpoint; the provider appends `/<meetingId>`. */
+export const SYNC_PATH = '/sync'
+
+/** A meeting's doc, provider, awareness and connection tracker, torn down together. */
+export interface MeetingConnection {
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  readonly awareness: Awareness
+  readonly tracker: ConnectionTracker
+  destroy(): void
+}
+
+/** The websocket URL of the relay on the page's own host. */
+export function syncServerUrl(origin: { protocol: string; host: string }): string {
+  return `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}${SYNC_PATH}`
+}
+
+/** Opens the meeting's doc and starts connecting. */
+export function createMeetingConnection({
+  meetingId,
+  origin,
+}: {
+  meetingId: string
+  origin: { protocol: string; host: string }
+}): MeetingConnection {
+  const doc = new Y.Doc()
+  // disableBc: every update goes through the relay, which checks roles; tabs must not sync
+  // each other behind its back over BroadcastChannel.
+  const provider = new WebsocketProvider(syncServerUrl(origin), meetingId, doc, { disableBc: true })
+  const tracker = trackConnection({ doc, provider })
+
+  const onOffline = () => provider.disconnect()
+  const onOnline = () => provider.connect()
+  window.addEventListener('offline', onOffline)
+  window.addEventListener('online', onOnline)
+
+  return {
+    doc,
+    provider,
+    awareness: provider.awareness,
+    tracker,
+    destroy() {
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('online', onOnline)
+      tracker.dispose()
+      provider.awareness.setLocalState(null)
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * `/m/:id`: finds out who you are, your role in this meeting and the run-time settings, then
+ * loads the canvas (tldraw and Yjs live in a separate chunk, so other pages never download them).
+ *
+ *   <MeetingPage meetingId="abc" />
+ */
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { api, type ClientConfig, type Meeting, type Me } from '../api/api.ts'
+import type { ApiResult } from '../api/ApiResult.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
+import { Link } from '../router/Link.tsx'
+import { FormError } from '../ui/FormError.tsx'
+import { PageLayout } from '../ui/PageLayout.tsx'
+import type { MeetingUser } from '../canvas/MeetingUser.ts'
+
+const MeetingCanvas = lazy(() => import('../canvas/MeetingCanvas.tsx').then((m) => ({ default: m.MeetingCanvas })))
+
+type MeetingPageState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly meeting: Meeting; readonly user: MeetingUser; readonly licenseKey: string | null }
+  | { readonly status: 'signedOut' }
+  | { readonly status: 'failed'; readonly messageKey: MessageKey }
+
+/** The meeting page for `meetingId`. */
+export function MeetingPage({ meetingId }: { meetingId: string }) {
+  const { t } = useI18n()
+  const [state, setState] = useState<MeetingPageState>({ status: 'loading' })
+
+  useEffect(() => {
+    let current = true
+    setState({ status: 'loading' })
+    void Promise.all([api.getMe(), api.getMeeting(meetingId), api.getConfig()]).then(([me, meeting, config]) => {
+      if (current) setState(toPageState(me, meeting, config))
+    })
+    return () => {
+      current = false
+    }
+  }, [meetingId])
+
+  useEffect(() => {
+    if (state.status === 'ready') document.title = `${state.meeting.title} · ${t('app.name')}`
+  }, [state, t])
+
+  switch (state.status) {
+    case 'loading':
+      return <p className="canvas-loading" aria-live="polite">{t('meeting.opening')}</p>
+    case 'ready':
+      return (
+        <Suspense fallback={<p className="canvas-loading" aria-live="polite">{t('meeting.opening')}</p>}>
+          <MeetingCanvas meeting={state.meeting} user={state.user} licenseKey={state.licenseKey} />
+        </Suspense>
+      )
+    case 'signedOut':
+    case 'failed':
+      return (
+        <PageLayout title={t('app.name')}>
+          {state.status === 'signedOut' ? <p>{t('meeting.signInNeeded')}</p> : <FormError messageKey={state.messageKey} />}
+          <Link to="/" className="button">
+            {t('meeting.goHome')}
+          </Link>
+        </PageLayout>
+      )
+  }
+}
+
+function toPageState(
+  me: ApiResult<Me>,
+  meeting: ApiResult<Meeting>,
+  config: ApiResult<ClientConfig>,
+): MeetingPageState {
+  if (!me.ok) return me.error.status === 401 ? { status: 'signedOut' } : { status: 'failed', messageKey: me.error.messageKey }
+  if (!meeting.ok) return { status: 'failed', messageKey: meeting.error.messageKey }
+  if (!config.ok) return { status: 'failed', messageKey: config.error.messageKey }
+  const user: MeetingUser =
+    me.value.kind === 'worker'
+      ? { id: me.value.worker.id, name: me.value.worker.name, role: meeting.value.role }
+      : { id: me.value.participant.id, name: me.value.participant.name, role: meeting.value.role }
+  return { status: 'ready', meeting: meeting.value, user, licenseKey: config.value.tldrawLicenseKey }
+}
