@@ -14,6 +14,8 @@ import { waitFor } from '../helpers/waitFor.ts'
 let server: TestServer
 let browser: Browser
 const PASSWORD = 'a long enough password'
+// The heading uses a typographic apostrophe.
+const WORKING_WELL = /^What.s working well\?$/
 
 beforeAll(async () => {
   server = await startServer()
@@ -39,12 +41,15 @@ async function workerWithPassword(email: string, name: string) {
 }
 
 /** Adds a sticky note with tldraw's own note tool inside the zone whose heading is `heading`. */
-async function addNoteUnder(page: Page, heading: string, text: string) {
+async function addNoteUnder(page: Page, heading: string | RegExp, text: string) {
   const box = await page.locator('.tl-canvas').getByText(heading, { exact: true }).first().boundingBox()
   if (!box) throw new Error(`zone heading "${heading}" is not on screen`)
   await page.keyboard.press('Escape')
   await page.keyboard.press('n')
   await page.mouse.click(box.x + 120, box.y + box.height + 140)
+  // The new note opens its text editor; type only once it has focus.
+  await page.locator('.tl-canvas [contenteditable="true"]').first().waitFor({ timeout: 5_000 })
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('contenteditable')), { timeout: 5_000 }).toBe('true')
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
 }
@@ -69,7 +74,7 @@ describe('a meeting in two browsers', () => {
 
     // The facilitator canvas is laid out with the three columns.
     const canvas = ana.locator('.tl-canvas')
-    for (const heading of ['What are we worried about?', "What's working well?", 'What needs to happen?']) {
+    for (const heading of ['What are we worried about?', WORKING_WELL, 'What needs to happen?']) {
       await canvas.getByText(heading, { exact: true }).first().waitFor({ timeout: 20_000 })
     }
     await expect.poll(() => ana.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
@@ -83,7 +88,7 @@ describe('a meeting in two browsers', () => {
     await lorna.getByLabel('What is your name?').fill('Grandma Lorna')
     await lorna.getByRole('button', { name: 'Join the meeting' }).click()
     await lorna.waitForURL(new RegExp(`/m/${meetingId}$`))
-    await lorna.locator('.tl-canvas').getByText("What's working well?", { exact: true }).first().waitFor({ timeout: 20_000 })
+    await lorna.locator('.tl-canvas').getByText(WORKING_WELL).first().waitFor({ timeout: 20_000 })
 
     // Each sees the other in the who's-here list.
     await expect.poll(() => ana.getByTestId('whos-here').innerText(), { timeout: 10_000 }).toContain('Grandma Lorna')
