@@ -18,6 +18,7 @@ import { createRelay, MAX_MESSAGE_BYTES, type Relay } from './relay/index.ts'
 import { createWorkerStore } from './access/WorkerStore.ts'
 import { createSessionStore } from './access/SessionStore.ts'
 import { createMeetingStore } from './meetings/MeetingStore.ts'
+import { createAuditLog } from './audit/AuditLog.ts'
 import type { Services } from './http/services.ts'
 import { principalPlugin } from './http/principal.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
@@ -61,6 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     sessions: createSessionStore(database),
     meetings: createMeetingStore(database),
     relay,
+    audit: createAuditLog(database),
     mapSchema: createSafetyMapSchema().serialize(),
     now: options.now ?? Date.now,
   }

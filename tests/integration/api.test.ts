@@ -92,6 +92,11 @@ describe('meetings, invites and joining', () => {
     const meeting = await api<{ role: string; title: string }>(server.url, `/api/meetings/${meetingId}`, { cookie })
     expect(meeting.body).toMatchObject({ title: 'Rivera family', role: 'editor' })
 
+    // The audit trail has the meeting, the invite and the join, with ids only.
+    const trail = server.services.audit.forMeeting(meetingId)
+    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['meeting.created', 'invite.created', 'participant.joined']))
+    expect(JSON.stringify(trail)).not.toContain('Grandma Lorna')
+
     // A family member cannot invite others or create meetings.
     expect((await api(server.url, `/api/meetings/${meetingId}/invites`, { cookie, body: { role: 'editor' } })).status).toBe(403)
     expect((await api(server.url, '/api/meetings', { cookie, body: { title: 'x' } })).status).toBe(403)

@@ -34,6 +34,7 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
     const ok = await verifyPassword(request.body.password, found?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA')
     if (!found || !found.passwordHash || !ok) throw new AuthBadCredentials()
     startWorkerSession(reply, found.id)
+    services.audit.record({ action: 'worker.signed-in', actor: { kind: 'worker', id: found.id }, now: services.now() })
     request.log.info({ workerId: found.id }, 'worker signed in')
     return { worker: { id: found.id, name: found.name, email: found.email } }
   })
@@ -74,6 +75,7 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
     })
     if (!worker) throw new AuthSetupInvalid()
     startWorkerSession(reply, worker.id)
+    services.audit.record({ action: 'worker.setup-completed', actor: { kind: 'worker', id: worker.id }, now: services.now() })
     request.log.info({ workerId: worker.id }, 'worker completed setup')
     return { worker }
   })

@@ -40,6 +40,13 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
     })
     const session = services.sessions.create({ kind: 'participant', participantId: participant.id }, invite.expiresAt, now)
     setSessionCookie(reply, services, session, invite.expiresAt)
+    services.audit.record({
+      action: 'participant.joined',
+      actor: { kind: 'participant', id: participant.id },
+      meetingId: invite.meetingId,
+      details: { role: participant.role },
+      now,
+    })
     request.log.info({ meetingId: invite.meetingId, participantId: participant.id, role: participant.role }, 'participant joined')
     return { meetingId: invite.meetingId, participantId: participant.id, role: participant.role }
   })

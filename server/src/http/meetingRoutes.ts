@@ -54,6 +54,7 @@ export async function meetingRoutes(app: FastifyInstance, services: Services): P
     writeSafetyMapTemplate(doc, { title: meeting.title, locale: meeting.locale, schema: services.mapSchema, now: new Date(now) })
     await services.relay.seedDoc(meeting.id, Y.encodeStateAsUpdate(doc))
     doc.destroy()
+    services.audit.record({ action: 'meeting.created', actor: { kind: 'worker', id: worker.id }, meetingId: meeting.id, now })
     request.log.info({ meetingId: meeting.id, workerId: worker.id }, 'meeting created')
     return reply.code(201).send(toApi(meeting))
   })
@@ -107,6 +108,13 @@ export async function meetingRoutes(app: FastifyInstance, services: Services): P
       role: request.body.role,
       createdBy: request.principal.worker.id,
       expiresAt,
+      now,
+    })
+    services.audit.record({
+      action: 'invite.created',
+      actor: { kind: 'worker', id: request.principal.worker.id },
+      meetingId: meeting.id,
+      details: { role: request.body.role },
       now,
     })
     request.log.info({ meetingId: meeting.id, role: request.body.role }, 'invite created')

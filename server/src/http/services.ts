@@ -7,6 +7,7 @@ import type { WorkerStore } from '../access/WorkerStore.ts'
 import type { SessionStore } from '../access/SessionStore.ts'
 import type { MeetingStore } from '../meetings/MeetingStore.ts'
 import type { Relay } from '../relay/index.ts'
+import type { AuditLog } from '../audit/AuditLog.ts'
 import type { SerializedSchema } from '@safetymap/map-model'
 
 export interface Services {
@@ -15,6 +16,7 @@ export interface Services {
   sessions: SessionStore
   meetings: MeetingStore
   relay: Relay
+  audit: AuditLog
   /** The tldraw schema every new meeting doc is stamped with. */
   mapSchema: SerializedSchema
   now: () => number
