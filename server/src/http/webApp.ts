@@ -33,7 +33,7 @@ export async function webApp(app: FastifyInstance, services: Services): Promise<
   })
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/sync/')
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !request.url.startsWith('/sync/')
     if (!isPage) return reply.code(404).send({ statusCode: 404, code: 'NOT_FOUND', error: 'Not Found', message: 'No such endpoint.' })
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html')
   })
