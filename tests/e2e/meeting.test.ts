@@ -4,16 +4,16 @@
  * appears on the other, a reload keeps it, and no request ever leaves our server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { readMap } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 
 let server: TestServer
 let browser: Browser
-const PASSWORD = 'a long enough password'
 // The heading uses a typographic apostrophe.
 const WORKING_WELL = /^What.s working well\?$/
 
@@ -26,51 +26,16 @@ afterAll(async () => {
   await server?.close()
 })
 
-/** Creates a worker with a password, as the setup link would. */
-async function workerWithPassword(email: string, name: string) {
-  const added = server.services.workers.addWorker({ email, name, now: Date.now() })
-  if (!added) throw new Error('worker exists')
-  const code = server.services.workers.issueSetupCode(added.worker.id, Date.now())
-  const res = await fetch(`${server.url}/api/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, password: PASSWORD }),
-  })
-  expect(res.status).toBe(200)
-  return added
-}
-
-/** Adds a sticky note with tldraw's own note tool inside the zone whose heading is `heading`. */
-async function addNoteUnder(page: Page, heading: string | RegExp, text: string) {
-  const box = await page.locator('.tl-canvas').getByText(heading, { exact: true }).first().boundingBox()
-  if (!box) throw new Error(`zone heading "${heading}" is not on screen`)
-  await page.keyboard.press('Escape')
-  await page.keyboard.press('n')
-  await page.mouse.click(box.x + 120, box.y + box.height + 140)
-  // The new note opens its text editor; type only once it has focus.
-  await page.locator('.tl-canvas [contenteditable="true"]').first().waitFor({ timeout: 5_000 })
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('contenteditable')), { timeout: 5_000 }).toBe('true')
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-}
-
 describe('a meeting in two browsers', () => {
   it('runs from sign-in to a shared, persisted note with no third-party request', async () => {
-    const worker = await workerWithPassword('ana.e2e@example.org', 'Ana Ruiz')
+    const worker = await workerWithPassword(server, 'ana.e2e@example.org', 'Ana Ruiz')
     const facilitator = await recordingContext(browser)
     const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
     const host = new URL(server.url).host
 
     // The worker signs in and creates a meeting.
     const ana = await facilitator.context.newPage()
-    await ana.goto(server.url)
-    await ana.getByLabel('Email').fill('ana.e2e@example.org')
-    await ana.getByLabel('Password').fill(PASSWORD)
-    await ana.getByRole('button', { name: 'Sign in' }).click()
-    await ana.getByLabel('Meeting name').fill('Family meeting for Kai')
-    await ana.getByRole('button', { name: 'Create meeting' }).click()
-    await ana.waitForURL(/\/m\/[\w-]+$/)
-    const meetingId = new URL(ana.url()).pathname.split('/').pop() ?? ''
+    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.e2e@example.org', 'Family meeting for Kai')
 
     // The facilitator canvas is laid out with the three columns.
     const canvas = ana.locator('.tl-canvas')

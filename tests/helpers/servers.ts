@@ -28,14 +28,14 @@ export interface TestServer extends SafetyMapServer {
 
 let workerCount = 0
 
-/** Starts the real app in this process on an ephemeral port. */
+/** Starts the real app in this process, on an ephemeral port unless `port` is given. */
 export async function startServer(
-  options: { dataDir?: string; env?: Record<string, string>; now?: () => number } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; now?: () => number } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir()
   const config = loadConfig({ ...options.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' })
   const server = await buildApp({ config, logger: false, ...(options.now ? { now: options.now } : {}) })
-  const address = await server.app.listen({ port: 0, host: '127.0.0.1' })
+  const address = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
   return {
     ...server,
     url: address,

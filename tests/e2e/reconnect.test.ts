@@ -1,0 +1,60 @@
+/**
+ * An open browser rides out a server restart on its own and tells the truth about it: the
+ * status goes offline, a note typed meanwhile is held as an unsent change, and once the server
+ * is back the page reconnects by itself and the note reaches everyone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { readMap } from '@safetymap/map-model'
+import { freePort, startServer, tempDataDir, type TestServer } from '../helpers/servers.ts'
+import { connectPeer } from '../helpers/clients.ts'
+import { launchChromium, recordingContext } from '../helpers/browser.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+
+let server: TestServer
+let browser: Browser
+const dataDir = tempDataDir()
+
+beforeAll(async () => {
+  server = await startServer({ dataDir, port: await freePort() })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('reconnecting after the server goes away', () => {
+  it('shows offline with unsent changes, reconnects by itself, and delivers the note', async () => {
+    const worker = await workerWithPassword(server, 'ana.reconnect@example.org', 'Ana Ruiz')
+    const { context } = await recordingContext(browser)
+    const page = await context.newPage()
+    const meetingId = await signInAndCreateMeeting(page, server.url, 'ana.reconnect@example.org', 'Restart during a meeting')
+    const status = page.getByTestId('connection-status')
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 20_000 }).toBe('live')
+
+    // The server stops; the page notices and says so.
+    const port = Number(new URL(server.url).port)
+    await server.close()
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('offline')
+
+    // A note typed while offline is kept and reported as not yet sent.
+    await addNoteUnder(page, 'Next steps', 'Sam drives Kai on Mondays')
+    await expect.poll(() => status.innerText(), { timeout: 5_000 }).toMatch(/will be sent when you reconnect/)
+
+    // The server comes back on the same port and data; the page reconnects without a reload.
+    server = await startServer({ dataDir, port })
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('live')
+
+    const observer = connectPeer({ url: server.url, meetingId, token: worker.apiKey })
+    try {
+      await observer.synced()
+      await waitFor(() => readMap(observer.doc).sections['next-steps'].length === 1, { timeoutMs: 10_000, what: 'the offline note on the server' })
+      expect(readMap(observer.doc).sections['next-steps'][0]).toMatchObject({ text: 'Sam drives Kai on Mondays', authorName: 'Ana Ruiz' })
+    } finally {
+      observer.destroy()
+    }
+    await context.close()
+  })
+})

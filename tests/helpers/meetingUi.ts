@@ -1,0 +1,50 @@
+/**
+ * Steps a person takes in the web app, shared by the end-to-end tests: a worker with a password,
+ * signing in, creating a meeting, and adding a sticky note with tldraw's own note tool.
+ */
+import { expect } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { TestServer } from './servers.ts'
+
+export const TEST_PASSWORD = 'a long enough password'
+
+/** Creates a worker and sets their password through the real setup endpoint. */
+export async function workerWithPassword(server: TestServer, email: string, name: string) {
+  const added = server.services.workers.addWorker({ email, name, now: Date.now() })
+  if (!added) throw new Error('worker exists')
+  const code = server.services.workers.issueSetupCode(added.worker.id, Date.now())
+  const res = await fetch(`${server.url}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, password: TEST_PASSWORD }),
+  })
+  expect(res.status).toBe(200)
+  return added
+}
+
+/** Signs in on the home page and creates a meeting; returns its id once the canvas route is open. */
+export async function signInAndCreateMeeting(page: Page, baseUrl: string, email: string, title: string): Promise<string> {
+  await page.goto(baseUrl)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByLabel('Meeting name').fill(title)
+  await page.getByRole('button', { name: 'Create meeting' }).click()
+  await page.waitForURL(/\/m\/[\w-]+$/)
+  return new URL(page.url()).pathname.split('/').pop() ?? ''
+}
+
+/** Adds a sticky note with tldraw's note tool just below the zone heading `heading`. */
+export async function addNoteUnder(page: Page, heading: string | RegExp, text: string) {
+  const box = await page.locator('.tl-canvas').getByText(heading, { exact: true }).first().boundingBox()
+  if (!box) throw new Error(`zone heading "${String(heading)}" is not on screen`)
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('n')
+  await page.mouse.click(box.x + 120, box.y + box.height + 140)
+  // The new note opens its text editor; type only once it has focus.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('contenteditable')), { timeout: 5_000 })
+    .toBe('true')
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+}
