@@ -1,4 +1,4 @@
-// `pnpm test`: install, build the web app, make sure a Chromium exists, then run every test.
+// `pnpm test`: install, build the web app, make sure a Chromium exists, type-check, then run every test.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { ROOT, ensureInstalled, ensureWebBuilt } from './ensure.mjs'
@@ -25,6 +25,11 @@ function ensureChromium() {
 ensureInstalled()
 ensureWebBuilt()
 ensureChromium()
+
+console.log('Type-checking the workspace…')
+const typecheck = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'], { cwd: ROOT, stdio: 'inherit' })
+if (typecheck.status !== 0) process.exit(typecheck.status ?? 1)
+
 const vitest = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], {
   cwd: ROOT,
   stdio: 'inherit',
