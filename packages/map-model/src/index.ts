@@ -62,14 +62,67 @@ export {
   type MeetingStatus,
   type SerializedSchema,
 } from './lib/readMeta.ts'
-export { readMap, type MapItem, type SafetyMap } from './lib/readMap.ts'
+export { readMap, sortInReadingOrder, type MapItem, type SafetyMap } from './lib/readMap.ts'
 export { readZones, type MapZone } from './lib/readZones.ts'
 export { findSectionAt, findZoneAt, zoneContains } from './lib/findZoneAt.ts'
 export type { Point } from './lib/shapeGeometry.ts'
 export { addItem, type AddItemOptions, type ItemAuthor } from './lib/addItem.ts'
 export { richTextToPlainText, toRichText } from './lib/richText.ts'
+export { deleteItem, findItemAuthor, updateItemText, type EditItemOptions } from './lib/editItem.ts'
 export {
   MAP_MODEL_ERRORS,
   MapModelError,
   type MapModelErrorCode,
 } from './lib/MapModelError.ts'
+export {
+  DANGER_STATEMENT_SHAPE_TYPE,
+  DANGER_STATEMENT_SLOTS,
+  NEXT_STEP_CARD_SIZE,
+  NEXT_STEP_FIELDS,
+  NEXT_STEP_SHAPE_TYPE,
+  OVERALL_SCALE_ID,
+  SAFETY_GOAL_SHAPE_TYPE,
+  SAFETY_GOAL_SLOTS,
+  SCALING_MARK_SHAPE_TYPE,
+  SCALING_MARK_SIZE,
+  STATEMENT_CARD_SIZE,
+  scalingMarkId,
+  type DangerStatementSlots,
+  type NextStepFields,
+  type SafetyGoalSlots,
+  type ScalingReasons,
+  type SMDangerStatementShape,
+  type SMDangerStatementShapeProps,
+  type SMNextStepShape,
+  type SMNextStepShapeProps,
+  type SMSafetyGoalShape,
+  type SMSafetyGoalShapeProps,
+  type SMScalingMarkShape,
+  type SMScalingMarkShapeProps,
+} from './lib/SMToolkitShapes.ts'
+export { composeDangerStatement, composeNextStep, composeSafetyGoal, formatDueDate } from './lib/composeStatement.ts'
+export {
+  checkPlainLanguage,
+  PLAIN_LANGUAGE_KINDS,
+  type PlainLanguageFinding,
+  type PlainLanguageKind,
+} from './lib/plainLanguage.ts'
+export {
+  type Attribution,
+  type MapDangerStatement,
+  type MapNextStep,
+  type MapSafetyGoal,
+  type MapScale,
+  type MapScalingMark,
+  type MapToolkit,
+} from './lib/readToolkit.ts'
+export {
+  addDangerStatement,
+  addNextStep,
+  addSafetyGoal,
+  updateToolkitCard,
+  writeScalingMark,
+  type ScalingMarkInput,
+  type WriteToolkitOptions,
+} from './lib/writeToolkit.ts'
+export { clampScaleValue, scaleValueAt, SCALE_LINE_INSET } from './lib/toolkitGeometry.ts'

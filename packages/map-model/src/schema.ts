@@ -25,8 +25,28 @@ import { T } from '@tldraw/validate'
 import { ZONE_SHAPE_TYPE } from './lib/docLayout.ts'
 import type { SMZoneShape } from './lib/SMZoneShape.ts'
 import { ZONE_KEYS } from './lib/zoneKeys.ts'
+import {
+  DANGER_STATEMENT_SHAPE_TYPE,
+  NEXT_STEP_SHAPE_TYPE,
+  SAFETY_GOAL_SHAPE_TYPE,
+  SCALING_MARK_SHAPE_TYPE,
+  type SMDangerStatementShape,
+  type SMNextStepShape,
+  type SMSafetyGoalShape,
+  type SMScalingMarkShape,
+} from './lib/SMToolkitShapes.ts'
 
 export type { SMZoneShape, SMZoneShapeProps } from './lib/SMZoneShape.ts'
+export type {
+  SMDangerStatementShape,
+  SMDangerStatementShapeProps,
+  SMNextStepShape,
+  SMNextStepShapeProps,
+  SMSafetyGoalShape,
+  SMSafetyGoalShapeProps,
+  SMScalingMarkShape,
+  SMScalingMarkShapeProps,
+} from './lib/SMToolkitShapes.ts'
 
 /**
  * Migration ids of the zone shape's props. Empty: version 0 is the first shape. Add
@@ -47,8 +67,71 @@ export const zoneShapeProps: RecordProps<SMZoneShape> = {
   zone: T.literalEnum(...ZONE_KEYS),
 }
 
+// The toolkit's shapes (MM-14 … MM-17). Slots are plain strings (possibly empty, the builder
+// checks what is required); links are shape ids or ''. Version 0 of each: no migrations yet; add
+// ids and steps (with a `down`) beside each when its props change.
+
+/** Migrations of `sm-danger-statement` props (none yet). @public */
+export const dangerStatementShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
+/** Validators of `sm-danger-statement` props (MM-14). @public */
+export const dangerStatementShapeProps: RecordProps<SMDangerStatementShape> = {
+  w: T.nonZeroNumber,
+  h: T.nonZeroNumber,
+  whoIsWorried: T.string,
+  behaviour: T.string,
+  situations: T.string,
+  impactOnChild: T.string,
+  whoDisagrees: T.string,
+}
+
+/** Migrations of `sm-safety-goal` props (none yet). @public */
+export const safetyGoalShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
+/** Validators of `sm-safety-goal` props (MM-15). @public */
+export const safetyGoalShapeProps: RecordProps<SMSafetyGoalShape> = {
+  w: T.nonZeroNumber,
+  h: T.nonZeroNumber,
+  caregiversWillBeDoing: T.string,
+  childWillExperience: T.string,
+  whoIsInvolved: T.string,
+  forHowLong: T.string,
+  howEveryoneWillKnow: T.string,
+  dangerStatementId: T.string,
+}
+
+/** Migrations of `sm-next-step` props (none yet). @public */
+export const nextStepShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
+/** Validators of `sm-next-step` props (MM-16): `dueDate` is `YYYY-MM-DD` or empty. @public */
+export const nextStepShapeProps: RecordProps<SMNextStepShape> = {
+  w: T.nonZeroNumber,
+  h: T.nonZeroNumber,
+  action: T.string,
+  owner: T.string,
+  dueDate: T.string.check('date', (value) => {
+    if (value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error('Expected YYYY-MM-DD or an empty string')
+  }),
+  safetyGoalId: T.string,
+}
+
+/** Migrations of `sm-scaling-mark` props (none yet). @public */
+export const scalingMarkShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
+/** Validators of `sm-scaling-mark` props (MM-17): a scale, a person, a value 0–10. @public */
+export const scalingMarkShapeProps: RecordProps<SMScalingMarkShape> = {
+  scaleId: T.string.check('non-empty', (value) => {
+    if (value === '') throw new Error('Expected a scale id')
+  }),
+  participantId: T.string.check('non-empty', (value) => {
+    if (value === '') throw new Error('Expected a participant id')
+  }),
+  participantName: T.string,
+  value: T.number.check('0 to 10', (value) => {
+    if (value < 0 || value > 10) throw new Error('Expected a number from 0 to 10')
+  }),
+  whatMakesItThisHigh: T.string,
+  onePointHigher: T.string,
+}
+
 /**
- * The meeting's tldraw schema: tldraw's default shapes plus `sm-zone` (MM-13). Its
+ * The meeting's tldraw schema: tldraw's default shapes plus `sm-zone` (MM-13) and the toolkit's shapes (MM-14 … MM-17). Its
  * `serialize()` is what `meta.schema` holds (MM-2).
  *
  * @public
@@ -58,6 +141,10 @@ export function createSafetyMapSchema(): TLSchema {
     shapes: {
       ...defaultShapeSchemas,
       [ZONE_SHAPE_TYPE]: { props: zoneShapeProps, migrations: zoneShapeMigrations },
+      [DANGER_STATEMENT_SHAPE_TYPE]: { props: dangerStatementShapeProps, migrations: dangerStatementShapeMigrations },
+      [SAFETY_GOAL_SHAPE_TYPE]: { props: safetyGoalShapeProps, migrations: safetyGoalShapeMigrations },
+      [NEXT_STEP_SHAPE_TYPE]: { props: nextStepShapeProps, migrations: nextStepShapeMigrations },
+      [SCALING_MARK_SHAPE_TYPE]: { props: scalingMarkShapeProps, migrations: scalingMarkShapeMigrations },
     },
   })
 }

@@ -44,7 +44,7 @@ const INDEX_JITTER_LENGTH = 4
  * The fractional index just above every valid one in `indexes`, with a random suffix so two
  * clients adding at once rarely pick the same index (tldraw jitters its keys for the same reason).
  */
-function indexAbove(indexes: readonly string[]): string {
+export function indexAbove(indexes: readonly string[]): string {
   // Plain code-unit order is the order of fractional index keys.
   const sorted = [...indexes].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))
   let base: string | undefined

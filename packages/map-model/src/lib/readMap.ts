@@ -19,6 +19,7 @@ import type * as Y from 'yjs'
 import { findSectionAt } from './findZoneAt.ts'
 import { readMeta, type MeetingStatus } from './readMeta.ts'
 import { readRecordMap } from './recordEntries.ts'
+import { readToolkit, type MapToolkit } from './readToolkit.ts'
 import { richTextToPlainText } from './richText.ts'
 import {
   collectShapes,
@@ -40,10 +41,17 @@ export interface MapItem {
   readonly authorName: string
   /** ISO 8601 creation time. */
   readonly createdAt: string
+  /** `true` when `meta.quote` marks the text as the author's or speaker's own words (MM-21); absent otherwise. */
+  readonly quote?: true
 }
 
-/** The structured map of one meeting (MM-11). @public */
-export interface SafetyMap {
+/**
+ * The structured map of one meeting (MM-11), with the toolkit's danger statements, safety goals,
+ * next steps and scales (MM-20).
+ *
+ * @public
+ */
+export interface SafetyMap extends MapToolkit {
   readonly title: string
   readonly locale: Locale
   readonly status: MeetingStatus
@@ -61,7 +69,7 @@ interface PlacedItem {
   readonly centre: Point
 }
 
-/** Items in reading order: rows top to bottom, each row left to right. */
+/** Items in reading order: rows top to bottom, each row left to right (MM-11, MM-20). @public */
 export function sortInReadingOrder<T extends { readonly id: string; readonly centre: Point }>(
   placed: readonly T[],
 ): T[] {
@@ -108,6 +116,7 @@ export function readMap(doc: Y.Doc): SafetyMap {
       authorId: metaString(shape, 'authorId'),
       authorName: metaString(shape, 'authorName'),
       createdAt: metaString(shape, 'createdAt'),
+      ...(shape.meta.quote === true ? { quote: true as const } : {}),
     }
     const section = findSectionAt(zones, centre)
     const list = placedBySection.get(section) ?? []
@@ -121,5 +130,5 @@ export function readMap(doc: Y.Doc): SafetyMap {
     SectionKey,
     MapItem[]
   >
-  return { title, locale, status, sections, unsorted: read(null) }
+  return { title, locale, status, sections, unsorted: read(null), ...readToolkit(shapes, locale) }
 }

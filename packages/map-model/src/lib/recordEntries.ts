@@ -91,3 +91,17 @@ export function writeRecords(
     array.push([...byId.values()].map((val) => ({ key: val.id, val })))
   }, origin)
 }
+
+/** Removes every entry of each id in `ids`, in one transaction (what `YKeyValue.delete` does). */
+export function deleteRecords(doc: Y.Doc, ids: readonly string[], origin: unknown = MAP_MODEL_ORIGIN): void {
+  const doomed = new Set(ids)
+  if (doomed.size === 0) return
+  doc.transact(() => {
+    const array = getRecordsArray(doc)
+    const entries = array.toArray()
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i]
+      if (isEntry(entry) && doomed.has(entry.key)) array.delete(i, 1)
+    }
+  }, origin)
+}

@@ -1,0 +1,161 @@
+/**
+ * A guided builder: one labelled field per slot with a short hint, plain-language prompts under
+ * each field as it is typed (map-model's checker; it prompts, never rewrites), a live preview of
+ * the composed sentence, an optional "someone's own words" flag, and Save / Cancel. Used for
+ * danger statements, safety goals, next steps and ratings.
+ *
+ *   <BuilderDialog title="Danger statement" fields={fields} initial={values} preview={compose}
+ *     onSave={(values, quote) => …} onClose={close} />
+ */
+import { checkPlainLanguage, type Locale } from '@safetymap/map-model'
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../../i18n/messages.ts'
+
+/** One field of a builder. */
+export interface BuilderField {
+  readonly name: string
+  readonly label: MessageKey
+  readonly hint?: MessageKey
+  readonly required?: boolean
+  /** `text` (default, several lines), `date`, `select` (with `options`) or `number` (0–10). */
+  readonly type?: 'text' | 'date' | 'select' | 'number'
+  readonly options?: readonly { readonly value: string; readonly label: string }[]
+}
+
+/** Props of {@link BuilderDialog}. */
+export interface BuilderDialogProps {
+  readonly title: MessageKey
+  readonly intro: MessageKey
+  readonly fields: readonly BuilderField[]
+  readonly initial: Readonly<Record<string, string>>
+  /** The language the map's words are written in: plain-language prompts check it. */
+  readonly contentLocale: Locale
+  readonly preview?: (values: Readonly<Record<string, string>>) => string
+  /** Shows the direct-quote checkbox with this starting value; `undefined` hides it. */
+  readonly quote?: boolean
+  readonly onSave: (values: Readonly<Record<string, string>>, quote: boolean) => void
+  readonly onClose: () => void
+}
+
+/** A modal builder dialog. */
+export function BuilderDialog(props: BuilderDialogProps) {
+  const { t } = useI18n()
+  const id = useId()
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...props.initial }))
+  const [quote, setQuote] = useState(props.quote ?? false)
+  const [missing, setMissing] = useState<ReadonlySet<string>>(new Set())
+  const form = useRef<HTMLFormElement>(null)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const empty = new Set(props.fields.filter((f) => f.required && !(values[f.name] ?? '').trim()).map((f) => f.name))
+    setMissing(empty)
+    if (empty.size > 0) {
+      form.current?.querySelector<HTMLElement>(`[name="${[...empty][0]}"]`)?.focus()
+      return
+    }
+    props.onSave(values, quote)
+  }
+
+  const preview = props.preview?.(values) ?? ''
+  return (
+    <div className="sm-builder-backdrop" onPointerDown={(e) => e.stopPropagation()}>
+      <form
+        ref={form}
+        className="sm-builder"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          e.stopPropagation()
+          if (e.key === 'Escape') props.onClose()
+        }}
+        noValidate
+      >
+        <h2 id={`${id}-title`}>{t(props.title)}</h2>
+        <p className="sm-builder__intro">{t(props.intro)}</p>
+        {props.fields.map((field, i) => {
+          const value = values[field.name] ?? ''
+          const fieldId = `${id}-${field.name}`
+          const findings = (field.type ?? 'text') === 'text' ? checkPlainLanguage(value, props.contentLocale) : []
+          const describedBy = [field.hint ? `${fieldId}-hint` : '', findings.length ? `${fieldId}-plain` : '', missing.has(field.name) ? `${fieldId}-missing` : '']
+            .filter(Boolean)
+            .join(' ')
+          const common = {
+            id: fieldId,
+            name: field.name,
+            value,
+            'aria-describedby': describedBy || undefined,
+            'aria-invalid': missing.has(field.name) || undefined,
+            autoFocus: i === 0,
+          }
+          const set = (next: string) => setValues((old) => ({ ...old, [field.name]: next }))
+          return (
+            <div className="sm-builder__field" key={field.name}>
+              <label htmlFor={fieldId}>{t(field.label)}</label>
+              {field.hint ? (
+                <div className="sm-builder__hint" id={`${fieldId}-hint`}>
+                  {t(field.hint)}
+                </div>
+              ) : null}
+              {field.type === 'select' ? (
+                <select {...common} onChange={(e) => set(e.target.value)}>
+                  {(field.options ?? []).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : field.type === 'date' ? (
+                <input type="date" {...common} onChange={(e) => set(e.target.value)} />
+              ) : field.type === 'number' ? (
+                <input type="number" min={0} max={10} step={0.5} inputMode="decimal" {...common} onChange={(e) => set(e.target.value)} />
+              ) : (
+                <textarea rows={2} {...common} onChange={(e) => set(e.target.value)} />
+              )}
+              {missing.has(field.name) ? (
+                <div className="sm-builder__missing" id={`${fieldId}-missing`}>
+                  {t('toolkit.dialog.required')}
+                </div>
+              ) : null}
+              {findings.length > 0 ? (
+                <div className="sm-builder__plain" id={`${fieldId}-plain`} role="status">
+                  <div>{t('toolkit.plain.heading')}</div>
+                  <ul>
+                    {findings.map((f) => (
+                      <li key={`${f.start}-${f.end}`}>{t('toolkit.plain.finding', { term: f.term, suggestion: f.suggestion })}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </div>
+          )
+        })}
+        {props.quote === undefined ? null : (
+          <label className="sm-builder__check">
+            <input type="checkbox" checked={quote} onChange={(e) => setQuote(e.target.checked)} />
+            {t('toolkit.dialog.quote')}
+          </label>
+        )}
+        {props.preview ? (
+          <div className="sm-builder__preview">
+            <div className="sm-builder__preview-label">{t('toolkit.dialog.preview')}</div>
+            <p lang={props.contentLocale} data-testid="builder-preview">
+              {preview}
+            </p>
+          </div>
+        ) : null}
+        <div className="sm-builder__actions">
+          <button type="button" onClick={props.onClose}>
+            {t('toolkit.dialog.cancel')}
+          </button>
+          <button type="submit" className="sm-builder__save">
+            {t('toolkit.dialog.save')}
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

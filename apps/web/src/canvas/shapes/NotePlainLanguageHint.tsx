@@ -1,0 +1,39 @@
+/**
+ * The plain-language checker for notes (map-model MM-19): while exactly one note is selected and
+ * its text has labels, jargon, diagnoses or acronyms, a small panel lists them with a short
+ * suggestion. It prompts only; the note's words stay as they are.
+ *
+ *   <NotePlainLanguageHint toolkit={toolkit} />
+ */
+import { checkPlainLanguage, NOTE_SHAPE_TYPE, richTextToPlainText } from '@safetymap/map-model'
+import { useEditor, useValue } from 'tldraw'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import type { ToolkitState } from './toolkitState.ts'
+
+/** Prompts for the selected note, or nothing. */
+export function NotePlainLanguageHint({ toolkit }: { toolkit: ToolkitState }) {
+  const editor = useEditor()
+  const { t } = useI18n()
+  const locale = useValue(toolkit.meetingLocale)
+  const text = useValue(
+    'selected note text',
+    () => {
+      const selected = editor.getSelectedShapes()
+      const only = selected.length === 1 ? selected[0] : undefined
+      return only?.type === NOTE_SHAPE_TYPE ? richTextToPlainText((only.props as { richText?: unknown }).richText) : ''
+    },
+    [editor],
+  )
+  const findings = text ? checkPlainLanguage(text, locale) : []
+  if (findings.length === 0) return null
+  return (
+    <div className="sm-plain-hint" role="status" data-testid="note-plain-language">
+      <div>{t('toolkit.plain.heading')}</div>
+      <ul>
+        {findings.map((f) => (
+          <li key={`${f.start}-${f.end}`}>{t('toolkit.plain.finding', { term: f.term, suggestion: f.suggestion })}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+/**
+ * Owns the canvas-side state the toolkit's shapes and controls share on one device: the meeting
+ * language (card sentences and labels), whether names are shown (off for a projector), and
+ * which builder dialog is asked for (a double-click on a card asks for its editor). Session
+ * state only: nothing here enters the shared doc.
+ *
+ *   const toolkit = createToolkitState(meetingLocale)
+ *   toolkit.editRequest.set({ kind: 'danger', id: shape.id })
+ */
+import type { Locale } from '@safetymap/map-model'
+import { atom, type Atom, type Signal } from 'tldraw'
+
+/** The builder dialogs. */
+export type BuilderKind = 'danger' | 'goal' | 'next-step' | 'mark'
+
+/** A request to open a builder: a new card (no `id`) or an existing card's editor. */
+export interface BuilderRequest {
+  readonly kind: BuilderKind
+  readonly id?: string
+  /** For `mark`: the scale to start on. */
+  readonly scaleId?: string
+}
+
+/** Shared toolkit state of one canvas. */
+export interface ToolkitState {
+  readonly meetingLocale: Signal<Locale>
+  /** Show who added each note and card (on by default; off for a projector). */
+  readonly showAuthors: Atom<boolean>
+  readonly editRequest: Atom<BuilderRequest | null>
+}
+
+/** Fresh toolkit state for a canvas whose map is in `meetingLocale`. */
+export function createToolkitState(meetingLocale: Signal<Locale>): ToolkitState {
+  return {
+    meetingLocale,
+    showAuthors: atom('toolkit show authors', true),
+    editRequest: atom<BuilderRequest | null>('toolkit builder request', null),
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The statement builders in a real Chromium: the facilitator builds a danger statement and its
+ * safety goal through the guided dialogs (seeing a plain-language prompt on the way), the
+ * composed sentence shows on the canvas with the goal's "Goal for worry 1" link, gives a rating,
+ * flags a family member's note as a direct quote, sees a plain-language prompt on a note with
+ * jargon, drags the rating to another number, hides names for the projector, and a Node
+ * y-websocket peer reads the slots, the link, the mark and the flag back through `readMap`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { addItem, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { connectPeer } from '../helpers/clients.ts'
+import { launchChromium, recordingContext, foreignHosts } from '../helpers/browser.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+let server: TestServer
+let browser: Browser
+const PASSWORD = 'a long enough password'
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function workerWithPassword(email: string, name: string) {
+  const added = server.services.workers.addWorker({ email, name, now: Date.now() })
+  if (!added) throw new Error('worker exists')
+  const code = server.services.workers.issueSetupCode(added.worker.id, Date.now())
+  const res = await fetch(`${server.url}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, password: PASSWORD }),
+  })
+  expect(res.status).toBe(200)
+  return added
+}
+
+const SENTENCE =
+  'Grandma Lorna and the school are worried that on days when Jess feels very low, Jess stays in bed until the afternoon. ' +
+  'If this continues, Kai could be hurt by traffic. Not everyone agrees: Jess does not think Kai goes out alone.'
+
+describe('statement builders on the canvas', () => {
+  it('builds a danger statement and its goal through the dialogs, and readMap returns slots, link and rating', async () => {
+    const worker = await workerWithPassword('ana.toolkit@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(browser)
+    const page = await facilitator.context.newPage()
+    await page.goto(server.url)
+    await page.getByLabel('Email').fill('ana.toolkit@example.org')
+    await page.getByLabel('Password').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByLabel('Meeting name').fill('Family meeting for Kai')
+    await page.getByRole('button', { name: 'Create meeting' }).click()
+    await page.waitForURL(/\/m\/[\w-]+$/)
+    const meetingId = new URL(page.url()).pathname.split('/').pop() ?? ''
+    const canvas = page.locator('.tl-canvas')
+    await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
+
+    // The danger statement builder: one field per slot, a plain-language prompt, a live preview.
+    await page.getByRole('button', { name: 'Add a danger statement' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Danger statement' })
+    await dialog.getByLabel('Who is worried?').fill('Grandma Lorna and the school')
+    const behaviour = dialog.getByLabel('What does the parent or caregiver do (or not do)?')
+    await behaviour.fill('Jess is neglectful')
+    await expect.poll(() => dialog.getByRole('status').innerText(), { timeout: 5_000 }).toContain(
+      'Describe what the person does and how it affects the child',
+    )
+    await behaviour.fill('Jess stays in bed until the afternoon')
+    await expect.poll(() => dialog.getByRole('status').count(), { timeout: 5_000 }).toBe(0)
+    // Typed key by key: tldraw's shortcuts (n = note, d = draw …) must not fire while typing.
+    await dialog.getByLabel('When does it happen?').pressSequentially('on days when Jess feels very low')
+    await dialog.getByLabel('What could happen to the child if nothing changes?').fill('Kai could be hurt by traffic')
+    await dialog.getByLabel('Does anyone see it differently?').fill('Jess does not think so')
+    await expect.poll(() => dialog.getByTestId('builder-preview').innerText()).toBe(SENTENCE.replace('Kai goes out alone', 'so'))
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+
+    // The sentence shows on the canvas, numbered, with its author.
+    const statementCard = canvas.getByTestId('sm-card-danger')
+    await statementCard.getByText(SENTENCE.replace('Kai goes out alone', 'so')).waitFor({ timeout: 5_000 })
+    await expect.poll(() => statementCard.innerText()).toContain('Worry 1')
+    await expect.poll(() => statementCard.innerText()).toContain('Added by Ana Ruiz')
+
+    // A double-click on the card opens its builder with the slots, for a change.
+    await statementCard.dblclick()
+    const editDialog = page.getByRole('dialog', { name: 'Danger statement' })
+    await expect.poll(() => editDialog.getByLabel('Who is worried?').inputValue()).toBe('Grandma Lorna and the school')
+    await editDialog.getByLabel('Does anyone see it differently?').fill('Jess does not think Kai goes out alone')
+    await editDialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => editDialog.count()).toBe(0)
+    await page.keyboard.press('Escape')
+
+    // The goal builder starts linked to the statement.
+    await page.getByRole('button', { name: 'Add a safety goal' }).click()
+    const goalDialog = page.getByRole('dialog', { name: 'Safety goal' })
+    await expect.poll(() => goalDialog.getByLabel('Which worry is this goal for?').locator('option:checked').innerText()).toMatch(/^Worry 1: /)
+    await goalDialog.getByLabel('What will the parents or caregivers be doing?').fill('Jess texts Lorna by 7:30 on hard mornings')
+    await goalDialog.getByLabel('What will the child’s days be like?').fill('Kai has breakfast and is at school every day')
+    await goalDialog.getByLabel('Who else will help, and how?').fill('Lorna and Sam take Kai to school')
+    await goalDialog.getByLabel('For how long does this need to keep happening?').fill('four months')
+    await goalDialog.getByLabel('How will everyone know it is happening?').fill('the school records agree')
+    await goalDialog.getByRole('button', { name: 'Save' }).click()
+    const goalCard = canvas.getByTestId('sm-card-goal')
+    await goalCard.getByText('Goal for worry 1').waitFor({ timeout: 5_000 })
+    await expect.poll(() => goalCard.innerText()).toContain('Jess texts Lorna by 7:30 on hard mornings.')
+    await expect.poll(() => statementCard.innerText()).toContain(SENTENCE)
+
+    // A rating on the overall scale.
+    await page.getByRole('button', { name: 'Give your rating' }).click()
+    const markDialog = page.getByRole('dialog', { name: 'Your rating' })
+    await markDialog.getByLabel('Your number, from 0 to 10').fill('6')
+    await markDialog.getByLabel('What makes it this high?').fill('Lorna comes every morning')
+    await markDialog.getByRole('button', { name: 'Save' }).click()
+    // The rating band is below the fold, where tldraw hides shapes: check what the mark holds.
+    await canvas.getByTestId('sm-scaling-mark').getByText('Ana Ruiz').waitFor({ state: 'attached', timeout: 5_000 })
+
+    // A Node peer writes a note as Grandma Lorna: the canvas shows her name under it, and the
+    // facilitator flags it as her own words.
+    const observer = connectPeer({ url: server.url, meetingId, token: worker.apiKey })
+    try {
+      await observer.synced()
+      await waitFor(() => readMap(observer.doc).scales.length === 1, { timeoutMs: 5_000, what: 'the rating in the doc' })
+      addItem(observer.doc, 'strengths', 'I walk Kai to school', { id: 'participant-lorna', name: 'Grandma Lorna' })
+      await page.locator('.sm-note-attribution__name', { hasText: 'Grandma Lorna' }).waitFor({ timeout: 5_000 })
+      await canvas.getByText('I walk Kai to school').first().click()
+      await page.getByRole('button', { name: 'Direct quote' }).click()
+      await waitFor(() => readMap(observer.doc).sections.strengths[0]?.quote === true, { timeoutMs: 5_000, what: 'the quote flag in the doc' })
+      await expect.poll(() => page.locator('.sm-note-attribution__quote').count()).toBe(2)
+      await page.keyboard.press('Escape')
+
+      // A selected note with jargon gets a plain-language prompt; its words stay as written.
+      addItem(observer.doc, 'harm', 'Andre was in a DV incident', { id: 'participant-lorna', name: 'Grandma Lorna' })
+      await canvas.getByText('Andre was in a DV incident').first().click()
+      await expect.poll(() => page.getByTestId('note-plain-language').innerText(), { timeout: 5_000 }).toContain('“DV”: Not everyone knows this short form.')
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.getByTestId('note-plain-language').count()).toBe(0)
+      expect(readMap(observer.doc).sections.harm.map((i) => i.text)).toEqual(['Andre was in a DV incident'])
+
+      // Dragging the rating along the band changes the number.
+      await page.keyboard.press('Shift+1')
+      const mark = canvas.getByTestId('sm-scaling-mark')
+      const tick9 = canvas.locator('.sm-zone__scale li', { hasText: /^9$/ })
+      await mark.waitFor({ timeout: 5_000 })
+      const from = await mark.boundingBox()
+      const to = await tick9.boundingBox()
+      if (!from || !to) throw new Error('the mark or the 9 tick is not on screen')
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(to.x + to.width / 2, from.y + from.height / 2, { steps: 12 })
+      await page.mouse.up()
+      await waitFor(() => readMap(observer.doc).scales[0]?.marks[0]?.value === 9, { timeoutMs: 5_000, what: 'the dragged rating to read 9' })
+      await page.keyboard.press('Escape')
+
+      // Names off for the projector: notes, cards and marks no longer show who added them.
+      await page.getByLabel('Show names').uncheck()
+      await expect.poll(() => statementCard.innerText()).not.toContain('Ana Ruiz')
+      await expect.poll(() => canvas.getByTestId('sm-scaling-mark').textContent()).not.toContain('Ana Ruiz')
+      await expect.poll(() => page.locator('.sm-note-attribution__name').count()).toBe(0)
+
+      // map-model reads the same structure.
+      const map = readMap(observer.doc)
+      expect(map.dangerStatements).toEqual([
+        expect.objectContaining({
+          number: 1,
+          sentence: SENTENCE,
+          authorName: 'Ana Ruiz',
+          slots: {
+            whoIsWorried: 'Grandma Lorna and the school',
+            behaviour: 'Jess stays in bed until the afternoon',
+            situations: 'on days when Jess feels very low',
+            impactOnChild: 'Kai could be hurt by traffic',
+            whoDisagrees: 'Jess does not think Kai goes out alone',
+          },
+        }),
+      ])
+      expect(map.safetyGoals).toEqual([
+        expect.objectContaining({
+          dangerStatementId: map.dangerStatements[0]!.id,
+          dangerStatementNumber: 1,
+          slots: expect.objectContaining({ forHowLong: 'four months' }),
+        }),
+      ])
+      expect(map.scales).toEqual([
+        {
+          scaleId: OVERALL_SCALE_ID,
+          dangerStatementNumber: null,
+          marks: [expect.objectContaining({ participantName: 'Ana Ruiz', value: 9, whatMakesItThisHigh: 'Lorna comes every morning' })],
+        },
+      ])
+    } finally {
+      observer.destroy()
+    }
+
+    expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
+    await facilitator.context.close()
+  })
+})
