@@ -1,0 +1,126 @@
+/**
+ * One item in a section list: its words, who wrote it, "Not sent yet" while it waits on this
+ * device, and — for the person's own items — Change and Remove (Remove asks first, in place; no
+ * browser dialog, which phones render badly and screen readers announce poorly).
+ *
+ *   <ItemCard item={item} own self pending={false} onSave={save} onRemove={remove} />
+ */
+import type { MapItem } from '@safetymap/map-model'
+import { useId, useState, type FormEvent } from 'react'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+
+/** Longest text one item may have (a note on the board is small; this is generous). */
+export const MAX_ITEM_TEXT_LENGTH = 2000
+
+/** Props of {@link ItemCard}. */
+export interface ItemCardProps {
+  readonly item: MapItem
+  /** The person wrote it and may change it now. */
+  readonly own: boolean
+  /** The person wrote it (shown as "Written by you" even when they cannot change it). */
+  readonly self: boolean
+  readonly pending: boolean
+  readonly onSave: (text: string) => void
+  readonly onRemove: () => void
+}
+
+type Mode = 'read' | 'edit' | 'confirmRemove'
+
+/** An item of the map. */
+export function ItemCard({ item, own, self, pending, onSave, onRemove }: ItemCardProps) {
+  const { t } = useI18n()
+  const id = useId()
+  const [mode, setMode] = useState<Mode>('read')
+  const [draft, setDraft] = useState(item.text)
+  const [error, setError] = useState(false)
+
+  const byline = self ? t('phone.byYou') : item.authorName ? t('phone.by', { name: item.authorName }) : t('phone.byUnknown')
+  const save = (event: FormEvent) => {
+    event.preventDefault()
+    const value = draft.trim()
+    if (!value) {
+      setError(true)
+      return
+    }
+    onSave(value)
+    setMode('read')
+  }
+
+  return (
+    <li className="phone-item" data-testid="phone-item" data-item-id={item.id}>
+      {mode === 'edit' && own ? (
+        <form onSubmit={save} noValidate>
+          <label htmlFor={`${id}-edit`} className="phone-label">
+            {t('phone.editLabel')}
+          </label>
+          <textarea
+            id={`${id}-edit`}
+            value={draft}
+            rows={3}
+            maxLength={MAX_ITEM_TEXT_LENGTH}
+            autoFocus
+            aria-invalid={error || undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          {error ? (
+            <p className="form-error" id={`${id}-error`} role="alert">
+              {t('phone.textRequired')}
+            </p>
+          ) : null}
+          <div className="phone-actions">
+            <button type="submit" className="primary">
+              {t('phone.save')}
+            </button>
+            <button type="button" onClick={() => setMode('read')}>
+              {t('phone.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="phone-item-text" id={`${id}-text`} data-testid="phone-item-text">
+          {item.text}
+        </p>
+      )}
+      <p className="phone-byline">
+        <span>{byline}</span>
+        {pending ? (
+          <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
+            {t('phone.notSent')}
+          </span>
+        ) : null}
+      </p>
+      {own && mode === 'read' ? (
+        <div className="phone-actions">
+          <button
+            type="button"
+            aria-describedby={`${id}-text`}
+            onClick={() => {
+              setDraft(item.text)
+              setError(false)
+              setMode('edit')
+            }}
+          >
+            {t('phone.edit')}
+          </button>
+          <button type="button" aria-describedby={`${id}-text`} onClick={() => setMode('confirmRemove')}>
+            {t('phone.delete')}
+          </button>
+        </div>
+      ) : null}
+      {own && mode === 'confirmRemove' ? (
+        <div className="phone-confirm" role="group" aria-labelledby={`${id}-q`}>
+          <p id={`${id}-q`}>{t('phone.deleteQuestion')}</p>
+          <div className="phone-actions">
+            <button type="button" className="danger" onClick={onRemove}>
+              {t('phone.deleteYes')}
+            </button>
+            <button type="button" autoFocus onClick={() => setMode('read')}>
+              {t('phone.deleteNo')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </li>
+  )
+}

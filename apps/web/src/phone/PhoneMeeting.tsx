@@ -1,0 +1,159 @@
+/**
+ * The phone view of one open meeting: a bar (title, connection, switch to the board, language),
+ * the people here, then the map as lists in the board's reading order — each column's heading,
+ * its sections with their items, then the rating band — live as anyone writes. The person adds
+ * to any section (the note lands inside that section's zone on the board, with their name), and
+ * changes or removes their own items. Items written while not live say "Not sent yet" until the
+ * next sync with the relay.
+ *
+ *   <PhoneMeeting connection={phone} meeting={meeting} user={user} />
+ */
+import { COLUMN_KEYS, COLUMN_SECTIONS, addItem, deleteItem, updateItemText, zoneLabel, type SectionKey } from '@safetymap/map-model'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import type { Meeting } from '../api/api.ts'
+import { ConnectionStatus } from '../canvas/ConnectionStatus.tsx'
+import type { MeetingUser } from '../canvas/MeetingUser.ts'
+import { userColor } from '../canvas/userColor.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
+import { Link } from '../router/Link.tsx'
+import { meetingPath } from '../router/matchRoute.ts'
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
+import type { PhoneConnection } from './openPhoneConnection.ts'
+import { createPendingItems } from './pendingItems.ts'
+import { PeopleList } from './PeopleList.tsx'
+import { AWARENESS_USER_FIELD } from './readPeople.ts'
+import { SectionList, type SectionActions } from './SectionList.tsx'
+import { useLiveMap, usePeople } from './useLiveMap.ts'
+import { rememberView } from './viewPreference.ts'
+
+/** Props of {@link PhoneMeeting}. */
+export interface PhoneMeetingProps {
+  readonly connection: PhoneConnection
+  readonly meeting: Meeting
+  readonly user: MeetingUser
+}
+
+function endedMessage(code: number | null): MessageKey {
+  switch (code) {
+    case 4403:
+      return 'phone.ended.removed'
+    case 4410:
+      return 'phone.ended.closed'
+    case 4429:
+      return 'phone.ended.full'
+    default:
+      return 'phone.ended.other'
+  }
+}
+
+/** The live list view. */
+export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
+  const { t, locale } = useI18n()
+  const { doc, awareness, tracker } = connection
+  const snapshot = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot)
+  const endedCode = useSyncExternalStore(connection.subscribe, () => connection.endedCode)
+  const localLoaded = useSyncExternalStore(connection.subscribe, () => connection.localLoaded)
+  const { map, hasTemplate } = useLiveMap(doc)
+  const people = usePeople(awareness)
+  const pending = useMemo(() => createPendingItems(meeting.id), [meeting.id])
+  const [, setPendingVersion] = useState(0)
+
+  useEffect(() => {
+    awareness.setLocalStateField(AWARENESS_USER_FIELD, { id: user.id, name: user.name, color: userColor(user.id), role: user.role })
+  }, [awareness, user.id, user.name, user.role])
+
+  // A sync with the relay delivers everything this device wrote: the marks can go.
+  useEffect(() => {
+    if (snapshot.state === 'live' && pending.size > 0) {
+      pending.clear()
+      setPendingVersion((v) => v + 1)
+    }
+  }, [snapshot.state, pending])
+
+  // Leaving with unsent changes: the browser asks first (they are safe in IndexedDB, but the person
+  // may be about to clear the browser or hand the phone back).
+  useEffect(() => {
+    if (!snapshot.hasUnsentChanges || snapshot.state === 'live') return
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [snapshot.hasUnsentChanges, snapshot.state])
+
+  const finalized = map.status === 'finalized'
+  const ended = endedCode !== null
+  const canWrite = user.role !== 'viewer' && !finalized && !ended
+
+  const add = useCallback(
+    (section: SectionKey, text: string) => {
+      const live = tracker.getSnapshot().state === 'live'
+      const id = addItem(doc, section, text, { id: user.id, name: user.name })
+      if (!live) {
+        pending.add(id)
+        setPendingVersion((v) => v + 1)
+      }
+    },
+    [doc, tracker, pending, user.id, user.name],
+  )
+  const actions: SectionActions = useMemo(
+    () => ({
+      canWrite,
+      selfId: user.id,
+      isPending: (id) => pending.has(id),
+      add,
+      update: (id, text) => void updateItemText(doc, id, text),
+      remove: (id) => void deleteItem(doc, id),
+    }),
+    [canWrite, user.id, pending, add, doc],
+  )
+
+  const titleId = 'phone-title'
+  return (
+    <div className="phone">
+      <header className="phone-bar">
+        <h1 id={titleId} className="phone-title">
+          {map.title || meeting.title}
+        </h1>
+        <div className="phone-bar-row">
+          <ConnectionStatus snapshot={snapshot} />
+          <Link to={meetingPath(meeting.id)} className="button phone-switch" onClick={() => rememberView('board')}>
+            {t('phone.showBoard')}
+          </Link>
+          <LanguageSwitch />
+        </div>
+      </header>
+      {ended ? (
+        <p className="phone-notice phone-notice-ended" role="alert">
+          {t(endedMessage(endedCode))}
+        </p>
+      ) : null}
+      {finalized ? <p className="phone-notice">{t('phone.finalized')}</p> : null}
+      {user.role === 'viewer' && !finalized ? <p className="phone-notice">{t('meeting.viewerNotice')}</p> : null}
+      <main className="phone-main" aria-label={t('phone.mapLabel')}>
+        <PeopleList people={people} />
+        {!hasTemplate ? (
+          <p className="phone-loading" aria-live="polite">
+            {localLoaded || snapshot.hasSynced ? t('phone.loadingMap') : t('meeting.opening')}
+          </p>
+        ) : (
+          <>
+            {COLUMN_KEYS.map((column) => (
+              <section key={column} className="phone-column" aria-labelledby={`phone-column-${column}`}>
+                <h2 id={`phone-column-${column}`} className="phone-column-heading" data-column={column}>
+                  {zoneLabel(column, locale)}
+                </h2>
+                {COLUMN_SECTIONS[column].map((section) => (
+                  <SectionList key={section} section={section} items={map.sections[section]} actions={actions} headingLevel={3} />
+                ))}
+              </section>
+            ))}
+            <SectionList section="scale" items={map.sections.scale} actions={actions} headingLevel={2} />
+            {map.unsorted.length > 0 ? (
+              <SectionList section={null} items={map.unsorted} actions={{ ...actions, canWrite: false }} headingLevel={2} title={t('phone.unsorted')} />
+            ) : null}
+          </>
+        )}
+      </main>
+    </div>
+  )
+}

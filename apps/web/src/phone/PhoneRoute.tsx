@@ -1,0 +1,64 @@
+/**
+ * The phone view's doorway in the main bundle: `/m/:id/list` loads the list view lazily (its chunk
+ * holds Yjs, y-websocket, y-indexeddb and map-model, never tldraw), and `/m/:id` on a narrow
+ * screen forwards there unless the person chose the board on this device.
+ *
+ *   <PhonePage meetingId="abc" />
+ *   <OpenListView meetingId="abc" />
+ */
+import { lazy, Suspense, useEffect } from 'react'
+import { api, type Meeting, type Me } from '../api/api.ts'
+import type { ApiResult } from '../api/ApiResult.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { navigate } from '../router/navigation.ts'
+import { meetingListPath } from './viewPreference.ts'
+
+const PhoneMeetingPage = lazy(() => import('./PhoneMeetingPage.tsx').then((m) => ({ default: m.PhoneMeetingPage })))
+
+/** Who you are and your role, asked for while the list's chunk is still downloading. */
+export type AccessAnswers = Promise<readonly [ApiResult<Me>, ApiResult<Meeting>]>
+
+let asked: { meetingId: string; answers: AccessAnswers } | null = null
+
+/**
+ * Starts (once per meeting) the two API calls the list needs, so on a slow network they travel
+ * alongside the chunk download instead of after it. The page takes the answers once.
+ */
+export function askAccess(meetingId: string): AccessAnswers {
+  if (asked?.meetingId !== meetingId) asked = { meetingId, answers: Promise.all([api.getMe(), api.getMeeting(meetingId)] as const) }
+  return asked.answers
+}
+
+/** Hands over the answers and forgets them, so a later visit asks afresh. */
+export function takeAccess(meetingId: string): AccessAnswers {
+  const answers = askAccess(meetingId)
+  asked = null
+  return answers
+}
+
+function Opening() {
+  const { t } = useI18n()
+  return (
+    <p className="canvas-loading" aria-live="polite">
+      {t('meeting.opening')}
+    </p>
+  )
+}
+
+/** `/m/:id/list`. */
+export function PhonePage({ meetingId }: { meetingId: string }) {
+  askAccess(meetingId)
+  return (
+    <Suspense fallback={<Opening />}>
+      <PhoneMeetingPage meetingId={meetingId} />
+    </Suspense>
+  )
+}
+
+/** Replaces `/m/:id` with its list view in the history (the back button does not bounce). */
+export function OpenListView({ meetingId }: { meetingId: string }) {
+  useEffect(() => {
+    navigate(meetingListPath(meetingId), { replace: true })
+  }, [meetingId])
+  return <Opening />
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { attachJitteredReconnect, isTerminalCloseCode, reconnectDelayMs, RECONNECT_MAX_MS } from './jitteredReconnect.ts'
+import type { WebsocketProvider } from 'y-websocket'
+
+type Handler = (...args: unknown[]) => void
+
+function fakeProvider() {
+  const handlers = new Map<string, Set<Handler>>()
+  const provider = {
+    shouldConnect: true,
+    connects: 0,
+    on(name: string, h: Handler) {
+      if (!handlers.has(name)) handlers.set(name, new Set())
+      handlers.get(name)!.add(h)
+    },
+    off(name: string, h: Handler) {
+      handlers.get(name)?.delete(h)
+    },
+    emit(name: string, ...args: unknown[]) {
+      for (const h of handlers.get(name) ?? []) h(...args)
+    },
+    connect() {
+      provider.shouldConnect = true
+      provider.connects += 1
+    },
+  }
+  return provider
+}
+
+function fakeTimers() {
+  const timers: { run: () => void; ms: number; cleared: boolean }[] = []
+  return {
+    timers,
+    setTimer: (run: () => void, ms: number) => {
+      const t = { run, ms, cleared: false }
+      timers.push(t)
+      return t
+    },
+    clearTimer: (t: unknown) => {
+      ;(t as { cleared: boolean }).cleared = true
+    },
+  }
+}
+
+describe('reconnectDelayMs', () => {
+  it('grows exponentially, stays within half to all of the step, and is capped', () => {
+    expect(reconnectDelayMs(1, 0)).toBe(250)
+    expect(reconnectDelayMs(1, 0.999)).toBeLessThanOrEqual(500)
+    expect(reconnectDelayMs(2, 0)).toBe(500)
+    expect(reconnectDelayMs(4, 0.5)).toBe(3000)
+    expect(reconnectDelayMs(50, 0.999)).toBeLessThanOrEqual(RECONNECT_MAX_MS)
+    expect(reconnectDelayMs(50, 0)).toBe(RECONNECT_MAX_MS / 2)
+  })
+
+  it('spreads phones that dropped together over the step', () => {
+    const delays = new Set([0, 0.25, 0.5, 0.75].map((r) => reconnectDelayMs(3, r)))
+    expect(delays.size).toBe(4)
+  })
+})
+
+describe('isTerminalCloseCode', () => {
+  it.each([
+    [4400, true],
+    [4403, true],
+    [4499, true],
+    [4500, false],
+    [1006, false],
+    [1001, false],
+  ])('%i → %s', (code, terminal) => expect(isTerminalCloseCode(code)).toBe(terminal))
+})
+
+describe('attachJitteredReconnect', () => {
+  it('replaces the provider retry with a jittered one and resets after a sync', () => {
+    const provider = fakeProvider()
+    const timers = fakeTimers()
+    const stop = attachJitteredReconnect(provider as unknown as WebsocketProvider, { random: () => 0, ...timers })
+    provider.emit('connection-close', { code: 1006 })
+    expect(provider.shouldConnect).toBe(false)
+    expect(timers.timers.map((t) => t.ms)).toEqual([250])
+    timers.timers[0]!.run()
+    expect(provider.connects).toBe(1)
+    provider.emit('connection-close', { code: 1006 })
+    expect(timers.timers[1]!.ms).toBe(500)
+    provider.emit('sync', true)
+    timers.timers[1]!.run()
+    provider.emit('connection-close', null)
+    expect(timers.timers[2]!.ms).toBe(250)
+    stop()
+    expect(timers.timers[2]!.cleared).toBe(true)
+  })
+
+  it('leaves terminal closes and deliberate disconnects alone', () => {
+    const provider = fakeProvider()
+    const timers = fakeTimers()
+    attachJitteredReconnect(provider as unknown as WebsocketProvider, timers)
+    provider.emit('connection-close', { code: 4403 })
+    expect(provider.shouldConnect).toBe(true)
+    provider.shouldConnect = false
+    provider.emit('connection-close', null)
+    expect(timers.timers).toEqual([])
+  })
+
+  it('drops its timer when something else reconnects first', () => {
+    const provider = fakeProvider()
+    const timers = fakeTimers()
+    attachJitteredReconnect(provider as unknown as WebsocketProvider, timers)
+    provider.emit('connection-close', { code: 1006 })
+    provider.emit('status', { status: 'connecting' })
+    expect(timers.timers[0]!.cleared).toBe(true)
+  })
+})

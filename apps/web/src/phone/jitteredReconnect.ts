@@ -1,0 +1,81 @@
+/**
+ * Owns how a phone reconnects after the link to the relay drops: exponential backoff with jitter,
+ * so forty phones that lost the same Wi-Fi do not all knock on the relay in the same instant.
+ * y-websocket's own retry has no jitter; this takes it over for closes the relay may recover from
+ * and leaves terminal closes (4400–4499: removed, meeting closed, room full) to the provider,
+ * which stops retrying and emits `closed`.
+ *
+ *   const stop = attachJitteredReconnect(provider)
+ *   stop()
+ */
+import type { WebsocketProvider } from 'y-websocket'
+
+/** First retry waits about this long. */
+export const RECONNECT_BASE_MS = 500
+/** No retry waits longer than this. */
+export const RECONNECT_MAX_MS = 30_000
+
+/** True for the relay's "do not come back" close codes (the 4xx range, like HTTP). */
+export function isTerminalCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500
+}
+
+/**
+ * The wait before retry number `attempt` (1, 2, …): half the capped exponential step fixed, the
+ * other half random ("equal jitter"), so waits grow but never line up. `random` is in [0, 1).
+ */
+export function reconnectDelayMs(attempt: number, random: number): number {
+  const step = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.min(Math.max(attempt - 1, 0), 20))
+  return Math.round(step / 2 + (random * step) / 2)
+}
+
+/** Options of {@link attachJitteredReconnect}; tests pass their own randomness and timers. */
+export interface JitteredReconnectOptions {
+  readonly random?: () => number
+  readonly setTimer?: (run: () => void, ms: number) => unknown
+  readonly clearTimer?: (timer: unknown) => void
+}
+
+/** Takes over `provider`'s retries after non-terminal closes; returns the function that stops it. */
+export function attachJitteredReconnect(
+  provider: WebsocketProvider,
+  { random = Math.random, setTimer = (run, ms) => setTimeout(run, ms), clearTimer = (t) => clearTimeout(t as ReturnType<typeof setTimeout>) }: JitteredReconnectOptions = {},
+): () => void {
+  let attempt = 0
+  let timer: unknown = null
+
+  const onConnectionClose = (event: CloseEvent | null) => {
+    // A deliberate disconnect (ours, or the browser going offline) or a terminal close: not ours to retry.
+    if (!provider.shouldConnect) return
+    if (event && isTerminalCloseCode(event.code)) return
+    // Turns the retry y-websocket is about to schedule into a no-op; ours replaces it.
+    provider.shouldConnect = false
+    attempt += 1
+    if (timer !== null) clearTimer(timer)
+    timer = setTimer(() => {
+      timer = null
+      provider.connect()
+    }, reconnectDelayMs(attempt, random()))
+  }
+  const onSync = (synced: boolean) => {
+    if (synced) attempt = 0
+  }
+  const onStatus = ({ status }: { status: string }) => {
+    // Someone (the browser's "online" event) connected before our timer: drop the timer.
+    if (status !== 'disconnected' && timer !== null) {
+      clearTimer(timer)
+      timer = null
+    }
+  }
+
+  provider.on('connection-close', onConnectionClose)
+  provider.on('sync', onSync)
+  provider.on('status', onStatus)
+  return () => {
+    provider.off('connection-close', onConnectionClose)
+    provider.off('sync', onSync)
+    provider.off('status', onStatus)
+    if (timer !== null) clearTimer(timer)
+    timer = null
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The map as React state, kept live: `readMap` runs again after the doc changes (local edits,
+ * the relay, IndexedDB), at most once per burst of updates, and the people list follows Yjs
+ * awareness, re-rendering only when the people themselves change (not on every cursor move).
+ *
+ *   const map = useLiveMap(doc)
+ *   const people = usePeople(awareness)
+ */
+import { readMap, readZones, type SafetyMap } from '@safetymap/map-model'
+import { useEffect, useState } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { readPeople, samePeople, type Person } from './readPeople.ts'
+
+/** The map and whether the doc holds the template yet (a fresh device before its first sync does not). */
+export interface LiveMap {
+  readonly map: SafetyMap
+  readonly hasTemplate: boolean
+}
+
+function read(doc: Y.Doc): LiveMap {
+  return { map: readMap(doc), hasTemplate: readZones(doc).length > 0 }
+}
+
+/** The structured map of `doc`, re-read after every burst of updates. */
+export function useLiveMap(doc: Y.Doc): LiveMap {
+  const [live, setLive] = useState(() => read(doc))
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const onUpdate = () => {
+      if (timer !== null) return
+      // Updates arrive in bursts (a sync, a typing peer): read once the burst has been applied.
+      timer = setTimeout(() => {
+        timer = null
+        setLive(read(doc))
+      }, 0)
+    }
+    setLive(read(doc))
+    doc.on('update', onUpdate)
+    return () => {
+      doc.off('update', onUpdate)
+      if (timer !== null) clearTimeout(timer)
+    }
+  }, [doc])
+  return live
+}
+
+/** Everyone connected now, once each, sorted by name. */
+export function usePeople(awareness: Awareness): readonly Person[] {
+  const [people, setPeople] = useState<readonly Person[]>(() => readPeople(awareness.getStates(), awareness.clientID))
+  useEffect(() => {
+    const update = () => {
+      const next = readPeople(awareness.getStates(), awareness.clientID)
+      setPeople((current) => (samePeople(current, next) ? current : next))
+    }
+    update()
+    awareness.on('change', update)
+    return () => awareness.off('change', update)
+  }, [awareness])
+  return people
+}

@@ -1,0 +1,156 @@
+/**
+ * The phone view's budgets (issue 7), measured rather than asserted in tests:
+ *
+ * 1. JS for `/m/:id/list`: every script the page loads, gzip -9 sized from `apps/web/dist`, with
+ *    a check that no tldraw chunk (MeetingCanvas) is among them. Budget ≤ 120 KB.
+ * 2. Time to first content on a 300-item map, with Chromium's "Slow 4G" network profile
+ *    (562.5 ms RTT, 1.44 Mbit/s down, 675 kbit/s up, as DevTools defines it) and 4× CPU slowdown
+ *    through CDP: from navigation start to the first item on screen, and to all 300. Cold (fresh
+ *    profile: empty cache and IndexedDB) and warm (reload: cached scripts, IndexedDB copy).
+ *    Budget ≤ 2.5 s.
+ *
+ * Needs a built web app (`cd apps/web && npx vite build`) and Chromium at /usr/bin/chromium.
+ *
+ *   node --import tsx tests/bench/phoneBudget.ts
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { addItem, SECTION_KEYS } from '@safetymap/map-model'
+import { devices, type BrowserContext, type Page } from 'playwright-core'
+import { launchChromium } from '../helpers/browser.ts'
+import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
+import { REPO_ROOT, startServer } from '../helpers/servers.ts'
+
+const ITEMS = 300
+const JS_BUDGET_BYTES = 120 * 1000
+const TTFC_BUDGET_MS = 2500
+/** DevTools' "Slow 4G" preset (what used to be "Fast 3G"). */
+const SLOW_4G = { offline: false, latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 }
+const CPU_SLOWDOWN = 4
+const DIST = path.join(REPO_ROOT, 'apps/web/dist')
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`
+
+async function joinThroughThePage(page: Page, inviteUrl: string, name: string, beforeJoin?: () => Promise<void>) {
+  await page.goto(inviteUrl)
+  await page.getByLabel('What is your name?').fill(name)
+  const relationship = page.locator('select').first()
+  if ((await relationship.count()) > 0) {
+    const value = await relationship.locator('option:not([disabled])').first().getAttribute('value')
+    await relationship.selectOption(value ?? '')
+  }
+  const attendance = page.locator('input[type="radio"]').first()
+  if ((await attendance.count()) > 0) await attendance.check()
+  const agree = page.locator('input[type="checkbox"]').first()
+  if ((await agree.count()) > 0) await agree.check()
+  await beforeJoin?.()
+  await page.getByRole('button', { name: 'Join the meeting' }).click()
+  await page.waitForURL(/\/list$/, { timeout: 60_000 })
+}
+
+/** Loads the list throttled and returns ms from navigation start to the first and to all items. */
+async function timedLoad(context: BrowserContext, page: Page, url: string, reload: boolean) {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+  if (reload) await page.reload({ waitUntil: 'commit' })
+  else await page.goto(url, { waitUntil: 'commit' })
+  const first = await page.waitForFunction(() => document.querySelector('[data-testid="phone-item"]') && performance.now(), null, { polling: 'raf', timeout: 60_000 })
+  const firstMs = (await first.jsonValue()) as number
+  const all = await page.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-item"]').length >= n && performance.now(), ITEMS, { polling: 'raf', timeout: 60_000 })
+  const allMs = (await all.jsonValue()) as number
+  const waterfall = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => {
+        const r = e as PerformanceResourceTiming
+        return `    ${new URL(r.name).pathname.slice(0, 40).padEnd(40)} ${String(Math.round(r.startTime)).padStart(6)} → ${String(Math.round(r.responseEnd)).padStart(6)} ms  ${r.transferSize} B`
+      }),
+  )
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  await cdp.detach()
+  return { firstMs, allMs, waterfall }
+}
+
+async function main() {
+  const server = await startServer()
+  const browser = await launchChromium()
+  try {
+    const worker = server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, worker.apiKey, 'Bench meeting')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    await facilitator.synced()
+    for (let i = 0; i < ITEMS; i++) {
+      const section = SECTION_KEYS[i % SECTION_KEYS.length]!
+      addItem(facilitator.doc, section, `Item ${i + 1}: something a person said about how things are going for Kai`, { id: worker.workerId, name: 'Ana Ruiz' })
+    }
+    // Let the relay store everything before a phone asks for it.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    facilitator.destroy()
+
+    const invite = await api<{ url: string }>(server.url, `/api/meetings/${meeting.id}/invites`, { token: worker.apiKey, body: { role: 'editor', kind: 'personal', lobby: false } })
+    const inviteUrl = `${server.url}${new URL(invite.body.url).pathname}${new URL(invite.body.url).hash}`
+
+    // Join unthrottled in one profile, then open the list cold in a fresh profile with the same session.
+    const joining = await browser.newContext({ ...devices['Pixel 7'] })
+    const joinPage = await joining.newPage()
+    await joinThroughThePage(joinPage, inviteUrl, 'Grandma Lorna')
+    const listUrl = joinPage.url()
+    const cookies = await joining.cookies()
+    await joining.close()
+
+    const context = await browser.newContext({ ...devices['Pixel 7'] })
+    await context.addCookies(cookies)
+    const page = await context.newPage()
+    const scripts = new Set<string>()
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname)
+    })
+    const cold = await timedLoad(context, page, listUrl, false)
+    const warm = await timedLoad(context, page, listUrl, true)
+    await context.close()
+
+    // The usual path: the invite link on a fresh phone, then "Join"; the app moves to the list
+    // without a reload, so the main script is already there. Timed from the tap on "Join".
+    const fresh = await browser.newContext({ ...devices['Pixel 7'] })
+    const joinInvite = await api<{ url: string }>(server.url, `/api/meetings/${meeting.id}/invites`, { token: worker.apiKey, body: { role: 'editor', kind: 'personal', lobby: false } })
+    const freshPage = await fresh.newPage()
+    const cdp = await fresh.newCDPSession(freshPage)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+    const started = { at: 0 }
+    await joinThroughThePage(freshPage, `${server.url}${new URL(joinInvite.body.url).pathname}${new URL(joinInvite.body.url).hash}`, 'Uncle Joe', async () => {
+      started.at = (await freshPage.evaluate(() => performance.now())) as number
+    })
+    const afterJoin = await freshPage.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-item"]').length >= n && performance.now(), ITEMS, { polling: 'raf', timeout: 60_000 })
+    const afterJoinMs = ((await afterJoin.jsonValue()) as number) - started.at
+    await fresh.close()
+
+    let total = 0
+    const rows: string[] = []
+    for (const script of [...scripts].sort()) {
+      const gz = gzipSync(readFileSync(path.join(DIST, script)), { level: 9 }).length
+      total += gz
+      rows.push(`  ${script.padEnd(44)} ${kb(gz).padStart(9)} gz`)
+    }
+    const tldraw = [...scripts].filter((s) => /MeetingCanvas|tldraw/i.test(s))
+
+    console.log(`Phone view (/m/:id/list) budgets — ${ITEMS} items, Slow 4G + ${CPU_SLOWDOWN}x CPU`)
+    console.log('JS loaded:')
+    for (const row of rows) console.log(row)
+    console.log(`  total ${kb(total)} gz (budget ${kb(JS_BUDGET_BYTES)}) ${total <= JS_BUDGET_BYTES ? 'OK' : 'OVER'}; tldraw chunks: ${tldraw.length ? tldraw.join(', ') : 'none'}`)
+    console.log(`Time to first content, cold (empty cache + IndexedDB): first item ${Math.round(cold.firstMs)} ms, all ${ITEMS} ${Math.round(cold.allMs)} ms (budget ${TTFC_BUDGET_MS} ms) ${cold.allMs <= TTFC_BUDGET_MS ? 'OK' : 'OVER'}`)
+    console.log('  cold waterfall (start → end, bytes over the wire):')
+    for (const line of cold.waterfall) console.log(line)
+    console.log(`Time to first content after tapping "Join" on the invite page (main JS already loaded): all ${ITEMS} ${Math.round(afterJoinMs)} ms (budget ${TTFC_BUDGET_MS} ms) ${afterJoinMs <= TTFC_BUDGET_MS ? 'OK' : 'OVER'}`)
+    console.log(`Time to first content, warm (cached JS + IndexedDB copy): first item ${Math.round(warm.firstMs)} ms, all ${ITEMS} ${Math.round(warm.allMs)} ms`)
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+await main()
