@@ -1,0 +1,132 @@
+/**
+ * The facilitator's Export button and dialog: choose the case-file PDF, the family copy, Word or
+ * JSON, optionally with a picture of the canvas; shows progress while the picture and the file
+ * are made, downloads the file, and says what to do when something fails. The server records
+ * every export in the audit log.
+ *
+ *   {role === 'facilitator' && <ExportButton meetingId={meeting.id} editor={editor} />}
+ */
+import { useId, useState } from 'react'
+import type { Editor } from 'tldraw'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
+import { renderCanvasPicture } from './renderCanvasPicture.ts'
+import { EXPORT_FORMATS, requestExport, type ExportFormat } from './requestExport.ts'
+import './export.css'
+
+const FORMAT_LABELS: Readonly<Record<ExportFormat, MessageKey>> = {
+  pdf: 'export.format.pdf',
+  'family-pdf': 'export.format.familyPdf',
+  docx: 'export.format.docx',
+  json: 'export.format.json',
+}
+
+type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'working'; stage: 'picture' | 'file' }
+  | { kind: 'done'; fileName: string; sha256: string; pictureMissing: boolean }
+  | { kind: 'failed'; messageKey: MessageKey }
+
+/** Props of {@link ExportButton}. */
+export interface ExportButtonProps {
+  readonly meetingId: string
+  /** The canvas editor, once mounted; without it the export has no picture. */
+  readonly editor: Editor | null
+}
+
+/** Saves a blob under a file name through a temporary link. */
+function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.style.display = 'none'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** Export button plus its dialog. */
+export function ExportButton({ meetingId, editor }: ExportButtonProps) {
+  const { t } = useI18n()
+  const dialogId = useId()
+  const [open, setOpen] = useState(false)
+  const [format, setFormat] = useState<ExportFormat>('pdf')
+  const [withPicture, setWithPicture] = useState(true)
+  const [state, setState] = useState<ExportState>({ kind: 'idle' })
+  const working = state.kind === 'working'
+
+  const run = async () => {
+    let picture: Blob | null = null
+    if (withPicture && editor && format !== 'json') {
+      setState({ kind: 'working', stage: 'picture' })
+      picture = await renderCanvasPicture(editor)
+    }
+    setState({ kind: 'working', stage: 'file' })
+    const result = await requestExport({ meetingId, format, picture })
+    if (!result.ok) {
+      setState({ kind: 'failed', messageKey: result.messageKey })
+      return
+    }
+    saveFile(result.blob, result.fileName)
+    setState({ kind: 'done', fileName: result.fileName, sha256: result.sha256, pictureMissing: withPicture && format !== 'json' && picture === null })
+  }
+
+  return (
+    <div className="export">
+      <button type="button" aria-expanded={open} aria-controls={dialogId} onClick={() => setOpen((o) => !o)}>
+        {t('export.button')}
+      </button>
+      {open && (
+        <section id={dialogId} className="export-dialog" role="dialog" aria-label={t('export.heading')}>
+          <h2>{t('export.heading')}</h2>
+          <p className="export-hint">{t('export.intro')}</p>
+          <fieldset disabled={working}>
+            <legend>{t('export.formatLegend')}</legend>
+            {EXPORT_FORMATS.map((f) => (
+              <label key={f}>
+                <input type="radio" name={`${dialogId}-format`} value={f} checked={format === f} onChange={() => setFormat(f)} />
+                {t(FORMAT_LABELS[f])}
+              </label>
+            ))}
+            <label>
+              <input type="checkbox" checked={withPicture && format !== 'json'} disabled={format === 'json' || !editor} onChange={(e) => setWithPicture(e.target.checked)} />
+              {t('export.withPicture')}
+            </label>
+          </fieldset>
+          <div className="export-actions">
+            <button type="button" className="primary" disabled={working} onClick={() => void run()}>
+              {t('export.start')}
+            </button>
+            <button type="button" disabled={working} onClick={() => setOpen(false)}>
+              {t('export.close')}
+            </button>
+          </div>
+          <div aria-live="polite" className="export-status">
+            {state.kind === 'working' && (
+              <>
+                <progress aria-label={t('export.progressLabel')} />
+                <span>{t(state.stage === 'picture' ? 'export.progress.picture' : 'export.progress.file')}</span>
+              </>
+            )}
+            {state.kind === 'done' && (
+              <>
+                <p data-testid="export-done">{t('export.done', { fileName: state.fileName })}</p>
+                {state.pictureMissing && <p>{t('export.pictureMissing')}</p>}
+                <p className="export-sha">
+                  {t('export.checksum')} <code>{state.sha256}</code>
+                </p>
+              </>
+            )}
+            {state.kind === 'failed' && (
+              <p role="alert" className="export-error">
+                {t(state.messageKey)}
+              </p>
+            )}
+          </div>
+        </section>
+      )}
+    </div>
+  )
+}

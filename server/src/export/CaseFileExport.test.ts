@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addDangerStatement, addItem, readMap, writeSafetyMapTemplate, writeScalingMark } from '@safetymap/map-model'
+import { createSafetyMapSchema } from '@safetymap/map-model/schema'
+import { buildCaseFileExport, recordDate, type BuildCaseFileExportInput } from './CaseFileExport.ts'
+import { renderJson } from './renderJson.ts'
+
+const T0 = Date.parse('2026-11-25T10:00:00Z')
+
+function mapWith(items: [Parameters<typeof addItem>[1], string, string][]) {
+  const doc = new Y.Doc()
+  writeSafetyMapTemplate(doc, { title: 'Reunión', locale: 'es', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+  const ids = items.map(([section, text, name], i) => addItem(doc, section, text, { id: `p-${name}`, name }, { now: new Date(T0 + i * 1000) }))
+  return { map: readMap(doc), ids }
+}
+
+const input = (over: Partial<BuildCaseFileExportInput> = {}): BuildCaseFileExportInput => ({
+  meeting: { id: 'm1', title: 'Reunión', locale: 'es', status: 'live', createdAt: T0 },
+  map: mapWith([]).map,
+  stateSha256: 'ab'.repeat(32),
+  roster: [],
+  version: { number: 1, finalized: false, finalizedAt: null, finalizedBy: null },
+  picture: { included: false },
+  restrictedItemIds: new Set(),
+  ...over,
+})
+
+describe('buildCaseFileExport', () => {
+  it('lists every section in template order with items and their authors', () => {
+    const { map } = mapWith([['danger', 'Peligro', 'José Nguyễn'], ['strengths', 'Fortaleza', 'Ana']])
+    const model = buildCaseFileExport(input({ map }))
+    expect(model.sections.map((s) => s.key)).toEqual(['harm', 'danger', 'complicating', 'strengths', 'safety', 'goals', 'next-steps', 'scale'])
+    expect(model.sections[1]!.items.map((i) => [i.text, i.author.name])).toEqual([['Peligro', 'José Nguyễn']])
+    expect(model.sections[1]!.label).toEqual({ en: 'Danger statements', es: expect.any(String) })
+  })
+
+  it('drops restricted items, counts them with those held elsewhere, and never names them', () => {
+    const { map, ids } = mapWith([['harm', 'secreto', 'Ana'], ['harm', 'público', 'Ana']])
+    const model = buildCaseFileExport(input({ map, restrictedItemIds: new Set([ids[0]!]), restrictedHeldElsewhere: 2 }))
+    expect(model.sections[0]!.items.map((i) => i.text)).toEqual(['público'])
+    expect(model.withheld).toEqual({ count: 3 })
+    expect(renderJson(model).toString()).not.toContain('secreto')
+  })
+
+  it('adds authors missing from the roster as contributors, once each', () => {
+    const { map } = mapWith([['harm', 'a', 'Thu'], ['safety', 'b', 'Thu']])
+    const model = buildCaseFileExport(input({ map }))
+    expect(model.participants).toEqual([expect.objectContaining({ id: 'p-Thu', name: 'Thu', source: 'item-author', relationship: null })])
+  })
+
+  it('labels a live map as a draft of its version and a finalized one by number', () => {
+    expect(buildCaseFileExport(input()).version.label).toBe(`v1-draft-${'ab'.repeat(6)}`)
+    const finalized = buildCaseFileExport(input({ version: { number: 2, finalized: true, finalizedAt: T0 + 5000, finalizedBy: { id: 'w', name: 'Ana' } } }))
+    expect(finalized.version).toMatchObject({ label: 'v2', finalizedAt: '2026-11-25T10:00:05.000Z' })
+    expect(finalized.meeting.status).toBe('finalized')
+    expect(recordDate(finalized).toISOString()).toBe('2026-11-25T10:00:05.000Z')
+  })
+
+  it('is deterministic: the same input gives the same JSON bytes and export id; a picture changes the id', () => {
+    const { map } = mapWith([['goals', 'Meta', 'Ana']])
+    const a = renderJson(buildCaseFileExport(input({ map })))
+    const b = renderJson(buildCaseFileExport(input({ map })))
+    expect(a.equals(b)).toBe(true)
+    const withPicture = buildCaseFileExport(input({ map, picture: { included: true, mediaType: 'image/png', width: 1, height: 1, sha256: 'cd'.repeat(32) } }))
+    expect(withPicture.exportId).not.toBe(JSON.parse(a.toString()).exportId)
+  })
+
+  it('dates a live map by its latest item, not by the clock', () => {
+    const { map } = mapWith([['harm', 'a', 'Ana'], ['harm', 'b', 'Ana']])
+    expect(recordDate(buildCaseFileExport(input({ map }))).toISOString()).toBe('2026-11-25T10:00:01.000Z')
+  })
+
+  it('withholds a restricted danger statement together with its scale, and counts it', () => {
+    const doc = new Y.Doc()
+    writeSafetyMapTemplate(doc, { title: 'R', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+    const slots = { whoIsWorried: 'A', behaviour: 'b', situations: 'c', impactOnChild: 'd', whoDisagrees: '' }
+    const open = addDangerStatement(doc, { ...slots, behaviour: 'open worry' }, { id: 'p', name: 'P' }, { now: new Date(T0) })
+    const secret = addDangerStatement(doc, { ...slots, behaviour: 'treatment detail' }, { id: 'p', name: 'P' }, { now: new Date(T0) })
+    writeScalingMark(doc, { scaleId: secret, participant: { id: 'p', name: 'P' }, value: 3, reasons: { whatMakesItThisHigh: 'x', onePointHigher: 'y' } }, { now: new Date(T0) })
+    writeScalingMark(doc, { scaleId: open, participant: { id: 'p', name: 'P' }, value: 5, reasons: { whatMakesItThisHigh: 'x', onePointHigher: 'y' } }, { now: new Date(T0) })
+    const model = buildCaseFileExport(input({ map: readMap(doc), restrictedItemIds: new Set([secret]) }))
+    expect(model.dangerStatements.map((s) => s.id)).toEqual([open])
+    expect(model.dangerStatements[0]!.disagreement).toBeNull()
+    expect(model.scales.filter((s) => s.marks.length > 0).map((s) => s.scaleId)).toEqual([open])
+    expect(model.withheld.count).toBe(1)
+    expect(renderJson(model).toString()).not.toContain('treatment detail')
+  })
+})

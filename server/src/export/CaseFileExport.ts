@@ -1,0 +1,436 @@
+/**
+ * Owns the export model: one plain, versioned record of a meeting's map (what
+ * `docs/export-schema.json` describes), built from the authoritative doc through map-model plus
+ * what the server knows about the meeting. Every renderer (PDF, family PDF, DOCX, JSON) reads this
+ * model and nothing else, so the formats cannot disagree.
+ *
+ * Deterministic by construction: no clock, no randomness. The same doc state, meeting record,
+ * roster, version and picture give the same model (and so byte-identical JSON).
+ *
+ * Fields the product does not record yet (agency, case reference, attendance, consent, …) are
+ * `null` and render as "not recorded"; they are never guessed. New kinds of content (danger
+ * statements with linked goals, scaling marks, child-template items) arrive as new optional
+ * top-level arrays in a minor schema version; renderers print them when present.
+ *
+ * ```ts
+ * const model = buildCaseFileExport({ meeting, map: readMap(doc), stateSha256, roster, version, picture: null, withheld })
+ * ```
+ */
+import { createHash } from 'node:crypto'
+import {
+  SECTION_KEYS,
+  columnOf,
+  zoneLabel,
+  type ColumnKey,
+  type Locale,
+  type MapItem,
+  type MapDangerStatement,
+  type MapNextStep,
+  type MapSafetyGoal,
+  type MapScale,
+  type SafetyMap,
+  type SectionKey,
+} from '@safetymap/map-model'
+
+/** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
+export const EXPORT_SCHEMA_VERSION = '1.0.0'
+/** `$id` of the schema this model follows. */
+export const EXPORT_SCHEMA_ID = 'https://safetymap.invalid/schemas/export/1.0.0'
+
+/** The formats the export route renders. */
+export const EXPORT_FORMATS = ['pdf', 'family-pdf', 'docx', 'json'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export interface ExportPerson {
+  /** Our id (worker or participant); empty when the doc carried none. */
+  readonly id: string
+  readonly name: string
+}
+
+export interface ExportItem {
+  readonly id: string
+  readonly text: string
+  readonly author: ExportPerson
+  /** ISO 8601, as the item recorded it; `null` when missing. */
+  readonly createdAt: string | null
+  /** Whether the item is a direct quote of its author or speaker. */
+  readonly directQuote: boolean
+}
+
+/** Who added a card, when, and whether it is their own words. */
+export interface ExportAttribution {
+  readonly author: ExportPerson
+  readonly createdAt: string | null
+  readonly directQuote: boolean
+}
+
+export interface ExportSafetyGoal extends ExportAttribution {
+  readonly id: string
+  /** The goal as one sentence in the meeting's language. */
+  readonly sentence: string
+  readonly slots: Readonly<Record<string, string>>
+}
+
+export interface ExportDangerStatement extends ExportAttribution {
+  readonly id: string
+  readonly number: number
+  readonly sentence: string
+  readonly slots: Readonly<Record<string, string>>
+  /** Who does not share the worry, as recorded; `null` when nobody was recorded. */
+  readonly disagreement: string | null
+  /** The safety goals linked to this statement. */
+  readonly safetyGoals: readonly ExportSafetyGoal[]
+}
+
+export interface ExportNextStep extends ExportAttribution {
+  readonly id: string
+  readonly sentence: string
+  readonly action: string
+  readonly owner: string | null
+  /** `YYYY-MM-DD`, or `null` when none was set. */
+  readonly dueDate: string | null
+  readonly safetyGoalId: string | null
+}
+
+export interface ExportScalingMark {
+  readonly participant: ExportPerson
+  readonly value: number
+  readonly whatMakesItThisHigh: string
+  readonly onePointHigher: string
+  readonly createdAt: string | null
+}
+
+export interface ExportScale {
+  /** `overall`, or the danger statement's id. */
+  readonly scaleId: string
+  /** The statement's number for a statement's scale, `null` for the overall scale or a removed statement. */
+  readonly dangerStatementNumber: number | null
+  readonly marks: readonly ExportScalingMark[]
+}
+
+export interface ExportSection {
+  readonly key: SectionKey
+  readonly column: ColumnKey | null
+  readonly label: Readonly<Record<Locale, string>>
+  readonly items: readonly ExportItem[]
+}
+
+/** One person on the meeting's roster, with what was recorded about them (`null`: not recorded). */
+export interface ExportParticipant {
+  readonly id: string
+  readonly name: string
+  /** Role in the meeting (facilitator, editor, viewer) or in the agency. */
+  readonly role: string
+  readonly relationship: string | null
+  /** How they attended: in person, remote, phone … */
+  readonly attendance: string | null
+  readonly confidentialityAgreement: boolean | null
+  readonly releaseConsent: boolean | null
+  /** Version of the confidentiality agreement they accepted, when recorded. */
+  readonly consentVersion: string | null
+  /** Place in the meeting: admitted, removed (left or taken off) …; `null` for agency staff. */
+  readonly status: string | null
+  /** Where this entry comes from: the roster, the meeting owner, or only an item's author line. */
+  readonly source: 'roster' | 'owner' | 'item-author'
+}
+
+export interface ExportVersion {
+  /** The meeting's version number (1, then one more per reopen). */
+  readonly number: number
+  readonly finalized: boolean
+  /** Human label: `v3` when finalized, `v3-draft-<12 hex of the state hash>` while live. */
+  readonly label: string
+  /** SHA-256 of the doc state the export was read from. */
+  readonly stateSha256: string
+  readonly finalizedAt: string | null
+  readonly finalizedBy: ExportPerson | null
+}
+
+export type ExportCanvasPicture =
+  | { readonly included: false }
+  | { readonly included: true; readonly mediaType: 'image/png'; readonly width: number; readonly height: number; readonly sha256: string }
+
+export interface CaseFileExport {
+  readonly $schema: string
+  readonly schemaVersion: string
+  /** Deterministic id of this record: the same map version (and picture) gives the same id. */
+  readonly exportId: string
+  readonly meeting: {
+    readonly id: string
+    readonly title: string
+    readonly locale: Locale
+    readonly status: 'live' | 'finalized'
+    readonly createdAt: string
+    readonly agency: string | null
+    readonly caseReference: string | null
+    readonly meetingType: string | null
+    readonly startedAt: string | null
+    readonly endedAt: string | null
+    readonly purpose: string | null
+  }
+  readonly version: ExportVersion
+  readonly participants: readonly ExportParticipant[]
+  readonly sections: readonly ExportSection[]
+  /** Notes outside every section zone. */
+  readonly unsorted: readonly ExportItem[]
+  /** Danger statements in number order, each with its linked safety goals. */
+  readonly dangerStatements: readonly ExportDangerStatement[]
+  /** Safety goals linked to no statement still on the map. */
+  readonly unlinkedSafetyGoals: readonly ExportSafetyGoal[]
+  readonly nextSteps: readonly ExportNextStep[]
+  /** The overall scale and one per danger statement, with every participant's mark and reasons. */
+  readonly scales: readonly ExportScale[]
+  /** Items left out of this export (restricted by consent); only the count is exported. */
+  readonly withheld: { readonly count: number }
+  readonly canvasPicture: ExportCanvasPicture
+}
+
+/** What the server knows about the meeting outside the doc. */
+export interface ExportMeetingRecord {
+  readonly id: string
+  readonly title: string
+  readonly locale: Locale
+  readonly status: 'live' | 'finalized'
+  /** Epoch milliseconds. */
+  readonly createdAt: number
+  readonly agency?: string | null
+  readonly caseReference?: string | null
+  readonly meetingType?: string | null
+  readonly startedAt?: number | null
+  readonly endedAt?: number | null
+  readonly purpose?: string | null
+}
+
+export interface ExportVersionRecord {
+  readonly number: number
+  readonly finalized: boolean
+  readonly finalizedAt: number | null
+  readonly finalizedBy: ExportPerson | null
+}
+
+export interface BuildCaseFileExportInput {
+  readonly meeting: ExportMeetingRecord
+  readonly map: SafetyMap
+  /** SHA-256 (hex) of the doc state `map` was read from. */
+  readonly stateSha256: string
+  /** Roster entries; the meeting owner comes first. Item authors not on it are appended. */
+  readonly roster: readonly ExportParticipant[]
+  readonly version: ExportVersionRecord
+  readonly picture: ExportCanvasPicture
+  /** Ids of items that must not leave the agency (restricted); they are dropped and counted. */
+  readonly restrictedItemIds: ReadonlySet<string>
+  /** Restricted items held outside the doc (never in the shared doc), counted in the notice. */
+  readonly restrictedHeldElsewhere?: number
+}
+
+const iso = (ms: number | null | undefined): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null)
+
+const toExportItem = (item: MapItem): ExportItem => ({
+  id: item.id,
+  text: item.text,
+  author: { id: item.authorId, name: item.authorName },
+  createdAt: item.createdAt === '' ? null : item.createdAt,
+  directQuote: item.quote === true,
+})
+
+const attribution = (card: { authorId: string; authorName: string; createdAt: string; quote: boolean }): ExportAttribution => ({
+  author: { id: card.authorId, name: card.authorName },
+  createdAt: card.createdAt === '' ? null : card.createdAt,
+  directQuote: card.quote,
+})
+
+const toGoal = (goal: MapSafetyGoal): ExportSafetyGoal => ({
+  id: goal.id,
+  sentence: goal.sentence,
+  slots: { ...goal.slots },
+  ...attribution(goal),
+})
+
+const toStatement = (statement: MapDangerStatement, goals: readonly MapSafetyGoal[]): ExportDangerStatement => ({
+  id: statement.id,
+  number: statement.number,
+  sentence: statement.sentence,
+  slots: { ...statement.slots },
+  disagreement: statement.slots.whoDisagrees.trim() === '' ? null : statement.slots.whoDisagrees,
+  safetyGoals: goals.filter((g) => g.dangerStatementId === statement.id).map(toGoal),
+  ...attribution(statement),
+})
+
+const toNextStep = (step: MapNextStep): ExportNextStep => ({
+  id: step.id,
+  sentence: step.sentence,
+  action: step.fields.action,
+  owner: step.fields.owner.trim() === '' ? null : step.fields.owner,
+  dueDate: step.fields.dueDate === '' ? null : step.fields.dueDate,
+  safetyGoalId: step.safetyGoalId,
+  ...attribution(step),
+})
+
+const toScale = (scale: MapScale): ExportScale => ({
+  scaleId: scale.scaleId,
+  dangerStatementNumber: scale.dangerStatementNumber,
+  marks: scale.marks.map((m) => ({
+    participant: { id: m.participantId, name: m.participantName },
+    value: m.value,
+    whatMakesItThisHigh: m.whatMakesItThisHigh,
+    onePointHigher: m.onePointHigher,
+    createdAt: m.createdAt === '' ? null : m.createdAt,
+  })),
+})
+
+/** SHA-256 hex of a string or bytes. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/** Builds the export model. Pure: same input, same output. */
+export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileExport {
+  const { meeting, map, restrictedItemIds } = input
+  let withheld = input.restrictedHeldElsewhere ?? 0
+  const keep = (items: readonly MapItem[]): ExportItem[] => {
+    const kept: ExportItem[] = []
+    for (const item of items) {
+      if (restrictedItemIds.has(item.id)) withheld++
+      else kept.push(toExportItem(item))
+    }
+    return kept
+  }
+  const sections: ExportSection[] = SECTION_KEYS.map((key) => ({
+    key,
+    column: columnOf(key),
+    label: { en: zoneLabel(key, 'en'), es: zoneLabel(key, 'es') },
+    items: keep(map.sections[key]),
+  }))
+  const unsorted = keep(map.unsorted)
+  const visible = <T extends { id: string }>(cards: readonly T[]): T[] => {
+    const kept: T[] = []
+    for (const card of cards) {
+      if (restrictedItemIds.has(card.id)) withheld++
+      else kept.push(card)
+    }
+    return kept
+  }
+  const statements = visible(map.dangerStatements)
+  const goals = visible(map.safetyGoals)
+  const statementIds = new Set(statements.map((s) => s.id))
+  const dangerStatements = statements.map((s) => toStatement(s, goals))
+  const unlinkedSafetyGoals = goals.filter((g) => g.dangerStatementId === null || !statementIds.has(g.dangerStatementId)).map(toGoal)
+  const nextSteps = visible(map.nextSteps).map(toNextStep)
+  // A withheld statement takes its scale with it; marks themselves are never restricted one by one.
+  const scales = map.scales.filter((s) => s.scaleId === 'overall' || statementIds.has(s.scaleId) || s.dangerStatementNumber === null).map(toScale)
+
+  // Everyone who wrote something is a participant of record, even before the roster lists them.
+  const participants: ExportParticipant[] = [...input.roster]
+  const known = new Set(participants.map((p) => p.id))
+  const contributors = [
+    ...sections.flatMap((s) => s.items),
+    ...unsorted,
+    ...dangerStatements,
+    ...dangerStatements.flatMap((s) => s.safetyGoals),
+    ...unlinkedSafetyGoals,
+    ...nextSteps,
+    ...scales.flatMap((s) => s.marks.map((m) => ({ author: m.participant }))),
+  ]
+  for (const item of contributors) {
+    const id = item.author.id
+    if (known.has(id) || (id === '' && item.author.name === '')) continue
+    known.add(id)
+    participants.push({
+      id,
+      name: item.author.name,
+      role: 'contributor',
+      relationship: null,
+      attendance: null,
+      confidentialityAgreement: null,
+      releaseConsent: null,
+      consentVersion: null,
+      status: null,
+      source: 'item-author',
+    })
+  }
+
+  const v = input.version
+  const version: ExportVersion = {
+    number: v.number,
+    finalized: v.finalized,
+    label: v.finalized ? `v${v.number}` : `v${v.number}-draft-${input.stateSha256.slice(0, 12)}`,
+    stateSha256: input.stateSha256,
+    finalizedAt: v.finalized ? iso(v.finalizedAt) : null,
+    finalizedBy: v.finalized ? v.finalizedBy : null,
+  }
+  const pictureHash = input.picture.included ? input.picture.sha256 : 'none'
+  const exportId = `exp_${sha256Hex(`${meeting.id}\n${version.label}\n${input.stateSha256}\n${pictureHash}`).slice(0, 32)}`
+
+  return {
+    $schema: EXPORT_SCHEMA_ID,
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    exportId,
+    meeting: {
+      id: meeting.id,
+      title: meeting.title || map.title,
+      locale: meeting.locale,
+      status: v.finalized ? 'finalized' : 'live',
+      createdAt: new Date(meeting.createdAt).toISOString(),
+      agency: meeting.agency ?? null,
+      caseReference: meeting.caseReference ?? null,
+      meetingType: meeting.meetingType ?? null,
+      startedAt: iso(meeting.startedAt),
+      endedAt: iso(meeting.endedAt),
+      purpose: meeting.purpose ?? null,
+    },
+    version,
+    participants,
+    sections,
+    unsorted,
+    dangerStatements,
+    unlinkedSafetyGoals,
+    nextSteps,
+    scales,
+    withheld: { count: withheld },
+    canvasPicture: input.picture,
+  }
+}
+
+/**
+ * The date a rendering states as its creation date: when the version was finalized, else the
+ * latest thing the map records (an item, the meeting's creation). Never the wall clock, so the
+ * same map version renders the same file.
+ */
+export function recordDate(model: CaseFileExport): Date {
+  if (model.version.finalizedAt) return new Date(model.version.finalizedAt)
+  let latest = Date.parse(model.meeting.createdAt)
+  const dated = [
+    ...allItems(model),
+    ...model.dangerStatements,
+    ...model.dangerStatements.flatMap((d) => d.safetyGoals),
+    ...model.unlinkedSafetyGoals,
+    ...model.nextSteps,
+    ...model.scales.flatMap((scale) => scale.marks),
+  ]
+  for (const item of dated) {
+    const at = item.createdAt ? Date.parse(item.createdAt) : Number.NaN
+    if (Number.isFinite(at) && at > latest) latest = at
+  }
+  return new Date(latest)
+}
+
+/** How many safety-planning cards (statements, goals, next steps, scaling marks) sit in a section. */
+export function cardsInSection(model: CaseFileExport, key: SectionKey): number {
+  switch (key) {
+    case 'danger':
+      return model.dangerStatements.length
+    case 'goals':
+      return model.dangerStatements.reduce((n, s) => n + s.safetyGoals.length, 0) + model.unlinkedSafetyGoals.length
+    case 'next-steps':
+      return model.nextSteps.length
+    case 'scale':
+      return model.scales.reduce((n, s) => n + s.marks.length, 0)
+    default:
+      return 0
+  }
+}
+
+/** Every exported item, in document order (sections then unsorted). */
+export function allItems(model: CaseFileExport): ExportItem[] {
+  return [...model.sections.flatMap((s) => s.items), ...model.unsorted]
+}

@@ -1,0 +1,194 @@
+/**
+ * Owns making one export file: picks the authoritative doc state (the frozen state of a finalized
+ * version when there is one, else the relay's current state), reads it through map-model, joins
+ * what the meeting store records (facilitators, roster with relationship, attendance and consent,
+ * version and finalizer), drops restricted items, and renders the requested format. Returns the
+ * bytes, their SHA-256 and the model; recording the audit entry is the route's job.
+ *
+ * ```ts
+ * const file = await createExport(services, { meeting, format: 'pdf', picture: null })
+ * ```
+ */
+import * as Y from 'yjs'
+import { readMap, readRecordMap } from '@safetymap/map-model'
+import type { Services } from '../http/services.ts'
+import type { Meeting } from '../meetings/MeetingStore.ts'
+import {
+  buildCaseFileExport,
+  sha256Hex,
+  type CaseFileExport,
+  type ExportFormat,
+  type ExportParticipant,
+  type ExportVersionRecord,
+} from './CaseFileExport.ts'
+import { describePicture, type CanvasPicture } from './canvasPicture.ts'
+import { renderCaseFilePdf } from './renderCaseFilePdf.ts'
+import { renderDocx } from './renderDocx.ts'
+import { renderFamilyPdf } from './renderFamilyPdf.ts'
+import { renderJson } from './renderJson.ts'
+
+export interface ExportFile {
+  readonly body: Buffer
+  readonly contentType: string
+  readonly fileName: string
+  readonly sha256: string
+  readonly model: CaseFileExport
+}
+
+export type ExportFailure = { ok: false; reason: 'no-map' | 'unknown-version' }
+
+export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
+  pdf: 'application/pdf',
+  'family-pdf': 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  json: 'application/json; charset=utf-8',
+}
+
+const FILE_SUFFIX: Readonly<Record<ExportFormat, string>> = {
+  pdf: 'record.pdf',
+  'family-pdf': 'family.pdf',
+  docx: 'record.docx',
+  json: 'record.json',
+}
+
+/** Shapes (notes, toolkit cards) whose `meta.restricted` is true. Restricted content should live on the server only; this
+ * also keeps any that reached the doc out of every export. */
+function restrictedNoteIds(doc: Y.Doc): Set<string> {
+  const ids = new Set<string>()
+  for (const [id, record] of readRecordMap(doc)) {
+    const r = record as { typeName?: unknown; type?: unknown; meta?: { restricted?: unknown } }
+    if (r.typeName === 'shape' && r.meta?.restricted === true) ids.add(id)
+  }
+  return ids
+}
+
+/** Facilitating workers first, then everyone who joined and was let in (or later left). */
+function rosterOf(services: Services, meeting: Meeting): ExportParticipant[] {
+  const roster: ExportParticipant[] = []
+  for (const workerId of meeting.facilitatorIds) {
+    const worker = services.workers.getWorker(workerId)
+    roster.push({
+      id: workerId,
+      name: worker?.name ?? '',
+      role: workerId === meeting.ownerWorkerId ? 'facilitator' : 'co-facilitator',
+      relationship: 'agency worker',
+      attendance: null,
+      confidentialityAgreement: null,
+      releaseConsent: null,
+      consentVersion: null,
+      status: null,
+      source: workerId === meeting.ownerWorkerId ? 'owner' : 'roster',
+    })
+  }
+  for (const p of services.meetings.listParticipants(meeting.id)) {
+    if (p.status === 'waiting' || p.status === 'declined') continue
+    roster.push({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      relationship: p.relationship,
+      attendance: p.attendance,
+      confidentialityAgreement: p.consentVersion === null ? null : true,
+      // The product records the confidentiality agreement; a release-of-information
+      // authorization is a separate signed form it does not capture yet.
+      releaseConsent: null,
+      consentVersion: p.consentVersion,
+      status: p.status,
+      source: 'roster',
+    })
+  }
+  return roster
+}
+
+/** The doc state to export and the version it stands for. */
+async function stateFor(
+  services: Services,
+  meeting: Meeting,
+  requested: number | null,
+): Promise<{ ok: true; state: Uint8Array; version: ExportVersionRecord } | ExportFailure> {
+  const versions = services.meetings.listVersions(meeting.id)
+  const finalizedBy = (workerId: string) => ({ id: workerId, name: services.workers.getWorker(workerId)?.name ?? '' })
+  const wanted = requested ?? (meeting.status === 'finalized' ? meeting.version : null)
+  if (wanted !== null) {
+    const frozen = versions.find((v) => v.version === wanted)
+    if (frozen) {
+      return {
+        ok: true,
+        state: frozen.state,
+        version: { number: frozen.version, finalized: true, finalizedAt: frozen.finalizedAt, finalizedBy: finalizedBy(frozen.finalizedBy) },
+      }
+    }
+    if (requested !== null && requested !== meeting.version) return { ok: false, reason: 'unknown-version' }
+  }
+  const state = await services.relay.readDocState(meeting.id)
+  if (!state) return { ok: false, reason: 'no-map' }
+  const finalized = meeting.status === 'finalized'
+  return {
+    ok: true,
+    state,
+    version: { number: meeting.version, finalized, finalizedAt: finalized ? meeting.finalizedAt : null, finalizedBy: null },
+  }
+}
+
+/** Builds the export model for a meeting (and, optionally, one of its finalized versions). */
+export async function readExportModel(
+  services: Services,
+  input: { meeting: Meeting; picture: CanvasPicture | null; version?: number | null },
+): Promise<{ ok: true; model: CaseFileExport } | ExportFailure> {
+  const { meeting } = input
+  const source = await stateFor(services, meeting, input.version ?? null)
+  if (!source.ok) return source
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, source.state)
+    // Re-encoded from a fresh doc: the same state always gives the same bytes, whatever merge history it came from.
+    const stateSha256 = sha256Hex(Y.encodeStateAsUpdate(doc))
+    const model = buildCaseFileExport({
+      meeting: { id: meeting.id, title: meeting.title, locale: meeting.locale, status: meeting.status, createdAt: meeting.createdAt, endedAt: meeting.endedAt },
+      map: readMap(doc),
+      stateSha256,
+      roster: rosterOf(services, meeting),
+      version: source.version,
+      picture: describePicture(input.picture),
+      restrictedItemIds: restrictedNoteIds(doc),
+    })
+    return { ok: true, model }
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** Renders one format of an export model. */
+export async function renderExport(model: CaseFileExport, format: ExportFormat, picture: CanvasPicture | null): Promise<Buffer> {
+  switch (format) {
+    case 'pdf':
+      return renderCaseFilePdf(model, picture)
+    case 'family-pdf':
+      return renderFamilyPdf(model, picture)
+    case 'docx':
+      return renderDocx(model, picture)
+    case 'json':
+      return renderJson(model)
+  }
+}
+
+/** Reads, renders and hashes one export. */
+export async function createExport(
+  services: Services,
+  input: { meeting: Meeting; format: ExportFormat; picture: CanvasPicture | null; version?: number | null },
+): Promise<{ ok: true; file: ExportFile } | ExportFailure> {
+  const read = await readExportModel(services, input)
+  if (!read.ok) return read
+  const body = await renderExport(read.model, input.format, input.picture)
+  const safeTitle = read.model.meeting.title.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'meeting'
+  return {
+    ok: true,
+    file: {
+      body,
+      contentType: EXPORT_CONTENT_TYPES[input.format],
+      fileName: `safetymap-${safeTitle}-${read.model.version.label}-${FILE_SUFFIX[input.format]}`,
+      sha256: sha256Hex(body),
+      model: read.model,
+    },
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The export API, as a fastify plugin:
+ *
+ *   GET  /api/meetings/:id/export?format=pdf|family-pdf|docx|json[&version=N]
+ *   POST /api/meetings/:id/export?format=…   body: the canvas PNG (Content-Type: image/png)
+ *
+ * Only the meeting's facilitating workers (session cookie or API key) may export; members who are
+ * not facilitators get 403, everyone else 404. Every file is recorded in the audit log (who,
+ * format, map version, export id, SHA-256) and its SHA-256 is returned in `X-Content-SHA256`.
+ * Rendering is CPU work, so at most {@link MAX_CONCURRENT_EXPORTS} run at once.
+ *
+ *   await app.register(exportRoutes, services)
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Services } from '../http/services.ts'
+import { facilitatorOf, meetingIdParams } from '../http/meetingAccess.ts'
+import { errorSchema } from '../http/schemas.ts'
+import { ExportBusy, ExportMapMissing, ExportPictureInvalid, ExportVersionUnknown } from '../errors.ts'
+import { EXPORT_FORMATS, type ExportFormat } from './CaseFileExport.ts'
+import { MAX_CANVAS_PICTURE_BYTES, readCanvasPicture, type CanvasPicture } from './canvasPicture.ts'
+import { createExport } from './createExport.ts'
+
+/** Exports rendering at the same time, server-wide; more are refused with 503. */
+export const MAX_CONCURRENT_EXPORTS = 4
+
+type ExportRequest = FastifyRequest<{ Params: { id: string }; Querystring: { format: ExportFormat; version?: number } }>
+
+const querystring = {
+  type: 'object',
+  required: ['format'],
+  properties: {
+    format: { type: 'string', enum: [...EXPORT_FORMATS] },
+    version: { type: 'integer', minimum: 1 },
+  },
+} as const
+
+const responses = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  503: errorSchema,
+} as const
+
+export async function exportRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  let running = 0
+
+  // The canvas picture arrives as the raw request body; only this plugin's routes accept PNG.
+  app.addContentTypeParser('image/png', { parseAs: 'buffer', bodyLimit: MAX_CANVAS_PICTURE_BYTES }, (_request, body, done) => {
+    done(null, body)
+  })
+
+  const handle = async (request: ExportRequest, reply: FastifyReply, readPicture: () => CanvasPicture | null) => {
+    const { meeting, worker } = facilitatorOf(services, request)
+    const picture = readPicture()
+    if (running >= MAX_CONCURRENT_EXPORTS) {
+      void reply.header('Retry-After', '5')
+      throw new ExportBusy()
+    }
+    running++
+    let result: Awaited<ReturnType<typeof createExport>>
+    try {
+      result = await createExport(services, { meeting, format: request.query.format, picture, version: request.query.version ?? null })
+    } finally {
+      running--
+    }
+    if (!result.ok) throw result.reason === 'no-map' ? new ExportMapMissing() : new ExportVersionUnknown()
+    const { file } = result
+    services.audit.record({
+      action: 'export.created',
+      actor: { kind: 'worker', id: worker.id },
+      meetingId: meeting.id,
+      subjectId: file.model.exportId,
+      details: {
+        format: request.query.format,
+        sha256: file.sha256,
+        version: file.model.version.label,
+        exportId: file.model.exportId,
+        picture: picture !== null,
+        withheld: file.model.withheld.count,
+      },
+      now: services.now(),
+    })
+    request.log.info({ meetingId: meeting.id, exportId: file.model.exportId, format: request.query.format, bytes: file.body.length }, 'export created')
+    return reply
+      .header('Content-Type', file.contentType)
+      .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+      .header('Cache-Control', 'no-store')
+      .header('X-Content-SHA256', file.sha256)
+      .header('X-Export-Id', file.model.exportId)
+      .header('X-Map-Version', file.model.version.label)
+      .send(file.body)
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { format: ExportFormat; version?: number } }>('/api/meetings/:id/export', {
+    schema: {
+      tags: ['export'],
+      description: 'The map as a file for the case record. `X-Content-SHA256` carries the SHA-256 of the body.',
+      params: meetingIdParams,
+      querystring,
+      response: responses,
+    },
+  }, async (request, reply) => handle(request, reply, () => null))
+
+  app.post<{ Params: { id: string }; Querystring: { format: ExportFormat; version?: number }; Body: Buffer }>('/api/meetings/:id/export', {
+    schema: {
+      tags: ['export'],
+      description: 'As the GET, with a PNG picture of the canvas (rendered by tldraw in the browser) as the body.',
+      params: meetingIdParams,
+      querystring,
+      response: responses,
+    },
+  }, async (request, reply) =>
+    handle(request, reply, () => {
+      const read = Buffer.isBuffer(request.body) ? readCanvasPicture(request.body) : null
+      if (!read?.ok) throw new ExportPictureInvalid()
+      return read.picture
+    }))
+}

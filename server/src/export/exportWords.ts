@@ -1,0 +1,124 @@
+/**
+ * Owns the words the exports print around the map's own text: the confidentiality banner, field
+ * names, the withheld-items and missing-picture notices, in English and Spanish. The case-file
+ * record (PDF, DOCX) is written in English for the agency; the family copy in the meeting's
+ * language, in plain words addressed to the family ("usted").
+ *
+ * ```ts
+ * const w = exportWords('es'); w.family.intro
+ * ```
+ */
+import type { Locale } from '@safetymap/map-model'
+
+/** Short banner on every page of the case-file record (WIC 827 / 42 CFR Part 2 style). */
+export const CONFIDENTIALITY_BANNER =
+  'CONFIDENTIAL CHILD WELFARE RECORD. Protected by Cal. Welf. & Inst. Code §§ 827 and 10850; ' +
+  'substance use disorder information is protected by 42 CFR Part 2. Do not redisclose without ' +
+  'authorization or court order.'
+
+/** The full notice printed once, under the header of the case-file record and DOCX. */
+export const CONFIDENTIALITY_NOTICE =
+  'This record is confidential child welfare case information. It may be inspected, copied or ' +
+  'released only as permitted by Welfare and Institutions Code section 827, section 10850 and the ' +
+  'rules of court. If it contains information about substance use disorder treatment, that ' +
+  'information is protected by federal confidentiality rules (42 CFR Part 2), which prohibit ' +
+  'further disclosure without the specific written consent of the person it concerns or as ' +
+  'otherwise permitted by 42 CFR Part 2. A general authorization to release information is not ' +
+  'sufficient for this purpose.'
+
+export const NOT_RECORDED = 'not recorded'
+
+interface FamilyWords {
+  readonly title: string
+  readonly intro: string
+  readonly privacy: string
+  readonly date: string
+  readonly version: string
+  readonly draft: string
+  readonly whoWasThere: string
+  readonly nobodyListed: string
+  readonly saidBy: (name: string) => string
+  readonly someone: string
+  readonly nothingWritten: string
+  readonly unsorted: string
+  readonly withheld: (count: number) => string
+  readonly page: (n: number, of: number) => string
+}
+
+const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
+  en: {
+    title: 'Your family’s safety map',
+    intro:
+      'This is what everyone said and agreed at the meeting, in their own words. It shows what people ' +
+      'are worried about, what is working well, and what needs to happen next.',
+    privacy: 'This copy is for you and your family. Please keep it in a private place.',
+    date: 'Meeting date',
+    version: 'Map version',
+    draft: 'draft, not final yet',
+    whoWasThere: 'Who was there',
+    nobodyListed: 'The list of people is not in this copy.',
+    saidBy: (name) => `— said by ${name}`,
+    someone: 'someone at the meeting',
+    nothingWritten: 'Nothing was written here.',
+    unsorted: 'Other things people wrote',
+    withheld: (count) =>
+      `${count === 1 ? 'One private item is' : `${count} private items are`} not in this copy. Your social worker can explain why.`,
+    page: (n, of) => `Page ${n} of ${of}`,
+  },
+  es: {
+    title: 'El mapa de seguridad de su familia',
+    intro:
+      'Esto es lo que todos dijeron y acordaron en la reunión, en sus propias palabras. Muestra lo que ' +
+      'preocupa a la gente, lo que está funcionando bien y lo que tiene que pasar ahora.',
+    privacy: 'Esta copia es para usted y su familia. Por favor, guárdela en un lugar privado.',
+    date: 'Fecha de la reunión',
+    version: 'Versión del mapa',
+    draft: 'borrador, todavía no es final',
+    whoWasThere: 'Quiénes estuvieron',
+    nobodyListed: 'La lista de personas no está en esta copia.',
+    saidBy: (name) => `— lo dijo ${name}`,
+    someone: 'alguien de la reunión',
+    nothingWritten: 'No se escribió nada aquí.',
+    unsorted: 'Otras cosas que la gente escribió',
+    withheld: (count) =>
+      `${count === 1 ? 'Un dato privado no está' : `${count} datos privados no están`} en esta copia. Su trabajador o trabajadora social le puede explicar por qué.`,
+    page: (n, of) => `Página ${n} de ${of}`,
+  },
+}
+
+/** The family copy's words in one language. */
+export function familyWords(locale: Locale): FamilyWords {
+  return FAMILY[locale]
+}
+
+/** Notice printed when restricted items were left out of the record. */
+export function withheldNotice(count: number): string {
+  return count === 0
+    ? 'No items were withheld from this export.'
+    : `${count} item${count === 1 ? ' was' : 's were'} withheld from this export because ${count === 1 ? 'it is' : 'they are'} marked restricted ` +
+        '(for example substance use treatment or health information). They are kept by the agency under the consent on file.'
+}
+
+/** Notice printed when the facilitator's browser sent no picture of the canvas. */
+export const PICTURE_MISSING =
+  'Canvas picture: not included. This export was made without a picture of the canvas (the picture ' +
+  'is rendered in the facilitator’s browser; export from the meeting page to include it). The text ' +
+  'above is the complete content of the map.'
+
+/** Formats an ISO time for the record, in UTC so the same version always prints the same text. */
+export function formatRecordTime(isoTime: string | null): string {
+  if (!isoTime) return NOT_RECORDED
+  const d = new Date(isoTime)
+  if (Number.isNaN(d.getTime())) return NOT_RECORDED
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+/** A date in words for the family copy ("25 November 2026" / "25 de noviembre de 2026"), UTC. */
+export function formatFamilyDate(isoTime: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(isoTime))
+}
+
+/** `true` → yes, `false` → no, `null` → not recorded. */
+export function yesNo(value: boolean | null): string {
+  return value === null ? NOT_RECORDED : value ? 'yes' : 'no'
+}

@@ -1,0 +1,93 @@
+/**
+ * Owns the family copy: a plain-language PDF/A-2b of the map in the meeting's language (English or
+ * Spanish), for the family to keep. It carries what people said and who said it, under the
+ * section headings and their one-line hints; it leaves out agency-only fields (case reference,
+ * ids, checksums, roles, consent records, the legal notice) and restricted items (saying only that
+ * some were left out). Its metadata still names the map version and the export id.
+ *
+ * ```ts
+ * const bytes = await renderFamilyPdf(model, picture)
+ * ```
+ */
+import { zoneHint, zoneLabel } from '@safetymap/map-model'
+import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
+import { cardsInSection, recordDate } from './CaseFileExport.ts'
+import type { CanvasPicture } from './canvasPicture.ts'
+import { familyWords, formatFamilyDate } from './exportWords.ts'
+import { contentWidth, createPdf, ensureSpace, finishPdf } from './pdfDocument.ts'
+import { drawBlocks } from './renderCaseFilePdf.ts'
+import { familyToolkitBlocks } from './toolkitBlocks.ts'
+
+/** Renders the family copy for one export model. */
+export async function renderFamilyPdf(model: CaseFileExport, picture: CanvasPicture | null): Promise<Buffer> {
+  const locale = model.meeting.locale
+  const w = familyWords(locale)
+  const pdf = createPdf({
+    title: `${w.title} — ${model.meeting.title}`,
+    subject: `${w.title}, ${model.version.label}, ${model.exportId}`,
+    lang: locale === 'es' ? 'es-US' : 'en-US',
+    date: recordDate(model),
+    exportId: model.exportId,
+    mapVersion: model.version.label,
+  })
+  const { doc } = pdf
+  const width = contentWidth(doc)
+
+  doc.font('bold').fontSize(20).text(w.title, { width })
+  doc.font('body').fontSize(14).text(model.meeting.title, { width })
+  doc.moveDown(0.5)
+  doc.fontSize(11).text(`${w.date}: ${formatFamilyDate(model.meeting.startedAt ?? model.meeting.createdAt, locale)}`, { width })
+  doc.fontSize(9).fillColor('#555555').text(`${w.version}: ${model.version.number}${model.version.finalized ? '' : ` (${w.draft})`}`, { width }).fillColor('black')
+  doc.moveDown(0.5)
+  doc.fontSize(11).text(w.intro, { width })
+  if (model.withheld.count > 0) {
+    doc.moveDown(0.4)
+    doc.font('italic').text(w.withheld(model.withheld.count), { width }).font('body')
+  }
+
+  doc.moveDown(0.6)
+  doc.font('bold').fontSize(14).text(w.whoWasThere, { width })
+  doc.font('body').fontSize(11)
+  const names = model.participants.map((p) => p.name).filter((n) => n !== '')
+  doc.text(names.length > 0 ? names.join(', ') : w.nobodyListed, { width })
+
+  const writeItem = (entry: ExportItem) => {
+    ensureSpace(doc, 40)
+    doc.font('body').fontSize(12).fillColor('black').text(entry.text, { width })
+    doc.font('italic').fontSize(10).fillColor('#444444').text(w.saidBy(entry.author.name || w.someone), { width, align: 'right' })
+    doc.fillColor('black').moveDown(0.5)
+  }
+
+  let column: string | null = null
+  for (const section of model.sections) {
+    if (section.column && section.column !== column) {
+      column = section.column
+      ensureSpace(doc, 80)
+      doc.moveDown(0.8)
+      doc.font('bold').fontSize(16).fillColor('#1d3f6e').text(zoneLabel(section.column, locale), { width }).fillColor('black')
+    }
+    ensureSpace(doc, 70)
+    doc.moveDown(0.5)
+    doc.font('bold').fontSize(13).text(section.label[locale], { width })
+    doc.font('italic').fontSize(10).fillColor('#555555').text(zoneHint(section.key, locale), { width }).fillColor('black')
+    doc.moveDown(0.3)
+    if (section.items.length === 0 && cardsInSection(model, section.key) === 0) doc.font('body').fontSize(10).fillColor('#555555').text(w.nothingWritten, { width }).fillColor('black')
+    for (const entry of section.items) writeItem(entry)
+  }
+  if (model.unsorted.length > 0) {
+    ensureSpace(doc, 70)
+    doc.moveDown(0.5)
+    doc.font('bold').fontSize(13).text(w.unsorted, { width })
+    for (const entry of model.unsorted) writeItem(entry)
+  }
+
+  drawBlocks(doc, familyToolkitBlocks(model, locale, w.someone), { h1: 16, h2: 13, text: 12, by: 10, muted: 10.5 })
+
+  if (picture) {
+    doc.addPage()
+    const maxHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom
+    doc.image(picture.png, { fit: [width, maxHeight] })
+  }
+
+  return finishPdf(pdf, { banner: w.privacy, bannerColor: '#1d3f6e', footer: (n, of) => w.page(n, of) })
+}

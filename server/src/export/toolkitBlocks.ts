@@ -1,0 +1,158 @@
+/**
+ * Owns the wording of the safety-planning part of an export — danger statements each with its
+ * linked safety goals and any recorded disagreement, safety goals linked to none, next steps
+ * with owner and date, and every participant's scaling marks with their reasons — as a flat list
+ * of styled blocks. The case-file PDF and the DOCX render the same blocks, so they cannot
+ * disagree; the family copy gets its own plain-language blocks in the meeting's language.
+ *
+ * ```ts
+ * for (const block of caseFileToolkitBlocks(model)) draw(block.style, block.text)
+ * ```
+ */
+import type { Locale } from '@safetymap/map-model'
+import type { CaseFileExport, ExportAttribution, ExportScale } from './CaseFileExport.ts'
+import { NOT_RECORDED, formatRecordTime } from './exportWords.ts'
+
+export type ToolkitBlockStyle = 'h1' | 'h2' | 'text' | 'by' | 'muted'
+export interface ToolkitBlock {
+  readonly style: ToolkitBlockStyle
+  readonly text: string
+}
+
+const quoted = (text: string, card: ExportAttribution) => (card.directQuote ? `“${text}”` : text)
+const by = (card: ExportAttribution): ToolkitBlock => ({
+  style: 'by',
+  text: `— ${card.author.name || 'author not recorded'}${card.createdAt ? `, ${formatRecordTime(card.createdAt)}` : ''}${card.directQuote ? ' (direct quote)' : ''}`,
+})
+
+const scaleTitle = (scale: ExportScale, statement: (n: number) => string, overall: string, removed: string) =>
+  scale.scaleId === 'overall' ? overall : scale.dangerStatementNumber !== null ? statement(scale.dangerStatementNumber) : removed
+
+/** The case-file record's blocks (English labels; the map's own sentences as written). */
+export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
+  const out: ToolkitBlock[] = [{ style: 'h1', text: 'Safety plan: danger statements and safety goals' }]
+  if (model.dangerStatements.length === 0) out.push({ style: 'muted', text: 'No danger statements recorded.' })
+  for (const s of model.dangerStatements) {
+    out.push({ style: 'h2', text: `Danger statement ${s.number}` }, { style: 'text', text: quoted(s.sentence, s) }, by(s))
+    out.push({ style: 'muted', text: `Disagreement recorded: ${s.disagreement ?? 'none'}` })
+    if (s.safetyGoals.length === 0) out.push({ style: 'muted', text: `Safety goal for statement ${s.number}: none linked.` })
+    for (const g of s.safetyGoals) out.push({ style: 'text', text: `Safety goal for statement ${s.number}: ${quoted(g.sentence, g)}` }, by(g))
+  }
+  if (model.unlinkedSafetyGoals.length > 0) {
+    out.push({ style: 'h2', text: 'Safety goals not linked to a danger statement' })
+    for (const g of model.unlinkedSafetyGoals) out.push({ style: 'text', text: quoted(g.sentence, g) }, by(g))
+  }
+
+  out.push({ style: 'h1', text: 'Next steps' })
+  if (model.nextSteps.length === 0) out.push({ style: 'muted', text: 'No next steps recorded.' })
+  for (const n of model.nextSteps) {
+    out.push(
+      { style: 'text', text: quoted(n.action || n.sentence, n) },
+      { style: 'muted', text: `Owner: ${n.owner ?? NOT_RECORDED}; by: ${n.dueDate ?? NOT_RECORDED}` },
+      by(n),
+    )
+  }
+
+  out.push({ style: 'h1', text: 'Scaling' })
+  if (model.scales.every((s) => s.marks.length === 0)) out.push({ style: 'muted', text: 'No scaling marks recorded.' })
+  for (const scale of model.scales) {
+    if (scale.marks.length === 0) continue
+    out.push({ style: 'h2', text: scaleTitle(scale, (n) => `Scale for danger statement ${n}`, 'Overall safety scale (0–10)', 'Scale of a removed danger statement') })
+    for (const m of scale.marks) {
+      out.push(
+        { style: 'text', text: `${m.participant.name || 'name not recorded'}: ${m.value} out of 10` },
+        { style: 'muted', text: `What makes it this high: ${m.whatMakesItThisHigh || NOT_RECORDED}` },
+        { style: 'muted', text: `What would make it one point higher: ${m.onePointHigher || NOT_RECORDED}` },
+      )
+    }
+  }
+  return out
+}
+
+const FAMILY_TOOLKIT: Readonly<Record<Locale, {
+  statements: string
+  statement: (n: number) => string
+  goal: string
+  disagrees: (who: string) => string
+  steps: string
+  stepOwner: (owner: string | null, date: string | null) => string
+  scaling: string
+  overall: string
+  statementScale: (n: number) => string
+  removed: string
+  mark: (name: string, value: number) => string
+  high: string
+  higher: string
+  said: (name: string) => string
+}>> = {
+  en: {
+    statements: 'What we are worried could happen, and what safety looks like',
+    statement: (n) => `Worry ${n}`,
+    goal: 'What safety will look like:',
+    disagrees: (who) => `Not everyone agrees: ${who}`,
+    steps: 'Next steps',
+    stepOwner: (owner, date) => [owner ? `Who: ${owner}` : null, date ? `By: ${date}` : null].filter(Boolean).join(' · '),
+    scaling: 'How safe things are now (0 to 10)',
+    overall: 'Overall',
+    statementScale: (n) => `Worry ${n}`,
+    removed: 'A worry that was taken off the map',
+    mark: (name, value) => `${name}: ${value} out of 10`,
+    high: 'Why this number:',
+    higher: 'What would make it one point higher:',
+    said: (name) => `— said by ${name}`,
+  },
+  es: {
+    statements: 'Lo que nos preocupa que pueda pasar, y cómo se verá la seguridad',
+    statement: (n) => `Preocupación ${n}`,
+    goal: 'Cómo se verá la seguridad:',
+    disagrees: (who) => `No todos están de acuerdo: ${who}`,
+    steps: 'Próximos pasos',
+    stepOwner: (owner, date) => [owner ? `Quién: ${owner}` : null, date ? `Para: ${date}` : null].filter(Boolean).join(' · '),
+    scaling: 'Qué tan seguras están las cosas ahora (de 0 a 10)',
+    overall: 'En general',
+    statementScale: (n) => `Preocupación ${n}`,
+    removed: 'Una preocupación que se quitó del mapa',
+    mark: (name, value) => `${name}: ${value} de 10`,
+    high: 'Por qué este número:',
+    higher: 'Qué haría que subiera un punto:',
+    said: (name) => `— lo dijo ${name}`,
+  },
+}
+
+/** The family copy's blocks, in plain words in the meeting's language; no dates, ids or roles. */
+export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someone: string): ToolkitBlock[] {
+  const w = FAMILY_TOOLKIT[locale]
+  const said = (card: ExportAttribution): ToolkitBlock => ({ style: 'by', text: w.said(card.author.name || someone) })
+  const out: ToolkitBlock[] = []
+  if (model.dangerStatements.length > 0 || model.unlinkedSafetyGoals.length > 0) {
+    out.push({ style: 'h1', text: w.statements })
+    for (const s of model.dangerStatements) {
+      out.push({ style: 'h2', text: w.statement(s.number) }, { style: 'text', text: quoted(s.sentence, s) }, said(s))
+      if (s.disagreement) out.push({ style: 'muted', text: w.disagrees(s.disagreement) })
+      for (const g of s.safetyGoals) out.push({ style: 'text', text: `${w.goal} ${quoted(g.sentence, g)}` }, said(g))
+    }
+    for (const g of model.unlinkedSafetyGoals) out.push({ style: 'text', text: `${w.goal} ${quoted(g.sentence, g)}` }, said(g))
+  }
+  if (model.nextSteps.length > 0) {
+    out.push({ style: 'h1', text: w.steps })
+    for (const n of model.nextSteps) {
+      out.push({ style: 'text', text: quoted(n.action || n.sentence, n) })
+      const owner = w.stepOwner(n.owner, n.dueDate)
+      if (owner) out.push({ style: 'muted', text: owner })
+      out.push(said(n))
+    }
+  }
+  if (model.scales.some((s) => s.marks.length > 0)) {
+    out.push({ style: 'h1', text: w.scaling })
+    for (const scale of model.scales) {
+      if (scale.marks.length === 0) continue
+      out.push({ style: 'h2', text: scaleTitle(scale, w.statementScale, w.overall, w.removed) })
+      for (const m of scale.marks) {
+        out.push({ style: 'text', text: w.mark(m.participant.name || someone, m.value) })
+        if (m.whatMakesItThisHigh) out.push({ style: 'muted', text: `${w.high} ${m.whatMakesItThisHigh}` })
+        if (m.onePointHigher) out.push({ style: 'muted', text: `${w.higher} ${m.onePointHigher}` })
+      }
+    }
+  }
+  return out
+}

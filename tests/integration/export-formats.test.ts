@@ -1,0 +1,277 @@
+/**
+ * The case-file export end to end over HTTP: a map with Spanish and Vietnamese text built through
+ * map-model in the relay's authoritative doc, exported as PDF, family PDF, DOCX and JSON. Checks
+ * the text with pdftotext and by unzipping the DOCX, the JSON against docs/export-schema.json,
+ * PDF/A metadata and embedded fonts, the SHA-256 header, the audit entry, reproducibility of a
+ * finalized version, restricted items, and who may export.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createHash } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import { strFromU8, unzipSync } from 'fflate'
+import { addDangerStatement, addItem, addNextStep, addSafetyGoal, writeScalingMark, OVERALL_SCALE_ID, RECORDS_ARRAY_NAME, type SectionKey } from '@safetymap/map-model'
+import { startServer, REPO_ROOT, type TestServer } from '../helpers/servers.ts'
+import { api, createMeeting, joinByInvite } from '../helpers/clients.ts'
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void
+
+let server: TestServer
+let apiKey: string
+let meetingId: string
+const clock = Date.parse('2026-11-25T10:00:00Z')
+const tmp = mkdtempSync(path.join(tmpdir(), 'safetymap-export-'))
+
+const CONTENT: { section: SectionKey; text: string; author: { id: string; name: string } }[] = [
+  { section: 'harm', text: 'Kai llegó a la escuela con un moretón en el brazo', author: { id: 'p-jose', name: 'José Nguyễn' } },
+  { section: 'danger', text: 'Los trabajadores temen que Kai se lastime si nadie lo cuida por la noche', author: { id: 'p-ana', name: 'Ana Ruiz' } },
+  { section: 'complicating', text: 'Bà ngoại không nói tiếng Anh; cần thông dịch viên', author: { id: 'p-thu', name: 'Trần Thị Thu' } },
+  { section: 'strengths', text: 'La abuela Nguyễn recoge a Kai todos los días', author: { id: 'p-jose', name: 'José Nguyễn' } },
+  { section: 'safety', text: 'The neighbour checks in every evening at 7', author: { id: 'p-ana', name: 'Ana Ruiz' } },
+  { section: 'goals', text: 'Kai estará a salvo en casa cada noche', author: { id: 'p-thu', name: 'Trần Thị Thu' } },
+  { section: 'next-steps', text: 'José llamará a la clínica el lunes', author: { id: 'p-jose', name: 'José Nguyễn' } },
+  { section: 'scale', text: 'Ana: 6 — the family has a plan now', author: { id: 'p-ana', name: 'Ana Ruiz' } },
+]
+const RESTRICTED_TEXT = 'Treatment details from the clinic (restricted)'
+// Safety-planning content: phrases every rendering must carry.
+const TOOLKIT_PHRASES = [
+  'deja a Kai solo en casa',
+  'José Nguyễn no comparte la preocupación',
+  'Kai siempre tendrá un adulto con él',
+  'Llamar a la abuela Nguyễn',
+  'Trần Thị Thu',
+  '2026-12-01',
+  'La abuela vive cerca',
+  'Un plan escrito para las noches',
+]
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ')
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+async function exportFile(format: string, options: { token?: string; cookie?: string; query?: string } = {}) {
+  const headers: Record<string, string> = {}
+  if (options.token ?? apiKey) headers.authorization = `Bearer ${options.token ?? apiKey}`
+  const res = await fetch(`${server.url}/api/meetings/${meetingId}/export?format=${format}${options.query ?? ''}`, { headers })
+  return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) }
+}
+
+function pdfText(bytes: Buffer, name: string): string {
+  const file = path.join(tmp, name)
+  writeFileSync(file, bytes)
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+}
+
+function docxText(bytes: Buffer): string {
+  const files = unzipSync(new Uint8Array(bytes))
+  const xml = strFromU8(files['word/document.xml']!)
+  // Paragraphs become lines; run text is concatenated; XML entities decoded.
+  return xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+}
+
+beforeAll(async () => {
+  server = await startServer({ now: () => clock })
+  apiKey = server.addWorker('Ana Ruiz').apiKey
+  meetingId = (await createMeeting(server.url, apiKey, 'Reunión de la familia Nguyễn', 'es')).id
+  await server.services.relay.applyServerChange(meetingId, (doc) => {
+    CONTENT.forEach((c, i) => addItem(doc, c.section, c.text, c.author, { now: new Date(clock + i * 60_000) }))
+    const id = addItem(doc, 'complicating', RESTRICTED_TEXT, { id: 'p-ana', name: 'Ana Ruiz' }, { now: new Date(clock) })
+    // Mark it restricted the way a scribe's flag would: meta.restricted on the note record.
+    const records = doc.getArray<{ key: string; val: { meta: Record<string, unknown> } }>(RECORDS_ARRAY_NAME)
+    const index = records.toArray().findIndex((e) => e.key === id)
+    const entry = records.get(index)
+    records.delete(index, 1)
+    records.push([{ key: id, val: { ...entry.val, meta: { ...entry.val.meta, restricted: true } } }])
+
+    const now = { now: new Date(clock + 3_600_000) }
+    const statement = addDangerStatement(doc, {
+      whoIsWorried: 'La trabajadora social',
+      behaviour: 'deja a Kai solo en casa por la noche',
+      situations: 'cuando trabaja el turno de noche',
+      impactOnChild: 'Kai podría lastimarse sin que nadie lo ayude',
+      whoDisagrees: 'José Nguyễn no comparte la preocupación',
+    }, { id: 'p-ana', name: 'Ana Ruiz' }, { ...now, quote: true })
+    const goal = addSafetyGoal(doc, {
+      caregiversWillBeDoing: 'Kai siempre tendrá un adulto con él por la noche',
+      childWillExperience: 'sentirse tranquilo',
+      whoIsInvolved: 'la abuela y el vecino',
+      forHowLong: 'seis meses',
+      howEveryoneWillKnow: 'un calendario en la nevera',
+      dangerStatementId: statement,
+    }, { id: 'p-thu', name: 'Trần Thị Thu' }, now)
+    addNextStep(doc, { action: 'Llamar a la abuela Nguyễn para armar el calendario', owner: 'Trần Thị Thu', dueDate: '2026-12-01', safetyGoalId: goal }, { id: 'p-ana', name: 'Ana Ruiz' }, now)
+    writeScalingMark(doc, { scaleId: OVERALL_SCALE_ID, participant: { id: 'p-jose', name: 'José Nguyễn' }, value: 7, reasons: { whatMakesItThisHigh: 'La abuela vive cerca', onePointHigher: 'Un plan escrito para las noches' } }, now)
+    writeScalingMark(doc, { scaleId: statement, participant: { id: 'p-ana', name: 'Ana Ruiz' }, value: 4, reasons: { whatMakesItThisHigh: 'Hay vecinos atentos', onePointHigher: 'Que el plan esté firmado' } }, now)
+  })
+})
+afterAll(() => server.close())
+
+describe('export formats', () => {
+  it('the case-file PDF is PDF/A-2b with embedded fonts and holds every item and author as real text', async () => {
+    const res = await exportFile('pdf')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('x-content-sha256')).toBe(sha256(res.body))
+    const text = normalize(pdfText(res.body, 'record.pdf'))
+    for (const c of CONTENT) {
+      expect(text).toContain(normalize(c.text))
+      expect(text).toContain(c.author.name)
+    }
+    expect(text).toContain('Reunión de la familia Nguyễn')
+    for (const phrase of TOOLKIT_PHRASES) expect(text).toContain(phrase)
+    expect(text).toContain('Disagreement recorded: José Nguyễn no comparte la preocupación')
+    expect(text).toContain('José Nguyễn: 7 out of 10')
+    expect(text).toContain('Ana Ruiz: 4 out of 10')
+    expect(text).toContain('(direct quote)')
+    expect(text).not.toContain('Treatment details')
+    expect(text).toContain('1 item was withheld from this export')
+    expect(text).toContain('Canvas picture: not included')
+    // The banner is on every page.
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(tmp, 'record.pdf')], { encoding: 'utf8' }))?.[1])
+    expect(pages).toBeGreaterThan(1)
+    expect(text.split('CONFIDENTIAL CHILD WELFARE RECORD').length - 1).toBe(pages)
+
+    const meta = execFileSync('pdfinfo', ['-meta', path.join(tmp, 'record.pdf')], { encoding: 'utf8' })
+    expect(meta).toMatch(/<pdfaid:part>2<\/pdfaid:part>/)
+    expect(meta).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/)
+    // PDF/A: Info entries must match the XMP packet (no validator is installable here, so the
+    // metadata and fonts are asserted directly).
+    expect(meta).toMatch(/<xmp:CreateDate>2026-11-25T11:00:00Z<\/xmp:CreateDate>/) // the latest card, never the clock
+    expect(meta).not.toMatch(/ModifyDate/)
+    expect(execFileSync('pdfinfo', [path.join(tmp, 'record.pdf')], { encoding: 'utf8' })).not.toMatch(/ModDate/)
+    expect(meta).toContain(`<pdf:Keywords>safetymap-export-id:${res.headers.get('x-export-id')}`)
+    const info = execFileSync('pdfinfo', [path.join(tmp, 'record.pdf')], { encoding: 'utf8' })
+    expect(info).toContain(`safetymap-export-id:${res.headers.get('x-export-id')}`)
+    expect(info).toContain(`safetymap-map-version:${res.headers.get('x-map-version')}`)
+    const fonts = execFileSync('pdffonts', [path.join(tmp, 'record.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2)
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const line of fonts) {
+      expect(line).toMatch(/DejaVu/)
+      expect(line).toMatch(/\byes\s+yes\s+yes\b/) // emb sub uni
+    }
+  })
+
+  it('the family PDF is in the meeting’s language without agency-only fields', async () => {
+    const res = await exportFile('family-pdf')
+    expect(res.status).toBe(200)
+    const text = normalize(pdfText(res.body, 'family.pdf'))
+    expect(text).toContain('El mapa de seguridad de su familia')
+    expect(text).toContain('¿Qué nos preocupa?')
+    for (const c of CONTENT) {
+      expect(text).toContain(normalize(c.text))
+      expect(text).toContain(c.author.name)
+    }
+    expect(text).toContain('Un dato privado no está en esta copia')
+    for (const phrase of TOOLKIT_PHRASES) expect(text).toContain(phrase)
+    expect(text).toContain('José Nguyễn: 7 de 10')
+    expect(text).not.toContain('Treatment details')
+    expect(text).not.toContain('SHA-256')
+    expect(text).not.toContain('Case reference')
+    expect(text).not.toContain('42 CFR')
+  })
+
+  it('the DOCX opens and its word/document.xml carries the same content', async () => {
+    const res = await exportFile('docx')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-content-sha256')).toBe(sha256(res.body))
+    const text = normalize(docxText(res.body))
+    for (const c of CONTENT) {
+      expect(text).toContain(normalize(c.text))
+      expect(text).toContain(c.author.name)
+    }
+    for (const phrase of TOOLKIT_PHRASES) expect(text).toContain(phrase)
+    expect(text).toContain('Ana Ruiz: 4 out of 10')
+    expect(text).not.toContain('Treatment details')
+    const files = unzipSync(new Uint8Array(res.body))
+    expect(strFromU8(files['docProps/custom.xml']!)).toContain(res.headers.get('x-export-id')!)
+    expect(strFromU8(files['word/header1.xml'] ?? files['word/header2.xml'] ?? new Uint8Array())).toContain('CONFIDENTIAL')
+  })
+
+  it('the JSON validates against docs/export-schema.json and lists every item with its author', async () => {
+    const res = await exportFile('json')
+    expect(res.status).toBe(200)
+    const body = JSON.parse(res.body.toString('utf8'))
+    const ajv = new Ajv2020({ allErrors: true, strict: true })
+    addFormats(ajv)
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO_ROOT, 'docs/export-schema.json'), 'utf8')))
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
+    const items = [...body.sections.flatMap((s: { items: unknown[] }) => s.items), ...body.unsorted] as { text: string; author: { name: string } }[]
+    expect(items.map((i) => [i.text, i.author.name]).sort()).toEqual(CONTENT.map((c) => [c.text, c.author.name]).sort())
+    expect(body.withheld).toEqual({ count: 1 })
+    expect(body.dangerStatements).toHaveLength(1)
+    expect(body.dangerStatements[0]).toMatchObject({ number: 1, directQuote: true, disagreement: 'José Nguyễn no comparte la preocupación', author: { name: 'Ana Ruiz' } })
+    expect(body.dangerStatements[0].safetyGoals).toHaveLength(1)
+    expect(body.dangerStatements[0].safetyGoals[0].author.name).toBe('Trần Thị Thu')
+    expect(body.nextSteps[0]).toMatchObject({ owner: 'Trần Thị Thu', dueDate: '2026-12-01' })
+    const marks = body.scales.flatMap((sc: { marks: { participant: { name: string }; value: number }[] }) => sc.marks.map((m) => [m.participant.name, m.value]))
+    expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
+    expect(body.canvasPicture).toEqual({ included: false })
+    expect(body.exportId).toBe(res.headers.get('x-export-id'))
+  })
+
+  it('every export is in the audit log with who, format, map version and SHA-256', async () => {
+    const res = await exportFile('json')
+    const entries = server.services.audit.forMeeting(meetingId).filter((e) => e.action === 'export.created')
+    const last = entries.at(-1)!
+    expect(last.actor.kind).toBe('worker')
+    expect(last.details).toMatchObject({ format: 'json', sha256: res.headers.get('x-content-sha256'), version: res.headers.get('x-map-version') })
+    expect(entries.map((e) => e.details.format)).toEqual(expect.arrayContaining(['pdf', 'family-pdf', 'docx', 'json']))
+    expect(server.services.audit.verify()).toEqual({ ok: true })
+  })
+
+  it('a posted canvas PNG is embedded; a non-PNG body is refused', async () => {
+    // 1×1 transparent PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+    const post = (body: Buffer, format: string) =>
+      fetch(`${server.url}/api/meetings/${meetingId}/export?format=${format}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'image/png' },
+        body: new Uint8Array(body),
+      })
+    const json = await post(png, 'json')
+    expect(json.status).toBe(200)
+    expect((await json.json()).canvasPicture).toMatchObject({ included: true, width: 1, height: 1, sha256: sha256(png) })
+    const pdf = await post(png, 'pdf')
+    expect(pdf.status).toBe(200)
+    const text = normalize(pdfText(Buffer.from(await pdf.arrayBuffer()), 'picture.pdf'))
+    expect(text).toContain('PNG 1×1')
+    expect((await post(Buffer.from('not a png at all, just some text here'), 'pdf')).status).toBe(400)
+  })
+})
+
+describe('reproducible exports of a finalized map', () => {
+  it('the same finalized version gives byte-identical JSON and the same PDF text', async () => {
+    const finalized = await api(server.url, `/api/meetings/${meetingId}/finalize`, { token: apiKey, method: 'POST' })
+    expect(finalized.status).toBe(200)
+    const [a, b] = [await exportFile('json'), await exportFile('json')]
+    expect(a.body.equals(b.body)).toBe(true)
+    expect(a.headers.get('x-map-version')).toBe('v1')
+    expect(JSON.parse(a.body.toString('utf8')).version).toMatchObject({ number: 1, finalized: true, finalizedBy: { name: 'Ana Ruiz' } })
+    const [p, q] = [await exportFile('pdf'), await exportFile('pdf')]
+    expect(pdfText(p.body, 'a.pdf')).toBe(pdfText(q.body, 'b.pdf'))
+    expect(p.headers.get('x-content-sha256')).toBe(q.headers.get('x-content-sha256'))
+  })
+})
+
+describe('who may export', () => {
+  it('answers 401 without credentials, 404 to other workers, 403 to members who are not facilitators', async () => {
+    const res = await fetch(`${server.url}/api/meetings/${meetingId}/export?format=json`)
+    expect(res.status).toBe(401)
+    const other = server.addWorker('Other Worker').apiKey
+    expect((await exportFile('json', { token: other })).status).toBe(404)
+    const live = (await createMeeting(server.url, apiKey, 'Live meeting')).id
+    const { session } = await joinByInvite(server.url, apiKey, live, 'Trần Thị Thu')
+    const asMember = await fetch(`${server.url}/api/meetings/${live}/export?format=pdf`, { headers: { authorization: `Bearer ${session}` } })
+    expect(asMember.status).toBe(403)
+    expect((await exportFile('xlsx')).status).toBe(400)
+    expect(server.services.audit.forMeeting(live).filter((e) => e.action === 'export.created')).toEqual([])
+  })
+})
