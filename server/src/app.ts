@@ -26,7 +26,17 @@ import { authRoutes } from './http/authRoutes.ts'
 import { meetingRoutes } from './http/meetingRoutes.ts'
 import { joinRoutes } from './http/joinRoutes.ts'
 import { syncRoute } from './http/syncRoute.ts'
+import { rateLimits } from './http/rateLimits.ts'
+import { inviteRoutes } from './http/inviteRoutes.ts'
+import { participantRoutes } from './http/participantRoutes.ts'
+import { finalizeRoutes } from './http/finalizeRoutes.ts'
+import { facilitatorRoutes } from './http/facilitatorRoutes.ts'
+import { apiKeyRoutes } from './http/apiKeyRoutes.ts'
+import { restrictedRoutes } from './http/restrictedRoutes.ts'
+import { startRetention } from './meetings/purgeMeeting.ts'
 import { webApp } from './http/webApp.ts'
+import { exportRoutes } from './export/index.ts'
+import { metricsPlugin } from './metrics/metricsPlugin.ts'
 
 /** File name of the embedded database inside `DATA_DIR`. */
 export const DATABASE_FILE = 'safetymap.db'
@@ -67,7 +77,19 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     now: options.now ?? Date.now,
   }
 
+  // Retention runs on start and hourly; the relay deletes the doc so live sockets close first.
+  const stopRetention = startRetention({
+    meetings: services.meetings,
+    sessions: services.sessions,
+    audit: services.audit,
+    deleteDoc: (meetingId) => relay.purgeMeeting(meetingId),
+    now: services.now,
+    retentionDays: config.retentionDays,
+    logger: app.log,
+  })
+
   app.addHook('onClose', async () => {
+    await stopRetention()
     await relay.close()
     database.close()
   })
@@ -86,16 +108,33 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     },
   })
   await app.register(cookie)
-  await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } })
+  await app.register(websocket, {
+    options: { maxPayload: MAX_MESSAGE_BYTES },
+    // The plugin's default closes sync sockets with no code (1005); the relay flushes, then closes
+    // them with its retryable 1001 RELAY_SHUTTING_DOWN and refuses upgrades from then on.
+    preClose: async () => {
+      await relay.close()
+      app.websocketServer.close()
+    },
+  })
   await app.register(securityHeaders, services)
   await app.register(principalPlugin, services)
+  await app.register(rateLimits, services)
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }))
+  await app.register(metricsPlugin, { relay })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.register(authRoutes, services)
   await app.register(meetingRoutes, services)
   await app.register(joinRoutes, services)
+  await app.register(inviteRoutes, services)
+  await app.register(participantRoutes, services)
+  await app.register(finalizeRoutes, services)
+  await app.register(facilitatorRoutes, services)
+  await app.register(apiKeyRoutes, services)
+  await app.register(restrictedRoutes, services)
   await app.register(syncRoute, services)
+  await app.register(exportRoutes, services)
   await app.register(webApp, services)
   return { app, services }
 }

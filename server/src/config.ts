@@ -20,6 +20,10 @@ export interface Config {
   /** Built web app served at `/`. */
   readonly webDistDir: string
   readonly logLevel: string
+  /** Requests per minute allowed per IP (sign-in: per IP and email) before 429. */
+  readonly rateLimits: { readonly signIn: number; readonly join: number; readonly sync: number }
+  /** Days a finalized meeting is kept before its content is purged. */
+  readonly retentionDays: number
 }
 
 /** Thrown when the environment cannot make a working server. */
@@ -55,6 +59,16 @@ function readPublicUrl(raw: string | undefined): URL | null {
   return url
 }
 
+function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim()
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1 || value > 1_000_000) {
+    throw new ConfigError(`${name} must be a whole number from 1 to 1000000, got "${raw}".`)
+  }
+  return value
+}
+
 /** Reads and checks the configuration; throws {@link ConfigError} on nonsense. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const key = env.TLDRAW_LICENSE_KEY?.trim()
@@ -66,5 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     tldrawLicenseKey: key ? key : null,
     webDistDir: path.resolve(env.WEB_DIST_DIR?.trim() || path.join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    rateLimits: Object.freeze({
+      signIn: readPositiveInt(env, 'RATE_LIMIT_SIGNIN_PER_MINUTE', 10),
+      join: readPositiveInt(env, 'RATE_LIMIT_JOIN_PER_MINUTE', 30),
+      sync: readPositiveInt(env, 'RATE_LIMIT_SYNC_PER_MINUTE', 30),
+    }),
+    retentionDays: readPositiveInt(env, 'RETENTION_DAYS', 30),
   })
 }

@@ -3,3 +3,4 @@
  */
 export { buildApp, DATABASE_FILE, type BuildAppOptions, type SafetyMapServer } from './app.ts'
 export { loadConfig, ConfigError, type Config } from './config.ts'
+export { CONSENT_AGREEMENT, type ConsentAgreement } from './meetings/consentAgreement.ts'

@@ -37,7 +37,10 @@ export async function createMeeting(baseUrl: string, apiKey: string, title: stri
 /** Joins by invite as a named person; returns the session token from the cookie. */
 export async function joinByInvite(baseUrl: string, apiKey: string, meetingId: string, name: string, role: 'editor' | 'viewer' = 'editor') {
   const invite = await api<{ token: string }>(baseUrl, `/api/meetings/${meetingId}/invites`, { token: apiKey, body: { role } })
-  const joined = await api<{ participantId: string }>(baseUrl, '/api/join', { body: { token: invite.body.token, name } })
+  const preview = await api<{ consent: { version: string } }>(baseUrl, '/api/join/preview', { body: { token: invite.body.token } })
+  const joined = await api<{ participantId: string }>(baseUrl, '/api/join', {
+    body: { token: invite.body.token, name, relationship: 'relative', attendance: 'in-room', consentVersion: preview.body.consent.version },
+  })
   const cookie = joined.headers.get('set-cookie') ?? ''
   const session = /sm_session=([^;]+)/.exec(cookie)?.[1]
   if (joined.status !== 200 || !session) throw new Error(`join failed: ${joined.status}`)

@@ -28,12 +28,22 @@ export interface TestServer extends SafetyMapServer {
 
 let workerCount = 0
 
+/**
+ * Every test client comes from 127.0.0.1, so tests that reconnect a lot (fuzz, restarts) would
+ * trip the production per-IP limits; tests of the limits themselves pass their own values in `env`.
+ */
+export const TEST_RATE_LIMITS = {
+  RATE_LIMIT_SIGNIN_PER_MINUTE: '100000',
+  RATE_LIMIT_JOIN_PER_MINUTE: '100000',
+  RATE_LIMIT_SYNC_PER_MINUTE: '100000',
+} as const
+
 /** Starts the real app in this process, on an ephemeral port unless `port` is given. */
 export async function startServer(
   options: { dataDir?: string; port?: number; env?: Record<string, string>; now?: () => number } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir()
-  const config = loadConfig({ ...options.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' })
+  const config = loadConfig({ ...TEST_RATE_LIMITS, ...options.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' })
   const server = await buildApp({ config, logger: false, ...(options.now ? { now: options.now } : {}) })
   const address = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
   return {
@@ -62,7 +72,7 @@ export interface ServerProcess {
 export async function spawnServer(options: { dataDir: string; port: number; env?: Record<string, string> }): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env, DATA_DIR: options.dataDir, PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...TEST_RATE_LIMITS, ...options.env, DATA_DIR: options.dataDir, PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

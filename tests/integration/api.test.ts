@@ -7,6 +7,10 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
+import { CONSENT_AGREEMENT } from '@safetymap/server'
+
+/** What the join page sends besides the token and name: relationship, attendance, accepted agreement. */
+const joinDetails = { relationship: 'grandparent', attendance: 'in-room', consentVersion: CONSENT_AGREEMENT.version }
 
 let server: TestServer
 let clock = Date.parse('2026-11-25T10:00:00Z')
@@ -84,7 +88,7 @@ describe('meetings, invites and joining', () => {
     expect(invite.body.url).toBe(`${server.url}/join#${invite.body.token}`)
     expect(Date.parse(invite.body.expiresAt)).toBeGreaterThan(clock)
 
-    const joined = await api<{ meetingId: string; role: string }>(server.url, '/api/join', { body: { token: invite.body.token, name: 'Grandma Lorna' } })
+    const joined = await api<{ meetingId: string; role: string }>(server.url, '/api/join', { body: { token: invite.body.token, name: 'Grandma Lorna', ...joinDetails } })
     expect(joined.body).toMatchObject({ meetingId, role: 'editor' })
     const cookie = cookieFrom(joined.headers)
     const me = await api<{ participant: { name: string } }>(server.url, '/api/me', { cookie })
@@ -110,7 +114,7 @@ describe('meetings, invites and joining', () => {
     const saved = clock
     clock = Date.parse(invite.body.expiresAt) + 1
     try {
-      const res = await api<{ code: string; message: string }>(server.url, '/api/join', { body: { token: invite.body.token, name: 'Late' } })
+      const res = await api<{ code: string; message: string }>(server.url, '/api/join', { body: { token: invite.body.token, name: 'Late', ...joinDetails } })
       expect(res.status).toBe(410)
       expect(res.body.code).toBe('AUTH_INVITE_EXPIRED')
       expect(res.body.message).toMatch(/ask the meeting facilitator/i)
@@ -120,17 +124,17 @@ describe('meetings, invites and joining', () => {
   })
 
   it('rejects a blank name and an unknown invite clearly', async () => {
-    const unknown = await api<{ code: string }>(server.url, '/api/join', { body: { token: 'smi_unknown-token-value', name: 'Sam' } })
+    const unknown = await api<{ code: string }>(server.url, '/api/join', { body: { token: 'smi_unknown-token-value', name: 'Sam', ...joinDetails } })
     expect(unknown.status).toBe(404)
     expect(unknown.body.code).toBe('AUTH_INVITE_INVALID')
     const invite = await api<{ token: string }>(server.url, `/api/meetings/${meetingId}/invites`, { token: apiKey, body: { role: 'editor' } })
-    const blank = await api(server.url, '/api/join', { body: { token: invite.body.token, name: '   ' } })
+    const blank = await api(server.url, '/api/join', { body: { token: invite.body.token, name: '   ', ...joinDetails } })
     expect(blank.status).toBe(400)
   })
 
   it('stores invite tokens and API keys only as hashes', async () => {
     const invite = await api<{ token: string }>(server.url, `/api/meetings/${meetingId}/invites`, { token: apiKey, body: { role: 'editor' } })
-    const joined = await api(server.url, '/api/join', { body: { token: invite.body.token, name: 'Hash Check' } })
+    const joined = await api(server.url, '/api/join', { body: { token: invite.body.token, name: 'Hash Check', ...joinDetails } })
     const session = cookieFrom(joined.headers).split('=')[1] ?? ''
     const files = readdirSync(server.dataDir).map((f) => readFileSync(path.join(server.dataDir, f)))
     const stored = (needle: string) => files.some((bytes) => bytes.includes(Buffer.from(needle)))

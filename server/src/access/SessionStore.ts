@@ -3,7 +3,12 @@
  * meeting participant, with an expiry. Also usable as a Bearer token by programmatic clients.
  *
  *   const { token, expiresAt } = sessions.create({ workerId, now })
- *   sessions.resolve(token, now) // → { workerId } | { participantId } | null
+ *   sessions.resolve(token, now) // → { workerId } | { participantId } | { revoked } | null
+ *   sessions.revokeParticipants([participantId], 'removed', now)
+ *
+ * Revoking a participant deletes their sessions but keeps each token's hash (until it would have
+ * expired) with the reason, so an old token gets a precise answer ("you were removed") instead of
+ * a generic "sign in first".
  */
 import type { Database } from 'better-sqlite3'
 import { createSecret, hashSecret } from './secrets.ts'
@@ -12,6 +17,13 @@ import { createSecret, hashSecret } from './secrets.ts'
 export const WORKER_SESSION_TTL_MS = 12 * 60 * 60 * 1000
 
 export type SessionOwner = { kind: 'worker'; workerId: string } | { kind: 'participant'; participantId: string }
+
+/** Why a participant's sessions were ended by someone else. */
+export const SESSION_REVOKE_REASONS = ['removed', 'meeting-ended'] as const
+export type SessionRevokeReason = (typeof SESSION_REVOKE_REASONS)[number]
+
+/** What a presented token turned out to be. */
+export type SessionLookup = SessionOwner | { kind: 'revoked'; reason: SessionRevokeReason }
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -23,6 +35,14 @@ CREATE TABLE IF NOT EXISTS sessions (
   CHECK ((worker_id IS NULL) <> (participant_id IS NULL))
 );
 CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at);
+CREATE INDEX IF NOT EXISTS sessions_participant ON sessions (participant_id);
+CREATE TABLE IF NOT EXISTS revoked_sessions (
+  token_hash TEXT PRIMARY KEY,
+  participant_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS revoked_sessions_participant ON revoked_sessions (participant_id);
 `
 
 /** Creates the session store over an open database. */
@@ -35,12 +55,23 @@ export function createSessionStore(db: Database) {
     ),
     remove: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
     purgeExpired: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    purgeExpiredRevoked: db.prepare('DELETE FROM revoked_sessions WHERE expires_at <= ?'),
+    revoked: db.prepare<[string, number], { reason: SessionRevokeReason }>(
+      'SELECT reason FROM revoked_sessions WHERE token_hash = ? AND expires_at > ?',
+    ),
+    keepRevoked: db.prepare(
+      `INSERT OR REPLACE INTO revoked_sessions (token_hash, participant_id, reason, expires_at)
+       SELECT token_hash, participant_id, ?, expires_at FROM sessions WHERE participant_id = ?`,
+    ),
+    removeForParticipant: db.prepare('DELETE FROM sessions WHERE participant_id = ?'),
+    forgetRevoked: db.prepare('DELETE FROM revoked_sessions WHERE participant_id = ?'),
   }
   return {
     /** Starts a session; the token is returned once and only its hash is kept. */
     create(owner: SessionOwner, expiresAt: number, now: number): string {
       const { secret, hash } = createSecret('session')
       q.purgeExpired.run(now)
+      q.purgeExpiredRevoked.run(now)
       q.insert.run(
         hash,
         owner.kind === 'worker' ? owner.workerId : null,
@@ -50,15 +81,40 @@ export function createSessionStore(db: Database) {
       )
       return secret
     },
-    resolve(token: string, now: number): SessionOwner | null {
-      const row = q.get.get(hashSecret(token), now)
-      if (!row) return null
+    /** Who a token belongs to; `revoked` when someone ended it; null when unknown or expired. */
+    resolve(token: string, now: number): SessionLookup | null {
+      const hash = hashSecret(token)
+      const row = q.get.get(hash, now)
+      if (!row) {
+        const revoked = q.revoked.get(hash, now)
+        return revoked ? { kind: 'revoked', reason: revoked.reason } : null
+      }
       if (row.worker_id) return { kind: 'worker', workerId: row.worker_id }
       if (row.participant_id) return { kind: 'participant', participantId: row.participant_id }
       return null
     },
     end(token: string): void {
       q.remove.run(hashSecret(token))
+    },
+    /** Ends every session of these participants, remembering why; returns how many ended. */
+    revokeParticipants(participantIds: readonly string[], reason: SessionRevokeReason): number {
+      return db.transaction(() => {
+        let ended = 0
+        for (const id of participantIds) {
+          q.keepRevoked.run(reason, id)
+          ended += q.removeForParticipant.run(id).changes
+        }
+        return ended
+      })()
+    },
+    /** Deletes every trace of these participants' sessions (retention purge). */
+    forgetParticipants(participantIds: readonly string[]): void {
+      db.transaction(() => {
+        for (const id of participantIds) {
+          q.removeForParticipant.run(id)
+          q.forgetRevoked.run(id)
+        }
+      })()
     },
   }
 }

@@ -7,6 +7,7 @@
  */
 import type { Database } from 'better-sqlite3'
 import { createId, createSecret, hashSecret } from './secrets.ts'
+import { addMissingColumns } from '../meetings/addMissingColumns.ts'
 
 /** A worker as the API shows it (never the password hash). */
 export interface Worker {
@@ -20,6 +21,14 @@ export interface SetupCode {
   workerId: string | null
   email: string | null
   name: string | null
+}
+
+/** An API key as its owner sees it: never the key itself, which is shown once at creation. */
+export interface ApiKeyInfo {
+  id: string
+  label: string | null
+  createdAt: number
+  revokedAt: number | null
 }
 
 /** How long a printed setup link stays usable. */
@@ -51,6 +60,7 @@ CREATE TABLE IF NOT EXISTS setup_codes (
 /** Creates the worker store over an open database (tables are created when missing). */
 export function createWorkerStore(db: Database) {
   db.exec(SCHEMA)
+  addMissingColumns(db, 'api_keys', { label: 'TEXT' })
   const q = {
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM workers'),
     insert: db.prepare('INSERT INTO workers (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -64,6 +74,11 @@ export function createWorkerStore(db: Database) {
       `SELECT w.id, w.email, w.name FROM api_keys k JOIN workers w ON w.id = k.worker_id
        WHERE k.key_hash = ? AND k.revoked_at IS NULL`,
     ),
+    insertLabelledKey: db.prepare('INSERT INTO api_keys (id, worker_id, key_hash, created_at, label) VALUES (?, ?, ?, ?, ?)'),
+    keysOf: db.prepare<[string], { id: string; label: string | null; created_at: number; revoked_at: number | null }>(
+      'SELECT id, label, created_at, revoked_at FROM api_keys WHERE worker_id = ? ORDER BY created_at',
+    ),
+    revokeKey: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND worker_id = ? AND revoked_at IS NULL'),
     insertSetup: db.prepare('INSERT INTO setup_codes (code_hash, worker_id, expires_at) VALUES (?, ?, ?)'),
     dropOpenFirstSetup: db.prepare('DELETE FROM setup_codes WHERE worker_id IS NULL AND used_at IS NULL'),
     setupByHash: db.prepare<[string, number], { worker_id: string | null }>(
@@ -95,6 +110,25 @@ export function createWorkerStore(db: Database) {
         q.insertKey.run(createId(), worker.id, apiKey.hash, input.now)
       })()
       return { worker, apiKey: apiKey.secret }
+    },
+    /** A worker by email (for adding a co-facilitator), or null. */
+    findByEmail(email: string): Worker | null {
+      const row = q.byEmail.get(email.trim())
+      return row ? { id: row.id, email: row.email, name: row.name } : null
+    },
+    /** Creates another API key for a worker; the key is returned once and only its hash is kept. */
+    createApiKey(input: { workerId: string; label: string | null; now: number }): { info: ApiKeyInfo; apiKey: string } {
+      const key = createSecret('apiKey')
+      const id = createId()
+      q.insertLabelledKey.run(id, input.workerId, key.hash, input.now, input.label)
+      return { info: { id, label: input.label, createdAt: input.now, revokedAt: null }, apiKey: key.secret }
+    },
+    listApiKeys(workerId: string): ApiKeyInfo[] {
+      return q.keysOf.all(workerId).map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at }))
+    },
+    /** Revokes one of the worker's keys; false when it is not theirs or already revoked. */
+    revokeApiKey(input: { workerId: string; keyId: string; now: number }): boolean {
+      return q.revokeKey.run(input.now, input.keyId, input.workerId).changes === 1
     },
     workerForApiKey(key: string): Worker | null {
       return q.workerByKey.get(hashSecret(key)) ?? null

@@ -14,11 +14,17 @@ export const AUDIT_ACTIONS = [
   'worker.signed-in',
   'worker.signed-out',
   'worker.setup-completed',
+  'worker.signin-failed',
+  'apikey.created',
+  'apikey.revoked',
   'meeting.created',
   'meeting.finalized',
   'meeting.reopened',
   'meeting.ended',
   'meeting.purged',
+  'meeting.facilitator-added',
+  'audit.viewed',
+  'audit.exported',
   'invite.created',
   'invite.revoked',
   'participant.joined',
@@ -27,11 +33,16 @@ export const AUDIT_ACTIONS = [
   'participant.declined',
   'participant.role-changed',
   'participant.removed',
+  'join.refused',
+  'access.refused',
+  'rate.limited',
   'export.created',
+  'item.restricted',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
-export type AuditActor = { kind: 'worker' | 'participant' | 'system'; id: string }
+/** `anonymous` is someone not (or no longer) signed in, e.g. a refused invite token; id is `-`. */
+export type AuditActor = { kind: 'worker' | 'participant' | 'system' | 'anonymous'; id: string }
 
 /** Small, content-free facts about an action (a role, a format, a checksum). */
 export type AuditDetails = Record<string, string | number | boolean | null>

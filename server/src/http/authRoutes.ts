@@ -5,8 +5,9 @@ import type { FastifyInstance } from 'fastify'
 import type { Services } from './services.ts'
 import { hashPassword, verifyPassword } from '../access/secrets.ts'
 import { WORKER_SESSION_TTL_MS } from '../access/SessionStore.ts'
-import { AuthBadCredentials, AuthRequired, AuthSetupInvalid } from '../errors.ts'
-import { SESSION_COOKIE } from './principal.ts'
+import { AuthBadCredentials, AuthSetupInvalid } from '../errors.ts'
+import { SESSION_COOKIE, requirePrincipal } from './principal.ts'
+import { rateLimitFor } from './rateLimits.ts'
 import { clearSessionCookie, setSessionCookie } from './sessionCookie.ts'
 import { errorSchema, personNameSchema, workerSchema } from './schemas.ts'
 
@@ -23,16 +24,26 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
   }
 
   app.post<{ Body: { email: string; password: string } }>('/api/auth/signin', {
+    config: { rateLimit: rateLimitFor(services, 'signIn') },
     schema: {
       tags: ['auth'],
       body: { type: 'object', required: ['email', 'password'], properties: { email: emailSchema, password: { type: 'string', maxLength: 200 } } },
-      response: { 200: { type: 'object', properties: { worker: workerSchema } }, 401: errorSchema },
+      response: { 200: { type: 'object', properties: { worker: workerSchema } }, 401: errorSchema, 429: errorSchema },
     },
   }, async (request, reply) => {
     const found = services.workers.findForSignIn(request.body.email)
     // Verify even for unknown emails so response time does not reveal which emails exist.
     const ok = await verifyPassword(request.body.password, found?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA')
-    if (!found || !found.passwordHash || !ok) throw new AuthBadCredentials()
+    if (!found || !found.passwordHash || !ok) {
+      // An attempt: audited with the worker's id when the email is known, never the email itself.
+      services.audit.record({
+        action: 'worker.signin-failed',
+        actor: { kind: 'anonymous', id: '-' },
+        subjectId: found?.id ?? null,
+        now: services.now(),
+      })
+      throw new AuthBadCredentials()
+    }
     startWorkerSession(reply, found.id)
     services.audit.record({ action: 'worker.signed-in', actor: { kind: 'worker', id: found.id }, now: services.now() })
     request.log.info({ workerId: found.id }, 'worker signed in')
@@ -83,6 +94,9 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
   app.post('/api/auth/signout', { schema: { tags: ['auth'], response: { 204: { type: 'null' } } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE]
     if (token) services.sessions.end(token)
+    if (request.principal?.kind === 'worker' && request.principal.via === 'cookie') {
+      services.audit.record({ action: 'worker.signed-out', actor: { kind: 'worker', id: request.principal.worker.id }, now: services.now() })
+    }
     clearSessionCookie(reply)
     return reply.code(204).send()
   })
@@ -98,16 +112,24 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
             worker: workerSchema,
             participant: {
               type: 'object',
-              properties: { id: { type: 'string' }, name: { type: 'string' }, meetingId: { type: 'string' }, role: { type: 'string' } },
+              properties: {
+                id: { type: 'string' },
+                name: { type: 'string' },
+                meetingId: { type: 'string' },
+                role: { type: 'string' },
+                status: { type: 'string', enum: ['waiting', 'admitted', 'declined', 'removed'] },
+                relationship: { type: ['string', 'null'] },
+                attendance: { type: ['string', 'null'] },
+              },
             },
           },
         },
         401: errorSchema,
+        403: errorSchema,
       },
     },
   }, async (request) => {
-    const principal = request.principal
-    if (!principal) throw new AuthRequired()
+    const principal = requirePrincipal(request)
     return principal.kind === 'worker'
       ? { kind: 'worker', worker: principal.worker }
       : { kind: 'participant', participant: principal.participant }

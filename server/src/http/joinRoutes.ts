@@ -1,53 +1,169 @@
 /**
- * Joining by invite: the invite page posts the token and a display name; we record the
- * participant and start their browser session, which lasts as long as the invite would.
+ * Joining by invite, with consent. The join page first asks what an invite opens
+ * (`POST /api/join/preview`: role, lobby, the confidentiality agreement; no meeting content, not
+ * even the title), then posts the joiner's name, relationship and attendance with the agreement
+ * version they accepted (`POST /api/join`). We record the participant and their consent and start
+ * their browser session, which lasts as long as the invite would. A lobby joiner waits
+ * (`GET /api/lobby`) until the facilitator admits or declines them.
  */
 import type { FastifyInstance } from 'fastify'
 import type { Services } from './services.ts'
-import { AuthInviteExpired, AuthInviteInvalid } from '../errors.ts'
+import type { InviteLookup } from '../meetings/MeetingStore.ts'
+import { ATTENDANCE_MODES, type Attendance } from '../meetings/MeetingStore.ts'
+import { CONSENT_AGREEMENT } from '../meetings/consentAgreement.ts'
+import { AuthInviteExpired, AuthInviteInvalid, AuthInviteRevoked, AuthInviteUsed, ConsentRequired } from '../errors.ts'
+import { requirePrincipal } from './principal.ts'
 import { setSessionCookie } from './sessionCookie.ts'
 import { errorSchema, personNameSchema } from './schemas.ts'
+import { rateLimitFor } from './rateLimits.ts'
+
+/** Longest relationship text ("grandparent", "neighbour", "Kai's football coach"). */
+export const RELATIONSHIP_MAX_LENGTH = 60
+
+const tokenSchema = { type: 'string', minLength: 10, maxLength: 200 } as const
+const consentSchema = {
+  type: 'object',
+  required: ['version', 'text'],
+  properties: {
+    version: { type: 'string' },
+    text: { type: 'object', required: ['en', 'es'], properties: { en: { type: 'string' }, es: { type: 'string' } } },
+  },
+} as const
+
+type Refusal = Extract<InviteLookup, { ok: false }>
 
 export async function joinRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.post<{ Body: { token: string; name: string } }>('/api/join', {
+  /** Audits a refused invite token (an attempt) and throws its precise error. */
+  const refuse = (refusal: Refusal, stage: 'preview' | 'join'): never => {
+    services.audit.record({
+      action: 'join.refused',
+      actor: { kind: 'anonymous', id: '-' },
+      meetingId: refusal.meetingId,
+      details: { reason: refusal.reason, stage },
+      now: services.now(),
+    })
+    switch (refusal.reason) {
+      case 'expired':
+        throw new AuthInviteExpired()
+      case 'revoked':
+        throw new AuthInviteRevoked()
+      case 'used':
+        throw new AuthInviteUsed()
+      case 'unknown':
+        throw new AuthInviteInvalid()
+    }
+  }
+
+  app.post<{ Body: { token: string } }>('/api/join/preview', {
+    config: { rateLimit: rateLimitFor(services, 'join') },
+    schema: {
+      tags: ['join'],
+      body: { type: 'object', required: ['token'], properties: { token: tokenSchema } },
+      response: {
+        200: {
+          type: 'object',
+          required: ['role', 'lobby', 'consent'],
+          properties: { role: { type: 'string' }, lobby: { type: 'boolean' }, consent: consentSchema },
+        },
+        404: errorSchema,
+        410: errorSchema,
+        429: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const found = services.meetings.findInvite(request.body.token, services.now())
+    if (!found.ok) return refuse(found, 'preview')
+    return { role: found.invite.role, lobby: found.invite.lobby, consent: CONSENT_AGREEMENT }
+  })
+
+  app.post<{
+    Body: { token: string; name: string; relationship: string; attendance: Attendance; consentVersion?: string }
+  }>('/api/join', {
+    config: { rateLimit: rateLimitFor(services, 'join') },
     schema: {
       tags: ['join'],
       body: {
         type: 'object',
-        required: ['token', 'name'],
-        properties: { token: { type: 'string', minLength: 10, maxLength: 200 }, name: personNameSchema },
+        required: ['token', 'name', 'relationship', 'attendance'],
+        properties: {
+          token: tokenSchema,
+          name: personNameSchema,
+          relationship: { type: 'string', minLength: 1, maxLength: RELATIONSHIP_MAX_LENGTH, pattern: '\\S' },
+          attendance: { type: 'string', enum: [...ATTENDANCE_MODES] },
+          consentVersion: { type: 'string', maxLength: 40 },
+        },
       },
       response: {
         200: {
           type: 'object',
-          required: ['meetingId', 'participantId', 'role'],
-          properties: { meetingId: { type: 'string' }, participantId: { type: 'string' }, role: { type: 'string' } },
+          required: ['meetingId', 'participantId', 'role', 'status'],
+          properties: {
+            meetingId: { type: 'string' },
+            participantId: { type: 'string' },
+            role: { type: 'string' },
+            status: { type: 'string', enum: ['admitted', 'waiting'] },
+          },
         },
+        400: errorSchema,
         404: errorSchema,
         410: errorSchema,
+        429: errorSchema,
       },
     },
   }, async (request, reply) => {
     const now = services.now()
-    const invite = services.meetings.findInvite(request.body.token, now)
-    if (!invite.ok) throw invite.reason === 'expired' ? new AuthInviteExpired() : new AuthInviteInvalid()
-    const participant = services.meetings.addParticipant({
-      meetingId: invite.meetingId,
-      inviteId: invite.inviteId,
-      name: request.body.name,
-      role: invite.role,
-      now,
-    })
+    const { token, name, relationship, attendance, consentVersion } = request.body
+    // Consent comes first: without it nothing is recorded and a personal invite stays unused.
+    if (consentVersion !== CONSENT_AGREEMENT.version) {
+      const found = services.meetings.findInvite(token, now)
+      if (!found.ok) return refuse(found, 'join')
+      services.audit.record({
+        action: 'join.refused',
+        actor: { kind: 'anonymous', id: '-' },
+        meetingId: found.invite.meetingId,
+        details: { reason: consentVersion === undefined ? 'consent-missing' : 'consent-outdated', stage: 'join' },
+        now,
+      })
+      throw new ConsentRequired()
+    }
+    const joined = services.meetings.join({ token, name, relationship, attendance, consentVersion, now })
+    if (!joined.ok) return refuse(joined, 'join')
+    const { participant, invite } = joined
     const session = services.sessions.create({ kind: 'participant', participantId: participant.id }, invite.expiresAt, now)
     setSessionCookie(reply, services, session, invite.expiresAt)
+    const actor = { kind: 'participant', id: participant.id } as const
     services.audit.record({
-      action: 'participant.joined',
-      actor: { kind: 'participant', id: participant.id },
-      meetingId: invite.meetingId,
-      details: { role: participant.role },
+      action: 'participant.consented',
+      actor,
+      meetingId: participant.meetingId,
+      details: { version: consentVersion },
       now,
     })
-    request.log.info({ meetingId: invite.meetingId, participantId: participant.id, role: participant.role }, 'participant joined')
-    return { meetingId: invite.meetingId, participantId: participant.id, role: participant.role }
+    services.audit.record({
+      action: 'participant.joined',
+      actor,
+      meetingId: participant.meetingId,
+      subjectId: invite.id,
+      details: { role: participant.role, status: participant.status, attendance },
+      now,
+    })
+    request.log.info({ meetingId: participant.meetingId, participantId: participant.id, role: participant.role, status: participant.status }, 'participant joined')
+    return { meetingId: participant.meetingId, participantId: participant.id, role: participant.role, status: participant.status }
+  })
+
+  app.get('/api/lobby', {
+    schema: {
+      tags: ['join'],
+      response: {
+        200: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['waiting', 'admitted', 'declined'] } } },
+        401: errorSchema,
+        403: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const principal = requirePrincipal(request)
+    if (principal.kind === 'worker') return { status: 'admitted' }
+    // A removed participant has no session left (requirePrincipal answered PARTICIPANT_REMOVED).
+    return { status: principal.participant.status }
   })
 }

@@ -1,36 +1,33 @@
 /**
- * Meetings and invites: a worker creates a meeting (its doc is seeded with the safety-map
- * template before we answer), lists their meetings, and invites people by role.
+ * Meetings: a worker creates a meeting (its doc is seeded with the safety-map template before we
+ * answer), lists the meetings they facilitate, and any member reads one with their role.
+ * Invites live in `inviteRoutes.ts`, the roster in `participantRoutes.ts`.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
 import { writeSafetyMapTemplate, type Locale } from '@safetymap/map-model'
 import type { Services } from './services.ts'
-import { expectedOrigin, requireWorker, roleInMeeting } from './principal.ts'
-import { MeetingForbidden, MeetingNotFound } from '../errors.ts'
+import { requireWorker } from './principal.ts'
 import { errorSchema, meetingSchema } from './schemas.ts'
-import { inviteExpiry } from '../meetings/inviteExpiry.ts'
-import type { InviteRole, Meeting } from '../meetings/MeetingStore.ts'
+import { meetingIdParams, memberOf } from './meetingAccess.ts'
+import type { Meeting } from '../meetings/MeetingStore.ts'
 
-const toApi = (m: Meeting) => ({
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+
+/** A meeting as the API shows it. */
+export const meetingToApi = (m: Meeting) => ({
   id: m.id,
   title: m.title,
   locale: m.locale,
   status: m.status,
+  version: m.version,
   createdAt: new Date(m.createdAt).toISOString(),
+  finalizedAt: isoOrNull(m.finalizedAt),
+  endedAt: isoOrNull(m.endedAt),
 })
-
-const meetingIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const
+const toApi = meetingToApi
 
 export async function meetingRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  /** The meeting named in the URL, if the caller has a role in it (404 otherwise, to not reveal it). */
-  const meetingFor = (request: FastifyRequest<{ Params: { id: string } }>) => {
-    const meeting = services.meetings.get(request.params.id)
-    const role = meeting ? roleInMeeting(request.principal, meeting) : null
-    if (!meeting || !role) throw new MeetingNotFound()
-    return { meeting, role }
-  }
-
   app.post<{ Body: { title: string; locale?: Locale } }>('/api/meetings', {
     schema: {
       tags: ['meetings'],
@@ -75,51 +72,13 @@ export async function meetingRoutes(app: FastifyInstance, services: Services): P
       params: meetingIdParams,
       response: {
         200: { ...meetingSchema, properties: { ...meetingSchema.properties, role: { type: 'string' } } },
-        404: errorSchema,
-      },
-    },
-  }, async (request) => {
-    const { meeting, role } = meetingFor(request)
-    return { ...toApi(meeting), role }
-  })
-
-  app.post<{ Params: { id: string }; Body: { role: InviteRole } }>('/api/meetings/:id/invites', {
-    schema: {
-      tags: ['meetings'],
-      params: meetingIdParams,
-      body: { type: 'object', required: ['role'], properties: { role: { type: 'string', enum: ['editor', 'viewer'] } } },
-      response: {
-        201: {
-          type: 'object',
-          required: ['url', 'token', 'expiresAt'],
-          properties: { url: { type: 'string' }, token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
-        },
+        401: errorSchema,
         403: errorSchema,
         404: errorSchema,
       },
     },
-  }, async (request, reply) => {
-    const { meeting, role } = meetingFor(request)
-    if (role !== 'facilitator' || request.principal?.kind !== 'worker') throw new MeetingForbidden()
-    const now = services.now()
-    const expiresAt = inviteExpiry(now)
-    const token = services.meetings.createInvite({
-      meetingId: meeting.id,
-      role: request.body.role,
-      createdBy: request.principal.worker.id,
-      expiresAt,
-      now,
-    })
-    services.audit.record({
-      action: 'invite.created',
-      actor: { kind: 'worker', id: request.principal.worker.id },
-      meetingId: meeting.id,
-      details: { role: request.body.role },
-      now,
-    })
-    request.log.info({ meetingId: meeting.id, role: request.body.role }, 'invite created')
-    // The token rides in the fragment: browsers never send it to a server or in a Referer.
-    const url = `${expectedOrigin(services, request)}/join#${token}`
-    return reply.code(201).send({ url, token, expiresAt: new Date(expiresAt).toISOString() })
+  }, async (request) => {
+    const { meeting, role } = memberOf(services, request)
+    return { ...toApi(meeting), role }
   })
 }

@@ -9,8 +9,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Services } from './services.ts'
 import type { Meeting, Participant, ParticipantRole } from '../meetings/MeetingStore.ts'
 import type { Worker } from '../access/WorkerStore.ts'
+import type { SessionRevokeReason } from '../access/SessionStore.ts'
 import { SECRET_PREFIX } from '../access/secrets.ts'
-import { AuthOriginMismatch, AuthRequired, AuthWorkerOnly } from '../errors.ts'
+import { AuthOriginMismatch, AuthRequired, AuthWorkerOnly, MeetingEnded, ParticipantRemoved } from '../errors.ts'
 
 /** Name of the HttpOnly session cookie. */
 export const SESSION_COOKIE = 'sm_session'
@@ -22,8 +23,15 @@ export type Principal =
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null
+    /** Set when the presented token was ended by a facilitator: why, so refusals can say so. */
+    revokedSession: SessionRevokeReason | null
   }
 }
+
+/** What a principal may do in one meeting: a role, or why not. */
+export type MeetingAccess =
+  | { ok: true; role: ParticipantRole }
+  | { ok: false; reason: 'not-a-member' | 'waiting' | 'declined' | 'removed' }
 
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization
@@ -32,18 +40,20 @@ function bearerToken(request: FastifyRequest): string | null {
   return match?.[1] ?? null
 }
 
-function resolve(services: Services, token: string, via: 'cookie' | 'bearer'): Principal | null {
+function resolve(services: Services, token: string, via: 'cookie' | 'bearer'): Principal | SessionRevokeReason | null {
   if (via === 'bearer' && token.startsWith(`${SECRET_PREFIX.apiKey}_`)) {
     const worker = services.workers.workerForApiKey(token)
     return worker ? { kind: 'worker', worker, via } : null
   }
   const owner = services.sessions.resolve(token, services.now())
   if (!owner) return null
+  if (owner.kind === 'revoked') return owner.reason
   if (owner.kind === 'worker') {
     const worker = services.workers.getWorker(owner.workerId)
     return worker ? { kind: 'worker', worker, via } : null
   }
   const participant = services.meetings.getParticipant(owner.participantId)
+  if (participant?.status === 'removed') return 'removed'
   return participant ? { kind: 'participant', participant, via } : null
 }
 
@@ -61,20 +71,52 @@ function checkOrigin(services: Services, request: FastifyRequest): void {
   const changesState = request.method !== 'GET' && request.method !== 'HEAD'
   const isUpgrade = request.headers.upgrade?.toLowerCase() === 'websocket'
   if (origin === undefined || !(changesState || isUpgrade)) return
-  if (origin !== expectedOrigin(services, request)) throw new AuthOriginMismatch()
+  if (origin === expectedOrigin(services, request)) return
+  // An attempt (CSRF or cross-site websocket hijacking): audited with ids only, never the origin.
+  const principal = request.principal
+  services.audit.record({
+    action: 'access.refused',
+    actor: principal
+      ? { kind: principal.kind, id: principal.kind === 'worker' ? principal.worker.id : principal.participant.id }
+      : { kind: 'anonymous', id: '-' },
+    details: { reason: 'origin-mismatch', door: isUpgrade ? 'sync' : 'api' },
+    now: services.now(),
+  })
+  throw new AuthOriginMismatch()
 }
 
-/** The role a principal holds in a meeting, or null when it has none. */
+/**
+ * What a principal may do in a meeting. Workers listed as its facilitators are `facilitator`;
+ * a participant has their role only once admitted (a lobby joiner is `waiting`).
+ */
+export function accessToMeeting(principal: Principal | null, meeting: Meeting): MeetingAccess {
+  if (!principal) return { ok: false, reason: 'not-a-member' }
+  if (principal.kind === 'worker') {
+    return meeting.facilitatorIds.includes(principal.worker.id) ? { ok: true, role: 'facilitator' } : { ok: false, reason: 'not-a-member' }
+  }
+  const participant = principal.participant
+  if (participant.meetingId !== meeting.id) return { ok: false, reason: 'not-a-member' }
+  if (participant.status !== 'admitted') return { ok: false, reason: participant.status }
+  return { ok: true, role: participant.role }
+}
+
+/** The role a principal holds in a meeting, or null when it has none (yet). */
 export function roleInMeeting(principal: Principal | null, meeting: Meeting): ParticipantRole | null {
-  if (!principal) return null
-  if (principal.kind === 'worker') return principal.worker.id === meeting.ownerWorkerId ? 'facilitator' : null
-  return principal.participant.meetingId === meeting.id ? principal.participant.role : null
+  const access = accessToMeeting(principal, meeting)
+  return access.ok ? access.role : null
+}
+
+/** Throws unless someone is signed in (saying why when a facilitator ended their session). */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (request.principal) return request.principal
+  if (request.revokedSession === 'removed') throw new ParticipantRemoved()
+  if (request.revokedSession === 'meeting-ended') throw new MeetingEnded()
+  throw new AuthRequired()
 }
 
 /** Throws unless the request is a signed-in worker; returns that worker. */
 export function requireWorker(request: FastifyRequest): Worker {
-  const principal = request.principal
-  if (!principal) throw new AuthRequired()
+  const principal = requirePrincipal(request)
   if (principal.kind !== 'worker') throw new AuthWorkerOnly()
   return principal.worker
 }
@@ -82,14 +124,14 @@ export function requireWorker(request: FastifyRequest): Worker {
 /** Resolves `request.principal` for API and sync routes. */
 export const principalPlugin = fp(async (app: FastifyInstance, services: Services) => {
   app.decorateRequest('principal', null)
+  app.decorateRequest('revokedSession', null)
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/sync/')) return
     const bearer = bearerToken(request)
     const cookie = request.cookies[SESSION_COOKIE]
-    if (bearer) request.principal = resolve(services, bearer, 'bearer')
-    else if (cookie) {
-      request.principal = resolve(services, cookie, 'cookie')
-      if (request.principal) checkOrigin(services, request)
-    }
+    const resolved = bearer ? resolve(services, bearer, 'bearer') : cookie ? resolve(services, cookie, 'cookie') : null
+    if (typeof resolved === 'string') request.revokedSession = resolved
+    else request.principal = resolved
+    if (!bearer && cookie) checkOrigin(services, request)
   })
 }, { name: 'principal', dependencies: ['@fastify/cookie'] })

@@ -10,13 +10,17 @@ export const workerSchema = {
 
 export const meetingSchema = {
   type: 'object',
-  required: ['id', 'title', 'locale', 'status', 'createdAt'],
+  required: ['id', 'title', 'locale', 'status', 'version', 'createdAt'],
   properties: {
     id: { type: 'string' },
     title: { type: 'string' },
     locale: { type: 'string', enum: ['en', 'es'] },
     status: { type: 'string', enum: ['live', 'finalized'] },
+    /** 1 for a new meeting; each reopen after a finalize adds one. */
+    version: { type: 'integer' },
     createdAt: { type: 'string', format: 'date-time' },
+    finalizedAt: { type: ['string', 'null'], format: 'date-time' },
+    endedAt: { type: ['string', 'null'], format: 'date-time' },
   },
 } as const
 

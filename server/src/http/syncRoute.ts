@@ -5,9 +5,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Services } from './services.ts'
-import { roleInMeeting } from './principal.ts'
-import { AuthRequired, MeetingNotAMember, MeetingNotFound } from '../errors.ts'
+import { accessToMeeting, requirePrincipal } from './principal.ts'
+import { LobbyDeclined, LobbyWaiting, MeetingNotAMember, MeetingNotFound, ParticipantRemoved } from '../errors.ts'
 import type { ParticipantRole } from '../meetings/MeetingStore.ts'
+import { rateLimitFor } from './rateLimits.ts'
+import { currentSyncRole } from './currentSyncRole.ts'
+import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
 
 type SyncRequest = FastifyRequest<{ Params: { meetingId: string } }>
 
@@ -20,25 +23,67 @@ declare module 'fastify' {
 export async function syncRoute(app: FastifyInstance, services: Services): Promise<void> {
   app.decorateRequest('syncPeer', null)
 
-  const admit = async (request: SyncRequest) => {
+  /** Audits a refused upgrade by a known principal or an ended session (an attempt); ids only. */
+  const refused = (request: SyncRequest, reason: string, meetingId: string | null, error: Error): Error => {
     const principal = request.principal
-    if (!principal) throw new AuthRequired()
+    services.audit.record({
+      action: 'access.refused',
+      actor: principal
+        ? { kind: principal.kind, id: principal.kind === 'worker' ? principal.worker.id : principal.participant.id }
+        : { kind: 'anonymous', id: '-' },
+      meetingId,
+      details: { reason, door: 'sync' },
+      now: services.now(),
+    })
+    return error
+  }
+
+  const admit = async (request: SyncRequest) => {
+    if (!request.principal && request.revokedSession) {
+      try {
+        requirePrincipal(request)
+      } catch (error) {
+        throw refused(request, request.revokedSession, null, error as Error)
+      }
+    }
+    if (!request.principal && (request.headers.authorization || request.headers.cookie)) {
+      // A credential was presented but is unknown, expired or tampered with: an attempt.
+      try {
+        requirePrincipal(request)
+      } catch (error) {
+        throw refused(request, 'bad-credential', null, error as Error)
+      }
+    }
+    const principal = requirePrincipal(request)
     const meeting = services.meetings.get(request.params.meetingId)
     if (!meeting) throw new MeetingNotFound()
-    const role = roleInMeeting(principal, meeting)
-    if (!role) throw new MeetingNotAMember()
+    const access = accessToMeeting(principal, meeting)
+    if (!access.ok) {
+      const error =
+        access.reason === 'waiting' ? new LobbyWaiting()
+        : access.reason === 'declined' ? new LobbyDeclined()
+        : access.reason === 'removed' ? new ParticipantRemoved()
+        : new MeetingNotAMember()
+      throw refused(request, access.reason, meeting.id, error)
+    }
+    // A finalized map is read-only for everyone: the relay drops viewers' updates (RL-4).
+    const role = meeting.status === 'finalized' ? 'viewer' : access.role
     const participantId = principal.kind === 'worker' ? principal.worker.id : principal.participant.id
     request.syncPeer = { meetingId: meeting.id, participantId, role }
   }
 
   app.get<{ Params: { meetingId: string } }>('/sync/:meetingId', {
     websocket: true,
+    config: { rateLimit: rateLimitFor(services, 'sync') },
     preValidation: admit,
     schema: { hide: true, params: { type: 'object', properties: { meetingId: { type: 'string', maxLength: 64 } } } },
   }, (socket, request) => {
     const peer = request.syncPeer
     if (!peer) return socket.close(1011, 'not admitted')
-    request.log.info({ meetingId: peer.meetingId, participantId: peer.participantId, role: peer.role }, 'sync connected')
-    services.relay.acceptWebSocket(socket, peer)
+    // Access may have changed during the handshake (removal, role change, finalize): decide again.
+    const role = currentSyncRole(services, peer.meetingId, peer.participantId)
+    if (!role) return socket.close(ACCESS_CLOSE.PARTICIPANT_REMOVED.code, ACCESS_CLOSE.PARTICIPANT_REMOVED.reason)
+    request.log.info({ meetingId: peer.meetingId, participantId: peer.participantId, role }, 'sync connected')
+    services.relay.acceptWebSocket(socket, { ...peer, role })
   })
 }

@@ -26,6 +26,8 @@ export async function webApp(app: FastifyInstance, services: Services): Promise<
     root,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each asset; send the smallest the browser accepts.
+    preCompressed: true,
     setHeaders(reply, filePath) {
       const hashed = filePath.includes(`${path.sep}assets${path.sep}`)
       reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')

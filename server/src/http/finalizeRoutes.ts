@@ -1,0 +1,130 @@
+/**
+ * Finalizing and reopening a map. Finalize: the meeting turns `finalized` (new connections get
+ * `viewer`, whatever their role), every socket is closed with a non-terminal code so clients
+ * reconnect read-only, the doc's `meta.status` says so, and the doc's state is kept as a version.
+ * Reopen: live again with the next version number; earlier versions stay.
+ *
+ *   POST /api/meetings/:id/finalize → { …meeting }
+ *   POST /api/meetings/:id/reopen   → { …meeting }
+ *   GET  /api/meetings/:id/versions → { versions: [{ version, finalizedAt, finalizedBy, bytes }] } (facilitators)
+ */
+import type { FastifyInstance } from 'fastify'
+import * as Y from 'yjs'
+import { META_KEYS, META_MAP_NAME } from '@safetymap/map-model'
+import type { Services } from './services.ts'
+import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
+import { meetingDocIds } from '../meetings/restrictedDoc.ts'
+import { MeetingAlreadyFinalized, MeetingNotFinalized } from '../errors.ts'
+import { errorSchema, meetingSchema } from './schemas.ts'
+import { facilitatorOf, meetingIdParams } from './meetingAccess.ts'
+import { meetingToApi } from './meetingRoutes.ts'
+
+const setDocStatus = (status: 'live' | 'finalized') => (doc: Y.Doc) => {
+  doc.getMap(META_MAP_NAME).set(META_KEYS.status, status)
+}
+
+const response = {
+  200: { ...meetingSchema, properties: { ...meetingSchema.properties, role: { type: 'string' } } },
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+}
+
+export async function finalizeRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.post<{ Params: { id: string } }>('/api/meetings/:id/finalize', {
+    schema: { tags: ['meetings'], params: meetingIdParams, response },
+  }, async (request) => {
+    const { meeting, worker } = facilitatorOf(services, request)
+    if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
+    const now = services.now()
+    // Order matters: first no new connection may edit, then drop the editing ones (they come
+    // back as viewers), then stamp the doc and keep its state, which nobody can change any more.
+    services.meetings.setFinalized(meeting.id, now)
+    try {
+      for (const docId of meetingDocIds(meeting.id)) {
+        services.relay.closeMeeting(docId, ACCESS_CLOSE.MEETING_FINALIZED.code, ACCESS_CLOSE.MEETING_FINALIZED.reason)
+      }
+      await services.relay.applyServerChange(meeting.id, setDocStatus('finalized'))
+      const state = await services.relay.readDocState(meeting.id)
+      services.meetings.saveVersion({ meetingId: meeting.id, version: meeting.version, state: state ?? new Uint8Array(), finalizedBy: worker.id, now })
+    } catch (error) {
+      services.meetings.setLive(meeting.id)
+      throw error
+    }
+    services.audit.record({
+      action: 'meeting.finalized',
+      actor: { kind: 'worker', id: worker.id },
+      meetingId: meeting.id,
+      details: { version: meeting.version },
+      now,
+    })
+    request.log.info({ meetingId: meeting.id, version: meeting.version }, 'meeting finalized')
+    const updated = services.meetings.get(meeting.id) ?? meeting
+    return { ...meetingToApi(updated), role: 'facilitator' }
+  })
+
+  app.post<{ Params: { id: string } }>('/api/meetings/:id/reopen', {
+    schema: { tags: ['meetings'], params: meetingIdParams, response },
+  }, async (request) => {
+    const { meeting, worker } = facilitatorOf(services, request)
+    if (meeting.status !== 'finalized') throw new MeetingNotFinalized()
+    const now = services.now()
+    await services.relay.applyServerChange(meeting.id, setDocStatus('live'))
+    services.meetings.reopen(meeting.id)
+    // Viewers-by-finalize reconnect in their own role.
+    for (const docId of meetingDocIds(meeting.id)) {
+      services.relay.closeMeeting(docId, ACCESS_CLOSE.MEETING_REOPENED.code, ACCESS_CLOSE.MEETING_REOPENED.reason)
+    }
+    const updated = services.meetings.get(meeting.id) ?? meeting
+    services.audit.record({
+      action: 'meeting.reopened',
+      actor: { kind: 'worker', id: worker.id },
+      meetingId: meeting.id,
+      details: { version: updated.version },
+      now,
+    })
+    request.log.info({ meetingId: meeting.id, version: updated.version }, 'meeting reopened')
+    return { ...meetingToApi(updated), role: 'facilitator' }
+  })
+
+  app.get<{ Params: { id: string } }>('/api/meetings/:id/versions', {
+    schema: {
+      tags: ['meetings'],
+      params: meetingIdParams,
+      response: {
+        200: {
+          type: 'object',
+          required: ['versions'],
+          properties: {
+            versions: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['version', 'finalizedAt', 'finalizedBy', 'bytes'],
+                properties: {
+                  version: { type: 'integer' },
+                  finalizedAt: { type: 'string', format: 'date-time' },
+                  finalizedBy: { type: 'string' },
+                  bytes: { type: 'integer' },
+                },
+              },
+            },
+          },
+        },
+        401: errorSchema,
+        403: errorSchema,
+        404: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const { meeting } = facilitatorOf(services, request)
+    const versions = services.meetings.listVersions(meeting.id).map((v) => ({
+      version: v.version,
+      finalizedAt: new Date(v.finalizedAt).toISOString(),
+      finalizedBy: v.finalizedBy,
+      bytes: v.state.byteLength,
+    }))
+    return { versions }
+  })
+}

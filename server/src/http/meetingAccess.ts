@@ -1,0 +1,46 @@
+/**
+ * Route guards for `/api/meetings/:id/…`: find the meeting and check the caller's place in it,
+ * answering with the precise refusal (not signed in, removed, waiting, declined, not a member,
+ * not the facilitator). A meeting the caller has no part in answers 404, so ids reveal nothing.
+ *
+ *   const { meeting, role } = memberOf(services, request)
+ *   const { meeting, worker } = facilitatorOf(services, request)
+ */
+import type { FastifyRequest } from 'fastify'
+import type { Services } from './services.ts'
+import type { Meeting, ParticipantRole } from '../meetings/MeetingStore.ts'
+import type { Worker } from '../access/WorkerStore.ts'
+import { accessToMeeting, requirePrincipal } from './principal.ts'
+import { LobbyDeclined, LobbyWaiting, MeetingForbidden, MeetingNotFound, ParticipantRemoved } from '../errors.ts'
+
+type MeetingRequest = FastifyRequest<{ Params: { id: string } }>
+
+/** JSON schema of `:id` in meeting routes. */
+export const meetingIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const
+
+/** The meeting in the URL and the caller's role in it; throws the right refusal otherwise. */
+export function memberOf(services: Services, request: MeetingRequest): { meeting: Meeting; role: ParticipantRole } {
+  const principal = requirePrincipal(request)
+  const meeting = services.meetings.get(request.params.id)
+  if (!meeting) throw new MeetingNotFound()
+  const access = accessToMeeting(principal, meeting)
+  if (access.ok) return { meeting, role: access.role }
+  switch (access.reason) {
+    case 'waiting':
+      throw new LobbyWaiting()
+    case 'declined':
+      throw new LobbyDeclined()
+    case 'removed':
+      throw new ParticipantRemoved()
+    case 'not-a-member':
+      throw new MeetingNotFound()
+  }
+}
+
+/** The meeting in the URL when the caller is one of its facilitating workers. */
+export function facilitatorOf(services: Services, request: MeetingRequest): { meeting: Meeting; worker: Worker } {
+  const { meeting, role } = memberOf(services, request)
+  const principal = request.principal
+  if (role !== 'facilitator' || principal?.kind !== 'worker') throw new MeetingForbidden()
+  return { meeting, worker: principal.worker }
+}

@@ -1,0 +1,197 @@
+/**
+ * The roster and the facilitator's control over it: who is in the meeting (and online), changing
+ * a participant's role, letting lobby joiners in or turning them away, removing someone, and
+ * ending the meeting for everyone. Each change takes effect on live sockets at once: a new role
+ * reconnects the participant (non-terminal close), removal and ending close terminally.
+ *
+ *   GET    /api/meetings/:id/participants
+ *   PATCH  /api/meetings/:id/participants/:pid          { role }
+ *   DELETE /api/meetings/:id/participants/:pid
+ *   POST   /api/meetings/:id/participants/:pid/admit | /decline
+ *   POST   /api/meetings/:id/end
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Services } from './services.ts'
+import type { Meeting, Participant } from '../meetings/MeetingStore.ts'
+import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
+import { meetingDocIds } from '../meetings/restrictedDoc.ts'
+import { ParticipantNotFound, ParticipantNotWaiting } from '../errors.ts'
+import { errorSchema } from './schemas.ts'
+import { facilitatorOf, meetingIdParams, memberOf } from './meetingAccess.ts'
+
+type ParticipantRequest = FastifyRequest<{ Params: { id: string; pid: string } }>
+
+const participantParams = {
+  type: 'object',
+  required: ['id', 'pid'],
+  properties: { id: { type: 'string', maxLength: 64 }, pid: { type: 'string', maxLength: 64 } },
+} as const
+
+const rosterEntrySchema = {
+  type: 'object',
+  required: ['id', 'name', 'relationship', 'attendance', 'role', 'status', 'online', 'consentedAt'],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    relationship: { type: ['string', 'null'] },
+    attendance: { type: ['string', 'null'], enum: ['in-room', 'video', 'phone', null] },
+    role: { type: 'string', enum: ['facilitator', 'editor', 'viewer'] },
+    status: { type: 'string', enum: ['waiting', 'admitted', 'declined', 'removed'] },
+    online: { type: 'boolean' },
+    consentedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const
+
+const noContent = { 204: { type: 'null' }, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema }
+
+export async function participantRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  /** The participant named in the URL, within a meeting the caller facilitates. */
+  const targetOf = (request: ParticipantRequest): { meeting: Meeting; workerId: string; participant: Participant } => {
+    const { meeting, worker } = facilitatorOf(services, request)
+    const participant = services.meetings.getParticipant(request.params.pid)
+    if (!participant || participant.meetingId !== meeting.id) throw new ParticipantNotFound()
+    return { meeting, workerId: worker.id, participant }
+  }
+  const audit = (
+    action: 'participant.role-changed' | 'participant.removed' | 'participant.admitted' | 'participant.declined',
+    target: { meeting: Meeting; workerId: string; participant: Participant },
+    details?: Record<string, string>,
+  ) =>
+    services.audit.record({
+      action,
+      actor: { kind: 'worker', id: target.workerId },
+      meetingId: target.meeting.id,
+      subjectId: target.participant.id,
+      ...(details ? { details } : {}),
+      now: services.now(),
+    })
+
+  app.get<{ Params: { id: string } }>('/api/meetings/:id/participants', {
+    schema: {
+      tags: ['participants'],
+      params: meetingIdParams,
+      response: {
+        200: { type: 'object', required: ['participants'], properties: { participants: { type: 'array', items: rosterEntrySchema } } },
+        401: errorSchema,
+        403: errorSchema,
+        404: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const { meeting, role } = memberOf(services, request)
+    const online = new Set(services.relay.peersOf(meeting.id))
+    const facilitators = meeting.facilitatorIds.flatMap((workerId) => {
+      const worker = services.workers.getWorker(workerId)
+      if (!worker) return []
+      return [{
+        id: worker.id,
+        name: worker.name,
+        relationship: 'worker',
+        attendance: null,
+        role: 'facilitator',
+        status: 'admitted',
+        online: online.has(worker.id),
+        consentedAt: null,
+      }]
+    })
+    // Family and network see who is in the meeting; only facilitators see the lobby and leavers.
+    const people = services.meetings
+      .listParticipants(meeting.id)
+      .filter((p) => role === 'facilitator' || p.status === 'admitted')
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        relationship: p.relationship,
+        attendance: p.attendance,
+        role: p.role,
+        status: p.status,
+        online: p.status === 'admitted' && online.has(p.id),
+        consentedAt: p.consentedAt === null ? null : new Date(p.consentedAt).toISOString(),
+      }))
+    return { participants: [...facilitators, ...people] }
+  })
+
+  app.patch<{ Params: { id: string; pid: string }; Body: { role: 'editor' | 'viewer' } }>('/api/meetings/:id/participants/:pid', {
+    schema: {
+      tags: ['participants'],
+      params: participantParams,
+      body: { type: 'object', required: ['role'], properties: { role: { type: 'string', enum: ['editor', 'viewer'] } } },
+      response: {
+        200: { type: 'object', required: ['id', 'role'], properties: { id: { type: 'string' }, role: { type: 'string' } } },
+        ...noContent,
+      },
+    },
+  }, async (request) => {
+    const target = targetOf(request)
+    if (target.participant.status === 'removed') throw new ParticipantNotFound()
+    const from = target.participant.role
+    const to = request.body.role
+    if (from !== to) {
+      services.meetings.setParticipantRole(target.meeting.id, target.participant.id, to)
+      // Non-terminal: the client reconnects at once and the upgrade hands it the new role.
+      services.relay.closePeer(target.participant.id, ACCESS_CLOSE.ROLE_CHANGED.code, ACCESS_CLOSE.ROLE_CHANGED.reason)
+      audit('participant.role-changed', target, { from, to })
+      request.log.info({ meetingId: target.meeting.id, participantId: target.participant.id, role: to }, 'participant role changed')
+    }
+    return { id: target.participant.id, role: to }
+  })
+
+  app.delete<{ Params: { id: string; pid: string } }>('/api/meetings/:id/participants/:pid', {
+    schema: { tags: ['participants'], params: participantParams, response: noContent },
+  }, async (request, reply) => {
+    const target = targetOf(request)
+    if (target.participant.status !== 'removed') {
+      services.meetings.markRemoved(target.meeting.id, target.participant.id, services.now())
+      services.sessions.revokeParticipants([target.participant.id], 'removed')
+      services.relay.closePeer(target.participant.id, ACCESS_CLOSE.PARTICIPANT_REMOVED.code, ACCESS_CLOSE.PARTICIPANT_REMOVED.reason)
+      audit('participant.removed', target)
+      request.log.info({ meetingId: target.meeting.id, participantId: target.participant.id }, 'participant removed')
+    }
+    return reply.code(204).send()
+  })
+
+  app.post<{ Params: { id: string; pid: string } }>('/api/meetings/:id/participants/:pid/admit', {
+    schema: { tags: ['participants'], params: participantParams, response: noContent },
+  }, async (request, reply) => {
+    const target = targetOf(request)
+    const { status } = target.participant
+    if (status === 'admitted') return reply.code(204).send()
+    if (status !== 'waiting' && status !== 'declined') throw new ParticipantNotWaiting()
+    services.meetings.setParticipantStatus(target.meeting.id, target.participant.id, 'admitted')
+    audit('participant.admitted', target)
+    request.log.info({ meetingId: target.meeting.id, participantId: target.participant.id }, 'participant admitted')
+    return reply.code(204).send()
+  })
+
+  app.post<{ Params: { id: string; pid: string } }>('/api/meetings/:id/participants/:pid/decline', {
+    schema: { tags: ['participants'], params: participantParams, response: noContent },
+  }, async (request, reply) => {
+    const target = targetOf(request)
+    const { status } = target.participant
+    if (status === 'declined') return reply.code(204).send()
+    if (status !== 'waiting') throw new ParticipantNotWaiting()
+    services.meetings.setParticipantStatus(target.meeting.id, target.participant.id, 'declined')
+    audit('participant.declined', target)
+    request.log.info({ meetingId: target.meeting.id, participantId: target.participant.id }, 'participant declined')
+    return reply.code(204).send()
+  })
+
+  app.post<{ Params: { id: string } }>('/api/meetings/:id/end', {
+    schema: { tags: ['participants'], params: meetingIdParams, response: noContent },
+  }, async (request, reply) => {
+    const { meeting, worker } = facilitatorOf(services, request)
+    const now = services.now()
+    services.meetings.markEnded(meeting.id, now)
+    const ended = services.sessions.revokeParticipants(
+      services.meetings.listParticipants(meeting.id).map((p) => p.id),
+      'meeting-ended',
+    )
+    let closed = 0
+    for (const docId of meetingDocIds(meeting.id)) {
+      closed += services.relay.closeMeeting(docId, ACCESS_CLOSE.MEETING_ENDED.code, ACCESS_CLOSE.MEETING_ENDED.reason)
+    }
+    services.audit.record({ action: 'meeting.ended', actor: { kind: 'worker', id: worker.id }, meetingId: meeting.id, details: { sessions: ended, sockets: closed }, now })
+    request.log.info({ meetingId: meeting.id, sessions: ended, sockets: closed }, 'meeting ended')
+    return reply.code(204).send()
+  })
+}

@@ -1,0 +1,126 @@
+/**
+ * Restricted items (safety-mapping §9: treatment details, addresses, phone numbers): the
+ * meeting's workers sync a second doc at `GET /sync/:meetingId/restricted`, which family and
+ * network roles are refused before any byte of it is sent; `POST /api/meetings/:id/restricted-items
+ * { shapeId }` moves an item of the shared map into it.
+ *
+ * Moving adds the record to the restricted doc first and then deletes it from the shared doc, so a
+ * failure never loses it. Anyone already synced keeps what they received before the move; items
+ * that must never reach the family are written into the restricted doc from the start.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import * as Y from 'yjs'
+import { RECORDS_ARRAY_NAME } from '@safetymap/map-model'
+import type { Services } from './services.ts'
+import { accessToMeeting, requirePrincipal } from './principal.ts'
+import { ItemNotFound, MeetingNotFound, RestrictedWorkersOnly } from '../errors.ts'
+import { errorSchema } from './schemas.ts'
+import { rateLimitFor } from './rateLimits.ts'
+import { facilitatorOf, meetingIdParams } from './meetingAccess.ts'
+import { restrictedDocId } from '../meetings/restrictedDoc.ts'
+import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
+
+type Entry = { key: string; val: unknown }
+
+const isEntry = (value: unknown): value is Entry =>
+  typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string' && 'val' in value
+
+/** The record `id` holds in a doc's records array (the last entry wins), or undefined. */
+function findRecord(doc: Y.Doc, id: string): unknown {
+  let found: unknown
+  for (const entry of doc.getArray<unknown>(RECORDS_ARRAY_NAME).toArray()) {
+    if (isEntry(entry) && entry.key === id) found = entry.val
+  }
+  return found
+}
+
+/** Deletes every entry of `id` from the records array (what `YKeyValue.delete` does). */
+function deleteRecord(doc: Y.Doc, id: string): void {
+  const records = doc.getArray<unknown>(RECORDS_ARRAY_NAME)
+  const entries = records.toArray()
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]
+    if (isEntry(entry) && entry.key === id) records.delete(i, 1)
+  }
+}
+
+export async function restrictedRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  // `syncPeer` is declared by syncRoute's own (encapsulated) scope; this sibling scope needs it too.
+  if (!app.hasRequestDecorator('syncPeer')) app.decorateRequest('syncPeer', null)
+  const admit = async (request: FastifyRequest<{ Params: { meetingId: string } }>) => {
+    const principal = requirePrincipal(request)
+    const meeting = services.meetings.get(request.params.meetingId)
+    if (!meeting) throw new MeetingNotFound()
+    const access = accessToMeeting(principal, meeting)
+    if (!access.ok || access.role !== 'facilitator' || principal.kind !== 'worker') {
+      services.audit.record({
+        action: 'access.refused',
+        actor: principal.kind === 'worker' ? { kind: 'worker', id: principal.worker.id } : { kind: 'participant', id: principal.participant.id },
+        meetingId: meeting.id,
+        details: { reason: 'restricted', door: 'sync' },
+        now: services.now(),
+      })
+      throw new RestrictedWorkersOnly()
+    }
+    request.syncPeer = {
+      meetingId: restrictedDocId(meeting.id),
+      participantId: principal.worker.id,
+      role: meeting.status === 'finalized' ? 'viewer' : 'facilitator',
+    }
+  }
+
+  app.get<{ Params: { meetingId: string } }>('/sync/:meetingId/restricted', {
+    websocket: true,
+    config: { rateLimit: rateLimitFor(services, 'sync') },
+    preValidation: admit,
+    schema: { hide: true, params: { type: 'object', properties: { meetingId: { type: 'string', maxLength: 64 } } } },
+  }, (socket, request) => {
+    const peer = request.syncPeer
+    if (!peer) return socket.close(1011, 'not admitted')
+    // Decide again just before joining: only a facilitating worker, and read-only once finalized.
+    const meeting = services.meetings.get(request.params.meetingId)
+    if (!meeting?.facilitatorIds.includes(peer.participantId)) {
+      return socket.close(ACCESS_CLOSE.PARTICIPANT_REMOVED.code, ACCESS_CLOSE.PARTICIPANT_REMOVED.reason)
+    }
+    const role = meeting.status === 'finalized' ? 'viewer' : 'facilitator'
+    request.log.info({ meetingId: peer.meetingId, participantId: peer.participantId, role }, 'restricted sync connected')
+    services.relay.acceptWebSocket(socket, { ...peer, role })
+  })
+
+  app.post<{ Params: { id: string }; Body: { shapeId: string } }>('/api/meetings/:id/restricted-items', {
+    schema: {
+      tags: ['meetings'],
+      params: meetingIdParams,
+      body: { type: 'object', required: ['shapeId'], properties: { shapeId: { type: 'string', minLength: 1, maxLength: 100 } } },
+      response: {
+        200: { type: 'object', required: ['shapeId'], properties: { shapeId: { type: 'string' } } },
+        401: errorSchema,
+        403: errorSchema,
+        404: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const { meeting, worker } = facilitatorOf(services, request)
+    const { shapeId } = request.body
+    const state = await services.relay.readDocState(meeting.id)
+    const shared = new Y.Doc()
+    if (state) Y.applyUpdate(shared, state)
+    const record = findRecord(shared, shapeId)
+    shared.destroy()
+    if (record === undefined) throw new ItemNotFound()
+    await services.relay.applyServerChange(restrictedDocId(meeting.id), (doc) => {
+      deleteRecord(doc, shapeId)
+      doc.getArray<Entry>(RECORDS_ARRAY_NAME).push([{ key: shapeId, val: record }])
+    })
+    await services.relay.applyServerChange(meeting.id, (doc) => deleteRecord(doc, shapeId))
+    services.audit.record({
+      action: 'item.restricted',
+      actor: { kind: 'worker', id: worker.id },
+      meetingId: meeting.id,
+      subjectId: shapeId,
+      now: services.now(),
+    })
+    request.log.info({ meetingId: meeting.id, shapeId }, 'item restricted')
+    return { shapeId }
+  })
+}

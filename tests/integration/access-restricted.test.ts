@@ -1,0 +1,93 @@
+/**
+ * Restricted items at the protocol level: the workers' second doc is served only to the
+ * meeting's workers; a network member's doc never contains a restricted item's text, and an item
+ * moved out of the shared map does not reach anyone who syncs afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { RECORDS_ARRAY_NAME, addItem, readMap, readRecordMap } from '@safetymap/map-model'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
+import { inviteAndJoin, upgradeRefusal } from '../helpers/accessClients.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+let server: TestServer
+const peers: Peer[] = []
+beforeAll(async () => {
+  server = await startServer()
+})
+afterAll(async () => {
+  for (const peer of peers) peer.destroy()
+  await server.close()
+})
+
+const holds = (doc: Y.Doc, text: string) => Buffer.from(Y.encodeStateAsUpdate(doc)).includes(Buffer.from(text))
+const storedHolds = async (docId: string, text: string) => {
+  const state = await server.services.relay.readDocState(docId)
+  return state !== null && Buffer.from(state).includes(Buffer.from(text))
+}
+
+describe('restricted items', () => {
+  it('only the meeting\'s workers open the restricted doc, and a network member never receives its text', async () => {
+    const { apiKey } = server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Restricted meeting')
+    const aunt = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Aunt' })
+    const viewer = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Projector', role: 'viewer' })
+
+    for (const token of [aunt.session, viewer.session]) {
+      expect(await upgradeRefusal(server.url, `${meeting.id}/restricted`, { authorization: `Bearer ${token}` })).toEqual({ status: 403, code: 'RESTRICTED_WORKERS_ONLY' })
+    }
+    expect((await upgradeRefusal(server.url, `${meeting.id}/restricted`, { authorization: `Bearer ${server.addWorker().apiKey}` })).status).toBe(403)
+    expect(await upgradeRefusal(server.url, `${meeting.id}:restricted`, { authorization: `Bearer ${aunt.session}` })).toMatchObject({ status: 404 })
+
+    const restricted = connectPeer({ url: server.url, meetingId: `${meeting.id}/restricted`, token: apiKey })
+    const family = connectPeer({ url: server.url, meetingId: meeting.id, token: aunt.session })
+    peers.push(restricted, family)
+    await Promise.all([restricted.synced(), family.synced()])
+    // The restricted doc holds records only (the canvas lays them over the shared map's zones).
+    const scratch = new Y.Doc()
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(family.doc))
+    const secretId = addItem(scratch, 'harm', 'methadone clinic on Fifth Street', { id: 'w', name: 'Ana' })
+    restricted.doc.getArray(RECORDS_ARRAY_NAME).push([{ key: secretId, val: readRecordMap(scratch).get(secretId) }])
+    scratch.destroy()
+    await waitFor(() => storedHolds(`${meeting.id}:restricted`, 'methadone clinic'), { timeoutMs: 3000, what: 'the restricted item to be stored' })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(holds(family.doc, 'methadone clinic')).toBe(false)
+    expect(await storedHolds(meeting.id, 'methadone clinic')).toBe(false)
+    expect(server.services.audit.forMeeting(meeting.id).some((e) => e.action === 'access.refused' && e.details.reason === 'restricted')).toBe(true)
+  })
+
+  it('moving an item into the restricted doc takes it out of the shared map for everyone who syncs afterwards', async () => {
+    const { apiKey } = server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Move meeting')
+    const worker = connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey })
+    peers.push(worker)
+    await worker.synced()
+    const shapeId = addItem(worker.doc, 'danger', 'Mum now lives at 12 Hidden Lane', { id: 'w', name: 'Ana' })
+    await waitFor(() => storedHolds(meeting.id, 'Hidden Lane'), { timeoutMs: 3000, what: 'the note to be stored' })
+
+    const member = await api<{ code: string }>(server.url, `/api/meetings/${meeting.id}/restricted-items`, {
+      token: (await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'M' })).session,
+      body: { shapeId },
+    })
+    expect(member.status).toBe(403)
+    const moved = await api(server.url, `/api/meetings/${meeting.id}/restricted-items`, { token: apiKey, body: { shapeId } })
+    expect(moved.status).toBe(200)
+    expect((await api<{ code: string }>(server.url, `/api/meetings/${meeting.id}/restricted-items`, { token: apiKey, body: { shapeId: 'shape:nope' } })).body.code).toBe('ITEM_NOT_FOUND')
+
+    await waitFor(() => readMap(worker.doc).sections.danger.length === 0, { timeoutMs: 3000, what: 'the note to leave the shared map' })
+    const late = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Late joiner' })
+    const latePeer = connectPeer({ url: server.url, meetingId: meeting.id, token: late.session })
+    peers.push(latePeer)
+    await latePeer.synced()
+    expect(holds(latePeer.doc, 'Hidden Lane')).toBe(false)
+    expect(await storedHolds(`${meeting.id}:restricted`, 'Hidden Lane')).toBe(true)
+
+    const restricted = connectPeer({ url: server.url, meetingId: `${meeting.id}/restricted`, token: apiKey })
+    peers.push(restricted)
+    await restricted.synced()
+    expect(readRecordMap(restricted.doc).has(shapeId)).toBe(true)
+    expect(holds(restricted.doc, 'Hidden Lane')).toBe(true)
+    expect(server.services.audit.forMeeting(meeting.id).some((e) => e.action === 'item.restricted' && e.subjectId === shapeId)).toBe(true)
+  })
+})
