@@ -6,11 +6,14 @@
  */
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { compression } from 'vite-plugin-compression2'
 
 const devApi = process.env.SAFETYMAP_DEV_API ?? 'http://localhost:8080'
 
 export default defineConfig({
-  plugins: [react()],
+  // Pre-compressed .br/.gz copies let the server answer phones on slow networks without
+  // compressing on every request (@fastify/static `preCompressed`).
+  plugins: [react(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024, logLevel: 'silent' })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

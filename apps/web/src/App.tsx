@@ -6,10 +6,13 @@
  */
 import { HomePage } from './pages/HomePage.tsx'
 import { JoinPage } from './pages/JoinPage.tsx'
+import { LobbyPage } from './pages/LobbyPage.tsx'
 import { MeetingPage } from './pages/MeetingPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { SetupPage } from './pages/SetupPage.tsx'
 import { useRoute } from './router/navigation.ts'
+import { OpenListView, PhonePage } from './phone/PhoneRoute.tsx'
+import { shouldOpenListView } from './phone/viewPreference.ts'
 
 /** The whole app. */
 export function App() {
@@ -22,7 +25,12 @@ export function App() {
     case 'join':
       return <JoinPage />
     case 'meeting':
+      if (shouldOpenListView()) return <OpenListView meetingId={route.meetingId} />
       return <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
+    case 'meetingList':
+      return <PhonePage key={route.meetingId} meetingId={route.meetingId} />
+    case 'lobby':
+      return <LobbyPage key={route.meetingId} meetingId={route.meetingId} />
     case 'notFound':
       return <NotFoundPage />
   }

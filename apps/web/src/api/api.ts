@@ -32,18 +32,22 @@ export type Me =
   | { readonly kind: 'worker'; readonly worker: Worker }
   | { readonly kind: 'participant'; readonly participant: Participant }
 
+/** Where a meeting stands: open for changes, finished (read-only for all), or ended for everyone. */
+export type MeetingStatus = 'live' | 'finalized' | 'ended'
+
 /** A meeting as listed on the home page. */
 export interface MeetingSummary {
   readonly id: string
   readonly title: string
   readonly locale: Locale
-  readonly status: 'live' | 'finalized'
+  readonly status: MeetingStatus
   readonly createdAt: string
 }
 
-/** One meeting, with the caller's role in it. */
+/** One meeting, with the caller's role in it; `version` counts reopenings (absent on older servers). */
 export interface Meeting extends MeetingSummary {
   readonly role: MeetingRole
+  readonly version?: number
 }
 
 /** A fresh invite link; the token sits in the URL's fragment. */
@@ -51,6 +55,77 @@ export interface Invite {
   readonly url: string
   readonly token: string
   readonly expiresAt: string
+}
+
+/** Who an invite is for: one named person (single use), or a link the whole room shares. */
+export type InviteKind = 'personal' | 'shared'
+
+/** What the facilitator chooses when making an invite. */
+export interface InviteRequest {
+  readonly role: 'editor' | 'viewer'
+  readonly kind: InviteKind
+  /** Who the invite is for ("Grandma Lorna"); shown to the facilitator only. */
+  readonly label?: string
+  /** Whether joiners wait to be let in (the server's default: on for shared links). */
+  readonly lobby?: boolean
+}
+
+/** An invite as the facilitator sees it; `url` and `token` only right after making it. */
+export interface InviteDetails {
+  readonly id: string
+  readonly url?: string
+  readonly token?: string
+  readonly expiresAt: string
+  readonly kind: InviteKind
+  readonly role: 'editor' | 'viewer'
+  readonly lobby: boolean
+  readonly label?: string | null
+  /** In lists: turned off by the facilitator. */
+  readonly revoked?: boolean
+  /** In lists: how many people have joined with it. */
+  readonly uses?: number
+}
+
+/** How someone takes part in the meeting. */
+export type Attendance = 'in-room' | 'video' | 'phone'
+
+/** What a joiner learns before saying who they are: nothing of the meeting but the agreement. */
+export interface JoinPreview {
+  readonly role: MeetingRole
+  readonly lobby: boolean
+  readonly consent: { readonly version: string; readonly text: Readonly<Record<Locale, string>> }
+}
+
+/** What a joiner tells the meeting about themselves. */
+export interface JoinRequest {
+  readonly token: string
+  readonly name: string
+  readonly relationship: string
+  readonly attendance: Attendance
+  readonly consentVersion: string
+}
+
+/** Whether a joiner is in, still waiting in the lobby, or was not let in. */
+export type AdmissionStatus = 'admitted' | 'waiting' | 'declined'
+
+/** The outcome of joining; `status` is absent on servers without a lobby, which admit everyone. */
+export interface Joined {
+  readonly meetingId: string
+  readonly participantId: string
+  readonly role: MeetingRole
+  readonly status?: 'admitted' | 'waiting'
+}
+
+/** One person on a meeting's roster. */
+export interface RosterEntry {
+  readonly id: string
+  readonly name: string
+  readonly relationship: string | null
+  readonly attendance: Attendance | null
+  readonly role: MeetingRole
+  readonly status: AdmissionStatus | 'removed'
+  readonly online: boolean
+  readonly consentedAt: string | null
 }
 
 /** What the server says about a setup code; nulls mean "first worker: ask for name and email". */
@@ -86,12 +161,54 @@ export const api = {
   createMeeting: (input: { title: string; locale: Locale }): Promise<ApiResult<MeetingSummary>> =>
     request('POST', '/api/meetings', input),
 
-  getMeeting: (meetingId: string): Promise<ApiResult<Meeting>> =>
-    request('GET', `/api/meetings/${encodeURIComponent(meetingId)}`),
+  getMeeting: (meetingId: string): Promise<ApiResult<Meeting>> => request('GET', meetingUrl(meetingId)),
 
-  createInvite: (meetingId: string, role: 'editor' | 'viewer'): Promise<ApiResult<Invite>> =>
-    request('POST', `/api/meetings/${encodeURIComponent(meetingId)}/invites`, { role }),
+  createInvite: (meetingId: string, input: InviteRequest): Promise<ApiResult<InviteDetails & Invite>> =>
+    request('POST', `${meetingUrl(meetingId)}/invites`, input),
 
-  join: (input: { token: string; name: string }): Promise<ApiResult<{ meetingId: string; participantId: string; role: MeetingRole }>> =>
-    request('POST', '/api/join', input),
+  listInvites: (meetingId: string): Promise<ApiResult<{ invites: InviteDetails[] }>> =>
+    request('GET', `${meetingUrl(meetingId)}/invites`),
+
+  revokeInvite: (meetingId: string, inviteId: string): Promise<ApiResult<unknown>> =>
+    request('DELETE', `${meetingUrl(meetingId)}/invites/${encodeURIComponent(inviteId)}`),
+
+  /** What an invite link leads to, before anything of the meeting is shown. */
+  previewJoin: (token: string): Promise<ApiResult<JoinPreview>> => request('POST', '/api/join/preview', { token }),
+
+  join: (input: JoinRequest): Promise<ApiResult<Joined>> => request('POST', '/api/join', input),
+
+  /** For a joiner's own session: still waiting, let in, or not let in. */
+  getLobby: (): Promise<ApiResult<{ status: AdmissionStatus }>> => request('GET', '/api/lobby'),
+
+  listParticipants: (meetingId: string): Promise<ApiResult<{ participants: RosterEntry[] }>> =>
+    request('GET', `${meetingUrl(meetingId)}/participants`),
+
+  setParticipantRole: (meetingId: string, participantId: string, role: 'editor' | 'viewer'): Promise<ApiResult<unknown>> =>
+    request('PATCH', participantUrl(meetingId, participantId), { role }),
+
+  removeParticipant: (meetingId: string, participantId: string): Promise<ApiResult<unknown>> =>
+    request('DELETE', participantUrl(meetingId, participantId)),
+
+  admitParticipant: (meetingId: string, participantId: string): Promise<ApiResult<unknown>> =>
+    request('POST', `${participantUrl(meetingId, participantId)}/admit`),
+
+  declineParticipant: (meetingId: string, participantId: string): Promise<ApiResult<unknown>> =>
+    request('POST', `${participantUrl(meetingId, participantId)}/decline`),
+
+  /** Ends the meeting for everyone (their connections close for good). */
+  endMeeting: (meetingId: string): Promise<ApiResult<unknown>> => request('POST', `${meetingUrl(meetingId)}/end`),
+
+  /** Finishes the map: read-only for everyone until reopened. */
+  finalizeMeeting: (meetingId: string): Promise<ApiResult<unknown>> => request('POST', `${meetingUrl(meetingId)}/finalize`),
+
+  /** Opens a finished map again, as a new version. */
+  reopenMeeting: (meetingId: string): Promise<ApiResult<unknown>> => request('POST', `${meetingUrl(meetingId)}/reopen`),
+}
+
+function meetingUrl(meetingId: string): string {
+  return `/api/meetings/${encodeURIComponent(meetingId)}`
+}
+
+function participantUrl(meetingId: string, participantId: string): string {
+  return `${meetingUrl(meetingId)}/participants/${encodeURIComponent(participantId)}`
 }

@@ -21,6 +21,16 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   AUTH_EMAIL_TAKEN: 'error.emailTaken',
   MEETING_NOT_FOUND: 'error.meetingNotFound',
   MEETING_FORBIDDEN: 'error.meetingForbidden',
+  MEETING_NOT_A_MEMBER: 'error.notAMember',
+  CONSENT_REQUIRED: 'error.consentRequired',
+  LOBBY_WAITING: 'error.lobbyWaiting',
+  LOBBY_DECLINED: 'lobby.declinedBody',
+  AUTH_INVITE_REVOKED: 'error.inviteRevoked',
+  AUTH_INVITE_USED: 'error.inviteUsed',
+  PARTICIPANT_REMOVED: 'meeting.removedHeading',
+  MEETING_ENDED: 'meeting.endedHeading',
+  MEETING_FINALIZED: 'error.meetingFinalized',
+  RATE_LIMITED: 'error.rateLimited',
   // fastify's own schema validation failure
   FST_ERR_VALIDATION: 'error.invalidInput',
 }

@@ -7,8 +7,11 @@
 import type { ApiResult } from './ApiResult.ts'
 import { NETWORK_ERROR_CODE, errorMessageKey } from './errorMessageKey.ts'
 
+/** The HTTP methods our API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+
 /** Sends one request to our own server. `body` is sent as JSON when given. */
-export async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response
   try {
     response = await fetch(path, {

@@ -1,36 +1,74 @@
 /**
- * The facilitator's "Invite someone" control: asks the server for an editor invite link and shows
- * it read-only (`data-testid="invite-url"`) with a Copy button. The link carries its secret in the
- * fragment, so it is safe to paste into a text message.
+ * The facilitator's "Invite someone" control: choose what the person can do (write, or look
+ * only), a link for one person (works once) or a shared link for everyone in the room, who it is
+ * for, and whether joiners wait in the lobby (on by default for shared links). The made link is
+ * shown read-only (`data-testid="invite-url"`) with a Copy button and a QR code drawn on this
+ * device. Below, the links that work now, each with "Stop this link" (`data-testid="invite-list"`).
+ * Links carry their secret in the fragment, so they are safe to paste into a text message.
  *
  *   {role === 'facilitator' ? <InvitePanel meetingId={meeting.id} /> : null}
  */
-import { useId, useRef, useState } from 'react'
-import { api, type Invite } from '../api/api.ts'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { api, type Invite, type InviteDetails, type InviteKind } from '../api/api.ts'
+import { QrCode } from '../access/QrCode.tsx'
+import '../access/access.css'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { FormError } from '../ui/FormError.tsx'
+import { TextField } from '../ui/TextField.tsx'
 
 type CopyState = 'idle' | 'copied' | 'failed'
 
-/** Creates and shows an invite link for `meetingId`. */
+const INVITE_ROLES = ['editor', 'viewer'] as const
+const INVITE_KINDS: readonly InviteKind[] = ['personal', 'shared']
+
+/** Creates and shows invite links for `meetingId`, and lists the ones that work now. */
 export function InvitePanel({ meetingId }: { meetingId: string }) {
   const { t, locale } = useI18n()
-  const inputId = useId()
+  const ids = useId()
   const inputRef = useRef<HTMLInputElement>(null)
+  const [role, setRole] = useState<'editor' | 'viewer'>('editor')
+  const [kind, setKind] = useState<InviteKind>('personal')
+  const [label, setLabel] = useState('')
+  const [lobby, setLobby] = useState(false)
   const [invite, setInvite] = useState<Invite | null>(null)
+  const [active, setActive] = useState<readonly InviteDetails[]>([])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
   const [copyState, setCopyState] = useState<CopyState>('idle')
+
+  const refresh = useCallback(async () => {
+    const result = await api.listInvites(meetingId)
+    if (result.ok) setActive(result.value.invites.filter((item) => stillWorks(item, Date.now())))
+  }, [meetingId])
+
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const chooseKind = (next: InviteKind) => {
+    setKind(next)
+    setLobby(next === 'shared')
+  }
 
   const createInvite = async () => {
     setBusy(true)
     setError(null)
     setCopyState('idle')
-    const result = await api.createInvite(meetingId, 'editor')
+    const trimmed = label.trim()
+    const result = await api.createInvite(meetingId, { role, kind, lobby, ...(trimmed ? { label: trimmed } : {}) })
     setBusy(false)
-    if (result.ok) setInvite(result.value)
-    else setError(result.error.messageKey)
+    if (!result.ok) return setError(result.error.messageKey)
+    setInvite(result.value)
+    setLabel('')
+    void refresh()
+  }
+
+  const revoke = async (inviteId: string) => {
+    setError(null)
+    const result = await api.revokeInvite(meetingId, inviteId)
+    if (!result.ok) setError(result.error.messageKey)
+    void refresh()
   }
 
   const copy = async (url: string) => {
@@ -48,16 +86,39 @@ export function InvitePanel({ meetingId }: { meetingId: string }) {
 
   return (
     <div className="invite">
+      <fieldset className="choices">
+        <legend>{t('invite.role')}</legend>
+        {INVITE_ROLES.map((value) => (
+          <label key={value} className="choice">
+            <input type="radio" name={`${ids}-role`} checked={role === value} onChange={() => setRole(value)} />
+            {t(value === 'editor' ? 'whosHere.role.editor' : 'whosHere.role.viewer')}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choices">
+        <legend>{t('invite.kind')}</legend>
+        {INVITE_KINDS.map((value) => (
+          <label key={value} className="choice">
+            <input type="radio" name={`${ids}-kind`} checked={kind === value} onChange={() => chooseKind(value)} />
+            {t(value === 'personal' ? 'invite.kind.personal' : 'invite.kind.shared')}
+          </label>
+        ))}
+      </fieldset>
+      <TextField label={t('invite.label')} hint={t('invite.labelHint')} maxLength={80} value={label} onChange={setLabel} />
+      <label className="choice">
+        <input type="checkbox" checked={lobby} onChange={(event) => setLobby(event.target.checked)} />
+        {t('invite.lobby')}
+      </label>
       <button type="button" onClick={createInvite} disabled={busy}>
         {busy ? t('invite.busy') : t('invite.button')}
       </button>
       <FormError messageKey={error} />
       {invite ? (
         <>
-          <label htmlFor={inputId}>{t('invite.url')}</label>
+          <label htmlFor={`${ids}-url`}>{t('invite.url')}</label>
           <div className="invite-row">
             <input
-              id={inputId}
+              id={`${ids}-url`}
               ref={inputRef}
               data-testid="invite-url"
               type="text"
@@ -69,12 +130,37 @@ export function InvitePanel({ meetingId }: { meetingId: string }) {
               {t('invite.copy')}
             </button>
           </div>
-          <p className="muted">{t('invite.help', { time: formatTime(invite.expiresAt) })}</p>
           <p className="muted" role="status">
             {copyState === 'copied' ? t('invite.copied') : copyState === 'failed' ? t('invite.copyFailed') : ''}
           </p>
+          <QrCode text={invite.url} label={t('invite.qr')} />
+          <p className="muted">{t('invite.help', { time: formatTime(invite.expiresAt) })}</p>
         </>
       ) : null}
+      <h3>{t('invite.activeHeading')}</h3>
+      {active.length === 0 ? <p className="muted">{t('invite.none')}</p> : null}
+      <ul className="invite-list" data-testid="invite-list">
+        {active.map((item) => (
+          <li key={item.id}>
+            <span>
+              {item.label ? `${item.label} · ` : ''}
+              {t(item.kind === 'shared' ? 'invite.kind.shared' : 'invite.kind.personal')} ·{' '}
+              {t(item.role === 'viewer' ? 'whosHere.role.viewer' : 'whosHere.role.editor')}
+              {item.lobby ? ` · ${t('invite.withLobby')}` : ''} · {t('invite.untilShort', { time: formatTime(item.expiresAt) })}
+            </span>
+            <button type="button" className="danger" onClick={() => revoke(item.id)}>
+              {t('invite.revoke')}
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   )
+}
+
+/** Whether an invite can still let someone in: not turned off, not expired, a personal one unused. */
+function stillWorks(invite: InviteDetails, now: number): boolean {
+  if (invite.revoked) return false
+  if (Date.parse(invite.expiresAt) <= now) return false
+  return invite.kind === 'shared' || (invite.uses ?? 0) === 0
 }

@@ -15,6 +15,9 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { defaultBindingUtils, Tldraw, type Editor, type TldrawOptions } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { Meeting } from '../api/api.ts'
+import { MeetingClosedScreen } from '../access/MeetingClosedScreen.tsx'
+import { useMeetingAccess } from '../access/useMeetingAccess.ts'
+import { useRelayClose } from '../access/useRelayClose.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { Link } from '../router/Link.tsx'
@@ -24,6 +27,8 @@ import { canvasUiOverrides } from './canvasUiOverrides.ts'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { createMeetingConnection, type MeetingConnection } from './createMeetingConnection.ts'
 import { createMeetingShapeUtils } from './meetingShapeUtils.ts'
+import { ToolkitControls } from './shapes/ToolkitControls.tsx'
+import { createToolkitState } from './shapes/toolkitState.ts'
 import type { MeetingUser } from './MeetingUser.ts'
 import { MeetingNotices } from './MeetingNotices.tsx'
 import { noteAuthorMeta } from './noteAuthorMeta.ts'
@@ -33,6 +38,7 @@ import { usePeers } from './usePeers.ts'
 import { userColor } from './userColor.ts'
 import { useTldrawUser } from './useTldrawUser.ts'
 import { WhosHere } from './WhosHere.tsx'
+import { ExportButton } from '../export/ExportButton.tsx'
 
 /** Fonts, icons and translations, bundled by Vite and served by our own server. */
 const ASSET_URLS = getAssetUrlsByImport()
@@ -63,7 +69,10 @@ export function MeetingCanvas(props: MeetingCanvasProps) {
     setConnection(opened)
     return () => opened.destroy()
   }, [meetingId])
+  // Removed (4403) or meeting ended (4410): the provider has stopped; nothing of the map stays.
+  const closedWith = useRelayClose(connection?.provider ?? null)
 
+  if (closedWith !== null) return <MeetingClosedScreen code={closedWith} />
   if (!connection) return <p className="canvas-loading">{t('meeting.opening')}</p>
   return <MeetingRoom key={connection.doc.guid} connection={connection} {...props} />
 }
@@ -76,10 +85,14 @@ function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasPro
   const color = userColor(user.id)
   const [peopleOpen, setPeopleOpen] = useState(() => window.matchMedia(WIDE_SCREEN_QUERY).matches)
   const [filesBlocked, setFilesBlocked] = useState(0)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  // Role and status as they are now (a facilitator may change them mid-meeting), and the roster.
+  const access = useMeetingAccess({ meeting, doc, live: snapshot.state === 'live' })
+  const role = access.role
 
   useEffect(() => {
-    setAwarenessUser(awareness, { id: user.id, name: user.name, color, role: user.role })
-  }, [awareness, user.id, user.name, user.role, color])
+    setAwarenessUser(awareness, { id: user.id, name: user.name, color, role })
+  }, [awareness, user.id, user.name, role, color])
 
   useEffect(() => {
     if (!snapshot.hasUnsentChanges || snapshot.state === 'live') return
@@ -89,7 +102,8 @@ function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasPro
   }, [snapshot.hasUnsentChanges, snapshot.state])
 
   const meetingLocale = useMeetingLocale(doc, meeting.locale)
-  const shapeUtils = useMemo(() => createMeetingShapeUtils(meetingLocale), [meetingLocale])
+  const toolkit = useMemo(() => createToolkitState(meetingLocale), [meetingLocale])
+  const shapeUtils = useMemo(() => createMeetingShapeUtils(meetingLocale, toolkit), [meetingLocale, toolkit])
   const tldrawUser = useTldrawUser({ id: user.id, name: user.name, color })
   const { storeWithStatus, schemaStatus } = useYjsStore({
     doc,
@@ -97,7 +111,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasPro
     synced: snapshot.hasSynced,
     connectionStatus: snapshot.state === 'live' ? 'online' : 'offline',
     user: { id: user.id, name: user.name, color },
-    readonly: user.role === 'viewer',
+    readonly: role === 'viewer' || access.finalized,
     shapeUtils,
     bindingUtils: defaultBindingUtils,
   })
@@ -107,6 +121,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasPro
       blockThirdPartyContent(editor, { onBlocked: () => setFilesBlocked(Date.now()) })
       editor.getInitialMetaForShape = noteAuthorMeta({ id: user.id, name: user.name })
       showMapTop(editor)
+      setEditor(editor)
     },
     [user.id, user.name],
   )
@@ -127,9 +142,10 @@ function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasPro
         >
           {t('whosHere.summary', { count: peers.length })}
         </button>
+        {role === 'facilitator' && <ExportButton meetingId={meeting.id} editor={editor} />}
         <LanguageSwitch />
       </header>
-      <MeetingNotices role={user.role} schemaStatus={schemaStatus} filesBlockedAt={filesBlocked} />
+      <MeetingNotices role={role} schemaStatus={schemaStatus} filesBlockedAt={filesBlocked} finalized={access.finalized} />
       <div className="meeting-body">
         <main className="meeting-canvas" aria-label={t('meeting.canvasLabel', { title: meeting.title })}>
           <Tldraw
@@ -143,14 +159,18 @@ function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasPro
             user={tldrawUser}
             locale={locale}
             onMount={onMount}
-          />
+          >
+            <ToolkitControls doc={doc} user={user} toolkit={toolkit} canEdit={role !== 'viewer' && !access.finalized} />
+          </Tldraw>
         </main>
         <WhosHere
           id={PEOPLE_PANEL_ID}
           peers={peers}
           open={peopleOpen}
           meetingId={meeting.id}
-          canInvite={user.role === 'facilitator'}
+          selfId={user.id}
+          access={access}
+          isFacilitator={role === 'facilitator'}
         />
       </div>
     </div>

@@ -1,8 +1,9 @@
 /**
- * Plain-language notices under the meeting bar: "you can only look" for viewers, "reload" when
+ * Plain-language notices under the meeting bar: "this map is finished" once the facilitator
+ * finalized it, "you can only look" for viewers, "reload" when
  * this build cannot write the doc, and a short-lived note when a picture or file was refused.
  *
- *   <MeetingNotices role={user.role} schemaStatus={schemaStatus} filesBlockedAt={lastBlockedMs} />
+ *   <MeetingNotices role={user.role} schemaStatus={schemaStatus} filesBlockedAt={lastBlockedMs} finalized={false} />
  */
 import { SCHEMA_STATUS, type SchemaStatus } from '@safetymap/tldraw-yjs'
 import { useEffect, useState } from 'react'
@@ -31,10 +32,12 @@ export interface MeetingNoticesProps {
   readonly schemaStatus: SchemaStatus
   /** When a picture or file was last refused (ms since epoch), 0 for never. */
   readonly filesBlockedAt: number
+  /** The map is finished: read-only for everyone (`data-testid="finalized-notice"`). */
+  readonly finalized?: boolean
 }
 
 /** The notices that apply right now, if any. */
-export function MeetingNotices({ role, schemaStatus, filesBlockedAt }: MeetingNoticesProps) {
+export function MeetingNotices({ role, schemaStatus, filesBlockedAt, finalized = false }: MeetingNoticesProps) {
   const { t } = useI18n()
   const [showFilesBlocked, setShowFilesBlocked] = useState(false)
 
@@ -48,13 +51,14 @@ export function MeetingNotices({ role, schemaStatus, filesBlockedAt }: MeetingNo
   const notices: MessageKey[] = []
   const schemaKey = schemaNotice(schemaStatus)
   if (schemaKey) notices.push(schemaKey)
+  else if (finalized) notices.push('meeting.finalizedNotice')
   else if (role === 'viewer') notices.push('meeting.viewerNotice')
   if (showFilesBlocked) notices.push('canvas.filesBlocked')
 
   return (
     <div role="status">
       {notices.map((key) => (
-        <p key={key} className="meeting-notice">
+        <p key={key} className="meeting-notice" data-testid={key === 'meeting.finalizedNotice' ? 'finalized-notice' : undefined}>
           {t(key)}
         </p>
       ))}

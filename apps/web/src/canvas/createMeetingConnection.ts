@@ -51,6 +51,10 @@ export function createMeetingConnection({
   const onOnline = () => provider.connect()
   window.addEventListener('offline', onOffline)
   window.addEventListener('online', onOnline)
+  // After a terminal close (removed 4403, meeting ended 4410) the network coming back must not
+  // reconnect: the relay said no for good.
+  const onClosed = () => window.removeEventListener('online', onOnline)
+  provider.on('closed', onClosed)
 
   return {
     doc,
@@ -60,6 +64,7 @@ export function createMeetingConnection({
     destroy() {
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
+      provider.off('closed', onClosed)
       tracker.dispose()
       provider.awareness.setLocalState(null)
       provider.destroy()

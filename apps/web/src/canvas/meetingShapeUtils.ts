@@ -1,19 +1,32 @@
 /**
  * The shape utils of a meeting canvas, one list for both the store's schema (`useYjsStore`) and
  * rendering (`<Tldraw shapeUtils>`): tldraw's defaults, with embeds configured to match no site
- * (so nothing ever loads a third-party frame), plus our `sm-zone`.
+ * (so nothing ever loads a third-party frame), plus our `sm-zone` and the toolkit's shapes
+ * (danger statements, safety goals, next steps, scaling marks), which share `toolkit`.
  *
  *   const shapeUtils = useMemo(() => createMeetingShapeUtils(meetingLocale), [meetingLocale])
  */
 import type { Locale } from '@safetymap/map-model'
 import { defaultShapeUtils, EmbedShapeUtil, type Signal, type TLAnyShapeUtilConstructor } from 'tldraw'
+import { DangerStatementShapeUtil } from './shapes/DangerStatementShapeUtil.tsx'
+import { NextStepShapeUtil } from './shapes/NextStepShapeUtil.tsx'
+import { SafetyGoalShapeUtil } from './shapes/SafetyGoalShapeUtil.tsx'
+import { ScalingMarkShapeUtil } from './shapes/ScalingMarkShapeUtil.tsx'
+import { createToolkitState, type ToolkitState } from './shapes/toolkitState.ts'
 import { ZoneShapeUtil } from './ZoneShapeUtil.tsx'
 
 /** Shape utils for a meeting whose headings follow `meetingLocale`. Memoise the result: a new list rebuilds the store. */
-export function createMeetingShapeUtils(meetingLocale: Signal<Locale>): readonly TLAnyShapeUtilConstructor[] {
+export function createMeetingShapeUtils(
+  meetingLocale: Signal<Locale>,
+  toolkit: ToolkitState = createToolkitState(meetingLocale),
+): readonly TLAnyShapeUtilConstructor[] {
   return [
     ...defaultShapeUtils.filter((util) => util.type !== EmbedShapeUtil.type),
     EmbedShapeUtil.configure({ embedDefinitions: [] }),
     ZoneShapeUtil.configure({ meetingLocale }),
+    DangerStatementShapeUtil.configure({ toolkit }),
+    SafetyGoalShapeUtil.configure({ toolkit }),
+    NextStepShapeUtil.configure({ toolkit }),
+    ScalingMarkShapeUtil.configure({ toolkit }),
   ]
 }

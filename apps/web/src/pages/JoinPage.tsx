@@ -1,62 +1,198 @@
 /**
- * `/join#<token>`: a calm, phone-first page that asks one question — the joiner's name — and
- * then opens the meeting. The invite link is replaced in history once it has been used.
+ * `/join#<token>`: a calm, phone-first page where an invited person says who they are — name,
+ * how they are connected to the child, how they take part today — and accepts the meeting's
+ * confidentiality agreement, shown in the page's language. Nothing of the meeting (not even its
+ * name) is shown before they accept. Then the meeting opens, or the lobby when the facilitator
+ * lets people in by hand. The invite link is replaced in history once it has been used.
  *
  *   <JoinPage />
  */
-import { useState, type FormEvent } from 'react'
-import { api } from '../api/api.ts'
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { api, type Attendance, type JoinPreview } from '../api/api.ts'
+import { ATTENDANCES, RELATIONSHIP_MAX_CHARS, RELATIONSHIPS, attendanceKey, relationshipKey } from '../access/relationships.ts'
+import '../access/access.css'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
-import { meetingPath } from '../router/matchRoute.ts'
+import { lobbyPath, meetingPath } from '../router/matchRoute.ts'
 import { navigate } from '../router/navigation.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { readFragment } from './readFragment.ts'
 
+type PreviewState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly preview: JoinPreview }
+  | { readonly status: 'failed'; readonly messageKey: MessageKey }
+
 /** The join page for family and network members. */
 export function JoinPage() {
   const { t } = useI18n()
   const [token] = useState(readFragment)
+  const [preview, setPreview] = useState<PreviewState>(() =>
+    token ? { status: 'loading' } : { status: 'failed', messageKey: 'join.missingToken' },
+  )
+
+  useEffect(() => {
+    if (!token) return
+    let current = true
+    void api.previewJoin(token).then((result) => {
+      if (!current) return
+      setPreview(result.ok ? { status: 'ready', preview: result.value } : { status: 'failed', messageKey: previewErrorKey(result.error) })
+    })
+    return () => {
+      current = false
+    }
+  }, [token])
+
+  return (
+    <PageLayout title={t('join.heading')}>
+      {preview.status === 'loading' ? <p aria-live="polite">{t('join.checking')}</p> : null}
+      {preview.status === 'failed' ? <FormError messageKey={preview.messageKey} /> : null}
+      {preview.status === 'ready' ? (
+        <JoinForm token={token} preview={preview.preview} onPreviewStale={setPreview} />
+      ) : null}
+    </PageLayout>
+  )
+}
+
+function previewErrorKey(error: { code: string | null; messageKey: MessageKey }): MessageKey {
+  // A token the schema refuses is a damaged link, not a form mistake.
+  return error.code === 'FST_ERR_VALIDATION' ? 'error.inviteInvalid' : error.messageKey
+}
+
+function JoinForm({
+  token,
+  preview,
+  onPreviewStale,
+}: {
+  token: string
+  preview: JoinPreview
+  onPreviewStale: (state: PreviewState) => void
+}) {
+  const { t, locale } = useI18n()
+  const ids = useId()
   const [name, setName] = useState('')
+  const [relationship, setRelationship] = useState('')
+  const [otherRelationship, setOtherRelationship] = useState('')
+  const [attendance, setAttendance] = useState<Attendance | ''>('')
+  const [agreed, setAgreed] = useState(false)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<MessageKey | null>(token ? null : 'join.missingToken')
+  const [error, setError] = useState<MessageKey | null>(null)
+
+  const consentText = preview.consent.text[locale] || preview.consent.text.en
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const trimmed = name.trim()
+    const relationshipValue = relationship === 'other' ? otherRelationship.trim() || 'other' : relationship
     if (trimmed === '') return setError('join.nameRequired')
+    if (relationshipValue === '') return setError('join.relationshipRequired')
+    if (attendance === '') return setError('join.attendanceRequired')
+    if (!agreed) return setError('join.consentRequired')
     setBusy(true)
     setError(null)
-    const result = await api.join({ token, name: trimmed })
+    const result = await api.join({
+      token,
+      name: trimmed,
+      relationship: relationshipValue,
+      attendance,
+      consentVersion: preview.consent.version,
+    })
     setBusy(false)
-    if (result.ok) navigate(meetingPath(result.value.meetingId), { replace: true })
-    // The name is checked here already, so a rejected request means a damaged link.
-    else setError(result.error.code === 'FST_ERR_VALIDATION' ? 'error.inviteInvalid' : result.error.messageKey)
+    if (result.ok) {
+      const { meetingId, status } = result.value
+      navigate(status === 'waiting' ? lobbyPath(meetingId) : meetingPath(meetingId), { replace: true })
+      return
+    }
+    if (result.error.code === 'CONSENT_REQUIRED') {
+      // The agreement changed while this page was open: show the new text and ask again.
+      setAgreed(false)
+      const fresh = await api.previewJoin(token)
+      if (fresh.ok) onPreviewStale({ status: 'ready', preview: fresh.value })
+    }
+    setError(result.error.code === 'FST_ERR_VALIDATION' ? 'error.invalidInput' : result.error.messageKey)
   }
 
   return (
-    <PageLayout title={t('join.heading')}>
-      <form className="stack" onSubmit={submit} aria-busy={busy} noValidate>
-        <p>{t('join.intro')}</p>
-        <TextField
-          label={t('join.name')}
-          hint={t('join.nameHint')}
-          autoComplete="name"
-          autoCapitalize="words"
-          enterKeyHint="go"
-          maxLength={80}
-          value={name}
-          onChange={setName}
-          disabled={!token}
+    <form className="stack" onSubmit={submit} aria-busy={busy} noValidate>
+      <p>{t('join.intro')}</p>
+      {preview.role === 'viewer' ? <p className="muted">{t('join.viewerNote')}</p> : null}
+      <TextField
+        label={t('join.name')}
+        hint={t('join.nameHint')}
+        autoComplete="name"
+        autoCapitalize="words"
+        maxLength={80}
+        value={name}
+        onChange={setName}
+        required
+      />
+      <div className="field">
+        <label htmlFor={`${ids}-relationship`}>{t('join.relationship')}</label>
+        <select
+          id={`${ids}-relationship`}
+          value={relationship}
+          onChange={(event) => setRelationship(event.target.value)}
           required
+        >
+          <option value="" disabled>
+            {t('join.relationshipChoose')}
+          </option>
+          {RELATIONSHIPS.map((value) => (
+            <option key={value} value={value}>
+              {t(relationshipKey(value))}
+            </option>
+          ))}
+        </select>
+      </div>
+      {relationship === 'other' ? (
+        <TextField
+          label={t('join.relationshipOther')}
+          maxLength={RELATIONSHIP_MAX_CHARS}
+          value={otherRelationship}
+          onChange={setOtherRelationship}
         />
-        <FormError messageKey={error} />
-        <button type="submit" className="primary" disabled={busy || !token}>
-          {busy ? t('join.busy') : t('join.submit')}
-        </button>
-      </form>
-    </PageLayout>
+      ) : null}
+      <fieldset className="choices">
+        <legend>{t('join.attendance')}</legend>
+        {ATTENDANCES.map((value) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name={`${ids}-attendance`}
+              value={value}
+              checked={attendance === value}
+              onChange={() => setAttendance(value)}
+            />
+            {t(attendanceKey(value))}
+          </label>
+        ))}
+      </fieldset>
+      <section className="consent" aria-labelledby={`${ids}-consent`}>
+        <h2 id={`${ids}-consent`}>{t('join.consentHeading')}</h2>
+        <div className="consent-text" data-testid="consent-text" tabIndex={0}>
+          {consentText.split(/\n{2,}/).map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </div>
+        <label className="choice consent-agree">
+          <input
+            type="checkbox"
+            checked={agreed}
+            onChange={(event) => {
+              setAgreed(event.target.checked)
+              if (event.target.checked && error === 'join.consentRequired') setError(null)
+            }}
+            required
+          />
+          {t('join.consentAgree')}
+        </label>
+      </section>
+      <FormError messageKey={error} />
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('join.busy') : t('join.submit')}
+      </button>
+    </form>
   )
 }

@@ -10,9 +10,12 @@ import type { ApiResult } from '../api/ApiResult.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { Link } from '../router/Link.tsx'
+import { lobbyPath } from '../router/matchRoute.ts'
+import { navigate } from '../router/navigation.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
+import { ShowAsListLink } from '../phone/ShowAsListLink.tsx'
 
 const MeetingCanvas = lazy(() => import('../canvas/MeetingCanvas.tsx').then((m) => ({ default: m.MeetingCanvas })))
 
@@ -31,7 +34,11 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     let current = true
     setState({ status: 'loading' })
     void Promise.all([api.getMe(), api.getMeeting(meetingId), api.getConfig()]).then(([me, meeting, config]) => {
-      if (current) setState(toPageState(me, meeting, config))
+      if (!current) return
+      // A joiner still in (or turned away from) the lobby belongs on the lobby page.
+      const lobbyCode = [me, meeting].find((r) => !r.ok && (r.error.code === 'LOBBY_WAITING' || r.error.code === 'LOBBY_DECLINED'))
+      if (lobbyCode) navigate(lobbyPath(meetingId), { replace: true })
+      else setState(toPageState(me, meeting, config))
     })
     return () => {
       current = false
@@ -49,6 +56,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       return (
         <Suspense fallback={<p className="canvas-loading" aria-live="polite">{t('meeting.opening')}</p>}>
           <MeetingCanvas meeting={state.meeting} user={state.user} licenseKey={state.licenseKey} />
+          <ShowAsListLink meetingId={state.meeting.id} />
         </Suspense>
       )
     case 'signedOut':

@@ -10,7 +10,12 @@ describe('matchRoute', () => {
     ['/m/abc123', { name: 'meeting', meetingId: 'abc123' }],
     ['/m/a%20b', { name: 'meeting', meetingId: 'a b' }],
     ['/m/', { name: 'notFound' }],
+    ['/lobby/abc123', { name: 'lobby', meetingId: 'abc123' }],
+    ['/lobby/', { name: 'notFound' }],
     ['/m/a/b', { name: 'notFound' }],
+    ['/m/abc123/list', { name: 'meetingList', meetingId: 'abc123' }],
+    ['/m/abc123/list/', { name: 'meetingList', meetingId: 'abc123' }],
+    ['/m//list', { name: 'notFound' }],
     ['/m/%E0%A4%A', { name: 'notFound' }],
     ['/elsewhere', { name: 'notFound' }],
   ])('maps %s to its page', (path, route) => {

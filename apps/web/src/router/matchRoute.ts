@@ -11,6 +11,8 @@ export type Route =
   | { readonly name: 'setup' }
   | { readonly name: 'join' }
   | { readonly name: 'meeting'; readonly meetingId: string }
+  | { readonly name: 'meetingList'; readonly meetingId: string }
+  | { readonly name: 'lobby'; readonly meetingId: string }
   | { readonly name: 'notFound' }
 
 /** The route for `pathname` (a trailing slash is ignored). */
@@ -19,10 +21,18 @@ export function matchRoute(pathname: string): Route {
   if (path === '/' || path === '') return { name: 'home' }
   if (path === '/setup') return { name: 'setup' }
   if (path === '/join') return { name: 'join' }
-  const meeting = /^\/m\/([^/]+)$/.exec(path)
+  const lobby = /^\/lobby\/([^/]+)$/.exec(path)
+  if (lobby?.[1]) {
+    try {
+      return { name: 'lobby', meetingId: decodeURIComponent(lobby[1]) }
+    } catch {
+      return { name: 'notFound' }
+    }
+  }
+  const meeting = /^\/m\/([^/]+)(\/list)?$/.exec(path)
   if (meeting?.[1]) {
     try {
-      return { name: 'meeting', meetingId: decodeURIComponent(meeting[1]) }
+      return { name: meeting[2] ? 'meetingList' : 'meeting', meetingId: decodeURIComponent(meeting[1]) }
     } catch {
       return { name: 'notFound' }
     }
@@ -33,4 +43,9 @@ export function matchRoute(pathname: string): Route {
 /** The path of a meeting page. */
 export function meetingPath(meetingId: string): string {
   return `/m/${encodeURIComponent(meetingId)}`
+}
+
+/** The path of the lobby where a joiner waits to be let into a meeting. */
+export function lobbyPath(meetingId: string): string {
+  return `/lobby/${encodeURIComponent(meetingId)}`
 }

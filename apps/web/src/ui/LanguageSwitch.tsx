@@ -17,7 +17,9 @@ export function LanguageSwitch() {
           key={option}
           type="button"
           lang={option}
-          aria-label={t(`language.${option}`)}
+          // The visible code is part of the name (WCAG 2.5.3), so speech input ("press EN") works too;
+          // axe does not count "(EN)" in parentheses as containing it.
+          aria-label={`${t(`language.${option}`)}, ${option.toUpperCase()}`}
           aria-pressed={option === locale}
           onClick={() => setLocale(option)}
         >

@@ -1,0 +1,42 @@
+/**
+ * The calm full page shown when the relay closed this browser's connection for good: "You have
+ * been removed from this meeting" (4403), "This meeting has ended" (4410), "This meeting is full"
+ * (4429), otherwise the generic "Disconnected" with a reload hint. Nothing of the map stays on
+ * screen, and nothing reconnects.
+ *
+ *   {closedWith !== null ? <MeetingClosedScreen code={closedWith} /> : <MeetingRoom … />}
+ */
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
+import { Link } from '../router/Link.tsx'
+import { PageLayout } from '../ui/PageLayout.tsx'
+import { RELAY_CLOSE_CODE } from './useRelayClose.ts'
+
+function messagesFor(code: number): { heading: MessageKey; body: MessageKey; state: string } {
+  switch (code) {
+    case RELAY_CLOSE_CODE.removed:
+      return { heading: 'meeting.removedHeading', body: 'meeting.removedBody', state: 'removed' }
+    case RELAY_CLOSE_CODE.ended:
+      return { heading: 'meeting.endedHeading', body: 'meeting.endedBody', state: 'ended' }
+    case RELAY_CLOSE_CODE.roomFull:
+      return { heading: 'app.name', body: 'meeting.roomFull', state: 'full' }
+    default:
+      return { heading: 'app.name', body: 'connection.ended', state: 'closed' }
+  }
+}
+
+/** Explains why the meeting is gone from this screen. */
+export function MeetingClosedScreen({ code }: { code: number }) {
+  const { t } = useI18n()
+  const { heading, body, state } = messagesFor(code)
+  return (
+    <PageLayout title={t(heading)}>
+      <div className="stack" data-testid="meeting-closed" data-state={state}>
+        <p role="status">{t(body)}</p>
+        <Link to="/" className="button">
+          {t('meeting.goHome')}
+        </Link>
+      </div>
+    </PageLayout>
+  )
+}

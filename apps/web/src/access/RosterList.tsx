@@ -1,0 +1,154 @@
+/**
+ * The people in the meeting (`data-testid="whos-here"`, one `li` per person): name, "(you)",
+ * how they are connected to the child, how they take part, an online dot, and what they can do.
+ * Built from the roster when the server gives one, with anyone connected but not on it (Yjs
+ * awareness) added, so the list never misses a person on screen. The facilitator also gets, per
+ * family or network member, "What they can do" (can write / can look only) and Remove.
+ *
+ *   <RosterList roster={access.roster} peers={peers} selfId={user.id} manage={manage} />
+ */
+import type { Peer } from '@safetymap/tldraw-yjs'
+import type { MeetingRole, RosterEntry } from '../api/api.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
+import { ConfirmAction } from './ConfirmAction.tsx'
+import { attendanceKey, isAttendance, relationshipLabel } from './relationships.ts'
+
+const ROLE_LABEL: Readonly<Record<MeetingRole, MessageKey>> = {
+  facilitator: 'whosHere.role.facilitator',
+  editor: 'whosHere.role.editor',
+  viewer: 'whosHere.role.viewer',
+}
+
+/** What the facilitator can do to a person on the list. */
+export interface RosterManagement {
+  readonly setRole: (participantId: string, role: 'editor' | 'viewer') => void | Promise<void>
+  readonly remove: (participantId: string) => void | Promise<void>
+}
+
+/** One row of the list. */
+interface PersonRow {
+  readonly key: string
+  readonly id: string
+  readonly name: string
+  readonly relationship: string | null
+  readonly attendance: string | null
+  readonly role: string
+  readonly online: boolean
+  readonly color: string | null
+  readonly isSelf: boolean
+  /** A participant (not a facilitator) the facilitator may manage. */
+  readonly manageable: boolean
+}
+
+/** Roster entries let in, plus connected people the roster does not list. */
+export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonly Peer[], selfId: string): PersonRow[] {
+  const colorById = new Map(peers.map((peer) => [peer.user.id, peer.user.color]))
+  const onlineIds = new Set(peers.map((peer) => peer.user.id))
+  const rows: PersonRow[] = []
+  const listed = new Set<string>()
+  for (const entry of roster ?? []) {
+    if (entry.status !== 'admitted') continue
+    listed.add(entry.id)
+    rows.push({
+      key: `r-${entry.id}`,
+      id: entry.id,
+      name: entry.name,
+      relationship: entry.relationship,
+      attendance: entry.attendance,
+      role: entry.role,
+      online: entry.online || onlineIds.has(entry.id),
+      color: colorById.get(entry.id) ?? null,
+      isSelf: entry.id === selfId,
+      manageable: entry.role !== 'facilitator',
+    })
+  }
+  for (const peer of peers) {
+    if (listed.has(peer.user.id)) continue
+    listed.add(peer.user.id)
+    rows.push({
+      key: `p-${peer.clientId}`,
+      id: peer.user.id,
+      name: peer.user.name,
+      relationship: null,
+      attendance: null,
+      role: peer.user.role,
+      online: true,
+      color: peer.user.color,
+      isSelf: peer.isSelf,
+      manageable: false,
+    })
+  }
+  return rows
+}
+
+/** Props of {@link RosterList}. */
+export interface RosterListProps {
+  readonly roster: readonly RosterEntry[] | null
+  readonly peers: readonly Peer[]
+  readonly selfId: string
+  readonly labelledBy: string
+  /** Given to the facilitator only. */
+  readonly manage: RosterManagement | null
+}
+
+/** The people list. */
+export function RosterList({ roster, peers, selfId, labelledBy, manage }: RosterListProps) {
+  const { t } = useI18n()
+  const rows = rosterRows(roster, peers, selfId)
+  return (
+    <ul className="people" data-testid="whos-here" aria-labelledby={labelledBy}>
+      {rows.map((row) => {
+        const roleKey = ROLE_LABEL[row.role as MeetingRole] as MessageKey | undefined
+        const details = [
+          row.relationship ? relationshipLabel(row.relationship, t) : null,
+          row.attendance && isAttendance(row.attendance) ? t(attendanceKey(row.attendance)) : null,
+        ].filter((part): part is string => part !== null)
+        return (
+          <li key={row.key} className="person-row" data-person-id={row.id} data-online={row.online}>
+            <div className="person">
+              <span
+                className="person-dot"
+                style={{ backgroundColor: row.color ?? 'transparent', border: row.color ? undefined : '2px solid var(--line)' }}
+                aria-hidden="true"
+              />
+              <span className="person-details">
+                <span>
+                  {row.name}
+                  {row.isSelf ? ` ${t('whosHere.you')}` : ''}
+                  {roleKey ? <span className="person-role"> · {t(roleKey)}</span> : null}
+                </span>
+                {details.length > 0 ? <span className="person-meta">{details.join(' · ')}</span> : null}
+              </span>
+              <span
+                className="person-online"
+                data-online={row.online}
+                role="img"
+                aria-label={row.online ? t('roster.online') : t('roster.offline')}
+                title={row.online ? t('roster.online') : t('roster.offline')}
+              />
+            </div>
+            {manage && row.manageable && !row.isSelf ? (
+              <div className="person-actions">
+                <select
+                  aria-label={t('roster.roleLabel', { name: row.name })}
+                  value={row.role}
+                  onChange={(event) => void manage.setRole(row.id, event.target.value === 'viewer' ? 'viewer' : 'editor')}
+                >
+                  <option value="editor">{t('whosHere.role.editor')}</option>
+                  <option value="viewer">{t('whosHere.role.viewer')}</option>
+                </select>
+                <ConfirmAction
+                  label={t('roster.remove')}
+                  question={t('roster.removeConfirm', { name: row.name })}
+                  confirmLabel={t('roster.removeYes')}
+                  onConfirm={() => manage.remove(row.id)}
+                />
+              </div>
+            ) : null}
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

@@ -1,0 +1,97 @@
+/**
+ * `/lobby/<meetingId>`: where a joiner waits, calmly, to be let in. It asks the server every
+ * `LOBBY_POLL_MS` with no deadline (a facilitator may take a while), opens the meeting as soon as
+ * they are admitted, and says kindly when they were not. The joiner can stop waiting and start
+ * again. Nothing of the meeting is shown here.
+ *
+ *   <LobbyPage meetingId="abc" />
+ */
+import { useEffect, useState } from 'react'
+import { api } from '../api/api.ts'
+import { createPoller } from '../access/createPoller.ts'
+import '../access/access.css'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
+import { meetingPath } from '../router/matchRoute.ts'
+import { navigate } from '../router/navigation.ts'
+import { FormError } from '../ui/FormError.tsx'
+import { PageLayout } from '../ui/PageLayout.tsx'
+
+/** How often the lobby asks whether the joiner has been let in. */
+export const LOBBY_POLL_MS = 2000
+
+type LobbyState =
+  | { readonly status: 'waiting'; readonly trouble: boolean }
+  | { readonly status: 'stopped' }
+  | { readonly status: 'declined' }
+  | { readonly status: 'failed'; readonly messageKey: MessageKey }
+
+/** The lobby for `meetingId`. */
+export function LobbyPage({ meetingId }: { meetingId: string }) {
+  const { t } = useI18n()
+  const [state, setState] = useState<LobbyState>({ status: 'waiting', trouble: false })
+  const waiting = state.status === 'waiting'
+
+  useEffect(() => {
+    if (!waiting) return
+    const poller = createPoller({
+      intervalMs: LOBBY_POLL_MS,
+      check: async () => {
+        const result = await api.getLobby()
+        if (poller.stopped) return 'stop'
+        if (result.ok) {
+          switch (result.value.status) {
+            case 'admitted':
+              navigate(meetingPath(meetingId), { replace: true })
+              return 'stop'
+            case 'declined':
+              setState({ status: 'declined' })
+              return 'stop'
+            case 'waiting':
+              setState((current) => (current.status === 'waiting' && current.trouble ? { status: 'waiting', trouble: false } : current))
+              return 'continue'
+          }
+        }
+        // No answer (network, server restarting): keep waiting and say so. A refused session
+        // (removed, expired) cannot get better by waiting.
+        if (result.error.status === 0 || result.error.status >= 500) {
+          setState({ status: 'waiting', trouble: true })
+          return 'continue'
+        }
+        setState({ status: 'failed', messageKey: result.error.status === 401 ? 'meeting.signInNeeded' : result.error.messageKey })
+        return 'stop'
+      },
+    })
+    return () => poller.stop()
+  }, [waiting, meetingId])
+
+  const title = state.status === 'declined' ? t('lobby.declinedHeading') : t('lobby.heading')
+  return (
+    <PageLayout title={title}>
+      <div className="lobby-calm" data-testid="lobby" data-state={state.status}>
+        {state.status === 'waiting' ? (
+          <>
+            <div className="lobby-pulse" aria-hidden="true" />
+            <p>{t('lobby.body')}</p>
+            <p className="muted" role="status">
+              {state.trouble ? t('lobby.trouble') : t('lobby.checking')}
+            </p>
+            <button type="button" onClick={() => setState({ status: 'stopped' })}>
+              {t('lobby.stop')}
+            </button>
+          </>
+        ) : null}
+        {state.status === 'stopped' ? (
+          <>
+            <p role="status">{t('lobby.stopped')}</p>
+            <button type="button" className="primary" onClick={() => setState({ status: 'waiting', trouble: false })}>
+              {t('lobby.resume')}
+            </button>
+          </>
+        ) : null}
+        {state.status === 'declined' ? <p role="status">{t('lobby.declinedBody')}</p> : null}
+        {state.status === 'failed' ? <FormError messageKey={state.messageKey} /> : null}
+      </div>
+    </PageLayout>
+  )
+}

@@ -1,0 +1,98 @@
+/**
+ * The person's own rating on one scaling line: a number from 0 to 10 as eleven large radio
+ * radio buttons in one fieldset (a screen reader announces "6, radio button, 7 of 11" and arrow
+ * keys move along the line), then the two reasons the practice asks for. The number is required; the
+ * reasons are asked for, never forced. Changing a rating starts from the person's current one.
+ *
+ *   <MarkForm title="Worry 1" own={row.own} onSave={(value, reasons) => …} onCancel={close} />
+ */
+import type { MapScalingMark, ScalingReasons } from '@safetymap/map-model'
+import { useId, useState, type FormEvent } from 'react'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
+import { SCALE_CHOICES } from './scaleRows.ts'
+
+/** Props of {@link MarkForm}. */
+export interface MarkFormProps {
+  /** The line's name ("Overall", "Worry 1"), for the form's label. */
+  readonly title: string
+  /** The person's current mark on this line, if any. */
+  readonly own: MapScalingMark | null
+  readonly onSave: (value: number, reasons: ScalingReasons) => void
+  readonly onCancel: () => void
+}
+
+/** Places or moves the person's mark on one line. */
+export function MarkForm({ title, own, onSave, onCancel }: MarkFormProps) {
+  const { t } = useI18n()
+  const id = useId()
+  // A half set by dragging on the board has no button of its own: the person picks again.
+  const [value, setValue] = useState<number | null>(own && Number.isInteger(own.value) ? own.value : null)
+  const [high, setHigh] = useState(own?.whatMakesItThisHigh ?? '')
+  const [higher, setHigher] = useState(own?.onePointHigher ?? '')
+  const [error, setError] = useState(false)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (value === null) {
+      setError(true)
+      return
+    }
+    onSave(value, { whatMakesItThisHigh: high.trim(), onePointHigher: higher.trim() })
+  }
+
+  return (
+    <form className="phone-mark-form" onSubmit={submit} noValidate aria-label={t('phone.mark.formLabel', { scale: title })}>
+      <fieldset className="phone-choice" aria-describedby={error ? `${id}-ends ${id}-error` : `${id}-ends`}>
+        <legend className="phone-label">{t('toolkit.mark.value')}</legend>
+        <p className="phone-hint" id={`${id}-ends`}>
+          {t('phone.mark.ends')}
+        </p>
+        <div className="phone-choice-options">
+          {SCALE_CHOICES.map((n) => (
+            <label key={n} className="phone-choice-option">
+              <input
+                type="radio"
+                name={`${id}-value`}
+                value={n}
+                checked={value === n}
+                onChange={() => {
+                  setValue(n)
+                  setError(false)
+                }}
+              />
+              <span>{n}</span>
+            </label>
+          ))}
+        </div>
+        {error ? (
+          <p className="form-error" id={`${id}-error`} role="alert">
+            {t('phone.mark.numberRequired')}
+          </p>
+        ) : null}
+      </fieldset>
+      <label htmlFor={`${id}-high`} className="phone-label">
+        {t('toolkit.mark.whatMakesItThisHigh')}
+      </label>
+      <p className="phone-hint" id={`${id}-high-hint`}>
+        {t('toolkit.mark.whatMakesItThisHighHint')}
+      </p>
+      <textarea id={`${id}-high`} value={high} rows={2} maxLength={MAX_ITEM_TEXT_LENGTH} aria-describedby={`${id}-high-hint`} onChange={(e) => setHigh(e.target.value)} />
+      <label htmlFor={`${id}-higher`} className="phone-label">
+        {t('toolkit.mark.onePointHigher')}
+      </label>
+      <p className="phone-hint" id={`${id}-higher-hint`}>
+        {t('toolkit.mark.onePointHigherHint')}
+      </p>
+      <textarea id={`${id}-higher`} value={higher} rows={2} maxLength={MAX_ITEM_TEXT_LENGTH} aria-describedby={`${id}-higher-hint`} onChange={(e) => setHigher(e.target.value)} />
+      <div className="phone-actions">
+        <button type="submit" className="primary">
+          {t('phone.mark.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('phone.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

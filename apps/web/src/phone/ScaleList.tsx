@@ -1,0 +1,138 @@
+/**
+ * The scaling lines on the phone (domain guide §4): the overall line, then one per worry, each
+ * with everyone's marks and reasons, and — for a person who may write — "Give your rating" /
+ * "Change your rating", which opens {@link MarkForm}. Each person has one mark per line
+ * (`writeScalingMark` keys it by person and line), so changing it moves the same mark.
+ *
+ *   <ScaleList rows={scaleRows(map, user.id)} canWrite selfId={user.id} isPending={has} onRate={rate} />
+ */
+import type { MapScalingMark, ScalingReasons } from '@safetymap/map-model'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { MarkForm } from './MarkForm.tsx'
+import type { ScaleRow } from './scaleRows.ts'
+import { useId, useRef, useState } from 'react'
+
+/** Props of {@link ScaleList}. */
+export interface ScaleListProps {
+  readonly rows: readonly ScaleRow[]
+  readonly canWrite: boolean
+  readonly selfId: string
+  readonly isPending: (id: string) => boolean
+  readonly onRate: (scaleId: string, value: number, reasons: ScalingReasons) => void
+}
+
+/** A number as people write it in `locale` ("6,5" in Spanish). */
+export function formatScaleValue(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)
+}
+
+/** Every scaling line. */
+export function ScaleList({ rows, canWrite, selfId, isPending, onRate }: ScaleListProps) {
+  const { t } = useI18n()
+  return (
+    <div className="phone-scales" data-testid="phone-scales">
+      <p className="phone-hint">{t('toolkit.mark.intro')}</p>
+      <ul className="phone-items">
+        {rows.map((row) => (
+          <ScaleLine key={row.scaleId} row={row} canWrite={canWrite} selfId={selfId} isPending={isPending} onRate={onRate} />
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function lineTitle(row: ScaleRow, t: ReturnType<typeof useI18n>['t']): string {
+  if (row.statement) return t('toolkit.card.worry', { number: row.statement.number })
+  return row.orphan ? t('phone.scale.gone') : t('toolkit.mark.overall')
+}
+
+function ScaleLine({ row, canWrite, selfId, isPending, onRate }: Omit<ScaleListProps, 'rows'> & { row: ScaleRow }) {
+  const { t, locale } = useI18n()
+  const id = useId()
+  const [open, setOpen] = useState(false)
+  const [saved, setSaved] = useState('')
+  const openButton = useRef<HTMLButtonElement>(null)
+  const title = lineTitle(row, t)
+  const close = () => {
+    setOpen(false)
+    requestAnimationFrame(() => openButton.current?.focus())
+  }
+  return (
+    <li className="phone-item phone-scale" data-testid="scale-line" data-scale-id={row.scaleId} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className="phone-card-label">
+        {title}
+      </h3>
+      {row.statement ? <p className="phone-scale-about">{row.statement.sentence}</p> : null}
+      <ScaleTrack marks={row.marks} selfId={selfId} />
+      {row.marks.length === 0 ? (
+        <p className="phone-muted">{t('phone.scale.noMarks')}</p>
+      ) : (
+        <ul className="phone-marks" aria-label={t('phone.scale.marksOn', { scale: title })}>
+          {row.marks.map((mark) => (
+            <li key={mark.id} className="phone-mark" data-testid="scale-mark" data-participant-id={mark.participantId}>
+              <p className="phone-mark-head">
+                <span>{mark.participantId === selfId ? t('phone.scale.you') : mark.participantName || t('phone.byUnknown')}</span>
+                <span className="phone-mark-value">{formatScaleValue(mark.value, locale)}</span>
+                {mark.participantId === selfId && isPending(mark.id) ? (
+                  <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
+                    {t('phone.notSent')}
+                  </span>
+                ) : null}
+              </p>
+              {mark.whatMakesItThisHigh ? (
+                <p>
+                  <span className="phone-fact-label">{t('toolkit.mark.whatMakesItThisHigh')}</span> {mark.whatMakesItThisHigh}
+                </p>
+              ) : null}
+              {mark.onePointHigher ? (
+                <p>
+                  <span className="phone-fact-label">{t('toolkit.mark.onePointHigher')}</span> {mark.onePointHigher}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="phone-visually-hidden" role="status">
+        {saved}
+      </p>
+      {canWrite && !row.orphan ? (
+        open ? (
+          <MarkForm
+            title={title}
+            own={row.own}
+            onCancel={close}
+            onSave={(value, reasons) => {
+              onRate(row.scaleId, value, reasons)
+              setSaved(t('phone.mark.saved', { scale: title, value: formatScaleValue(value, locale) }))
+              close()
+            }}
+          />
+        ) : (
+          <button type="button" ref={openButton} className="phone-add-open" aria-describedby={`${id}-h`} onClick={() => setOpen(true)}>
+            {row.own ? t('phone.mark.change') : t('phone.mark.give')}
+          </button>
+        )
+      ) : null}
+    </li>
+  )
+}
+
+/** The 0–10 line with a dot per mark: a picture of the spread, for sighted readers (the list says it all). */
+function ScaleTrack({ marks, selfId }: { marks: readonly MapScalingMark[]; selfId: string }) {
+  return (
+    <div className="phone-track" aria-hidden="true">
+      <span className="phone-track-end">0</span>
+      <span className="phone-track-line">
+        {marks.map((mark) => (
+          <span
+            key={mark.id}
+            className={mark.participantId === selfId ? 'phone-track-dot phone-track-dot-self' : 'phone-track-dot'}
+            style={{ left: `${Math.min(10, Math.max(0, mark.value)) * 10}%` }}
+          />
+        ))}
+      </span>
+      <span className="phone-track-end">10</span>
+    </div>
+  )
+}

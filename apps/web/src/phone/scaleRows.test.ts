@@ -1,0 +1,52 @@
+import type { MapDangerStatement, MapScale, MapScalingMark } from '@safetymap/map-model'
+import { describe, expect, it } from 'vitest'
+import { scaleRows } from './scaleRows.ts'
+
+const statement = (id: string, number: number): MapDangerStatement => ({
+  id,
+  number,
+  slots: { whoIsWorried: 'Ana', behaviour: 'b', situations: '', impactOnChild: '', whoDisagrees: '' },
+  sentence: 'Ana is worried.',
+  authorId: 'w1',
+  authorName: 'Ana',
+  createdAt: '',
+  quote: false,
+})
+const mark = (scaleId: string, participantId: string, value: number): MapScalingMark => ({
+  id: `shape:mark-${scaleId}-${participantId}`,
+  participantId,
+  participantName: participantId,
+  value,
+  whatMakesItThisHigh: '',
+  onePointHigher: '',
+  createdAt: '',
+})
+
+describe('scaleRows', () => {
+  it('lists the overall line first, then every statement even before anyone rated it', () => {
+    const rows = scaleRows({ dangerStatements: [statement('shape:s1', 1), statement('shape:s2', 2)], scales: [] }, 'p1')
+    expect(rows.map((r) => [r.scaleId, r.statement?.number ?? null, r.marks.length, r.own])).toEqual([
+      ['overall', null, 0, null],
+      ['shape:s1', 1, 0, null],
+      ['shape:s2', 2, 0, null],
+    ])
+  })
+
+  it('picks out the person’s own mark and keeps everyone else’s', () => {
+    const scales: MapScale[] = [{ scaleId: 'overall', dangerStatementNumber: null, marks: [mark('overall', 'p1', 4), mark('overall', 'p2', 7)] }]
+    const [overall] = scaleRows({ dangerStatements: [], scales }, 'p2')
+    expect(overall?.marks).toHaveLength(2)
+    expect(overall?.own?.value).toBe(7)
+  })
+
+  it('keeps marks on a statement that is gone, as an orphan line after the others', () => {
+    const scales: MapScale[] = [{ scaleId: 'shape:gone', dangerStatementNumber: null, marks: [mark('shape:gone', 'p1', 3)] }]
+    const rows = scaleRows({ dangerStatements: [statement('shape:s1', 1)], scales }, 'p1')
+    expect(rows.map((r) => [r.scaleId, r.orphan])).toEqual([
+      ['overall', false],
+      ['shape:s1', false],
+      ['shape:gone', true],
+    ])
+    expect(rows[2]?.own?.value).toBe(3)
+  })
+})
