@@ -3,10 +3,12 @@
  * in-memory store that records the order of appends relative to sends.
  */
 import * as encoding from 'lib0/encoding'
+import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { DocStore, StoreResult } from '../storage/index.ts'
 import { resolveRelayLimits, type RelayLimits } from './limits.ts'
+import { createRecordValidator } from './createRecordValidator.ts'
 import { createRelayCounters } from './relayStats.ts'
 import type { RelaySocket } from './RelaySocket.ts'
 import { Room, type PeerRole } from './Room.ts'
@@ -64,6 +66,7 @@ function setup(limits: Partial<RelayLimits> = {}) {
     logger: quiet,
     limits: resolveRelayLimits(limits),
     counters: createRelayCounters(),
+    isValidRecord: createRecordValidator(createSafetyMapSchema()),
     onClosed: () => {},
   })
   let nextId = 1

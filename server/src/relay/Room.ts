@@ -21,6 +21,8 @@ import { applyCapturing, pendingBytes } from './applyCapturing.ts'
 import { RELAY_CLOSE, RELAY_ERROR_CODES, RelayError } from './closeCodes.ts'
 import type { RelayLimits } from './limits.ts'
 import { SERVER_ORIGIN, STORAGE_ORIGIN, createPeerOrigin, isPeerOrigin, type PeerOrigin } from './origins.ts'
+import { inspectUpdate, UPDATE_REFUSAL, type UpdateRefusal } from './inspectUpdate.ts'
+import type { AwarenessEntry } from './protocol/awareness.ts'
 import { decodeClientMessage } from './protocol/decodeClientMessage.ts'
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol/sync.ts'
 import type { RelayCounters } from './relayStats.ts'
@@ -28,6 +30,8 @@ import type { RelayLogger } from './RelayLogger.ts'
 import type { RelaySocket } from './RelaySocket.ts'
 import { RoomAwareness } from './RoomAwareness.ts'
 import { TaskQueue } from './TaskQueue.ts'
+import { TokenBucket } from './TokenBucket.ts'
+import type { DecodedUpdate } from './protocol/sync.ts'
 
 /** @public */
 export type PeerRole = 'facilitator' | 'editor' | 'viewer'
@@ -45,6 +49,13 @@ export interface RoomPeer {
   awarenessClientId: number | null
   inboxMessages: number
   inboxBytes: number
+  /** Token buckets of this connection's input (bar item 9). */
+  readonly messageBucket: TokenBucket
+  readonly byteBucket: TokenBucket
+  /** When awareness from this connection was last applied, and what waits for the next slot (10 Hz). */
+  awarenessAppliedAtMs: number
+  awarenessPending: Map<number, AwarenessEntry> | null
+  awarenessTimer: NodeJS.Timeout | null
   /** False once the server closed it: its queued messages are dropped, not processed. */
   acceptsInput: boolean
   connected: boolean
@@ -57,6 +68,8 @@ export interface RoomOptions {
   readonly logger: RelayLogger
   readonly limits: RelayLimits
   readonly counters: RelayCounters
+  /** Whether a value may be stored in the records array (the pinned tldraw schema's validators). */
+  readonly isValidRecord: (value: unknown) => boolean
   /** Called once when the room is gone (unloaded, failed, reset or purged). */
   readonly onClosed: (room: Room) => void
 }
@@ -76,6 +89,11 @@ export class Room {
   private readonly doc = new Y.Doc()
   private readonly awareness: RoomAwareness
   private readonly queue: TaskQueue
+  /** Which live connection writes under which doc client id (bar item 7). */
+  private readonly docClients = new Map<number, RoomPeer>()
+  /** Size of what the store holds (snapshot + tail), tracked without encoding the doc. */
+  private storedBytes = 0
+  private warnedDocSize = false
   private lastSeq = 0
   private tail: TailStats = { updates: 0, bytes: 0 }
   private compactRetryMs: number
@@ -118,6 +136,11 @@ export class Room {
       awarenessClientId: null,
       inboxMessages: 0,
       inboxBytes: 0,
+      messageBucket: new TokenBucket({ capacity: this.options.limits.peerMessageBurst, refillPerSecond: this.options.limits.peerMessagesPerSecond }),
+      byteBucket: new TokenBucket({ capacity: this.options.limits.peerByteBurst, refillPerSecond: this.options.limits.peerBytesPerSecond }),
+      awarenessAppliedAtMs: -Infinity,
+      awarenessPending: null,
+      awarenessTimer: null,
       acceptsInput: true,
       connected: true,
     }
@@ -132,6 +155,13 @@ export class Room {
     const { limits, counters } = this.options
     counters.messagesIn++
     counters.bytesIn += bytes.byteLength
+    const now = performance.now()
+    if (!peer.messageBucket.take(1, now) || !peer.byteBucket.take(bytes.byteLength, now)) {
+      counters.rejectedRateLimited++
+      this.options.logger.info({ meetingId: this.docId, connectionId: peer.connectionId }, 'relay peer rate limited')
+      this.closePeer(peer, RELAY_CLOSE.RELAY_RATE_LIMITED, { dropInput: true })
+      return
+    }
     if (peer.inboxMessages >= limits.peerInboxMaxMessages || peer.inboxBytes + bytes.byteLength > limits.peerInboxMaxBytes) {
       counters.rejectedInboxOverflow++
       this.closePeer(peer, RELAY_CLOSE.RELAY_INBOX_OVERFLOW, { dropInput: true })
@@ -151,6 +181,10 @@ export class Room {
     if (!peer.connected) return
     peer.connected = false
     this.peers.delete(peer.connectionId)
+    if (peer.awarenessTimer) clearTimeout(peer.awarenessTimer)
+    peer.awarenessTimer = null
+    peer.awarenessPending = null
+    for (const [client, owner] of this.docClients) if (owner === peer) this.docClients.delete(client)
     if (this.state === 'closed') return
     this.queue.push(() => {
       if (this.state !== 'ready') return
@@ -184,6 +218,46 @@ export class Room {
         throw new RelayError(STORE_ERROR_CODES.STORE_WRITE_FAILED)
       }
     }, () => new RelayError(RELAY_ERROR_CODES.RELAY_CLOSED))
+  }
+
+  /**
+   * Runs `change` in one transaction with the server origin, appends what it wrote, then
+   * broadcasts it. Resolves `false` (nothing done) if the room closed before the change ran, so the
+   * caller can retry on a fresh room. A throwing `change` leaves store and peers untouched: whatever
+   * it had already written in memory is discarded by resetting the room.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<boolean> {
+    return this.queue.pushAndWait(async () => {
+      if (this.state !== 'ready') return false
+      const written: Uint8Array[] = []
+      const capture = (update: Uint8Array, origin: unknown): void => {
+        if (origin === SERVER_ORIGIN) written.push(update)
+      }
+      this.doc.on('update', capture)
+      try {
+        this.doc.transact(() => change(this.doc), SERVER_ORIGIN)
+      } catch (error) {
+        if (written.length > 0) this.terminate(RELAY_CLOSE.RELAY_ROOM_RESET)
+        throw error
+      } finally {
+        this.doc.off('update', capture)
+      }
+      const update = written.length === 0 ? null : written.length === 1 ? written[0]! : Y.mergeUpdates(written)
+      if (update && !(await this.persistAndBroadcast(update, null))) {
+        throw new RelayError(STORE_ERROR_CODES.STORE_WRITE_FAILED)
+      }
+      return true
+    }, () => new RelayError(RELAY_ERROR_CODES.RELAY_CLOSED)).catch((error: unknown) => {
+      if (error instanceof RelayError && error.code === RELAY_ERROR_CODES.RELAY_CLOSED) return false
+      throw error
+    })
+  }
+
+  /** The full current state (`Y.encodeStateAsUpdate`), or `null` if the room closed before it could be read. */
+  readState(): Promise<Uint8Array | null> {
+    return this.queue
+      .pushAndWait(() => (this.state === 'ready' ? Y.encodeStateAsUpdate(this.doc) : null), () => new RelayError(RELAY_ERROR_CODES.RELAY_CLOSED))
+      .catch(() => null)
   }
 
   /** Closes every peer (their queued input still runs), then compacts and unloads. */
@@ -225,6 +299,7 @@ export class Room {
       }
       this.lastSeq = loaded.value.lastSeq
       this.tail = loaded.value.tail
+      this.storedBytes = loaded.value.state.byteLength
     }
     this.state = 'ready'
     this.options.counters.roomsLoaded++
@@ -242,7 +317,7 @@ export class Room {
   private welcome(peer: RoomPeer): void {
     if (!peer.connected || this.state !== 'ready') return
     this.send(peer, encodeSyncStep1(this.doc))
-    const states = this.awareness.encodeAllStates()
+    const states = this.awareness.encodeWelcomeStates()
     if (states) this.send(peer, states)
   }
 
@@ -269,10 +344,9 @@ export class Room {
           this.options.counters.viewerUpdatesDropped++
           return
         }
-        return this.applyPeerUpdate(peer, message.update)
+        return this.applyPeerUpdate(peer, message.update, message.decoded)
       case 'awareness':
-        this.awareness.receive(peer, message.entries)
-        return
+        return this.receiveAwareness(peer, message.entries)
       case 'query-awareness': {
         const states = this.awareness.encodeAllStates()
         if (states && peer.connected) this.send(peer, states)
@@ -285,7 +359,97 @@ export class Room {
     }
   }
 
-  private async applyPeerUpdate(peer: RoomPeer, update: Uint8Array): Promise<void> {
+  /** Applies awareness at most every `awarenessMinIntervalMs` per connection; later states wait, latest wins (bar item 5). */
+  private receiveAwareness(peer: RoomPeer, entries: readonly AwarenessEntry[]): void {
+    const { awarenessMinIntervalMs, awarenessPendingMaxEntries } = this.options.limits
+    const now = performance.now()
+    const waitMs = peer.awarenessAppliedAtMs + awarenessMinIntervalMs - now
+    if (waitMs <= 0 && !peer.awarenessPending) {
+      peer.awarenessAppliedAtMs = now
+      this.awareness.receive(peer, entries)
+      return
+    }
+    this.options.counters.awarenessCoalesced++
+    const pending = (peer.awarenessPending ??= new Map())
+    for (const entry of entries) {
+      if (pending.has(entry.clientId) || pending.size < awarenessPendingMaxEntries) pending.set(entry.clientId, entry)
+    }
+    if (peer.awarenessTimer) return
+    peer.awarenessTimer = setTimeout(() => {
+      peer.awarenessTimer = null
+      this.queue.push(() => {
+        const due = peer.awarenessPending
+        peer.awarenessPending = null
+        if (!due || !peer.connected || this.state !== 'ready') return
+        peer.awarenessAppliedAtMs = performance.now()
+        this.awareness.receive(peer, [...due.values()])
+      })
+    }, Math.max(0, waitMs))
+    peer.awarenessTimer.unref()
+  }
+
+  /**
+   * Refuses, before anything is applied: structs under another live connection's client id, an
+   * invalid record or a template change by a non-facilitator, and growth past `maxDocBytes`.
+   * Returns whether the update may be applied; on refusal the sender is closed.
+   */
+  private async admitUpdate(peer: RoomPeer, update: Uint8Array, decoded: DecodedUpdate): Promise<boolean> {
+    const { counters, logger, limits } = this.options
+    const verdict = inspectUpdate({
+      doc: this.doc,
+      decoded,
+      isValidRecord: this.options.isValidRecord,
+      mayEditTemplate: peer.role === 'facilitator',
+    })
+    if (!verdict.ok) {
+      this.countRefusal(verdict.reason)
+      logger.warn({ meetingId: this.docId, connectionId: peer.connectionId, code: verdict.reason }, 'relay refused an update')
+      this.closePeer(peer, RELAY_CLOSE.RELAY_UPDATE_REFUSED, { dropInput: true })
+      return false
+    }
+    for (const client of verdict.clients) {
+      const owner = this.docClients.get(client)
+      const foreign = client === this.doc.clientID || (owner && owner !== peer && owner.connected && owner.participantId !== peer.participantId)
+      if (foreign) {
+        counters.rejectedForeignClientId++
+        logger.warn({ meetingId: this.docId, connectionId: peer.connectionId }, 'relay refused an update under another connection’s client id')
+        this.closePeer(peer, RELAY_CLOSE.RELAY_CLIENT_ID_IN_USE, { dropInput: true })
+        return false
+      }
+    }
+    if (this.storedBytes + update.byteLength > limits.maxDocBytes && this.tail.updates > 0) await this.compact()
+    if (this.storedBytes + update.byteLength > limits.maxDocBytes) {
+      counters.rejectedDocTooLarge++
+      logger.warn({ meetingId: this.docId, connectionId: peer.connectionId, storedBytes: this.storedBytes }, 'relay refused an update: document too large')
+      this.closePeer(peer, RELAY_CLOSE.RELAY_DOC_TOO_LARGE, { dropInput: true })
+      return false
+    }
+    for (const client of verdict.clients) this.docClients.set(client, peer)
+    return true
+  }
+
+  private countRefusal(reason: UpdateRefusal): void {
+    const { counters } = this.options
+    switch (reason) {
+      case UPDATE_REFUSAL.INVALID_RECORD:
+        counters.rejectedInvalidRecord++
+        return
+      case UPDATE_REFUSAL.TEMPLATE_PROTECTED:
+        counters.rejectedTemplateProtected++
+        return
+      case UPDATE_REFUSAL.UNRESOLVED_PARENT:
+        counters.rejectedUnresolvedParent++
+        return
+      default: {
+        const unreachable: never = reason
+        throw new Error(`unhandled refusal ${String(unreachable)}`)
+      }
+    }
+  }
+
+  private async applyPeerUpdate(peer: RoomPeer, update: Uint8Array, decoded: DecodedUpdate): Promise<void> {
+    if (!(await this.admitUpdate(peer, update, decoded))) return
+    if (!peer.acceptsInput || this.state !== 'ready') return
     let emitted: Uint8Array | null
     try {
       emitted = applyCapturing(this.doc, update, peer.origin)
@@ -327,6 +491,12 @@ export class Room {
     }
     this.lastSeq = appended.value.seq
     this.tail = appended.value.tail
+    this.storedBytes += update.byteLength
+    if (this.storedBytes > this.options.limits.warnDocBytes && !this.warnedDocSize) {
+      this.warnedDocSize = true
+      this.options.counters.docSizeWarnings++
+      this.options.logger.warn({ meetingId: this.docId, storedBytes: this.storedBytes }, 'relay document is large')
+    }
     this.options.counters.updatesAccepted++
     this.broadcast(encodeSyncUpdate(update), sender)
     const { compactAfterUpdates, compactAfterBytes } = this.options.limits
@@ -340,7 +510,8 @@ export class Room {
   private async compact(): Promise<boolean> {
     if (this.tail.updates === 0 && !this.unsaved) return true
     const throughSeq = this.lastSeq
-    const result = await this.options.store.compact(this.docId, { state: Y.encodeStateAsUpdate(this.doc), throughSeq })
+    const state = Y.encodeStateAsUpdate(this.doc)
+    const result = await this.options.store.compact(this.docId, { state, throughSeq })
     if (!result.ok) {
       this.options.counters.compactionFailures++
       this.options.logger.error({ err: result.error.cause, meetingId: this.docId, code: result.error.code }, 'relay compaction failed')
@@ -350,6 +521,7 @@ export class Room {
     }
     this.options.counters.compactions++
     this.tail = { updates: 0, bytes: 0 }
+    this.storedBytes = state.byteLength
     this.unsaved = false
     this.compactRetryMs = this.options.limits.compactRetryMinMs
     this.compactNotBefore = 0

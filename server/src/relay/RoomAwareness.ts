@@ -51,6 +51,8 @@ export class RoomAwareness {
   private readonly awareness: Awareness
   private readonly options: RoomAwarenessOptions
   private readonly owners = new Map<number, AwarenessPeer>()
+  /** The accepted entries being applied, so their encoding can be forwarded as is (hot path). */
+  private incoming: { readonly update: Uint8Array; readonly entries: readonly AwarenessEntry[] } | null = null
 
   constructor(options: RoomAwarenessOptions) {
     this.options = options
@@ -72,7 +74,14 @@ export class RoomAwareness {
       }
       accepted.push(entry)
     }
-    if (accepted.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), peer.origin)
+    if (accepted.length === 0) return
+    const update = encodeAwarenessEntries(accepted)
+    this.incoming = { update, entries: accepted }
+    try {
+      applyAwarenessUpdate(this.awareness, update, peer.origin)
+    } finally {
+      this.incoming = null
+    }
   }
 
   /** Removes the state of a peer that left, and broadcasts the removal. */
@@ -89,6 +98,23 @@ export class RoomAwareness {
   encodeAllStates(): Uint8Array | null {
     const clients = [...this.awareness.getStates().keys()]
     return clients.length === 0 ? null : encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients))
+  }
+
+  /**
+   * Every known state for a newly connected peer, each with its clock + 1 (the server's own meta
+   * is unchanged). A reconnecting stock provider keeps the clocks it last saw and ignores a state
+   * whose clock is not newer, so without the bump it would not see the others until their next
+   * renewal (~15 s). Cost: the first change of each state after that may be ignored once by that
+   * peer (same clock); the next change or renewal carries it.
+   */
+  encodeWelcomeStates(): Uint8Array | null {
+    const entries: AwarenessEntry[] = []
+    for (const [clientId, state] of this.awareness.getStates()) {
+      const clock = (this.awareness.meta.get(clientId)?.clock ?? 0) + 1
+      const stateJson = JSON.stringify(state)
+      entries.push({ clientId, clock, stateJson, stateBytes: Buffer.byteLength(stateJson) })
+    }
+    return entries.length === 0 ? null : encodeAwarenessMessage(encodeAwarenessEntries(entries))
   }
 
   destroy(): void {
@@ -109,6 +135,13 @@ export class RoomAwareness {
   private readonly onUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
     const clients = [...added, ...updated, ...removed]
     if (clients.length === 0) return
+    // Every accepted entry was applied (none stale): what was received is what to send, so skip
+    // re-stringifying the states and re-encoding the update.
+    const incoming = this.incoming
+    if (incoming && clients.length === incoming.entries.length && incoming.entries.every((entry) => clients.includes(entry.clientId))) {
+      this.options.broadcast(encodeAwarenessMessage(incoming.update), origin)
+      return
+    }
     this.options.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients)), origin)
   }
 }

@@ -27,6 +27,12 @@ export const RELAY_CLOSE = {
   RELAY_MEETING_CLOSED: { code: 4410, reason: 'RELAY_MEETING_CLOSED' },
   /** The room already has `maxPeersPerRoom` connections. Terminal: the UI says "room full". */
   RELAY_ROOM_FULL: { code: 4429, reason: 'RELAY_ROOM_FULL' },
+  /** An update writes a client id another live connection holds (bar item 7). Terminal. */
+  RELAY_CLIENT_ID_IN_USE: { code: 4409, reason: 'RELAY_CLIENT_ID_IN_USE' },
+  /** The stored document would pass `maxDocBytes` (bar item 8). Terminal: retrying cannot help. */
+  RELAY_DOC_TOO_LARGE: { code: 4413, reason: 'RELAY_DOC_TOO_LARGE' },
+  /** An update writes an invalid record, or a non-facilitator changed the template. Terminal. */
+  RELAY_UPDATE_REFUSED: { code: 4422, reason: 'RELAY_UPDATE_REFUSED' },
   /** The doc store failed to load or append; nothing was acknowledged. Retried. */
   RELAY_STORE_UNAVAILABLE: { code: 4500, reason: 'RELAY_STORE_UNAVAILABLE' },
   /** The in-memory doc was discarded after Yjs failed mid-apply; reconnect resyncs. Retried. */
@@ -37,6 +43,8 @@ export const RELAY_CLOSE = {
   RELAY_SEND_BUFFER_FULL: { code: 4503, reason: 'RELAY_SEND_BUFFER_FULL' },
   /** The sender's updates left more than `maxPendingUpdateBytes` unresolved. Retried (full resync). */
   RELAY_UNRESOLVED_UPDATES: { code: 4504, reason: 'RELAY_UNRESOLVED_UPDATES' },
+  /** The connection passed its message or byte rate (token buckets, bar item 9). Retried. */
+  RELAY_RATE_LIMITED: { code: 4505, reason: 'RELAY_RATE_LIMITED' },
 } as const
 
 /** @public */
@@ -50,6 +58,8 @@ export const RELAY_ERROR_CODES = {
   RELAY_DOC_EXISTS: 'RELAY_DOC_EXISTS',
   /** The relay was closed. */
   RELAY_CLOSED: 'RELAY_CLOSED',
+  /** The meeting's room could not be loaded (store failure) for a server-side change. */
+  RELAY_STORE_UNAVAILABLE: 'RELAY_STORE_UNAVAILABLE',
 } as const
 
 /** @public */

@@ -12,15 +12,19 @@
  * await relay.close()                                                  // on SIGTERM
  * ```
  */
+import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import type { WebSocket } from 'ws'
+import type * as Y from 'yjs'
 import type { DocStore } from '../storage/index.ts'
 import { RELAY_CLOSE, RELAY_ERROR_CODES, RelayError, isValidCloseCode } from './closeCodes.ts'
 import { resolveRelayLimits, type RelayLimits } from './limits.ts'
+import { createRecordValidator } from './createRecordValidator.ts'
 import { checkUpdate } from './protocol/sync.ts'
 import { createRelayCounters, type RelayStats } from './relayStats.ts'
 import type { RelayLogger } from './RelayLogger.ts'
 import { Room, type PeerRole, type RoomPeer } from './Room.ts'
 import { adaptWebSocket, type AdaptedWebSocket } from './webSocketAdapter.ts'
+import { createWriteBatcher } from './writeBatcher.ts'
 
 /** Who a socket belongs to, as established by the HTTP layer's auth. @public */
 export interface RelayPeer {
@@ -46,6 +50,17 @@ export interface Relay {
    * is `RELAY_MALFORMED_UPDATE`, `RELAY_DOC_EXISTS`, `RELAY_CLOSED` or a `STORE_…` code.
    */
   seedDoc(meetingId: string, update: Uint8Array): Promise<void>
+  /** Participant ids currently connected to the meeting (each once), for an "online" roster. */
+  peersOf(meetingId: string): string[]
+  /**
+   * Loads the room if needed, runs `change` in one transaction with the server origin, appends the
+   * resulting update durably, then broadcasts it (finalize, reveal). Rejects with a
+   * {@link RelayError} (`RELAY_CLOSED`, `RELAY_STORE_UNAVAILABLE`, a `STORE_…` code) or with what
+   * `change` threw; in every rejection nothing was stored or broadcast.
+   */
+  applyServerChange(meetingId: string, change: (doc: Y.Doc) => void): Promise<void>
+  /** The authoritative current state (live room, else the store), or `null` for a meeting never stored. */
+  readDocState(meetingId: string): Promise<Uint8Array | null>
   /** Closes every socket of a participant, in every room (RL-9); their presence goes with them. */
   closePeer(participantId: string, code: number, reason: string): number
   /** Closes every socket of a meeting; the room unloads after the idle delay. */
@@ -54,17 +69,24 @@ export interface Relay {
   purgeMeeting(meetingId: string): Promise<void>
   /** Counts and gauges only — no ids, names or content. */
   stats(): RelayStats
+  /** Whether the relay still accepts connections (false once `close()` began); for `/readyz`. */
+  isAccepting(): boolean
   /** Closes every socket (1001), compacts and unloads every room; idempotent. */
   close(): Promise<void>
 }
+
+/** Rooms a server change tries before giving up (each failed because its room closed first). */
+const SERVER_CHANGE_ATTEMPTS = 3
 
 /** @public */
 export function createRelay(options: RelayOptions): Relay {
   const { store, logger } = options
   const limits = resolveRelayLimits(options.limits)
   const counters = createRelayCounters()
+  const isValidRecord = createRecordValidator(createSafetyMapSchema())
   const rooms = new Map<string, Room>()
   const sockets = new Set<AdaptedWebSocket>()
+  const batcher = createWriteBatcher()
   let nextConnectionId = 1
   let closing: Promise<void> | null = null
 
@@ -84,6 +106,7 @@ export function createRelay(options: RelayOptions): Relay {
       logger,
       limits,
       counters,
+      isValidRecord,
       onClosed: (closed) => {
         if (rooms.get(closed.docId) === closed) rooms.delete(closed.docId)
       },
@@ -125,6 +148,7 @@ export function createRelay(options: RelayOptions): Relay {
         connectionId,
         logger,
         maxMessageBytes: limits.maxMessageBytes,
+        batcher,
         onMessage: (bytes) => {
           if (roomPeer) room.receive(roomPeer, bytes)
         },
@@ -153,6 +177,32 @@ export function createRelay(options: RelayOptions): Relay {
       if (exists.value) throw new RelayError(RELAY_ERROR_CODES.RELAY_DOC_EXISTS)
       const appended = await store.appendUpdate(meetingId, owned)
       if (!appended.ok) throw new RelayError(appended.error.code, { cause: appended.error.cause })
+    },
+
+    peersOf(meetingId) {
+      const room = rooms.get(meetingId)
+      if (!room) return []
+      return [...new Set([...room.peers.values()].map((peer) => peer.participantId))]
+    },
+
+    async applyServerChange(meetingId, change) {
+      // A room may unload between lookup and its turn in the queue: retry on the fresh one.
+      for (let attempt = 0; attempt < SERVER_CHANGE_ATTEMPTS; attempt++) {
+        if (closing) throw new RelayError(RELAY_ERROR_CODES.RELAY_CLOSED)
+        if (await roomFor(meetingId).applyServerChange(change)) return
+      }
+      throw new RelayError(RELAY_ERROR_CODES.RELAY_STORE_UNAVAILABLE)
+    },
+
+    async readDocState(meetingId) {
+      const room = rooms.get(meetingId)
+      if (room) {
+        const state = await room.readState()
+        if (state) return state
+      }
+      const loaded = await store.load(meetingId)
+      if (!loaded.ok) throw new RelayError(loaded.error.code, { cause: loaded.error.cause })
+      return loaded.value?.state ?? null
     },
 
     closePeer(participantId, code, reason) {
@@ -186,6 +236,10 @@ export function createRelay(options: RelayOptions): Relay {
         queuedTasks += room.queuedTasks
       }
       return { rooms: rooms.size, roomsLoading, roomsUnsaved, connections, queuedTasks, counters: { ...counters } }
+    },
+
+    isAccepting() {
+      return closing === null
     },
 
     close() {

@@ -37,6 +37,14 @@ export {
   PEER_SEND_BUFFER_MAX_BYTES,
   PING_INTERVAL_MS,
   SHUTDOWN_FLUSH_TIMEOUT_MS,
+  PEER_MESSAGES_PER_SECOND,
+  PEER_MESSAGE_BURST,
+  PEER_BYTES_PER_SECOND,
+  PEER_BYTE_BURST,
+  AWARENESS_MIN_INTERVAL_MS,
+  AWARENESS_PENDING_MAX_ENTRIES,
+  MAX_DOC_BYTES,
+  WARN_DOC_BYTES,
   resolveRelayLimits,
   type RelayLimits,
 } from './limits.ts'
@@ -53,7 +61,8 @@ export {
   type ServerOrigin,
   type StorageOrigin,
 } from './origins.ts'
+export { UPDATE_REFUSAL, type UpdateRefusal } from './inspectUpdate.ts'
 export { MESSAGE_TYPE, type Decoded, type MessageType } from './protocol/wire.ts'
-export { SYNC_TYPE, type SyncMessage } from './protocol/sync.ts'
+export { SYNC_TYPE, type DecodedUpdate, type SyncMessage } from './protocol/sync.ts'
 export { decodeClientMessage, type ClientMessage } from './protocol/decodeClientMessage.ts'
 export type { AwarenessEntry, AwarenessMessage } from './protocol/awareness.ts'

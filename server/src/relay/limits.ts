@@ -33,6 +33,22 @@ export const PEER_SEND_BUFFER_MAX_BYTES = 32 * 1024 * 1024
 export const MAX_PENDING_UPDATE_BYTES = 1024 * 1024
 /** Largest awareness state (JSON) relayed for one client. @public */
 export const MAX_AWARENESS_STATE_BYTES = 8 * 1024
+/** Messages per second one connection may send on average (token bucket, bar item 9). @public */
+export const PEER_MESSAGES_PER_SECOND = 100
+/** Messages one connection may send in a burst. @public */
+export const PEER_MESSAGE_BURST = 300
+/** Bytes per second one connection may send on average. @public */
+export const PEER_BYTES_PER_SECOND = 2 * 1024 * 1024
+/** Bytes one connection may send in a burst (at least one largest frame). @public */
+export const PEER_BYTE_BURST = 4 * 1024 * 1024
+/** Awareness from one connection is applied at most once per this interval (10 Hz), later states coalesced. @public */
+export const AWARENESS_MIN_INTERVAL_MS = 100
+/** Awareness entries (distinct client ids) one connection may have waiting while throttled. @public */
+export const AWARENESS_PENDING_MAX_ENTRIES = 64
+/** Largest stored document (snapshot + tail); an update past it is refused (bar item 8). @public */
+export const MAX_DOC_BYTES = 16 * 1024 * 1024
+/** A room whose stored document passes this size logs a warning (once per load). @public */
+export const WARN_DOC_BYTES = 4 * 1024 * 1024
 /** `relay.close()` gives up waiting for final compactions after this long. @public */
 export const SHUTDOWN_FLUSH_TIMEOUT_MS = 5_000
 
@@ -52,6 +68,14 @@ export interface RelayLimits {
   readonly maxPendingUpdateBytes: number
   readonly maxAwarenessStateBytes: number
   readonly shutdownFlushTimeoutMs: number
+  readonly peerMessagesPerSecond: number
+  readonly peerMessageBurst: number
+  readonly peerBytesPerSecond: number
+  readonly peerByteBurst: number
+  readonly awarenessMinIntervalMs: number
+  readonly awarenessPendingMaxEntries: number
+  readonly maxDocBytes: number
+  readonly warnDocBytes: number
 }
 
 /** The defaults, from the constants above. @public */
@@ -70,6 +94,14 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
   maxPendingUpdateBytes: MAX_PENDING_UPDATE_BYTES,
   maxAwarenessStateBytes: MAX_AWARENESS_STATE_BYTES,
   shutdownFlushTimeoutMs: SHUTDOWN_FLUSH_TIMEOUT_MS,
+  peerMessagesPerSecond: PEER_MESSAGES_PER_SECOND,
+  peerMessageBurst: PEER_MESSAGE_BURST,
+  peerBytesPerSecond: PEER_BYTES_PER_SECOND,
+  peerByteBurst: PEER_BYTE_BURST,
+  awarenessMinIntervalMs: AWARENESS_MIN_INTERVAL_MS,
+  awarenessPendingMaxEntries: AWARENESS_PENDING_MAX_ENTRIES,
+  maxDocBytes: MAX_DOC_BYTES,
+  warnDocBytes: WARN_DOC_BYTES,
 })
 
 /**
@@ -86,6 +118,8 @@ export function resolveRelayLimits(overrides: Partial<RelayLimits> = {}): RelayL
   }
   if (limits.pingIntervalMs > 20_000) throw new RangeError('relay limit pingIntervalMs must be ≤ 20000 (RL-8)')
   if (limits.maxMessageBytes > MAX_MESSAGE_BYTES) throw new RangeError('relay limit maxMessageBytes must be ≤ 2 MiB (RL-7)')
+  if (limits.peerByteBurst < limits.maxMessageBytes) throw new RangeError('relay limit peerByteBurst must be ≥ maxMessageBytes')
+  if (limits.warnDocBytes > limits.maxDocBytes) throw new RangeError('relay limit warnDocBytes must be ≤ maxDocBytes')
   if (limits.compactRetryMinMs > limits.compactRetryMaxMs) {
     throw new RangeError('relay limit compactRetryMinMs must be ≤ compactRetryMaxMs')
   }

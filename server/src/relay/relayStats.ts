@@ -24,6 +24,14 @@ export interface RelayCounters {
   roomsLoaded: number
   roomsUnloaded: number
   pingTimeouts: number
+  rejectedRateLimited: number
+  rejectedForeignClientId: number
+  rejectedInvalidRecord: number
+  rejectedTemplateProtected: number
+  rejectedUnresolvedParent: number
+  rejectedDocTooLarge: number
+  awarenessCoalesced: number
+  docSizeWarnings: number
 }
 
 /** A snapshot from `relay.stats()`. @public */
@@ -63,5 +71,13 @@ export function createRelayCounters(): RelayCounters {
     roomsLoaded: 0,
     roomsUnloaded: 0,
     pingTimeouts: 0,
+    rejectedRateLimited: 0,
+    rejectedForeignClientId: 0,
+    rejectedInvalidRecord: 0,
+    rejectedTemplateProtected: 0,
+    rejectedUnresolvedParent: 0,
+    rejectedDocTooLarge: 0,
+    awarenessCoalesced: 0,
+    docSizeWarnings: 0,
   }
 }

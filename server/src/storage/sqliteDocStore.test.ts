@@ -95,6 +95,23 @@ describe('SQLite doc store', () => {
     expect(loaded && Object.keys(notesOf(loaded.state))).toHaveLength(21)
   })
 
+  it('reports the tail size from each append exactly as a count of the rows would (PS-5)', async () => {
+    const doc = new Y.Doc()
+    const counted = () => db.prepare('SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_id = ?').get('m1')
+    let seq = 0
+    for (let i = 0; i < 5; i++) {
+      const appended = unwrap(await store.appendUpdate('m1', edit(doc, `k${i}`, `v${i}`)))
+      seq = appended.seq
+      expect(appended.tail).toEqual(counted())
+    }
+    unwrap(await store.compact('m1', { state: Y.encodeStateAsUpdate(doc), throughSeq: seq }))
+    const after = unwrap(await store.appendUpdate('m1', edit(doc, 'late', 'x')))
+    expect(after.tail).toEqual(counted())
+    expect(after.tail.updates).toBe(1)
+    unwrap(await store.delete('m1'))
+    expect(unwrap(await store.appendUpdate('m1', edit(doc, 'again', 'y'))).tail).toEqual(counted())
+  })
+
   it('never lets a stale compaction replace a newer snapshot', async () => {
     const doc = new Y.Doc()
     const a = unwrap(await store.appendUpdate('m1', edit(doc, 'a', '1')))

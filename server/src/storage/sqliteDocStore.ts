@@ -91,9 +91,17 @@ export function createSqliteDocStore(db: Database): DocStore {
          OR EXISTS (SELECT 1 FROM doc_updates WHERE doc_id = ?) AS found`,
   )
 
+  // Tail sizes are counted once per doc (and after each compaction or delete), then kept up to
+  // date on append: counting on every append scanned the whole tail, up to 500 rows per update.
+  // Only this store appends to or compacts these tables, so the cache cannot go stale.
+  const tailCache = new Map<string, TailStats>()
   const readTailStats = (docId: string): TailStats => {
+    const cached = tailCache.get(docId)
+    if (cached) return cached
     const row = selectTailStats.get(docId)
-    return { updates: row?.updates ?? 0, bytes: row?.bytes ?? 0 }
+    const stats = { updates: row?.updates ?? 0, bytes: row?.bytes ?? 0 }
+    tailCache.set(docId, stats)
+    return stats
   }
 
   // One read transaction, so snapshot and tail come from the same committed state.
@@ -105,8 +113,9 @@ export function createSqliteDocStore(db: Database): DocStore {
   })
 
   const appendTx = db.transaction((docId: string, update: Uint8Array) => {
+    const before = readTailStats(docId)
     const seq = Number(insertUpdate.run(docId, update).lastInsertRowid)
-    return { seq, tail: readTailStats(docId) }
+    return { seq, tail: { updates: before.updates + 1, bytes: before.bytes + update.byteLength } }
   })
 
   const compactTx = db.transaction((docId: string, snapshot: DocSnapshot) => {
@@ -146,14 +155,18 @@ export function createSqliteDocStore(db: Database): DocStore {
 
     appendUpdate(docId, update) {
       try {
-        return ok(appendTx(docId, update))
+        const appended = appendTx(docId, update)
+        tailCache.set(docId, appended.tail)
+        return ok(appended)
       } catch (error) {
+        tailCache.delete(docId)
         return fail(STORE_ERROR_CODES.STORE_WRITE_FAILED, error)
       }
     },
 
     compact(docId, snapshot) {
       try {
+        tailCache.delete(docId)
         compactTx(docId, snapshot)
         return ok(undefined)
       } catch (error) {
@@ -179,6 +192,7 @@ export function createSqliteDocStore(db: Database): DocStore {
 
     delete(docId) {
       try {
+        tailCache.delete(docId)
         deleteTx(docId)
         return ok(undefined)
       } catch (error) {

@@ -28,11 +28,14 @@ export const SYNC_TYPE = {
   UPDATE: 2,
 } as const
 
-/** A decoded sync message. @public */
+/** An update's structs and delete set, as `Y.decodeUpdate` returns them (not integrated). @public */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
+/** A decoded sync message; updates carry their decoded form so nothing decodes them twice. @public */
 export type SyncMessage =
   | { readonly type: 'sync-step-1'; readonly stateVector: Uint8Array }
-  | { readonly type: 'sync-step-2'; readonly update: Uint8Array }
-  | { readonly type: 'sync-update'; readonly update: Uint8Array }
+  | { readonly type: 'sync-step-2'; readonly update: Uint8Array; readonly decoded: DecodedUpdate }
+  | { readonly type: 'sync-update'; readonly update: Uint8Array; readonly decoded: DecodedUpdate }
 
 /**
  * Decodes the body of a sync message (the decoder stands just after the message type).
@@ -61,7 +64,10 @@ export function decodeSyncBody(decoder: decoding.Decoder): Decoded<SyncMessage> 
     case SYNC_TYPE.UPDATE: {
       const checked = checkUpdate(payload)
       if (!checked.ok) return decodeFailure(`sync.${syncType === SYNC_TYPE.STEP_2 ? 'step2' : 'update'}: ${checked.reason}`)
-      return { ok: true, value: { type: syncType === SYNC_TYPE.STEP_2 ? 'sync-step-2' : 'sync-update', update: payload } }
+      return {
+        ok: true,
+        value: { type: syncType === SYNC_TYPE.STEP_2 ? 'sync-step-2' : 'sync-update', update: payload, decoded: checked.value },
+      }
     }
     default:
       return decodeFailure(`sync.type: expected 0, 1 or 2, got ${syncType}`)
@@ -69,18 +75,17 @@ export function decodeSyncBody(decoder: decoding.Decoder): Decoded<SyncMessage> 
 }
 
 /**
- * Whether `update` is a complete Yjs (v1) update: `Y.decodeUpdate` reads every struct and the
+ * Decodes `update` if it is a complete Yjs (v1) update: `Y.decodeUpdate` reads every struct and the
  * delete set and throws on any truncation (measured: all 262 prefixes of a 263-byte update).
  * `update` must own its buffer (see `readOwnedBytes`).
  * @public
  */
-export function checkUpdate(update: Uint8Array): Decoded<Uint8Array> {
+export function checkUpdate(update: Uint8Array): Decoded<DecodedUpdate> {
   try {
-    Y.decodeUpdate(update)
+    return { ok: true, value: Y.decodeUpdate(update) }
   } catch (error) {
     return decodeFailure(`not a complete Yjs update (${describeError(error)})`)
   }
-  return { ok: true, value: update }
 }
 
 const encodeSync = (syncType: number, payload: Uint8Array): Uint8Array => {

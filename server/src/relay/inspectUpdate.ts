@@ -1,0 +1,186 @@
+/**
+ * What one decoded update would write, checked against the room's doc before it is applied
+ * (bar items 5, 7 and the issue's "record validation and template protection"):
+ *
+ * - which client ids its structs are authored under (the room refuses ids of other live peers);
+ * - every value it inserts into the `records` array must be a `{ key, val }` entry whose `val` is a
+ *   valid record of the pinned tldraw schema with `val.id === key`;
+ * - unless the writer may edit the template: no insert or delete of a `shape:zone-*` entry, and no
+ *   insert or delete anywhere in the `meta` map.
+ *
+ * Cost is proportional to the update (its structs and deleted ranges), never to the doc: parents
+ * are resolved through the update itself or one `Y.getItem` lookup per origin.
+ *
+ * ```ts
+ * const verdict = inspectUpdate({ doc, decoded, isValidRecord, mayEditTemplate: role === 'facilitator' })
+ * if (!verdict.ok) refuse(verdict.reason)
+ * ```
+ */
+import { META_MAP_NAME, RECORDS_ARRAY_NAME } from '@safetymap/map-model'
+import * as Y from 'yjs'
+import type { DecodedUpdate } from './protocol/sync.ts'
+
+/** Why an update is refused. @public */
+export const UPDATE_REFUSAL = {
+  /** A value in `records` is not a valid record of the pinned schema. */
+  INVALID_RECORD: 'INVALID_RECORD',
+  /** A non-facilitator wrote or deleted a zone record or the meta map. */
+  TEMPLATE_PROTECTED: 'TEMPLATE_PROTECTED',
+  /** An inserted struct's parent is neither in the update nor in the doc. */
+  UNRESOLVED_PARENT: 'UNRESOLVED_PARENT',
+} as const
+
+/** @public */
+export type UpdateRefusal = (typeof UPDATE_REFUSAL)[keyof typeof UPDATE_REFUSAL]
+
+/** @public */
+export type UpdateVerdict =
+  | { readonly ok: true; readonly clients: ReadonlySet<number> }
+  | { readonly ok: false; readonly reason: UpdateRefusal }
+
+/** @public */
+export interface InspectUpdateOptions {
+  readonly doc: Y.Doc
+  readonly decoded: DecodedUpdate
+  /** Whether `value` is a valid record of the pinned schema (see `createRecordValidator`). */
+  readonly isValidRecord: (value: unknown) => boolean
+  readonly mayEditTemplate: boolean
+}
+
+/** Id prefix of the template's zone shapes (map-model MM-6). */
+const ZONE_ID_PREFIX = 'shape:zone-'
+
+type Root = string | null
+type Struct = DecodedUpdate['structs'][number]
+
+const isZoneKey = (entry: unknown): boolean =>
+  typeof entry === 'object' && entry !== null && String((entry as { key?: unknown }).key).startsWith(ZONE_ID_PREFIX)
+
+/** @public */
+export function inspectUpdate(options: InspectUpdateOptions): UpdateVerdict {
+  const { doc, decoded, isValidRecord, mayEditTemplate } = options
+  const clients = new Set<number>()
+  const byClient = new Map<number, Y.Item[]>()
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue
+    clients.add(struct.id.client)
+    let list = byClient.get(struct.id.client)
+    if (!list) byClient.set(struct.id.client, (list = []))
+    list.push(struct)
+  }
+  if (byClient.size === 0 && decoded.ds.clients.size === 0) return { ok: true, clients }
+
+  const recordsType = doc.share.get(RECORDS_ARRAY_NAME) ?? null
+  const metaType = doc.share.get(META_MAP_NAME) ?? null
+  const rootOfType = (type: Y.AbstractType<unknown> | null): Root => {
+    if (type === null) return null
+    if (type === recordsType) return RECORDS_ARRAY_NAME
+    if (type === metaType) return META_MAP_NAME
+    return type._item ? rootOfDocItem(type._item) : ''
+  }
+  const rootOfDocItem = (item: Y.Item): Root => rootOfType(item.parent as Y.AbstractType<unknown> | null)
+
+  const findInUpdate = (id: Y.ID): Y.Item | null => {
+    const list = byClient.get(id.client)
+    if (!list) return null
+    let low = 0
+    let high = list.length - 1
+    while (low <= high) {
+      const mid = (low + high) >> 1
+      const item = list[mid]!
+      if (id.clock < item.id.clock) high = mid - 1
+      else if (id.clock >= item.id.clock + item.length) low = mid + 1
+      else return item
+    }
+    return null
+  }
+
+  const memo = new Map<Y.Item, Root | undefined>()
+  /** The root type name an update item lands in; `undefined` when unresolvable. Iterative: origin chains can be long. */
+  const rootOfUpdateItem = (start: Y.Item): Root | undefined => {
+    const chain: Y.Item[] = []
+    let current: Y.Item = start
+    let result: Root | undefined
+    for (;;) {
+      if (memo.has(current)) {
+        result = memo.get(current)
+        break
+      }
+      chain.push(current)
+      const { parent } = current
+      if (typeof parent === 'string') {
+        result = parent
+        break
+      }
+      const ref = parent instanceof Y.ID ? parent : current.origin ?? current.rightOrigin
+      if (!ref) {
+        result = undefined
+        break
+      }
+      // The item holding the parent type, or a sibling: either lands in the same root.
+      const inUpdate = findInUpdate(ref)
+      if (inUpdate) {
+        current = inUpdate
+        continue
+      }
+      const inDoc = ref.clock < Y.getState(doc.store, ref.client) ? Y.getItem(doc.store, ref) : null
+      result = inDoc instanceof Y.Item ? rootOfDocItem(inDoc) : undefined
+      break
+    }
+    for (const item of chain) memo.set(item, result)
+    return result
+  }
+
+  for (const list of byClient.values()) {
+    for (const item of list) {
+      const root = rootOfUpdateItem(item)
+      if (root === undefined) return { ok: false, reason: UPDATE_REFUSAL.UNRESOLVED_PARENT }
+      if (root === META_MAP_NAME && !mayEditTemplate) return { ok: false, reason: UPDATE_REFUSAL.TEMPLATE_PROTECTED }
+      if (root !== RECORDS_ARRAY_NAME) continue
+      // An entry inserted and deleted before this update was encoded arrives as ContentDeleted
+      // (a reconnecting client's sync step 2 is full of them): it carries no value to check.
+      if (item.content instanceof Y.ContentDeleted) continue
+      // Only `{ key, val }` entries live in `records` (MM-1); anything else is not a record.
+      if (!(item.content instanceof Y.ContentAny)) return { ok: false, reason: UPDATE_REFUSAL.INVALID_RECORD }
+      for (const entry of item.content.arr) {
+        if (!isRecordEntry(entry) || !isValidRecord(entry.val)) return { ok: false, reason: UPDATE_REFUSAL.INVALID_RECORD }
+        if (!mayEditTemplate && isZoneKey(entry)) return { ok: false, reason: UPDATE_REFUSAL.TEMPLATE_PROTECTED }
+      }
+    }
+  }
+
+  if (!mayEditTemplate && deletesTemplate(doc, decoded.ds, rootOfDocItem)) {
+    return { ok: false, reason: UPDATE_REFUSAL.TEMPLATE_PROTECTED }
+  }
+  return { ok: true, clients }
+}
+
+const isRecordEntry = (entry: unknown): entry is { key: string; val: { id: unknown } } =>
+  typeof entry === 'object' &&
+  entry !== null &&
+  typeof (entry as { key?: unknown }).key === 'string' &&
+  typeof (entry as { val?: unknown }).val === 'object' &&
+  (entry as { val: { id?: unknown } | null }).val !== null &&
+  (entry as { val: { id?: unknown } }).val.id === (entry as { key: string }).key
+
+/** Whether the delete set removes a zone entry or anything in `meta` that the doc holds. */
+function deletesTemplate(doc: Y.Doc, ds: DecodedUpdate['ds'], rootOfDocItem: (item: Y.Item) => Root): boolean {
+  for (const [client, ranges] of ds.clients) {
+    const structs = doc.store.clients.get(client)
+    if (!structs) continue
+    const known = Y.getState(doc.store, client)
+    for (const range of ranges) {
+      const end = Math.min(range.clock + range.len, known)
+      if (range.clock >= end) continue
+      for (let index = Y.findIndexSS(structs, range.clock); index < structs.length; index++) {
+        const struct: Struct | Y.GC = structs[index]!
+        if (struct.id.clock >= end) break
+        if (!(struct instanceof Y.Item) || struct.deleted) continue
+        const root = rootOfDocItem(struct)
+        if (root === META_MAP_NAME) return true
+        if (root === RECORDS_ARRAY_NAME && struct.content instanceof Y.ContentAny && struct.content.arr.some(isZoneKey)) return true
+      }
+    }
+  }
+  return false
+}
