@@ -36,6 +36,7 @@ import { restrictedRoutes } from './http/restrictedRoutes.ts'
 import { startRetention } from './meetings/purgeMeeting.ts'
 import { webApp } from './http/webApp.ts'
 import { exportRoutes } from './export/index.ts'
+import { createRatingStore, ratingRoutes } from './ratings/index.ts'
 import { metricsPlugin } from './metrics/metricsPlugin.ts'
 
 /** File name of the embedded database inside `DATA_DIR`. */
@@ -135,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
   await app.register(restrictedRoutes, services)
   await app.register(syncRoute, services)
   await app.register(exportRoutes, services)
+  await app.register(ratingRoutes, { services, store: createRatingStore(database) })
   await app.register(webApp, services)
   return { app, services }
 }

@@ -36,3 +36,6 @@ export const ExportPictureInvalid = createError('EXPORT_PICTURE_INVALID', 'The c
 export const ExportBusy = createError('EXPORT_BUSY', 'The server is busy making other exports. Wait a few seconds, then try again.', 503)
 export const RestrictedWorkersOnly = createError('RESTRICTED_WORKERS_ONLY', 'Restricted items are only for the meeting’s workers.', 403)
 export const ItemNotFound = createError('ITEM_NOT_FOUND', 'This item is not on the map any more. Reload the map and try again.', 404)
+export const ScaleNotPrivate = createError('SCALE_NOT_PRIVATE', 'This rating is not private: give your rating on the map.', 409)
+export const ScaleNotFound = createError('SCALE_NOT_FOUND', 'This worry is not on the map any more. Reload the map and try again.', 404)
+export const RatingNotAllowed = createError('RATING_NOT_ALLOWED', 'You can look at the map but not rate. Ask the facilitator if you want to give your rating.', 403)

@@ -126,3 +126,31 @@ export {
   type WriteToolkitOptions,
 } from './lib/writeToolkit.ts'
 export { clampScaleValue, scaleValueAt, SCALE_LINE_INSET } from './lib/toolkitGeometry.ts'
+export {
+  isScaleId,
+  PRIVATE_SCALES_META_KEY,
+  RATED_MARKER_SHAPE_TYPE,
+  RATED_MARKER_SIZE,
+  ratedMarkerId,
+  readHiddenScales,
+  readPrivateScales,
+  revealRatings,
+  setScalePrivate,
+  writeRatedMarker,
+  type HiddenRatingOptions,
+  type MapHiddenScale,
+  type MapRatedMarker,
+  type RatedMarkerInput,
+  type SMRatedMarkerShape,
+  type SMRatedMarkerShapeProps,
+} from './lib/hiddenRatings.ts'
+export {
+  addDisagreement,
+  DISAGREEABLE_SHAPE_TYPES,
+  DISAGREEMENTS_META_KEY,
+  metaWithDisagreement,
+  metaWithoutDisagreement,
+  readDisagreements,
+  withdrawDisagreement,
+  type Disagreement,
+} from './lib/disagreements.ts'

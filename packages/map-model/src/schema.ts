@@ -35,7 +35,9 @@ import {
   type SMSafetyGoalShape,
   type SMScalingMarkShape,
 } from './lib/SMToolkitShapes.ts'
+import { RATED_MARKER_SHAPE_TYPE, type SMRatedMarkerShape } from './lib/hiddenRatings.ts'
 
+export type { SMRatedMarkerShape, SMRatedMarkerShapeProps } from './lib/hiddenRatings.ts'
 export type { SMZoneShape, SMZoneShapeProps } from './lib/SMZoneShape.ts'
 export type {
   SMDangerStatementShape,
@@ -130,6 +132,19 @@ export const scalingMarkShapeProps: RecordProps<SMScalingMarkShape> = {
   onePointHigher: T.string,
 }
 
+/** Migrations of `sm-rated-marker` props (none yet). @public */
+export const ratedMarkerShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
+/** Validators of `sm-rated-marker` props (MM-23): who rated which scale, and nothing else. @public */
+export const ratedMarkerShapeProps: RecordProps<SMRatedMarkerShape> = {
+  scaleId: T.string.check('non-empty', (value) => {
+    if (value === '') throw new Error('Expected a scale id')
+  }),
+  participantId: T.string.check('non-empty', (value) => {
+    if (value === '') throw new Error('Expected a participant id')
+  }),
+  participantName: T.string,
+}
+
 /**
  * The meeting's tldraw schema: tldraw's default shapes plus `sm-zone` (MM-13) and the toolkit's shapes (MM-14 … MM-17). Its
  * `serialize()` is what `meta.schema` holds (MM-2).
@@ -145,6 +160,7 @@ export function createSafetyMapSchema(): TLSchema {
       [SAFETY_GOAL_SHAPE_TYPE]: { props: safetyGoalShapeProps, migrations: safetyGoalShapeMigrations },
       [NEXT_STEP_SHAPE_TYPE]: { props: nextStepShapeProps, migrations: nextStepShapeMigrations },
       [SCALING_MARK_SHAPE_TYPE]: { props: scalingMarkShapeProps, migrations: scalingMarkShapeMigrations },
+      [RATED_MARKER_SHAPE_TYPE]: { props: ratedMarkerShapeProps, migrations: ratedMarkerShapeMigrations },
     },
   })
 }

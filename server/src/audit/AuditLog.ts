@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = [
   'rate.limited',
   'export.created',
   'item.restricted',
+  'scale.privacy-changed',
+  'rating.submitted',
+  'rating.revealed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

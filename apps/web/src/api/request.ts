@@ -8,7 +8,7 @@ import type { ApiResult } from './ApiResult.ts'
 import { NETWORK_ERROR_CODE, errorMessageKey } from './errorMessageKey.ts'
 
 /** The HTTP methods our API uses. */
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** Sends one request to our own server. `body` is sent as JSON when given. */
 export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<ApiResult<T>> {

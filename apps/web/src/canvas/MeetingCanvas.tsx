@@ -28,6 +28,7 @@ import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { createMeetingConnection, type MeetingConnection } from './createMeetingConnection.ts'
 import { createMeetingShapeUtils } from './meetingShapeUtils.ts'
 import { ToolkitControls } from './shapes/ToolkitControls.tsx'
+import { FollowMe } from './FollowMe.tsx'
 import { createToolkitState } from './shapes/toolkitState.ts'
 import type { MeetingUser } from './MeetingUser.ts'
 import { MeetingNotices } from './MeetingNotices.tsx'
@@ -160,7 +161,15 @@ function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasPro
             locale={locale}
             onMount={onMount}
           >
-            <ToolkitControls doc={doc} user={user} toolkit={toolkit} canEdit={role !== 'viewer' && !access.finalized} />
+            <ToolkitControls
+              doc={doc}
+              user={user}
+              toolkit={toolkit}
+              canEdit={role !== 'viewer' && !access.finalized}
+              meetingId={meeting.id}
+              isFacilitator={role === 'facilitator'}
+              extra={<FollowMe awareness={awareness} selfId={user.id} isFacilitator={role === 'facilitator'} />}
+            />
           </Tldraw>
         </main>
         <WhosHere

@@ -12,6 +12,7 @@ import { DangerStatementShapeUtil } from './shapes/DangerStatementShapeUtil.tsx'
 import { NextStepShapeUtil } from './shapes/NextStepShapeUtil.tsx'
 import { SafetyGoalShapeUtil } from './shapes/SafetyGoalShapeUtil.tsx'
 import { ScalingMarkShapeUtil } from './shapes/ScalingMarkShapeUtil.tsx'
+import { RatedMarkerShapeUtil } from './shapes/RatedMarkerShapeUtil.tsx'
 import { createToolkitState, type ToolkitState } from './shapes/toolkitState.ts'
 import { ZoneShapeUtil } from './ZoneShapeUtil.tsx'
 
@@ -28,5 +29,6 @@ export function createMeetingShapeUtils(
     SafetyGoalShapeUtil.configure({ toolkit }),
     NextStepShapeUtil.configure({ toolkit }),
     ScalingMarkShapeUtil.configure({ toolkit }),
+    RatedMarkerShapeUtil.configure({ toolkit }),
   ]
 }

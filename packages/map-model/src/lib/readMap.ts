@@ -20,6 +20,8 @@ import { findSectionAt } from './findZoneAt.ts'
 import { readMeta, type MeetingStatus } from './readMeta.ts'
 import { readRecordMap } from './recordEntries.ts'
 import { readToolkit, type MapToolkit } from './readToolkit.ts'
+import { readDisagreements, type Disagreement } from './disagreements.ts'
+import { readHiddenScales, type MapHiddenScale } from './hiddenRatings.ts'
 import { richTextToPlainText } from './richText.ts'
 import {
   collectShapes,
@@ -43,6 +45,8 @@ export interface MapItem {
   readonly createdAt: string
   /** `true` when `meta.quote` marks the text as the author's or speaker's own words (MM-21); absent otherwise. */
   readonly quote?: true
+  /** Who disagrees with the item (MM-25), one entry per person; absent when nobody does. */
+  readonly disagreements?: readonly Disagreement[]
 }
 
 /**
@@ -59,6 +63,8 @@ export interface SafetyMap extends MapToolkit {
   readonly sections: Readonly<Record<SectionKey, readonly MapItem[]>>
   /** Notes whose centre lies in no section zone, in reading order. */
   readonly unsorted: readonly MapItem[]
+  /** Scales that are private until revealed, with who has rated them (MM-24); no values. */
+  readonly hiddenScales: readonly MapHiddenScale[]
 }
 
 /** Half a note: centres closer than this vertically count as one row. */
@@ -95,6 +101,12 @@ const metaString = (note: ShapeRecord, key: string): string => {
   return typeof value === 'string' ? value : ''
 }
 
+/** `{ disagreements }` when someone disagrees with the shape (MM-25), else nothing. */
+export function disagreementsOf(shape: ShapeRecord): { disagreements?: readonly Disagreement[] } {
+  const list = readDisagreements(shape.meta)
+  return list.length > 0 ? { disagreements: list } : {}
+}
+
 /**
  * The structured map of a meeting doc (MM-7, MM-11). Never mutates the doc.
  *
@@ -117,6 +129,7 @@ export function readMap(doc: Y.Doc): SafetyMap {
       authorName: metaString(shape, 'authorName'),
       createdAt: metaString(shape, 'createdAt'),
       ...(shape.meta.quote === true ? { quote: true as const } : {}),
+      ...disagreementsOf(shape),
     }
     const section = findSectionAt(zones, centre)
     const list = placedBySection.get(section) ?? []
@@ -130,5 +143,5 @@ export function readMap(doc: Y.Doc): SafetyMap {
     SectionKey,
     MapItem[]
   >
-  return { title, locale, status, sections, unsorted: read(null), ...readToolkit(shapes, locale) }
+  return { title, locale, status, sections, unsorted: read(null), ...readToolkit(shapes, locale), hiddenScales: readHiddenScales(doc) }
 }

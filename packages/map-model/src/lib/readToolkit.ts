@@ -14,7 +14,8 @@
  * ```
  */
 import { composeDangerStatement, composeNextStep, composeSafetyGoal } from './composeStatement.ts'
-import { sortInReadingOrder } from './readMap.ts'
+import { disagreementsOf, sortInReadingOrder } from './readMap.ts'
+import type { Disagreement } from './disagreements.ts'
 import type { ShapeRecord } from './shapeGeometry.ts'
 import {
   DANGER_STATEMENT_SHAPE_TYPE,
@@ -40,6 +41,8 @@ export interface Attribution {
   readonly createdAt: string
   /** `meta.quote`: the text is a direct quote of the author or speaker. */
   readonly quote: boolean
+  /** Who disagrees with the card (MM-25); absent when nobody does. */
+  readonly disagreements?: readonly Disagreement[]
 }
 
 /** A danger statement as read (MM-14, MM-18). @public */
@@ -124,6 +127,7 @@ function attribution(shape: ShapeRecord): Attribution {
     authorName: str(shape.meta, 'authorName'),
     createdAt: str(shape.meta, 'createdAt'),
     quote: shape.meta.quote === true,
+    ...disagreementsOf(shape),
   }
 }
 

@@ -19,6 +19,10 @@ import {
   composeNextStep,
   composeSafetyGoal,
   DANGER_STATEMENT_SLOTS,
+  DISAGREEABLE_SHAPE_TYPES,
+  metaWithDisagreement,
+  metaWithoutDisagreement,
+  readDisagreements,
   NEXT_STEP_FIELDS,
   NOTE_SHAPE_TYPE,
   OVERALL_SCALE_ID,
@@ -29,10 +33,15 @@ import {
   type NextStepFields,
   type SafetyGoalSlots,
 } from '@safetymap/map-model'
+import { useState, type ReactNode } from 'react'
 import { useEditor, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import type * as Y from 'yjs'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { BuilderDialog, type BuilderField } from './BuilderDialog.tsx'
+import { Disagreements } from './Disagreements.tsx'
+import { HiddenRatingsPanel } from './HiddenRatingsPanel.tsx'
+import { ratingsApi } from '../ratingsApi.ts'
+import { usePrivateScales } from '../usePrivateScales.ts'
 import { NoteAttribution } from './NoteAttribution.tsx'
 import { NotePlainLanguageHint } from './NotePlainLanguageHint.tsx'
 import type { BuilderRequest, ToolkitState } from './toolkitState.ts'
@@ -47,13 +56,19 @@ export interface ToolkitControlsProps {
   readonly toolkit: ToolkitState
   /** False for viewers and finished meetings: only the names switch shows. */
   readonly canEdit: boolean
+  /** The meeting, for private ratings (sent to the server, never into the doc). */
+  readonly meetingId?: string
+  /** Facilitators get the private-ratings panel. */
+  readonly isFacilitator?: boolean
+  /** More controls at the end of the bar (follow-me, present mode). */
+  readonly extra?: ReactNode
 }
 
 /** Shapes that can carry the direct-quote flag. */
 const QUOTABLE_TYPES: ReadonlySet<string> = new Set([NOTE_SHAPE_TYPE, 'sm-danger-statement', 'sm-safety-goal', 'sm-next-step'])
 
 /** The bar, the open dialog and the note names overlay. */
-export function ToolkitControls({ doc, user, toolkit, canEdit }: ToolkitControlsProps) {
+export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFacilitator = false, extra }: ToolkitControlsProps) {
   const editor = useEditor()
   const { t } = useI18n()
   const request = useValue(toolkit.editRequest)
@@ -64,6 +79,27 @@ export function ToolkitControls({ doc, user, toolkit, canEdit }: ToolkitControls
     [editor],
   )
   const allQuoted = quotable.length > 0 && quotable.every((s) => s.meta.quote === true)
+  const disagreeable = useValue(
+    'disagreeable selection',
+    () => editor.getSelectedShapes().filter((s) => DISAGREEABLE_SHAPE_TYPES.includes(s.type)),
+    [editor],
+  )
+  const iDisagree = disagreeable.length > 0 && disagreeable.every((s) => readDisagreements(s.meta).some((d) => d.participantId === user.id))
+  const [panelOpen, setPanelOpen] = useState(false)
+  const [notice, setNotice] = useState<'saved' | 'failed' | null>(null)
+
+  const toggleDisagree = () => {
+    const now = new Date()
+    editor.updateShapes(
+      disagreeable.map((s) => ({
+        id: s.id,
+        type: s.type,
+        meta: (iDisagree
+          ? metaWithoutDisagreement(s.meta, user.id)
+          : metaWithDisagreement(s.meta, { id: user.id, name: user.name }, now)) as TLShape['meta'],
+      })),
+    )
+  }
   const open = (kind: BuilderRequest['kind']) => toolkit.editRequest.set({ kind })
 
   const toggleQuote = () => {
@@ -74,6 +110,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit }: ToolkitControls
     <>
       <NoteAttribution toolkit={toolkit} />
       <NotePlainLanguageHint toolkit={toolkit} />
+      <Disagreements toolkit={toolkit} />
       <div className="sm-toolkit-bar" role="toolbar" aria-label={t('toolkit.bar')} onPointerDown={(e) => e.stopPropagation()}>
         {canEdit ? (
           <>
@@ -98,15 +135,50 @@ export function ToolkitControls({ doc, user, toolkit, canEdit }: ToolkitControls
             >
               {t('toolkit.directQuote')}
             </button>
+            <button
+              type="button"
+              aria-pressed={iDisagree}
+              disabled={disagreeable.length === 0}
+              title={t('toolkit.disagree.hint')}
+              onClick={toggleDisagree}
+            >
+              {t('toolkit.disagree.button')}
+            </button>
+            {isFacilitator && meetingId ? (
+              <button type="button" aria-expanded={panelOpen} onClick={() => setPanelOpen((open) => !open)}>
+                {t('toolkit.hidden.panel')}
+              </button>
+            ) : null}
           </>
         ) : null}
         <label className="sm-toolkit-bar__switch">
           <input type="checkbox" checked={showAuthors} onChange={(e) => toolkit.showAuthors.set(e.target.checked)} />
           {t('toolkit.showNames')}
         </label>
+        {extra}
       </div>
+      {notice ? (
+        <p className="sm-toolkit-notice" role={notice === 'failed' ? 'alert' : 'status'} data-testid="toolkit-notice">
+          {t(notice === 'saved' ? 'toolkit.hidden.saved' : 'toolkit.hidden.failed')}{' '}
+          <button type="button" onClick={() => setNotice(null)}>
+            {t('toolkit.hidden.close')}
+          </button>
+        </p>
+      ) : null}
+      {panelOpen && isFacilitator && meetingId && canEdit ? (
+        <HiddenRatingsPanel doc={doc} meetingId={meetingId} toolkit={toolkit} onClose={() => setPanelOpen(false)} />
+      ) : null}
       {request && canEdit ? (
-        <ToolkitDialog key={`${request.kind}-${request.id ?? 'new'}`} request={request} doc={doc} user={user} toolkit={toolkit} editor={editor} />
+        <ToolkitDialog
+          key={`${request.kind}-${request.id ?? 'new'}`}
+          request={request}
+          doc={doc}
+          user={user}
+          toolkit={toolkit}
+          editor={editor}
+          {...(meetingId ? { meetingId } : {})}
+          onPrivateSaved={(ok) => setNotice(ok ? 'saved' : 'failed')}
+        />
       ) : null}
     </>
   )
@@ -118,6 +190,9 @@ interface ToolkitDialogProps {
   readonly user: { readonly id: string; readonly name: string }
   readonly toolkit: ToolkitState
   readonly editor: Editor
+  readonly meetingId?: string
+  /** Told whether a rating on a private scale reached the server. */
+  readonly onPrivateSaved: (ok: boolean) => void
 }
 
 const textFields = (prefix: string, names: readonly string[], required: readonly string[]): BuilderField[] =>
@@ -142,8 +217,9 @@ function excerpt(text: string): string {
   return text.length > 70 ? `${text.slice(0, 69)}…` : text
 }
 
-function ToolkitDialog({ request, doc, user, toolkit, editor }: ToolkitDialogProps) {
+function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPrivateSaved }: ToolkitDialogProps) {
   const { t } = useI18n()
+  const privateScales = usePrivateScales(doc)
   const locale = useValue(toolkit.meetingLocale)
   const cards: ToolkitCards = useToolkitCards(editor)
   const close = () => toolkit.editRequest.set(null)
@@ -267,6 +343,18 @@ function ToolkitDialog({ request, doc, user, toolkit, editor }: ToolkitDialogPro
           onSave={(v) => {
             const value = Number(v.value)
             if (!Number.isFinite(value)) return
+            const chosen = v.scaleId || OVERALL_SCALE_ID
+            if (meetingId && privateScales.includes(chosen)) {
+              // Private until revealed: the number and reasons go to the server, never into the doc.
+              const rating = {
+                value: Math.min(10, Math.max(0, value)),
+                whatMakesItThisHigh: v.whatMakesItThisHigh ?? '',
+                onePointHigher: v.onePointHigher ?? '',
+              }
+              void ratingsApi.rate(meetingId, chosen, rating).then((result) => onPrivateSaved(result.ok))
+              close()
+              return
+            }
             writeScalingMark(
               doc,
               {

@@ -1,0 +1,61 @@
+/**
+ * The "disagrees" marker (map-model MM-25) on the canvas: under each note or card someone
+ * disagrees with, "Lorna and Sam disagree" (or, with names hidden for a projector, how many),
+ * following the camera and never catching the pointer. The item itself stays as written.
+ *
+ *   <Disagreements toolkit={toolkit} />
+ */
+import { DISAGREEABLE_SHAPE_TYPES, readDisagreements } from '@safetymap/map-model'
+import { useEditor, useValue } from 'tldraw'
+import { translate } from '../../i18n/translate.ts'
+import type { ToolkitState } from './toolkitState.ts'
+
+interface Label {
+  readonly id: string
+  readonly text: string
+  readonly left: number
+  readonly top: number
+  readonly width: number
+  readonly zoom: number
+}
+
+export function Disagreements({ toolkit }: { toolkit: ToolkitState }) {
+  const editor = useEditor()
+  const showAuthors = useValue(toolkit.showAuthors)
+  const locale = useValue(toolkit.meetingLocale)
+  const labels = useValue(
+    'disagreement labels',
+    () => {
+      const zoom = editor.getZoomLevel()
+      return editor.getCurrentPageShapes().flatMap((shape): Label[] => {
+        if (!DISAGREEABLE_SHAPE_TYPES.includes(shape.type)) return []
+        const list = readDisagreements(shape.meta)
+        if (list.length === 0) return []
+        const bounds = editor.getShapePageBounds(shape)
+        if (!bounds) return []
+        const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
+        const bottomRight = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
+        const text = showAuthors
+          ? translate(locale, 'toolkit.disagree.by', { names: list.map((d) => d.name).join(', ') })
+          : translate(locale, 'toolkit.disagree.count', { count: String(list.length) })
+        return [{ id: shape.id, text, left: topLeft.x, top: topLeft.y, width: bottomRight.x - topLeft.x, zoom }]
+      })
+    },
+    [editor, showAuthors, locale],
+  )
+  return (
+    <div className="sm-disagreements">
+      {labels.map((l) => (
+        <div
+          key={l.id}
+          className="sm-disagreements__label"
+          data-testid="sm-disagreement"
+          lang={locale}
+          style={{ left: l.left, top: l.top - Math.max(14, 22 * l.zoom), maxWidth: l.width, fontSize: Math.max(10, 14 * l.zoom) }}
+        >
+          {l.text}
+        </div>
+      ))}
+    </div>
+  )
+}

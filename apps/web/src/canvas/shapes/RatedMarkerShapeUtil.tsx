@@ -1,0 +1,85 @@
+/**
+ * Draws "Ana has rated" on a private scale (`sm-rated-marker`, map-model MM-23): who has given
+ * their rating and on which scale, never the number — the server keeps that until the
+ * facilitator shows everyone's at once. Written by the server only, so it is locked.
+ *
+ *   RatedMarkerShapeUtil.configure({ toolkit })
+ */
+import { OVERALL_SCALE_ID, RATED_MARKER_SHAPE_TYPE, RATED_MARKER_SIZE } from '@safetymap/map-model'
+import { ratedMarkerShapeMigrations, ratedMarkerShapeProps, type SMRatedMarkerShape } from '@safetymap/map-model/schema'
+import { HTMLContainer, Rectangle2d, ShapeUtil, useEditor, useValue } from 'tldraw'
+import { translate } from '../../i18n/translate.ts'
+import { defaultToolkitOptions, type ToolkitShapeUtilOptions } from './DangerStatementShapeUtil.tsx'
+import type { ToolkitState } from './toolkitState.ts'
+import { useToolkitCards } from './useToolkitCards.ts'
+
+export class RatedMarkerShapeUtil extends ShapeUtil<SMRatedMarkerShape> {
+  static override type = RATED_MARKER_SHAPE_TYPE
+  static override props = ratedMarkerShapeProps
+  static override migrations = ratedMarkerShapeMigrations
+
+  override options: ToolkitShapeUtilOptions = defaultToolkitOptions()
+
+  getDefaultProps(): SMRatedMarkerShape['props'] {
+    return { scaleId: OVERALL_SCALE_ID, participantId: 'unknown', participantName: '' }
+  }
+
+  getGeometry() {
+    return new Rectangle2d({ width: RATED_MARKER_SIZE.w, height: RATED_MARKER_SIZE.h, isFilled: true })
+  }
+
+  component(shape: SMRatedMarkerShape) {
+    return <RatedMarkerView shape={shape} toolkit={this.options.toolkit} />
+  }
+
+  getIndicatorPath(): Path2D {
+    const path = new Path2D()
+    path.roundRect(0, 0, RATED_MARKER_SIZE.w, RATED_MARKER_SIZE.h, RATED_MARKER_SIZE.h / 2)
+    return path
+  }
+
+  override getText(shape: SMRatedMarkerShape): string {
+    return shape.props.participantName
+  }
+
+  override canResize(): boolean {
+    return false
+  }
+
+  override hideResizeHandles(): boolean {
+    return true
+  }
+
+  override hideRotateHandle(): boolean {
+    return true
+  }
+
+  override canEdit(): boolean {
+    return false
+  }
+}
+
+function RatedMarkerView({ shape, toolkit }: { shape: SMRatedMarkerShape; toolkit: ToolkitState }) {
+  const editor = useEditor()
+  const { numberOf } = useToolkitCards(editor)
+  const locale = useValue(toolkit.meetingLocale)
+  const showAuthors = useValue(toolkit.showAuthors)
+  const { scaleId, participantName } = shape.props
+  const number = numberOf.get(scaleId)
+  const scaleLabel =
+    scaleId === OVERALL_SCALE_ID
+      ? translate(locale, 'toolkit.mark.overall')
+      : translate(locale, 'toolkit.card.worry', { number: number === undefined ? '?' : String(number) })
+  const text = showAuthors ? translate(locale, 'toolkit.hidden.hasRated', { name: participantName }) : translate(locale, 'toolkit.hidden.someoneRated')
+  return (
+    <HTMLContainer className="sm-mark sm-mark--hidden" data-testid="sm-rated-marker" lang={locale}>
+      <span className="sm-mark__value sm-mark__value--hidden" aria-hidden="true">
+        ✓
+      </span>
+      <span className="sm-mark__text">
+        <span className="sm-mark__name">{text}</span>
+        <span className="sm-mark__scale">{scaleLabel}</span>
+      </span>
+    </HTMLContainer>
+  )
+}

@@ -1,0 +1,123 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { AUTHOR, NOW, expectAllRecordsValid, newMeetingDoc, noteRecord, openKeyValue } from '../test/fixtures.ts'
+import { addItem } from './addItem.ts'
+import { addDisagreement, readDisagreements, withdrawDisagreement } from './disagreements.ts'
+import {
+  RATED_MARKER_SHAPE_TYPE,
+  isScaleId,
+  ratedMarkerId,
+  readHiddenScales,
+  readPrivateScales,
+  revealRatings,
+  setScalePrivate,
+  writeRatedMarker,
+} from './hiddenRatings.ts'
+import { readMap } from './readMap.ts'
+import { readRecordMap } from './recordEntries.ts'
+import { OVERALL_SCALE_ID, scalingMarkId } from './SMToolkitShapes.ts'
+import { addDangerStatement, writeScalingMark } from './writeToolkit.ts'
+
+const LORNA = { id: 'participant-lorna', name: 'Lorna' } as const
+const SAM = { id: 'participant-sam', name: 'Sam' } as const
+const REASONS = { whatMakesItThisHigh: 'Lorna comes every morning', onePointHigher: 'Sam joins the group chat' }
+
+describe('hidden-until-reveal scales (MM-22 … MM-24)', () => {
+  it('marks a scale private in meta, idempotently, and public again', () => {
+    const doc = newMeetingDoc()
+    setScalePrivate(doc, OVERALL_SCALE_ID, true)
+    setScalePrivate(doc, OVERALL_SCALE_ID, true)
+    setScalePrivate(doc, 'shape:abc', true)
+    expect(readPrivateScales(doc)).toEqual([OVERALL_SCALE_ID, 'shape:abc'])
+    setScalePrivate(doc, OVERALL_SCALE_ID, false)
+    expect(readPrivateScales(doc)).toEqual(['shape:abc'])
+    expect(isScaleId('overall')).toBe(true)
+    expect(isScaleId('shape:x_1-2')).toBe(true)
+    expect(isScaleId('shape:')).toBe(false)
+    expect(isScaleId('nonsense')).toBe(false)
+  })
+
+  it('writes schema-valid markers holding who and which scale, never a value, one per person', () => {
+    const doc = newMeetingDoc()
+    setScalePrivate(doc, OVERALL_SCALE_ID, true)
+    writeScalingMark(doc, { scaleId: OVERALL_SCALE_ID, participant: LORNA, value: 3, reasons: REASONS }, { now: NOW })
+    writeRatedMarker(doc, { scaleId: OVERALL_SCALE_ID, participant: LORNA }, { now: NOW })
+    writeRatedMarker(doc, { scaleId: OVERALL_SCALE_ID, participant: LORNA }, { now: NOW })
+    writeRatedMarker(doc, { scaleId: OVERALL_SCALE_ID, participant: SAM }, { now: NOW })
+    expectAllRecordsValid(doc)
+    const marker = readRecordMap(doc).get(ratedMarkerId(OVERALL_SCALE_ID, LORNA.id)) as { type: string; props: Record<string, unknown> }
+    expect(marker.type).toBe(RATED_MARKER_SHAPE_TYPE)
+    expect(Object.keys(marker.props).sort()).toEqual(['participantId', 'participantName', 'scaleId'])
+    // Lorna's earlier public mark gives way to her marker.
+    expect(readRecordMap(doc).has(scalingMarkId(OVERALL_SCALE_ID, LORNA.id))).toBe(false)
+    expect(readMap(doc).scales).toEqual([])
+    expect(readMap(doc).hiddenScales).toEqual([
+      {
+        scaleId: OVERALL_SCALE_ID,
+        rated: [
+          { id: ratedMarkerId(OVERALL_SCALE_ID, LORNA.id), participantId: LORNA.id, participantName: 'Lorna' },
+          { id: ratedMarkerId(OVERALL_SCALE_ID, SAM.id), participantId: SAM.id, participantName: 'Sam' },
+        ],
+      },
+    ])
+    expect(new TextDecoder().decode(Y.encodeStateAsUpdate(doc))).not.toContain('Lorna comes every morning')
+  })
+
+  it('reveals every mark at once, removes the markers and makes the scale public', () => {
+    const doc = newMeetingDoc()
+    const statement = addDangerStatement(doc, { whoIsWorried: 'Lorna', behaviour: 'Jess sleeps', situations: '', impactOnChild: 'Kai misses school', whoDisagrees: '' }, AUTHOR, { now: NOW })
+    setScalePrivate(doc, statement, true)
+    writeRatedMarker(doc, { scaleId: statement, participant: LORNA }, { now: NOW })
+    writeRatedMarker(doc, { scaleId: statement, participant: SAM }, { now: NOW })
+    const updates: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => updates.push(u))
+    const ids = revealRatings(doc, statement, [
+      { scaleId: statement, participant: LORNA, value: 6, reasons: REASONS },
+      { scaleId: statement, participant: SAM, value: 4.5, reasons: { whatMakesItThisHigh: '', onePointHigher: '' } },
+      { scaleId: OVERALL_SCALE_ID, participant: SAM, value: 9, reasons: REASONS },
+    ], { now: NOW })
+    expect(updates).toHaveLength(1)
+    expect(ids).toHaveLength(2)
+    expectAllRecordsValid(doc)
+    const map = readMap(doc)
+    expect(map.hiddenScales).toEqual([])
+    expect(map.scales.map((s) => [s.scaleId, s.marks.map((m) => [m.participantName, m.value])])).toEqual([[statement, [['Lorna', 6], ['Sam', 4.5]]]])
+    expect([...readRecordMap(doc).values()].some((r) => (r as { type?: string }).type === RATED_MARKER_SHAPE_TYPE)).toBe(false)
+  })
+})
+
+describe('disagreements (MM-25)', () => {
+  it('records one entry per person on a note or card, keeps the item, and readMap returns them', () => {
+    const doc = newMeetingDoc()
+    const note = addItem(doc, 'strengths', 'Jess always gets up on time', AUTHOR, { now: NOW })
+    expect(addDisagreement(doc, note, LORNA, { now: NOW })).toBe(true)
+    expect(addDisagreement(doc, note, LORNA, { now: new Date('2027-01-01T00:00:00Z') })).toBe(true)
+    expect(addDisagreement(doc, note, SAM, { now: NOW })).toBe(true)
+    expectAllRecordsValid(doc)
+    const item = readMap(doc).sections.strengths[0]
+    expect(item?.text).toBe('Jess always gets up on time')
+    expect(item?.disagreements).toEqual([
+      { participantId: LORNA.id, name: 'Lorna', at: NOW.toISOString() },
+      { participantId: SAM.id, name: 'Sam', at: NOW.toISOString() },
+    ])
+    expect(withdrawDisagreement(doc, note, LORNA.id)).toBe(true)
+    expect(readMap(doc).sections.strengths[0]?.disagreements).toEqual([{ participantId: SAM.id, name: 'Sam', at: NOW.toISOString() }])
+    withdrawDisagreement(doc, note, SAM.id)
+    expect(readMap(doc).sections.strengths[0]).not.toHaveProperty('disagreements')
+
+    const card = addDangerStatement(doc, { whoIsWorried: 'Lorna', behaviour: 'x', situations: '', impactOnChild: 'y', whoDisagrees: '' }, AUTHOR, { now: NOW })
+    addDisagreement(doc, card, SAM, { now: NOW })
+    expect(readMap(doc).dangerStatements[0]?.disagreements).toEqual([{ participantId: SAM.id, name: 'Sam', at: NOW.toISOString() }])
+    expect(addDisagreement(doc, 'shape:zone-harm', SAM)).toBe(false)
+  })
+
+  it('reads malformed lists leniently: duplicates and broken entries are skipped', () => {
+    expect(readDisagreements({ disagreements: [{ participantId: 'a', name: 'A', at: 't' }, { participantId: 'a', name: 'B' }, 7, { name: 'x' }] })).toEqual([
+      { participantId: 'a', name: 'A', at: 't' },
+    ])
+    expect(readDisagreements({ disagreements: 'no' })).toEqual([])
+    const doc = newMeetingDoc()
+    openKeyValue(doc).set('shape:n1', noteRecord({ id: 'shape:n1', x: 100, y: 300, meta: { disagreements: [{ participantId: 'p', name: 'P', at: 'now' }] } }))
+    expect(readMap(doc).unsorted.concat(...Object.values(readMap(doc).sections)).find((i) => i.id === 'shape:n1')?.disagreements).toHaveLength(1)
+  })
+})

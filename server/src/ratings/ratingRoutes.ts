@@ -1,0 +1,271 @@
+/**
+ * Hidden-until-reveal scaling over HTTP (map-model MM-22 … MM-24). While a scale is private,
+ * a rating travels out of band and is kept server-side; the shared doc gets only a "has rated"
+ * marker; the facilitator's reveal writes every stored mark into the doc at once.
+ *
+ *   PUT  /api/meetings/:id/ratings/:scaleId/privacy { private }   facilitator: private until revealed, or not
+ *   PUT  /api/meetings/:id/ratings/:scaleId { value, whatMakesItThisHigh, onePointHigher }   editor or facilitator
+ *   GET  /api/meetings/:id/ratings/:scaleId/mine                    your own hidden rating, or null
+ *   POST /api/meetings/:id/ratings/:scaleId/reveal                  facilitator: every mark into the doc
+ *
+ * Checks that depend on the doc (is the scale private?) run inside `relay.applyServerChange`, so a
+ * rating and a reveal never interleave. Logs and audit entries carry ids only: never a name, a
+ * number or a reason.
+ *
+ *   await app.register(ratingRoutes, { services, store: createRatingStore(database) })
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import * as Y from 'yjs'
+import {
+  DANGER_STATEMENT_SHAPE_TYPE,
+  OVERALL_SCALE_ID,
+  clampScaleValue,
+  isScaleId,
+  readPrivateScales,
+  readRecordMap,
+  revealRatings,
+  setScalePrivate,
+  writeRatedMarker,
+} from '@safetymap/map-model'
+import type { Services } from '../http/services.ts'
+import { facilitatorOf, meetingIdParams, memberOf } from '../http/meetingAccess.ts'
+import { errorSchema } from '../http/schemas.ts'
+import { MeetingAlreadyFinalized, RatingNotAllowed, ScaleNotFound, ScaleNotPrivate } from '../errors.ts'
+import type { RatingStore } from './RatingStore.ts'
+
+export interface RatingRoutesOptions {
+  services: Services
+  store: RatingStore
+}
+
+type ScaleParams = { id: string; scaleId: string }
+
+const scaleParams = {
+  type: 'object',
+  required: ['id', 'scaleId'],
+  properties: { ...meetingIdParams.properties, scaleId: { type: 'string', minLength: 1, maxLength: 110 } },
+} as const
+
+/** Longest reason kept, in characters. */
+const MAX_REASON = 2000
+/** How often ratings of meetings that no longer exist are swept. */
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000
+
+function checkScaleId(scaleId: string): void {
+  if (!isScaleId(scaleId)) throw new ScaleNotFound()
+}
+
+/** Whether the current doc has the scale: overall, or a danger statement still on the map. */
+async function scaleExists(services: Services, meetingId: string, scaleId: string): Promise<boolean> {
+  if (scaleId === OVERALL_SCALE_ID) return true
+  const state = await services.relay.readDocState(meetingId)
+  if (!state) return false
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    const record = readRecordMap(doc).get(scaleId) as { type?: unknown } | undefined
+    return record?.type === DANGER_STATEMENT_SHAPE_TYPE
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** The caller as a rater: id and display name, and whether they may change the map. */
+function rater(request: FastifyRequest): { kind: 'worker' | 'participant'; id: string; name: string } {
+  const principal = request.principal!
+  return principal.kind === 'worker'
+    ? { kind: 'worker', id: principal.worker.id, name: principal.worker.name }
+    : { kind: 'participant', id: principal.participant.id, name: principal.participant.name }
+}
+
+export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOptions): Promise<void> {
+  const { services, store } = options
+
+  // Hidden ratings of meetings purged by retention (or gone otherwise) do not outlive them.
+  const sweep = () => {
+    for (const meetingId of store.meetingIds()) {
+      if (!services.meetings.get(meetingId)) store.deleteMeeting(meetingId)
+    }
+  }
+  sweep()
+  const timer = setInterval(sweep, SWEEP_INTERVAL_MS)
+  timer.unref()
+  app.addHook('onClose', async () => clearInterval(timer))
+
+  /** The stored ratings of a scale written as marks, markers removed, the scale public; how many. */
+  const reveal = async (meetingId: string, scaleId: string): Promise<number> => {
+    let revealed = 0
+    let wasPrivate = false
+    await services.relay.applyServerChange(meetingId, (doc) => {
+      wasPrivate = readPrivateScales(doc).includes(scaleId)
+      if (!wasPrivate) return
+      const ratings = store.listForScale(meetingId, scaleId)
+      revealed = ratings.length
+      revealRatings(
+        doc,
+        scaleId,
+        ratings.map((r) => ({
+          scaleId,
+          participant: { id: r.participantId, name: r.participantName },
+          value: r.value,
+          reasons: { whatMakesItThisHigh: r.whatMakesItThisHigh, onePointHigher: r.onePointHigher },
+        })),
+        { now: new Date(services.now()) },
+      )
+    })
+    if (!wasPrivate) throw new ScaleNotPrivate()
+    store.deleteScale(meetingId, scaleId)
+    return revealed
+  }
+
+  app.put<{ Params: ScaleParams; Body: { private: boolean } }>('/api/meetings/:id/ratings/:scaleId/privacy', {
+    schema: {
+      tags: ['ratings'],
+      summary: 'Make a scale private until revealed (or public again, which reveals what was given)',
+      params: scaleParams,
+      body: { type: 'object', required: ['private'], additionalProperties: false, properties: { private: { type: 'boolean' } } },
+      response: {
+        200: { type: 'object', required: ['scaleId', 'private', 'revealed'], properties: { scaleId: { type: 'string' }, private: { type: 'boolean' }, revealed: { type: 'integer' } } },
+        401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const { meeting, worker } = facilitatorOf(services, request)
+    const { scaleId } = request.params
+    checkScaleId(scaleId)
+    if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
+    let revealed = 0
+    if (request.body.private) {
+      if (!(await scaleExists(services, meeting.id, scaleId))) throw new ScaleNotFound()
+      await services.relay.applyServerChange(meeting.id, (doc) => setScalePrivate(doc, scaleId, true))
+    } else {
+      try {
+        revealed = await reveal(meeting.id, scaleId)
+      } catch (error) {
+        // Already public: nothing to do.
+        if (!(error instanceof ScaleNotPrivate)) throw error
+      }
+    }
+    services.audit.record({
+      action: 'scale.privacy-changed',
+      actor: { kind: 'worker', id: worker.id },
+      meetingId: meeting.id,
+      subjectId: scaleId,
+      details: { private: request.body.private },
+      now: services.now(),
+    })
+    request.log.info({ meetingId: meeting.id, scaleId, private: request.body.private }, 'scale privacy changed')
+    return { scaleId, private: request.body.private, revealed }
+  })
+
+  app.put<{ Params: ScaleParams; Body: { value: number; whatMakesItThisHigh?: string; onePointHigher?: string } }>('/api/meetings/:id/ratings/:scaleId', {
+    schema: {
+      tags: ['ratings'],
+      summary: 'Give (or change) your rating on a private scale; others see only that you have rated',
+      params: scaleParams,
+      body: {
+        type: 'object',
+        required: ['value'],
+        additionalProperties: false,
+        properties: {
+          value: { type: 'number', minimum: 0, maximum: 10 },
+          whatMakesItThisHigh: { type: 'string', maxLength: MAX_REASON },
+          onePointHigher: { type: 'string', maxLength: MAX_REASON },
+        },
+      },
+      response: {
+        200: { type: 'object', required: ['scaleId', 'rated'], properties: { scaleId: { type: 'string' }, rated: { type: 'boolean' } } },
+        400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const { meeting, role } = memberOf(services, request)
+    const { scaleId } = request.params
+    checkScaleId(scaleId)
+    if (role === 'viewer') throw new RatingNotAllowed()
+    if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
+    const who = rater(request)
+    const body = request.body
+    let isPrivate = false
+    await services.relay.applyServerChange(meeting.id, (doc) => {
+      isPrivate = readPrivateScales(doc).includes(scaleId)
+      if (!isPrivate) return
+      store.put({
+        meetingId: meeting.id,
+        scaleId,
+        participantId: who.id,
+        participantName: who.name,
+        value: clampScaleValue(body.value),
+        whatMakesItThisHigh: body.whatMakesItThisHigh ?? '',
+        onePointHigher: body.onePointHigher ?? '',
+        now: services.now(),
+      })
+      writeRatedMarker(doc, { scaleId, participant: { id: who.id, name: who.name } }, { now: new Date(services.now()) })
+    })
+    if (!isPrivate) throw new ScaleNotPrivate()
+    services.audit.record({
+      action: 'rating.submitted',
+      actor: { kind: who.kind, id: who.id },
+      meetingId: meeting.id,
+      subjectId: scaleId,
+      now: services.now(),
+    })
+    request.log.info({ meetingId: meeting.id, scaleId, participantId: who.id }, 'hidden rating stored')
+    return { scaleId, rated: true }
+  })
+
+  app.get<{ Params: ScaleParams }>('/api/meetings/:id/ratings/:scaleId/mine', {
+    schema: {
+      tags: ['ratings'],
+      summary: 'Your own rating on a private scale, before the reveal',
+      params: scaleParams,
+      response: {
+        200: {
+          type: 'object',
+          required: ['rating'],
+          properties: {
+            rating: {
+              type: 'object',
+              nullable: true,
+              properties: { value: { type: 'number' }, whatMakesItThisHigh: { type: 'string' }, onePointHigher: { type: 'string' } },
+            },
+          },
+        },
+        401: errorSchema, 403: errorSchema, 404: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const { meeting } = memberOf(services, request)
+    checkScaleId(request.params.scaleId)
+    const mine = store.get(meeting.id, request.params.scaleId, rater(request).id)
+    return { rating: mine ? { value: mine.value, whatMakesItThisHigh: mine.whatMakesItThisHigh, onePointHigher: mine.onePointHigher } : null }
+  })
+
+  app.post<{ Params: ScaleParams }>('/api/meetings/:id/ratings/:scaleId/reveal', {
+    schema: {
+      tags: ['ratings'],
+      summary: 'Show everyone’s rating at once: every stored mark is written into the map',
+      params: scaleParams,
+      response: {
+        200: { type: 'object', required: ['scaleId', 'revealed'], properties: { scaleId: { type: 'string' }, revealed: { type: 'integer' } } },
+        401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const { meeting, worker } = facilitatorOf(services, request)
+    const { scaleId } = request.params
+    checkScaleId(scaleId)
+    if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
+    const revealed = await reveal(meeting.id, scaleId)
+    services.audit.record({
+      action: 'rating.revealed',
+      actor: { kind: 'worker', id: worker.id },
+      meetingId: meeting.id,
+      subjectId: scaleId,
+      details: { marks: revealed },
+      now: services.now(),
+    })
+    request.log.info({ meetingId: meeting.id, scaleId, marks: revealed }, 'hidden ratings revealed')
+    return { scaleId, revealed }
+  })
+}

@@ -1,0 +1,141 @@
+/**
+ * Hidden-until-reveal scaling in a real Chromium (map-model MM-22 … MM-24): the facilitator makes
+ * the overall scale private; a family member in a second browser context, with the Spanish UI,
+ * gives a rating through the dialog and a second person rates through the API; every screen and
+ * a Node y-websocket peer see only "has rated" and no number; the facilitator shows everyone's
+ * ratings and all marks appear at once. Also: the Spanish UI and a Spanish meeting render
+ * Spanish headings and labels, and nothing is requested from a third party.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import * as Y from 'yjs'
+import { addItem, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
+import { launchChromium, recordingContext, foreignHosts } from '../helpers/browser.ts'
+import { TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const LORNA_REASON = 'Lorna camina con Kai a la escuela q8'
+const SAM_REASON = 'Jess llamó al médico w4'
+
+describe('private ratings on the canvas', () => {
+  it('shows only "has rated" until the facilitator reveals, then every mark at once', async () => {
+    const worker = await workerWithPassword(server, 'ana.reveal@example.org', 'Ana Ruiz')
+    const meeting = await createMeeting(server.url, worker.apiKey, 'Reunión de Kai', 'es')
+    const observer = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = await recordingContext(browser)
+    const family = await recordingContext(browser)
+    try {
+      await observer.synced()
+      // The facilitator signs in and opens the Spanish meeting.
+      const page = await facilitator.context.newPage()
+      await page.goto(server.url)
+      await page.getByLabel('Email').fill('ana.reveal@example.org')
+      await page.getByLabel('Password').fill(TEST_PASSWORD)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await page.getByLabel('Meeting name').waitFor({ timeout: 20_000 })
+      await page.goto(`${server.url}/m/${meeting.id}`)
+      const canvas = page.locator('.tl-canvas')
+      await canvas.getByText('¿Qué nos preocupa?', { exact: true }).first().waitFor({ timeout: 30_000 })
+      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
+
+      // Overall becomes private until shown.
+      await page.getByRole('button', { name: 'Private ratings' }).click()
+      const panel = page.getByRole('region', { name: 'Private ratings' })
+      const overallRow = panel.locator(`li[data-scale-id="${OVERALL_SCALE_ID}"]`)
+      await overallRow.getByLabel('Private until shown').click()
+      await waitFor(() => readMap(observer.doc).hiddenScales.length === 1, { timeoutMs: 10_000, what: 'the scale to be private' })
+      await expect.poll(() => overallRow.getByRole('status').innerText(), { timeout: 10_000 }).toBe('Nobody has rated yet.')
+
+      // Grandma Lorna, in her own browser with the Spanish UI, gives her rating.
+      const lorna = await joinByInvite(server.url, worker.apiKey, meeting.id, 'Grandma Lorna')
+      await family.context.addCookies([{ name: 'sm_session', value: lorna.session, url: server.url }])
+      const lornaPage = await family.context.newPage()
+      await lornaPage.goto(`${server.url}/m/${meeting.id}`)
+      await lornaPage.getByRole('button', { name: 'Español, ES' }).first().click()
+      const lornaCanvas = lornaPage.locator('.tl-canvas')
+      await lornaCanvas.getByText('¿Qué nos preocupa?', { exact: true }).first().waitFor({ timeout: 30_000 })
+      await lornaPage.getByRole('button', { name: 'Dar su número' }).click()
+      const dialog = lornaPage.getByRole('dialog', { name: 'Su número' })
+      await dialog.getByLabel('Su número, de 0 a 10').fill('7')
+      await dialog.getByLabel('¿Qué hace que sea así de alto?').fill(LORNA_REASON)
+      await dialog.getByRole('button', { name: 'Guardar' }).click()
+      await expect.poll(() => lornaPage.getByTestId('toolkit-notice').innerText(), { timeout: 10_000 }).toContain('Su número está guardado')
+
+      // Sam rates through the API (a phone or another client).
+      const sam = await joinByInvite(server.url, worker.apiKey, meeting.id, 'Sam')
+      const samRated = await api(server.url, `/api/meetings/${meeting.id}/ratings/${OVERALL_SCALE_ID}`, {
+        method: 'PUT',
+        token: sam.session,
+        body: { value: 4, whatMakesItThisHigh: SAM_REASON, onePointHigher: '' },
+      })
+      expect(samRated.status).toBe(200)
+
+      // Everyone sees who has rated, and no number.
+      await expect.poll(() => overallRow.getByRole('status').innerText(), { timeout: 10_000 }).toBe('Rated: Grandma Lorna, Sam')
+      await expect.poll(() => canvas.getByTestId('sm-rated-marker').count(), { timeout: 10_000 }).toBe(2)
+      await expect.poll(() => lornaCanvas.getByTestId('sm-rated-marker').count(), { timeout: 10_000 }).toBe(2)
+      await expect.poll(() => lornaCanvas.getByTestId('sm-rated-marker').first().textContent()).toContain('ya dio su número')
+      expect(await canvas.getByTestId('sm-scaling-mark').count()).toBe(0)
+      expect(await lornaCanvas.getByTestId('sm-scaling-mark').count()).toBe(0)
+      await waitFor(() => readMap(observer.doc).hiddenScales[0]?.rated.length === 2, { timeoutMs: 10_000, what: 'both markers in the Node peer' })
+      const bytes = Buffer.from(Y.encodeStateAsUpdate(observer.doc))
+      expect(bytes.includes(Buffer.from(LORNA_REASON))).toBe(false)
+      expect(bytes.includes(Buffer.from(SAM_REASON))).toBe(false)
+      expect(readMap(observer.doc).scales).toEqual([])
+
+      // The reveal: all marks at once, on every screen.
+      await overallRow.getByRole('button', { name: 'Show everyone’s ratings' }).click()
+      await waitFor(() => readMap(observer.doc).scales[0]?.marks.length === 2, { timeoutMs: 10_000, what: 'the revealed marks' })
+      expect(readMap(observer.doc).scales[0]!.marks.map((m) => [m.participantName, m.value, m.whatMakesItThisHigh])).toEqual([
+        ['Grandma Lorna', 7, LORNA_REASON],
+        ['Sam', 4, SAM_REASON],
+      ])
+      await expect.poll(() => canvas.getByTestId('sm-scaling-mark').count(), { timeout: 10_000 }).toBe(2)
+      await expect.poll(() => lornaCanvas.getByTestId('sm-scaling-mark').count(), { timeout: 10_000 }).toBe(2)
+      await expect.poll(() => lornaCanvas.getByTestId('sm-rated-marker').count()).toBe(0)
+      await expect.poll(() => overallRow.getByLabel('Private until shown').isChecked()).toBe(false)
+
+      // Lorna disagrees with a note without deleting it; everyone sees who disagrees.
+      addItem(observer.doc, 'strengths', 'Jess siempre se levanta temprano', { id: 'worker-ana', name: 'Ana Ruiz' })
+      await lornaCanvas.getByText('Jess siempre se levanta temprano').first().click()
+      await lornaPage.getByRole('button', { name: 'No estoy de acuerdo' }).click()
+      await waitFor(() => readMap(observer.doc).sections.strengths[0]?.disagreements?.[0]?.name === 'Grandma Lorna', {
+        timeoutMs: 10_000,
+        what: 'the disagreement in the doc',
+      })
+      expect(readMap(observer.doc).sections.strengths[0]?.text).toBe('Jess siempre se levanta temprano')
+      await expect.poll(() => page.getByTestId('sm-disagreement').first().innerText(), { timeout: 10_000 }).toContain('Grandma Lorna')
+      await lornaPage.keyboard.press('Escape')
+
+      // Follow-me: Lorna's view follows the facilitator's until she stops following.
+      await page.getByRole('button', { name: 'Everyone follows me' }).click()
+      const follow = lornaPage.getByTestId('follow-status')
+      await expect.poll(() => follow.innerText(), { timeout: 10_000 }).toContain('Usted está siguiendo la vista de Ana Ruiz')
+      await follow.getByRole('button', { name: 'Dejar de seguir' }).click()
+      await expect.poll(() => follow.count()).toBe(0)
+      await lornaPage.getByRole('button', { name: 'Seguir a Ana Ruiz otra vez' }).waitFor({ timeout: 5_000 })
+
+      const host = new URL(server.url).host
+      expect(foreignHosts(facilitator.requests, host)).toEqual([])
+      expect(foreignHosts(family.requests, host)).toEqual([])
+    } finally {
+      observer.destroy()
+      await facilitator.context.close()
+      await family.context.close()
+    }
+  })
+})

@@ -1,0 +1,156 @@
+/**
+ * Hidden-until-reveal scaling at the protocol level, through the real relay (map-model MM-22 …
+ * MM-24): while a scale is private, a rating goes to the server out of band and another client's
+ * Y.Doc holds only "has rated" markers — neither the number nor the reasons are anywhere in its
+ * encoded state — and the facilitator's reveal brings every mark to everyone at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addDangerStatement, OVERALL_SCALE_ID, readMap, RATED_MARKER_SHAPE_TYPE, readRecordMap } from '@safetymap/map-model'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { api, connectPeer, createMeeting, joinByInvite, type Peer } from '../helpers/clients.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+let server: TestServer
+const peers: Peer[] = []
+
+beforeAll(async () => {
+  server = await startServer()
+})
+afterAll(async () => {
+  for (const peer of peers) peer.destroy()
+  await server.close()
+})
+
+const LORNA_REASON = 'Lorna walks Kai to school xq7'
+const LORNA_HIGHER = 'Sam joins the morning chat zr3'
+const SAM_REASON = 'Jess called the doctor kp9'
+
+const ratingsUrl = (meetingId: string, scaleId: string) => `/api/meetings/${meetingId}/ratings/${encodeURIComponent(scaleId)}`
+
+/** Whether `needle` occurs in the bytes of the doc's full encoded state. */
+function stateContains(doc: Y.Doc, needle: string): boolean {
+  return Buffer.from(Y.encodeStateAsUpdate(doc)).includes(Buffer.from(needle, 'utf8'))
+}
+
+const scalingMarks = (doc: Y.Doc) => readMap(doc).scales.flatMap((s) => s.marks)
+
+describe('hidden ratings through the relay', () => {
+  it('keeps private ratings out of every doc until the reveal, then shows all marks at once', async () => {
+    const { apiKey, workerId } = server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Kai family meeting')
+    const lorna = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
+    const sam = await joinByInvite(server.url, apiKey, meeting.id, 'Sam')
+    const viewer = await joinByInvite(server.url, apiKey, meeting.id, 'Neighbour', 'viewer')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey })
+    const lornaPeer = connectPeer({ url: server.url, meetingId: meeting.id, token: lorna.session })
+    const samPeer = connectPeer({ url: server.url, meetingId: meeting.id, token: sam.session })
+    peers.push(facilitator, lornaPeer, samPeer)
+    await Promise.all([facilitator.synced(), lornaPeer.synced(), samPeer.synced()])
+
+    const statement = addDangerStatement(facilitator.doc, {
+      whoIsWorried: 'Grandma Lorna', behaviour: 'Jess stays in bed', situations: 'on low days', impactOnChild: 'Kai misses school', whoDisagrees: '',
+    }, { id: workerId, name: 'Ana Ruiz' })
+    await waitFor(() => readMap(samPeer.doc).dangerStatements.length === 1, { timeoutMs: 10_000, what: 'the statement everywhere' })
+
+    // Before the scale is private, the out-of-band door is closed.
+    const early = await api(server.url, ratingsUrl(meeting.id, statement), { method: 'PUT', token: lorna.session, body: { value: 5 } })
+    expect(early.status).toBe(409)
+    // Only a facilitator switches a scale to private; an unknown statement is refused.
+    expect((await api(server.url, `${ratingsUrl(meeting.id, statement)}/privacy`, { method: 'PUT', token: lorna.session, body: { private: true } })).status).toBe(403)
+    expect((await api(server.url, `${ratingsUrl(meeting.id, 'shape:nope')}/privacy`, { method: 'PUT', token: apiKey, body: { private: true } })).status).toBe(404)
+    const priv = await api(server.url, `${ratingsUrl(meeting.id, statement)}/privacy`, { method: 'PUT', token: apiKey, body: { private: true } })
+    expect(priv.status).toBe(200)
+    await waitFor(() => readMap(samPeer.doc).hiddenScales.length === 1, { timeoutMs: 10_000, what: 'the private flag on Sam’s screen' })
+
+    // Two people rate out of band; a viewer may not.
+    const lornaRated = await api(server.url, ratingsUrl(meeting.id, statement), {
+      method: 'PUT', token: lorna.session, body: { value: 7, whatMakesItThisHigh: LORNA_REASON, onePointHigher: LORNA_HIGHER },
+    })
+    expect(lornaRated.status).toBe(200)
+    const samRated = await api(server.url, ratingsUrl(meeting.id, statement), {
+      method: 'PUT', token: sam.session, body: { value: 3.5, whatMakesItThisHigh: SAM_REASON },
+    })
+    expect(samRated.status).toBe(200)
+    expect((await api(server.url, ratingsUrl(meeting.id, statement), { method: 'PUT', token: viewer.session, body: { value: 1 } })).status).toBe(403)
+    expect((await api(server.url, ratingsUrl(meeting.id, statement), { method: 'PUT', token: lorna.session, body: { value: 11 } })).status).toBe(400)
+
+    // Everyone sees "has rated" for both — and nothing else.
+    for (const peer of [facilitator, lornaPeer, samPeer]) {
+      await waitFor(() => readMap(peer.doc).hiddenScales[0]?.rated.length === 2, { timeoutMs: 10_000, what: 'both markers' })
+      const map = readMap(peer.doc)
+      expect(map.hiddenScales[0]!.rated.map((r) => r.participantName)).toEqual(['Grandma Lorna', 'Sam'])
+      expect(scalingMarks(peer.doc)).toEqual([])
+      for (const secret of [LORNA_REASON, LORNA_HIGHER, SAM_REASON]) expect(stateContains(peer.doc, secret)).toBe(false)
+      const markers = [...readRecordMap(peer.doc).values()].filter((r) => (r as { type?: string }).type === RATED_MARKER_SHAPE_TYPE) as { props: Record<string, unknown> }[]
+      expect(markers).toHaveLength(2)
+      for (const marker of markers) expect(Object.keys(marker.props).sort()).toEqual(['participantId', 'participantName', 'scaleId'])
+    }
+    // A late joiner loading the stored doc sees no value either.
+    const late = connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey })
+    peers.push(late)
+    await late.synced()
+    await waitFor(() => readMap(late.doc).hiddenScales[0]?.rated.length === 2, { timeoutMs: 10_000, what: 'markers for the late joiner' })
+    for (const secret of [LORNA_REASON, LORNA_HIGHER, SAM_REASON]) expect(stateContains(late.doc, secret)).toBe(false)
+
+    // Each person can read back their own hidden rating, and only theirs.
+    const mine = await api<{ rating: { value: number } | null }>(server.url, `${ratingsUrl(meeting.id, statement)}/mine`, { token: lorna.session })
+    expect(mine.body.rating).toEqual({ value: 7, whatMakesItThisHigh: LORNA_REASON, onePointHigher: LORNA_HIGHER })
+    expect((await api<{ rating: unknown }>(server.url, `${ratingsUrl(meeting.id, statement)}/mine`, { token: apiKey })).body.rating).toBeNull()
+
+    // Only the facilitator reveals; then every doc holds every mark.
+    expect((await api(server.url, `${ratingsUrl(meeting.id, statement)}/reveal`, { method: 'POST', token: sam.session })).status).toBe(403)
+    const revealed = await api<{ revealed: number }>(server.url, `${ratingsUrl(meeting.id, statement)}/reveal`, { method: 'POST', token: apiKey })
+    expect(revealed.status).toBe(200)
+    expect(revealed.body.revealed).toBe(2)
+    for (const peer of [facilitator, lornaPeer, samPeer, late]) {
+      await waitFor(() => scalingMarks(peer.doc).length === 2, { timeoutMs: 10_000, what: 'both marks after the reveal' })
+      const map = readMap(peer.doc)
+      expect(map.hiddenScales).toEqual([])
+      expect(map.scales).toEqual([
+        expect.objectContaining({
+          scaleId: statement,
+          dangerStatementNumber: 1,
+          marks: [
+            expect.objectContaining({ participantId: lorna.participantId, participantName: 'Grandma Lorna', value: 7, whatMakesItThisHigh: LORNA_REASON, onePointHigher: LORNA_HIGHER }),
+            expect.objectContaining({ participantId: sam.participantId, participantName: 'Sam', value: 3.5, whatMakesItThisHigh: SAM_REASON, onePointHigher: '' }),
+          ],
+        }),
+      ])
+      expect([...readRecordMap(peer.doc).values()].some((r) => (r as { type?: string }).type === RATED_MARKER_SHAPE_TYPE)).toBe(false)
+    }
+    // The scale is public again: the hidden door closes; a second reveal has nothing to show.
+    expect((await api(server.url, ratingsUrl(meeting.id, statement), { method: 'PUT', token: lorna.session, body: { value: 2 } })).status).toBe(409)
+    expect((await api(server.url, `${ratingsUrl(meeting.id, statement)}/reveal`, { method: 'POST', token: apiKey })).status).toBe(409)
+
+    // The audit trail has ids only: no names, numbers or reasons.
+    const trail = await api<{ entries: { action: string; subjectId: string | null; details: Record<string, unknown> }[] }>(server.url, `/api/meetings/${meeting.id}/audit`, { token: apiKey })
+    expect(trail.status).toBe(200)
+    const actions = trail.body.entries.map((e) => e.action)
+    expect(actions.filter((a) => a === 'rating.submitted')).toHaveLength(2)
+    expect(actions).toContain('rating.revealed')
+    expect(actions).toContain('scale.privacy-changed')
+    const text = JSON.stringify(trail.body)
+    for (const secret of [LORNA_REASON, SAM_REASON, 'Grandma Lorna']) expect(text).not.toContain(secret)
+  })
+
+  it('making a scale public again reveals what was given, and a public mark gives way to the marker', async () => {
+    const { apiKey, workerId } = server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Second meeting')
+    const lorna = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
+    const lornaPeer = connectPeer({ url: server.url, meetingId: meeting.id, token: lorna.session })
+    peers.push(lornaPeer)
+    await lornaPeer.synced()
+    const overall = ratingsUrl(meeting.id, OVERALL_SCALE_ID)
+    expect((await api(server.url, `${overall}/privacy`, { method: 'PUT', token: apiKey, body: { private: true } })).status).toBe(200)
+    const worker = await api(server.url, overall, { method: 'PUT', token: apiKey, body: { value: 6, whatMakesItThisHigh: 'facilitator reason w1' } })
+    expect(worker.status).toBe(200)
+    await waitFor(() => readMap(lornaPeer.doc).hiddenScales[0]?.rated.length === 1, { timeoutMs: 10_000, what: 'the facilitator marker' })
+    expect(readMap(lornaPeer.doc).hiddenScales[0]!.rated[0]!.participantId).toBe(workerId)
+    expect(stateContains(lornaPeer.doc, 'facilitator reason w1')).toBe(false)
+    const off = await api<{ revealed: number }>(server.url, `${overall}/privacy`, { method: 'PUT', token: apiKey, body: { private: false } })
+    expect(off.body.revealed).toBe(1)
+    await waitFor(() => scalingMarks(lornaPeer.doc).length === 1, { timeoutMs: 10_000, what: 'the revealed mark' })
+    expect(scalingMarks(lornaPeer.doc)[0]).toEqual(expect.objectContaining({ participantName: 'Ana Ruiz', value: 6 }))
+  })
+})
