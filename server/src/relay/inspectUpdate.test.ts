@@ -67,6 +67,15 @@ describe('inspectUpdate', () => {
     expect(verdict).toEqual({ ok: true, clients: new Set([client.clientID]) })
   })
 
+  it('accepts a non-facilitator re-sending the whole doc it already shares (a stored local copy), claiming no client ids', () => {
+    const { server, client } = setup()
+    addItem(client, 'strengths', 'Lorna walks Kai to school', { id: 'p', name: 'P' })
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
+    // The full state includes the template's zones and meta, written under the server's client id.
+    const decoded = Y.decodeUpdate(Y.encodeStateAsUpdate(client))
+    expect(inspectUpdate({ doc: server, decoded, isValidRecord, mayEditTemplate: false })).toEqual({ ok: true, clients: new Set() })
+  })
+
   it('refuses structs whose parent is neither in the update nor in the doc', () => {
     const { server } = setup()
     const elsewhere = new Y.Doc()

@@ -63,6 +63,9 @@ export function inspectUpdate(options: InspectUpdateOptions): UpdateVerdict {
   const byClient = new Map<number, Y.Item[]>()
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue
+    // Structs the doc already holds are no-ops when applied (a client re-sending its stored copy,
+    // for example from IndexedDB): they write nothing and claim no client id.
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
     clients.add(struct.id.client)
     let list = byClient.get(struct.id.client)
     if (!list) byClient.set(struct.id.client, (list = []))
