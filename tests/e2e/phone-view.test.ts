@@ -5,13 +5,35 @@
  * note inside that section with her name; items written offline say "Not sent yet" and arrive
  * exactly once when the phone is back; the facilitator's edits show live; a 320 px screen with
  * 200 % text never scrolls sideways and keeps 44 px targets; axe finds no serious or critical
- * problem on the join and phone pages in English and Spanish.
+ * problem on the join and phone pages in English and Spanish. The toolkit, built by the
+ * facilitator's Node peer, reads on the phone (worries with their goals and next steps, everyone's
+ * numbers and reasons, quotation marks on someone's own words), and the phone user gives and
+ * changes her own number with reasons: the facilitator's doc has one mark, hers. On a removed
+ * screen the board offers no "Show as list".
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { devices, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core'
-import { addItem, readMap, updateItemText, type SectionKey } from '@safetymap/map-model'
+import {
+  addDangerStatement,
+  addDisagreement,
+  addItem,
+  addNextStep,
+  addSafetyGoal,
+  composeDangerStatement,
+  composeSafetyGoal,
+  formatDueDate,
+  readMap,
+  safetyMapTemplate,
+  scalingMarkId,
+  updateItemText,
+  writeScalingMark,
+  zoneLabel,
+  type DangerStatementSlots,
+  type SafetyGoalSlots,
+  type SectionKey,
+} from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium } from '../helpers/browser.ts'
@@ -91,6 +113,36 @@ async function addOnPhone(page: Page, key: SectionKey, text: string) {
 }
 
 const itemsWithText = (peer: Peer, key: SectionKey, text: string) => readMap(peer.doc).sections[key].filter((item) => item.text === text)
+
+const STATEMENT: DangerStatementSlots = {
+  whoIsWorried: 'Grandma Lorna and the school',
+  behaviour: 'Jess stays in bed until the afternoon',
+  situations: 'on days when Jess feels very low',
+  impactOnChild: 'Kai could be hurt by traffic when he goes out alone to find food',
+  whoDisagrees: '',
+}
+const GOAL: SafetyGoalSlots = {
+  caregiversWillBeDoing: 'Jess texts Lorna or Sam by 7:30 on hard mornings',
+  childWillExperience: 'Kai has breakfast and gets to school every day',
+  whoIsInvolved: 'Lorna and Sam take Kai to school when Jess asks',
+  forHowLong: 'four months',
+  howEveryoneWillKnow: 'the school attendance records',
+}
+
+/** A worry (in someone's own words) with its goal and a next step, and Ana's overall number, written by the facilitator's Node peer. */
+function buildToolkit(peer: Peer) {
+  const ana = { id: worker.workerId, name: 'Ana Ruiz' }
+  const statementId = addDangerStatement(peer.doc, STATEMENT, ana, { quote: true })
+  const goalId = addSafetyGoal(peer.doc, { ...GOAL, dangerStatementId: statementId }, ana)
+  addNextStep(peer.doc, { action: 'Add Sam to the family group chat', owner: 'Lorna', dueDate: '2026-12-04', safetyGoalId: goalId }, ana)
+  writeScalingMark(peer.doc, {
+    scaleId: 'overall',
+    participant: ana,
+    value: 6,
+    reasons: { whatMakesItThisHigh: 'Lorna is close by every day', onePointHigher: 'Sam is in the group chat' },
+  })
+  return { statementId, goalId }
+}
 
 async function expectLive(page: Page) {
   await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
@@ -252,6 +304,172 @@ describe('the phone view', () => {
     }
   })
 
+  it('shows worries with their goals and next steps and everyone’s numbers, and lets her give and change her own number with reasons', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Toolkit on the phone')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const phone = await phoneContext()
+    try {
+      await facilitator.synced()
+      const { statementId } = buildToolkit(facilitator)
+      const page = await phone.context.newPage()
+      await page.goto(inviteUrl)
+      await joinAs(page, 'Grandma Lorna')
+      await page.waitForURL(/\/list$/, { timeout: 20_000 })
+      await expectLive(page)
+      const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { participant: { id: string } }
+      const lornaId = me.participant.id
+
+      // The worry: its number, its sentence in quotation marks (someone's own words), its goal and that goal's step.
+      const worry = section(page, 'danger').getByTestId('danger-statement')
+      await worry.waitFor({ timeout: 10_000 })
+      const worryText = await worry.innerText()
+      expect(worryText).toContain('Worry 1')
+      expect(worryText).toContain(`“${composeDangerStatement(STATEMENT, 'en')}”`)
+      expect(await worry.getByTestId('quote-tag').innerText()).toBe('Their own words')
+      expect(await worry.getByTestId('linked-goal').innerText()).toContain(composeSafetyGoal(GOAL, 'en'))
+      const step = await worry.getByTestId('linked-step').innerText()
+      expect(step).toContain('Add Sam to the family group chat')
+      expect(step).toMatch(/Who:\s*Lorna/)
+      expect(step).toContain(`By when: ${formatDueDate('2026-12-04', 'en')}`)
+      // The goal and the step in their own sections, saying what they belong to.
+      expect(await section(page, 'goals').getByTestId('safety-goal').innerText()).toContain('Goal for worry 1')
+      const stepCard = await section(page, 'next-steps').getByTestId('next-step').innerText()
+      expect(stepCard).toContain('Step for worry 1')
+      expect(stepCard).toMatch(/Who:\s*Lorna/)
+
+      // The scaling lines: overall with Ana's number and reasons; worry 1 not rated yet.
+      const overall = page.locator('[data-testid="scale-line"][data-scale-id="overall"]')
+      const worryLine = page.locator(`[data-testid="scale-line"][data-scale-id="${statementId}"]`)
+      const anaMark = await overall.getByTestId('scale-mark').innerText()
+      expect(anaMark).toContain('Ana Ruiz')
+      expect(anaMark).toContain('6')
+      expect(anaMark).toContain('Lorna is close by every day')
+      expect(anaMark).toContain('Sam is in the group chat')
+      expect(await worryLine.innerText()).toContain('Nobody has given a number yet.')
+
+      // She gives her number on worry 1: a number is required, the reasons are asked for.
+      await worryLine.getByRole('button', { name: 'Give your number' }).tap()
+      expect(await worryLine.getByRole('radio').count()).toBe(11)
+      await worryLine.getByRole('button', { name: 'Save my number' }).tap()
+      await worryLine.getByRole('alert').getByText('Please choose a number from 0 to 10.').waitFor({ timeout: 5_000 })
+      await worryLine.getByRole('radio', { name: '7', exact: true }).tap()
+      expect(await worryLine.getByRole('radio', { name: '7', exact: true }).isChecked()).toBe(true)
+      await worryLine.getByLabel('What makes it this high?').fill('Jess asked me for help last week')
+      await worryLine.getByLabel('What would one point higher look like?').fill('Jess texts me before 7:30')
+      await worryLine.getByRole('button', { name: 'Save my number' }).tap()
+      const lornaMarks = () => readMap(facilitator.doc).scales.find((s) => s.scaleId === statementId)?.marks.filter((m) => m.participantId === lornaId) ?? []
+      await waitFor(() => lornaMarks().length === 1, { timeoutMs: 10_000, what: 'her mark in the facilitator doc' })
+      expect(lornaMarks()[0]).toMatchObject({
+        id: scalingMarkId(statementId, lornaId),
+        participantName: 'Grandma Lorna',
+        value: 7,
+        whatMakesItThisHigh: 'Jess asked me for help last week',
+        onePointHigher: 'Jess texts me before 7:30',
+      })
+      await expect.poll(() => worryLine.getByTestId('scale-mark').innerText(), { timeout: 10_000 }).toMatch(/^You\s*7/)
+
+      // She changes it: the same mark moves, the reasons she wrote are kept unless she changes them.
+      await worryLine.getByRole('button', { name: 'Change your number' }).tap()
+      expect(await worryLine.getByRole('radio', { name: '7', exact: true }).isChecked()).toBe(true)
+      await worryLine.getByRole('radio', { name: '4', exact: true }).tap()
+      await worryLine.getByRole('button', { name: 'Save my number' }).tap()
+      await waitFor(() => lornaMarks()[0]?.value === 4, { timeoutMs: 10_000, what: 'her changed mark' })
+      expect(lornaMarks()).toHaveLength(1)
+      expect(lornaMarks()[0]?.whatMakesItThisHigh).toBe('Jess asked me for help last week')
+      // Ana's overall mark is untouched, and she has none on the overall line.
+      expect(readMap(facilitator.doc).scales.find((s) => s.scaleId === 'overall')?.marks.map((m) => `${m.participantName} ${m.value}`)).toEqual(['Ana Ruiz 6'])
+
+      // The facilitator turns on follow-me showing "What's working well": the phone says so and takes her there.
+      const strengths = safetyMapTemplate.zones.find((z) => z.key === 'strengths')!
+      facilitator.provider.awareness.setLocalStateField('user', { id: worker.workerId, name: 'Ana Ruiz', color: '#2f5d8a', role: 'facilitator' })
+      facilitator.provider.awareness.setLocalStateField('smFollow', { bounds: { x: strengths.x + 20, y: strengths.y + 20, w: strengths.w - 40, h: strengths.h - 40 } })
+      const focus = page.getByTestId('phone-focus')
+      await expect.poll(() => focus.getAttribute('data-zone').catch(() => null), { timeout: 10_000 }).toBe('strengths')
+      expect(await focus.innerText()).toContain(`Now talking about: ${zoneLabel('strengths', 'en')}`)
+      await focus.getByRole('button', { name: 'Go there' }).tap()
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-section]')?.getAttribute('data-section'))).toBe('strengths')
+
+      // axe, with the rating form open and the focus line showing, in both languages.
+      await overall.getByRole('button', { name: 'Give your number' }).tap()
+      expect(await axeProblems(page), 'toolkit on the phone, English').toEqual([])
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await worry.getByText('Preocupación 1', { exact: true }).waitFor({ timeout: 5_000 })
+      expect(await worry.innerText()).toContain(`«${composeDangerStatement(STATEMENT, 'es')}»`)
+      expect(await worryLine.getByTestId('scale-mark').innerText()).toMatch(/^Usted\s*4/)
+      expect(await axeProblems(page), 'toolkit on the phone, Spanish').toEqual([])
+      // Follow-me off: the line goes.
+      facilitator.provider.awareness.setLocalStateField('smFollow', null)
+      await expect.poll(() => focus.count(), { timeout: 10_000 }).toBe(0)
+    } finally {
+      facilitator.destroy()
+      await phone.context.close()
+    }
+  })
+
+  it('lets her say she disagrees (and take it back), and give a number on a private line that only the server keeps', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Disagreement and private numbers')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const phone = await phoneContext()
+    try {
+      await facilitator.synced()
+      const { statementId } = buildToolkit(facilitator)
+      const note = addItem(facilitator.doc, 'strengths', 'Jess asks for help when she needs it', { id: worker.workerId, name: 'Ana Ruiz' })
+      addDisagreement(facilitator.doc, note, { id: 'p-jess', name: 'Jess' })
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const ratings = `/api/meetings/${meeting.id}/ratings/${encodeURIComponent(statementId)}`
+      expect((await api(server.url, `${ratings}/privacy`, { method: 'PUT', token: worker.apiKey, body: { private: true } })).status).toBe(200)
+      expect((await api(server.url, ratings, { method: 'PUT', token: worker.apiKey, body: { value: 3, whatMakesItThisHigh: 'a', onePointHigher: 'b' } })).status).toBe(200)
+
+      const page = await phone.context.newPage()
+      await page.goto(inviteUrl)
+      await joinAs(page, 'Grandma Lorna')
+      await page.waitForURL(/\/list$/, { timeout: 20_000 })
+      await expectLive(page)
+      const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { participant: { id: string } }
+      const lornaId = me.participant.id
+
+      // Someone else's disagreement shows on the note; she adds hers to the worry, then takes it back.
+      const noteCard = section(page, 'strengths').getByTestId('phone-item').first()
+      await expect.poll(() => noteCard.getByTestId('disagreements').innerText(), { timeout: 10_000 }).toBe('Does not agree: Jess')
+      const worry = section(page, 'danger').getByTestId('danger-statement')
+      const toggle = worry.getByRole('button', { name: 'I disagree' })
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false')
+      await toggle.tap()
+      const worryDisagreements = () => readMap(facilitator.doc).dangerStatements[0]?.disagreements ?? []
+      await waitFor(() => worryDisagreements().length === 1, { timeoutMs: 10_000, what: 'her disagreement in the facilitator doc' })
+      expect(worryDisagreements()[0]).toMatchObject({ participantId: lornaId, name: 'Grandma Lorna' })
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true')
+      expect(await worry.getByTestId('disagreements').innerText()).toBe('Does not agree: You')
+      // The worry itself is untouched.
+      expect(readMap(facilitator.doc).dangerStatements[0]?.slots).toEqual(STATEMENT)
+      await toggle.tap()
+      await waitFor(() => worryDisagreements().length === 0, { timeoutMs: 10_000, what: 'the disagreement taken back' })
+
+      // The private line: who has rated, never a number; hers goes to the server and the doc only learns that she has rated.
+      const worryLine = page.locator(`[data-testid="scale-line"][data-scale-id="${statementId}"]`)
+      await expect.poll(() => worryLine.getByTestId('rated-marker').allInnerTexts(), { timeout: 10_000 }).toEqual(['Ana Ruiz has rated'])
+      expect(await worryLine.getByTestId('scale-mark').count()).toBe(0)
+      await worryLine.getByRole('button', { name: 'Give your number' }).tap()
+      await worryLine.getByRole('radio', { name: '8', exact: true }).tap()
+      await worryLine.getByLabel('What makes it this high?').fill('Lorna lives next door')
+      await worryLine.getByRole('button', { name: 'Save my number' }).tap()
+      await worryLine.getByText('Your rating is saved. Nobody sees it until everyone’s ratings are shown together.').waitFor({ timeout: 10_000 })
+      const hidden = () => readMap(facilitator.doc).hiddenScales.find((h) => h.scaleId === statementId)?.rated.map((r) => r.participantId) ?? []
+      await waitFor(() => hidden().includes(lornaId), { timeoutMs: 10_000, what: 'her "has rated" marker in the facilitator doc' })
+      expect(readMap(facilitator.doc).scales.find((s) => s.scaleId === statementId)?.marks ?? []).toEqual([])
+      expect(JSON.stringify(facilitator.doc.getArray('records').toJSON())).not.toContain('Lorna lives next door')
+      await expect.poll(() => worryLine.getByTestId('rated-marker').allInnerTexts()).toEqual(['Ana Ruiz has rated', 'You have given your number'])
+      // Changing it starts from her number as the server keeps it.
+      await worryLine.getByRole('button', { name: 'Change your number' }).tap()
+      await expect.poll(() => worryLine.getByRole('radio', { name: '8', exact: true }).isChecked(), { timeout: 10_000 }).toBe(true)
+      expect(await worryLine.getByLabel('What makes it this high?').inputValue()).toBe('Lorna lives next door')
+      expect(await axeProblems(page), 'disagreement and private line').toEqual([])
+    } finally {
+      facilitator.destroy()
+      await phone.context.close()
+    }
+  })
+
   it('fits a 320 px screen at 200 % text with 44 px targets, and axe finds no serious problem in English or Spanish', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Small screen meeting')
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
@@ -259,6 +477,7 @@ describe('the phone view', () => {
     try {
       await facilitator.synced()
       addItem(facilitator.doc, 'danger', 'Kai could be hurt if he is left alone at night', { id: worker.workerId, name: 'Ana Ruiz' })
+      buildToolkit(facilitator)
       const page = await phone.context.newPage()
       await page.goto(inviteUrl)
       await page.getByLabel('What is your name?').waitFor({ timeout: 20_000 })
@@ -269,7 +488,7 @@ describe('the phone view', () => {
       await joinAs(page, 'Abuela Rosa')
       await page.waitForURL(/\/list$/, { timeout: 20_000 })
       await expectLive(page)
-      await section(page, 'danger').getByText('Kai could be hurt').waitFor({ timeout: 10_000 })
+      await section(page, 'danger').getByTestId('phone-item-text').getByText('Kai could be hurt').waitFor({ timeout: 10_000 })
       await addOnPhone(page, 'strengths', 'Rosa cocina para Kai los domingos')
       expect(await axeProblems(page), 'phone page, Spanish').toEqual([])
       await page.getByRole('button', { name: 'English' }).tap()
@@ -279,7 +498,7 @@ describe('the phone view', () => {
       const layout = () =>
         page.evaluate(() => {
           const small: string[] = []
-          for (const el of document.querySelectorAll<HTMLElement>('.phone button, .phone a, .phone summary, .phone textarea')) {
+          for (const el of document.querySelectorAll<HTMLElement>('.phone button, .phone a, .phone summary, .phone textarea, .phone-choice-option span')) {
             const box = el.getBoundingClientRect()
             if (box.width === 0 && box.height === 0) continue
             if (box.width < 44 || box.height < 44) small.push(`${el.tagName} "${el.textContent?.trim()}" ${Math.round(box.width)}×${Math.round(box.height)}`)
@@ -293,6 +512,7 @@ describe('the phone view', () => {
       // Open a form and a confirmation, so their controls are measured too.
       await section(page, 'harm').locator('.phone-add-open').tap()
       await section(page, 'strengths').getByRole('button', { name: 'Remove' }).tap()
+      await page.locator('[data-testid="scale-line"][data-scale-id="overall"]').getByRole('button', { name: 'Give your number' }).tap()
       // 200 % text: twice the app's 18 px base size.
       for (const size of ['18px', '36px']) {
         await page.evaluate((s) => (document.documentElement.style.fontSize = s), size)
@@ -306,7 +526,7 @@ describe('the phone view', () => {
     }
   })
 
-  it('switches both ways between the list and the board, remembering the choice', async () => {
+  it('switches both ways between the list and the board, remembering the choice, and drops the switch once removed', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Switch meeting')
     const phone = await phoneContext()
     try {
@@ -320,6 +540,20 @@ describe('the phone view', () => {
       await page.getByRole('link', { name: 'Show as list' }).tap()
       await page.waitForURL(/\/list$/)
       await section(page, 'harm').waitFor({ timeout: 20_000 })
+
+      // Coming back to the list, the connection is live again (not ended by the relay).
+      await expectLive(page).catch(async (error: unknown) => {
+        const ended = page.getByTestId('phone-ended')
+        throw new Error(`list not live after switching back; ended with ${(await ended.count()) ? await ended.getAttribute('data-code') : 'no code'}: ${String(error)}`)
+      })
+      // Removed while on the board: the board says so, and offers no list that would lead nowhere.
+      await page.getByRole('link', { name: 'Show the board' }).tap()
+      await page.locator('.tl-canvas').waitFor({ timeout: 30_000 })
+      const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { participant: { id: string } }
+      const removed = await api(server.url, `/api/meetings/${meeting.id}/participants/${me.participant.id}`, { method: 'DELETE', token: worker.apiKey })
+      expect(removed.status).toBeLessThan(300)
+      await page.getByTestId('meeting-closed').waitFor({ timeout: 15_000 })
+      expect(await page.getByRole('link', { name: 'Show as list' }).isVisible()).toBe(false)
     } finally {
       await phone.context.close()
     }

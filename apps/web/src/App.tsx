@@ -11,12 +11,17 @@ import { MeetingPage } from './pages/MeetingPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { SetupPage } from './pages/SetupPage.tsx'
 import { useRoute } from './router/navigation.ts'
-import { OpenListView, PhonePage } from './phone/PhoneRoute.tsx'
+import { useEffect } from 'react'
+import { OpenListView, PhonePage, preloadListView } from './phone/PhoneRoute.tsx'
 import { shouldOpenListView } from './phone/viewPreference.ts'
 
 /** The whole app. */
 export function App() {
   const route = useRoute()
+  // Invite and lobby pages lead to the meeting: on a phone, fetch the list view's code meanwhile.
+  useEffect(() => {
+    if (route.name === 'join' || route.name === 'lobby') preloadListView()
+  }, [route.name])
   switch (route.name) {
     case 'home':
       return <HomePage />

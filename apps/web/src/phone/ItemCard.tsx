@@ -1,5 +1,7 @@
 /**
- * One item in a section list: its words, who wrote it, "Not sent yet" while it waits on this
+ * One item in a section list: its words (in quotation marks, tagged "Their own words", when marked
+ * as a direct quote), who wrote it, who does not agree with it (and "I disagree" on others' items),
+ * "Not sent yet" while it waits on this
  * device, and — for the person's own items — Change and Remove (Remove asks first, in place; no
  * browser dialog, which phones render badly and screen readers announce poorly).
  *
@@ -8,6 +10,8 @@
 import type { MapItem } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { Disagreements } from './Disagreements.tsx'
+import { quoted } from './quoted.ts'
 
 /** Longest text one item may have (a note on the board is small; this is generous). */
 export const MAX_ITEM_TEXT_LENGTH = 2000
@@ -22,13 +26,17 @@ export interface ItemCardProps {
   readonly pending: boolean
   readonly onSave: (text: string) => void
   readonly onRemove: () => void
+  /** The person may say they disagree (someone else's item, and they may write). */
+  readonly canDisagree: boolean
+  readonly selfId: string
+  readonly onDisagree: (on: boolean) => void
 }
 
 type Mode = 'read' | 'edit' | 'confirmRemove'
 
 /** An item of the map. */
-export function ItemCard({ item, own, self, pending, onSave, onRemove }: ItemCardProps) {
-  const { t } = useI18n()
+export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagree, selfId, onDisagree }: ItemCardProps) {
+  const { t, locale } = useI18n()
   const id = useId()
   const [mode, setMode] = useState<Mode>('read')
   const [draft, setDraft] = useState(item.text)
@@ -79,17 +87,23 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove }: ItemCar
         </form>
       ) : (
         <p className="phone-item-text" id={`${id}-text`} data-testid="phone-item-text">
-          {item.text}
+          {item.quote ? quoted(item.text, locale) : item.text}
         </p>
       )}
       <p className="phone-byline">
         <span>{byline}</span>
+        {item.quote ? (
+          <span className="phone-tag" data-testid="quote-tag">
+            {t('phone.ownWords')}
+          </span>
+        ) : null}
         {pending ? (
           <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
             {t('phone.notSent')}
           </span>
         ) : null}
       </p>
+      <Disagreements list={item.disagreements} selfId={selfId} canWrite={canDisagree} describedBy={`${id}-text`} onToggle={onDisagree} />
       {own && mode === 'read' ? (
         <div className="phone-actions">
           <button

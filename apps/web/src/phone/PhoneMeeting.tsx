@@ -4,14 +4,33 @@
  * its sections with their items, then the rating band — live as anyone writes. The person adds
  * to any section (the note lands inside that section's zone on the board, with their name), and
  * changes or removes their own items. Items written while not live say "Not sent yet" until the
- * next sync with the relay.
+ * next sync with the relay. The toolkit shows in its sections: danger statements with their goals
+ * and next steps, goals, next steps, and under the rating band every scaling line with everyone's
+ * marks, where the person places or moves their own mark with its two reasons. When a facilitator
+ * uses follow-me on the board, a line says which part of the map they are showing ("Now talking
+ * about: What's working well?") with a button to go there.
  *
  *   <PhoneMeeting connection={phone} meeting={meeting} user={user} />
  */
-import { COLUMN_KEYS, COLUMN_SECTIONS, addItem, deleteItem, updateItemText, zoneLabel, type SectionKey } from '@safetymap/map-model'
+import {
+  COLUMN_KEYS,
+  COLUMN_SECTIONS,
+  addDisagreement,
+  addItem,
+  deleteItem,
+  updateItemText,
+  withdrawDisagreement,
+  writeScalingMark,
+  zoneLabel,
+  type SafetyMap,
+  type ScalingReasons,
+  type SectionKey,
+} from '@safetymap/map-model'
+import type { ReactNode } from 'react'
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { Meeting } from '../api/api.ts'
 import { ConnectionStatus } from '../canvas/ConnectionStatus.tsx'
+import { ratingsApi } from '../canvas/ratingsApi.ts'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
 import { userColor } from '../canvas/userColor.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -22,9 +41,13 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import type { PhoneConnection } from './openPhoneConnection.ts'
 import { createPendingItems } from './pendingItems.ts'
 import { PeopleList } from './PeopleList.tsx'
+import { focusAnchorId } from './readFocus.ts'
 import { AWARENESS_USER_FIELD } from './readPeople.ts'
+import { ScaleList } from './ScaleList.tsx'
+import { scaleRows } from './scaleRows.ts'
 import { SectionList, type SectionActions } from './SectionList.tsx'
-import { useLiveMap, usePeople } from './useLiveMap.ts'
+import { DangerStatementCards, NextStepCards, SafetyGoalCards, type CardActions } from './ToolkitCards.tsx'
+import { useFocus, useLiveMap, usePeople } from './useLiveMap.ts'
 import { rememberView } from './viewPreference.ts'
 
 /** Props of {@link PhoneMeeting}. */
@@ -32,6 +55,20 @@ export interface PhoneMeetingProps {
   readonly connection: PhoneConnection
   readonly meeting: Meeting
   readonly user: MeetingUser
+}
+
+/** The toolkit cards a section holds, and whether there are any. */
+function sectionCards(section: SectionKey, map: SafetyMap, actions: CardActions): { cards: ReactNode; count: number } {
+  switch (section) {
+    case 'danger':
+      return { cards: <DangerStatementCards map={map} actions={actions} />, count: map.dangerStatements.length }
+    case 'goals':
+      return { cards: <SafetyGoalCards map={map} actions={actions} />, count: map.safetyGoals.length }
+    case 'next-steps':
+      return { cards: <NextStepCards map={map} actions={actions} />, count: map.nextSteps.length }
+    default:
+      return { cards: null, count: 0 }
+  }
 }
 
 function endedMessage(code: number | null): MessageKey {
@@ -54,8 +91,9 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const snapshot = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot)
   const endedCode = useSyncExternalStore(connection.subscribe, () => connection.endedCode)
   const localLoaded = useSyncExternalStore(connection.subscribe, () => connection.localLoaded)
-  const { map, hasTemplate } = useLiveMap(doc)
+  const { map, hasTemplate, zones } = useLiveMap(doc)
   const people = usePeople(awareness)
+  const focus = useFocus(awareness, zones)
   const pending = useMemo(() => createPendingItems(meeting.id), [meeting.id])
   const [, setPendingVersion] = useState(0)
 
@@ -95,6 +133,30 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
     },
     [doc, tracker, pending, user.id, user.name],
   )
+  const rate = useCallback(
+    async (scaleId: string, value: number, reasons: ScalingReasons, isPrivate: boolean): Promise<boolean> => {
+      if (isPrivate) {
+        // Kept by the server until the reveal; the doc only gets "has rated" (map-model MM-23).
+        const result = await ratingsApi.rate(meeting.id, scaleId, { value, ...reasons })
+        return result.ok
+      }
+      const live = tracker.getSnapshot().state === 'live'
+      const id = writeScalingMark(doc, { scaleId, participant: { id: user.id, name: user.name }, value, reasons })
+      if (!live) {
+        pending.add(id)
+        setPendingVersion((v) => v + 1)
+      }
+      return true
+    },
+    [doc, tracker, pending, user.id, user.name, meeting.id],
+  )
+  const loadPrivate = useCallback(
+    async (scaleId: string) => {
+      const result = await ratingsApi.mine(meeting.id, scaleId)
+      return result.ok ? result.value.rating : null
+    },
+    [meeting.id],
+  )
   const actions: SectionActions = useMemo(
     () => ({
       canWrite,
@@ -103,8 +165,9 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       add,
       update: (id, text) => void updateItemText(doc, id, text),
       remove: (id) => void deleteItem(doc, id),
+      disagree: (id, on) => void (on ? addDisagreement(doc, id, { id: user.id, name: user.name }) : withdrawDisagreement(doc, id, user.id)),
     }),
-    [canWrite, user.id, pending, add, doc],
+    [canWrite, user.id, user.name, pending, add, doc],
   )
 
   const titleId = 'phone-title'
@@ -116,20 +179,43 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
         </h1>
         <div className="phone-bar-row">
           <ConnectionStatus snapshot={snapshot} />
-          <Link to={meetingPath(meeting.id)} className="button phone-switch" onClick={() => rememberView('board')}>
-            {t('phone.showBoard')}
-          </Link>
+          {ended ? null : (
+            // After a terminal close the board would only say the same; the switch would lead nowhere.
+            <Link to={meetingPath(meeting.id)} className="button phone-switch" onClick={() => rememberView('board')}>
+              {t('phone.showBoard')}
+            </Link>
+          )}
           <LanguageSwitch />
         </div>
       </header>
       {ended ? (
-        <p className="phone-notice phone-notice-ended" role="alert">
+        <p className="phone-notice phone-notice-ended" role="alert" data-testid="phone-ended" data-code={endedCode}>
           {t(endedMessage(endedCode))}
         </p>
       ) : null}
       {finalized ? <p className="phone-notice">{t('phone.finalized')}</p> : null}
       {user.role === 'viewer' && !finalized ? <p className="phone-notice">{t('meeting.viewerNotice')}</p> : null}
-      <main className="phone-main" aria-label={t('phone.mapLabel')}>
+      {focus && hasTemplate ? (
+        <div className="phone-focus" data-testid="phone-focus" data-zone={focus.zone}>
+          <p role="status">{t('phone.focus', { section: zoneLabel(focus.zone, locale) })}</p>
+          <button
+            type="button"
+            onClick={() => {
+              const target = document.getElementById(focusAnchorId(focus.zone))
+              const heading = target?.matches('h2, h3') ? target : target?.querySelector<HTMLElement>('h2, h3')
+              target?.scrollIntoView({ block: 'start' })
+              // Move the screen reader there too; headings take focus only by script.
+              if (heading) {
+                heading.tabIndex = -1
+                heading.focus({ preventScroll: true })
+              }
+            }}
+          >
+            {t('phone.focusGo')}
+          </button>
+        </div>
+      ) : null}
+            <main className="phone-main" aria-label={t('phone.mapLabel')}>
         <PeopleList people={people} />
         {!hasTemplate ? (
           <p className="phone-loading" aria-live="polite">
@@ -142,12 +228,26 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
                 <h2 id={`phone-column-${column}`} className="phone-column-heading" data-column={column}>
                   {zoneLabel(column, locale)}
                 </h2>
-                {COLUMN_SECTIONS[column].map((section) => (
-                  <SectionList key={section} section={section} items={map.sections[section]} actions={actions} headingLevel={3} />
-                ))}
+                {COLUMN_SECTIONS[column].map((section) => {
+                  const { cards, count } = sectionCards(section, map, actions)
+                  return (
+                    <SectionList key={section} section={section} items={map.sections[section]} actions={actions} headingLevel={3} hasCards={count > 0}>
+                      {cards}
+                    </SectionList>
+                  )
+                })}
               </section>
             ))}
-            <SectionList section="scale" items={map.sections.scale} actions={actions} headingLevel={2} />
+            <SectionList section="scale" items={map.sections.scale} actions={actions} headingLevel={2} hasCards>
+              <ScaleList
+                rows={scaleRows(map, user.id)}
+                canWrite={canWrite}
+                selfId={user.id}
+                isPending={actions.isPending}
+                onRate={rate}
+                loadPrivate={loadPrivate}
+              />
+            </SectionList>
             {map.unsorted.length > 0 ? (
               <SectionList section={null} items={map.unsorted} actions={{ ...actions, canWrite: false }} headingLevel={2} title={t('phone.unsorted')} />
             ) : null}

@@ -5,15 +5,27 @@
  *
  *   <PhonePage meetingId="abc" />
  *   <OpenListView meetingId="abc" />
+ *   preloadListView() // on the invite page
  */
 import { lazy, Suspense, useEffect } from 'react'
 import { api, type Meeting, type Me } from '../api/api.ts'
 import type { ApiResult } from '../api/ApiResult.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { navigate } from '../router/navigation.ts'
-import { meetingListPath } from './viewPreference.ts'
+import { meetingListPath, shouldOpenListView } from './viewPreference.ts'
 
-const PhoneMeetingPage = lazy(() => import('./PhoneMeetingPage.tsx').then((m) => ({ default: m.PhoneMeetingPage })))
+const loadPhoneMeetingPage = () => import('./PhoneMeetingPage.tsx')
+const PhoneMeetingPage = lazy(() => loadPhoneMeetingPage().then((m) => ({ default: m.PhoneMeetingPage })))
+
+/**
+ * Starts downloading the list view's code while a person on a phone is still on the invite page
+ * (typing their name takes longer than the download), so "Join" opens the list without waiting
+ * on it. Does nothing on screens that will open the board. A failed download is retried by the
+ * route itself.
+ */
+export function preloadListView(): void {
+  if (shouldOpenListView()) void loadPhoneMeetingPage().catch(() => undefined)
+}
 
 /** Who you are and your role, asked for while the list's chunk is still downloading. */
 export type AccessAnswers = Promise<readonly [ApiResult<Me>, ApiResult<Meeting>]>

@@ -2,11 +2,13 @@
  * The scaling lines on the phone (domain guide §4): the overall line, then one per worry, each
  * with everyone's marks and reasons, and — for a person who may write — "Give your rating" /
  * "Change your rating", which opens {@link MarkForm}. Each person has one mark per line
- * (`writeScalingMark` keys it by person and line), so changing it moves the same mark.
+ * (`writeScalingMark` keys it by person and line), so changing it moves the same mark. A line the
+ * facilitator made private until the reveal shows only who has rated ("Ana has rated"); a number
+ * given there goes to the server, never into the doc (map-model MM-22 … MM-24).
  *
  *   <ScaleList rows={scaleRows(map, user.id)} canWrite selfId={user.id} isPending={has} onRate={rate} />
  */
-import type { MapScalingMark, ScalingReasons } from '@safetymap/map-model'
+import { composeDangerStatement, type MapScalingMark, type ScalingReasons } from '@safetymap/map-model'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { MarkForm } from './MarkForm.tsx'
 import type { ScaleRow } from './scaleRows.ts'
@@ -18,7 +20,13 @@ export interface ScaleListProps {
   readonly canWrite: boolean
   readonly selfId: string
   readonly isPending: (id: string) => boolean
-  readonly onRate: (scaleId: string, value: number, reasons: ScalingReasons) => void
+  /**
+   * Saves the person's number: into the doc on a public line, to the server on a private one
+   * (`isPrivate`). Resolves `false` when it could not be saved.
+   */
+  readonly onRate: (scaleId: string, value: number, reasons: ScalingReasons, isPrivate: boolean) => Promise<boolean>
+  /** The person's own number on a private line, as the server keeps it (`null` when none or unreachable). */
+  readonly loadPrivate: (scaleId: string) => Promise<(ScalingReasons & { readonly value: number }) | null>
 }
 
 /** A number as people write it in `locale` ("6,5" in Spanish). */
@@ -27,14 +35,14 @@ export function formatScaleValue(value: number, locale: string): string {
 }
 
 /** Every scaling line. */
-export function ScaleList({ rows, canWrite, selfId, isPending, onRate }: ScaleListProps) {
+export function ScaleList({ rows, canWrite, selfId, isPending, onRate, loadPrivate }: ScaleListProps) {
   const { t } = useI18n()
   return (
     <div className="phone-scales" data-testid="phone-scales">
       <p className="phone-hint">{t('toolkit.mark.intro')}</p>
       <ul className="phone-items">
         {rows.map((row) => (
-          <ScaleLine key={row.scaleId} row={row} canWrite={canWrite} selfId={selfId} isPending={isPending} onRate={onRate} />
+          <ScaleLine key={row.scaleId} row={row} canWrite={canWrite} selfId={selfId} isPending={isPending} onRate={onRate} loadPrivate={loadPrivate} />
         ))}
       </ul>
     </div>
@@ -46,11 +54,23 @@ function lineTitle(row: ScaleRow, t: ReturnType<typeof useI18n>['t']): string {
   return row.orphan ? t('phone.scale.gone') : t('toolkit.mark.overall')
 }
 
-function ScaleLine({ row, canWrite, selfId, isPending, onRate }: Omit<ScaleListProps, 'rows'> & { row: ScaleRow }) {
+function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate }: Omit<ScaleListProps, 'rows'> & { row: ScaleRow }) {
   const { t, locale } = useI18n()
   const id = useId()
   const [open, setOpen] = useState(false)
   const [saved, setSaved] = useState('')
+  const [failed, setFailed] = useState(false)
+  const isPrivate = row.hidden !== null
+  // A private number lives on the server, not in the doc: fetched when the person changes it.
+  const [privateOwn, setPrivateOwn] = useState<MapScalingMark | null>(null)
+  const openForm = () => {
+    setOpen(true)
+    setPrivateOwn(null)
+    if (!isPrivate || !row.ownRated) return
+    void loadPrivate(row.scaleId).then((mine) => {
+      if (mine) setPrivateOwn({ id: '', participantId: selfId, participantName: '', createdAt: '', ...mine })
+    })
+  }
   const openButton = useRef<HTMLButtonElement>(null)
   const title = lineTitle(row, t)
   const close = () => {
@@ -62,9 +82,26 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate }: Omit<ScaleListP
       <h3 id={`${id}-h`} className="phone-card-label">
         {title}
       </h3>
-      {row.statement ? <p className="phone-scale-about">{row.statement.sentence}</p> : null}
-      <ScaleTrack marks={row.marks} selfId={selfId} />
-      {row.marks.length === 0 ? (
+      {row.statement ? <p className="phone-scale-about">{composeDangerStatement(row.statement.slots, locale)}</p> : null}
+      {row.hidden ? (
+        <>
+          <p className="phone-muted">{t('phone.scale.private')}</p>
+          {row.hidden.length === 0 ? (
+            <p className="phone-muted">{t('toolkit.hidden.nobodyYet')}</p>
+          ) : (
+            <ul className="phone-marks" aria-label={t('phone.scale.marksOn', { scale: title })}>
+              {row.hidden.map((marker) => (
+                <li key={marker.id} className="phone-mark" data-testid="rated-marker" data-participant-id={marker.participantId}>
+                  {marker.participantId === selfId ? t('phone.scale.youRated') : t('toolkit.hidden.hasRated', { name: marker.participantName })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : (
+        <ScaleTrack marks={row.marks} selfId={selfId} />
+      )}
+      {row.hidden ? null : row.marks.length === 0 ? (
         <p className="phone-muted">{t('phone.scale.noMarks')}</p>
       ) : (
         <ul className="phone-marks" aria-label={t('phone.scale.marksOn', { scale: title })}>
@@ -93,24 +130,38 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate }: Omit<ScaleListP
           ))}
         </ul>
       )}
-      <p className="phone-visually-hidden" role="status">
+      <p className={isPrivate && saved ? 'phone-muted' : 'phone-visually-hidden'} role="status">
         {saved}
       </p>
       {canWrite && !row.orphan ? (
         open ? (
-          <MarkForm
-            title={title}
-            own={row.own}
-            onCancel={close}
-            onSave={(value, reasons) => {
-              onRate(row.scaleId, value, reasons)
-              setSaved(t('phone.mark.saved', { scale: title, value: formatScaleValue(value, locale) }))
-              close()
-            }}
-          />
+          <>
+            <MarkForm
+              key={privateOwn ? 'private-loaded' : 'form'}
+              title={title}
+              own={isPrivate ? privateOwn : row.own}
+              onCancel={() => {
+                setFailed(false)
+                close()
+              }}
+              onSave={(value, reasons) => {
+                void onRate(row.scaleId, value, reasons, isPrivate).then((ok) => {
+                  setFailed(!ok)
+                  if (!ok) return
+                  setSaved(isPrivate ? t('toolkit.hidden.saved') : t('phone.mark.saved', { scale: title, value: formatScaleValue(value, locale) }))
+                  close()
+                })
+              }}
+            />
+            {failed ? (
+              <p className="form-error" role="alert">
+                {t('toolkit.hidden.failed')}
+              </p>
+            ) : null}
+          </>
         ) : (
-          <button type="button" ref={openButton} className="phone-add-open" aria-describedby={`${id}-h`} onClick={() => setOpen(true)}>
-            {row.own ? t('phone.mark.change') : t('phone.mark.give')}
+          <button type="button" ref={openButton} className="phone-add-open" aria-describedby={`${id}-h`} onClick={openForm}>
+            {row.own || row.ownRated ? t('phone.mark.change') : t('phone.mark.give')}
           </button>
         )
       ) : null}

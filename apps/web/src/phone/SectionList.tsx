@@ -1,12 +1,13 @@
 /**
  * One section of the map as a list: its heading and one-line hint (from the map-model catalogue,
- * in the person's language), its items in the board's reading order, and a form to add to it.
+ * in the person's language), any toolkit cards it holds (passed as children), its items in the
+ * board's reading order, and a form to add to it.
  * `section={null}` lists notes that sit outside every section on the board.
  *
  *   <SectionList section="strengths" items={map.sections.strengths} actions={actions} headingLevel={3} />
  */
 import { zoneHint, zoneLabel, type MapItem, type SectionKey } from '@safetymap/map-model'
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { ItemCard, MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
 
@@ -19,6 +20,8 @@ export interface SectionActions {
   readonly add: (section: SectionKey, text: string) => void
   readonly update: (id: string, text: string) => void
   readonly remove: (id: string) => void
+  /** Records (`true`) or takes back (`false`) the person's disagreement with a note or card. */
+  readonly disagree: (id: string, on: boolean) => void
 }
 
 /** Props of {@link SectionList}. */
@@ -29,22 +32,33 @@ export interface SectionListProps {
   readonly headingLevel: 2 | 3
   /** Heading for the unsorted list (sections take theirs from the catalogue). */
   readonly title?: string
+  /** What else the section holds (toolkit cards, scaling lines), shown before its notes. */
+  readonly children?: ReactNode
+  /** True when `children` shows something, so the section is not "empty". */
+  readonly hasCards?: boolean
 }
 
 /** A section and its items. */
-export function SectionList({ section, items, actions, headingLevel, title }: SectionListProps) {
+export function SectionList({ section, items, actions, headingLevel, title, children, hasCards = false }: SectionListProps) {
   const { t, locale } = useI18n()
   const id = useId()
   const label = section ? zoneLabel(section, locale) : (title ?? '')
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
-    <section className="phone-section" aria-labelledby={`${id}-h`} data-testid="phone-section" data-section={section ?? 'unsorted'}>
+    <section
+      className="phone-section"
+      id={section ? `phone-section-${section}` : undefined}
+      aria-labelledby={`${id}-h`}
+      data-testid="phone-section"
+      data-section={section ?? 'unsorted'}
+    >
       <Heading id={`${id}-h`} className="phone-section-heading">
         {label}
       </Heading>
       {section ? <p className="phone-hint">{zoneHint(section, locale)}</p> : null}
+      {children}
       {items.length === 0 ? (
-        <p className="phone-muted phone-empty">{t('phone.empty')}</p>
+        hasCards ? null : <p className="phone-muted phone-empty">{t('phone.empty')}</p>
       ) : (
         <ul className="phone-items" aria-labelledby={`${id}-h`}>
           {items.map((item) => (
@@ -56,6 +70,9 @@ export function SectionList({ section, items, actions, headingLevel, title }: Se
               pending={actions.isPending(item.id)}
               onSave={(text) => actions.update(item.id, text)}
               onRemove={() => actions.remove(item.id)}
+              canDisagree={actions.canWrite && item.authorId !== actions.selfId}
+              selfId={actions.selfId}
+              onDisagree={(on) => actions.disagree(item.id, on)}
             />
           ))}
         </ul>

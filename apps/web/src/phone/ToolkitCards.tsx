@@ -3,11 +3,12 @@
  * its sentence, with the safety goals linked to it and each goal's next steps), safety goals
  * ("Goal for worry 1") and next steps (what, who, by when, each on its own line). Sentences are composed in the
  * person's language from the slots (MM-18: connecting words change, people's words never do);
- * a card marked as someone's own words (MM-21) is shown in quotation marks and says so.
+ * a card marked as someone's own words (MM-21) is shown in quotation marks and says so; who does
+ * not agree with a card shows on it, and others may say "I disagree" (MM-25).
  *
- *   <DangerStatementCards map={map} />
- *   <SafetyGoalCards map={map} />
- *   <NextStepCards map={map} />
+ *   <DangerStatementCards map={map} actions={actions} />
+ *   <SafetyGoalCards map={map} actions={actions} />
+ *   <NextStepCards map={map} actions={actions} />
  */
 import {
   composeDangerStatement,
@@ -19,10 +20,35 @@ import {
   type MapSafetyGoal,
   type SafetyMap,
 } from '@safetymap/map-model'
+import type { Disagreement } from '@safetymap/map-model'
+import { useId } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { Disagreements } from './Disagreements.tsx'
 import { quoted } from './quoted.ts'
+import type { SectionActions } from './SectionList.tsx'
 
 type ToolkitMap = Pick<SafetyMap, 'dangerStatements' | 'safetyGoals' | 'nextSteps'>
+
+/** What the cards may do: say "I disagree" (never change them: the builders on the board do that). */
+export type CardActions = Pick<SectionActions, 'canWrite' | 'selfId' | 'disagree'>
+
+interface CardListProps {
+  readonly map: ToolkitMap
+  readonly actions: CardActions
+}
+
+/** "Does not agree: …" and the "I disagree" toggle on someone else's card. */
+function CardDisagreements({ card, actions, describedBy }: { card: { id: string; authorId: string; disagreements?: readonly Disagreement[] }; actions: CardActions; describedBy: string }) {
+  return (
+    <Disagreements
+      list={card.disagreements}
+      selfId={actions.selfId}
+      canWrite={actions.canWrite && card.authorId !== actions.selfId}
+      describedBy={describedBy}
+      onToggle={(on) => actions.disagree(card.id, on)}
+    />
+  )
+}
 
 /** "Written by …" and, for someone's own words, a tag saying so (quotation marks alone are not read aloud). */
 export function Byline({ card, selfId }: { card: Pick<Attribution, 'authorId' | 'authorName' | 'quote'>; selfId: string }) {
@@ -40,9 +66,9 @@ export function Byline({ card, selfId }: { card: Pick<Attribution, 'authorId' | 
   )
 }
 
-function Sentence({ text, quote, locale }: { text: string; quote: boolean; locale: Locale }) {
+function Sentence({ id, text, quote, locale }: { id: string; text: string; quote: boolean; locale: Locale }) {
   return (
-    <p className="phone-item-text" data-testid="card-sentence">
+    <p className="phone-item-text" id={id} data-testid="card-sentence">
       {quote ? quoted(text, locale) : text}
     </p>
   )
@@ -73,8 +99,9 @@ function stepsFor(map: ToolkitMap, goal: MapSafetyGoal): readonly MapNextStep[] 
 }
 
 /** The danger statements, each with its goals and their next steps. */
-export function DangerStatementCards({ map, selfId }: { map: ToolkitMap; selfId: string }) {
+export function DangerStatementCards({ map, actions }: CardListProps) {
   const { t, locale } = useI18n()
+  const id = useId()
   if (map.dangerStatements.length === 0) return null
   return (
     <ol className="phone-items phone-cards" aria-label={t('phone.worries')}>
@@ -83,8 +110,9 @@ export function DangerStatementCards({ map, selfId }: { map: ToolkitMap; selfId:
         return (
           <li key={statement.id} className="phone-item phone-card" data-testid="danger-statement" data-card-id={statement.id}>
             <p className="phone-card-label">{t('toolkit.card.worry', { number: statement.number })}</p>
-            <Sentence text={composeDangerStatement(statement.slots, locale)} quote={statement.quote} locale={locale} />
-            <Byline card={statement} selfId={selfId} />
+            <Sentence id={`${id}-${statement.id}`} text={composeDangerStatement(statement.slots, locale)} quote={statement.quote} locale={locale} />
+            <Byline card={statement} selfId={actions.selfId} />
+            <CardDisagreements card={statement} actions={actions} describedBy={`${id}-${statement.id}`} />
             {goals.length > 0 ? (
               <div className="phone-linked">
                 <p className="phone-linked-heading">{t('phone.goalsForWorry', { number: statement.number })}</p>
@@ -119,8 +147,9 @@ export function DangerStatementCards({ map, selfId }: { map: ToolkitMap; selfId:
 }
 
 /** Every safety goal, saying which worry it is for. */
-export function SafetyGoalCards({ map, selfId }: { map: ToolkitMap; selfId: string }) {
+export function SafetyGoalCards({ map, actions }: CardListProps) {
   const { t, locale } = useI18n()
+  const id = useId()
   if (map.safetyGoals.length === 0) return null
   return (
     <ul className="phone-items phone-cards" aria-label={t('phone.goals')}>
@@ -129,8 +158,9 @@ export function SafetyGoalCards({ map, selfId }: { map: ToolkitMap; selfId: stri
           <p className="phone-card-label">
             {goal.dangerStatementNumber !== null ? t('toolkit.card.goalFor', { number: goal.dangerStatementNumber }) : t('toolkit.card.goalUnlinked')}
           </p>
-          <Sentence text={composeSafetyGoal(goal.slots, locale)} quote={goal.quote} locale={locale} />
-          <Byline card={goal} selfId={selfId} />
+          <Sentence id={`${id}-${goal.id}`} text={composeSafetyGoal(goal.slots, locale)} quote={goal.quote} locale={locale} />
+          <Byline card={goal} selfId={actions.selfId} />
+          <CardDisagreements card={goal} actions={actions} describedBy={`${id}-${goal.id}`} />
         </li>
       ))}
     </ul>
@@ -138,8 +168,9 @@ export function SafetyGoalCards({ map, selfId }: { map: ToolkitMap; selfId: stri
 }
 
 /** Every next step: what, who and by when. */
-export function NextStepCards({ map, selfId }: { map: ToolkitMap; selfId: string }) {
+export function NextStepCards({ map, actions }: CardListProps) {
   const { t, locale } = useI18n()
+  const id = useId()
   if (map.nextSteps.length === 0) return null
   const goalNumber = new Map(map.safetyGoals.map((g) => [g.id, g.dangerStatementNumber]))
   return (
@@ -149,9 +180,10 @@ export function NextStepCards({ map, selfId }: { map: ToolkitMap; selfId: string
         return (
           <li key={step.id} className="phone-item phone-card" data-testid="next-step" data-card-id={step.id}>
             <p className="phone-card-label">{typeof worry === 'number' ? t('phone.step.forWorry', { number: worry }) : t('toolkit.card.nextStep')}</p>
-            <Sentence text={step.fields.action || t('phone.step.noAction')} quote={step.quote && step.fields.action !== ''} locale={locale} />
+            <Sentence id={`${id}-${step.id}`} text={step.fields.action || t('phone.step.noAction')} quote={step.quote && step.fields.action !== ''} locale={locale} />
             <NextStepFacts step={step} />
-            <Byline card={step} selfId={selfId} />
+            <Byline card={step} selfId={actions.selfId} />
+            <CardDisagreements card={step} actions={actions} describedBy={`${id}-${step.id}`} />
           </li>
         )
       })}

@@ -3,7 +3,8 @@
  * canvas (`createMeetingConnection`), plus what a phone on a bad connection needs:
  *
  * - the doc is kept in IndexedDB (y-indexeddb), so the map shows before the relay answers and
- *   edits made offline survive a reload and merge on reconnect;
+ *   edits made offline survive a reload and merge on reconnect; the relay is contacted once the
+ *   local copy is loaded (or after {@link LOCAL_LOAD_WAIT_MS});
  * - retries use backoff with jitter (`attachJitteredReconnect`);
  * - a terminal close (4400–4499) is remembered with its code, so the page can say why it stopped.
  *   When the person was removed or the meeting closed, the local copy is deleted: the map should
@@ -19,6 +20,9 @@ import { attachJitteredReconnect } from './jitteredReconnect.ts'
 
 /** Close codes after which this device must not keep the map (removed; meeting closed or purged). */
 const FORGET_MAP_CLOSE_CODES: ReadonlySet<number> = new Set([4403, 4410])
+
+/** Longest wait for the local copy before connecting to the relay anyway. */
+export const LOCAL_LOAD_WAIT_MS = 2000
 
 /** The IndexedDB database name of a meeting's local copy. */
 export function localDocName(meetingId: string): string {
@@ -45,6 +49,12 @@ export function openPhoneConnection({
   origin: { protocol: string; host: string }
 }): PhoneConnection {
   const connection = createMeetingConnection({ meetingId, origin })
+  // Hold the relay until the local copy is loaded. y-websocket sends every doc update that did
+  // not come from itself, so a copy loaded from IndexedDB while connected went to the relay whole,
+  // template included, and the relay refused it from a non-facilitator (close 4422: the list said
+  // "Disconnected" after a switch to the board and back). Loaded first, the sync exchange sends
+  // only what the relay lacks — the items written here offline.
+  connection.provider.disconnect()
   const persistence = new IndexeddbPersistence(localDocName(meetingId), connection.doc)
   const stopReconnect = attachJitteredReconnect(connection.provider)
   const listeners = new Set<() => void>()
@@ -60,8 +70,18 @@ export function openPhoneConnection({
     notify()
   }
   connection.provider.on('closed', onClosed)
+  let destroyed = false
+  let connectTimer: ReturnType<typeof setTimeout> | null = null
+  const connectOnce = () => {
+    if (connectTimer !== null) clearTimeout(connectTimer)
+    connectTimer = null
+    if (!destroyed && endedCode === null && !connection.provider.shouldConnect) connection.provider.connect()
+  }
+  // IndexedDB can fail to open (blocked storage): then the relay is not held back for long.
+  connectTimer = setTimeout(connectOnce, LOCAL_LOAD_WAIT_MS)
   void persistence.whenSynced.then(() => {
     localLoaded = true
+    connectOnce()
     notify()
   })
 
@@ -79,6 +99,8 @@ export function openPhoneConnection({
       return () => listeners.delete(listener)
     },
     destroy() {
+      destroyed = true
+      if (connectTimer !== null) clearTimeout(connectTimer)
       listeners.clear()
       connection.provider.off('closed', onClosed)
       stopReconnect()

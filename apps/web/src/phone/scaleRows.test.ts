@@ -39,6 +39,15 @@ describe('scaleRows', () => {
     expect(overall?.own?.value).toBe(7)
   })
 
+  it('gives a private line who has rated it, never numbers, and says whether the person has', () => {
+    const hiddenScales = [{ scaleId: 'overall', rated: [{ id: 'shape:rated-overall-p1', participantId: 'p1', participantName: 'Ana' }] }]
+    const [overall, worry] = scaleRows({ dangerStatements: [statement('shape:s1', 1)], scales: [], hiddenScales }, 'p1')
+    expect(overall?.hidden?.map((r) => r.participantName)).toEqual(['Ana'])
+    expect(overall?.ownRated).toBe(true)
+    expect(worry?.hidden).toBeNull()
+    expect(scaleRows({ dangerStatements: [], scales: [], hiddenScales }, 'p2')[0]?.ownRated).toBe(false)
+  })
+
   it('keeps marks on a statement that is gone, as an orphan line after the others', () => {
     const scales: MapScale[] = [{ scaleId: 'shape:gone', dangerStatementNumber: null, marks: [mark('shape:gone', 'p1', 3)] }]
     const rows = scaleRows({ dangerStatements: [statement('shape:s1', 1)], scales }, 'p1')

@@ -2,11 +2,12 @@
  * Owns which scaling lines the phone shows and in what order: the overall line first, then one
  * line per danger statement (by its number, even before anyone has rated it, so a person can be
  * the first), then lines whose statement is gone but which still hold marks. Each line carries
- * everyone's marks as `readMap` gives them and the person's own mark, if any.
+ * everyone's marks as `readMap` gives them and the person's own mark, if any. A line that is
+ * private until the reveal (MM-22 … MM-24) carries who has rated it instead: no numbers.
  *
- *   scaleRows(map, selfId) // [{ scaleId: 'overall', statement: null, marks, own }, …]
+ *   scaleRows(map, selfId) // [{ scaleId: 'overall', statement: null, marks, own, hidden: null }, …]
  */
-import { OVERALL_SCALE_ID, type MapDangerStatement, type MapScalingMark, type SafetyMap } from '@safetymap/map-model'
+import { OVERALL_SCALE_ID, type MapDangerStatement, type MapRatedMarker, type MapScalingMark, type SafetyMap } from '@safetymap/map-model'
 
 /** One scaling line on the phone. */
 export interface ScaleRow {
@@ -20,14 +21,28 @@ export interface ScaleRow {
   readonly marks: readonly MapScalingMark[]
   /** The person's own mark on this line. */
   readonly own: MapScalingMark | null
+  /** While the line is private until the reveal: who has rated it (no values); else `null`. */
+  readonly hidden: readonly MapRatedMarker[] | null
+  /** True when the person has rated this private line. */
+  readonly ownRated: boolean
 }
 
 /** The lines to show for `map`, with `selfId`'s own marks picked out. */
-export function scaleRows(map: Pick<SafetyMap, 'dangerStatements' | 'scales'>, selfId: string): ScaleRow[] {
+export function scaleRows(map: Pick<SafetyMap, 'dangerStatements' | 'scales'> & Partial<Pick<SafetyMap, 'hiddenScales'>>, selfId: string): ScaleRow[] {
   const marksOf = new Map(map.scales.map((s) => [s.scaleId, s.marks]))
+  const hiddenOf = new Map((map.hiddenScales ?? []).map((s) => [s.scaleId, s.rated]))
   const row = (scaleId: string, statement: MapDangerStatement | null, orphan: boolean): ScaleRow => {
     const marks = marksOf.get(scaleId) ?? []
-    return { scaleId, statement, orphan, marks, own: marks.find((m) => m.participantId === selfId) ?? null }
+    const hidden = hiddenOf.get(scaleId) ?? null
+    return {
+      scaleId,
+      statement,
+      orphan,
+      marks,
+      own: marks.find((m) => m.participantId === selfId) ?? null,
+      hidden,
+      ownRated: hidden?.some((m) => m.participantId === selfId) ?? false,
+    }
   }
   const rows = [row(OVERALL_SCALE_ID, null, false), ...map.dangerStatements.map((s) => row(s.id, s, false))]
   const shown = new Set(rows.map((r) => r.scaleId))

@@ -5,21 +5,26 @@
  *
  *   const map = useLiveMap(doc)
  *   const people = usePeople(awareness)
+ *   const focus = useFocus(awareness, map.zones) // follow-me: "now talking about …"
  */
-import { readMap, readZones, type SafetyMap } from '@safetymap/map-model'
+import { readMap, readZones, type MapZone, type SafetyMap } from '@safetymap/map-model'
 import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { readFocus, type Focus } from './readFocus.ts'
 import { readPeople, samePeople, type Person } from './readPeople.ts'
 
 /** The map and whether the doc holds the template yet (a fresh device before its first sync does not). */
 export interface LiveMap {
   readonly map: SafetyMap
   readonly hasTemplate: boolean
+  /** The map's zones, for turning the facilitator's follow-me area into a section. */
+  readonly zones: readonly MapZone[]
 }
 
 function read(doc: Y.Doc): LiveMap {
-  return { map: readMap(doc), hasTemplate: readZones(doc).length > 0 }
+  const zones = readZones(doc)
+  return { map: readMap(doc), hasTemplate: zones.length > 0, zones }
 }
 
 /** The structured map of `doc`, re-read after every burst of updates. */
@@ -58,4 +63,19 @@ export function usePeople(awareness: Awareness): readonly Person[] {
     return () => awareness.off('change', update)
   }, [awareness])
   return people
+}
+
+/** What a facilitator using follow-me is showing now (from awareness), or `null`. */
+export function useFocus(awareness: Awareness, zones: readonly MapZone[]): Focus | null {
+  const [focus, setFocus] = useState<Focus | null>(() => readFocus(awareness.getStates(), awareness.clientID, zones))
+  useEffect(() => {
+    const update = () => {
+      const next = readFocus(awareness.getStates(), awareness.clientID, zones)
+      setFocus((current) => (current?.zone === next?.zone && current?.leaderName === next?.leaderName ? current : next))
+    }
+    update()
+    awareness.on('change', update)
+    return () => awareness.off('change', update)
+  }, [awareness, zones])
+  return focus
 }

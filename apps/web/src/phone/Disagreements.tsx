@@ -1,0 +1,43 @@
+/**
+ * "Does not agree" on a note or a card (map-model MM-25): who has said they see it differently,
+ * and, for a person who may write, an "I disagree" toggle (`aria-pressed`) that records or takes
+ * back their own disagreement. The item itself stays as it is: disagreement is kept, not edited
+ * away (domain guide §7).
+ *
+ *   <Disagreements list={item.disagreements} selfId={me} canWrite onToggle={(on) => …} />
+ */
+import type { Disagreement } from '@safetymap/map-model'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+
+/** Props of {@link Disagreements}. */
+export interface DisagreementsProps {
+  readonly list: readonly Disagreement[] | undefined
+  readonly selfId: string
+  readonly canWrite: boolean
+  /** Id of the item's text, so the toggle says what it is about. */
+  readonly describedBy?: string
+  readonly onToggle: (disagree: boolean) => void
+}
+
+/** The marker and the toggle. */
+export function Disagreements({ list = [], selfId, canWrite, describedBy, onToggle }: DisagreementsProps) {
+  const { t } = useI18n()
+  const mine = list.some((d) => d.participantId === selfId)
+  const names = list.map((d) => (d.participantId === selfId ? t('phone.scale.you') : d.name || t('phone.byUnknown'))).join(', ')
+  return (
+    <>
+      {list.length > 0 ? (
+        <p className="phone-disagree" data-testid="disagreements">
+          {t('toolkit.disagree.by', { names })}
+        </p>
+      ) : null}
+      {canWrite ? (
+        <div className="phone-actions">
+          <button type="button" className="phone-disagree-toggle" aria-pressed={mine} aria-describedby={describedBy} onClick={() => onToggle(!mine)}>
+            {t('toolkit.disagree.button')}
+          </button>
+        </div>
+      ) : null}
+    </>
+  )
+}
