@@ -24,7 +24,6 @@ import { createRelayCounters, type RelayStats } from './relayStats.ts'
 import type { RelayLogger } from './RelayLogger.ts'
 import { Room, type PeerRole, type RoomPeer } from './Room.ts'
 import { adaptWebSocket, type AdaptedWebSocket } from './webSocketAdapter.ts'
-import { createWriteBatcher } from './writeBatcher.ts'
 
 /** Who a socket belongs to, as established by the HTTP layer's auth. @public */
 export interface RelayPeer {
@@ -86,7 +85,6 @@ export function createRelay(options: RelayOptions): Relay {
   const isValidRecord = createRecordValidator(createSafetyMapSchema())
   const rooms = new Map<string, Room>()
   const sockets = new Set<AdaptedWebSocket>()
-  const batcher = createWriteBatcher()
   let nextConnectionId = 1
   let closing: Promise<void> | null = null
 
@@ -148,7 +146,6 @@ export function createRelay(options: RelayOptions): Relay {
         connectionId,
         logger,
         maxMessageBytes: limits.maxMessageBytes,
-        batcher,
         onMessage: (bytes) => {
           if (roomPeer) room.receive(roomPeer, bytes)
         },

@@ -12,7 +12,6 @@ import type { RawData, WebSocket } from 'ws'
 import { RELAY_CLOSE } from './closeCodes.ts'
 import type { RelayLogger } from './RelayLogger.ts'
 import type { RelaySocket } from './RelaySocket.ts'
-import type { CorkableStream, WriteBatcher } from './writeBatcher.ts'
 
 /** @public */
 export interface WebSocketAdapterOptions {
@@ -23,8 +22,6 @@ export interface WebSocketAdapterOptions {
   readonly onMessage: (bytes: Uint8Array) => void
   /** Called exactly once, when either side closed the socket or the heartbeat terminated it. */
   readonly onClose: () => void
-  /** Coalesces a tick's frames to this socket into one write (see `writeBatcher.ts`). */
-  readonly batcher?: WriteBatcher
 }
 
 /** @public */
@@ -54,13 +51,9 @@ export function adaptWebSocket(ws: WebSocket, options: WebSocketAdapterOptions):
     options.onClose()
   }
 
-  // `ws` exposes no batching API; its TCP stream is the documented-internal `_socket`. Without it
-  // (a different socket implementation) frames are simply written one by one.
-  const stream = (ws as unknown as { _socket?: CorkableStream })._socket
   const socket: RelaySocket = {
     send(bytes) {
       if (closed || ws.readyState !== OPEN) return false
-      if (stream && options.batcher) options.batcher.hold(stream)
       ws.send(bytes)
       return true
     },

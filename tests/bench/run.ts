@@ -1,0 +1,100 @@
+/**
+ * The relay benchmark (issue 5): the same whiteboard workload against our relay (the real app),
+ * the reference relay `@y/websocket-server` and `@hocuspocus/server`, each in its own child
+ * process, one after another in one run; prints one table and our ratios against each peer.
+ *
+ *   pnpm bench                                   # 50 rooms × 10 clients, 20 s each
+ *   pnpm bench --rooms 200 --clients 10          # 2,000 connections
+ *   pnpm bench --targets safetymap --seconds 10  # just ours
+ *   pnpm bench --storm [--storm-clients 500]     # reconnect storm against our server only
+ *
+ * The load generator shares the machine's cores with the server: compare rows, don't quote absolutes.
+ */
+import { tempDataDir } from '../helpers/servers.ts'
+import { TARGETS, startTarget, type TargetName } from './lib/benchTargets.ts'
+import { runReconnectStorm } from './reconnectStorm.ts'
+import { runWhiteboardWorkload, type WorkloadOptions, type WorkloadResult } from './whiteboardWorkload.ts'
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`)
+  if (at < 0) return fallback
+  const value = Number(process.argv[at + 1])
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`)
+  return value
+}
+
+const targetsAt = process.argv.indexOf('--targets')
+const targets = (targetsAt >= 0 ? process.argv[targetsAt + 1]!.split(',') : Object.keys(TARGETS)) as TargetName[]
+for (const name of targets) if (!(name in TARGETS)) throw new Error(`unknown target ${name}`)
+
+const options: WorkloadOptions = {
+  rooms: flag('rooms', 50),
+  clients: flag('clients', 10),
+  seconds: flag('seconds', 20),
+  notesPerRoom: flag('notes', 60),
+  lateJoinShapes: flag('late-join-shapes', 5_000),
+  lateJoins: flag('late-joins', 5),
+  movesPerSecond: flag('moves-per-second', 1),
+  cursorsPerSecond: flag('cursors-per-second', 4),
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–')
+const pct = (value: number) => `${(value * 100).toFixed(2)} %`
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`
+
+function printTable(results: readonly WorkloadResult[]): void {
+  const header = ['server', 'fan-out p50 ms', 'fan-out p99 ms', 'cursor p50 / p99 ms', 'delivered', 'CPU µs / delivered msg', 'peak RSS', 'server loop delay p99 / max ms', `late join (${options.lateJoinShapes} shapes) ms`]
+  const rows = results.map((r) => [
+    TARGETS[r.target as TargetName].label,
+    ms(r.updateP50Ms),
+    ms(r.updateP99Ms),
+    `${ms(r.cursorP50Ms)} / ${ms(r.cursorP99Ms)}`,
+    `${pct(r.completeness)} (updates ${pct(r.updateCompleteness)}, cursors ${pct(r.cursorCompleteness)})`,
+    r.serverCpuMicrosPerDelivered.toFixed(1),
+    mb(r.peakRssBytes),
+    `${ms(r.loopDelayP99Ms)} / ${ms(r.loopDelayMaxMs)}`,
+    ms(r.lateJoinMs),
+  ])
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
+  process.stdout.write(`\n${line(header)}\n${line(header.map(() => '---'))}\n${rows.map(line).join('\n')}\n`)
+  const ours = results.find((r) => r.target === 'safetymap')
+  if (!ours) return
+  for (const peer of results.filter((r) => r.target !== 'safetymap')) {
+    process.stdout.write(
+      `ours / ${TARGETS[peer.target as TargetName].label}: CPU per delivered ${(ours.serverCpuMicrosPerDelivered / peer.serverCpuMicrosPerDelivered).toFixed(2)}×, ` +
+        `p50 ${(ours.updateP50Ms / peer.updateP50Ms).toFixed(2)}×, p99 ${(ours.updateP99Ms / peer.updateP99Ms).toFixed(2)}×, ` +
+        `peak RSS ${(ours.peakRssBytes / peer.peakRssBytes).toFixed(2)}×, late join ${(ours.lateJoinMs / peer.lateJoinMs).toFixed(2)}×\n`,
+    )
+  }
+}
+
+if (process.argv.includes('--storm')) {
+  const clients = flag('storm-clients', 500)
+  process.stdout.write(`reconnect storm: ${clients} clients, restarting our server\n`)
+  const storm = await runReconnectStorm({ clients })
+  process.stdout.write(
+    `resynced ${storm.resynced}/${storm.clients}; from restart to resync p50 ${ms(storm.p50Ms)} ms, p99 ${ms(storm.p99Ms)} ms, max ${ms(storm.maxMs)} ms ` +
+      `(from the new process listening: p50 ${ms(storm.afterListenP50Ms)} ms, p99 ${ms(storm.afterListenP99Ms)} ms); ` +
+      `clients whose note count changed: ${storm.notesChanged}\n`,
+  )
+  process.exit(storm.resynced === storm.clients && storm.notesChanged === 0 ? 0 : 1)
+}
+
+process.stdout.write(
+  `whiteboard workload: ${options.rooms} rooms × ${options.clients} clients (${options.rooms * options.clients} connections), ` +
+    `${options.notesPerRoom} notes per room, ${options.movesPerSecond} move/s + ${options.cursorsPerSecond} cursor/s per client, ${options.seconds} s measured; ` +
+    `node ${process.version}\n`,
+)
+const results: WorkloadResult[] = []
+for (const name of targets) {
+  process.stdout.write(`running ${TARGETS[name].label}…\n`)
+  const target = await startTarget(name, { dataDir: tempDataDir() })
+  try {
+    results.push(await runWhiteboardWorkload(target, options))
+  } finally {
+    await target.stop(name === 'safetymap' ? 'SIGTERM' : 'SIGKILL')
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1_000))
+}
+printTable(results)
+process.exit(0)

@@ -1,0 +1,51 @@
+/**
+ * What every benchmarked server process shares: it tells the parent (over the IPC channel) that it
+ * listens, and answers `stats` with its own CPU time and memory, so the load generator can divide
+ * server CPU by delivered messages.
+ *
+ *   reportReady({ url, token })   // once listening
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+
+export interface ServerStats {
+  /** process.cpuUsage() user + system, µs. */
+  readonly cpuMicros: number
+  readonly rssBytes: number
+  /** Peak resident set size (getrusage maxrss), bytes. */
+  readonly peakRssBytes: number
+  /** Event-loop delay since the previous reading: p99 and max, ms. */
+  readonly loopDelayP99Ms: number
+  readonly loopDelayMaxMs: number
+}
+
+export interface ReadyMessage {
+  readonly ready: true
+  readonly url: string
+  /** Bearer token clients send (our server only). */
+  readonly token: string | null
+}
+
+export function reportReady(message: Omit<ReadyMessage, 'ready'>): void {
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
+  process.on('message', (request: unknown) => {
+    if (request !== 'stats') return
+    const cpu = process.cpuUsage()
+    const stats: ServerStats = {
+      cpuMicros: cpu.user + cpu.system,
+      rssBytes: process.memoryUsage.rss(),
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+      loopDelayMaxMs: loopDelay.max / 1e6,
+    }
+    loopDelay.reset()
+    process.send?.({ stats })
+  })
+  process.send?.({ ready: true, ...message } satisfies ReadyMessage)
+}
+
+export function readPort(): number {
+  const port = Number(process.env.PORT)
+  if (!Number.isInteger(port) || port <= 0) throw new Error('PORT must be set')
+  return port
+}

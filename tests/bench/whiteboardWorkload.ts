@@ -1,0 +1,168 @@
+/**
+ * One benchmark pass against one server: N rooms × M clients on a pre-populated map, every client
+ * moving one of its own sticky notes once a second and sending its cursor (awareness) 4 times a
+ * second; then a late joiner's sync of a 5,000-shape map. Measures fan-out latency, delivery
+ * completeness, server CPU per delivered message and peak RSS (see `run.ts` for the table).
+ *
+ *   const result = await runWhiteboardWorkload(target, { rooms: 50, clients: 10, seconds: 20, … })
+ */
+import { BenchMetrics, type BenchClient } from './lib/benchClient.ts'
+import type { RunningTarget } from './lib/benchTargets.ts'
+import { SYNC_DEADLINE, connectClient, createRooms, seedRoom, withDeadline } from './lib/rooms.ts'
+import { median, percentile } from './lib/stats.ts'
+
+export interface WorkloadOptions {
+  readonly rooms: number
+  readonly clients: number
+  readonly seconds: number
+  readonly notesPerRoom: number
+  readonly lateJoinShapes: number
+  readonly lateJoins: number
+  readonly movesPerSecond: number
+  readonly cursorsPerSecond: number
+}
+
+export interface WorkloadResult {
+  readonly target: string
+  readonly connections: number
+  readonly updatesSent: number
+  readonly updateP50Ms: number
+  readonly updateP99Ms: number
+  readonly cursorP50Ms: number
+  readonly cursorP99Ms: number
+  /** Received / expected deliveries (updates and cursors together). */
+  readonly completeness: number
+  readonly updateCompleteness: number
+  readonly cursorCompleteness: number
+  readonly delivered: number
+  readonly serverCpuMicrosPerDelivered: number
+  readonly peakRssBytes: number
+  /** The server's event-loop delay during the window: p99 and max, ms. */
+  readonly loopDelayP99Ms: number
+  readonly loopDelayMaxMs: number
+  readonly lateJoinMs: number
+  readonly lateJoinShapes: number
+}
+
+const WARMUP_MS = 2_000
+const GRACE_MS = 2_000
+const TICK_MS = 10
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+interface Actor {
+  readonly client: BenchClient
+  readonly ownNotes: string[]
+  nextMoveAt: number
+  nextCursorAt: number
+  moves: number
+}
+
+export async function runWhiteboardWorkload(target: RunningTarget, options: WorkloadOptions): Promise<WorkloadResult> {
+  const metrics = new BenchMetrics()
+  const receivers = options.clients - 1
+  const roomIds = await createRooms(target, options.rooms)
+  const actors: Actor[] = []
+  const clients: BenchClient[] = []
+  try {
+    for (const room of roomIds) {
+      const { client, noteIds } = await seedRoom({ target, room, metrics, notes: options.notesPerRoom, receivers })
+      const members = [client]
+      for (let c = 1; c < options.clients; c++) members.push(connectClient({ target, room, metrics, receivers }))
+      clients.push(...members)
+      members.forEach((member, c) =>
+        actors.push({ client: member, ownNotes: noteIds.filter((_, n) => n % options.clients === c), nextMoveAt: 0, nextCursorAt: 0, moves: 0 }),
+      )
+    }
+    await withDeadline(Promise.all(clients.map((client) => client.synced)), SYNC_DEADLINE, 'every client to sync')
+
+    const moveEveryMs = 1000 / options.movesPerSecond
+    const cursorEveryMs = 1000 / options.cursorsPerSecond
+    const start = performance.now()
+    for (const actor of actors) {
+      actor.nextMoveAt = start + Math.random() * moveEveryMs
+      actor.nextCursorAt = start + Math.random() * cursorEveryMs
+    }
+    const ticker = setInterval(() => {
+      const now = performance.now()
+      for (const actor of actors) {
+        if (now >= actor.nextMoveAt) {
+          actor.nextMoveAt += moveEveryMs
+          if (actor.ownNotes.length > 0) actor.client.moveNote(actor.ownNotes[actor.moves++ % actor.ownNotes.length]!)
+        }
+        if (now >= actor.nextCursorAt) {
+          actor.nextCursorAt += cursorEveryMs
+          actor.client.sendCursor()
+        }
+      }
+    }, TICK_MS)
+
+    await pause(WARMUP_MS)
+    metrics.reset()
+    const before = await target.stats()
+    metrics.windowStart = performance.now()
+    metrics.windowEnd = Infinity
+    metrics.measuring = true
+    metrics.counting = true
+    await pause(options.seconds * 1000)
+    metrics.measuring = false
+    metrics.windowEnd = performance.now()
+    clearInterval(ticker)
+    await pause(GRACE_MS)
+    metrics.counting = false
+    const after = await target.stats()
+
+    let expectedUpdates = 0
+    let receivedUpdates = 0
+    for (const sent of metrics.sentUpdates.values()) {
+      expectedUpdates += sent.expected
+      receivedUpdates += Math.min(sent.received, sent.expected)
+    }
+    const delivered = metrics.receivedUpdates + metrics.receivedCursors
+    for (const client of clients.splice(0)) client.close()
+
+    const lateJoinMs = await measureLateJoin(target, options)
+    return {
+      target: target.name,
+      connections: options.rooms * options.clients,
+      updatesSent: metrics.sentUpdates.size,
+      updateP50Ms: median(metrics.updateLatencies),
+      updateP99Ms: percentile(metrics.updateLatencies, 99),
+      cursorP50Ms: median(metrics.cursorLatencies),
+      cursorP99Ms: percentile(metrics.cursorLatencies, 99),
+      completeness: (receivedUpdates + Math.min(metrics.receivedCursors, metrics.expectedCursors)) / (expectedUpdates + metrics.expectedCursors),
+      updateCompleteness: receivedUpdates / expectedUpdates,
+      cursorCompleteness: Math.min(metrics.receivedCursors, metrics.expectedCursors) / metrics.expectedCursors,
+      delivered,
+      serverCpuMicrosPerDelivered: (after.cpuMicros - before.cpuMicros) / delivered,
+      peakRssBytes: after.peakRssBytes,
+      loopDelayP99Ms: after.loopDelayP99Ms,
+      loopDelayMaxMs: after.loopDelayMaxMs,
+      lateJoinMs,
+      lateJoinShapes: options.lateJoinShapes,
+    }
+  } finally {
+    for (const client of clients) client.close()
+  }
+}
+
+/** Seeds one room with `lateJoinShapes` notes, then times fresh clients from connect to synced (median). */
+async function measureLateJoin(target: RunningTarget, options: WorkloadOptions): Promise<number> {
+  const metrics = new BenchMetrics()
+  const [room] = await createRooms(target, 1)
+  const { client: seeder, noteIds } = await seedRoom({ target, room: room!, metrics, notes: options.lateJoinShapes, receivers: 0 })
+  try {
+    await pause(1_000)
+    const times: number[] = []
+    for (let i = 0; i < options.lateJoins; i++) {
+      const joiner = connectClient({ target, room: room!, metrics, receivers: 0 })
+      await withDeadline(joiner.synced, SYNC_DEADLINE, 'a late joiner to sync')
+      const held = joiner.board.noteIds().length
+      joiner.close()
+      if (held < noteIds.length) throw new Error(`late joiner got ${held} of ${noteIds.length} notes`)
+      times.push(joiner.syncedAt - joiner.connectStartedAt)
+    }
+    return median(times)
+  } finally {
+    seeder.close()
+  }
+}
