@@ -4,8 +4,10 @@
  *
  *   const config = loadConfig(process.env)
  */
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseLabelOverrides, type LabelOverrides } from '@safetymap/map-model'
 
 /** Everything the server reads from its environment. */
 export interface Config {
@@ -24,6 +26,8 @@ export interface Config {
   readonly rateLimits: { readonly signIn: number; readonly join: number; readonly sync: number }
   /** Days a finalized meeting is kept before its content is purged. */
   readonly retentionDays: number
+  /** The agency's own section headings from `LABELS_FILE` (map-model MM-28); empty = the catalogue's. */
+  readonly labels: LabelOverrides
 }
 
 /** Thrown when the environment cannot make a working server. */
@@ -69,6 +73,26 @@ function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value
 }
 
+/** Reads and checks `LABELS_FILE` (map-model MM-28); refuses unknown keys. */
+function readLabels(raw: string | undefined): LabelOverrides {
+  if (raw === undefined || raw === '') return {}
+  let text: string
+  try {
+    text = readFileSync(path.resolve(raw), 'utf8')
+  } catch {
+    throw new ConfigError(`LABELS_FILE could not be read: "${raw}".`)
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw new ConfigError(`LABELS_FILE is not valid JSON: "${raw}".`)
+  }
+  const parsed = parseLabelOverrides(value)
+  if (!parsed.ok) throw new ConfigError(`LABELS_FILE "${raw}" is wrong at ${parsed.error}.`)
+  return parsed.overrides
+}
+
 /** Reads and checks the configuration; throws {@link ConfigError} on nonsense. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const key = env.TLDRAW_LICENSE_KEY?.trim()
@@ -86,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       sync: readPositiveInt(env, 'RATE_LIMIT_SYNC_PER_MINUTE', 30),
     }),
     retentionDays: readPositiveInt(env, 'RETENTION_DAYS', 30),
+    labels: readLabels(env.LABELS_FILE?.trim()),
   })
 }

@@ -16,11 +16,16 @@ export {
   COLUMN_SECTIONS,
   LOCALES,
   SECTION_KEYS,
+  TEMPLATE_SECTION_KEYS,
   ZONE_KEYS,
   columnOf,
+  isItemZoneKey,
   isLocale,
   isSectionKey,
+  isTemplateSectionKey,
   isZoneKey,
+  type ItemZoneKey,
+  type TemplateSectionKey,
   type ColumnKey,
   type Locale,
   type SectionKey,
@@ -37,7 +42,33 @@ export {
   ZONE_SHAPE_TYPE,
   zoneShapeId,
 } from './lib/docLayout.ts'
-export { zoneHint, zoneLabel } from './lib/zoneCatalogue.ts'
+export {
+  isLabelKey,
+  LABEL_KEYS,
+  VARIANT_LABEL_KEYS,
+  zoneHint,
+  zoneLabel,
+  type LabelKey,
+  type LabelOverrides,
+} from './lib/zoneCatalogue.ts'
+export {
+  isTemplateId,
+  MAP_TEMPLATES,
+  TEMPLATE_IDS,
+  templateZoneWords,
+  type MapTemplate,
+  type TemplateId,
+  type TemplateZone,
+  type TemplateZoneLook,
+} from './lib/mapTemplates.ts'
+export { LABEL_OVERRIDE_MAX_LENGTH, parseLabelOverrides, type ParsedLabelOverrides } from './lib/labelOverrides.ts'
+export {
+  placedZoneId,
+  placeTemplate,
+  TEMPLATE_PLACEMENT_GAP,
+  type PlacedTemplate,
+  type PlaceTemplateOptions,
+} from './lib/placeTemplate.ts'
 export type { SMZoneShape, SMZoneShapeProps } from './lib/SMZoneShape.ts'
 export {
   NOTE_GRID,
@@ -62,11 +93,11 @@ export {
   type MeetingStatus,
   type SerializedSchema,
 } from './lib/readMeta.ts'
-export { readMap, sortInReadingOrder, type MapItem, type SafetyMap } from './lib/readMap.ts'
+export { readMap, sortInReadingOrder, type MapItem, type MapPlacedTemplate, type SafetyMap } from './lib/readMap.ts'
 export { readZones, type MapZone } from './lib/readZones.ts'
 export { findSectionAt, findZoneAt, zoneContains } from './lib/findZoneAt.ts'
 export type { Point } from './lib/shapeGeometry.ts'
-export { addItem, type AddItemOptions, type ItemAuthor } from './lib/addItem.ts'
+export { addItem, addTemplateItem, type AddItemOptions, type AddTemplateItemOptions, type ItemAuthor } from './lib/addItem.ts'
 export { richTextToPlainText, toRichText } from './lib/richText.ts'
 export { deleteItem, findItemAuthor, updateItemText, type EditItemOptions } from './lib/editItem.ts'
 export {

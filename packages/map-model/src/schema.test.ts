@@ -34,7 +34,7 @@ describe('createSafetyMapSchema', () => {
   it('rejects zones with an unknown key, a zero size or a missing prop (MM-6, MM-13)', () => {
     const store = newValidatingStore()
     for (const props of [
-      { w: 700, h: 120, zone: 'grey-area' },
+      { w: 700, h: 120, zone: 'genogram' },
       { w: 0, h: 120, zone: 'harm' },
       { w: 700, h: -1, zone: 'harm' },
       { w: 700, zone: 'harm' },

@@ -1,7 +1,7 @@
 /**
  * Serves the built web app: hashed assets with long caching, `index.html` for every client-side
- * route, and `GET /api/config` with run-time settings the browser needs (the tldraw licence key is
- * read here, so changing it needs no rebuild).
+ * route, and `GET /api/config` with run-time settings the browser needs (the tldraw licence key and the
+ * agency's headings from `LABELS_FILE` are read here, so changing them needs no rebuild).
  */
 import fastifyStatic from '@fastify/static'
 import { existsSync } from 'node:fs'
@@ -17,9 +17,18 @@ export async function webApp(app: FastifyInstance, services: Services): Promise<
   app.get('/api/config', {
     schema: {
       tags: ['config'],
-      response: { 200: { type: 'object', properties: { tldrawLicenseKey: { type: ['string', 'null'] } } } },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            tldrawLicenseKey: { type: ['string', 'null'] },
+            // The agency's own headings (map-model MM-28), checked at start-up.
+            labels: { type: 'object', additionalProperties: true },
+          },
+        },
+      },
     },
-  }, async () => ({ tldrawLicenseKey: services.config.tldrawLicenseKey }))
+  }, async () => ({ tldrawLicenseKey: services.config.tldrawLicenseKey, labels: services.config.labels }))
 
   if (!built) return
   await app.register(fastifyStatic, {

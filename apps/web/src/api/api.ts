@@ -5,6 +5,7 @@
  *   const me = await api.getMe()
  *   if (!me.ok && me.error.status === 401) showSignIn()
  */
+import type { LabelOverrides } from '@safetymap/map-model'
 import type { Locale } from '@safetymap/map-model'
 import type { ApiResult } from './ApiResult.ts'
 import { request } from './request.ts'
@@ -137,6 +138,8 @@ export interface SetupInfo {
 /** Settings the browser reads at run time. */
 export interface ClientConfig {
   readonly tldrawLicenseKey: string | null
+  /** The agency's own section headings (map-model MM-28); absent from older servers. */
+  readonly labels?: LabelOverrides
 }
 
 /** The SafetyMap API, one function per endpoint. */

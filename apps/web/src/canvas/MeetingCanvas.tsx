@@ -14,6 +14,7 @@ import { setAwarenessUser, useYjsStore } from '@safetymap/tldraw-yjs'
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { defaultBindingUtils, Tldraw, type Editor, type TldrawOptions } from 'tldraw'
 import 'tldraw/tldraw.css'
+import type { LabelOverrides } from '@safetymap/map-model'
 import type { Meeting } from '../api/api.ts'
 import { MeetingClosedScreen } from '../access/MeetingClosedScreen.tsx'
 import { useMeetingAccess } from '../access/useMeetingAccess.ts'
@@ -29,6 +30,7 @@ import { createMeetingConnection, type MeetingConnection } from './createMeeting
 import { createMeetingShapeUtils } from './meetingShapeUtils.ts'
 import { ToolkitControls } from './shapes/ToolkitControls.tsx'
 import { FollowMe } from './FollowMe.tsx'
+import { TemplateControls } from './templates/TemplateControls.tsx'
 import { createToolkitState } from './shapes/toolkitState.ts'
 import type { MeetingUser } from './MeetingUser.ts'
 import { MeetingNotices } from './MeetingNotices.tsx'
@@ -57,6 +59,8 @@ export interface MeetingCanvasProps {
   readonly meeting: Meeting
   readonly user: MeetingUser
   readonly licenseKey: string | null
+  /** The agency's own section headings from `/api/config` (map-model MM-28). */
+  readonly labels?: LabelOverrides
 }
 
 /** Opens the meeting's connection for as long as the page shows it. */
@@ -78,7 +82,7 @@ export function MeetingCanvas(props: MeetingCanvasProps) {
   return <MeetingRoom key={connection.doc.guid} connection={connection} {...props} />
 }
 
-function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasProps & { connection: MeetingConnection }) {
+function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingCanvasProps & { connection: MeetingConnection }) {
   const { t, locale } = useI18n()
   const { doc, awareness, tracker } = connection
   const snapshot = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot)
@@ -104,7 +108,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasPro
 
   const meetingLocale = useMeetingLocale(doc, meeting.locale)
   const toolkit = useMemo(() => createToolkitState(meetingLocale), [meetingLocale])
-  const shapeUtils = useMemo(() => createMeetingShapeUtils(meetingLocale, toolkit), [meetingLocale, toolkit])
+  const shapeUtils = useMemo(() => createMeetingShapeUtils(meetingLocale, toolkit, labels), [meetingLocale, toolkit, labels])
   const tldrawUser = useTldrawUser({ id: user.id, name: user.name, color })
   const { storeWithStatus, schemaStatus } = useYjsStore({
     doc,
@@ -168,7 +172,12 @@ function MeetingRoom({ connection, meeting, user, licenseKey }: MeetingCanvasPro
               canEdit={role !== 'viewer' && !access.finalized}
               meetingId={meeting.id}
               isFacilitator={role === 'facilitator'}
-              extra={<FollowMe awareness={awareness} selfId={user.id} isFacilitator={role === 'facilitator'} />}
+              extra={
+                <>
+                  <FollowMe awareness={awareness} selfId={user.id} isFacilitator={role === 'facilitator'} />
+                  <TemplateControls doc={doc} canEdit={role !== 'viewer' && !access.finalized} isFacilitator={role === 'facilitator'} />
+                </>
+              }
             />
           </Tldraw>
         </main>

@@ -13,11 +13,15 @@
 import {
   columnOf,
   isSectionKey,
+  isTemplateId,
+  templateZoneWords,
   ZONE_SHAPE_TYPE,
   zoneHint,
   zoneLabel,
   type ColumnKey,
+  type LabelOverrides,
   type Locale,
+  type TemplateZoneLook,
   type ZoneKey,
 } from '@safetymap/map-model'
 import { zoneShapeMigrations, zoneShapeProps, type SMZoneShape } from '@safetymap/map-model/schema'
@@ -26,25 +30,48 @@ import { atom, HTMLContainer, Rectangle2d, ShapeUtil, useValue, type Signal } fr
 /** Corner radius of a zone, in page units. */
 const ZONE_CORNER_RADIUS = 24
 
+/** Corner radius of a ring of the circles: round, yet its corners still read as the ring (MM-7 is rectangles). */
+const RING_CORNER_RADIUS = 160
+
 /** The scale's marks, 0 to 10. */
 const SCALE_MARKS = Array.from({ length: 11 }, (_, i) => i)
 
-/** How a zone is drawn, and in which colour family (its column, or the rating band). */
+/** How a zone is drawn, and in which colour family (its column, the rating band, or its template's). */
 interface ZoneLook {
-  readonly kind: 'column' | 'section' | 'scale'
-  readonly tone: ColumnKey | 'scale'
+  readonly kind: 'column' | 'section' | 'scale' | 'house' | 'ring'
+  readonly tone: ColumnKey | 'scale' | 'grey' | 'house' | 'ring'
 }
 
-function zoneLook(zone: ZoneKey): ZoneLook {
-  if (!isSectionKey(zone)) return { kind: 'column', tone: zone }
-  const column = columnOf(zone)
-  return column ? { kind: 'section', tone: column } : { kind: 'scale', tone: 'scale' }
+const TEMPLATE_KINDS: Readonly<Record<TemplateZoneLook, ZoneLook['kind']>> = {
+  heading: 'column',
+  section: 'section',
+  scale: 'scale',
+  house: 'house',
+  ring: 'ring',
+}
+
+function zoneLook(zone: ZoneKey, look: TemplateZoneLook): ZoneLook {
+  if (isSectionKey(zone)) {
+    const column = columnOf(zone)
+    return column ? { kind: 'section', tone: column } : { kind: 'scale', tone: 'scale' }
+  }
+  if (zone === 'worries' || zone === 'working-well' || zone === 'needs') return { kind: 'column', tone: zone }
+  const kind = TEMPLATE_KINDS[look]
+  return { kind, tone: zone === 'grey-area' ? 'grey' : kind === 'ring' ? 'ring' : kind === 'scale' ? 'scale' : 'house' }
+}
+
+/** Heading and hint keys of a zone shape: its placed template's words (map-model MM-27). */
+function zoneWords(shape: SMZoneShape) {
+  const templateId = shape.meta.templateId
+  return templateZoneWords(shape.props.zone, isTemplateId(templateId) ? templateId : null)
 }
 
 /** Options of {@link ZoneShapeUtil}; set them with `ZoneShapeUtil.configure`. */
 export interface ZoneShapeUtilOptions {
   /** The meeting's language (`meta.locale`), which the headings are written in. */
   readonly meetingLocale: Signal<Locale>
+  /** The deployment's own headings (map-model MM-28), from `/api/config`. */
+  readonly labelOverrides?: LabelOverrides
 }
 
 /** tldraw shape util for `sm-zone`. */
@@ -64,7 +91,7 @@ export class ZoneShapeUtil extends ShapeUtil<SMZoneShape> {
   }
 
   component(shape: SMZoneShape) {
-    return <ZoneView shape={shape} meetingLocale={this.options.meetingLocale} />
+    return <ZoneView shape={shape} meetingLocale={this.options.meetingLocale} overrides={this.options.labelOverrides} />
   }
 
   getIndicatorPath(shape: SMZoneShape): Path2D {
@@ -74,7 +101,7 @@ export class ZoneShapeUtil extends ShapeUtil<SMZoneShape> {
   }
 
   override getText(shape: SMZoneShape): string {
-    return zoneLabel(shape.props.zone, this.options.meetingLocale.get())
+    return zoneLabel(zoneWords(shape).heading, this.options.meetingLocale.get(), this.options.labelOverrides)
   }
 
   override canResize(): boolean {
@@ -102,21 +129,22 @@ export class ZoneShapeUtil extends ShapeUtil<SMZoneShape> {
   }
 }
 
-function ZoneView({ shape, meetingLocale }: { shape: SMZoneShape; meetingLocale: Signal<Locale> }) {
+function ZoneView({ shape, meetingLocale, overrides }: { shape: SMZoneShape; meetingLocale: Signal<Locale>; overrides: LabelOverrides | undefined }) {
   const locale = useValue(meetingLocale)
   const { w, h, zone } = shape.props
-  const { kind, tone } = zoneLook(zone)
+  const words = zoneWords(shape)
+  const { kind, tone } = zoneLook(zone, words.look)
   return (
     <HTMLContainer
       className={`sm-zone sm-zone--${kind} sm-zone--${tone}`}
-      style={{ width: w, height: h, borderRadius: ZONE_CORNER_RADIUS }}
+      style={{ width: w, height: h, borderRadius: kind === 'ring' ? RING_CORNER_RADIUS : ZONE_CORNER_RADIUS }}
     >
       <div className="sm-zone__heading" lang={locale}>
-        {zoneLabel(zone, locale)}
+        {zoneLabel(words.heading, locale, overrides)}
       </div>
-      {kind === 'column' ? null : (
+      {kind === 'column' || words.hint === null ? null : (
         <div className="sm-zone__hint" lang={locale}>
-          {zoneHint(zone, locale)}
+          {zoneHint(words.hint, locale, overrides)}
         </div>
       )}
       {kind === 'scale' ? (

@@ -6,7 +6,7 @@
  *
  *   const shapeUtils = useMemo(() => createMeetingShapeUtils(meetingLocale), [meetingLocale])
  */
-import type { Locale } from '@safetymap/map-model'
+import type { LabelOverrides, Locale } from '@safetymap/map-model'
 import { defaultShapeUtils, EmbedShapeUtil, type Signal, type TLAnyShapeUtilConstructor } from 'tldraw'
 import { DangerStatementShapeUtil } from './shapes/DangerStatementShapeUtil.tsx'
 import { NextStepShapeUtil } from './shapes/NextStepShapeUtil.tsx'
@@ -20,11 +20,12 @@ import { ZoneShapeUtil } from './ZoneShapeUtil.tsx'
 export function createMeetingShapeUtils(
   meetingLocale: Signal<Locale>,
   toolkit: ToolkitState = createToolkitState(meetingLocale),
+  labelOverrides: LabelOverrides = {},
 ): readonly TLAnyShapeUtilConstructor[] {
   return [
     ...defaultShapeUtils.filter((util) => util.type !== EmbedShapeUtil.type),
     EmbedShapeUtil.configure({ embedDefinitions: [] }),
-    ZoneShapeUtil.configure({ meetingLocale }),
+    ZoneShapeUtil.configure({ meetingLocale, labelOverrides }),
     DangerStatementShapeUtil.configure({ toolkit }),
     SafetyGoalShapeUtil.configure({ toolkit }),
     NextStepShapeUtil.configure({ toolkit }),

@@ -4,6 +4,7 @@
  *
  *   <MeetingPage meetingId="abc" />
  */
+import type { LabelOverrides } from '@safetymap/map-model'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { api, type ClientConfig, type Meeting, type Me } from '../api/api.ts'
 import type { ApiResult } from '../api/ApiResult.ts'
@@ -21,7 +22,7 @@ const MeetingCanvas = lazy(() => import('../canvas/MeetingCanvas.tsx').then((m) 
 
 type MeetingPageState =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly meeting: Meeting; readonly user: MeetingUser; readonly licenseKey: string | null }
+  | { readonly status: 'ready'; readonly meeting: Meeting; readonly user: MeetingUser; readonly licenseKey: string | null; readonly labels: LabelOverrides }
   | { readonly status: 'signedOut' }
   | { readonly status: 'failed'; readonly messageKey: MessageKey }
 
@@ -55,7 +56,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     case 'ready':
       return (
         <Suspense fallback={<p className="canvas-loading" aria-live="polite">{t('meeting.opening')}</p>}>
-          <MeetingCanvas meeting={state.meeting} user={state.user} licenseKey={state.licenseKey} />
+          <MeetingCanvas meeting={state.meeting} user={state.user} licenseKey={state.licenseKey} labels={state.labels} />
           <ShowAsListLink meetingId={state.meeting.id} />
         </Suspense>
       )
@@ -84,5 +85,5 @@ function toPageState(
     me.value.kind === 'worker'
       ? { id: me.value.worker.id, name: me.value.worker.name, role: meeting.value.role }
       : { id: me.value.participant.id, name: me.value.participant.name, role: meeting.value.role }
-  return { status: 'ready', meeting: meeting.value, user, licenseKey: config.value.tldrawLicenseKey }
+  return { status: 'ready', meeting: meeting.value, user, licenseKey: config.value.tldrawLicenseKey, labels: config.value.labels ?? {} }
 }

@@ -14,6 +14,8 @@ export const MAP_MODEL_ERRORS = {
   MAP_UNKNOWN_SECTION: 'Unknown section key',
   MAP_INVALID_ITEM_ID: 'An item id must start with "shape:"',
   MAP_ZONE_MISSING: 'The doc has no zone for this section; write the template first',
+  MAP_UNKNOWN_TEMPLATE: 'Unknown template id',
+  MAP_INVALID_PLACEMENT_ID: 'A placement id is 1 to 32 letters and digits',
 } as const
 
 /** A stable error code of this package. @public */

@@ -12,12 +12,13 @@ import { generateKeyBetween } from 'fractional-indexing'
 import type * as Y from 'yjs'
 import { NOTE_SHAPE_TYPE, PAGE_ID, zoneShapeId } from './docLayout.ts'
 import { findNoteSlot, type Box } from './findNoteSlot.ts'
+import type { ZoneBounds } from './safetyMapTemplate.ts'
 import { MapModelError } from './MapModelError.ts'
 import { randomString } from './randomString.ts'
 import { MAP_MODEL_ORIGIN, readRecordMap, writeRecords } from './recordEntries.ts'
 import { toRichText } from './richText.ts'
 import { collectShapes, collectZones, isNoteShape, notePageBox, type ShapeRecord } from './shapeGeometry.ts'
-import { isSectionKey, type SectionKey } from './zoneKeys.ts'
+import { isItemZoneKey, isSectionKey, type ItemZoneKey, type SectionKey } from './zoneKeys.ts'
 
 /** Who wrote an item: a participant id and the name shown to others (MM-9). @public */
 export interface ItemAuthor {
@@ -33,6 +34,12 @@ export interface AddItemOptions {
   readonly id?: string
   /** Transaction origin; defaults to {@link MAP_MODEL_ORIGIN}. */
   readonly origin?: unknown
+}
+
+/** Options of {@link addTemplateItem}. @public */
+export interface AddTemplateItemOptions extends AddItemOptions {
+  /** A child's item they agreed to share (MM-29): stored as `meta.childAgreed: true`. */
+  readonly childAgreed?: boolean
 }
 
 /** Random characters after `shape:` in a new note id. */
@@ -86,13 +93,47 @@ export function addItem(
   options: AddItemOptions = {},
 ): string {
   if (!isSectionKey(sectionKey)) throw new MapModelError('MAP_UNKNOWN_SECTION')
+  const shapes = collectShapes(readRecordMap(doc))
+  return writeNoteInZone(doc, shapes, findSectionZone(shapes, sectionKey), text, author, options, {})
+}
+
+/**
+ * Adds an item to a section of a placed template (MM-26, MM-29), as {@link addItem} does for the
+ * map: the zone is the placement's zone for `key`. The text is stored exactly as given (a child's
+ * words are kept verbatim); `childAgreed` marks that the child agreed to share it.
+ *
+ * @throws {@link MapModelError} as {@link addItem}; `MAP_ZONE_MISSING` when the placement has no
+ * zone for `key`.
+ * @public
+ */
+export function addTemplateItem(
+  doc: Y.Doc,
+  placementId: string,
+  key: ItemZoneKey,
+  text: string,
+  author: ItemAuthor,
+  options: AddTemplateItemOptions = {},
+): string {
+  if (!isItemZoneKey(key)) throw new MapModelError('MAP_UNKNOWN_SECTION')
+  const shapes = collectShapes(readRecordMap(doc))
+  const zone = collectZones(shapes).find((z) => z.placementId === placementId && z.key === key)
+  return writeNoteInZone(doc, shapes, zone, text, author, options, options.childAgreed ? { childAgreed: true } : {})
+}
+
+function writeNoteInZone(
+  doc: Y.Doc,
+  shapes: ReadonlyMap<string, ShapeRecord>,
+  zone: ZoneBounds | undefined,
+  text: string,
+  author: ItemAuthor,
+  options: AddItemOptions,
+  extraMeta: Readonly<Record<string, true>>,
+): string {
   const { now = new Date(), origin = MAP_MODEL_ORIGIN } = options
   const id = options.id ?? `shape:${randomString(ID_LENGTH)}`
   if (!id.startsWith('shape:') || id.length === 'shape:'.length) {
     throw new MapModelError('MAP_INVALID_ITEM_ID')
   }
-  const shapes = collectShapes(readRecordMap(doc))
-  const zone = findSectionZone(shapes, sectionKey)
   if (!zone) throw new MapModelError('MAP_ZONE_MISSING')
   const occupied: Box[] = []
   for (const shape of shapes.values()) {
@@ -126,7 +167,7 @@ export function addItem(
       scale: 1,
       textLastEditedBy: null,
     },
-    meta: { authorId: author.id, authorName: author.name, createdAt: now.toISOString() },
+    meta: { authorId: author.id, authorName: author.name, createdAt: now.toISOString(), ...extraMeta },
   }
   // Read and write happen in the same synchronous call, so no remote update can land between.
   writeRecords(doc, [note], origin)

@@ -16,7 +16,8 @@
  * ```
  */
 import type * as Y from 'yjs'
-import { findSectionAt } from './findZoneAt.ts'
+import { findZoneAt } from './findZoneAt.ts'
+import { MAP_TEMPLATES, isTemplateId, type TemplateId } from './mapTemplates.ts'
 import { readMeta, type MeetingStatus } from './readMeta.ts'
 import { readRecordMap } from './recordEntries.ts'
 import { readToolkit, type MapToolkit } from './readToolkit.ts'
@@ -28,10 +29,11 @@ import {
   collectZones,
   isNoteShape,
   notePageCentre,
+  type DocZone,
   type Point,
   type ShapeRecord,
 } from './shapeGeometry.ts'
-import { SECTION_KEYS, isSectionKey, type Locale, type SectionKey } from './zoneKeys.ts'
+import { SECTION_KEYS, isItemZoneKey, isSectionKey, type ItemZoneKey, type Locale, type SectionKey } from './zoneKeys.ts'
 
 /** One item of the map, as read (MM-11). Empty strings stand for missing attribution. @public */
 export interface MapItem {
@@ -47,6 +49,22 @@ export interface MapItem {
   readonly quote?: true
   /** Who disagrees with the item (MM-25), one entry per person; absent when nobody does. */
   readonly disagreements?: readonly Disagreement[]
+  /** `true` when `meta.childAgreed` records that the child agreed to share it (MM-29); absent otherwise. */
+  readonly childAgreed?: true
+}
+
+/**
+ * A template placed on the page (MM-26) with its items per section, in reading order. Every
+ * section of a known template is present; `placementId` is `''` for template sections written
+ * without a placement.
+ *
+ * @public
+ */
+export interface MapPlacedTemplate {
+  readonly placementId: string
+  /** The template, or `null` when the stored id is not one this version knows. */
+  readonly templateId: TemplateId | null
+  readonly sections: Readonly<Partial<Record<ItemZoneKey, readonly MapItem[]>>>
 }
 
 /**
@@ -63,6 +81,8 @@ export interface SafetyMap extends MapToolkit {
   readonly sections: Readonly<Record<SectionKey, readonly MapItem[]>>
   /** Notes whose centre lies in no section zone, in reading order. */
   readonly unsorted: readonly MapItem[]
+  /** Other placed templates with their items (MM-26), left to right on the page. */
+  readonly templates: readonly MapPlacedTemplate[]
   /** Scales that are private until revealed, with who has rated them (MM-24); no values. */
   readonly hiddenScales: readonly MapHiddenScale[]
 }
@@ -115,9 +135,10 @@ export function disagreementsOf(shape: ShapeRecord): { disagreements?: readonly 
 export function readMap(doc: Y.Doc): SafetyMap {
   const { title, locale, status } = readMeta(doc)
   const shapes = collectShapes(readRecordMap(doc))
-  const zones = collectZones(shapes).filter((z) => isSectionKey(z.key))
+  const zones = collectZones(shapes).filter((z) => isItemZoneKey(z.key))
 
   const placedBySection = new Map<SectionKey | null, (PlacedItem & { id: string })[]>()
+  const placedInTemplates = new Map<string, (PlacedItem & { id: string })[]>()
   for (const shape of shapes.values()) {
     if (!isNoteShape(shape)) continue
     const centre = notePageCentre(shape, shapes)
@@ -130,8 +151,17 @@ export function readMap(doc: Y.Doc): SafetyMap {
       createdAt: metaString(shape, 'createdAt'),
       ...(shape.meta.quote === true ? { quote: true as const } : {}),
       ...disagreementsOf(shape),
+      ...(shape.meta.childAgreed === true ? { childAgreed: true as const } : {}),
     }
-    const section = findSectionAt(zones, centre)
+    const zone = findZoneAt(zones, centre)
+    if (zone && (zone.placementId !== undefined || !isSectionKey(zone.key))) {
+      const key = templateSectionId(zone)
+      const list = placedInTemplates.get(key) ?? []
+      list.push({ id: shape.id, item, centre })
+      placedInTemplates.set(key, list)
+      continue
+    }
+    const section = zone && isSectionKey(zone.key) ? zone.key : null
     const list = placedBySection.get(section) ?? []
     list.push({ id: shape.id, item, centre })
     placedBySection.set(section, list)
@@ -143,5 +173,32 @@ export function readMap(doc: Y.Doc): SafetyMap {
     SectionKey,
     MapItem[]
   >
-  return { title, locale, status, sections, unsorted: read(null), ...readToolkit(shapes, locale), hiddenScales: readHiddenScales(doc) }
+  const templates = readPlacedTemplates(zones, (key) => sortInReadingOrder(placedInTemplates.get(key) ?? []).map((p) => p.item))
+  return { title, locale, status, sections, unsorted: read(null), templates, ...readToolkit(shapes, locale), hiddenScales: readHiddenScales(doc) }
+}
+
+const templateSectionId = (zone: DocZone): string => `${zone.placementId ?? ''}\u0000${zone.key}`
+
+/** Placed templates (MM-26) from their zones, left to right (then top to bottom, then by id). */
+function readPlacedTemplates(zones: readonly DocZone[], itemsOf: (templateSectionId: string) => MapItem[]): MapPlacedTemplate[] {
+  const groups = new Map<string, { templateId: string | null; zones: DocZone[] }>()
+  for (const zone of zones) {
+    if (zone.placementId === undefined && isSectionKey(zone.key)) continue
+    const placementId = zone.placementId ?? ''
+    const group = groups.get(placementId) ?? { templateId: zone.templateId ?? null, zones: [] }
+    group.zones.push(zone)
+    groups.set(placementId, group)
+  }
+  const left = (g: { zones: DocZone[] }) => Math.min(...g.zones.map((z) => z.x))
+  const top = (g: { zones: DocZone[] }) => Math.min(...g.zones.map((z) => z.y))
+  return [...groups.entries()]
+    .sort(([a, ga], [b, gb]) => left(ga) - left(gb) || top(ga) - top(gb) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([placementId, group]) => {
+      const templateId = isTemplateId(group.templateId) ? group.templateId : null
+      const keys = new Set<ItemZoneKey>(templateId ? MAP_TEMPLATES[templateId].sections : [])
+      for (const zone of group.zones) if (isItemZoneKey(zone.key)) keys.add(zone.key)
+      const sections: Partial<Record<ItemZoneKey, MapItem[]>> = {}
+      for (const key of keys) sections[key] = itemsOf(`${placementId}\u0000${key}`)
+      return { placementId, templateId, sections }
+    })
 }

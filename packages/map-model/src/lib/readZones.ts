@@ -11,9 +11,13 @@ import { readRecordMap } from './recordEntries.ts'
 import type { ZoneBounds } from './safetyMapTemplate.ts'
 import { collectShapes, collectZones } from './shapeGeometry.ts'
 
-/** A zone as found in a doc: its bounds plus its shape id. @public */
+/** A zone as found in a doc: its bounds, its shape id, and its placed template if any (MM-26). @public */
 export interface MapZone extends ZoneBounds {
   readonly id: string
+  /** The placed template the zone belongs to; absent for the foundation's zones. */
+  readonly placementId?: string
+  /** The placed template's id as stored; absent for the foundation's zones. */
+  readonly templateId?: string
 }
 
 /**

@@ -14,7 +14,7 @@ const overlap = (a: ZoneBounds, b: ZoneBounds) =>
 
 describe('safetyMapTemplate', () => {
   it('has exactly one zone per zone key (MM-6)', () => {
-    expect(safetyMapTemplate.zones.map((z) => z.key).sort()).toEqual([...ZONE_KEYS].sort())
+    expect(safetyMapTemplate.zones.map((z) => z.key).sort()).toEqual([...COLUMN_KEYS, ...SECTION_KEYS].sort())
   })
 
   it('lays the three columns out left to right, each heading strip above its sections (MM-5)', () => {

@@ -171,6 +171,17 @@ export function notePageBox(
 /** A zone read from a doc: its page bounds and its shape id. */
 export interface DocZone extends ZoneBounds {
   readonly id: string
+  /** The placed template the zone belongs to (MM-26); absent for the foundation's zones. */
+  readonly placementId?: string
+  /** The placed template's id as stored (MM-26); absent for the foundation's zones. */
+  readonly templateId?: string
+}
+
+/** `{ placementId, templateId }` from a zone's meta when both are non-empty strings (MM-26). */
+export function zonePlacement(meta: Readonly<Record<string, unknown>>): { placementId: string; templateId: string } | null {
+  const { placementId, templateId } = meta
+  if (typeof placementId !== 'string' || placementId === '' || typeof templateId !== 'string' || templateId === '') return null
+  return { placementId, templateId }
 }
 
 /**
@@ -187,6 +198,7 @@ export function collectZones(shapes: ReadonlyMap<string, ShapeRecord>): DocZone[
     if (!pose) continue
     zones.push({
       id: shape.id,
+      ...zonePlacement(shape.meta),
       key: zone,
       x: pose.x,
       y: pose.y,

@@ -17,7 +17,6 @@ import { readMeta } from './readMeta.ts'
 import { MAP_MODEL_ORIGIN, getRecordsArray, readRecordMap, writeRecords } from './recordEntries.ts'
 import { safetyMapTemplate } from './safetyMapTemplate.ts'
 import { writeSafetyMapTemplate } from './writeSafetyMapTemplate.ts'
-import { ZONE_KEYS } from './zoneKeys.ts'
 
 const OPTIONS = { title: 'Kai family meeting', locale: 'es', schema: SERIALIZED_SCHEMA, now: NOW } as const
 
@@ -36,7 +35,7 @@ describe('writeSafetyMapTemplate', () => {
 
   it('writes records that all pass tldraw’s validators for the meeting schema (MM-13)', () => {
     const doc = newMeetingDoc()
-    expect(expectAllRecordsValid(doc)).toBe(2 + ZONE_KEYS.length)
+    expect(expectAllRecordsValid(doc)).toBe(2 + safetyMapTemplate.zones.length)
   })
 
   it('writes tldraw’s deterministic document and page records (MM-4)', () => {
@@ -90,7 +89,7 @@ describe('writeSafetyMapTemplate', () => {
     expect(updates).toHaveLength(0)
     expect(Y.encodeStateVector(doc)).toEqual(before)
     expect(getRecordsArray(doc).length).toBe(length)
-    expect(length).toBe(2 + ZONE_KEYS.length)
+    expect(length).toBe(2 + safetyMapTemplate.zones.length)
   })
 
   it('sets title and locale again but never reopens a finalized meeting or replaces its schema', () => {
@@ -146,7 +145,7 @@ describe('writeSafetyMapTemplate', () => {
       }
       const kvA = openKeyValue(a)
       const kvB = openKeyValue(b)
-      for (const key of ['document:document', 'page:page', ...ZONE_KEYS.map(zoneShapeId)]) {
+      for (const key of ['document:document', 'page:page', ...safetyMapTemplate.zones.map((z) => zoneShapeId(z.key))]) {
         expect(kvA.get(key), `${order} ${key}`).toEqual(kvB.get(key))
       }
       expect(readMap(a)).toEqual(readMap(b))

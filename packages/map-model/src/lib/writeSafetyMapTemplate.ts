@@ -30,7 +30,7 @@ import {
 import { jsonEqual } from './jsonEqual.ts'
 import { MAP_MODEL_ORIGIN, readRecordMap, writeRecords, type IdentifiedRecord } from './recordEntries.ts'
 import { safetyMapTemplate } from './safetyMapTemplate.ts'
-import { collectShapes } from './shapeGeometry.ts'
+import { collectShapes, zonePlacement } from './shapeGeometry.ts'
 import type { SerializedSchema } from './readMeta.ts'
 import type { SMZoneShape } from './SMZoneShape.ts'
 import type { Locale } from './zoneKeys.ts'
@@ -77,7 +77,8 @@ function zoneIndexes(records: ReadonlyMap<string, unknown>, count: number): stri
   const zoneIds = new Set(safetyMapTemplate.zones.map((z) => zoneShapeId(z.key) as string))
   let lowest: string | null = null
   for (const shape of collectShapes(records).values()) {
-    if (shape.parentId !== PAGE_ID || zoneIds.has(shape.id)) continue
+    // Placed templates' zones (MM-26) sit just above the foundation's and never push it down.
+    if (shape.parentId !== PAGE_ID || zoneIds.has(shape.id) || (shape.type === ZONE_SHAPE_TYPE && zonePlacement(shape.meta))) continue
     if (lowest === null || shape.index < lowest) lowest = shape.index
   }
   const fixed = generateNKeysBetween(null, null, count)

@@ -9,7 +9,47 @@
  * zoneHint('danger', 'es')  // '¿Qué le podría pasar al niño o la niña si nada cambia?'
  * ```
  */
-import type { Locale, ZoneKey } from './zoneKeys.ts'
+import { ZONE_KEYS, type Locale, type ZoneKey } from './zoneKeys.ts'
+
+/**
+ * Headings that replace a zone key's own words in one template variant (MM-27): the wellbeing
+ * wording ("worry", "wellbeing goal") and the consultation framework's "risk statements". The
+ * section keys stay the same; only the words differ.
+ *
+ * @public
+ */
+export const VARIANT_LABEL_KEYS = [
+  'wellbeing-danger',
+  'wellbeing-goals',
+  'consultation-danger',
+  'consultation-strengths',
+] as const
+
+/**
+ * Every heading a template can show (MM-27): one per zone key plus the variants. This is the fixed
+ * set a deployment's labels file may relabel (MM-28).
+ *
+ * @public
+ */
+export const LABEL_KEYS = [...ZONE_KEYS, ...VARIANT_LABEL_KEYS] as const
+
+/** A heading of the catalogue (MM-27). @public */
+export type LabelKey = ZoneKey | (typeof VARIANT_LABEL_KEYS)[number]
+
+/** True when `value` is one of {@link LABEL_KEYS}. @public */
+export function isLabelKey(value: unknown): value is LabelKey {
+  return (LABEL_KEYS as readonly unknown[]).includes(value)
+}
+
+/**
+ * A deployment's own words for some headings (MM-28): per label key and locale, a `label` and/or
+ * `hint` replacing the catalogue's. Missing entries fall back to the catalogue.
+ *
+ * @public
+ */
+export type LabelOverrides = Readonly<
+  Partial<Record<LabelKey, Readonly<Partial<Record<Locale, Readonly<{ label?: string; hint?: string }>>>>>>
+>
 
 /** Heading and hint of one zone in one language. */
 interface ZoneWords {
@@ -18,7 +58,7 @@ interface ZoneWords {
 }
 
 // Typed as a complete Record so a new key or locale fails to compile until it has words.
-const ZONE_CATALOGUE: Readonly<Record<ZoneKey, Readonly<Record<Locale, ZoneWords>>>> = {
+const ZONE_CATALOGUE: Readonly<Record<LabelKey, Readonly<Record<Locale, ZoneWords>>>> = {
   worries: {
     en: {
       label: 'What are we worried about?',
@@ -129,15 +169,90 @@ const ZONE_CATALOGUE: Readonly<Record<ZoneKey, Readonly<Record<Locale, ZoneWords
       hint: 'Marque un número: 10 quiere decir que todos están seguros de que el niño o la niña está lo bastante a salvo para cerrar el caso; 0 quiere decir que no puede quedarse en casa a salvo por ahora.',
     },
   },
+  'grey-area': {
+    en: {
+      label: 'Grey area',
+      hint: 'What is unclear, not yet checked, or not agreed: not yet a worry or a strength.',
+    },
+    es: {
+      label: 'Zona gris',
+      hint: 'Lo que no está claro, no se ha confirmado o en lo que no todos están de acuerdo: todavía no es una preocupación ni una fortaleza.',
+    },
+  },
+  'house-good-things': {
+    en: { label: 'House of good things', hint: 'What the child likes, and what makes them feel good.' },
+    es: { label: 'Casa de las cosas buenas', hint: 'Lo que al niño o la niña le gusta y le hace sentir bien.' },
+  },
+  'house-worries': {
+    en: { label: 'House of worries', hint: 'What worries the child, or what they do not like.' },
+    es: { label: 'Casa de las preocupaciones', hint: 'Lo que le preocupa al niño o la niña, o lo que no le gusta.' },
+  },
+  'house-hopes-dreams': {
+    en: { label: 'House of hopes and dreams', hint: 'What the child wishes for, and how they would like things to be.' },
+    es: { label: 'Casa de los sueños y las esperanzas', hint: 'Lo que el niño o la niña desea, y cómo le gustaría que fueran las cosas.' },
+  },
+  'safety-house-lives-here': {
+    en: { label: 'Who lives here', hint: 'The people who live in the child’s safe house.' },
+    es: { label: 'Quién vive aquí', hint: 'Las personas que viven en la casa segura del niño o la niña.' },
+  },
+  'safety-house-visits': {
+    en: { label: 'Who visits', hint: 'The people who come to visit, and when.' },
+    es: { label: 'Quién viene de visita', hint: 'Las personas que vienen de visita, y cuándo.' },
+  },
+  'safety-house-rules': {
+    en: { label: 'House rules', hint: 'The rules that keep the child safe in this house.' },
+    es: { label: 'Reglas de la casa', hint: 'Las reglas que mantienen al niño o la niña a salvo en esta casa.' },
+  },
+  'safety-house-outside': {
+    en: { label: 'People outside', hint: 'People the child does not feel safe with.' },
+    es: { label: 'Personas afuera', hint: 'Las personas con quienes el niño o la niña no se siente a salvo.' },
+  },
+  'safety-house-path': {
+    en: { label: 'Path to the door (0–10)', hint: 'The child marks how safe things feel: at the door means very safe.' },
+    es: { label: 'Camino a la puerta (0–10)', hint: 'El niño o la niña marca qué tan a salvo se siente: en la puerta quiere decir muy a salvo.' },
+  },
+  'circle-family': {
+    en: { label: 'The family', hint: 'The child and the people they live with.' },
+    es: { label: 'La familia', hint: 'El niño o la niña y las personas con quienes vive.' },
+  },
+  'circle-close': {
+    en: { label: 'Close support', hint: 'People who know about the worries and already help.' },
+    es: { label: 'Apoyo cercano', hint: 'Personas que saben de las preocupaciones y ya ayudan.' },
+  },
+  'circle-wider': {
+    en: { label: 'Wider support', hint: 'People who know some of what is happening.' },
+    es: { label: 'Más apoyo', hint: 'Personas que saben algo de lo que está pasando.' },
+  },
+  'circle-outer': {
+    en: { label: 'People who could help', hint: 'People who could help but do not know about the worries yet.' },
+    es: { label: 'Personas que podrían ayudar', hint: 'Personas que podrían ayudar pero todavía no saben de las preocupaciones.' },
+  },
+  'wellbeing-danger': {
+    en: { label: 'Worry statements', hint: 'What could happen to the child if nothing changes?' },
+    es: { label: 'Declaraciones de preocupación', hint: '¿Qué le podría pasar al niño o la niña si nada cambia?' },
+  },
+  'wellbeing-goals': {
+    en: { label: 'Wellbeing goals', hint: 'What will life look like when the child is doing well?' },
+    es: { label: 'Metas de bienestar', hint: '¿Cómo será la vida cuando al niño o la niña le esté yendo bien?' },
+  },
+  'consultation-danger': {
+    en: { label: 'Risk statements', hint: 'What could happen to the child if nothing changes?' },
+    es: { label: 'Declaraciones de riesgo', hint: '¿Qué le podría pasar al niño o la niña si nada cambia?' },
+  },
+  'consultation-strengths': {
+    en: { label: 'Strengths and what protects the child', hint: 'What is good about this family, and what helps keep the child safe?' },
+    es: { label: 'Fortalezas y lo que protege al niño o la niña', hint: '¿Qué cosas buenas tiene esta familia, y qué ayuda a mantener al niño o la niña a salvo?' },
+  },
 }
 
 /**
- * The heading of a zone in the meeting's language (MM-5, MM-8).
+ * The heading of a zone (or a variant's heading, MM-27) in the meeting's language (MM-5, MM-8),
+ * the deployment's own words first when `overrides` has them (MM-28).
  *
  * @public
  */
-export function zoneLabel(key: ZoneKey, locale: Locale): string {
-  return ZONE_CATALOGUE[key][locale].label
+export function zoneLabel(key: LabelKey, locale: Locale, overrides?: LabelOverrides): string {
+  return overrides?.[key]?.[locale]?.label ?? ZONE_CATALOGUE[key][locale].label
 }
 
 /**
@@ -145,6 +260,6 @@ export function zoneLabel(key: ZoneKey, locale: Locale): string {
  *
  * @public
  */
-export function zoneHint(key: ZoneKey, locale: Locale): string {
-  return ZONE_CATALOGUE[key][locale].hint
+export function zoneHint(key: LabelKey, locale: Locale, overrides?: LabelOverrides): string {
+  return overrides?.[key]?.[locale]?.hint ?? ZONE_CATALOGUE[key][locale].hint
 }

@@ -40,11 +40,40 @@ export const COLUMN_KEYS = ['worries', 'working-well', 'needs'] as const
 /** A column of the map (MM-5). @public */
 export type ColumnKey = (typeof COLUMN_KEYS)[number]
 
-/** Every key a zone shape may carry: sections and column headings (MM-6). @public */
-export const ZONE_KEYS = [...COLUMN_KEYS, ...SECTION_KEYS] as const
+/**
+ * Sections that only other templates use (MM-26): the consultation framework's grey area, the
+ * Three Houses, the Safety House and the circles of safety and support. They hold items like
+ * {@link SECTION_KEYS} do, but `readMap` returns them grouped per placed template.
+ *
+ * @public
+ */
+export const TEMPLATE_SECTION_KEYS = [
+  'grey-area',
+  'house-good-things',
+  'house-worries',
+  'house-hopes-dreams',
+  'safety-house-lives-here',
+  'safety-house-visits',
+  'safety-house-rules',
+  'safety-house-outside',
+  'safety-house-path',
+  'circle-family',
+  'circle-close',
+  'circle-wider',
+  'circle-outer',
+] as const
 
-/** What a zone shape stands for (MM-6). @public */
-export type ZoneKey = SectionKey | ColumnKey
+/** A section of a template other than the three-column map (MM-26). @public */
+export type TemplateSectionKey = (typeof TEMPLATE_SECTION_KEYS)[number]
+
+/** Every key a zone shape may carry: sections, column headings and template sections (MM-6, MM-26). @public */
+export const ZONE_KEYS = [...COLUMN_KEYS, ...SECTION_KEYS, ...TEMPLATE_SECTION_KEYS] as const
+
+/** What a zone shape stands for (MM-6, MM-26). @public */
+export type ZoneKey = SectionKey | ColumnKey | TemplateSectionKey
+
+/** A zone that holds items: a map section or a template section (MM-7, MM-26). @public */
+export type ItemZoneKey = SectionKey | TemplateSectionKey
 
 /**
  * Sections of each column, top to bottom (MM-5). The `scale` section sits under all three
@@ -73,6 +102,16 @@ export function columnOf(section: SectionKey): ColumnKey | null {
 /** True when `value` is one of {@link SECTION_KEYS}. @public */
 export function isSectionKey(value: unknown): value is SectionKey {
   return (SECTION_KEYS as readonly unknown[]).includes(value)
+}
+
+/** True when `value` is one of {@link TEMPLATE_SECTION_KEYS}. @public */
+export function isTemplateSectionKey(value: unknown): value is TemplateSectionKey {
+  return (TEMPLATE_SECTION_KEYS as readonly unknown[]).includes(value)
+}
+
+/** True when a zone with this key holds items (a section of any template, MM-26). @public */
+export function isItemZoneKey(value: unknown): value is ItemZoneKey {
+  return isSectionKey(value) || isTemplateSectionKey(value)
 }
 
 /** True when `value` is one of {@link ZONE_KEYS}. @public */

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest'
+import { AUTHOR, NOW, expectAllRecordsValid, newMeetingDoc } from '../test/fixtures.ts'
+import { addItem, addTemplateItem } from './addItem.ts'
+import { MAP_TEMPLATES, TEMPLATE_IDS, templateZoneWords } from './mapTemplates.ts'
+import { MapModelError } from './MapModelError.ts'
+import { placedZoneId, placeTemplate, TEMPLATE_PLACEMENT_GAP } from './placeTemplate.ts'
+import { readMap } from './readMap.ts'
+import { readZones } from './readZones.ts'
+import { safetyMapTemplate } from './safetyMapTemplate.ts'
+import { zoneHint, zoneLabel } from './zoneCatalogue.ts'
+import { isItemZoneKey, SECTION_KEYS } from './zoneKeys.ts'
+
+const CHILD = { id: 'participant-kai', name: 'Kai' } as const
+
+describe('templates as data (MM-26)', () => {
+  it('makes the foundation’s three-column map one template with the same zones', () => {
+    const three = MAP_TEMPLATES['three-column']
+    expect(three.zones.map(({ key, x, y, w, h }) => ({ key, x, y, w, h }))).toEqual(safetyMapTemplate.zones)
+    expect(three.sections).toEqual(SECTION_KEYS)
+  })
+
+  it('gives every template non-overlapping-at-the-same-level zones whose sections hold items', () => {
+    for (const id of TEMPLATE_IDS) {
+      const t = MAP_TEMPLATES[id]
+      expect(t.id).toBe(id)
+      expect(new Set(t.zones.map((z) => z.key)).size, id).toBe(t.zones.length)
+      for (const key of t.sections) expect(isItemZoneKey(key), `${id} ${key}`).toBe(true)
+      for (const z of t.zones) {
+        expect(z.w > 0 && z.h > 0 && z.x >= 0 && z.y >= 0, `${id} ${z.key}`).toBe(true)
+        expect(z.x + z.w).toBeLessThanOrEqual(t.width)
+        expect(z.y + z.h).toBeLessThanOrEqual(t.height)
+      }
+    }
+    expect(MAP_TEMPLATES['three-houses'].sections).toEqual(['house-good-things', 'house-worries', 'house-hopes-dreams'])
+    expect(MAP_TEMPLATES['safety-house'].sections).toEqual([
+      'safety-house-lives-here',
+      'safety-house-visits',
+      'safety-house-rules',
+      'safety-house-outside',
+      'safety-house-path',
+    ])
+    expect(MAP_TEMPLATES.circles.sections).toEqual(['circle-outer', 'circle-wider', 'circle-close', 'circle-family'])
+  })
+
+  it('keeps the section keys in the variants and changes only their words (MM-27)', () => {
+    expect(MAP_TEMPLATES.wellbeing.sections).toEqual(SECTION_KEYS)
+    expect(zoneLabel(templateZoneWords('danger', 'wellbeing').heading, 'en')).toBe('Worry statements')
+    expect(zoneLabel(templateZoneWords('goals', 'wellbeing').heading, 'en')).toBe('Wellbeing goals')
+    expect(zoneLabel(templateZoneWords('goals', 'wellbeing').heading, 'es')).toBe('Metas de bienestar')
+    expect(zoneLabel(templateZoneWords('danger', null).heading, 'en')).toBe('Danger statements')
+    expect(MAP_TEMPLATES.consultation.sections).toEqual([...SECTION_KEYS.filter((k) => k !== 'scale'), 'grey-area', 'scale'])
+    expect(zoneLabel(templateZoneWords('grey-area', 'consultation').heading, 'en')).toBe('Grey area')
+    expect(zoneHint('grey-area', 'es')).toContain('no está claro')
+  })
+})
+
+describe('placeTemplate (MM-26)', () => {
+  it('writes valid, locked zones to the right of the map with their own id prefix', () => {
+    const doc = newMeetingDoc()
+    const placed = placeTemplate(doc, 'three-houses', { placementId: 'houses1' })
+    expect(placed.at).toEqual({ x: 2180 + TEMPLATE_PLACEMENT_GAP, y: 0 })
+    expect(placed.zoneIds).toEqual([
+      placedZoneId('houses1', 'house-good-things'),
+      placedZoneId('houses1', 'house-worries'),
+      placedZoneId('houses1', 'house-hopes-dreams'),
+    ])
+    expect(placed.zoneIds.every((id) => id.startsWith('shape:zone-'))).toBe(true)
+    expectAllRecordsValid(doc)
+    const zones = readZones(doc).filter((z) => z.placementId === 'houses1')
+    expect(zones.map((z) => [z.key, z.templateId, z.x])).toEqual([
+      ['house-good-things', 'three-houses', 2380],
+      ['house-worries', 'three-houses', 3120],
+      ['house-hopes-dreams', 'three-houses', 3860],
+    ])
+  })
+
+  it('places every template schema-valid, and two placements of one template never collide', () => {
+    const doc = newMeetingDoc()
+    const ids = new Set<string>()
+    for (const id of [...TEMPLATE_IDS, 'three-houses' as const]) {
+      for (const zoneId of placeTemplate(doc, id).zoneIds) {
+        expect(ids.has(zoneId)).toBe(false)
+        ids.add(zoneId)
+      }
+    }
+    expectAllRecordsValid(doc)
+    const placements = readMap(doc).templates
+    expect(placements.map((p) => p.templateId)).toEqual([...TEMPLATE_IDS, 'three-houses'])
+    // Each placement starts right of the one before: nothing overlaps.
+    const zones = readZones(doc)
+    const lefts = placements.map((p) => Math.min(...zones.filter((z) => z.placementId === p.placementId).map((z) => z.x)))
+    expect([...lefts].sort((a, b) => a - b)).toEqual(lefts)
+  })
+
+  it('indexes placed zones above the map’s zones and below every note', () => {
+    const doc = newMeetingDoc()
+    const noteId = addItem(doc, 'harm', 'A note', AUTHOR, { now: NOW })
+    placeTemplate(doc, 'circles', { placementId: 'c1' })
+    const records = new Map(
+      (doc.getArray('records').toArray() as { key: string; val: { index: string } }[]).map((e) => [e.key, e.val.index]),
+    )
+    const placedIndexes = [...records].filter(([k]) => k.startsWith('shape:zone-c1-')).map(([, i]) => i)
+    const mapIndexes = safetyMapTemplate.zones.map((z) => records.get(`shape:zone-${z.key}`) ?? '')
+    for (const i of placedIndexes) {
+      expect(i > mapIndexes.reduce((a, b) => (a > b ? a : b))).toBe(true)
+      expect(i < (records.get(noteId) ?? '')).toBe(true)
+    }
+  })
+
+  it('refuses unknown templates and malformed placement ids', () => {
+    const doc = newMeetingDoc()
+    expect(() => placeTemplate(doc, 'genogram' as never)).toThrow(MapModelError)
+    expect(() => placeTemplate(doc, 'circles', { placementId: 'a-b' })).toThrow(/MAP_INVALID_PLACEMENT_ID/)
+  })
+})
+
+describe('readMap with placed templates (MM-26, MM-29)', () => {
+  it('keeps the three-column sections as before and groups other templates’ items per placement and section', () => {
+    const doc = newMeetingDoc()
+    addItem(doc, 'danger', 'Map worry', AUTHOR, { now: NOW })
+    const a = placeTemplate(doc, 'three-houses', { placementId: 'housesA' })
+    const b = placeTemplate(doc, 'three-houses', { placementId: 'housesB' })
+    addTemplateItem(doc, a.placementId, 'house-worries', 'When dad shouts', CHILD, { now: NOW })
+    addTemplateItem(doc, b.placementId, 'house-good-things', 'My dog Rocky', CHILD, { now: NOW })
+    const map = readMap(doc)
+    expect(map.sections.danger.map((i) => i.text)).toEqual(['Map worry'])
+    expect(map.unsorted).toEqual([])
+    expect(map.templates).toHaveLength(2)
+    const [first, second] = map.templates
+    expect(first?.placementId).toBe('housesA')
+    expect(first?.templateId).toBe('three-houses')
+    expect(first?.sections['house-worries']?.map((i) => i.text)).toEqual(['When dad shouts'])
+    expect(first?.sections['house-good-things']).toEqual([])
+    expect(first?.sections['house-hopes-dreams']).toEqual([])
+    expect(second?.sections['house-good-things']?.map((i) => i.text)).toEqual(['My dog Rocky'])
+  })
+
+  it('reads a placed wellbeing map under its own placement with the same section keys, not into the map’s sections', () => {
+    const doc = newMeetingDoc()
+    const placed = placeTemplate(doc, 'wellbeing', { placementId: 'well' })
+    addTemplateItem(doc, placed.placementId, 'danger', 'Kai could miss school', AUTHOR, { now: NOW })
+    const map = readMap(doc)
+    expect(map.sections.danger).toEqual([])
+    expect(Object.keys(map.templates[0]?.sections ?? {})).toEqual([...SECTION_KEYS])
+    expect(map.templates[0]?.sections.danger?.map((i) => i.text)).toEqual(['Kai could miss school'])
+  })
+
+  it('returns the consultation grey area and the Safety House and circles sections', () => {
+    const doc = newMeetingDoc()
+    const consultation = placeTemplate(doc, 'consultation', { placementId: 'cons' })
+    const house = placeTemplate(doc, 'safety-house', { placementId: 'sh' })
+    const circles = placeTemplate(doc, 'circles', { placementId: 'rings' })
+    addTemplateItem(doc, consultation.placementId, 'grey-area', 'Not sure who was home', AUTHOR, { now: NOW })
+    addTemplateItem(doc, house.placementId, 'safety-house-rules', 'No shouting after 8', CHILD, { now: NOW })
+    addTemplateItem(doc, circles.placementId, 'circle-family', 'Mum', AUTHOR, { now: NOW })
+    addTemplateItem(doc, circles.placementId, 'circle-close', 'Grandma Lorna', AUTHOR, { now: NOW })
+    addTemplateItem(doc, circles.placementId, 'circle-outer', 'Coach Sam', AUTHOR, { now: NOW })
+    expectAllRecordsValid(doc)
+    const byId = new Map(readMap(doc).templates.map((t) => [t.placementId, t.sections]))
+    expect(byId.get('cons')?.['grey-area']?.map((i) => i.text)).toEqual(['Not sure who was home'])
+    expect(byId.get('sh')?.['safety-house-rules']?.map((i) => i.text)).toEqual(['No shouting after 8'])
+    const rings = byId.get('rings')
+    expect(rings?.['circle-family']?.map((i) => i.text)).toEqual(['Mum'])
+    expect(rings?.['circle-close']?.map((i) => i.text)).toEqual(['Grandma Lorna'])
+    expect(rings?.['circle-wider']).toEqual([])
+    expect(rings?.['circle-outer']?.map((i) => i.text)).toEqual(['Coach Sam'])
+  })
+
+  it('reports the child-agreed flag and keeps the child’s words exactly as written (MM-29)', () => {
+    const doc = newMeetingDoc()
+    const placed = placeTemplate(doc, 'three-houses', { placementId: 'h' })
+    const words = '  i dont like when   mum is sad ,\nit makes me scared  '
+    addTemplateItem(doc, placed.placementId, 'house-worries', words, CHILD, { now: NOW, childAgreed: true })
+    addTemplateItem(doc, placed.placementId, 'house-worries', 'Not for sharing yet', CHILD, { now: NOW })
+    expectAllRecordsValid(doc)
+    const items = readMap(doc).templates[0]?.sections['house-worries'] ?? []
+    expect(items.map((i) => [i.text, i.childAgreed])).toEqual([
+      [words, true],
+      ['Not for sharing yet', undefined],
+    ])
+    expect(items[0]?.authorName).toBe('Kai')
+  })
+})

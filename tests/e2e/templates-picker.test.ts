@@ -1,0 +1,85 @@
+/**
+ * Templates in a real Chromium (map-model MM-26, MM-29): the facilitator adds a Three Houses next
+ * to the map with "Add a template", drops a note in the house of worries with tldraw's note tool,
+ * marks that the child agreed to share it, and a Node y-websocket peer reads the note back through
+ * `readMap` in that house of that placement, while the three-column sections stay as they were.
+ * The server runs with a `LABELS_FILE`, so one house shows the agency's own heading.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { readMap } from '@safetymap/map-model'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { connectPeer } from '../helpers/clients.ts'
+import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
+import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  // The deployment relabels one house (map-model MM-28): the canvas shows the agency's words.
+  const dir = mkdtempSync(path.join(tmpdir(), 'sm-e2e-labels-'))
+  const labelsFile = path.join(dir, 'labels.json')
+  writeFileSync(labelsFile, JSON.stringify({ 'house-good-things': { en: { label: 'Good things house' }, es: { label: 'Casa de lo bueno' } } }))
+  server = await startServer({ env: { LABELS_FILE: labelsFile } })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('template picker on the canvas', () => {
+  it('adds a Three Houses beside the map; a note in the house of worries reads back in that house with the child-agreed flag', async () => {
+    const worker = await workerWithPassword(server, 'ana.templates@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(browser)
+    const page = await facilitator.context.newPage()
+    const meetingId = await signInAndCreateMeeting(page, server.url, 'ana.templates@example.org', 'Family meeting for Kai')
+    const canvas = page.locator('.tl-canvas')
+    await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
+
+    await page.getByRole('button', { name: 'Add a template' }).click()
+    await page.getByRole('menuitem', { name: 'Three Houses' }).click()
+    await canvas.getByText('House of worries', { exact: true }).first().waitFor({ timeout: 10_000 })
+    // The agency's label from LABELS_FILE, and the catalogue's words for the others.
+    expect(await canvas.getByText('Good things house', { exact: true }).count()).toBe(1)
+    expect(await canvas.getByText('House of hopes and dreams', { exact: true }).count()).toBe(1)
+
+    await addNoteUnder(page, 'House of worries', 'i dont like it when they shout')
+
+    const observer = connectPeer({ url: server.url, meetingId, token: worker.apiKey })
+    try {
+      await observer.synced()
+      const worries = () => readMap(observer.doc).templates.find((t) => t.templateId === 'three-houses')?.sections['house-worries'] ?? []
+      await waitFor(() => worries().some((i) => i.text === 'i dont like it when they shout'), {
+        timeoutMs: 10_000,
+        what: 'the note in the house of worries',
+      })
+
+      // Select the note and record that the child agreed to share it.
+      await canvas.getByText('i dont like it when they shout', { exact: true }).first().click()
+      await page.getByRole('button', { name: 'The child agreed to share this' }).click()
+      await waitFor(() => worries()[0]?.childAgreed === true, { timeoutMs: 5_000, what: 'the child-agreed flag in the doc' })
+
+      const map = readMap(observer.doc)
+      const houses = map.templates.filter((t) => t.templateId === 'three-houses')
+      expect(houses).toHaveLength(1)
+      expect(houses[0]?.placementId).toMatch(/^[A-Za-z0-9]+$/)
+      expect(houses[0]?.sections['house-good-things']).toEqual([])
+      expect(houses[0]?.sections['house-hopes-dreams']).toEqual([])
+      expect(worries().map((i) => [i.text, i.authorName, i.childAgreed])).toEqual([['i dont like it when they shout', 'Ana Ruiz', true]])
+      // The three-column map reads as before: nothing moved into its sections or into unsorted.
+      expect(Object.values(map.sections).every((items) => items.length === 0)).toBe(true)
+      expect(map.unsorted).toEqual([])
+    } finally {
+      observer.destroy()
+    }
+    expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
+    await facilitator.context.close()
+  })
+})
