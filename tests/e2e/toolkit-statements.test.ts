@@ -7,12 +7,25 @@
  * y-websocket peer reads the slots, the link, the mark and the flag back through `readMap`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, Locator } from 'playwright-core'
 import { addItem, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
 import { launchChromium, recordingContext, foreignHosts } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+
+
+/** The element's box once two reads 100 ms apart agree (camera animations have finished). */
+async function settledBox(locator: Locator) {
+  let previous = await locator.boundingBox()
+  for (let i = 0; i < 50; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const current = await locator.boundingBox()
+    if (current && previous && current.x === previous.x && current.y === previous.y && current.width === previous.width) return current
+    previous = current
+  }
+  return previous
+}
 
 let server: TestServer
 let browser: Browser
@@ -146,8 +159,9 @@ describe('statement builders on the canvas', () => {
       const mark = canvas.getByTestId('sm-scaling-mark')
       const tick9 = canvas.locator('.sm-zone__scale li', { hasText: /^9$/ })
       await mark.waitFor({ timeout: 5_000 })
-      const from = await mark.boundingBox()
-      const to = await tick9.boundingBox()
+      // Zoom-to-fit animates the camera: read positions only once the view has settled.
+      const from = await settledBox(mark)
+      const to = await settledBox(tick9)
       if (!from || !to) throw new Error('the mark or the 9 tick is not on screen')
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
       await page.mouse.down()
