@@ -25,7 +25,8 @@ import {
   type ZoneKey,
 } from '@safetymap/map-model'
 import { zoneShapeMigrations, zoneShapeProps, type SMZoneShape } from '@safetymap/map-model/schema'
-import { atom, HTMLContainer, Rectangle2d, ShapeUtil, useValue, type Signal } from 'tldraw'
+import { atom, HTMLContainer, Rectangle2d, useValue, type Signal } from 'tldraw'
+import { FixedShapeUtil } from './FixedShapeUtil.ts'
 
 /** Corner radius of a zone, in page units. */
 const ZONE_CORNER_RADIUS = 24
@@ -75,7 +76,7 @@ export interface ZoneShapeUtilOptions {
 }
 
 /** tldraw shape util for `sm-zone`. */
-export class ZoneShapeUtil extends ShapeUtil<SMZoneShape> {
+export class ZoneShapeUtil extends FixedShapeUtil<SMZoneShape> {
   static override type = ZONE_SHAPE_TYPE
   static override props = zoneShapeProps
   static override migrations = zoneShapeMigrations
@@ -104,24 +105,8 @@ export class ZoneShapeUtil extends ShapeUtil<SMZoneShape> {
     return zoneLabel(zoneWords(shape).heading, this.options.meetingLocale.get(), this.options.labelOverrides)
   }
 
-  override canResize(): boolean {
-    return false
-  }
-
-  override hideResizeHandles(): boolean {
-    return true
-  }
-
-  override hideRotateHandle(): boolean {
-    return true
-  }
-
   override hideSelectionBoundsFg(): boolean {
     return true
-  }
-
-  override canEdit(): boolean {
-    return false
   }
 
   override canBind(): boolean {

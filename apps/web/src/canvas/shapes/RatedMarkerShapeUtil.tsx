@@ -7,13 +7,14 @@
  */
 import { OVERALL_SCALE_ID, RATED_MARKER_SHAPE_TYPE, RATED_MARKER_SIZE } from '@safetymap/map-model'
 import { ratedMarkerShapeMigrations, ratedMarkerShapeProps, type SMRatedMarkerShape } from '@safetymap/map-model/schema'
-import { HTMLContainer, Rectangle2d, ShapeUtil, useEditor, useValue } from 'tldraw'
+import { HTMLContainer, Rectangle2d, useEditor, useValue } from 'tldraw'
+import { FixedShapeUtil } from '../FixedShapeUtil.ts'
 import { translate } from '../../i18n/translate.ts'
 import { defaultToolkitOptions, type ToolkitShapeUtilOptions } from './DangerStatementShapeUtil.tsx'
 import type { ToolkitState } from './toolkitState.ts'
 import { useToolkitCards } from './useToolkitCards.ts'
 
-export class RatedMarkerShapeUtil extends ShapeUtil<SMRatedMarkerShape> {
+export class RatedMarkerShapeUtil extends FixedShapeUtil<SMRatedMarkerShape> {
   static override type = RATED_MARKER_SHAPE_TYPE
   static override props = ratedMarkerShapeProps
   static override migrations = ratedMarkerShapeMigrations
@@ -42,21 +43,6 @@ export class RatedMarkerShapeUtil extends ShapeUtil<SMRatedMarkerShape> {
     return shape.props.participantName
   }
 
-  override canResize(): boolean {
-    return false
-  }
-
-  override hideResizeHandles(): boolean {
-    return true
-  }
-
-  override hideRotateHandle(): boolean {
-    return true
-  }
-
-  override canEdit(): boolean {
-    return false
-  }
 }
 
 function RatedMarkerView({ shape, toolkit }: { shape: SMRatedMarkerShape; toolkit: ToolkitState }) {

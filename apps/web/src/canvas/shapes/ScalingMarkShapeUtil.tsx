@@ -14,7 +14,8 @@ import {
   zoneShapeId,
 } from '@safetymap/map-model'
 import { scalingMarkShapeMigrations, scalingMarkShapeProps, type SMScalingMarkShape } from '@safetymap/map-model/schema'
-import { HTMLContainer, Rectangle2d, ShapeUtil, useEditor, useValue, type TLShapeId } from 'tldraw'
+import { HTMLContainer, Rectangle2d, useEditor, useValue, type TLShapeId } from 'tldraw'
+import { FixedShapeUtil } from '../FixedShapeUtil.ts'
 import { translate } from '../../i18n/translate.ts'
 import { userColor } from '../userColor.ts'
 import { defaultToolkitOptions, type ToolkitShapeUtilOptions } from './DangerStatementShapeUtil.tsx'
@@ -22,7 +23,7 @@ import type { ToolkitState } from './toolkitState.ts'
 import { useToolkitCards } from './useToolkitCards.ts'
 
 /** tldraw shape util for `sm-scaling-mark`. */
-export class ScalingMarkShapeUtil extends ShapeUtil<SMScalingMarkShape> {
+export class ScalingMarkShapeUtil extends FixedShapeUtil<SMScalingMarkShape> {
   static override type = SCALING_MARK_SHAPE_TYPE
   static override props = scalingMarkShapeProps
   static override migrations = scalingMarkShapeMigrations
@@ -56,22 +57,6 @@ export class ScalingMarkShapeUtil extends ShapeUtil<SMScalingMarkShape> {
 
   override getText(shape: SMScalingMarkShape): string {
     return `${shape.props.participantName}: ${shape.props.value}`
-  }
-
-  override canResize(): boolean {
-    return false
-  }
-
-  override hideResizeHandles(): boolean {
-    return true
-  }
-
-  override hideRotateHandle(): boolean {
-    return true
-  }
-
-  override canEdit(): boolean {
-    return false
   }
 
   override onDoubleClick(shape: SMScalingMarkShape) {
