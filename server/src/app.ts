@@ -1,6 +1,6 @@
 /**
- * Builds the SafetyMap server without listening: stores over one SQLite file, the relay, and
- * every HTTP plugin. `main.ts` listens; tests call `buildApp` and listen on port 0.
+ * Builds the SafetyMap server without listening: stores over one SQLite file (or PostgreSQL with
+ * `DATABASE_URL`, see `openStores.ts`), the relay, and every HTTP plugin. `main.ts` listens; tests call `buildApp` and listen on port 0.
  *
  *   const { app } = await buildApp({ config })
  *   await app.listen({ port: 0 })
@@ -9,16 +9,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import cookie from '@fastify/cookie'
 import websocket from '@fastify/websocket'
 import swagger from '@fastify/swagger'
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import type { Config } from './config.ts'
-import { createSqliteDocStore, openDatabase } from './storage/index.ts'
-import { createRelay, MAX_MESSAGE_BYTES, type Relay } from './relay/index.ts'
-import { createWorkerStore } from './access/WorkerStore.ts'
-import { createSessionStore } from './access/SessionStore.ts'
-import { createMeetingStore } from './meetings/MeetingStore.ts'
-import { createAuditLog } from './audit/AuditLog.ts'
+import { openStores } from './openStores.ts'
+import { createRedisFanout, createRelay, MAX_MESSAGE_BYTES, type Relay } from './relay/index.ts'
 import type { Services } from './http/services.ts'
 import { principalPlugin } from './http/principal.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
@@ -33,14 +27,16 @@ import { finalizeRoutes } from './http/finalizeRoutes.ts'
 import { facilitatorRoutes } from './http/facilitatorRoutes.ts'
 import { apiKeyRoutes } from './http/apiKeyRoutes.ts'
 import { restrictedRoutes } from './http/restrictedRoutes.ts'
+import { rosterEventsRoute } from './http/rosterEventsRoute.ts'
+import { createMeetingEvents } from './access/meetingEvents.ts'
 import { startRetention } from './meetings/purgeMeeting.ts'
 import { webApp } from './http/webApp.ts'
+import { syncSocketOptions } from './http/syncSocketOptions.ts'
 import { exportRoutes } from './export/index.ts'
-import { createRatingStore, ratingRoutes } from './ratings/index.ts'
+import { ratingRoutes } from './ratings/index.ts'
 import { metricsPlugin } from './metrics/metricsPlugin.ts'
 
-/** File name of the embedded database inside `DATA_DIR`. */
-export const DATABASE_FILE = 'safetymap.db'
+export { DATABASE_FILE } from './openStores.ts'
 
 export interface BuildAppOptions {
   config: Config
@@ -64,16 +60,18 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     routerOptions: { maxParamLength: 200 },
   })
 
-  mkdirSync(config.dataDir, { recursive: true })
-  const database = openDatabase(path.join(config.dataDir, DATABASE_FILE))
-  const relay: Relay = createRelay({ store: createSqliteDocStore(database), logger: app.log })
+  const stores = await openStores(config, { onIdleError: (err) => app.log.error({ err }, 'database connection failed while idle') })
+  // With REDIS_URL, this is one of several instances: live updates, presence and revocations cross between them.
+  const fanout = config.redisUrl ? await createRedisFanout({ url: config.redisUrl, logger: app.log }) : null
+  const relay: Relay = createRelay({ store: stores.docs, logger: app.log, ...(fanout ? { fanout } : {}) })
   const services: Services = {
     config,
-    workers: createWorkerStore(database),
-    sessions: createSessionStore(database),
-    meetings: createMeetingStore(database),
+    workers: stores.workers,
+    sessions: stores.sessions,
+    meetings: stores.meetings,
     relay,
-    audit: createAuditLog(database),
+    audit: stores.audit,
+    meetingEvents: createMeetingEvents(),
     mapSchema: createSafetyMapSchema().serialize(),
     now: options.now ?? Date.now,
   }
@@ -92,7 +90,8 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
   app.addHook('onClose', async () => {
     await stopRetention()
     await relay.close()
-    database.close()
+    await fanout?.close()
+    await stores.close()
   })
 
   await app.register(swagger, {
@@ -110,7 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
   })
   await app.register(cookie)
   await app.register(websocket, {
-    options: { maxPayload: MAX_MESSAGE_BYTES },
+    options: syncSocketOptions(MAX_MESSAGE_BYTES),
     // The plugin's default closes sync sockets with no code (1005); the relay flushes, then closes
     // them with its retryable 1001 RELAY_SHUTTING_DOWN and refuses upgrades from then on.
     preClose: async () => {
@@ -134,9 +133,10 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
   await app.register(facilitatorRoutes, services)
   await app.register(apiKeyRoutes, services)
   await app.register(restrictedRoutes, services)
+  await app.register(rosterEventsRoute, services)
   await app.register(syncRoute, services)
   await app.register(exportRoutes, services)
-  await app.register(ratingRoutes, { services, store: createRatingStore(database) })
+  await app.register(ratingRoutes, { services, store: stores.ratings })
   await app.register(webApp, services)
   return { app, services }
 }

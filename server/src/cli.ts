@@ -9,16 +9,9 @@
  *   pnpm safetymap worker add --email ana@county.gov --name "Ana Ruiz" --json
  *   pnpm safetymap audit export --meeting <id> --json > trail.json
  */
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { ConfigError, loadConfig } from './config.ts'
-import { DATABASE_FILE } from './app.ts'
-import { createSqliteDocStore, openDatabase } from './storage/index.ts'
-import { createWorkerStore } from './access/WorkerStore.ts'
-import { createSessionStore } from './access/SessionStore.ts'
-import { createMeetingStore } from './meetings/MeetingStore.ts'
-import { createAuditLog } from './audit/AuditLog.ts'
+import { ConfigError, loadConfig, type Config } from './config.ts'
+import { openStores, type Stores } from './openStores.ts'
 import { purgeMeeting } from './meetings/purgeMeeting.ts'
 
 const USAGE = `Usage:
@@ -30,14 +23,14 @@ const USAGE = `Usage:
       Deletes the meeting's map, versions, invites and participants; keeps its audit entries.
       End or finalize the meeting first: a purge does not close live connections.
 
-Uses DATA_DIR (default ./data) like the server; the server may keep running.`
+Uses DATA_DIR (default ./data), or DATABASE_URL when set, like the server; the server may keep running.`
 
 function fail(message: string, code = 64): never {
   process.stderr.write(`${message}\n`)
   process.exit(code)
 }
 
-function workerAdd(args: string[]): void {
+async function workerAdd(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: { email: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean', default: false } },
@@ -48,16 +41,12 @@ function workerAdd(args: string[]): void {
   if (!email || !/^[^\s@]+@[^\s@]+$/.test(email)) fail(`Give the worker's email with --email.\n\n${USAGE}`)
   if (!name) fail(`Give the worker's name with --name.\n\n${USAGE}`)
 
-  const config = loadConfig(process.env)
-  mkdirSync(config.dataDir, { recursive: true })
-  const database = openDatabase(path.join(config.dataDir, DATABASE_FILE))
-  try {
-    const workers = createWorkerStore(database)
+  await withStores(async ({ workers }, config) => {
     const now = Date.now()
-    const added = workers.addWorker({ email, name, now })
+    const added = await workers.addWorker({ email, name, now })
     if (!added) fail(`A worker with the email ${email} already exists.`, 65)
     const base = config.publicUrl?.origin ?? `http://localhost:${config.port}`
-    const setupUrl = `${base}/setup#${workers.issueSetupCode(added.worker.id, now)}`
+    const setupUrl = `${base}/setup#${await workers.issueSetupCode(added.worker.id, now)}`
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ workerId: added.worker.id, apiKey: added.apiKey, setupUrl })}\n`)
     } else {
@@ -67,30 +56,26 @@ function workerAdd(args: string[]): void {
           `Link to set a password (valid 24 hours, once): ${setupUrl}\n`,
       )
     }
-  } finally {
-    database.close()
-  }
+  })
 }
 
-/** Opens the server's database for a command and closes it afterwards. */
-async function withDatabase<T>(run: (database: ReturnType<typeof openDatabase>) => T | Promise<T>): Promise<T> {
+/** Opens the server's stores (SQLite in DATA_DIR, or PostgreSQL with DATABASE_URL) for a command, then closes them. */
+async function withStores<T>(run: (stores: Stores, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env)
-  mkdirSync(config.dataDir, { recursive: true })
-  const database = openDatabase(path.join(config.dataDir, DATABASE_FILE))
+  const stores = await openStores(config, { onIdleError: (error) => process.stderr.write(`Database connection lost: ${error.message}\n`) })
   try {
-    return await run(database)
+    return await run(stores, config)
   } finally {
-    database.close()
+    await stores.close()
   }
 }
 
 async function auditExport(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { meeting: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true })
-  await withDatabase((database) => {
-    const audit = createAuditLog(database)
-    const entries = values.meeting ? audit.forMeeting(values.meeting) : audit.all()
-    const verified = audit.verify()
-    audit.record({ action: 'audit.exported', actor: { kind: 'system', id: 'cli' }, meetingId: values.meeting ?? null, details: { entries: entries.length }, now: Date.now() })
+  await withStores(async ({ audit }) => {
+    const entries = values.meeting ? await audit.forMeeting(values.meeting) : await audit.all()
+    const verified = await audit.verify()
+    await audit.record({ action: 'audit.exported', actor: { kind: 'system', id: 'cli' }, meetingId: values.meeting ?? null, details: { entries: entries.length }, now: Date.now() })
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ verified: verified.ok, ...(verified.ok ? {} : { brokenAtSeq: verified.brokenAtSeq }), entries })}\n`)
       return
@@ -106,13 +91,12 @@ async function meetingPurge(args: string[]): Promise<void> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: true })
   const meetingId = positionals[0]
   if (!meetingId) fail(`Give the meeting id.\n\n${USAGE}`)
-  const purged = await withDatabase((database) => {
-    const docs = createSqliteDocStore(database)
+  const purged = await withStores(({ docs, meetings, sessions, audit }) => {
     return purgeMeeting(
       {
-        meetings: createMeetingStore(database),
-        sessions: createSessionStore(database),
-        audit: createAuditLog(database),
+        meetings,
+        sessions,
+        audit,
         deleteDoc: async (id) => {
           const deleted = await docs.delete(id)
           if (!deleted.ok) throw new Error(`could not delete the map: ${deleted.error.code}`)

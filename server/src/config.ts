@@ -28,6 +28,12 @@ export interface Config {
   readonly retentionDays: number
   /** The agency's own section headings from `LABELS_FILE` (map-model MM-28); empty = the catalogue's. */
   readonly labels: LabelOverrides
+  /** The agency's name from `AGENCY_NAME`, printed in the header of exported records; null = not set. */
+  readonly agencyName: string | null
+  /** PostgreSQL for every store (issue 9); null = the embedded SQLite file in `dataDir`. */
+  readonly databaseUrl: string | null
+  /** Redis for live fan-out between relay instances (issue 9); null = this instance alone. */
+  readonly redisUrl: string | null
 }
 
 /** Thrown when the environment cannot make a working server. */
@@ -93,6 +99,44 @@ function readLabels(raw: string | undefined): LabelOverrides {
   return parsed.overrides
 }
 
+/** Checks `DATABASE_URL`; the message never repeats the value, which may hold a password. */
+function readDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null
+  let url: URL | null = null
+  try {
+    url = new URL(raw)
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname) {
+    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL such as postgresql://user:password@host:5432/safetymap.')
+  }
+  return raw
+}
+
+/** Checks `REDIS_URL`; like `DATABASE_URL`, the message never repeats the value (it may hold a password). */
+function readRedisUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null
+  let url: URL | null = null
+  try {
+    url = new URL(raw)
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    throw new ConfigError('REDIS_URL must be a Redis URL such as redis://redis:6379 (or rediss:// for TLS).')
+  }
+  return raw
+}
+
+/** Reads `AGENCY_NAME`: one line of at most 200 characters. */
+function readAgencyName(raw: string | undefined): string | null {
+  const name = raw?.trim()
+  if (!name) return null
+  if (name.length > 200 || /[\r\n]/.test(name)) throw new ConfigError('AGENCY_NAME must be one line of at most 200 characters.')
+  return name
+}
+
 /** Reads and checks the configuration; throws {@link ConfigError} on nonsense. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const key = env.TLDRAW_LICENSE_KEY?.trim()
@@ -111,5 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     }),
     retentionDays: readPositiveInt(env, 'RETENTION_DAYS', 30),
     labels: readLabels(env.LABELS_FILE?.trim()),
+    agencyName: readAgencyName(env.AGENCY_NAME),
+    databaseUrl: readDatabaseUrl(env.DATABASE_URL?.trim()),
+    redisUrl: readRedisUrl(env.REDIS_URL?.trim()),
   })
 }

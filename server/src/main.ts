@@ -25,8 +25,8 @@ async function main(): Promise<void> {
   if (!config.tldrawLicenseKey) {
     app.log.warn('TLDRAW_LICENSE_KEY is not set: fine on http and localhost, but tldraw blanks the canvas after 5 seconds on https hosts other than localhost')
   }
-  if (services.workers.isEmpty()) {
-    const code = services.workers.issueSetupCode(null, services.now())
+  if (await services.workers.isEmpty()) {
+    const code = await services.workers.issueSetupCode(null, services.now())
     // Printed to the operator's console, not the log stream: it is a one-time secret.
     process.stdout.write(
       `\nSafetyMap is running at ${base}\n` +

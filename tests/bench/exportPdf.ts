@@ -28,7 +28,7 @@ const stats = (ms: number[]) => {
 
 const server = await startServer()
 try {
-  const { apiKey } = server.addWorker('Ana Ruiz')
+  const { apiKey } = await server.addWorker('Ana Ruiz')
   const meeting = await createMeeting(server.url, apiKey, 'Reunión de la familia Nguyễn', 'es')
   await server.services.relay.applyServerChange(meeting.id, (doc) => {
     for (let i = 0; i < ITEMS; i++) {

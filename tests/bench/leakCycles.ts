@@ -21,7 +21,7 @@ const gc = (globalThis as { gc?: () => void }).gc
 if (!gc) throw new Error('run with node --expose-gc')
 
 const server = await startServer({ env: { RATE_LIMIT_SYNC_PER_MINUTE: '1000000' } })
-const { apiKey } = server.addWorker()
+const { apiKey } = await server.addWorker()
 const meeting = await createMeeting(server.url, apiKey, 'leak check')
 const syncUrl = `${server.url.replace(/^http/, 'ws')}/sync/${meeting.id}`
 

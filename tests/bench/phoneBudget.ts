@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { addDangerStatement, addItem, addNextStep, addSafetyGoal, SECTION_KEYS, writeScalingMark } from '@safetymap/map-model'
-import { devices, type BrowserContext, type Page } from 'playwright-core'
+import { devices, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
 import { launchChromium } from '../helpers/browser.ts'
 import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { REPO_ROOT, startServer } from '../helpers/servers.ts'
@@ -51,12 +51,50 @@ async function joinThroughThePage(page: Page, inviteUrl: string, name: string, b
   await page.waitForURL(/\/list$/, { timeout: 60_000 })
 }
 
+/**
+ * What the network did, from the browser's side (CDP events, so the websocket's handshake and
+ * frames show too): each line is ms after the page's own request, what, and bytes received.
+ */
+function recordTimeline(cdp: CDPSession) {
+  const events: { at: number; what: string }[] = []
+  const urls = new Map<string, string>()
+  let origin: number | null = null
+  const at = (timestamp: number) => {
+    origin ??= timestamp
+    return Math.round((timestamp - origin) * 1000)
+  }
+  const name = (url: string) => new URL(url).pathname.slice(0, 44)
+  cdp.on('Network.requestWillBeSent', (e) => {
+    urls.set(e.requestId, e.request.url)
+    events.push({ at: at(e.timestamp), what: `→ ${name(e.request.url)}` })
+  })
+  cdp.on('Network.loadingFinished', (e) => {
+    const url = urls.get(e.requestId)
+    if (url) events.push({ at: at(e.timestamp), what: `← ${name(url)} ${e.encodedDataLength} B` })
+  })
+  cdp.on('Network.webSocketCreated', (e) => urls.set(e.requestId, e.url))
+  cdp.on('Network.webSocketWillSendHandshakeRequest', (e) => events.push({ at: at(e.timestamp), what: `→ websocket ${name(urls.get(e.requestId) ?? 'ws://x/')}` }))
+  cdp.on('Network.webSocketHandshakeResponseReceived', (e) => {
+    const deflate = /permessage-deflate/.test(JSON.stringify(e.response.headers)) ? ' (permessage-deflate)' : ''
+    events.push({ at: at(e.timestamp), what: `← websocket open${deflate}` })
+  })
+  // Frame sizes are after decompression: the browser reports the message, not the wire.
+  const frame = (arrow: string) => (e: { timestamp: number; response: { opcode: number; payloadData: string } }) => {
+    const bytes = e.response.opcode === 2 ? Math.floor((e.response.payloadData.length * 3) / 4) : e.response.payloadData.length
+    events.push({ at: at(e.timestamp), what: `${arrow} frame ${bytes} B` })
+  }
+  cdp.on('Network.webSocketFrameSent', frame('  ws →'))
+  cdp.on('Network.webSocketFrameReceived', frame('  ws ←'))
+  return { lines: () => events.sort((a, b) => a.at - b.at).map((e) => `    ${String(e.at).padStart(6)} ms  ${e.what}`) }
+}
+
 /** Loads the list throttled and returns ms from navigation start to the first and to all items. */
 async function timedLoad(context: BrowserContext, page: Page, url: string, reload: boolean) {
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+  const timeline = recordTimeline(cdp)
   if (reload) await page.reload({ waitUntil: 'commit' })
   else await page.goto(url, { waitUntil: 'commit' })
   const first = await page.waitForFunction(() => document.querySelector('[data-testid="phone-item"]') && performance.now(), null, { polling: 'raf', timeout: 60_000 })
@@ -80,14 +118,14 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, reloa
   )
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
   await cdp.detach()
-  return { firstMs, allMs, waterfall, encoded }
+  return { firstMs, allMs, waterfall, encoded, timeline: timeline.lines() }
 }
 
 async function main() {
   const server = await startServer()
   const browser = await launchChromium()
   try {
-    const worker = server.addWorker('Ana Ruiz')
+    const worker = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, worker.apiKey, 'Bench meeting')
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
     await facilitator.synced()
@@ -172,6 +210,8 @@ async function main() {
     console.log(`Time to first content, cold (empty cache + IndexedDB): first item ${Math.round(cold.firstMs)} ms, all ${ITEMS} ${Math.round(cold.allMs)} ms (budget ${TTFC_BUDGET_MS} ms) ${cold.allMs <= TTFC_BUDGET_MS ? 'OK' : 'OVER'}`)
     console.log('  cold waterfall (start → end, bytes over the wire):')
     for (const line of cold.waterfall) console.log(line)
+    console.log('  cold network timeline (CDP):')
+    for (const line of cold.timeline) console.log(line)
     console.log(`Time to first content after tapping "Join" on the invite page (main JS already loaded): all ${ITEMS} ${Math.round(afterJoinMs)} ms (budget ${TTFC_BUDGET_MS} ms) ${afterJoinMs <= TTFC_BUDGET_MS ? 'OK' : 'OVER'}`)
     console.log(`Time to first content, warm (cached JS + IndexedDB copy): first item ${Math.round(warm.firstMs)} ms, all ${ITEMS} ${Math.round(warm.allMs)} ms`)
   } finally {

@@ -2,11 +2,19 @@
  * Access in a real Chromium (issue 4): a facilitator makes a shared invite link with a lobby; a
  * family member joins with consent, waits, is let in and writes a note the facilitator sees; the
  * facilitator removes them and their screen says so without reconnecting; a "can look only"
- * invite opens a read-only canvas; finishing the map makes it read-only for everyone.
+ * invite opens a read-only canvas; finishing the map makes it read-only for everyone. A worker
+ * marks a note restricted: it leaves the family's screen and their doc, and stays on the
+ * facilitator's canvas with a "Restricted" badge. A note written offline while the map was
+ * finished is refused when the page comes back, and the page says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { readSyncMessage } from 'y-protocols/sync'
 import { readMap } from '@safetymap/map-model'
+import { api } from '../helpers/clients.ts'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
@@ -41,6 +49,37 @@ async function joinAs(page: Page, inviteUrl: string, name: string, relationship:
   await page.getByRole('alert').getByText('I agree').waitFor({ timeout: 5_000 })
   await page.getByRole('checkbox', { name: 'I agree' }).check()
   await page.getByRole('button', { name: 'Join the meeting' }).click()
+}
+
+/**
+ * Rebuilds the Y.Doc a page holds from the sync frames it received and sent (its own writes:
+ * others' inserts may sit next to them), every sync step 2 and update applied in order.
+ */
+function docFromFrames(frames: readonly Buffer[]): Y.Doc {
+  const doc = new Y.Doc()
+  for (const frame of frames) {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarUint(decoder) !== 0) continue // awareness
+    readSyncMessage(decoder, encoding.createEncoder(), doc, 'relay')
+  }
+  return doc
+}
+
+/** Collects the binary frames of the page's live-sync sockets, both ways, in order. */
+function recordSyncFrames(page: Page): { all: Buffer[]; received: Buffer[] } {
+  const frames = { all: [] as Buffer[], received: [] as Buffer[] }
+  page.on('websocket', (ws) => {
+    if (!ws.url().includes('/sync/')) return
+    ws.on('framereceived', ({ payload }) => {
+      if (typeof payload === 'string') return
+      frames.all.push(Buffer.from(payload))
+      frames.received.push(Buffer.from(payload))
+    })
+    ws.on('framesent', ({ payload }) => {
+      if (typeof payload !== 'string') frames.all.push(Buffer.from(payload))
+    })
+  })
+  return frames
 }
 
 /** Makes an invite from the facilitator's panel and returns its link. */
@@ -189,5 +228,99 @@ describe('who may be in the meeting, in two browsers', () => {
     await facilitator.context.close()
     await family.context.close()
     await projector.context.close()
+  })
+
+  it('a worker restricts a note: it leaves the family’s screen and doc, and stays on the worker’s canvas with a badge', async () => {
+    const worker = await workerWithPassword(server, 'ana.restricted@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(browser)
+    const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
+    const host = new URL(server.url).host
+    const ana = await facilitator.context.newPage()
+    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.restricted@example.org', 'Meeting with a private address')
+    await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+
+    const invite = await api<{ url: string }>(server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
+    const lorna = await family.context.newPage()
+    const frames = recordSyncFrames(lorna)
+    await joinAs(lorna, invite.body.url, 'Grandma Lorna', 'Grandparent', 'In the room')
+    await lorna.waitForURL(new RegExp(`/m/${meetingId}$`), { timeout: 10_000 })
+    await lorna.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+
+    const secret = 'Mum now lives at 12 Hidden Lane'
+    await addNoteUnder(ana, HARM, secret)
+    await lorna.locator('.tl-canvas').getByText(secret).first().waitFor({ timeout: 5_000 })
+
+    // The facilitator selects the note and restricts it, after reading what that means.
+    await ana.keyboard.press('Escape')
+    await ana.locator('.tl-canvas').getByText(secret).first().click()
+    await ana.getByRole('button', { name: 'Restrict this note' }).click()
+    await ana.getByText('Family and network members will no longer see it.', { exact: false }).waitFor({ timeout: 5_000 })
+    await ana.getByRole('button', { name: 'Yes, restrict it' }).click()
+
+    // Gone from the family's screen and from the doc their page holds.
+    await expect.poll(() => lorna.locator('.tl-canvas').getByText(secret).count(), { timeout: 5_000 }).toBe(0)
+    const rebuilt = docFromFrames(frames.all)
+    expect(rebuilt.store.pendingStructs).toBeNull()
+    expect(readMap(rebuilt).sections.harm).toEqual([])
+    expect(Buffer.from(Y.encodeStateAsUpdate(rebuilt)).includes(Buffer.from('12 Hidden Lane'))).toBe(false)
+    rebuilt.destroy()
+
+    // Still on the facilitator's canvas, read-only, with the badge — not as a shared note.
+    const restricted = ana.getByTestId('restricted-item')
+    await restricted.filter({ hasText: secret }).waitFor({ timeout: 5_000 })
+    expect(await restricted.filter({ hasText: secret }).innerText()).toMatch(/Restricted/i)
+    expect(await ana.locator('.tl-canvas .tl-shape').getByText(secret).count()).toBe(0)
+
+    // A family screen opened afterwards never receives a byte of it.
+    frames.received.length = 0
+    await lorna.reload()
+    await lorna.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(frames.received.length).toBeGreaterThan(0)
+    expect(frames.received.some((frame) => frame.includes(Buffer.from('12 Hidden Lane')))).toBe(false)
+    expect(await lorna.getByTestId('restricted-item').count()).toBe(0)
+
+    // The audit trail, opened from the meeting bar, records it without the note's words.
+    await ana.getByRole('button', { name: 'Audit trail' }).click()
+    const trail = ana.getByRole('dialog', { name: 'Audit trail' })
+    await trail.getByText('Restricted an item (staff only)').waitFor({ timeout: 5_000 })
+    expect(await trail.innerText()).toContain('Grandma Lorna · Can write')
+    expect(await trail.innerText()).not.toContain('Hidden Lane')
+
+    expect(foreignHosts(facilitator.requests, host)).toEqual([])
+    expect(foreignHosts(family.requests, host)).toEqual([])
+    await facilitator.context.close()
+    await family.context.close()
+  })
+
+  it('a note written offline while the map was finished is refused, and the page says so instead of queueing it', async () => {
+    const worker = await workerWithPassword(server, 'ana.offline@example.org', 'Ana Ruiz')
+    const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
+    const meeting = await api<{ id: string }>(server.url, '/api/meetings', { token: worker.apiKey, body: { title: 'Finished while away', locale: 'en' } })
+    const meetingId = meeting.body.id
+    const invite = await api<{ url: string }>(server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
+    const lorna = await family.context.newPage()
+    await joinAs(lorna, invite.body.url, 'Grandma Lorna', 'Grandparent', 'On the phone')
+    await lorna.waitForURL(new RegExp(`/m/${meetingId}$`), { timeout: 10_000 })
+    await lorna.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+
+    // Offline, she writes a note; meanwhile the facilitator finishes the map.
+    await family.context.setOffline(true)
+    await addNoteUnder(lorna, HARM, 'Written on the bus with no signal')
+    expect((await api(server.url, `/api/meetings/${meetingId}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+
+    // Back online: the relay refuses the note and the page says so, for good.
+    await family.context.setOffline(false)
+    await lorna.getByRole('heading', { name: 'This map was finished while you were offline' }).waitFor({ timeout: 15_000 })
+    expect(await lorna.locator('.tl-canvas').count()).toBe(0)
+    const state = await server.services.relay.readDocState(meetingId)
+    expect(Buffer.from(state ?? new Uint8Array()).includes(Buffer.from('no signal'))).toBe(false)
+
+    // Opening the finished map shows it as it was kept, without the refused note.
+    await lorna.getByRole('button', { name: 'Open the finished map' }).click()
+    await lorna.getByTestId('finalized-notice').waitFor({ timeout: 20_000 })
+    await lorna.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+    expect(await lorna.locator('.tl-canvas').getByText('Written on the bus with no signal').count()).toBe(0)
+    await family.context.close()
   })
 })

@@ -1,7 +1,9 @@
 /**
- * Exporting in a real Chromium: the facilitator writes a note, finishes the map, opens Export,
- * and the case-file PDF downloads with the note in it and the canvas picture made by tldraw in
- * the browser; the audit trail records the export with the checksum the page shows.
+ * Exporting in a real Chromium: the facilitator records the meeting details, writes a note,
+ * finishes the map, opens Export, and the case-file PDF downloads with the details, the note, the
+ * child's shared words and the canvas picture made by tldraw in the browser; the audit trail
+ * records the export with the checksum the page shows. Pictures of the map (PNG, SVG) download
+ * straight from the browser, without the child's unshared words.
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -9,13 +11,30 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { addTemplateItem, placeTemplate } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 
 let server: TestServer
 let browser: Browser
+
+const CHILD_AGREED = 'Me gusta jugar con la abuela'
+const CHILD_NOT_AGREED = 'Tengo miedo por la noche'
+
+/** Chooses a format in the export dialog, exports, and saves the download; returns its path. */
+async function exportAs(page: Page, formatLabel: string): Promise<{ file: string; suggested: string }> {
+  const dialog = page.getByRole('dialog', { name: 'Export the map' })
+  await dialog.getByRole('radio', { name: formatLabel }).check()
+  const downloading = page.waitForEvent('download', { timeout: 60_000 })
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const download = await downloading
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'safetymap-e2e-export-')), download.suggestedFilename())
+  await download.saveAs(file)
+  await dialog.getByTestId('export-done').waitFor({ timeout: 10_000 })
+  return { file, suggested: download.suggestedFilename() }
+}
 
 beforeAll(async () => {
   server = await startServer()
@@ -33,6 +52,21 @@ describe('export from the meeting page', () => {
     const page = await facilitator.context.newPage()
     const meetingId = await signInAndCreateMeeting(page, server.url, 'jose.export@example.org', 'Reunión de la familia Nguyễn')
     await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 20_000 })
+    await server.services.relay.applyServerChange(meetingId, (doc) => {
+      const houses = placeTemplate(doc, 'three-houses').placementId
+      addTemplateItem(doc, houses, 'house-good-things', CHILD_AGREED, { id: 'p-kai', name: 'Kai' }, { childAgreed: true })
+      addTemplateItem(doc, houses, 'house-worries', CHILD_NOT_AGREED, { id: 'p-kai', name: 'Kai' })
+    })
+
+    await page.getByRole('button', { name: 'Meeting details' }).click()
+    const details = page.getByRole('dialog', { name: 'Meeting details for the case file' })
+    await details.getByLabel('Case reference (optional)').fill('CWS-2026-0042')
+    await details.getByLabel('Kind of meeting').selectOption({ label: 'Child and Family Team meeting' })
+    await details.getByLabel('Purpose of the meeting').fill('Un plan para las noches de Kai')
+    await details.getByRole('button', { name: 'Save details' }).click()
+    await details.getByTestId('meeting-details-saved').waitFor({ timeout: 10_000 })
+    await details.getByRole('button', { name: 'Close' }).click()
+
     await addNoteUnder(page, 'Strengths', 'La abuela recoge a Kai cada día')
     await page.locator('.tl-canvas').getByText('La abuela recoge a Kai cada día').first().waitFor({ timeout: 5_000 })
 
@@ -42,25 +76,33 @@ describe('export from the meeting page', () => {
 
     await page.getByRole('button', { name: 'Export', exact: true }).first().click()
     const dialog = page.getByRole('dialog', { name: 'Export the map' })
-    await dialog.getByRole('radio', { name: 'Case-file record (PDF)' }).check()
-    const downloading = page.waitForEvent('download', { timeout: 60_000 })
-    await dialog.getByRole('button', { name: 'Export', exact: true }).click()
-    const download = await downloading
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'safetymap-e2e-export-')), download.suggestedFilename())
-    await download.saveAs(file)
-    await dialog.getByTestId('export-done').waitFor({ timeout: 10_000 })
+    const { file, suggested } = await exportAs(page, 'Case-file record (PDF)')
 
-    expect(download.suggestedFilename()).toMatch(/-v1-record\.pdf$/)
+    expect(suggested).toMatch(/-v1-record\.pdf$/)
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
     expect(text).toContain('La abuela recoge a Kai cada día')
     expect(text).toContain('José Nguyễn')
     expect(text).not.toContain('Canvas picture: not included')
+    expect(text).toContain('Case reference: CWS-2026-0042')
+    expect(text).toContain('Meeting type: Child and Family Team meeting')
+    expect(text).toContain('Un plan para las noches de Kai')
+    expect(text).toContain(`“${CHILD_AGREED}”`)
+    expect(text).not.toContain(CHILD_NOT_AGREED)
 
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex')
     expect(await dialog.locator('.export-sha code').innerText()).toBe(sha256)
-    const exports = server.services.audit.forMeeting(meetingId).filter((e) => e.action === 'export.created')
+    const exports = (await server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created')
     expect(exports).toHaveLength(1)
     expect(exports[0]!.details).toMatchObject({ format: 'pdf', sha256, version: 'v1', picture: true })
+
+    // Pictures of the map, made by tldraw here and saved directly: the child's unshared words stay out.
+    const svg = readFileSync((await exportAs(page, 'Picture of the map (SVG, sharp at any size)')).file, 'utf8')
+    expect(svg.startsWith('<svg')).toBe(true)
+    expect(svg).toContain(CHILD_AGREED)
+    expect(svg).not.toContain(CHILD_NOT_AGREED)
+    const png = await exportAs(page, 'Picture of the map (PNG)')
+    expect(png.suggested).toBe('safetymap-Reunion-de-la-familia-Nguyen-map.png')
+    expect(readFileSync(png.file).subarray(1, 4).toString('latin1')).toBe('PNG')
 
     expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
   })

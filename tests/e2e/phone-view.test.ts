@@ -51,7 +51,7 @@ let worker: { workerId: string; apiKey: string }
 beforeAll(async () => {
   server = await startServer()
   browser = await launchChromium()
-  worker = server.addWorker('Ana Ruiz')
+  worker = await server.addWorker('Ana Ruiz')
 })
 afterAll(async () => {
   await browser?.close()
@@ -470,6 +470,70 @@ describe('the phone view', () => {
     }
   })
 
+  it('keeps a private number given offline on the phone as "Not sent yet" and sends it exactly once when back online', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Private number offline')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const phone = await phoneContext()
+    try {
+      await facilitator.synced()
+      const { statementId } = buildToolkit(facilitator)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const ratings = `/api/meetings/${meeting.id}/ratings/${encodeURIComponent(statementId)}`
+      expect((await api(server.url, `${ratings}/privacy`, { method: 'PUT', token: worker.apiKey, body: { private: true } })).status).toBe(200)
+
+      const page = await phone.context.newPage()
+      const answered: number[] = []
+      page.on('response', (response) => {
+        if (response.request().method() === 'PUT' && new URL(response.url()).pathname === ratings) answered.push(response.status())
+      })
+      await page.goto(inviteUrl)
+      await joinAs(page, 'Grandma Lorna')
+      await page.waitForURL(/\/list$/, { timeout: 20_000 })
+      await expectLive(page)
+      const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { participant: { id: string } }
+      const rated = () => readMap(facilitator.doc).hiddenScales.find((h) => h.scaleId === statementId)?.rated.map((r) => r.participantId) ?? []
+
+      // Offline, she gives her number: the phone keeps it and says so; the server has nothing yet.
+      await phone.context.setOffline(true)
+      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('offline')
+      const worryLine = page.locator(`[data-testid="scale-line"][data-scale-id="${statementId}"]`)
+      await worryLine.getByRole('button', { name: 'Give your number' }).tap()
+      await worryLine.getByRole('radio', { name: '7', exact: true }).tap()
+      await worryLine.getByLabel('What makes it this high?').fill('Lorna lives next door')
+      await worryLine.getByRole('button', { name: 'Save my number' }).tap()
+      await worryLine.getByText(/^Your number is kept on this phone/).waitFor({ timeout: 10_000 })
+      expect(await worryLine.getByTestId('private-unsent').innerText()).toMatch(/Your number: 7\s*Not sent yet/)
+      // Changing it while offline starts from the number waiting on the phone, and replaces it.
+      await worryLine.getByRole('button', { name: 'Give your number' }).tap()
+      expect(await worryLine.getByRole('radio', { name: '7', exact: true }).isChecked()).toBe(true)
+      await worryLine.getByRole('radio', { name: '6', exact: true }).tap()
+      await worryLine.getByRole('button', { name: 'Save my number' }).tap()
+      await expect.poll(() => worryLine.getByTestId('private-unsent').innerText()).toMatch(/Your number: 6\s*Not sent yet/)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(rated()).not.toContain(me.participant.id)
+      expect(answered).toEqual([])
+
+      // Back online it goes once: the doc learns she has rated, the server keeps her 6, and "Not sent yet" goes.
+      await phone.context.setOffline(false)
+      await waitFor(() => rated().includes(me.participant.id), { timeoutMs: 20_000, what: 'her "has rated" marker after reconnecting' })
+      await expect.poll(() => worryLine.getByTestId('private-unsent').count(), { timeout: 10_000 }).toBe(0)
+      await expect.poll(() => worryLine.getByTestId('rated-marker').allInnerTexts()).toContain('You have given your number')
+      const mine = (await page.evaluate(async (url) => (await fetch(`${url}/mine`)).json(), ratings)) as { rating: { value: number; whatMakesItThisHigh: string } }
+      expect(mine.rating).toMatchObject({ value: 6, whatMakesItThisHigh: 'Lorna lives next door' })
+      // A later reconnect sends nothing again.
+      await phone.context.setOffline(true)
+      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('offline')
+      await phone.context.setOffline(false)
+      await expectLive(page)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(answered).toEqual([200])
+      expect(JSON.stringify(facilitator.doc.getArray('records').toJSON())).not.toContain('Lorna lives next door')
+    } finally {
+      facilitator.destroy()
+      await phone.context.close()
+    }
+  })
+
   it('fits a 320 px screen at 200 % text with 44 px targets, and axe finds no serious problem in English or Spanish', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Small screen meeting')
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
@@ -523,6 +587,70 @@ describe('the phone view', () => {
     } finally {
       facilitator.destroy()
       await phone.context.close()
+    }
+  })
+
+  it('shows the lobby to a phone waiting to be let in, with no serious axe problem in English or Spanish', async () => {
+    const meeting = await createMeeting(server.url, worker.apiKey, 'Lobby meeting')
+    const invite = await api<{ url: string }>(server.url, `/api/meetings/${meeting.id}/invites`, {
+      token: worker.apiKey,
+      body: { role: 'editor', kind: 'personal', lobby: true },
+    })
+    expect(invite.status).toBe(201)
+    const url = new URL(invite.body.url)
+    const phone = await phoneContext({ viewport: { width: 320, height: 640 } })
+    try {
+      const page = await phone.context.newPage()
+      await page.goto(`${server.url}${url.pathname}${url.hash}`)
+      await joinAs(page, 'Uncle Joe')
+      await page.waitForURL(new RegExp(`/lobby/${meeting.id}$`), { timeout: 20_000 })
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      expect(await axeProblems(page), 'lobby, English').toEqual([])
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es')
+      expect(await axeProblems(page), 'lobby, Spanish').toEqual([])
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true)
+    } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('opens the list from its address on a fresh phone with one compressed sync socket, opened by the page\'s early start', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Cold open')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const joining = await phoneContext()
+    const fresh = await phoneContext()
+    try {
+      await facilitator.synced()
+      for (let i = 1; i <= 60; i++) addItem(facilitator.doc, 'strengths', `Item ${i}: Lorna brings Kai to football practice on Saturdays`, { id: worker.workerId, name: 'Ana Ruiz' })
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const joinPage = await joining.context.newPage()
+      await joinPage.goto(inviteUrl)
+      await joinAs(joinPage, 'Grandma Lorna')
+      await joinPage.waitForURL(/\/list$/, { timeout: 20_000 })
+      await fresh.context.addCookies(await joining.context.cookies())
+
+      // Same person, a phone with nothing cached: the address alone.
+      const page = await fresh.context.newPage()
+      const cdp = await fresh.context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      const extensions: string[] = []
+      cdp.on('Network.webSocketHandshakeResponseReceived', (e) => extensions.push(String(e.response.headers['Sec-WebSocket-Extensions'] ?? e.response.headers['sec-websocket-extensions'] ?? '')))
+      await page.goto(joinPage.url())
+      await expect.poll(() => section(page, 'strengths').getByTestId('phone-item').count(), { timeout: 20_000 }).toBe(60)
+      await expectLive(page)
+      // The page's own small script opened the socket, and the app adopted it rather than opening another.
+      expect(await page.locator('script[src*="earlyStart"]').count()).toBe(1)
+      expect(fresh.requests.filter((u) => /\/sync\//.test(u))).toHaveLength(1)
+      expect(extensions).toHaveLength(1)
+      expect(extensions[0]).toContain('permessage-deflate')
+      // It keeps working as a normal connection: her item reaches the facilitator.
+      await addOnPhone(page, 'strengths', 'Sam joined the group chat')
+      await waitFor(() => itemsWithText(facilitator, 'strengths', 'Sam joined the group chat').length === 1, { timeoutMs: 10_000, what: 'the item from the cold-opened list' })
+    } finally {
+      facilitator.destroy()
+      await joining.context.close()
+      await fresh.context.close()
     }
   })
 

@@ -45,7 +45,14 @@ describe('template picker on the canvas', () => {
 
     await page.getByRole('button', { name: 'Add a template' }).click()
     await page.getByRole('menuitem', { name: 'Three Houses' }).click()
+    // A parent's consent comes first: nothing is placed until it is recorded.
+    const consent = page.getByRole('dialog', { name: 'Before you add Three Houses' })
+    await expect.poll(() => consent.getByRole('button', { name: 'Add Three Houses' }).isDisabled()).toBe(true)
+    await consent.getByLabel('Who agreed?').fill('Jess, Kai’s mum')
+    await consent.getByLabel('A parent agreed to using Three Houses with the child').check()
+    await consent.getByRole('button', { name: 'Add Three Houses' }).click()
     await canvas.getByText('House of worries', { exact: true }).first().waitFor({ timeout: 10_000 })
+    expect(await canvas.getByTestId('sm-zone-consent').innerText()).toBe('A parent agreed: Jess, Kai’s mum')
     // The agency's label from LABELS_FILE, and the catalogue's words for the others.
     expect(await canvas.getByText('Good things house', { exact: true }).count()).toBe(1)
     expect(await canvas.getByText('House of hopes and dreams', { exact: true }).count()).toBe(1)
@@ -73,6 +80,16 @@ describe('template picker on the canvas', () => {
       expect(houses[0]?.sections['house-good-things']).toEqual([])
       expect(houses[0]?.sections['house-hopes-dreams']).toEqual([])
       expect(worries().map((i) => [i.text, i.authorName, i.childAgreed])).toEqual([['i dont like it when they shout', 'Ana Ruiz', true]])
+      expect(houses[0]?.parentConsent).toMatchObject({ givenBy: 'Jess, Kai’s mum', recordedByName: 'Ana Ruiz' })
+
+      // The child names the house of worries in their own words; the heading shows them as said.
+      await page.getByRole('button', { name: 'Name the houses' }).click()
+      const names = page.getByRole('dialog', { name: 'The child’s names for the houses' })
+      await names.getByLabel('House of worries').fill('the sad house :(')
+      await names.getByRole('button', { name: 'Save the names' }).click()
+      await canvas.getByText('the sad house :(', { exact: true }).first().waitFor({ timeout: 10_000 })
+      await waitFor(() => readMap(observer.doc).templates[0]?.headings['house-worries'] === 'the sad house :(', { timeoutMs: 5_000, what: 'the child’s name in the doc' })
+      expect(worries().map((i) => i.text)).toEqual(['i dont like it when they shout'])
       // The three-column map reads as before: nothing moved into its sections or into unsorted.
       expect(Object.values(map.sections).every((items) => items.length === 0)).toBe(true)
       expect(map.unsorted).toEqual([])

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import * as Y from 'yjs'
-import { addItem, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
+import { addDisagreement, addItem, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
 import { launchChromium, recordingContext, foreignHosts } from '../helpers/browser.ts'
@@ -120,6 +120,18 @@ describe('private ratings on the canvas', () => {
       expect(readMap(observer.doc).sections.strengths[0]?.text).toBe('Jess siempre se levanta temprano')
       await expect.poll(() => page.getByTestId('sm-disagreement').first().innerText(), { timeout: 10_000 }).toContain('Grandma Lorna')
       await lornaPage.keyboard.press('Escape')
+
+      // Ana (on the canvas) and Sam (another client) disagree at the same moment: each is their own record, none is lost.
+      const noteId = readMap(observer.doc).sections.strengths[0]!.id
+      await canvas.getByText('Jess siempre se levanta temprano').first().click()
+      addDisagreement(observer.doc, noteId, { id: sam.participantId, name: 'Sam' })
+      await page.getByRole('button', { name: 'I disagree' }).click()
+      const disagreeing = () => (readMap(observer.doc).sections.strengths[0]?.disagreements ?? []).map((d) => d.name).sort()
+      await waitFor(() => disagreeing().length === 3, { timeoutMs: 10_000, what: 'three disagreements' })
+      expect(disagreeing()).toEqual(['Ana Ruiz', 'Grandma Lorna', 'Sam'])
+      await expect.poll(() => page.getByTestId('sm-disagreement').first().innerText(), { timeout: 10_000 }).toMatch(/Sam/)
+      await expect.poll(() => lornaPage.getByTestId('sm-disagreement').first().innerText(), { timeout: 10_000 }).toMatch(/Ana Ruiz/)
+      await page.keyboard.press('Escape')
 
       // Follow-me: Lorna's view follows the facilitator's until she stops following.
       await page.getByRole('button', { name: 'Everyone follows me' }).click()

@@ -41,9 +41,9 @@ afterAll(async () => {
 })
 
 async function workerWithPassword(email: string, name: string) {
-  const added = server.services.workers.addWorker({ email, name, now: Date.now() })
+  const added = await server.services.workers.addWorker({ email, name, now: Date.now() })
   if (!added) throw new Error('worker exists')
-  const code = server.services.workers.issueSetupCode(added.worker.id, Date.now())
+  const code = await server.services.workers.issueSetupCode(added.worker.id, Date.now())
   const res = await fetch(`${server.url}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,9 +1,13 @@
 /**
  * Real SafetyMap servers for tests: in-process on port 0 (fast, with access to the stores), or
- * as a child process (for restarts and `kill -9`). Each gets its own temporary DATA_DIR.
+ * as a child process (for restarts and `kill -9`). Each gets its own temporary DATA_DIR and, when
+ * the run has `DATABASE_URL` (a PostgreSQL server where databases may be created), its own fresh
+ * PostgreSQL database, kept for that DATA_DIR so a restarted server finds its data again.
+ * Several instances share one database by passing the same `databaseUrl` (or `env.DATABASE_URL`;
+ * see `freshDatabaseUrl`).
  *
  *   const server = await startServer()
- *   const { apiKey } = server.addWorker()
+ *   const { apiKey } = await server.addWorker()
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
@@ -11,6 +15,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildApp, loadConfig, type SafetyMapServer } from '@safetymap/server'
+import { createTestDatabase } from '../../server/src/storage/postgres/testing/testDatabase.ts'
 import { waitFor } from './waitFor.ts'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -22,11 +27,34 @@ export function tempDataDir(): string {
 export interface TestServer extends SafetyMapServer {
   url: string
   dataDir: string
-  addWorker(name?: string): { workerId: string; apiKey: string }
+  addWorker(name?: string): Promise<{ workerId: string; apiKey: string }>
   close(): Promise<void>
 }
 
 let workerCount = 0
+
+/** A fresh PostgreSQL database for servers that should share one; null when the run has no DATABASE_URL. */
+export async function freshDatabaseUrl(): Promise<string | null> {
+  const adminUrl = process.env.DATABASE_URL
+  return adminUrl ? (await createTestDatabase(adminUrl)).url : null
+}
+
+const databaseByDataDir = new Map<string, Promise<string | null>>()
+
+/**
+ * The database settings of the server (or CLI) on `dataDir`: `shared` when given, else this data
+ * folder's own fresh database when the run has DATABASE_URL, else none (the SQLite file in it).
+ * Always sets DATABASE_URL, so a child process never inherits the run's server-wide URL.
+ */
+export async function databaseEnv(dataDir: string, shared?: string): Promise<{ DATA_DIR: string; DATABASE_URL: string }> {
+  if (shared) return { DATA_DIR: dataDir, DATABASE_URL: shared }
+  let url = databaseByDataDir.get(dataDir)
+  if (!url) {
+    url = freshDatabaseUrl()
+    databaseByDataDir.set(dataDir, url)
+  }
+  return { DATA_DIR: dataDir, DATABASE_URL: (await url) ?? '' }
+}
 
 /**
  * Every test client comes from 127.0.0.1, so tests that reconnect a lot (fuzz, restarts) would
@@ -40,19 +68,20 @@ export const TEST_RATE_LIMITS = {
 
 /** Starts the real app in this process, on an ephemeral port unless `port` is given. */
 export async function startServer(
-  options: { dataDir?: string; port?: number; env?: Record<string, string>; now?: () => number } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; now?: () => number; databaseUrl?: string } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir()
-  const config = loadConfig({ ...TEST_RATE_LIMITS, ...options.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' })
+  const database = await databaseEnv(dataDir, options.databaseUrl ?? options.env?.DATABASE_URL)
+  const config = loadConfig({ ...TEST_RATE_LIMITS, ...options.env, ...database, PORT: '0', HOST: '127.0.0.1' })
   const server = await buildApp({ config, logger: false, ...(options.now ? { now: options.now } : {}) })
   const address = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
   return {
     ...server,
     url: address,
     dataDir,
-    addWorker(name = 'Test Worker') {
+    async addWorker(name = 'Test Worker') {
       workerCount += 1
-      const added = server.services.workers.addWorker({ email: `worker${workerCount}-${Date.now()}@example.org`, name, now: Date.now() })
+      const added = await server.services.workers.addWorker({ email: `worker${workerCount}-${Date.now()}@example.org`, name, now: Date.now() })
       if (!added) throw new Error('worker email collision')
       return { workerId: added.worker.id, apiKey: added.apiKey }
     },
@@ -69,10 +98,18 @@ export interface ServerProcess {
 }
 
 /** Runs `server/src/main.ts` as its own process, as `pnpm start` does after building. */
-export async function spawnServer(options: { dataDir: string; port: number; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function spawnServer(options: {
+  dataDir: string
+  port: number
+  env?: Record<string, string>
+  databaseUrl?: string
+  /** How long start-up may take (several processes starting at once on a busy machine take longer). */
+  readyTimeoutMs?: number
+}): Promise<ServerProcess> {
+  const database = await databaseEnv(options.dataDir, options.databaseUrl ?? options.env?.DATABASE_URL)
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...TEST_RATE_LIMITS, ...options.env, DATA_DIR: options.dataDir, PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...TEST_RATE_LIMITS, ...options.env, ...database, PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -88,7 +125,7 @@ export async function spawnServer(options: { dataDir: string; port: number; env?
         return false
       }
     },
-    { timeoutMs: 20_000, intervalMs: 100, what: 'the server process to answer /healthz' },
+    { timeoutMs: options.readyTimeoutMs ?? 20_000, intervalMs: 100, what: 'the server process to answer /healthz' },
   )
   return {
     url,

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, startServer, type TestServer } from '../helpers/servers.ts'
+import { REPO_ROOT, databaseEnv, startServer, type TestServer } from '../helpers/servers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin, upgradeRefusal } from '../helpers/accessClients.ts'
 
@@ -22,11 +22,11 @@ afterAll(() => server.close())
 
 describe('co-facilitators', () => {
   it('a worker added by email sees and facilitates the meeting; other workers still see nothing', async () => {
-    const owner = server.addWorker('Ana Ruiz')
-    const colleague = server.addWorker('Ben Ortiz')
-    const outsider = server.addWorker('Out Sider')
+    const owner = await server.addWorker('Ana Ruiz')
+    const colleague = await server.addWorker('Ben Ortiz')
+    const outsider = await server.addWorker('Out Sider')
     const meeting = await createMeeting(server.url, owner.apiKey, 'Shared case')
-    const colleagueEmail = server.services.workers.getWorker(colleague.workerId)?.email ?? ''
+    const colleagueEmail = (await server.services.workers.getWorker(colleague.workerId))?.email ?? ''
 
     expect((await api(server.url, `/api/meetings/${meeting.id}`, { token: colleague.apiKey })).status).toBe(404)
     const added = await api<{ id: string; name: string }>(server.url, `/api/meetings/${meeting.id}/facilitators`, { token: owner.apiKey, body: { email: colleagueEmail } })
@@ -47,13 +47,13 @@ describe('co-facilitators', () => {
     expect(unknown.body.code).toBe('WORKER_NOT_FOUND')
     const member = await inviteAndJoin(server.url, owner.apiKey, meeting.id, { name: 'Family' })
     expect((await api(server.url, `/api/meetings/${meeting.id}/facilitators`, { token: member.session, body: { email: colleagueEmail } })).status).toBe(403)
-    expect(server.services.audit.forMeeting(meeting.id).some((e) => e.action === 'meeting.facilitator-added' && e.subjectId === colleague.workerId)).toBe(true)
+    expect((await server.services.audit.forMeeting(meeting.id)).some((e) => e.action === 'meeting.facilitator-added' && e.subjectId === colleague.workerId)).toBe(true)
   })
 })
 
 describe('API keys', () => {
   it('a key is shown once, stored as a hash, listed without the secret, and stops working when revoked', async () => {
-    const { apiKey } = server.addWorker('Key Owner')
+    const { apiKey } = await server.addWorker('Key Owner')
     const created = await api<{ id: string; key: string; label: string }>(server.url, '/api/keys', { token: apiKey, body: { label: 'Case system' } })
     expect(created.status).toBe(201)
     expect(created.body.key).toMatch(/^smk_/)
@@ -67,7 +67,7 @@ describe('API keys', () => {
     expect(files.some((bytes) => bytes.includes(Buffer.from(created.body.key)))).toBe(false)
 
     // Another worker cannot revoke it; a participant cannot list keys.
-    const other = server.addWorker()
+    const other = await server.addWorker()
     expect((await api(server.url, `/api/keys/${created.body.id}`, { method: 'DELETE', token: other.apiKey })).status).toBe(404)
     expect((await api(server.url, `/api/keys/${created.body.id}`, { method: 'DELETE', token: apiKey })).status).toBe(204)
     const refused = await api<{ code: string }>(server.url, '/api/meetings', { token: created.body.key })
@@ -75,7 +75,7 @@ describe('API keys', () => {
     expect(refused.body.code).toBe('AUTH_REQUIRED')
     const after = await api<{ keys: { id: string; revokedAt: string | null }[] }>(server.url, '/api/keys', { token: apiKey })
     expect(after.body.keys.find((k) => k.id === created.body.id)?.revokedAt).toMatch(/^\d{4}-/)
-    const actions = server.services.audit.all().filter((e) => e.subjectId === created.body.id).map((e) => e.action)
+    const actions = (await server.services.audit.all()).filter((e) => e.subjectId === created.body.id).map((e) => e.action)
     expect(actions).toEqual(['apikey.created', 'apikey.revoked'])
   })
 })
@@ -84,7 +84,7 @@ describe('the audit trail', () => {
   let apiKey: string
   let meetingId: string
   beforeAll(async () => {
-    apiKey = server.addWorker('Ana Ruiz').apiKey
+    apiKey = (await server.addWorker('Ana Ruiz')).apiKey
     meetingId = (await createMeeting(server.url, apiKey, 'Audited Ortega meeting')).id
     await inviteAndJoin(server.url, apiKey, meetingId, { name: 'Grandpa Ortega' })
   })
@@ -101,7 +101,7 @@ describe('the audit trail', () => {
   it('the operator exports it with `safetymap audit export --json`, and the chain verifies', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'audit', 'export', '--meeting', meetingId, '--json'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, DATA_DIR: server.dataDir },
+      env: { ...process.env, ...(await databaseEnv(server.dataDir)) },
       timeout: 30_000,
     })
     const exported = JSON.parse(stdout) as { verified: boolean; entries: { action: string; meetingId: string }[] }
@@ -109,6 +109,6 @@ describe('the audit trail', () => {
     expect(exported.entries.length).toBeGreaterThanOrEqual(4)
     expect(exported.entries.every((e) => e.meetingId === meetingId)).toBe(true)
     expect(stdout).not.toContain('Ortega')
-    expect(server.services.audit.forMeeting(meetingId).some((e) => e.action === 'audit.exported')).toBe(true)
+    expect((await server.services.audit.forMeeting(meetingId)).some((e) => e.action === 'audit.exported')).toBe(true)
   })
 })

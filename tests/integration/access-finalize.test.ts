@@ -35,7 +35,7 @@ type MeetingBody = { status: string; version: number; finalizedAt: string | null
 
 describe('finalize and reopen', () => {
   it('a finalized map takes no edits from anyone, keeps its state as version 1, and reopens as version 2', async () => {
-    const { apiKey, workerId } = server.addWorker('Ana Ruiz')
+    const { apiKey, workerId } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Final map')
     const lorna = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Lorna' })
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey })
@@ -72,7 +72,7 @@ describe('finalize and reopen', () => {
     expect(stored).toContain('Lorna walks Kai to school')
     expect(stored).not.toMatch(/edit after finalize/)
 
-    const versions = server.services.meetings.listVersions(meeting.id)
+    const versions = await server.services.meetings.listVersions(meeting.id)
     expect(versions.map((v) => [v.version, v.finalizedBy])).toEqual([[1, workerId]])
     expect(docText(versions[0]?.state ?? null)).toContain('Lorna walks Kai to school')
     expect((await api<MeetingBody>(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: apiKey })).body.code).toBe('MEETING_FINALIZED')
@@ -82,7 +82,7 @@ describe('finalize and reopen', () => {
     facilitator.destroy()
     const reopened = await api<MeetingBody>(server.url, `/api/meetings/${meeting.id}/reopen`, { method: 'POST', token: apiKey })
     expect(reopened.body).toMatchObject({ status: 'live', version: 2, finalizedAt: null })
-    expect(server.services.meetings.listVersions(meeting.id).map((v) => v.version)).toEqual([1])
+    expect((await server.services.meetings.listVersions(meeting.id)).map((v) => v.version)).toEqual([1])
     const listed = await api<{ versions: { version: number; finalizedBy: string; bytes: number }[] }>(server.url, `/api/meetings/${meeting.id}/versions`, { token: apiKey })
     expect(listed.body.versions).toEqual([expect.objectContaining({ version: 1, finalizedBy: workerId })])
     expect(listed.body.versions[0]?.bytes).toBeGreaterThan(0)
@@ -98,7 +98,7 @@ describe('finalize and reopen', () => {
       timeoutMs: 3000,
       what: 'the edit after reopening to be stored',
     })
-    const actions = server.services.audit.forMeeting(meeting.id).map((e) => e.action)
+    const actions = (await server.services.audit.forMeeting(meeting.id)).map((e) => e.action)
     expect(actions).toEqual(expect.arrayContaining(['meeting.finalized', 'meeting.reopened']))
   })
 })

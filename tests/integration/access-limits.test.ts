@@ -18,7 +18,7 @@ afterAll(() => server.close())
 describe('rate limits', () => {
   it('brute-force sign-in gets 429 after the limit for that email, while another email still gets a normal answer', async () => {
     const email = `limit-${Date.now()}@example.org`
-    const added = server.services.workers.addWorker({ email, name: 'Limited', now: Date.now() })
+    const added = await server.services.workers.addWorker({ email, name: 'Limited', now: Date.now() })
     expect(added).not.toBeNull()
     const statuses: number[] = []
     for (let i = 0; i < 4; i++) {
@@ -32,7 +32,7 @@ describe('rate limits', () => {
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
     expect((await api(server.url, '/api/auth/signin', { body: { email: 'other@example.org', password: 'whatever pass' } })).status).toBe(401)
 
-    const trail = server.services.audit.all()
+    const trail = await server.services.audit.all()
     expect(trail.filter((e) => e.action === 'worker.signin-failed' && e.subjectId === added?.worker.id)).toHaveLength(3)
     expect(trail.filter((e) => e.action === 'rate.limited' && e.details.door === 'signIn')).toHaveLength(1)
     expect(JSON.stringify(trail)).not.toContain(email)
@@ -48,11 +48,11 @@ describe('rate limits', () => {
     expect(joins).toEqual([404, 404, 404, 404, 429])
     const limited = await api<{ code: string }>(server.url, '/api/join', { body: guess(9) })
     expect(limited.body.code).toBe('RATE_LIMITED')
-    expect(server.services.audit.all().filter((e) => e.action === 'join.refused' && e.details.reason === 'unknown').length).toBe(8)
+    expect((await server.services.audit.all()).filter((e) => e.action === 'join.refused' && e.details.reason === 'unknown').length).toBe(8)
   })
 
   it('sync upgrades from one IP are limited before the websocket opens', async () => {
-    const { apiKey } = server.addWorker()
+    const { apiKey } = await server.addWorker()
     const meeting = await createMeeting(server.url, apiKey, 'Limits')
     const results: number[] = []
     for (let i = 0; i < 4; i++) results.push((await upgradeRefusal(server.url, meeting.id, { authorization: `Bearer ${apiKey}` })).status)

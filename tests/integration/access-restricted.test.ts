@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { RECORDS_ARRAY_NAME, addItem, readMap, readRecordMap } from '@safetymap/map-model'
+import { RECORDS_ARRAY_NAME, addItem, readMap, readRecordMap, zoneShapeId } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
 import { inviteAndJoin, upgradeRefusal } from '../helpers/accessClients.ts'
@@ -29,7 +29,7 @@ const storedHolds = async (docId: string, text: string) => {
 
 describe('restricted items', () => {
   it('only the meeting\'s workers open the restricted doc, and a network member never receives its text', async () => {
-    const { apiKey } = server.addWorker('Ana Ruiz')
+    const { apiKey } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Restricted meeting')
     const aunt = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Aunt' })
     const viewer = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Projector', role: 'viewer' })
@@ -37,7 +37,7 @@ describe('restricted items', () => {
     for (const token of [aunt.session, viewer.session]) {
       expect(await upgradeRefusal(server.url, `${meeting.id}/restricted`, { authorization: `Bearer ${token}` })).toEqual({ status: 403, code: 'RESTRICTED_WORKERS_ONLY' })
     }
-    expect((await upgradeRefusal(server.url, `${meeting.id}/restricted`, { authorization: `Bearer ${server.addWorker().apiKey}` })).status).toBe(403)
+    expect((await upgradeRefusal(server.url, `${meeting.id}/restricted`, { authorization: `Bearer ${(await server.addWorker()).apiKey}` })).status).toBe(403)
     expect(await upgradeRefusal(server.url, `${meeting.id}:restricted`, { authorization: `Bearer ${aunt.session}` })).toMatchObject({ status: 404 })
 
     const restricted = connectPeer({ url: server.url, meetingId: `${meeting.id}/restricted`, token: apiKey })
@@ -54,11 +54,11 @@ describe('restricted items', () => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(holds(family.doc, 'methadone clinic')).toBe(false)
     expect(await storedHolds(meeting.id, 'methadone clinic')).toBe(false)
-    expect(server.services.audit.forMeeting(meeting.id).some((e) => e.action === 'access.refused' && e.details.reason === 'restricted')).toBe(true)
+    expect((await server.services.audit.forMeeting(meeting.id)).some((e) => e.action === 'access.refused' && e.details.reason === 'restricted')).toBe(true)
   })
 
   it('moving an item into the restricted doc takes it out of the shared map for everyone who syncs afterwards', async () => {
-    const { apiKey } = server.addWorker('Ana Ruiz')
+    const { apiKey } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Move meeting')
     const worker = connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey })
     peers.push(worker)
@@ -74,6 +74,8 @@ describe('restricted items', () => {
     const moved = await api(server.url, `/api/meetings/${meeting.id}/restricted-items`, { token: apiKey, body: { shapeId } })
     expect(moved.status).toBe(200)
     expect((await api<{ code: string }>(server.url, `/api/meetings/${meeting.id}/restricted-items`, { token: apiKey, body: { shapeId: 'shape:nope' } })).body.code).toBe('ITEM_NOT_FOUND')
+    // The template's zones are not items: they stay on everyone's map.
+    expect((await api<{ code: string }>(server.url, `/api/meetings/${meeting.id}/restricted-items`, { token: apiKey, body: { shapeId: zoneShapeId('danger') } })).body.code).toBe('ITEM_NOT_FOUND')
 
     await waitFor(() => readMap(worker.doc).sections.danger.length === 0, { timeoutMs: 3000, what: 'the note to leave the shared map' })
     const late = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Late joiner' })
@@ -88,6 +90,13 @@ describe('restricted items', () => {
     await restricted.synced()
     expect(readRecordMap(restricted.doc).has(shapeId)).toBe(true)
     expect(holds(restricted.doc, 'Hidden Lane')).toBe(true)
-    expect(server.services.audit.forMeeting(meeting.id).some((e) => e.action === 'item.restricted' && e.subjectId === shapeId)).toBe(true)
+    expect((await server.services.audit.forMeeting(meeting.id)).some((e) => e.action === 'item.restricted' && e.subjectId === shapeId)).toBe(true)
+
+    // A finished map keeps what it held: nothing more moves out of it.
+    const other = addItem(worker.doc, 'strengths', 'Aunt Jo drives Kai to school', { id: 'w', name: 'Ana' })
+    await waitFor(() => storedHolds(meeting.id, 'Aunt Jo'), { timeoutMs: 3000, what: 'the second note to be stored' })
+    expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: apiKey })).status).toBe(200)
+    const afterFinish = await api<{ code: string }>(server.url, `/api/meetings/${meeting.id}/restricted-items`, { token: apiKey, body: { shapeId: other } })
+    expect([afterFinish.status, afterFinish.body.code]).toEqual([409, 'MEETING_FINALIZED'])
   })
 })

@@ -36,7 +36,7 @@ type RosterEntry = { id: string; name: string; role: string; status: string; onl
 
 describe('the roster', () => {
   it('lists the facilitator and the people let in, with how they attend and who is online', async () => {
-    const { apiKey, workerId } = server.addWorker('Ana Ruiz')
+    const { apiKey, workerId } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Roster meeting')
     const lorna = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Grandma Lorna' })
     const waiting = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Waiting Wes', kind: 'shared' })
@@ -60,7 +60,7 @@ describe('the roster', () => {
     expect(seenByFamily.map((p) => p.id)).toEqual(expect.arrayContaining([workerId, lorna.participantId]))
     expect(seenByFamily.some((p) => p.id === waiting.participantId)).toBe(false)
     // A stranger sees nothing.
-    expect((await api(server.url, `/api/meetings/${meeting.id}/participants`, { token: server.addWorker().apiKey })).status).toBe(404)
+    expect((await api(server.url, `/api/meetings/${meeting.id}/participants`, { token: (await server.addWorker()).apiKey })).status).toBe(404)
   })
 })
 
@@ -68,7 +68,7 @@ describe('facilitator control', () => {
   let apiKey: string
   let meetingId: string
   beforeAll(async () => {
-    apiKey = server.addWorker('Ana Ruiz').apiKey
+    apiKey = (await server.addWorker('Ana Ruiz')).apiKey
     meetingId = (await createMeeting(server.url, apiKey, 'Control meeting')).id
   })
 
@@ -93,7 +93,7 @@ describe('facilitator control', () => {
     expect(JSON.stringify(readMap(facilitator.doc).sections)).not.toContain('viewer text must not travel')
     expect(await storedText(meetingId)).not.toContain('viewer text must not travel')
 
-    const trail = server.services.audit.forMeeting(meetingId)
+    const trail = await server.services.audit.forMeeting(meetingId)
     expect(trail.find((e) => e.action === 'participant.role-changed' && e.subjectId === jess.participantId)?.details).toEqual({ from: 'editor', to: 'viewer' })
 
     // Back to editor: after the reconnect, new edits travel again.
@@ -138,9 +138,9 @@ describe('facilitator control', () => {
       expect(res.body.code).toBe('PARTICIPANT_REMOVED')
     }
     expect(await upgradeRefusal(server.url, meetingId, { authorization: `Bearer ${kai.session}` })).toEqual({ status: 403, code: 'PARTICIPANT_REMOVED' })
-    const trail = server.services.audit.forMeeting(meetingId)
+    const trail = await server.services.audit.forMeeting(meetingId)
     expect(trail.some((e) => e.action === 'participant.removed' && e.subjectId === kai.participantId)).toBe(true)
-    expect(server.services.audit.all().some((e) => e.action === 'access.refused' && e.details.reason === 'removed' && e.details.door === 'sync')).toBe(true)
+    expect((await server.services.audit.all()).some((e) => e.action === 'access.refused' && e.details.reason === 'removed' && e.details.door === 'sync')).toBe(true)
     const roster = await api<{ participants: RosterEntry[] }>(server.url, `/api/meetings/${meetingId}/participants`, { token: apiKey })
     expect(roster.body.participants.find((p) => p.id === kai.participantId)).toMatchObject({ status: 'removed', online: false })
   })
@@ -151,7 +151,7 @@ describe('facilitator control', () => {
     expect(await upgradeRefusal(server.url, meetingId, { authorization: `Bearer ${tampered}` })).toEqual({ status: 401, code: 'AUTH_REQUIRED' })
     const other = await createMeeting(server.url, apiKey, 'Another family')
     expect(await upgradeRefusal(server.url, other.id, { authorization: `Bearer ${member.session}` })).toEqual({ status: 403, code: 'MEETING_NOT_A_MEMBER' })
-    const refusals = server.services.audit.all().filter((e) => e.action === 'access.refused')
+    const refusals = (await server.services.audit.all()).filter((e) => e.action === 'access.refused')
     expect(refusals.some((e) => e.details.reason === 'bad-credential' && e.actor.kind === 'anonymous')).toBe(true)
     expect(refusals.some((e) => e.details.reason === 'not-a-member' && e.actor.id === member.participantId && e.meetingId === other.id)).toBe(true)
   })
@@ -160,7 +160,7 @@ describe('facilitator control', () => {
     const member = await inviteAndJoin(server.url, apiKey, meetingId, { name: 'Jo' })
     const refused = await upgradeRefusal(server.url, meetingId, { cookie: `sm_session=${member.session}`, origin: 'https://evil.example' })
     expect(refused).toEqual({ status: 403, code: 'AUTH_ORIGIN_MISMATCH' })
-    expect(server.services.audit.all().some((e) => e.action === 'access.refused' && e.actor.id === member.participantId && e.details.reason === 'origin-mismatch')).toBe(true)
+    expect((await server.services.audit.all()).some((e) => e.action === 'access.refused' && e.actor.id === member.participantId && e.details.reason === 'origin-mismatch')).toBe(true)
   })
 
   it('ending the meeting closes every socket with 4410, ends every participant session and every invite', async () => {
@@ -176,6 +176,6 @@ describe('facilitator control', () => {
     expect((await api<{ code: string }>(server.url, '/api/join/preview', { body: { token: spare.body.token } })).body.code).toBe('AUTH_INVITE_REVOKED')
     const meeting = await api<{ endedAt: string | null }>(server.url, `/api/meetings/${meetingId}`, { token: apiKey })
     expect(meeting.body.endedAt).toMatch(/^\d{4}-/)
-    expect(server.services.audit.forMeeting(meetingId).some((e) => e.action === 'meeting.ended')).toBe(true)
+    expect((await server.services.audit.forMeeting(meetingId)).some((e) => e.action === 'meeting.ended')).toBe(true)
   })
 })

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addItem, readMap, type SafetyMap } from '@safetymap/map-model'
-import { REPO_ROOT, freePort, spawnServer, tempDataDir, type ServerProcess } from '../helpers/servers.ts'
+import { REPO_ROOT, databaseEnv, freePort, spawnServer, tempDataDir, type ServerProcess } from '../helpers/servers.ts'
 import { connectPeer, createMeeting, joinByInvite, type Peer } from '../helpers/clients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -18,10 +18,11 @@ afterEach(async () => {
 })
 
 /** Creates a worker with the documented CLI, as an operator would. */
-function cliWorkerAdd(dataDir: string): { workerId: string; apiKey: string } {
+async function cliWorkerAdd(dataDir: string): Promise<{ workerId: string; apiKey: string }> {
+  const env = { ...process.env, ...(await databaseEnv(dataDir)) }
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'worker', 'add', '--email', 'ana@example.org', '--name', 'Ana Ruiz', '--json'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
+    env,
     encoding: 'utf8',
   })
   expect(result.status, result.stderr).toBe(0)
@@ -34,7 +35,7 @@ describe('durability of the embedded default', () => {
   it('a restarted server still has every note', async () => {
     const dataDir = tempDataDir()
     const port = await freePort()
-    const { apiKey } = cliWorkerAdd(dataDir)
+    const { apiKey } = await cliWorkerAdd(dataDir)
     let server = await spawnServer({ dataDir, port })
     running.push(server)
     const meeting = await createMeeting(server.url, apiKey, 'Restart check')
@@ -58,7 +59,7 @@ describe('durability of the embedded default', () => {
   it('after kill -9 mid-edit and a restart, every edit any client holds is on the server', async () => {
     const dataDir = tempDataDir()
     const port = await freePort()
-    const { apiKey } = cliWorkerAdd(dataDir)
+    const { apiKey } = await cliWorkerAdd(dataDir)
     let server = await spawnServer({ dataDir, port })
     running.push(server)
     const meeting = await createMeeting(server.url, apiKey, 'Crash check')

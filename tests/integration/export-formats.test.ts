@@ -1,9 +1,11 @@
 /**
  * The case-file export end to end over HTTP: a map with Spanish and Vietnamese text built through
- * map-model in the relay's authoritative doc, exported as PDF, family PDF, DOCX and JSON. Checks
- * the text with pdftotext and by unzipping the DOCX, the JSON against docs/export-schema.json,
- * PDF/A metadata and embedded fonts, the SHA-256 header, the audit entry, reproducibility of a
- * finalized version, restricted items, and who may export.
+ * map-model in the relay's authoritative doc, with meeting details entered through the API and a
+ * Three Houses and circles placed, exported as PDF, family PDF, DOCX and JSON. Checks the text with
+ * pdftotext and by unzipping the DOCX, the JSON against docs/export-schema.json, PDF/A metadata
+ * and embedded fonts (no PDF/A validator is installable from the registries these machines reach),
+ * the SHA-256 header, the audit entries, reproducibility of a finalized version (JSON and DOCX
+ * byte-identical), restricted items and the child's unshared words, and who may export.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -15,7 +17,18 @@ import * as Y from 'yjs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { strFromU8, unzipSync } from 'fflate'
-import { addDangerStatement, addItem, addNextStep, addSafetyGoal, writeScalingMark, OVERALL_SCALE_ID, RECORDS_ARRAY_NAME, type SectionKey } from '@safetymap/map-model'
+import {
+  addDangerStatement,
+  addItem,
+  addNextStep,
+  addSafetyGoal,
+  addTemplateItem,
+  placeTemplate,
+  writeScalingMark,
+  OVERALL_SCALE_ID,
+  RECORDS_ARRAY_NAME,
+  type SectionKey,
+} from '@safetymap/map-model'
 import { startServer, REPO_ROOT, type TestServer } from '../helpers/servers.ts'
 import { api, createMeeting, joinByInvite } from '../helpers/clients.ts'
 
@@ -50,6 +63,20 @@ const TOOLKIT_PHRASES = [
   'Un plan escrito para las noches',
 ]
 
+// Entered through PATCH /api/meetings/:id; the agency comes from AGENCY_NAME.
+const AGENCY = 'Condado de Los Ángeles DCFS'
+const DETAILS = {
+  caseReference: 'CWS-2026-0042',
+  meetingType: 'child-and-family-team',
+  purpose: 'Acordar un plan para las noches de Kai',
+  startTime: '2026-11-25T17:00:00.000Z',
+  endTime: '2026-11-25T18:30:00.000Z',
+}
+// The child's words, verbatim; the ones not agreed must never leave the agency.
+const CHILD_AGREED = ['No me gusta cuando gritan', 'Jugar fútbol con la abuela Nguyễn']
+const CHILD_NOT_AGREED = 'Tengo miedo de papá por la noche'
+const CIRCLE_ITEM = 'El vecino Trần llama cada noche'
+
 const normalize = (text: string) => text.replace(/\s+/g, ' ')
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -78,9 +105,20 @@ function docxText(bytes: Buffer): string {
 }
 
 beforeAll(async () => {
-  server = await startServer({ now: () => clock })
-  apiKey = server.addWorker('Ana Ruiz').apiKey
+  server = await startServer({ now: () => clock, env: { AGENCY_NAME: AGENCY } })
+  apiKey = (await server.addWorker('Ana Ruiz')).apiKey
   meetingId = (await createMeeting(server.url, apiKey, 'Reunión de la familia Nguyễn', 'es')).id
+  const details = await api(server.url, `/api/meetings/${meetingId}`, { token: apiKey, method: 'PATCH', body: DETAILS })
+  expect(details.status).toBe(200)
+  await server.services.relay.applyServerChange(meetingId, (doc) => {
+    const child = { id: 'p-kai', name: 'Kai Nguyễn' }
+    const houses = placeTemplate(doc, 'three-houses').placementId
+    addTemplateItem(doc, houses, 'house-worries', CHILD_AGREED[0]!, child, { now: new Date(clock), childAgreed: true })
+    addTemplateItem(doc, houses, 'house-worries', CHILD_NOT_AGREED, child, { now: new Date(clock) })
+    addTemplateItem(doc, houses, 'house-good-things', CHILD_AGREED[1]!, child, { now: new Date(clock), childAgreed: true })
+    const circles = placeTemplate(doc, 'circles').placementId
+    addTemplateItem(doc, circles, 'circle-close', CIRCLE_ITEM, { id: 'p-thu', name: 'Trần Thị Thu' }, { now: new Date(clock) })
+  })
   await server.services.relay.applyServerChange(meetingId, (doc) => {
     CONTENT.forEach((c, i) => addItem(doc, c.section, c.text, c.author, { now: new Date(clock + i * 60_000) }))
     const id = addItem(doc, 'complicating', RESTRICTED_TEXT, { id: 'p-ana', name: 'Ana Ruiz' }, { now: new Date(clock) })
@@ -134,6 +172,19 @@ describe('export formats', () => {
     expect(text).not.toContain('Treatment details')
     expect(text).toContain('1 item was withheld from this export')
     expect(text).toContain('Canvas picture: not included')
+    // The header fields entered for the case file, and the agency's name.
+    expect(text).toContain(`Agency: ${AGENCY}`)
+    expect(text).toContain('Case reference: CWS-2026-0042')
+    expect(text).toContain('Meeting type: Child and Family Team meeting')
+    expect(text).toContain('Started: 2026-11-25 17:00 UTC')
+    expect(text).toContain('Ended: 2026-11-25 18:30 UTC')
+    expect(text).toContain(DETAILS.purpose)
+    // The child's words they agreed to share, in quotation marks; the others left out and counted.
+    for (const words of CHILD_AGREED) expect(text).toContain(`“${words}”`)
+    expect(text).toContain('the child’s own words, agreed to share')
+    expect(text).not.toContain(CHILD_NOT_AGREED)
+    expect(text).toContain('1 item the child did not agree to share was left out')
+    expect(text).toContain(CIRCLE_ITEM)
     // The banner is on every page.
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(tmp, 'record.pdf')], { encoding: 'utf8' }))?.[1])
     expect(pages).toBeGreaterThan(1)
@@ -172,6 +223,13 @@ describe('export formats', () => {
     expect(text).toContain('Un dato privado no está en esta copia')
     for (const phrase of TOOLKIT_PHRASES) expect(text).toContain(phrase)
     expect(text).toContain('José Nguyễn: 7 de 10')
+    expect(text).toContain('Tipo de reunión: Reunión del Equipo del Niño y la Familia')
+    expect(text).toContain(`Para qué nos reunimos: ${DETAILS.purpose}`)
+    expect(text).toContain('Las tres casas')
+    for (const words of CHILD_AGREED) expect(text).toContain(`“${words}”`)
+    expect(text).toContain('en las propias palabras del niño o la niña')
+    expect(text).not.toContain(CHILD_NOT_AGREED)
+    expect(text).not.toContain('CWS-2026-0042')
     expect(text).not.toContain('Treatment details')
     expect(text).not.toContain('SHA-256')
     expect(text).not.toContain('Case reference')
@@ -190,6 +248,14 @@ describe('export formats', () => {
     for (const phrase of TOOLKIT_PHRASES) expect(text).toContain(phrase)
     expect(text).toContain('Ana Ruiz: 4 out of 10')
     expect(text).not.toContain('Treatment details')
+    expect(text).toContain(`Agency: ${AGENCY}`)
+    expect(text).toContain('Case reference: CWS-2026-0042')
+    expect(text).toContain('Meeting type: Child and Family Team meeting')
+    expect(text).toContain('Started: 2026-11-25 17:00 UTC')
+    for (const words of CHILD_AGREED) expect(text).toContain(`“${words}”`)
+    expect(text).not.toContain(CHILD_NOT_AGREED)
+    expect(text).toContain(CIRCLE_ITEM)
+    expect(text).toContain('Canvas picture: not included')
     const files = unzipSync(new Uint8Array(res.body))
     expect(strFromU8(files['docProps/custom.xml']!)).toContain(res.headers.get('x-export-id')!)
     expect(strFromU8(files['word/header1.xml'] ?? files['word/header2.xml'] ?? new Uint8Array())).toContain('CONFIDENTIAL')
@@ -215,16 +281,30 @@ describe('export formats', () => {
     expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
     expect(body.canvasPicture).toEqual({ included: false })
     expect(body.exportId).toBe(res.headers.get('x-export-id'))
+    expect(body.schemaVersion).toBe('1.1.0')
+    expect(body.meeting).toMatchObject({
+      agency: AGENCY,
+      caseReference: DETAILS.caseReference,
+      meetingType: 'child-and-family-team',
+      purpose: DETAILS.purpose,
+      startedAt: DETAILS.startTime,
+      endedAt: DETAILS.endTime,
+    })
+    const houses = body.templates.find((t: { templateId: string }) => t.templateId === 'three-houses')
+    expect(houses).toMatchObject({ childsOwnWords: true, notShared: 1 })
+    const childItems = houses.sections.flatMap((s: { items: { text: string; childAgreed: boolean }[] }) => s.items)
+    expect(childItems.map((i: { text: string; childAgreed: boolean }) => [i.text, i.childAgreed]).sort()).toEqual(CHILD_AGREED.map((t) => [t, true]).sort())
+    expect(res.body.toString('utf8')).not.toContain(CHILD_NOT_AGREED)
   })
 
   it('every export is in the audit log with who, format, map version and SHA-256', async () => {
     const res = await exportFile('json')
-    const entries = server.services.audit.forMeeting(meetingId).filter((e) => e.action === 'export.created')
+    const entries = (await server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created')
     const last = entries.at(-1)!
     expect(last.actor.kind).toBe('worker')
     expect(last.details).toMatchObject({ format: 'json', sha256: res.headers.get('x-content-sha256'), version: res.headers.get('x-map-version') })
     expect(entries.map((e) => e.details.format)).toEqual(expect.arrayContaining(['pdf', 'family-pdf', 'docx', 'json']))
-    expect(server.services.audit.verify()).toEqual({ ok: true })
+    expect(await server.services.audit.verify()).toEqual({ ok: true })
   })
 
   it('a posted canvas PNG is embedded; a non-PNG body is refused', async () => {
@@ -258,6 +338,15 @@ describe('reproducible exports of a finalized map', () => {
     const [p, q] = [await exportFile('pdf'), await exportFile('pdf')]
     expect(pdfText(p.body, 'a.pdf')).toBe(pdfText(q.body, 'b.pdf'))
     expect(p.headers.get('x-content-sha256')).toBe(q.headers.get('x-content-sha256'))
+    const [d, e] = [await exportFile('docx'), await exportFile('docx')]
+    expect(d.body.equals(e.body)).toBe(true)
+    expect(d.headers.get('x-content-sha256')).toBe(e.headers.get('x-content-sha256'))
+  })
+
+  it('refuses to change the details of a finalized map, so its record cannot change under it', async () => {
+    const res = await api<{ code: string }>(server.url, `/api/meetings/${meetingId}`, { token: apiKey, method: 'PATCH', body: { caseReference: 'X' } })
+    expect(res.status).toBe(409)
+    expect(res.body.code).toBe('MEETING_FINALIZED')
   })
 })
 
@@ -265,13 +354,48 @@ describe('who may export', () => {
   it('answers 401 without credentials, 404 to other workers, 403 to members who are not facilitators', async () => {
     const res = await fetch(`${server.url}/api/meetings/${meetingId}/export?format=json`)
     expect(res.status).toBe(401)
-    const other = server.addWorker('Other Worker').apiKey
+    const other = (await server.addWorker('Other Worker')).apiKey
     expect((await exportFile('json', { token: other })).status).toBe(404)
     const live = (await createMeeting(server.url, apiKey, 'Live meeting')).id
     const { session } = await joinByInvite(server.url, apiKey, live, 'Trần Thị Thu')
     const asMember = await fetch(`${server.url}/api/meetings/${live}/export?format=pdf`, { headers: { authorization: `Bearer ${session}` } })
     expect(asMember.status).toBe(403)
     expect((await exportFile('xlsx')).status).toBe(400)
-    expect(server.services.audit.forMeeting(live).filter((e) => e.action === 'export.created')).toEqual([])
+    expect((await server.services.audit.forMeeting(live)).filter((e) => e.action === 'export.created')).toEqual([])
+  })
+})
+
+describe('meeting details for the case file', () => {
+  it('are taken at creation, changed later with an audit entry naming only the fields, and checked', async () => {
+    const created = await api<{ id: string; caseReference: string | null; meetingType: string | null; startTime: string | null }>(server.url, '/api/meetings', {
+      token: apiKey,
+      body: { title: 'Consulta', locale: 'en', caseReference: ' CWS-9 ', meetingType: 'consultation', startTime: '2026-11-25T09:00:00Z' },
+    })
+    expect(created.status).toBe(201)
+    expect(created.body).toMatchObject({ caseReference: 'CWS-9', meetingType: 'consultation', startTime: '2026-11-25T09:00:00.000Z' })
+    const id = created.body.id
+
+    const changed = await api(server.url, `/api/meetings/${id}`, { token: apiKey, method: 'PATCH', body: { purpose: 'Secret plan words', caseReference: null } })
+    expect(changed.status).toBe(200)
+    expect(changed.body).toMatchObject({ purpose: 'Secret plan words', caseReference: null, meetingType: 'consultation' })
+    const entry = (await server.services.audit.forMeeting(id)).find((e) => e.action === 'meeting.details-changed')
+    expect(entry?.details).toEqual({ fields: 'caseReference,purpose' })
+    expect(JSON.stringify(entry)).not.toContain('Secret plan words')
+
+    const backwards = await api(server.url, `/api/meetings/${id}`, { token: apiKey, method: 'PATCH', body: { endTime: '2026-11-25T08:00:00Z' } })
+    expect(backwards.status).toBe(400)
+    expect((await api(server.url, `/api/meetings/${id}`, { token: apiKey, method: 'PATCH', body: { meetingType: 'picnic' } })).status).toBe(400)
+    const { session } = await joinByInvite(server.url, apiKey, id, 'Trần Thị Thu')
+    expect((await api(server.url, `/api/meetings/${id}`, { method: 'PATCH', body: { purpose: 'x' }, token: session })).status).toBe(403)
+  })
+
+  it('without entered times, the record starts when a facilitator first opened the meeting and ends when it was ended', async () => {
+    const id = (await createMeeting(server.url, apiKey, 'Sin horas', 'en')).id
+    await api(server.url, `/api/meetings/${id}`, { token: apiKey }) // the facilitator opens the meeting page
+    expect((await api(server.url, `/api/meetings/${id}/end`, { token: apiKey, method: 'POST' })).status).toBe(204)
+    const res = await fetch(`${server.url}/api/meetings/${id}/export?format=json`, { headers: { authorization: `Bearer ${apiKey}` } })
+    const body = await res.json()
+    const at = new Date(clock).toISOString()
+    expect(body.meeting).toMatchObject({ startedAt: at, endedAt: at, caseReference: null, meetingType: null, agency: AGENCY })
   })
 })

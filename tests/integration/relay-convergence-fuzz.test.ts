@@ -10,12 +10,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { SECTION_KEYS } from '@safetymap/map-model'
 import { connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
+import { runFuzzOperations, sameStateVector, snapshotOf, waitForConvergence } from '../helpers/convergenceFuzz.ts'
 import { startServer, type TestServer } from '../helpers/servers.ts'
-import { waitFor } from '../helpers/waitFor.ts'
 import { createSeededRandom, fuzzSeeds, type SeededRandom } from '../bench/lib/seededRandom.ts'
-import { openBoard } from '../bench/lib/whiteboardOps.ts'
 
 const SEEDS = fuzzSeeds(process.env, 8)
 const CLIENTS = 4
@@ -25,14 +23,6 @@ const SERVER_ENV = { RATE_LIMIT_SYNC_PER_MINUTE: '1000000' }
 
 process.stdout.write(`relay convergence fuzz seeds: ${SEEDS.join(',')} (replay one with RELAY_FUZZ_SEED=n)\n`)
 
-/** The doc as compared: records array (order included) and meta map, as JSON. */
-const snapshotOf = (doc: Y.Doc): string =>
-  JSON.stringify({ records: doc.getArray('records').toJSON(), meta: doc.getMap('meta').toJSON() })
-
-const sameStateVector = (a: Y.Doc, b: Y.Doc): boolean => Buffer.from(Y.encodeStateVector(a)).equals(Y.encodeStateVector(b))
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 describe('seeded convergence fuzz against the real server', () => {
   let server: TestServer
   let apiKey = ''
@@ -41,7 +31,7 @@ describe('seeded convergence fuzz against the real server', () => {
 
   beforeAll(async () => {
     server = await startServer({ env: SERVER_ENV })
-    apiKey = server.addWorker().apiKey
+    apiKey = (await server.addWorker()).apiKey
     port = Number(new URL(server.url).port)
     dataDir = server.dataDir
   })
@@ -60,44 +50,19 @@ describe('seeded convergence fuzz against the real server', () => {
     const peers: Peer[] = Array.from({ length: CLIENTS }, () => connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey }))
     try {
       await Promise.all(peers.map((peer) => peer.synced()))
-      const boards = peers.map((peer) => openBoard(peer.doc))
-      const log: string[] = []
       let restarts = 0
-      for (let op = 0; op < OPERATIONS; op++) {
-        const c = random.int(CLIENTS)
-        const board = boards[c]!
-        const peer = peers[c]!
-        const ids = board.noteIds().sort()
-        const roll = random.next()
-        if (roll < 0.3 || ids.length === 0) {
-          board.addNote(random.pick(SECTION_KEYS), `note ${random.seed}-${op}`, `shape:s${random.seed}o${op}`)
-          log.push(`${c}:add`)
-        } else if (roll < 0.6) {
-          board.move(random.pick(ids), random.int(41) - 20, random.int(41) - 20)
-          log.push(`${c}:move`)
-        } else if (roll < 0.75) {
-          board.edit(random.pick(ids), `edited ${random.seed}-${op}`)
-          log.push(`${c}:edit`)
-        } else if (roll < 0.85) {
-          board.remove(random.pick(ids))
-          log.push(`${c}:delete`)
-        } else if (roll < 0.95) {
-          if (peer.provider.shouldConnect) peer.provider.disconnect()
-          else peer.provider.connect()
-          log.push(`${c}:toggle`)
-        } else if (restarts < 2) {
+      const log = await runFuzzOperations({
+        random,
+        peers,
+        operations: OPERATIONS,
+        disrupt: async () => {
+          if (restarts >= 2) return null
           restarts++
           await restart()
-          log.push('restart')
-        }
-        await pause(random.int(12))
-      }
-
-      for (const peer of peers) if (!peer.provider.shouldConnect) peer.provider.connect()
-      await waitFor(
-        () => peers.every((peer) => peer.provider.synced && sameStateVector(peer.doc, peers[0]!.doc)) && new Set(peers.map((p) => snapshotOf(p.doc))).size === 1,
-        { timeoutMs: 20_000, intervalMs: 50, what: `seed ${random.seed}: all ${CLIENTS} clients to converge (ops ${log.join(' ')})` },
-      )
+          return 'restart'
+        },
+      })
+      await waitForConvergence(peers, `seed ${random.seed} (ops ${log.join(' ')})`)
       const refused = Object.entries(server.services.relay.stats().counters).filter(([name, count]) => name.startsWith('rejected') && count > 0)
       expect(refused, `seed ${random.seed}: honest clients are never refused`).toEqual([])
       const live = await server.services.relay.readDocState(meeting.id)

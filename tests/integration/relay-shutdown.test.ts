@@ -22,7 +22,7 @@ describe('graceful shutdown', () => {
   it('closes sockets with the retryable 1001 RELAY_SHUTTING_DOWN, and the flushed edits survive the restart', async () => {
     const server = await startServer()
     servers.push(server)
-    const { apiKey } = server.addWorker()
+    const { apiKey } = await server.addWorker()
     const meeting = await createMeeting(server.url, apiKey, 'Shutdown')
     const writer = connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey })
     peers.push(writer)

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('live sync through the relay', () => {
   it('a worker and an invited family member converge on each other\'s notes within a second', async () => {
-    const { apiKey } = server.addWorker('Ana Ruiz')
+    const { apiKey } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Kai family meeting')
     const grandma = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
 
@@ -49,7 +49,7 @@ describe('refusals at the upgrade', () => {
   let meetingId: string
   let apiKey: string
   beforeAll(async () => {
-    apiKey = server.addWorker().apiKey
+    apiKey = (await server.addWorker()).apiKey
     meetingId = (await createMeeting(server.url, apiKey, 'Upgrade checks')).id
   })
 
@@ -72,7 +72,7 @@ describe('refusals at the upgrade', () => {
   })
 
   it('refuses another worker who is not on the meeting with 403', async () => {
-    const otherWorker = server.addWorker('Other Worker').apiKey
+    const otherWorker = (await server.addWorker('Other Worker')).apiKey
     expect(await upgradeStatus(server.url, meetingId, { authorization: `Bearer ${otherWorker}` })).toBe(403)
   })
 

@@ -2,11 +2,12 @@
  * Hidden-until-reveal scaling at the protocol level, through the real relay (map-model MM-22 …
  * MM-24): while a scale is private, a rating goes to the server out of band and another client's
  * Y.Doc holds only "has rated" markers — neither the number nor the reasons are anywhere in its
- * encoded state — and the facilitator's reveal brings every mark to everyone at once.
+ * encoded state — and the facilitator's reveal brings every mark to everyone at once. A modified
+ * client that writes its mark straight into the doc on a private scale is refused by the relay.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addDangerStatement, OVERALL_SCALE_ID, readMap, RATED_MARKER_SHAPE_TYPE, readRecordMap } from '@safetymap/map-model'
+import { addDangerStatement, OVERALL_SCALE_ID, readMap, RATED_MARKER_SHAPE_TYPE, readRecordMap, writeScalingMark } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer, createMeeting, joinByInvite, type Peer } from '../helpers/clients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -37,7 +38,7 @@ const scalingMarks = (doc: Y.Doc) => readMap(doc).scales.flatMap((s) => s.marks)
 
 describe('hidden ratings through the relay', () => {
   it('keeps private ratings out of every doc until the reveal, then shows all marks at once', async () => {
-    const { apiKey, workerId } = server.addWorker('Ana Ruiz')
+    const { apiKey, workerId } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Kai family meeting')
     const lorna = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
     const sam = await joinByInvite(server.url, apiKey, meeting.id, 'Sam')
@@ -135,7 +136,7 @@ describe('hidden ratings through the relay', () => {
   })
 
   it('making a scale public again reveals what was given, and a public mark gives way to the marker', async () => {
-    const { apiKey, workerId } = server.addWorker('Ana Ruiz')
+    const { apiKey, workerId } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Second meeting')
     const lorna = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
     const lornaPeer = connectPeer({ url: server.url, meetingId: meeting.id, token: lorna.session })
@@ -152,5 +153,47 @@ describe('hidden ratings through the relay', () => {
     expect(off.body.revealed).toBe(1)
     await waitFor(() => scalingMarks(lornaPeer.doc).length === 1, { timeoutMs: 10_000, what: 'the revealed mark' })
     expect(scalingMarks(lornaPeer.doc)[0]).toEqual(expect.objectContaining({ participantName: 'Ana Ruiz', value: 6 }))
+  })
+  it('refuses a client that writes its mark into the doc on a private scale, so nobody else receives the number', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Third meeting')
+    const lorna = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
+    const sam = await joinByInvite(server.url, apiKey, meeting.id, 'Sam')
+    const lornaPeer = connectPeer({ url: server.url, meetingId: meeting.id, token: lorna.session })
+    const samPeer = connectPeer({ url: server.url, meetingId: meeting.id, token: sam.session })
+    peers.push(lornaPeer, samPeer)
+    await Promise.all([lornaPeer.synced(), samPeer.synced()])
+    const closes: number[] = []
+    lornaPeer.provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
+    expect((await api(server.url, `${ratingsUrl(meeting.id, OVERALL_SCALE_ID)}/privacy`, { method: 'PUT', token: apiKey, body: { private: true } })).status).toBe(200)
+    await waitFor(() => readMap(lornaPeer.doc).hiddenScales.length === 1, { timeoutMs: 10_000, what: 'the private flag on Lorna’s screen' })
+
+    // Lorna's client skips the out-of-band door and writes her mark into the shared doc.
+    const secret = 'Lorna leaked reason vb8'
+    writeScalingMark(lornaPeer.doc, { scaleId: OVERALL_SCALE_ID, participant: { id: lorna.participantId, name: 'Grandma Lorna' }, value: 9, reasons: { whatMakesItThisHigh: secret, onePointHigher: '' } })
+    await waitFor(() => closes.includes(4422), { timeoutMs: 10_000, what: 'the relay refusing the update' })
+    lornaPeer.provider.disconnect()
+
+    // A mark on a scale that is not private still goes through, so Sam's doc is live and current.
+    const statement = addDangerStatement(samPeer.doc, {
+      whoIsWorried: 'Sam', behaviour: 'Jess stays in bed', situations: '', impactOnChild: 'Kai misses school', whoDisagrees: '',
+    }, { id: sam.participantId, name: 'Sam' })
+    writeScalingMark(samPeer.doc, { scaleId: statement, participant: { id: sam.participantId, name: 'Sam' }, value: 4, reasons: { whatMakesItThisHigh: 'public sam reason', onePointHigher: '' } })
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey })
+    peers.push(facilitator)
+    await facilitator.synced()
+    await waitFor(() => scalingMarks(facilitator.doc).length === 1, { timeoutMs: 10_000, what: 'Sam’s public mark at the facilitator' })
+    for (const peer of [samPeer, facilitator]) {
+      expect(stateContains(peer.doc, secret)).toBe(false)
+      expect(scalingMarks(peer.doc).map((m) => m.participantName)).toEqual(['Sam'])
+    }
+    // The facilitator may not write one either: private means private for everyone.
+    const facilitatorCloses: number[] = []
+    facilitator.provider.on('connection-close', (event) => facilitatorCloses.push(event?.code ?? 0))
+    writeScalingMark(facilitator.doc, { scaleId: OVERALL_SCALE_ID, participant: { id: 'worker', name: 'Ana Ruiz' }, value: 2, reasons: { whatMakesItThisHigh: 'facilitator leak qq4', onePointHigher: '' } })
+    await waitFor(() => facilitatorCloses.includes(4422), { timeoutMs: 10_000, what: 'the relay refusing the facilitator' })
+    facilitator.provider.disconnect()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(stateContains(samPeer.doc, 'facilitator leak qq4')).toBe(false)
   })
 })

@@ -44,7 +44,7 @@ const GOAL = {
 
 describe('toolkit records through the relay', () => {
   it('keeps both marks of two people rating at once, and a late joiner reads statements, link and marks', async () => {
-    const { apiKey } = server.addWorker('Ana Ruiz')
+    const { apiKey } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Kai family meeting')
     const lorna = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
     const sam = await joinByInvite(server.url, apiKey, meeting.id, 'Sam')

@@ -4,16 +4,19 @@
  *
  *   <I18nProvider><App /></I18nProvider>
  */
-import { HomePage } from './pages/HomePage.tsx'
 import { JoinPage } from './pages/JoinPage.tsx'
 import { LobbyPage } from './pages/LobbyPage.tsx'
 import { MeetingPage } from './pages/MeetingPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
-import { SetupPage } from './pages/SetupPage.tsx'
 import { useRoute } from './router/navigation.ts'
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { OpenListView, PhonePage, preloadListView } from './phone/PhoneRoute.tsx'
 import { shouldOpenListView } from './phone/viewPreference.ts'
+
+// Workers' pages (sign-in, meeting list, first setup) load on their own: a family member's phone,
+// which never shows them, does not download them (the phone view's JS budget, issue 7).
+const HomePage = lazy(() => import('./pages/HomePage.tsx').then((m) => ({ default: m.HomePage })))
+const SetupPage = lazy(() => import('./pages/SetupPage.tsx').then((m) => ({ default: m.SetupPage })))
 
 /** The whole app. */
 export function App() {
@@ -24,9 +27,17 @@ export function App() {
   }, [route.name])
   switch (route.name) {
     case 'home':
-      return <HomePage />
+      return (
+        <Suspense fallback={null}>
+          <HomePage />
+        </Suspense>
+      )
     case 'setup':
-      return <SetupPage />
+      return (
+        <Suspense fallback={null}>
+          <SetupPage />
+        </Suspense>
+      )
     case 'join':
       return <JoinPage />
     case 'meeting':

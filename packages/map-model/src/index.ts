@@ -65,6 +65,8 @@ export { LABEL_OVERRIDE_MAX_LENGTH, parseLabelOverrides, type ParsedLabelOverrid
 export {
   placedZoneId,
   placeTemplate,
+  SAFETY_HOUSE_PATH_KEY,
+  safetyHousePathScaleId,
   TEMPLATE_PLACEMENT_GAP,
   type PlacedTemplate,
   type PlaceTemplateOptions,
@@ -83,7 +85,10 @@ export {
   type RecordEntry,
 } from './lib/recordEntries.ts'
 export {
+  isMapVariantId,
+  MAP_VARIANT_IDS,
   writeSafetyMapTemplate,
+  type MapVariantId,
   type WriteSafetyMapTemplateOptions,
 } from './lib/writeSafetyMapTemplate.ts'
 export {
@@ -93,7 +98,7 @@ export {
   type MeetingStatus,
   type SerializedSchema,
 } from './lib/readMeta.ts'
-export { readMap, sortInReadingOrder, type MapItem, type MapPlacedTemplate, type SafetyMap } from './lib/readMap.ts'
+export { readMap, sortInReadingOrder, type MapCirclePerson, type MapItem, type MapPlacedTemplate, type SafetyMap } from './lib/readMap.ts'
 export { readZones, type MapZone } from './lib/readZones.ts'
 export { findSectionAt, findZoneAt, zoneContains } from './lib/findZoneAt.ts'
 export type { Point } from './lib/shapeGeometry.ts'
@@ -178,10 +183,39 @@ export {
 export {
   addDisagreement,
   DISAGREEABLE_SHAPE_TYPES,
+  DISAGREEMENT_BINDING_TYPE,
   DISAGREEMENTS_META_KEY,
-  metaWithDisagreement,
+  disagreementBinding,
+  disagreementBindingId,
+  disagreementsOf,
   metaWithoutDisagreement,
-  readDisagreements,
+  readDisagreementsByItem,
+  readLegacyDisagreements,
   withdrawDisagreement,
   type Disagreement,
+  type SMDisagreementBinding,
+  type SMDisagreementBindingProps,
 } from './lib/disagreements.ts'
+export {
+  metaWithScaleEnds,
+  readScaleEnds,
+  SCALE_END_MAX_LENGTH,
+  SCALE_ENDS_META_KEY,
+  scaleRecordId,
+  setScaleEnds,
+  type ScaleEnds,
+} from './lib/scaleEnds.ts'
+export {
+  linkParticipant,
+  PARENT_CONSENT_META_KEY,
+  PARTICIPANT_META_KEY,
+  readParentConsent,
+  readZoneHeading,
+  recordParentConsent,
+  renameTemplateZone,
+  ZONE_HEADING_MAX_LENGTH,
+  ZONE_HEADING_META_KEY,
+  type ParentConsent,
+  type ParentConsentInput,
+} from './lib/childTools.ts'
+export { setUpMeetingDoc, type SetUpMeetingDocOptions } from './lib/setUpMeetingDoc.ts'

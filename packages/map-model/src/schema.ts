@@ -14,9 +14,11 @@
  * ```
  */
 import {
+  createBindingPropsMigrationSequence,
   createShapePropsMigrationIds,
   createShapePropsMigrationSequence,
   createTLSchema,
+  defaultBindingSchemas,
   defaultShapeSchemas,
   type RecordProps,
   type TLSchema,
@@ -36,8 +38,10 @@ import {
   type SMScalingMarkShape,
 } from './lib/SMToolkitShapes.ts'
 import { RATED_MARKER_SHAPE_TYPE, type SMRatedMarkerShape } from './lib/hiddenRatings.ts'
+import { DISAGREEMENT_BINDING_TYPE, type SMDisagreementBinding } from './lib/disagreements.ts'
 
 export type { SMRatedMarkerShape, SMRatedMarkerShapeProps } from './lib/hiddenRatings.ts'
+export type { SMDisagreementBinding, SMDisagreementBindingProps } from './lib/disagreements.ts'
 export type { SMZoneShape, SMZoneShapeProps } from './lib/SMZoneShape.ts'
 export type {
   SMDangerStatementShape,
@@ -145,8 +149,20 @@ export const ratedMarkerShapeProps: RecordProps<SMRatedMarkerShape> = {
   participantName: T.string,
 }
 
+/** Migrations of `sm-disagreement` binding props (none yet). @public */
+export const disagreementBindingMigrations = createBindingPropsMigrationSequence({ sequence: [] })
+/** Validators of `sm-disagreement` binding props (MM-25): a person, their name, when. @public */
+export const disagreementBindingProps: RecordProps<SMDisagreementBinding> = {
+  participantId: T.string.check('non-empty', (value) => {
+    if (value === '') throw new Error('Expected a participant id')
+  }),
+  name: T.string,
+  at: T.string,
+}
+
 /**
- * The meeting's tldraw schema: tldraw's default shapes plus `sm-zone` (MM-13) and the toolkit's shapes (MM-14 … MM-17). Its
+ * The meeting's tldraw schema: tldraw's default shapes plus `sm-zone` (MM-13) and the toolkit's shapes (MM-14 … MM-17),
+ * tldraw's default bindings plus `sm-disagreement` (MM-25). Its
  * `serialize()` is what `meta.schema` holds (MM-2).
  *
  * @public
@@ -161,6 +177,10 @@ export function createSafetyMapSchema(): TLSchema {
       [NEXT_STEP_SHAPE_TYPE]: { props: nextStepShapeProps, migrations: nextStepShapeMigrations },
       [SCALING_MARK_SHAPE_TYPE]: { props: scalingMarkShapeProps, migrations: scalingMarkShapeMigrations },
       [RATED_MARKER_SHAPE_TYPE]: { props: ratedMarkerShapeProps, migrations: ratedMarkerShapeMigrations },
+    },
+    bindings: {
+      ...defaultBindingSchemas,
+      [DISAGREEMENT_BINDING_TYPE]: { props: disagreementBindingProps, migrations: disagreementBindingMigrations },
     },
   })
 }

@@ -2,9 +2,9 @@
  * Browser sessions: an opaque cookie secret, stored hashed, naming either a worker or a
  * meeting participant, with an expiry. Also usable as a Bearer token by programmatic clients.
  *
- *   const { token, expiresAt } = sessions.create({ workerId, now })
- *   sessions.resolve(token, now) // → { workerId } | { participantId } | { revoked } | null
- *   sessions.revokeParticipants([participantId], 'removed', now)
+ *   const { token, expiresAt } = await sessions.create({ workerId, now })
+ *   await sessions.resolve(token, now) // → { workerId } | { participantId } | { revoked } | null
+ *   await sessions.revokeParticipants([participantId], 'removed', now)
  *
  * Revoking a participant deletes their sessions but keeps each token's hash (until it would have
  * expired) with the reason, so an old token gets a precise answer ("you were removed") instead of
@@ -68,7 +68,7 @@ export function createSessionStore(db: Database) {
   }
   return {
     /** Starts a session; the token is returned once and only its hash is kept. */
-    create(owner: SessionOwner, expiresAt: number, now: number): string {
+    async create(owner: SessionOwner, expiresAt: number, now: number): Promise<string> {
       const { secret, hash } = createSecret('session')
       q.purgeExpired.run(now)
       q.purgeExpiredRevoked.run(now)
@@ -82,7 +82,7 @@ export function createSessionStore(db: Database) {
       return secret
     },
     /** Who a token belongs to; `revoked` when someone ended it; null when unknown or expired. */
-    resolve(token: string, now: number): SessionLookup | null {
+    async resolve(token: string, now: number): Promise<SessionLookup | null> {
       const hash = hashSecret(token)
       const row = q.get.get(hash, now)
       if (!row) {
@@ -93,11 +93,11 @@ export function createSessionStore(db: Database) {
       if (row.participant_id) return { kind: 'participant', participantId: row.participant_id }
       return null
     },
-    end(token: string): void {
+    async end(token: string): Promise<void> {
       q.remove.run(hashSecret(token))
     },
     /** Ends every session of these participants, remembering why; returns how many ended. */
-    revokeParticipants(participantIds: readonly string[], reason: SessionRevokeReason): number {
+    async revokeParticipants(participantIds: readonly string[], reason: SessionRevokeReason): Promise<number> {
       return db.transaction(() => {
         let ended = 0
         for (const id of participantIds) {
@@ -108,7 +108,7 @@ export function createSessionStore(db: Database) {
       })()
     },
     /** Deletes every trace of these participants' sessions (retention purge). */
-    forgetParticipants(participantIds: readonly string[]): void {
+    async forgetParticipants(participantIds: readonly string[]): Promise<void> {
       db.transaction(() => {
         for (const id of participantIds) {
           q.removeForParticipant.run(id)

@@ -3,7 +3,7 @@
  * Secrets are stored only as SHA-256 hashes; passwords only as scrypt hashes.
  *
  *   const workers = createWorkerStore(db)
- *   const { worker, apiKey } = workers.addWorker({ email, name, now })
+ *   const { worker, apiKey } = await workers.addWorker({ email, name, now })
  */
 import type { Database } from 'better-sqlite3'
 import { createId, createSecret, hashSecret } from './secrets.ts'
@@ -89,19 +89,19 @@ export function createWorkerStore(db: Database) {
 
   return {
     /** True until the first worker exists. */
-    isEmpty(): boolean {
+    async isEmpty(): Promise<boolean> {
       return (q.count.get()?.n ?? 0) === 0
     },
-    getWorker(id: string): Worker | null {
+    async getWorker(id: string): Promise<Worker | null> {
       return q.byId.get(id) ?? null
     },
     /** Looks a worker up by email with the password hash, for sign-in only. */
-    findForSignIn(email: string): (Worker & { passwordHash: string | null }) | null {
+    async findForSignIn(email: string): Promise<(Worker & { passwordHash: string | null }) | null> {
       const row = q.byEmail.get(email.trim())
       return row ? { id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash } : null
     },
     /** Adds a worker (no password yet) with a fresh API key; the key is returned once. */
-    addWorker(input: { email: string; name: string; now: number }): { worker: Worker; apiKey: string } | null {
+    async addWorker(input: { email: string; name: string; now: number }): Promise<{ worker: Worker; apiKey: string } | null> {
       const worker: Worker = { id: createId(), email: input.email.trim(), name: input.name.trim() }
       if (q.byEmail.get(worker.email)) return null
       const apiKey = createSecret('apiKey')
@@ -112,32 +112,32 @@ export function createWorkerStore(db: Database) {
       return { worker, apiKey: apiKey.secret }
     },
     /** A worker by email (for adding a co-facilitator), or null. */
-    findByEmail(email: string): Worker | null {
+    async findByEmail(email: string): Promise<Worker | null> {
       const row = q.byEmail.get(email.trim())
       return row ? { id: row.id, email: row.email, name: row.name } : null
     },
     /** Creates another API key for a worker; the key is returned once and only its hash is kept. */
-    createApiKey(input: { workerId: string; label: string | null; now: number }): { info: ApiKeyInfo; apiKey: string } {
+    async createApiKey(input: { workerId: string; label: string | null; now: number }): Promise<{ info: ApiKeyInfo; apiKey: string }> {
       const key = createSecret('apiKey')
       const id = createId()
       q.insertLabelledKey.run(id, input.workerId, key.hash, input.now, input.label)
       return { info: { id, label: input.label, createdAt: input.now, revokedAt: null }, apiKey: key.secret }
     },
-    listApiKeys(workerId: string): ApiKeyInfo[] {
+    async listApiKeys(workerId: string): Promise<ApiKeyInfo[]> {
       return q.keysOf.all(workerId).map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at }))
     },
     /** Revokes one of the worker's keys; false when it is not theirs or already revoked. */
-    revokeApiKey(input: { workerId: string; keyId: string; now: number }): boolean {
+    async revokeApiKey(input: { workerId: string; keyId: string; now: number }): Promise<boolean> {
       return q.revokeKey.run(input.now, input.keyId, input.workerId).changes === 1
     },
-    workerForApiKey(key: string): Worker | null {
+    async workerForApiKey(key: string): Promise<Worker | null> {
       return q.workerByKey.get(hashSecret(key)) ?? null
     },
     /**
      * Issues a one-time setup code: for `workerId` (set a password) or, with null, for creating the
      * first worker. A new first-worker code replaces any unused earlier one.
      */
-    issueSetupCode(workerId: string | null, now: number): string {
+    async issueSetupCode(workerId: string | null, now: number): Promise<string> {
       const code = createSecret('setup')
       db.transaction(() => {
         if (workerId === null) q.dropOpenFirstSetup.run()
@@ -146,7 +146,7 @@ export function createWorkerStore(db: Database) {
       return code.secret
     },
     /** What a setup code is for, or null if unknown, used or expired. */
-    inspectSetupCode(code: string, now: number): SetupCode | null {
+    async inspectSetupCode(code: string, now: number): Promise<SetupCode | null> {
       const row = q.setupByHash.get(hashSecret(code), now)
       if (!row) return null
       if (row.worker_id === null) return { workerId: null, email: null, name: null }
@@ -157,13 +157,13 @@ export function createWorkerStore(db: Database) {
      * Redeems a setup code: sets the password (creating the worker for a first-worker code).
      * Returns the worker, or null if the code is unusable or the email is taken.
      */
-    redeemSetupCode(input: {
+    async redeemSetupCode(input: {
       code: string
       passwordHash: string
       email: string | null
       name: string | null
       now: number
-    }): Worker | null {
+    }): Promise<Worker | null> {
       const codeHash = hashSecret(input.code)
       return db.transaction((): Worker | null => {
         const row = q.setupByHash.get(codeHash, input.now)

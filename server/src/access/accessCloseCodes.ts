@@ -15,6 +15,11 @@ export const ACCESS_CLOSE = {
   ROLE_CHANGED: { code: 4001, reason: 'ACCESS_ROLE_CHANGED' },
   /** The map was finalized; reconnect read-only. Retried. */
   MEETING_FINALIZED: { code: 4002, reason: 'MEETING_FINALIZED' },
+  /**
+   * A client on a finished map sent changes (made offline before the finalize): refused with the
+   * finalize code; the reason tells our web client to stop and say so instead of re-sending them.
+   */
+  FINALIZED_EDITS_REFUSED: { code: 4002, reason: 'MEETING_FINALIZED_EDITS_REFUSED' },
   /** The map was reopened; reconnect in your role. Retried. */
   MEETING_REOPENED: { code: 4003, reason: 'MEETING_REOPENED' },
   /** Removed from the meeting. Terminal. */

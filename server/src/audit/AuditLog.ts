@@ -3,8 +3,8 @@
  * It never holds map content or names: actors and subjects are ids, details are small codes.
  * Each entry's hash covers the previous entry's hash, so a deleted or edited row breaks the chain.
  *
- *   audit.record({ action: 'meeting.created', actor: { kind: 'worker', id }, meetingId, now })
- *   audit.verify() // → { ok: true } or the first broken sequence number
+ *   await audit.record({ action: 'meeting.created', actor: { kind: 'worker', id }, meetingId, now })
+ *   await audit.verify() // → { ok: true } or the first broken sequence number
  */
 import { createHash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'meeting.ended',
   'meeting.purged',
   'meeting.facilitator-added',
+  'meeting.details-changed',
+  'meeting.facilitator-removed',
   'audit.viewed',
   'audit.exported',
   'invite.created',
@@ -125,14 +127,14 @@ export function createAuditLog(db: Database) {
 
   return {
     /** Appends one entry; never throws for content reasons (there is no content). */
-    record(input: {
+    async record(input: {
       action: AuditAction
       actor: AuditActor
       meetingId?: string | null
       subjectId?: string | null
       details?: AuditDetails
       now: number
-    }): void {
+    }): Promise<void> {
       append({
         at: input.now,
         action: input.action,
@@ -143,14 +145,14 @@ export function createAuditLog(db: Database) {
         details: JSON.stringify(input.details ?? {}),
       })
     },
-    forMeeting(meetingId: string): AuditEntry[] {
+    async forMeeting(meetingId: string): Promise<AuditEntry[]> {
       return q.forMeeting.all(meetingId).map(toEntry)
     },
-    all(): AuditEntry[] {
+    async all(): Promise<AuditEntry[]> {
       return q.all.all().map(toEntry)
     },
     /** Walks the chain; reports the first entry whose hash does not follow from its predecessor. */
-    verify(): { ok: true } | { ok: false; brokenAtSeq: number } {
+    async verify(): Promise<{ ok: true } | { ok: false; brokenAtSeq: number }> {
       let prev = GENESIS_HASH
       for (const row of q.all.iterate()) {
         if (row.prev_hash !== prev || row.hash !== entryHash(prev, row)) return { ok: false, brokenAtSeq: row.seq }
@@ -162,3 +164,6 @@ export function createAuditLog(db: Database) {
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>
+
+// The PostgreSQL adapter (storage/postgres/postgresAuditLog.ts) keeps the same rows and chain.
+export { GENESIS_HASH as AUDIT_GENESIS_HASH, entryHash as auditEntryHash, toEntry as toAuditEntry, type Row as AuditRow }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addDangerStatement, addItem, readMap, writeSafetyMapTemplate, writeScalingMark } from '@safetymap/map-model'
+import { addDangerStatement, addItem, addTemplateItem, placeTemplate, readMap, writeSafetyMapTemplate, writeScalingMark } from '@safetymap/map-model'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import { buildCaseFileExport, recordDate, type BuildCaseFileExportInput } from './CaseFileExport.ts'
 import { renderJson } from './renderJson.ts'
@@ -84,5 +84,34 @@ describe('buildCaseFileExport', () => {
     expect(model.scales.filter((s) => s.marks.length > 0).map((s) => s.scaleId)).toEqual([open])
     expect(model.withheld.count).toBe(1)
     expect(renderJson(model).toString()).not.toContain('treatment detail')
+  })
+
+  it('exports only what the child agreed to share from the Three Houses, counts the rest, and keeps other templates whole', () => {
+    const doc = new Y.Doc()
+    writeSafetyMapTemplate(doc, { title: 'R', locale: 'es', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+    const houses = placeTemplate(doc, 'three-houses').placementId
+    const circles = placeTemplate(doc, 'circles').placementId
+    const child = { id: 'p-kai', name: 'Kai' }
+    const now = { now: new Date(T0) }
+    addTemplateItem(doc, houses, 'house-worries', 'No me gusta cuando gritan  ', child, { ...now, childAgreed: true })
+    addTemplateItem(doc, houses, 'house-worries', 'a secret the child kept', child, now)
+    addTemplateItem(doc, houses, 'house-good-things', 'Jugar fútbol con la abuela', child, { ...now, childAgreed: true })
+    const restricted = addTemplateItem(doc, houses, 'house-hopes-dreams', 'restricted wish', child, { ...now, childAgreed: true })
+    addTemplateItem(doc, circles, 'circle-close', 'La abuela Nguyễn', { id: 'p-ana', name: 'Ana' }, now)
+
+    const model = buildCaseFileExport(input({ map: readMap(doc), restrictedItemIds: new Set([restricted]) }))
+    const [threeHouses, rings] = model.templates
+    expect(threeHouses).toMatchObject({ templateId: 'three-houses', childsOwnWords: true, notShared: 1, name: { en: 'Three Houses', es: 'Las tres casas' } })
+    const worries = threeHouses!.sections.find((s) => s.key === 'house-worries')!
+    expect(worries.label.en).toBe('House of worries')
+    // Verbatim: the child's words are never trimmed or rewritten.
+    expect(worries.items.map((i) => [i.text, i.childAgreed, i.author.name])).toEqual([['No me gusta cuando gritan  ', true, 'Kai']])
+    expect(rings).toMatchObject({ templateId: 'circles', childsOwnWords: false, notShared: 0 })
+    expect(rings!.sections.find((s) => s.key === 'circle-close')!.items.map((i) => [i.text, i.childAgreed])).toEqual([['La abuela Nguyễn', false]])
+    expect(model.withheld.count).toBe(1)
+    const json = renderJson(model).toString()
+    expect(json).not.toContain('a secret the child kept')
+    expect(json).not.toContain('restricted wish')
+    expect(model.participants.map((p) => p.name)).toEqual(['Kai', 'Ana'])
   })
 })

@@ -7,10 +7,10 @@
  * Deterministic by construction: no clock, no randomness. The same doc state, meeting record,
  * roster, version and picture give the same model (and so byte-identical JSON).
  *
- * Fields the product does not record yet (agency, case reference, attendance, consent, …) are
- * `null` and render as "not recorded"; they are never guessed. New kinds of content (danger
- * statements with linked goals, scaling marks, child-template items) arrive as new optional
- * top-level arrays in a minor schema version; renderers print them when present.
+ * Fields not recorded (no agency configured, no case reference entered, …) are `null` and render
+ * as "not recorded"; they are never guessed. Placed templates (Three Houses, Safety House,
+ * circles, more maps) are exported per placement; in the child's own template (Three Houses) only
+ * the items the child agreed to share are kept, word for word, and the others are only counted.
  *
  * ```ts
  * const model = buildCaseFileExport({ meeting, map: readMap(doc), stateSha256, roster, version, picture: null, withheld })
@@ -20,22 +20,31 @@ import { createHash } from 'node:crypto'
 import {
   SECTION_KEYS,
   columnOf,
+  templateZoneWords,
   zoneLabel,
   type ColumnKey,
+  type ItemZoneKey,
   type Locale,
   type MapItem,
   type MapDangerStatement,
   type MapNextStep,
   type MapSafetyGoal,
   type MapScale,
+  type MapPlacedTemplate,
   type SafetyMap,
   type SectionKey,
+  type TemplateId,
 } from '@safetymap/map-model'
+import type { MeetingType } from '../meetings/meetingDetails.ts'
+import { templateName } from './exportWords.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.0.0'
+export const EXPORT_SCHEMA_VERSION = '1.1.0'
 /** `$id` of the schema this model follows. */
-export const EXPORT_SCHEMA_ID = 'https://safetymap.invalid/schemas/export/1.0.0'
+export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
+
+/** Templates whose items are the child's own words: only what the child agreed to share leaves the agency. */
+export const CHILDS_OWN_TEMPLATES: ReadonlySet<TemplateId> = new Set(['three-houses'])
 
 /** The formats the export route renders. */
 export const EXPORT_FORMATS = ['pdf', 'family-pdf', 'docx', 'json'] as const
@@ -115,6 +124,30 @@ export interface ExportSection {
   readonly items: readonly ExportItem[]
 }
 
+export interface ExportTemplateItem extends ExportItem {
+  /** The child agreed to share it (map-model MM-29): their own words, printed verbatim in quotation marks. */
+  readonly childAgreed: boolean
+}
+
+export interface ExportTemplateSection {
+  readonly key: ItemZoneKey
+  readonly label: Readonly<Record<Locale, string>>
+  readonly items: readonly ExportTemplateItem[]
+}
+
+/** One template placed on the map, with its items per section. */
+export interface ExportTemplate {
+  readonly placementId: string
+  /** `null` for a template this version does not know. */
+  readonly templateId: TemplateId | null
+  readonly name: Readonly<Record<Locale, string>>
+  /** The child's own template: only items the child agreed to share are listed. */
+  readonly childsOwnWords: boolean
+  readonly sections: readonly ExportTemplateSection[]
+  /** Items of the child's own template left out because the child did not agree to share them. */
+  readonly notShared: number
+}
+
 /** One person on the meeting's roster, with what was recorded about them (`null`: not recorded). */
 export interface ExportParticipant {
   readonly id: string
@@ -163,8 +196,10 @@ export interface CaseFileExport {
     readonly createdAt: string
     readonly agency: string | null
     readonly caseReference: string | null
-    readonly meetingType: string | null
+    readonly meetingType: MeetingType | null
+    /** As entered, else when a facilitator first opened the map. */
     readonly startedAt: string | null
+    /** As entered, else when the meeting was ended. */
     readonly endedAt: string | null
     readonly purpose: string | null
   }
@@ -180,6 +215,8 @@ export interface CaseFileExport {
   readonly nextSteps: readonly ExportNextStep[]
   /** The overall scale and one per danger statement, with every participant's mark and reasons. */
   readonly scales: readonly ExportScale[]
+  /** Templates placed on the map besides the three-column map, left to right. */
+  readonly templates: readonly ExportTemplate[]
   /** Items left out of this export (restricted by consent); only the count is exported. */
   readonly withheld: { readonly count: number }
   readonly canvasPicture: ExportCanvasPicture
@@ -195,7 +232,7 @@ export interface ExportMeetingRecord {
   readonly createdAt: number
   readonly agency?: string | null
   readonly caseReference?: string | null
-  readonly meetingType?: string | null
+  readonly meetingType?: MeetingType | null
   readonly startedAt?: number | null
   readonly endedAt?: number | null
   readonly purpose?: string | null
@@ -266,6 +303,40 @@ const toNextStep = (step: MapNextStep): ExportNextStep => ({
   ...attribution(step),
 })
 
+const sectionLabel = (key: ItemZoneKey, templateId: TemplateId | null): Record<Locale, string> => {
+  const { heading } = templateZoneWords(key, templateId)
+  return { en: zoneLabel(heading, 'en'), es: zoneLabel(heading, 'es') }
+}
+
+/**
+ * A placed template's sections. In the child's own template an item the child did not agree to
+ * share is dropped and counted in `notShared`; a restricted item is dropped by `keep`.
+ */
+function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[]): ExportTemplate {
+  const childsOwnWords = placed.templateId !== null && CHILDS_OWN_TEMPLATES.has(placed.templateId)
+  let notShared = 0
+  const sections = (Object.entries(placed.sections) as [ItemZoneKey, readonly MapItem[]][]).map(([key, items]) => ({
+    key,
+    label: sectionLabel(key, placed.templateId),
+    items: keep(items).flatMap((item): ExportTemplateItem[] => {
+      const childAgreed = item.childAgreed === true
+      if (childsOwnWords && !childAgreed) {
+        notShared++
+        return []
+      }
+      return [{ ...toExportItem(item), childAgreed }]
+    }),
+  }))
+  return {
+    placementId: placed.placementId,
+    templateId: placed.templateId,
+    name: { en: templateName(placed.templateId, 'en'), es: templateName(placed.templateId, 'es') },
+    childsOwnWords,
+    sections,
+    notShared,
+  }
+}
+
 const toScale = (scale: MapScale): ExportScale => ({
   scaleId: scale.scaleId,
   dangerStatementNumber: scale.dangerStatementNumber,
@@ -287,21 +358,6 @@ export function sha256Hex(data: string | Uint8Array): string {
 export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileExport {
   const { meeting, map, restrictedItemIds } = input
   let withheld = input.restrictedHeldElsewhere ?? 0
-  const keep = (items: readonly MapItem[]): ExportItem[] => {
-    const kept: ExportItem[] = []
-    for (const item of items) {
-      if (restrictedItemIds.has(item.id)) withheld++
-      else kept.push(toExportItem(item))
-    }
-    return kept
-  }
-  const sections: ExportSection[] = SECTION_KEYS.map((key) => ({
-    key,
-    column: columnOf(key),
-    label: { en: zoneLabel(key, 'en'), es: zoneLabel(key, 'es') },
-    items: keep(map.sections[key]),
-  }))
-  const unsorted = keep(map.unsorted)
   const visible = <T extends { id: string }>(cards: readonly T[]): T[] => {
     const kept: T[] = []
     for (const card of cards) {
@@ -310,6 +366,14 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     }
     return kept
   }
+  const sections: ExportSection[] = SECTION_KEYS.map((key) => ({
+    key,
+    column: columnOf(key),
+    label: { en: zoneLabel(key, 'en'), es: zoneLabel(key, 'es') },
+    items: visible(map.sections[key]).map(toExportItem),
+  }))
+  const unsorted = visible(map.unsorted).map(toExportItem)
+  const templates = map.templates.map((placed) => toTemplate(placed, visible))
   const statements = visible(map.dangerStatements)
   const goals = visible(map.safetyGoals)
   const statementIds = new Set(statements.map((s) => s.id))
@@ -325,6 +389,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
   const contributors = [
     ...sections.flatMap((s) => s.items),
     ...unsorted,
+    ...templates.flatMap((t) => t.sections.flatMap((s) => s.items)),
     ...dangerStatements,
     ...dangerStatements.flatMap((s) => s.safetyGoals),
     ...unlinkedSafetyGoals,
@@ -386,6 +451,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     unlinkedSafetyGoals,
     nextSteps,
     scales,
+    templates,
     withheld: { count: withheld },
     canvasPicture: input.picture,
   }
@@ -430,7 +496,7 @@ export function cardsInSection(model: CaseFileExport, key: SectionKey): number {
   }
 }
 
-/** Every exported item, in document order (sections then unsorted). */
+/** Every exported item, in document order (sections, unsorted, then placed templates). */
 export function allItems(model: CaseFileExport): ExportItem[] {
-  return [...model.sections.flatMap((s) => s.items), ...model.unsorted]
+  return [...model.sections.flatMap((s) => s.items), ...model.unsorted, ...model.templates.flatMap((t) => t.sections.flatMap((s) => s.items))]
 }

@@ -1,8 +1,9 @@
 /**
  * Owns making one export file: picks the authoritative doc state (the frozen state of a finalized
  * version when there is one, else the relay's current state), reads it through map-model, joins
- * what the meeting store records (facilitators, roster with relationship, attendance and consent,
- * version and finalizer), drops restricted items, and renders the requested format. Returns the
+ * what the meeting store records (details, facilitators, roster with relationship, attendance and
+ * consent, version and finalizer) and the agency's name, drops restricted items, and renders the
+ * requested format. Returns the
  * bytes, their SHA-256 and the model; recording the audit entry is the route's job.
  *
  * ```ts
@@ -63,10 +64,10 @@ function restrictedNoteIds(doc: Y.Doc): Set<string> {
 }
 
 /** Facilitating workers first, then everyone who joined and was let in (or later left). */
-function rosterOf(services: Services, meeting: Meeting): ExportParticipant[] {
+async function rosterOf(services: Services, meeting: Meeting): Promise<ExportParticipant[]> {
   const roster: ExportParticipant[] = []
   for (const workerId of meeting.facilitatorIds) {
-    const worker = services.workers.getWorker(workerId)
+    const worker = await services.workers.getWorker(workerId)
     roster.push({
       id: workerId,
       name: worker?.name ?? '',
@@ -80,7 +81,7 @@ function rosterOf(services: Services, meeting: Meeting): ExportParticipant[] {
       source: workerId === meeting.ownerWorkerId ? 'owner' : 'roster',
     })
   }
-  for (const p of services.meetings.listParticipants(meeting.id)) {
+  for (const p of await services.meetings.listParticipants(meeting.id)) {
     if (p.status === 'waiting' || p.status === 'declined') continue
     roster.push({
       id: p.id,
@@ -106,8 +107,8 @@ async function stateFor(
   meeting: Meeting,
   requested: number | null,
 ): Promise<{ ok: true; state: Uint8Array; version: ExportVersionRecord } | ExportFailure> {
-  const versions = services.meetings.listVersions(meeting.id)
-  const finalizedBy = (workerId: string) => ({ id: workerId, name: services.workers.getWorker(workerId)?.name ?? '' })
+  const versions = await services.meetings.listVersions(meeting.id)
+  const finalizedBy = async (workerId: string) => ({ id: workerId, name: (await services.workers.getWorker(workerId))?.name ?? '' })
   const wanted = requested ?? (meeting.status === 'finalized' ? meeting.version : null)
   if (wanted !== null) {
     const frozen = versions.find((v) => v.version === wanted)
@@ -115,7 +116,7 @@ async function stateFor(
       return {
         ok: true,
         state: frozen.state,
-        version: { number: frozen.version, finalized: true, finalizedAt: frozen.finalizedAt, finalizedBy: finalizedBy(frozen.finalizedBy) },
+        version: { number: frozen.version, finalized: true, finalizedAt: frozen.finalizedAt, finalizedBy: await finalizedBy(frozen.finalizedBy) },
       }
     }
     if (requested !== null && requested !== meeting.version) return { ok: false, reason: 'unknown-version' }
@@ -144,10 +145,23 @@ export async function readExportModel(
     // Re-encoded from a fresh doc: the same state always gives the same bytes, whatever merge history it came from.
     const stateSha256 = sha256Hex(Y.encodeStateAsUpdate(doc))
     const model = buildCaseFileExport({
-      meeting: { id: meeting.id, title: meeting.title, locale: meeting.locale, status: meeting.status, createdAt: meeting.createdAt, endedAt: meeting.endedAt },
+      meeting: {
+        id: meeting.id,
+        title: meeting.title,
+        locale: meeting.locale,
+        status: meeting.status,
+        createdAt: meeting.createdAt,
+        agency: services.config.agencyName,
+        caseReference: meeting.details.caseReference,
+        meetingType: meeting.details.meetingType,
+        purpose: meeting.details.purpose,
+        // Entered times win; else when a facilitator first opened it and when it was ended.
+        startedAt: meeting.details.startTime ?? meeting.openedAt,
+        endedAt: meeting.details.endTime ?? meeting.endedAt,
+      },
       map: readMap(doc),
       stateSha256,
-      roster: rosterOf(services, meeting),
+      roster: await rosterOf(services, meeting),
       version: source.version,
       picture: describePicture(input.picture),
       restrictedItemIds: restrictedNoteIds(doc),
@@ -180,7 +194,7 @@ export async function createExport(
   const read = await readExportModel(services, input)
   if (!read.ok) return read
   const body = await renderExport(read.model, input.format, input.picture)
-  const safeTitle = read.model.meeting.title.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'meeting'
+  const safeTitle = read.model.meeting.title.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'meeting'
   return {
     ok: true,
     file: {

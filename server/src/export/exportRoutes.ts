@@ -52,7 +52,7 @@ export async function exportRoutes(app: FastifyInstance, services: Services): Pr
   })
 
   const handle = async (request: ExportRequest, reply: FastifyReply, readPicture: () => CanvasPicture | null) => {
-    const { meeting, worker } = facilitatorOf(services, request)
+    const { meeting, worker } = await facilitatorOf(services, request)
     const picture = readPicture()
     if (running >= MAX_CONCURRENT_EXPORTS) {
       void reply.header('Retry-After', '5')
@@ -67,7 +67,7 @@ export async function exportRoutes(app: FastifyInstance, services: Services): Pr
     }
     if (!result.ok) throw result.reason === 'no-map' ? new ExportMapMissing() : new ExportVersionUnknown()
     const { file } = result
-    services.audit.record({
+    await services.audit.record({
       action: 'export.created',
       actor: { kind: 'worker', id: worker.id },
       meetingId: meeting.id,

@@ -8,7 +8,8 @@
  * const w = exportWords('es'); w.family.intro
  * ```
  */
-import type { Locale } from '@safetymap/map-model'
+import type { Locale, TemplateId } from '@safetymap/map-model'
+import type { MeetingType } from '../meetings/meetingDetails.ts'
 
 /** Short banner on every page of the case-file record (WIC 827 / 42 CFR Part 2 style). */
 export const CONFIDENTIALITY_BANNER =
@@ -28,6 +29,42 @@ export const CONFIDENTIALITY_NOTICE =
 
 export const NOT_RECORDED = 'not recorded'
 
+/** The value, or "not recorded" when there is none. */
+export const orNot = (value: string | null | undefined): string => (value ? value : NOT_RECORDED)
+
+const MEETING_TYPE_LABELS: Readonly<Record<MeetingType, Readonly<Record<Locale, string>>>> = {
+  'child-and-family-team': { en: 'Child and Family Team meeting', es: 'Reunión del Equipo del Niño y la Familia' },
+  'safety-mapping': { en: 'Safety mapping meeting', es: 'Reunión de mapa de seguridad' },
+  consultation: { en: 'Consultation', es: 'Consulta' },
+  other: { en: 'Other meeting', es: 'Otra reunión' },
+}
+
+/** The kind of meeting in words. */
+export function meetingTypeLabel(type: MeetingType, locale: Locale): string {
+  return MEETING_TYPE_LABELS[type][locale]
+}
+
+const TEMPLATE_NAMES: Readonly<Record<TemplateId, Readonly<Record<Locale, string>>>> = {
+  'three-column': { en: 'Safety map (three columns)', es: 'Mapa de seguridad (tres columnas)' },
+  consultation: { en: 'Safety map with a grey area', es: 'Mapa de seguridad con zona gris' },
+  wellbeing: { en: 'Wellbeing map', es: 'Mapa de bienestar' },
+  'three-houses': { en: 'Three Houses', es: 'Las tres casas' },
+  'safety-house': { en: 'Safety House', es: 'La casa segura' },
+  circles: { en: 'Circles of safety and support', es: 'Círculos de seguridad y apoyo' },
+}
+
+/** A placed template's name; `null` (a template this version does not know) reads "Other template". */
+export function templateName(templateId: TemplateId | null, locale: Locale): string {
+  return templateId ? TEMPLATE_NAMES[templateId][locale] : locale === 'es' ? 'Otra plantilla' : 'Other template'
+}
+
+/** Notice under the child's own template in the record: what was left out, counted, never shown. */
+export function notSharedNotice(count: number): string {
+  return count === 0
+    ? 'Only items the child agreed to share are exported; every item here was agreed.'
+    : `Only items the child agreed to share are exported. ${count} item${count === 1 ? '' : 's'} the child did not agree to share ${count === 1 ? 'was' : 'were'} left out.`
+}
+
 interface FamilyWords {
   readonly title: string
   readonly intro: string
@@ -43,6 +80,10 @@ interface FamilyWords {
   readonly unsorted: string
   readonly withheld: (count: number) => string
   readonly page: (n: number, of: number) => string
+  readonly meetingType: string
+  readonly purpose: string
+  readonly childsWords: string
+  readonly onlyWhatTheChildShared: string
 }
 
 const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
@@ -64,6 +105,10 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     withheld: (count) =>
       `${count === 1 ? 'One private item is' : `${count} private items are`} not in this copy. Your social worker can explain why.`,
     page: (n, of) => `Page ${n} of ${of}`,
+    meetingType: 'Kind of meeting',
+    purpose: 'Why we met',
+    childsWords: '— in the child’s own words',
+    onlyWhatTheChildShared: 'This copy has only what the child said they were happy to share.',
   },
   es: {
     title: 'El mapa de seguridad de su familia',
@@ -83,6 +128,10 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     withheld: (count) =>
       `${count === 1 ? 'Un dato privado no está' : `${count} datos privados no están`} en esta copia. Su trabajador o trabajadora social le puede explicar por qué.`,
     page: (n, of) => `Página ${n} de ${of}`,
+    meetingType: 'Tipo de reunión',
+    purpose: 'Para qué nos reunimos',
+    childsWords: '— en las propias palabras del niño o la niña',
+    onlyWhatTheChildShared: 'Esta copia tiene solo lo que el niño o la niña dijo que quería compartir.',
   },
 }
 

@@ -16,17 +16,18 @@ import type { CanvasPicture } from './canvasPicture.ts'
 import {
   CONFIDENTIALITY_BANNER,
   CONFIDENTIALITY_NOTICE,
-  NOT_RECORDED,
   PICTURE_MISSING,
   formatRecordTime,
+  orNot,
   withheldNotice,
   yesNo,
 } from './exportWords.ts'
 import { contentWidth, createPdf, ensureSpace, finishPdf } from './pdfDocument.ts'
+import { recordHeaderFields } from './recordHeader.ts'
+import { caseFileTemplateBlocks } from './templateBlocks.ts'
 import { caseFileToolkitBlocks, type ToolkitBlock } from './toolkitBlocks.ts'
 
 const shorten = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text)
-const orNot = (value: string | null | undefined): string => (value ? value : NOT_RECORDED)
 
 function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
   ensureSpace(doc, size * 4)
@@ -91,20 +92,7 @@ export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPi
   doc.font('bold').fontSize(10).fillColor('#444444').text('SAFETY MAPPING MEETING RECORD', { width })
   doc.font('bold').fontSize(18).fillColor('black').text(meeting.title, { width })
   doc.moveDown(0.5)
-  field(doc, 'Agency', orNot(meeting.agency))
-  field(doc, 'Case reference', orNot(meeting.caseReference))
-  field(doc, 'Meeting type', orNot(meeting.meetingType))
-  field(doc, 'Meeting created', formatRecordTime(meeting.createdAt))
-  field(doc, 'Started', formatRecordTime(meeting.startedAt))
-  field(doc, 'Ended', formatRecordTime(meeting.endedAt))
-  field(doc, 'Language of the meeting', meeting.locale === 'es' ? 'Spanish' : 'English')
-  field(doc, 'Status', meeting.status)
-  field(doc, 'Map version', version.label)
-  field(doc, 'Finalized by', version.finalizedBy?.name || NOT_RECORDED)
-  field(doc, 'Finalized at', formatRecordTime(version.finalizedAt))
-  field(doc, 'Export id', model.exportId)
-  field(doc, 'Map state SHA-256', version.stateSha256)
-  field(doc, 'Export schema', model.schemaVersion)
+  for (const [name, value] of recordHeaderFields(model)) field(doc, name, value)
 
   doc.moveDown(0.6)
   doc.font('bold').fontSize(9).fillColor('#8a1c1c').text('Confidentiality', { width })
@@ -151,6 +139,7 @@ export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPi
   }
 
   drawBlocks(doc, caseFileToolkitBlocks(model))
+  drawBlocks(doc, caseFileTemplateBlocks(model))
 
   heading(doc, 'Picture of the canvas')
   if (picture) {

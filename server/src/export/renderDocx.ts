@@ -2,7 +2,8 @@
  * Owns the DOCX rendering of the case-file record, for pasting into court reports and case
  * plans: the same content and order as the case-file PDF, as ordinary Word paragraphs and
  * headings (so it edits well), with the confidentiality banner in every page header and the map
- * version and export id in the document properties (core and custom).
+ * version and export id in the document properties (core and custom). Reproducible: the same
+ * map version gives the same bytes (see `stabilizeDocx.ts`).
  *
  * ```ts
  * const bytes = await renderDocx(model, picture)
@@ -21,20 +22,22 @@ import {
   TextRun,
 } from 'docx'
 import { zoneLabel } from '@safetymap/map-model'
-import { cardsInSection, type CaseFileExport, type ExportItem } from './CaseFileExport.ts'
+import { cardsInSection, recordDate, type CaseFileExport, type ExportItem } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
 import {
   CONFIDENTIALITY_BANNER,
   CONFIDENTIALITY_NOTICE,
-  NOT_RECORDED,
   PICTURE_MISSING,
   formatRecordTime,
+  orNot,
   withheldNotice,
   yesNo,
 } from './exportWords.ts'
+import { recordHeaderFields } from './recordHeader.ts'
+import { stabilizeDocx } from './stabilizeDocx.ts'
+import { caseFileTemplateBlocks } from './templateBlocks.ts'
 import { caseFileToolkitBlocks, type ToolkitBlock } from './toolkitBlocks.ts'
 
-const orNot = (value: string | null | undefined): string => (value ? value : NOT_RECORDED)
 
 const field = (name: string, value: string) =>
   new Paragraph({ children: [new TextRun({ text: `${name}: `, bold: true }), new TextRun(value)] })
@@ -77,20 +80,7 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
   const children: Paragraph[] = [
     new Paragraph({ children: [new TextRun({ text: 'SAFETY MAPPING MEETING RECORD', bold: true, color: '444444' })] }),
     heading(meeting.title, HeadingLevel.TITLE),
-    field('Agency', orNot(meeting.agency)),
-    field('Case reference', orNot(meeting.caseReference)),
-    field('Meeting type', orNot(meeting.meetingType)),
-    field('Meeting created', formatRecordTime(meeting.createdAt)),
-    field('Started', formatRecordTime(meeting.startedAt)),
-    field('Ended', formatRecordTime(meeting.endedAt)),
-    field('Language of the meeting', meeting.locale === 'es' ? 'Spanish' : 'English'),
-    field('Status', meeting.status),
-    field('Map version', version.label),
-    field('Finalized by', version.finalizedBy?.name || NOT_RECORDED),
-    field('Finalized at', formatRecordTime(version.finalizedAt)),
-    field('Export id', model.exportId),
-    field('Map state SHA-256', version.stateSha256),
-    field('Export schema', model.schemaVersion),
+    ...recordHeaderFields(model).map(([name, value]) => field(name, value)),
     new Paragraph({ spacing: { before: 200 }, children: [new TextRun({ text: 'Confidentiality. ', bold: true }), new TextRun({ text: CONFIDENTIALITY_NOTICE, size: 18 })] }),
     new Paragraph({ children: [new TextRun({ text: 'Withheld items. ', bold: true }), new TextRun({ text: withheldNotice(model.withheld.count), size: 18 })] }),
     heading('Participants', HeadingLevel.HEADING_1),
@@ -138,7 +128,7 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
     for (const entry of model.unsorted) children.push(...itemParagraphs(entry))
   }
 
-  children.push(...caseFileToolkitBlocks(model).map(blockParagraph))
+  children.push(...caseFileToolkitBlocks(model).map(blockParagraph), ...caseFileTemplateBlocks(model).map(blockParagraph))
 
   children.push(heading('Picture of the canvas', HeadingLevel.HEADING_1))
   if (picture) {
@@ -201,5 +191,5 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
       },
     ],
   })
-  return Packer.toBuffer(document)
+  return stabilizeDocx(await Packer.toBuffer(document), recordDate(model))
 }

@@ -13,9 +13,10 @@ import { zoneHint, zoneLabel } from '@safetymap/map-model'
 import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
 import { cardsInSection, recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
-import { familyWords, formatFamilyDate } from './exportWords.ts'
+import { familyWords, formatFamilyDate, meetingTypeLabel } from './exportWords.ts'
 import { contentWidth, createPdf, ensureSpace, finishPdf } from './pdfDocument.ts'
 import { drawBlocks } from './renderCaseFilePdf.ts'
+import { familyTemplateBlocks } from './templateBlocks.ts'
 import { familyToolkitBlocks } from './toolkitBlocks.ts'
 
 /** Renders the family copy for one export model. */
@@ -37,6 +38,8 @@ export async function renderFamilyPdf(model: CaseFileExport, picture: CanvasPict
   doc.font('body').fontSize(14).text(model.meeting.title, { width })
   doc.moveDown(0.5)
   doc.fontSize(11).text(`${w.date}: ${formatFamilyDate(model.meeting.startedAt ?? model.meeting.createdAt, locale)}`, { width })
+  if (model.meeting.meetingType) doc.text(`${w.meetingType}: ${meetingTypeLabel(model.meeting.meetingType, locale)}`, { width })
+  if (model.meeting.purpose) doc.text(`${w.purpose}: ${model.meeting.purpose}`, { width })
   doc.fontSize(9).fillColor('#555555').text(`${w.version}: ${model.version.number}${model.version.finalized ? '' : ` (${w.draft})`}`, { width }).fillColor('black')
   doc.moveDown(0.5)
   doc.fontSize(11).text(w.intro, { width })
@@ -81,7 +84,9 @@ export async function renderFamilyPdf(model: CaseFileExport, picture: CanvasPict
     for (const entry of model.unsorted) writeItem(entry)
   }
 
-  drawBlocks(doc, familyToolkitBlocks(model, locale, w.someone), { h1: 16, h2: 13, text: 12, by: 10, muted: 10.5 })
+  const familySizes = { h1: 16, h2: 13, text: 12, by: 10, muted: 10.5 }
+  drawBlocks(doc, familyToolkitBlocks(model, locale, w.someone), familySizes)
+  drawBlocks(doc, familyTemplateBlocks(model, locale, w.someone), familySizes)
 
   if (picture) {
     doc.addPage()

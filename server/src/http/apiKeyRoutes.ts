@@ -39,7 +39,7 @@ export async function apiKeyRoutes(app: FastifyInstance, services: Services): Pr
     },
   }, async (request) => {
     const worker = requireWorker(request)
-    return { keys: services.workers.listApiKeys(worker.id).map(toApi) }
+    return { keys: (await services.workers.listApiKeys(worker.id)).map(toApi) }
   })
 
   app.post<{ Body: { label?: string } | undefined }>('/api/keys', {
@@ -55,8 +55,8 @@ export async function apiKeyRoutes(app: FastifyInstance, services: Services): Pr
   }, async (request, reply) => {
     const worker = requireWorker(request)
     const now = services.now()
-    const { info, apiKey } = services.workers.createApiKey({ workerId: worker.id, label: request.body?.label?.trim() || null, now })
-    services.audit.record({ action: 'apikey.created', actor: { kind: 'worker', id: worker.id }, subjectId: info.id, now })
+    const { info, apiKey } = await services.workers.createApiKey({ workerId: worker.id, label: request.body?.label?.trim() || null, now })
+    await services.audit.record({ action: 'apikey.created', actor: { kind: 'worker', id: worker.id }, subjectId: info.id, now })
     request.log.info({ workerId: worker.id, keyId: info.id }, 'api key created')
     return reply.code(201).send({ ...toApi(info), key: apiKey })
   })
@@ -70,8 +70,8 @@ export async function apiKeyRoutes(app: FastifyInstance, services: Services): Pr
   }, async (request, reply) => {
     const worker = requireWorker(request)
     const now = services.now()
-    if (!services.workers.revokeApiKey({ workerId: worker.id, keyId: request.params.id, now })) throw new ApiKeyNotFound()
-    services.audit.record({ action: 'apikey.revoked', actor: { kind: 'worker', id: worker.id }, subjectId: request.params.id, now })
+    if (!await services.workers.revokeApiKey({ workerId: worker.id, keyId: request.params.id, now })) throw new ApiKeyNotFound()
+    await services.audit.record({ action: 'apikey.revoked', actor: { kind: 'worker', id: worker.id }, subjectId: request.params.id, now })
     request.log.info({ workerId: worker.id, keyId: request.params.id }, 'api key revoked')
     return reply.code(204).send()
   })

@@ -17,10 +17,10 @@ const passwordSchema = { type: 'string', minLength: PASSWORD_MIN_LENGTH, maxLeng
 const codeSchema = { type: 'string', minLength: 10, maxLength: 200 } as const
 
 export async function authRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  const startWorkerSession = (reply: Parameters<typeof setSessionCookie>[0], workerId: string) => {
+  const startWorkerSession = async (reply: Parameters<typeof setSessionCookie>[0], workerId: string) => {
     const now = services.now()
     const expiresAt = now + WORKER_SESSION_TTL_MS
-    setSessionCookie(reply, services, services.sessions.create({ kind: 'worker', workerId }, expiresAt, now), expiresAt)
+    setSessionCookie(reply, services, await services.sessions.create({ kind: 'worker', workerId }, expiresAt, now), expiresAt)
   }
 
   app.post<{ Body: { email: string; password: string } }>('/api/auth/signin', {
@@ -31,12 +31,12 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
       response: { 200: { type: 'object', properties: { worker: workerSchema } }, 401: errorSchema, 429: errorSchema },
     },
   }, async (request, reply) => {
-    const found = services.workers.findForSignIn(request.body.email)
+    const found = await services.workers.findForSignIn(request.body.email)
     // Verify even for unknown emails so response time does not reveal which emails exist.
     const ok = await verifyPassword(request.body.password, found?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA')
     if (!found || !found.passwordHash || !ok) {
       // An attempt: audited with the worker's id when the email is known, never the email itself.
-      services.audit.record({
+      await services.audit.record({
         action: 'worker.signin-failed',
         actor: { kind: 'anonymous', id: '-' },
         subjectId: found?.id ?? null,
@@ -44,8 +44,8 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
       })
       throw new AuthBadCredentials()
     }
-    startWorkerSession(reply, found.id)
-    services.audit.record({ action: 'worker.signed-in', actor: { kind: 'worker', id: found.id }, now: services.now() })
+    await startWorkerSession(reply, found.id)
+    await services.audit.record({ action: 'worker.signed-in', actor: { kind: 'worker', id: found.id }, now: services.now() })
     request.log.info({ workerId: found.id }, 'worker signed in')
     return { worker: { id: found.id, name: found.name, email: found.email } }
   })
@@ -60,7 +60,7 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
       },
     },
   }, async (request) => {
-    const setup = services.workers.inspectSetupCode(request.body.code, services.now())
+    const setup = await services.workers.inspectSetupCode(request.body.code, services.now())
     if (!setup) throw new AuthSetupInvalid()
     return { email: setup.email, name: setup.name }
   })
@@ -77,7 +77,7 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
     },
   }, async (request, reply) => {
     const { code, name, email, password } = request.body
-    const worker = services.workers.redeemSetupCode({
+    const worker = await services.workers.redeemSetupCode({
       code,
       passwordHash: await hashPassword(password),
       email: email ?? null,
@@ -85,17 +85,17 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
       now: services.now(),
     })
     if (!worker) throw new AuthSetupInvalid()
-    startWorkerSession(reply, worker.id)
-    services.audit.record({ action: 'worker.setup-completed', actor: { kind: 'worker', id: worker.id }, now: services.now() })
+    await startWorkerSession(reply, worker.id)
+    await services.audit.record({ action: 'worker.setup-completed', actor: { kind: 'worker', id: worker.id }, now: services.now() })
     request.log.info({ workerId: worker.id }, 'worker completed setup')
     return { worker }
   })
 
   app.post('/api/auth/signout', { schema: { tags: ['auth'], response: { 204: { type: 'null' } } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE]
-    if (token) services.sessions.end(token)
+    if (token) await services.sessions.end(token)
     if (request.principal?.kind === 'worker' && request.principal.via === 'cookie') {
-      services.audit.record({ action: 'worker.signed-out', actor: { kind: 'worker', id: request.principal.worker.id }, now: services.now() })
+      await services.audit.record({ action: 'worker.signed-out', actor: { kind: 'worker', id: request.principal.worker.id }, now: services.now() })
     }
     clearSessionCookie(reply)
     return reply.code(204).send()

@@ -1,14 +1,18 @@
 /**
  * What only a meeting's facilitators reach besides the roster: adding a co-facilitator (another
- * worker, by email; they then see the meeting in their list and facilitate it fully) and reading
+ * worker, by email; they then see the meeting in their list and facilitate it fully), taking one
+ * off again (the meeting's owner only), and reading
  * the meeting's audit trail (ids, actions and times; never names or map text).
  *
  *   POST /api/meetings/:id/facilitators { email } → 201 { id, name }
+ *   DELETE /api/meetings/:id/facilitators/:workerId → 204 (the owner only; their sockets for this meeting close)
  *   GET  /api/meetings/:id/audit → { entries: [...] }
  */
 import type { FastifyInstance } from 'fastify'
 import type { Services } from './services.ts'
-import { WorkerNotFound } from '../errors.ts'
+import { FacilitatorNotFound, MeetingOwnerOnly, MeetingOwnerStays, WorkerNotFound } from '../errors.ts'
+import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
+import { meetingDocIds } from '../meetings/restrictedDoc.ts'
 import { errorSchema } from './schemas.ts'
 import { facilitatorOf, meetingIdParams } from './meetingAccess.ts'
 
@@ -39,12 +43,12 @@ export async function facilitatorRoutes(app: FastifyInstance, services: Services
       },
     },
   }, async (request, reply) => {
-    const { meeting, worker } = facilitatorOf(services, request)
-    const added = services.workers.findByEmail(request.body.email)
+    const { meeting, worker } = await facilitatorOf(services, request)
+    const added = await services.workers.findByEmail(request.body.email)
     if (!added) throw new WorkerNotFound()
     const now = services.now()
-    if (added.id !== meeting.ownerWorkerId && services.meetings.addFacilitator({ meetingId: meeting.id, workerId: added.id, addedBy: worker.id, now })) {
-      services.audit.record({
+    if (added.id !== meeting.ownerWorkerId && await services.meetings.addFacilitator({ meetingId: meeting.id, workerId: added.id, addedBy: worker.id, now })) {
+      await services.audit.record({
         action: 'meeting.facilitator-added',
         actor: { kind: 'worker', id: worker.id },
         meetingId: meeting.id,
@@ -52,8 +56,45 @@ export async function facilitatorRoutes(app: FastifyInstance, services: Services
         now,
       })
       request.log.info({ meetingId: meeting.id, workerId: added.id }, 'co-facilitator added')
+      services.meetingEvents.rosterChanged(meeting.id)
     }
     return reply.code(201).send({ id: added.id, name: added.name })
+  })
+
+  app.delete<{ Params: { id: string; workerId: string } }>('/api/meetings/:id/facilitators/:workerId', {
+    schema: {
+      tags: ['meetings'],
+      params: {
+        type: 'object',
+        required: ['id', 'workerId'],
+        properties: { id: { type: 'string', maxLength: 64 }, workerId: { type: 'string', maxLength: 64 } },
+      },
+      response: { 204: { type: 'null' }, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+    },
+  }, async (request, reply) => {
+    const { meeting, worker } = await facilitatorOf(services, request)
+    if (worker.id !== meeting.ownerWorkerId) throw new MeetingOwnerOnly()
+    const { workerId } = request.params
+    if (workerId === meeting.ownerWorkerId) throw new MeetingOwnerStays()
+    if (!await services.meetings.removeFacilitator(meeting.id, workerId)) throw new FacilitatorNotFound()
+    // Only this meeting's sockets (shared map and restricted doc): their other meetings go on.
+    const closed = services.relay.closePeerIn(
+      meetingDocIds(meeting.id),
+      workerId,
+      ACCESS_CLOSE.PARTICIPANT_REMOVED.code,
+      ACCESS_CLOSE.PARTICIPANT_REMOVED.reason,
+    )
+    await services.audit.record({
+      action: 'meeting.facilitator-removed',
+      actor: { kind: 'worker', id: worker.id },
+      meetingId: meeting.id,
+      subjectId: workerId,
+      details: { sockets: closed },
+      now: services.now(),
+    })
+    request.log.info({ meetingId: meeting.id, workerId, sockets: closed }, 'co-facilitator removed')
+    services.meetingEvents.rosterChanged(meeting.id)
+    return reply.code(204).send()
   })
 
   app.get<{ Params: { id: string } }>('/api/meetings/:id/audit', {
@@ -68,9 +109,9 @@ export async function facilitatorRoutes(app: FastifyInstance, services: Services
       },
     },
   }, async (request) => {
-    const { meeting, worker } = facilitatorOf(services, request)
-    const entries = services.audit.forMeeting(meeting.id)
-    services.audit.record({ action: 'audit.viewed', actor: { kind: 'worker', id: worker.id }, meetingId: meeting.id, now: services.now() })
+    const { meeting, worker } = await facilitatorOf(services, request)
+    const entries = await services.audit.forMeeting(meeting.id)
+    await services.audit.record({ action: 'audit.viewed', actor: { kind: 'worker', id: worker.id }, meetingId: meeting.id, now: services.now() })
     return { entries }
   })
 }

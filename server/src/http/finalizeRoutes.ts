@@ -35,24 +35,24 @@ export async function finalizeRoutes(app: FastifyInstance, services: Services): 
   app.post<{ Params: { id: string } }>('/api/meetings/:id/finalize', {
     schema: { tags: ['meetings'], params: meetingIdParams, response },
   }, async (request) => {
-    const { meeting, worker } = facilitatorOf(services, request)
+    const { meeting, worker } = await facilitatorOf(services, request)
     if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
     const now = services.now()
     // Order matters: first no new connection may edit, then drop the editing ones (they come
     // back as viewers), then stamp the doc and keep its state, which nobody can change any more.
-    services.meetings.setFinalized(meeting.id, now)
+    await services.meetings.setFinalized(meeting.id, now)
     try {
       for (const docId of meetingDocIds(meeting.id)) {
         services.relay.closeMeeting(docId, ACCESS_CLOSE.MEETING_FINALIZED.code, ACCESS_CLOSE.MEETING_FINALIZED.reason)
       }
       await services.relay.applyServerChange(meeting.id, setDocStatus('finalized'))
       const state = await services.relay.readDocState(meeting.id)
-      services.meetings.saveVersion({ meetingId: meeting.id, version: meeting.version, state: state ?? new Uint8Array(), finalizedBy: worker.id, now })
+      await services.meetings.saveVersion({ meetingId: meeting.id, version: meeting.version, state: state ?? new Uint8Array(), finalizedBy: worker.id, now })
     } catch (error) {
-      services.meetings.setLive(meeting.id)
+      await services.meetings.setLive(meeting.id)
       throw error
     }
-    services.audit.record({
+    await services.audit.record({
       action: 'meeting.finalized',
       actor: { kind: 'worker', id: worker.id },
       meetingId: meeting.id,
@@ -60,24 +60,25 @@ export async function finalizeRoutes(app: FastifyInstance, services: Services): 
       now,
     })
     request.log.info({ meetingId: meeting.id, version: meeting.version }, 'meeting finalized')
-    const updated = services.meetings.get(meeting.id) ?? meeting
+    services.meetingEvents.rosterChanged(meeting.id)
+    const updated = await services.meetings.get(meeting.id) ?? meeting
     return { ...meetingToApi(updated), role: 'facilitator' }
   })
 
   app.post<{ Params: { id: string } }>('/api/meetings/:id/reopen', {
     schema: { tags: ['meetings'], params: meetingIdParams, response },
   }, async (request) => {
-    const { meeting, worker } = facilitatorOf(services, request)
+    const { meeting, worker } = await facilitatorOf(services, request)
     if (meeting.status !== 'finalized') throw new MeetingNotFinalized()
     const now = services.now()
     await services.relay.applyServerChange(meeting.id, setDocStatus('live'))
-    services.meetings.reopen(meeting.id)
+    await services.meetings.reopen(meeting.id)
     // Viewers-by-finalize reconnect in their own role.
     for (const docId of meetingDocIds(meeting.id)) {
       services.relay.closeMeeting(docId, ACCESS_CLOSE.MEETING_REOPENED.code, ACCESS_CLOSE.MEETING_REOPENED.reason)
     }
-    const updated = services.meetings.get(meeting.id) ?? meeting
-    services.audit.record({
+    const updated = await services.meetings.get(meeting.id) ?? meeting
+    await services.audit.record({
       action: 'meeting.reopened',
       actor: { kind: 'worker', id: worker.id },
       meetingId: meeting.id,
@@ -85,6 +86,7 @@ export async function finalizeRoutes(app: FastifyInstance, services: Services): 
       now,
     })
     request.log.info({ meetingId: meeting.id, version: updated.version }, 'meeting reopened')
+    services.meetingEvents.rosterChanged(meeting.id)
     return { ...meetingToApi(updated), role: 'facilitator' }
   })
 
@@ -118,8 +120,8 @@ export async function finalizeRoutes(app: FastifyInstance, services: Services): 
       },
     },
   }, async (request) => {
-    const { meeting } = facilitatorOf(services, request)
-    const versions = services.meetings.listVersions(meeting.id).map((v) => ({
+    const { meeting } = await facilitatorOf(services, request)
+    const versions = (await services.meetings.listVersions(meeting.id)).map((v) => ({
       version: v.version,
       finalizedAt: new Date(v.finalizedAt).toISOString(),
       finalizedBy: v.finalizedBy,

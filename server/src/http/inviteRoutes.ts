@@ -72,11 +72,11 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
       },
     },
   }, async (request, reply) => {
-    const { meeting, worker } = facilitatorOf(services, request)
+    const { meeting, worker } = await facilitatorOf(services, request)
     const now = services.now()
     const kind = request.body.kind ?? 'personal'
     const label = request.body.label?.trim() || null
-    const { invite, token } = services.meetings.createInvite({
+    const { invite, token } = await services.meetings.createInvite({
       meetingId: meeting.id,
       role: request.body.role,
       kind,
@@ -86,7 +86,7 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
       expiresAt: inviteExpiry(now),
       now,
     })
-    services.audit.record({
+    await services.audit.record({
       action: 'invite.created',
       actor: { kind: 'worker', id: worker.id },
       meetingId: meeting.id,
@@ -120,8 +120,8 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
       },
     },
   }, async (request) => {
-    const { meeting } = facilitatorOf(services, request)
-    const invites = services.meetings.listInvites(meeting.id).map((i) => ({
+    const { meeting } = await facilitatorOf(services, request)
+    const invites = (await services.meetings.listInvites(meeting.id)).map((i) => ({
       id: i.id,
       role: i.role,
       kind: i.kind,
@@ -145,12 +145,12 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
       response: { 204: { type: 'null' }, 401: errorSchema, 403: errorSchema, 404: errorSchema },
     },
   }, async (request, reply) => {
-    const { meeting, worker } = facilitatorOf(services, request)
+    const { meeting, worker } = await facilitatorOf(services, request)
     const now = services.now()
-    const result = services.meetings.revokeInvite(meeting.id, request.params.inviteId, now)
+    const result = await services.meetings.revokeInvite(meeting.id, request.params.inviteId, now)
     if (result === 'unknown') throw new InviteNotFound()
     if (result === 'revoked') {
-      services.audit.record({
+      await services.audit.record({
         action: 'invite.revoked',
         actor: { kind: 'worker', id: worker.id },
         meetingId: meeting.id,

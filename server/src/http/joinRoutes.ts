@@ -34,8 +34,8 @@ type Refusal = Extract<InviteLookup, { ok: false }>
 
 export async function joinRoutes(app: FastifyInstance, services: Services): Promise<void> {
   /** Audits a refused invite token (an attempt) and throws its precise error. */
-  const refuse = (refusal: Refusal, stage: 'preview' | 'join'): never => {
-    services.audit.record({
+  const refuse = async (refusal: Refusal, stage: 'preview' | 'join'): Promise<never> => {
+    await services.audit.record({
       action: 'join.refused',
       actor: { kind: 'anonymous', id: '-' },
       meetingId: refusal.meetingId,
@@ -71,8 +71,8 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
       },
     },
   }, async (request) => {
-    const found = services.meetings.findInvite(request.body.token, services.now())
-    if (!found.ok) return refuse(found, 'preview')
+    const found = await services.meetings.findInvite(request.body.token, services.now())
+    if (!found.ok) return await refuse(found, 'preview')
     return { role: found.invite.role, lobby: found.invite.lobby, consent: CONSENT_AGREEMENT }
   })
 
@@ -115,9 +115,9 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
     const { token, name, relationship, attendance, consentVersion } = request.body
     // Consent comes first: without it nothing is recorded and a personal invite stays unused.
     if (consentVersion !== CONSENT_AGREEMENT.version) {
-      const found = services.meetings.findInvite(token, now)
-      if (!found.ok) return refuse(found, 'join')
-      services.audit.record({
+      const found = await services.meetings.findInvite(token, now)
+      if (!found.ok) return await refuse(found, 'join')
+      await services.audit.record({
         action: 'join.refused',
         actor: { kind: 'anonymous', id: '-' },
         meetingId: found.invite.meetingId,
@@ -126,20 +126,20 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
       })
       throw new ConsentRequired()
     }
-    const joined = services.meetings.join({ token, name, relationship, attendance, consentVersion, now })
-    if (!joined.ok) return refuse(joined, 'join')
+    const joined = await services.meetings.join({ token, name, relationship, attendance, consentVersion, now })
+    if (!joined.ok) return await refuse(joined, 'join')
     const { participant, invite } = joined
-    const session = services.sessions.create({ kind: 'participant', participantId: participant.id }, invite.expiresAt, now)
+    const session = await services.sessions.create({ kind: 'participant', participantId: participant.id }, invite.expiresAt, now)
     setSessionCookie(reply, services, session, invite.expiresAt)
     const actor = { kind: 'participant', id: participant.id } as const
-    services.audit.record({
+    await services.audit.record({
       action: 'participant.consented',
       actor,
       meetingId: participant.meetingId,
       details: { version: consentVersion },
       now,
     })
-    services.audit.record({
+    await services.audit.record({
       action: 'participant.joined',
       actor,
       meetingId: participant.meetingId,
@@ -147,6 +147,8 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
       details: { role: participant.role, status: participant.status, attendance },
       now,
     })
+    // The facilitator's lobby (or everyone's roster) shows the newcomer at once.
+    services.meetingEvents.rosterChanged(participant.meetingId)
     request.log.info({ meetingId: participant.meetingId, participantId: participant.id, role: participant.role, status: participant.status }, 'participant joined')
     return { meetingId: participant.meetingId, participantId: participant.id, role: participant.role, status: participant.status }
   })

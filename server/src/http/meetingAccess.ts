@@ -3,8 +3,8 @@
  * answering with the precise refusal (not signed in, removed, waiting, declined, not a member,
  * not the facilitator). A meeting the caller has no part in answers 404, so ids reveal nothing.
  *
- *   const { meeting, role } = memberOf(services, request)
- *   const { meeting, worker } = facilitatorOf(services, request)
+ *   const { meeting, role } = await memberOf(services, request)
+ *   const { meeting, worker } = await facilitatorOf(services, request)
  */
 import type { FastifyRequest } from 'fastify'
 import type { Services } from './services.ts'
@@ -19,9 +19,9 @@ type MeetingRequest = FastifyRequest<{ Params: { id: string } }>
 export const meetingIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const
 
 /** The meeting in the URL and the caller's role in it; throws the right refusal otherwise. */
-export function memberOf(services: Services, request: MeetingRequest): { meeting: Meeting; role: ParticipantRole } {
+export async function memberOf(services: Services, request: MeetingRequest): Promise<{ meeting: Meeting; role: ParticipantRole }> {
   const principal = requirePrincipal(request)
-  const meeting = services.meetings.get(request.params.id)
+  const meeting = await services.meetings.get(request.params.id)
   if (!meeting) throw new MeetingNotFound()
   const access = accessToMeeting(principal, meeting)
   if (access.ok) return { meeting, role: access.role }
@@ -38,8 +38,8 @@ export function memberOf(services: Services, request: MeetingRequest): { meeting
 }
 
 /** The meeting in the URL when the caller is one of its facilitating workers. */
-export function facilitatorOf(services: Services, request: MeetingRequest): { meeting: Meeting; worker: Worker } {
-  const { meeting, role } = memberOf(services, request)
+export async function facilitatorOf(services: Services, request: MeetingRequest): Promise<{ meeting: Meeting; worker: Worker }> {
+  const { meeting, role } = await memberOf(services, request)
   const principal = request.principal
   if (role !== 'facilitator' || principal?.kind !== 'worker') throw new MeetingForbidden()
   return { meeting, worker: principal.worker }

@@ -1,16 +1,27 @@
 /**
  * Meetings: a worker creates a meeting (its doc is seeded with the safety-map template before we
- * answer), lists the meetings they facilitate, and any member reads one with their role.
- * Invites live in `inviteRoutes.ts`, the roster in `participantRoutes.ts`.
+ * answer), lists the meetings they facilitate, and any member reads one with their role. A
+ * facilitator records the meeting's details for the case file when creating it or later
+ * (`PATCH`, audited by field name only); the first time a facilitator opens the meeting is kept
+ * as its start when no start time was entered. Invites live in `inviteRoutes.ts`, the roster in
+ * `participantRoutes.ts`.
  */
 import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
-import { writeSafetyMapTemplate, type Locale } from '@safetymap/map-model'
+import { setUpMeetingDoc, TEMPLATE_IDS, type Locale, type TemplateId } from '@safetymap/map-model'
 import type { Services } from './services.ts'
 import { requireWorker } from './principal.ts'
 import { errorSchema, meetingSchema } from './schemas.ts'
-import { meetingIdParams, memberOf } from './meetingAccess.ts'
+import { facilitatorOf, meetingIdParams, memberOf } from './meetingAccess.ts'
 import type { Meeting } from '../meetings/MeetingStore.ts'
+import {
+  changedDetailFields,
+  endsBeforeStart,
+  meetingDetailsFromApi,
+  meetingDetailsProperties,
+  type MeetingDetailsBody,
+} from '../meetings/meetingDetails.ts'
+import { MeetingAlreadyFinalized, MeetingNotFound, MeetingTimesInvalid, ParentConsentRequired } from '../errors.ts'
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -24,34 +35,64 @@ export const meetingToApi = (m: Meeting) => ({
   createdAt: new Date(m.createdAt).toISOString(),
   finalizedAt: isoOrNull(m.finalizedAt),
   endedAt: isoOrNull(m.endedAt),
+  caseReference: m.details.caseReference,
+  meetingType: m.details.meetingType,
+  purpose: m.details.purpose,
+  startTime: isoOrNull(m.details.startTime),
+  endTime: isoOrNull(m.details.endTime),
 })
 const toApi = meetingToApi
 
 export async function meetingRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.post<{ Body: { title: string; locale?: Locale } }>('/api/meetings', {
+  app.post<{ Body: { title: string; locale?: Locale; template?: TemplateId; parentConsent?: { givenBy: string } } & MeetingDetailsBody }>('/api/meetings', {
     schema: {
       tags: ['meetings'],
       body: {
         type: 'object',
         required: ['title'],
-        properties: { title: { type: 'string', minLength: 1, maxLength: 120 }, locale: { type: 'string', enum: ['en', 'es'] } },
+        properties: {
+          title: { type: 'string', minLength: 1, maxLength: 120 },
+          locale: { type: 'string', enum: ['en', 'es'] },
+          /** The map laid out at creation (map-model MM-34); `three-column` when absent. */
+          template: { type: 'string', enum: [...TEMPLATE_IDS] },
+          /** Who agreed to using Three Houses with the child (map-model MM-31); required for `three-houses`. */
+          parentConsent: {
+            type: 'object',
+            required: ['givenBy'],
+            additionalProperties: false,
+            properties: { givenBy: { type: 'string', minLength: 1, maxLength: 120, pattern: '\\S' } },
+          },
+          ...meetingDetailsProperties,
+        },
       },
       response: { 201: meetingSchema, 401: errorSchema, 403: errorSchema },
     },
   }, async (request, reply) => {
     const worker = requireWorker(request)
     const now = services.now()
-    const meeting = services.meetings.create({
+    const details = meetingDetailsFromApi(request.body)
+    if (endsBeforeStart({ startTime: details.startTime ?? null, endTime: details.endTime ?? null })) throw new MeetingTimesInvalid()
+    const { template = 'three-column', parentConsent } = request.body
+    if (template === 'three-houses' && !parentConsent) throw new ParentConsentRequired()
+    const meeting = await services.meetings.create({
       title: request.body.title,
       locale: request.body.locale ?? 'en',
       ownerWorkerId: worker.id,
       now,
+      details,
     })
     const doc = new Y.Doc()
-    writeSafetyMapTemplate(doc, { title: meeting.title, locale: meeting.locale, schema: services.mapSchema, now: new Date(now) })
+    setUpMeetingDoc(doc, {
+      title: meeting.title,
+      locale: meeting.locale,
+      schema: services.mapSchema,
+      now: new Date(now),
+      templateId: template,
+      ...(parentConsent ? { parentConsent: { givenBy: parentConsent.givenBy, recordedBy: { id: worker.id, name: worker.name }, at: new Date(now) } } : {}),
+    })
     await services.relay.seedDoc(meeting.id, Y.encodeStateAsUpdate(doc))
     doc.destroy()
-    services.audit.record({ action: 'meeting.created', actor: { kind: 'worker', id: worker.id }, meetingId: meeting.id, now })
+    await services.audit.record({ action: 'meeting.created', actor: { kind: 'worker', id: worker.id }, meetingId: meeting.id, now })
     request.log.info({ meetingId: meeting.id, workerId: worker.id }, 'meeting created')
     return reply.code(201).send(toApi(meeting))
   })
@@ -63,7 +104,7 @@ export async function meetingRoutes(app: FastifyInstance, services: Services): P
     },
   }, async (request) => {
     const worker = requireWorker(request)
-    return { meetings: services.meetings.listForWorker(worker.id).map(toApi) }
+    return { meetings: (await services.meetings.listForWorker(worker.id)).map(toApi) }
   })
 
   app.get<{ Params: { id: string } }>('/api/meetings/:id', {
@@ -78,7 +119,46 @@ export async function meetingRoutes(app: FastifyInstance, services: Services): P
       },
     },
   }, async (request) => {
-    const { meeting, role } = memberOf(services, request)
+    const { meeting, role } = await memberOf(services, request)
+    if (role === 'facilitator' && meeting.openedAt === null && meeting.status === 'live') {
+      await services.meetings.markOpened(meeting.id, services.now())
+    }
     return { ...toApi(meeting), role }
+  })
+
+  app.patch<{ Params: { id: string }; Body: MeetingDetailsBody }>('/api/meetings/:id', {
+    schema: {
+      tags: ['meetings'],
+      description: 'Changes the meeting details for the case file (facilitators, while the map is not finalized). Fields left out stay as they are; null clears one.',
+      params: meetingIdParams,
+      body: { type: 'object', additionalProperties: false, properties: meetingDetailsProperties },
+      response: {
+        200: { ...meetingSchema, properties: { ...meetingSchema.properties, role: { type: 'string' } } },
+        400: errorSchema,
+        401: errorSchema,
+        403: errorSchema,
+        404: errorSchema,
+        409: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const { meeting, worker } = await facilitatorOf(services, request)
+    // A finalized version is a record: its export must not change under it.
+    if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
+    const change = meetingDetailsFromApi(request.body)
+    if (endsBeforeStart({ ...meeting.details, ...change })) throw new MeetingTimesInvalid()
+    const updated = await services.meetings.updateDetails(meeting.id, change)
+    if (!updated) throw new MeetingNotFound()
+    const fields = changedDetailFields(meeting.details, change)
+    if (fields.length > 0) {
+      await services.audit.record({
+        action: 'meeting.details-changed',
+        actor: { kind: 'worker', id: worker.id },
+        meetingId: meeting.id,
+        details: { fields: fields.join(',') },
+        now: services.now(),
+      })
+    }
+    return { ...toApi(updated), role: 'facilitator' }
   })
 }

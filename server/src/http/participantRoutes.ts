@@ -46,9 +46,9 @@ const noContent = { 204: { type: 'null' }, 401: errorSchema, 403: errorSchema, 4
 
 export async function participantRoutes(app: FastifyInstance, services: Services): Promise<void> {
   /** The participant named in the URL, within a meeting the caller facilitates. */
-  const targetOf = (request: ParticipantRequest): { meeting: Meeting; workerId: string; participant: Participant } => {
-    const { meeting, worker } = facilitatorOf(services, request)
-    const participant = services.meetings.getParticipant(request.params.pid)
+  const targetOf = async (request: ParticipantRequest): Promise<{ meeting: Meeting; workerId: string; participant: Participant }> => {
+    const { meeting, worker } = await facilitatorOf(services, request)
+    const participant = await services.meetings.getParticipant(request.params.pid)
     if (!participant || participant.meetingId !== meeting.id) throw new ParticipantNotFound()
     return { meeting, workerId: worker.id, participant }
   }
@@ -78,10 +78,10 @@ export async function participantRoutes(app: FastifyInstance, services: Services
       },
     },
   }, async (request) => {
-    const { meeting, role } = memberOf(services, request)
+    const { meeting, role } = await memberOf(services, request)
     const online = new Set(services.relay.peersOf(meeting.id))
-    const facilitators = meeting.facilitatorIds.flatMap((workerId) => {
-      const worker = services.workers.getWorker(workerId)
+    const workers = await Promise.all(meeting.facilitatorIds.map((workerId) => services.workers.getWorker(workerId)))
+    const facilitators = workers.flatMap((worker) => {
       if (!worker) return []
       return [{
         id: worker.id,
@@ -95,8 +95,7 @@ export async function participantRoutes(app: FastifyInstance, services: Services
       }]
     })
     // Family and network see who is in the meeting; only facilitators see the lobby and leavers.
-    const people = services.meetings
-      .listParticipants(meeting.id)
+    const people = (await services.meetings.listParticipants(meeting.id))
       .filter((p) => role === 'facilitator' || p.status === 'admitted')
       .map((p) => ({
         id: p.id,
@@ -122,15 +121,16 @@ export async function participantRoutes(app: FastifyInstance, services: Services
       },
     },
   }, async (request) => {
-    const target = targetOf(request)
+    const target = await targetOf(request)
     if (target.participant.status === 'removed') throw new ParticipantNotFound()
     const from = target.participant.role
     const to = request.body.role
     if (from !== to) {
-      services.meetings.setParticipantRole(target.meeting.id, target.participant.id, to)
+      await services.meetings.setParticipantRole(target.meeting.id, target.participant.id, to)
       // Non-terminal: the client reconnects at once and the upgrade hands it the new role.
       services.relay.closePeer(target.participant.id, ACCESS_CLOSE.ROLE_CHANGED.code, ACCESS_CLOSE.ROLE_CHANGED.reason)
-      audit('participant.role-changed', target, { from, to })
+      await audit('participant.role-changed', target, { from, to })
+      services.meetingEvents.rosterChanged(target.meeting.id)
       request.log.info({ meetingId: target.meeting.id, participantId: target.participant.id, role: to }, 'participant role changed')
     }
     return { id: target.participant.id, role: to }
@@ -139,12 +139,13 @@ export async function participantRoutes(app: FastifyInstance, services: Services
   app.delete<{ Params: { id: string; pid: string } }>('/api/meetings/:id/participants/:pid', {
     schema: { tags: ['participants'], params: participantParams, response: noContent },
   }, async (request, reply) => {
-    const target = targetOf(request)
+    const target = await targetOf(request)
     if (target.participant.status !== 'removed') {
-      services.meetings.markRemoved(target.meeting.id, target.participant.id, services.now())
-      services.sessions.revokeParticipants([target.participant.id], 'removed')
+      await services.meetings.markRemoved(target.meeting.id, target.participant.id, services.now())
+      await services.sessions.revokeParticipants([target.participant.id], 'removed')
       services.relay.closePeer(target.participant.id, ACCESS_CLOSE.PARTICIPANT_REMOVED.code, ACCESS_CLOSE.PARTICIPANT_REMOVED.reason)
-      audit('participant.removed', target)
+      await audit('participant.removed', target)
+      services.meetingEvents.rosterChanged(target.meeting.id)
       request.log.info({ meetingId: target.meeting.id, participantId: target.participant.id }, 'participant removed')
     }
     return reply.code(204).send()
@@ -153,12 +154,13 @@ export async function participantRoutes(app: FastifyInstance, services: Services
   app.post<{ Params: { id: string; pid: string } }>('/api/meetings/:id/participants/:pid/admit', {
     schema: { tags: ['participants'], params: participantParams, response: noContent },
   }, async (request, reply) => {
-    const target = targetOf(request)
+    const target = await targetOf(request)
     const { status } = target.participant
     if (status === 'admitted') return reply.code(204).send()
     if (status !== 'waiting' && status !== 'declined') throw new ParticipantNotWaiting()
-    services.meetings.setParticipantStatus(target.meeting.id, target.participant.id, 'admitted')
-    audit('participant.admitted', target)
+    await services.meetings.setParticipantStatus(target.meeting.id, target.participant.id, 'admitted')
+    await audit('participant.admitted', target)
+    services.meetingEvents.rosterChanged(target.meeting.id)
     request.log.info({ meetingId: target.meeting.id, participantId: target.participant.id }, 'participant admitted')
     return reply.code(204).send()
   })
@@ -166,12 +168,13 @@ export async function participantRoutes(app: FastifyInstance, services: Services
   app.post<{ Params: { id: string; pid: string } }>('/api/meetings/:id/participants/:pid/decline', {
     schema: { tags: ['participants'], params: participantParams, response: noContent },
   }, async (request, reply) => {
-    const target = targetOf(request)
+    const target = await targetOf(request)
     const { status } = target.participant
     if (status === 'declined') return reply.code(204).send()
     if (status !== 'waiting') throw new ParticipantNotWaiting()
-    services.meetings.setParticipantStatus(target.meeting.id, target.participant.id, 'declined')
-    audit('participant.declined', target)
+    await services.meetings.setParticipantStatus(target.meeting.id, target.participant.id, 'declined')
+    await audit('participant.declined', target)
+    services.meetingEvents.rosterChanged(target.meeting.id)
     request.log.info({ meetingId: target.meeting.id, participantId: target.participant.id }, 'participant declined')
     return reply.code(204).send()
   })
@@ -179,18 +182,19 @@ export async function participantRoutes(app: FastifyInstance, services: Services
   app.post<{ Params: { id: string } }>('/api/meetings/:id/end', {
     schema: { tags: ['participants'], params: meetingIdParams, response: noContent },
   }, async (request, reply) => {
-    const { meeting, worker } = facilitatorOf(services, request)
+    const { meeting, worker } = await facilitatorOf(services, request)
     const now = services.now()
-    services.meetings.markEnded(meeting.id, now)
-    const ended = services.sessions.revokeParticipants(
-      services.meetings.listParticipants(meeting.id).map((p) => p.id),
+    await services.meetings.markEnded(meeting.id, now)
+    const ended = await services.sessions.revokeParticipants(
+      (await services.meetings.listParticipants(meeting.id)).map((p) => p.id),
       'meeting-ended',
     )
     let closed = 0
     for (const docId of meetingDocIds(meeting.id)) {
       closed += services.relay.closeMeeting(docId, ACCESS_CLOSE.MEETING_ENDED.code, ACCESS_CLOSE.MEETING_ENDED.reason)
     }
-    services.audit.record({ action: 'meeting.ended', actor: { kind: 'worker', id: worker.id }, meetingId: meeting.id, details: { sessions: ended, sockets: closed }, now })
+    await services.audit.record({ action: 'meeting.ended', actor: { kind: 'worker', id: worker.id }, meetingId: meeting.id, details: { sessions: ended, sockets: closed }, now })
+    services.meetingEvents.rosterChanged(meeting.id)
     request.log.info({ meetingId: meeting.id, sessions: ended, sockets: closed }, 'meeting ended')
     return reply.code(204).send()
   })

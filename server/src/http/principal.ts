@@ -40,19 +40,19 @@ function bearerToken(request: FastifyRequest): string | null {
   return match?.[1] ?? null
 }
 
-function resolve(services: Services, token: string, via: 'cookie' | 'bearer'): Principal | SessionRevokeReason | null {
+async function resolve(services: Services, token: string, via: 'cookie' | 'bearer'): Promise<Principal | SessionRevokeReason | null> {
   if (via === 'bearer' && token.startsWith(`${SECRET_PREFIX.apiKey}_`)) {
-    const worker = services.workers.workerForApiKey(token)
+    const worker = await services.workers.workerForApiKey(token)
     return worker ? { kind: 'worker', worker, via } : null
   }
-  const owner = services.sessions.resolve(token, services.now())
+  const owner = await services.sessions.resolve(token, services.now())
   if (!owner) return null
   if (owner.kind === 'revoked') return owner.reason
   if (owner.kind === 'worker') {
-    const worker = services.workers.getWorker(owner.workerId)
+    const worker = await services.workers.getWorker(owner.workerId)
     return worker ? { kind: 'worker', worker, via } : null
   }
-  const participant = services.meetings.getParticipant(owner.participantId)
+  const participant = await services.meetings.getParticipant(owner.participantId)
   if (participant?.status === 'removed') return 'removed'
   return participant ? { kind: 'participant', participant, via } : null
 }
@@ -66,7 +66,7 @@ export function expectedOrigin(services: Services, request: FastifyRequest): str
  * Cookie-authenticated requests that change state (and websocket upgrades) must come from our
  * own pages: a mismatching `Origin` is refused. Bearer clients are not browsers and carry no cookie.
  */
-function checkOrigin(services: Services, request: FastifyRequest): void {
+async function checkOrigin(services: Services, request: FastifyRequest): Promise<void> {
   const origin = request.headers.origin
   const changesState = request.method !== 'GET' && request.method !== 'HEAD'
   const isUpgrade = request.headers.upgrade?.toLowerCase() === 'websocket'
@@ -74,7 +74,7 @@ function checkOrigin(services: Services, request: FastifyRequest): void {
   if (origin === expectedOrigin(services, request)) return
   // An attempt (CSRF or cross-site websocket hijacking): audited with ids only, never the origin.
   const principal = request.principal
-  services.audit.record({
+  await services.audit.record({
     action: 'access.refused',
     actor: principal
       ? { kind: principal.kind, id: principal.kind === 'worker' ? principal.worker.id : principal.participant.id }
@@ -129,9 +129,9 @@ export const principalPlugin = fp(async (app: FastifyInstance, services: Service
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/sync/')) return
     const bearer = bearerToken(request)
     const cookie = request.cookies[SESSION_COOKIE]
-    const resolved = bearer ? resolve(services, bearer, 'bearer') : cookie ? resolve(services, cookie, 'cookie') : null
+    const resolved = bearer ? await resolve(services, bearer, 'bearer') : cookie ? await resolve(services, cookie, 'cookie') : null
     if (typeof resolved === 'string') request.revokedSession = resolved
     else request.principal = resolved
-    if (!bearer && cookie) checkOrigin(services, request)
+    if (!bearer && cookie) await checkOrigin(services, request)
   })
 }, { name: 'principal', dependencies: ['@fastify/cookie'] })

@@ -30,7 +30,9 @@ function auditOnce(services: Services, request: FastifyRequest, door: RateLimite
   if (last !== undefined && now - last < WINDOW_MS) return
   if (seen.size >= AUDITED_KEYS_MAX) seen.clear()
   seen.set(key, now)
+  // The limiter's callback is synchronous: the entry is written without holding up the refusal.
   services.audit.record({ action: 'rate.limited', actor: { kind: 'anonymous', id: '-' }, details: { door }, now })
+    .catch((error: unknown) => request.log.error({ err: error, door }, 'audit entry for a rate limit failed'))
   request.log.warn({ door }, 'rate limit exceeded')
 }
 

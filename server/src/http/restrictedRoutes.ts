@@ -8,12 +8,13 @@
  * failure never loses it. Anyone already synced keeps what they received before the move; items
  * that must never reach the family are written into the restricted doc from the start.
  */
+import { holdEarlyMessages } from './holdEarlyMessages.ts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
-import { RECORDS_ARRAY_NAME } from '@safetymap/map-model'
+import { RECORDS_ARRAY_NAME, ZONE_SHAPE_TYPE } from '@safetymap/map-model'
 import type { Services } from './services.ts'
 import { accessToMeeting, requirePrincipal } from './principal.ts'
-import { ItemNotFound, MeetingNotFound, RestrictedWorkersOnly } from '../errors.ts'
+import { ItemNotFound, MeetingAlreadyFinalized, MeetingNotFound, RestrictedWorkersOnly } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
 import { rateLimitFor } from './rateLimits.ts'
 import { facilitatorOf, meetingIdParams } from './meetingAccess.ts'
@@ -34,6 +35,11 @@ function findRecord(doc: Y.Doc, id: string): unknown {
   return found
 }
 
+/** An item of the map (a note, a card, a mark), not the template's zones or another kind of record. */
+const isItemRecord = (record: unknown): boolean =>
+  typeof record === 'object' && record !== null &&
+  (record as { typeName?: unknown }).typeName === 'shape' && (record as { type?: unknown }).type !== ZONE_SHAPE_TYPE
+
 /** Deletes every entry of `id` from the records array (what `YKeyValue.delete` does). */
 function deleteRecord(doc: Y.Doc, id: string): void {
   const records = doc.getArray<unknown>(RECORDS_ARRAY_NAME)
@@ -49,11 +55,11 @@ export async function restrictedRoutes(app: FastifyInstance, services: Services)
   if (!app.hasRequestDecorator('syncPeer')) app.decorateRequest('syncPeer', null)
   const admit = async (request: FastifyRequest<{ Params: { meetingId: string } }>) => {
     const principal = requirePrincipal(request)
-    const meeting = services.meetings.get(request.params.meetingId)
+    const meeting = await services.meetings.get(request.params.meetingId)
     if (!meeting) throw new MeetingNotFound()
     const access = accessToMeeting(principal, meeting)
     if (!access.ok || access.role !== 'facilitator' || principal.kind !== 'worker') {
-      services.audit.record({
+      await services.audit.record({
         action: 'access.refused',
         actor: principal.kind === 'worker' ? { kind: 'worker', id: principal.worker.id } : { kind: 'participant', id: principal.participant.id },
         meetingId: meeting.id,
@@ -74,17 +80,21 @@ export async function restrictedRoutes(app: FastifyInstance, services: Services)
     config: { rateLimit: rateLimitFor(services, 'sync') },
     preValidation: admit,
     schema: { hide: true, params: { type: 'object', properties: { meetingId: { type: 'string', maxLength: 64 } } } },
-  }, (socket, request) => {
+  }, async (socket, request) => {
     const peer = request.syncPeer
     if (!peer) return socket.close(1011, 'not admitted')
+    const release = holdEarlyMessages(socket)
     // Decide again just before joining: only a facilitating worker, and read-only once finalized.
-    const meeting = services.meetings.get(request.params.meetingId)
+    const meeting = await services.meetings.get(request.params.meetingId)
     if (!meeting?.facilitatorIds.includes(peer.participantId)) {
       return socket.close(ACCESS_CLOSE.PARTICIPANT_REMOVED.code, ACCESS_CLOSE.PARTICIPANT_REMOVED.reason)
     }
-    const role = meeting.status === 'finalized' ? 'viewer' : 'facilitator'
+    const finalized = meeting.status === 'finalized'
+    const role = finalized ? 'viewer' : 'facilitator'
+    if (socket.readyState !== socket.OPEN) return
     request.log.info({ meetingId: peer.meetingId, participantId: peer.participantId, role }, 'restricted sync connected')
-    services.relay.acceptWebSocket(socket, { ...peer, role })
+    services.relay.acceptWebSocket(socket, { ...peer, role, ...(finalized ? { readOnlyRefusal: ACCESS_CLOSE.FINALIZED_EDITS_REFUSED } : {}) })
+    release()
   })
 
   app.post<{ Params: { id: string }; Body: { shapeId: string } }>('/api/meetings/:id/restricted-items', {
@@ -97,23 +107,26 @@ export async function restrictedRoutes(app: FastifyInstance, services: Services)
         401: errorSchema,
         403: errorSchema,
         404: errorSchema,
+        409: errorSchema,
       },
     },
   }, async (request) => {
-    const { meeting, worker } = facilitatorOf(services, request)
+    const { meeting, worker } = await facilitatorOf(services, request)
+    // A finished map keeps what it held when it was kept as a version.
+    if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
     const { shapeId } = request.body
     const state = await services.relay.readDocState(meeting.id)
     const shared = new Y.Doc()
     if (state) Y.applyUpdate(shared, state)
     const record = findRecord(shared, shapeId)
     shared.destroy()
-    if (record === undefined) throw new ItemNotFound()
+    if (!isItemRecord(record)) throw new ItemNotFound()
     await services.relay.applyServerChange(restrictedDocId(meeting.id), (doc) => {
       deleteRecord(doc, shapeId)
       doc.getArray<Entry>(RECORDS_ARRAY_NAME).push([{ key: shapeId, val: record }])
     })
     await services.relay.applyServerChange(meeting.id, (doc) => deleteRecord(doc, shapeId))
-    services.audit.record({
+    await services.audit.record({
       action: 'item.restricted',
       actor: { kind: 'worker', id: worker.id },
       meetingId: meeting.id,

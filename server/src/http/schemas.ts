@@ -2,6 +2,8 @@
  * JSON schemas shared by several routes; they validate input, shape output (unknown fields are
  * never serialized) and feed the OpenAPI document.
  */
+import { meetingDetailsProperties } from '../meetings/meetingDetails.ts'
+
 export const workerSchema = {
   type: 'object',
   required: ['id', 'name', 'email'],
@@ -21,6 +23,8 @@ export const meetingSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     finalizedAt: { type: ['string', 'null'], format: 'date-time' },
     endedAt: { type: ['string', 'null'], format: 'date-time' },
+    /** The details the facilitator entered for the case file (null: not entered). */
+    ...meetingDetailsProperties,
   },
 } as const
 

@@ -8,6 +8,7 @@ import type { SessionStore } from '../access/SessionStore.ts'
 import type { MeetingStore } from '../meetings/MeetingStore.ts'
 import type { Relay } from '../relay/index.ts'
 import type { AuditLog } from '../audit/AuditLog.ts'
+import type { MeetingEvents } from '../access/meetingEvents.ts'
 import type { SerializedSchema } from '@safetymap/map-model'
 
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   meetings: MeetingStore
   relay: Relay
   audit: AuditLog
+  /** "The roster changed" signals for the roster event stream. */
+  meetingEvents: MeetingEvents
   /** The tldraw schema every new meeting doc is stamped with. */
   mapSchema: SerializedSchema
   now: () => number

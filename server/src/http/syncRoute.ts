@@ -3,6 +3,7 @@
  * hook guards it; everything is checked before the upgrade completes, so a refused client gets
  * a plain 401/403/404 and never a half-open socket.
  */
+import { holdEarlyMessages } from './holdEarlyMessages.ts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Services } from './services.ts'
 import { accessToMeeting, requirePrincipal } from './principal.ts'
@@ -24,9 +25,9 @@ export async function syncRoute(app: FastifyInstance, services: Services): Promi
   app.decorateRequest('syncPeer', null)
 
   /** Audits a refused upgrade by a known principal or an ended session (an attempt); ids only. */
-  const refused = (request: SyncRequest, reason: string, meetingId: string | null, error: Error): Error => {
+  const refused = async (request: SyncRequest, reason: string, meetingId: string | null, error: Error): Promise<Error> => {
     const principal = request.principal
-    services.audit.record({
+    await services.audit.record({
       action: 'access.refused',
       actor: principal
         ? { kind: principal.kind, id: principal.kind === 'worker' ? principal.worker.id : principal.participant.id }
@@ -43,7 +44,7 @@ export async function syncRoute(app: FastifyInstance, services: Services): Promi
       try {
         requirePrincipal(request)
       } catch (error) {
-        throw refused(request, request.revokedSession, null, error as Error)
+        throw await refused(request, request.revokedSession, null, error as Error)
       }
     }
     if (!request.principal && (request.headers.authorization || request.headers.cookie)) {
@@ -51,11 +52,11 @@ export async function syncRoute(app: FastifyInstance, services: Services): Promi
       try {
         requirePrincipal(request)
       } catch (error) {
-        throw refused(request, 'bad-credential', null, error as Error)
+        throw await refused(request, 'bad-credential', null, error as Error)
       }
     }
     const principal = requirePrincipal(request)
-    const meeting = services.meetings.get(request.params.meetingId)
+    const meeting = await services.meetings.get(request.params.meetingId)
     if (!meeting) throw new MeetingNotFound()
     const access = accessToMeeting(principal, meeting)
     if (!access.ok) {
@@ -64,9 +65,10 @@ export async function syncRoute(app: FastifyInstance, services: Services): Promi
         : access.reason === 'declined' ? new LobbyDeclined()
         : access.reason === 'removed' ? new ParticipantRemoved()
         : new MeetingNotAMember()
-      throw refused(request, access.reason, meeting.id, error)
+      throw await refused(request, access.reason, meeting.id, error)
     }
-    // A finalized map is read-only for everyone: the relay drops viewers' updates (RL-4).
+    // A finalized map is read-only for everyone: the relay drops viewers' updates (RL-4) and
+    // refuses a finished map's changes with 4002.
     const role = meeting.status === 'finalized' ? 'viewer' : access.role
     const participantId = principal.kind === 'worker' ? principal.worker.id : principal.participant.id
     request.syncPeer = { meetingId: meeting.id, participantId, role }
@@ -77,13 +79,26 @@ export async function syncRoute(app: FastifyInstance, services: Services): Promi
     config: { rateLimit: rateLimitFor(services, 'sync') },
     preValidation: admit,
     schema: { hide: true, params: { type: 'object', properties: { meetingId: { type: 'string', maxLength: 64 } } } },
-  }, (socket, request) => {
+  }, async (socket, request) => {
     const peer = request.syncPeer
     if (!peer) return socket.close(1011, 'not admitted')
+    const release = holdEarlyMessages(socket)
     // Access may have changed during the handshake (removal, role change, finalize): decide again.
-    const role = currentSyncRole(services, peer.meetingId, peer.participantId)
+    const role = await currentSyncRole(services, peer.meetingId, peer.participantId)
     if (!role) return socket.close(ACCESS_CLOSE.PARTICIPANT_REMOVED.code, ACCESS_CLOSE.PARTICIPANT_REMOVED.reason)
+    // On a finished map, changes (made offline before the finalize) are refused with its close
+    // code rather than dropped silently, so the client can tell its user they were not kept.
+    const finalized = role === 'viewer' && (await services.meetings.get(peer.meetingId))?.status === 'finalized'
+    if (socket.readyState !== socket.OPEN) return
     request.log.info({ meetingId: peer.meetingId, participantId: peer.participantId, role }, 'sync connected')
-    services.relay.acceptWebSocket(socket, { ...peer, role })
+    // `?epoch=` (RL-13): the doc epoch the client's local copy belongs to, so stale copies reset.
+    const { epoch } = request.query as { epoch?: unknown }
+    services.relay.acceptWebSocket(socket, {
+      ...peer,
+      role,
+      ...(finalized ? { readOnlyRefusal: ACCESS_CLOSE.FINALIZED_EDITS_REFUSED } : {}),
+      ...(typeof epoch === 'string' ? { knownEpoch: epoch.slice(0, 64) } : {}),
+    })
+    release()
   })
 }

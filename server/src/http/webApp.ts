@@ -1,6 +1,8 @@
 /**
  * Serves the built web app: hashed assets with long caching, `index.html` for every client-side
- * route, and `GET /api/config` with run-time settings the browser needs (the tldraw licence key and the
+ * route (`list.html` for the phone view `/m/:id/list`: the same page with its early start and
+ * preload hints, see the web app's vite config), and `GET /api/config` with run-time settings the
+ * browser needs (the tldraw licence key and the
  * agency's headings from `LABELS_FILE` are read here, so changing them needs no rebuild).
  */
 import fastifyStatic from '@fastify/static'
@@ -8,6 +10,10 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { Services } from './services.ts'
+
+/** The phone view's page, and the addresses it is sent for. */
+const LIST_PAGE = 'list.html'
+const LIST_ROUTE = /^\/m\/[^/]+\/list\/?$/
 
 export async function webApp(app: FastifyInstance, services: Services): Promise<void> {
   const root = services.config.webDistDir
@@ -31,6 +37,7 @@ export async function webApp(app: FastifyInstance, services: Services): Promise<
   }, async () => ({ tldrawLicenseKey: services.config.tldrawLicenseKey, labels: services.config.labels }))
 
   if (!built) return
+  const hasListPage = existsSync(path.join(root, LIST_PAGE))
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
@@ -46,6 +53,7 @@ export async function webApp(app: FastifyInstance, services: Services): Promise<
   app.setNotFoundHandler((request, reply) => {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !request.url.startsWith('/sync/')
     if (!isPage) return reply.code(404).send({ statusCode: 404, code: 'NOT_FOUND', error: 'Not Found', message: 'No such endpoint.' })
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html')
+    const page = hasListPage && LIST_ROUTE.test(request.url.split('?')[0]!) ? LIST_PAGE : 'index.html'
+    return reply.header('Cache-Control', 'no-cache').sendFile(page)
   })
 }

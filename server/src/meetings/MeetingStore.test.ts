@@ -15,35 +15,35 @@ INSERT INTO participants VALUES ('p1', 'm1', 'i1', 'Old joiner', 'editor', 2, NU
 const joinInput = (token: string) => ({ token, name: 'Lorna', relationship: 'grandparent', attendance: 'in-room' as const, consentVersion: 'v1', now: 10 })
 
 describe('createMeetingStore', () => {
-  it('upgrades a first-release database in place, and opening it again changes nothing', () => {
+  it('upgrades a first-release database in place, and opening it again changes nothing', async () => {
     const db = new BetterSqlite3(':memory:')
     db.exec(FIRST_RELEASE_SCHEMA)
     createMeetingStore(db)
     const meetings = createMeetingStore(db)
-    expect(meetings.get('m1')).toMatchObject({ title: 'Old meeting', version: 1, finalizedAt: null, facilitatorIds: ['w1'] })
-    expect(meetings.getParticipant('p1')).toMatchObject({ status: 'admitted', relationship: null, consentVersion: null })
-    expect(meetings.listInvites('m1')).toEqual([expect.objectContaining({ kind: 'personal', lobby: false, uses: 0, label: null })])
+    expect(await meetings.get('m1')).toMatchObject({ title: 'Old meeting', version: 1, finalizedAt: null, facilitatorIds: ['w1'] })
+    expect(await meetings.getParticipant('p1')).toMatchObject({ status: 'admitted', relationship: null, consentVersion: null })
+    expect(await meetings.listInvites('m1')).toEqual([expect.objectContaining({ kind: 'personal', lobby: false, uses: 0, label: null })])
     db.close()
   })
 
-  it('lets a personal invite be used once and a shared one many times, counting uses', () => {
+  it('lets a personal invite be used once and a shared one many times, counting uses', async () => {
     const db = new BetterSqlite3(':memory:')
     const meetings = createMeetingStore(db)
-    const meeting = meetings.create({ title: 't', locale: 'en', ownerWorkerId: 'w', now: 1 })
+    const meeting = await meetings.create({ title: 't', locale: 'en', ownerWorkerId: 'w', now: 1 })
     const base = { meetingId: meeting.id, role: 'editor' as const, label: null, createdBy: 'w', expiresAt: 100, now: 1 }
-    const personal = meetings.createInvite({ ...base, kind: 'personal', lobby: false })
-    const shared = meetings.createInvite({ ...base, kind: 'shared', lobby: true })
+    const personal = await meetings.createInvite({ ...base, kind: 'personal', lobby: false })
+    const shared = await meetings.createInvite({ ...base, kind: 'shared', lobby: true })
 
-    expect(meetings.join(joinInput(personal.token))).toMatchObject({ ok: true, participant: { status: 'admitted' } })
-    expect(meetings.join(joinInput(personal.token))).toEqual({ ok: false, reason: 'used', meetingId: meeting.id })
-    expect(meetings.join(joinInput(shared.token))).toMatchObject({ ok: true, participant: { status: 'waiting', consentVersion: 'v1', consentedAt: 10 } })
-    expect(meetings.join(joinInput(shared.token))).toMatchObject({ ok: true })
-    expect(meetings.listInvites(meeting.id).map((i) => i.uses)).toEqual([1, 2])
-    expect(meetings.join({ ...joinInput(shared.token), now: 100 })).toEqual({ ok: false, reason: 'expired', meetingId: meeting.id })
-    expect(meetings.revokeInvite(meeting.id, shared.invite.id, 20)).toBe('revoked')
-    expect(meetings.revokeInvite(meeting.id, shared.invite.id, 21)).toBe('already')
-    expect(meetings.join(joinInput(shared.token))).toEqual({ ok: false, reason: 'revoked', meetingId: meeting.id })
-    expect(meetings.join(joinInput('smi_unknown'))).toEqual({ ok: false, reason: 'unknown', meetingId: null })
+    expect(await meetings.join(joinInput(personal.token))).toMatchObject({ ok: true, participant: { status: 'admitted' } })
+    expect(await meetings.join(joinInput(personal.token))).toEqual({ ok: false, reason: 'used', meetingId: meeting.id })
+    expect(await meetings.join(joinInput(shared.token))).toMatchObject({ ok: true, participant: { status: 'waiting', consentVersion: 'v1', consentedAt: 10 } })
+    expect(await meetings.join(joinInput(shared.token))).toMatchObject({ ok: true })
+    expect((await meetings.listInvites(meeting.id)).map((i) => i.uses)).toEqual([1, 2])
+    expect(await meetings.join({ ...joinInput(shared.token), now: 100 })).toEqual({ ok: false, reason: 'expired', meetingId: meeting.id })
+    expect(await meetings.revokeInvite(meeting.id, shared.invite.id, 20)).toBe('revoked')
+    expect(await meetings.revokeInvite(meeting.id, shared.invite.id, 21)).toBe('already')
+    expect(await meetings.join(joinInput(shared.token))).toEqual({ ok: false, reason: 'revoked', meetingId: meeting.id })
+    expect(await meetings.join(joinInput('smi_unknown'))).toEqual({ ok: false, reason: 'unknown', meetingId: null })
     db.close()
   })
 })

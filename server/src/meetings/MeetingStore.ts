@@ -4,13 +4,14 @@
  * how, and the frozen states a facilitator finalized.
  *
  *   const meetings = createMeetingStore(db)
- *   const meeting = meetings.create({ title, locale, ownerWorkerId, now })
- *   const joined = meetings.join({ token, name, relationship, attendance, consentVersion, now })
+ *   const meeting = await meetings.create({ title, locale, ownerWorkerId, now })
+ *   const joined = await meetings.join({ token, name, relationship, attendance, consentVersion, now })
  */
 import type { Database } from 'better-sqlite3'
 import type { Locale } from '@safetymap/map-model'
 import { createId, createSecret, hashSecret } from '../access/secrets.ts'
 import { migrateMeetingTables } from './migrateMeetingTables.ts'
+import { NO_MEETING_DETAILS, type MeetingDetails, type MeetingType } from './meetingDetails.ts'
 
 export const PARTICIPANT_ROLES = ['facilitator', 'editor', 'viewer'] as const
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number]
@@ -38,6 +39,10 @@ export interface Meeting {
   version: number
   finalizedAt: number | null
   endedAt: number | null
+  /** What the facilitator entered for the case file. */
+  details: MeetingDetails
+  /** When a facilitator first opened the meeting page; `null` before. */
+  openedAt: number | null
 }
 
 export interface Participant {
@@ -77,7 +82,8 @@ export interface MeetingVersion {
   finalizedBy: string
 }
 
-type MeetingRow = {
+/** A `meetings` row as both backends return it (PostgreSQL keeps the same columns). */
+export type MeetingRow = {
   id: string
   title: string
   locale: Locale
@@ -87,8 +93,14 @@ type MeetingRow = {
   version: number
   finalized_at: number | null
   ended_at: number | null
+  case_reference: string | null
+  meeting_type: MeetingType | null
+  purpose: string | null
+  start_time: number | null
+  end_time: number | null
+  opened_at: number | null
 }
-type InviteRow = {
+export type InviteRow = {
   id: string
   meeting_id: string
   role: InviteRole
@@ -99,7 +111,7 @@ type InviteRow = {
   revoked_at: number | null
   uses: number
 }
-type ParticipantRow = {
+export type ParticipantRow = {
   id: string
   meeting_id: string
   name: string
@@ -112,7 +124,7 @@ type ParticipantRow = {
   joined_at: number
 }
 
-const toInvite = (r: InviteRow): Invite => ({
+export const toInvite = (r: InviteRow): Invite => ({
   id: r.id,
   meetingId: r.meeting_id,
   role: r.role,
@@ -123,7 +135,7 @@ const toInvite = (r: InviteRow): Invite => ({
   revoked: r.revoked_at !== null,
   uses: r.uses,
 })
-const toParticipant = (r: ParticipantRow): Participant => ({
+export const toParticipant = (r: ParticipantRow): Participant => ({
   id: r.id,
   meetingId: r.meeting_id,
   name: r.name,
@@ -136,11 +148,50 @@ const toParticipant = (r: ParticipantRow): Participant => ({
   joinedAt: r.joined_at,
 })
 
+/** A meeting from its row and its co-facilitators' worker ids (oldest first). */
+export const toMeeting = (r: MeetingRow, coFacilitatorIds: readonly string[]): Meeting => ({
+  id: r.id,
+  title: r.title,
+  locale: r.locale,
+  status: r.status,
+  ownerWorkerId: r.owner_worker_id,
+  facilitatorIds: [r.owner_worker_id, ...coFacilitatorIds],
+  createdAt: r.created_at,
+  version: r.version,
+  finalizedAt: r.finalized_at,
+  endedAt: r.ended_at,
+  details: {
+    caseReference: r.case_reference,
+    meetingType: r.meeting_type,
+    purpose: r.purpose,
+    startTime: r.start_time,
+    endTime: r.end_time,
+  },
+  openedAt: r.opened_at,
+})
+
+/** What an invite row (or none) lets its token holder do at `now`. */
+export function judgeInvite(row: InviteRow | undefined, now: number): InviteLookup {
+  if (!row) return { ok: false, reason: 'unknown', meetingId: null }
+  const meetingId = row.meeting_id
+  if (row.revoked_at !== null) return { ok: false, reason: 'revoked', meetingId }
+  if (row.expires_at <= now) return { ok: false, reason: 'expired', meetingId }
+  if (row.kind === 'personal' && row.uses > 0) return { ok: false, reason: 'used', meetingId }
+  return { ok: true, invite: toInvite(row) }
+}
+
 /** Creates the meeting store over an open database (tables and new columns are added when missing). */
 export function createMeetingStore(db: Database) {
   migrateMeetingTables(db)
   const q = {
-    insert: db.prepare('INSERT INTO meetings (id, title, locale, owner_worker_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insert: db.prepare(
+      `INSERT INTO meetings (id, title, locale, owner_worker_id, created_at, case_reference, meeting_type, purpose, start_time, end_time)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    setDetails: db.prepare(
+      'UPDATE meetings SET case_reference = ?, meeting_type = ?, purpose = ?, start_time = ?, end_time = ? WHERE id = ?',
+    ),
+    setOpened: db.prepare('UPDATE meetings SET opened_at = ? WHERE id = ? AND opened_at IS NULL'),
     byId: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?'),
     coFacilitators: db.prepare<[string], { worker_id: string }>(
       'SELECT worker_id FROM meeting_facilitators WHERE meeting_id = ? ORDER BY added_at',
@@ -152,6 +203,7 @@ export function createMeetingStore(db: Database) {
     addFacilitator: db.prepare(
       'INSERT OR IGNORE INTO meeting_facilitators (meeting_id, worker_id, added_by, added_at) VALUES (?, ?, ?, ?)',
     ),
+    removeFacilitator: db.prepare('DELETE FROM meeting_facilitators WHERE meeting_id = ? AND worker_id = ?'),
     insertInvite: db.prepare(
       `INSERT INTO invites (id, meeting_id, token_hash, role, created_by, created_at, expires_at, kind, label, lobby)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -183,6 +235,10 @@ export function createMeetingStore(db: Database) {
     finalizedBefore: db.prepare<[number], { id: string }>(
       "SELECT id FROM meetings WHERE status = 'finalized' AND finalized_at IS NOT NULL AND finalized_at <= ?",
     ),
+    endedBefore: db.prepare<[number], { id: string }>(
+      `SELECT id FROM meetings m WHERE m.status <> 'finalized' AND m.ended_at IS NOT NULL AND m.ended_at <= ?
+       AND NOT EXISTS (SELECT 1 FROM meeting_versions v WHERE v.meeting_id = m.id AND v.finalized_at >= m.ended_at)`,
+    ),
     purge: {
       versions: db.prepare('DELETE FROM meeting_versions WHERE meeting_id = ?'),
       participants: db.prepare('DELETE FROM participants WHERE meeting_id = ?'),
@@ -192,50 +248,49 @@ export function createMeetingStore(db: Database) {
     },
   }
 
-  const toMeeting = (r: MeetingRow): Meeting => ({
-    id: r.id,
-    title: r.title,
-    locale: r.locale,
-    status: r.status,
-    ownerWorkerId: r.owner_worker_id,
-    facilitatorIds: [r.owner_worker_id, ...q.coFacilitators.all(r.id).map((c) => c.worker_id)],
-    createdAt: r.created_at,
-    version: r.version,
-    finalizedAt: r.finalized_at,
-    endedAt: r.ended_at,
-  })
-
-  const lookupInvite = (token: string, now: number): InviteLookup => {
-    const row = q.inviteByHash.get(hashSecret(token))
-    if (!row) return { ok: false, reason: 'unknown', meetingId: null }
-    const meetingId = row.meeting_id
-    if (row.revoked_at !== null) return { ok: false, reason: 'revoked', meetingId }
-    if (row.expires_at <= now) return { ok: false, reason: 'expired', meetingId }
-    if (row.kind === 'personal' && row.uses > 0) return { ok: false, reason: 'used', meetingId }
-    return { ok: true, invite: toInvite(row) }
-  }
+  const meetingOf = (r: MeetingRow): Meeting => toMeeting(r, q.coFacilitators.all(r.id).map((c) => c.worker_id))
+  const lookupInvite = (token: string, now: number): InviteLookup => judgeInvite(q.inviteByHash.get(hashSecret(token)), now)
 
   return {
-    create(input: { title: string; locale: Locale; ownerWorkerId: string; now: number }): Meeting {
+    async create(input: { title: string; locale: Locale; ownerWorkerId: string; now: number; details?: Partial<MeetingDetails> }): Promise<Meeting> {
       const id = createId()
-      q.insert.run(id, input.title.trim(), input.locale, input.ownerWorkerId, input.now)
-      return toMeeting(q.byId.get(id) as MeetingRow)
+      const d = { ...NO_MEETING_DETAILS, ...input.details }
+      q.insert.run(id, input.title.trim(), input.locale, input.ownerWorkerId, input.now, d.caseReference, d.meetingType, d.purpose, d.startTime, d.endTime)
+      return meetingOf(q.byId.get(id) as MeetingRow)
     },
-    get(id: string): Meeting | null {
+    /** Changes the fields of the meeting's details that `change` holds; `null` for an unknown meeting. */
+    async updateDetails(meetingId: string, change: Partial<MeetingDetails>): Promise<Meeting | null> {
+      return db.transaction(() => {
+        const row = q.byId.get(meetingId)
+        if (!row) return null
+        const d = { ...meetingOf(row).details, ...change }
+        q.setDetails.run(d.caseReference, d.meetingType, d.purpose, d.startTime, d.endTime, meetingId)
+        return meetingOf(q.byId.get(meetingId) as MeetingRow)
+      })()
+    },
+    /** Records when a facilitator first opened the meeting (later openings keep the first time). */
+    async markOpened(meetingId: string, now: number): Promise<void> {
+      q.setOpened.run(now, meetingId)
+    },
+    async get(id: string): Promise<Meeting | null> {
       const row = q.byId.get(id)
-      return row ? toMeeting(row) : null
+      return row ? meetingOf(row) : null
     },
     /** Meetings the worker owns or co-facilitates, newest first. */
-    listForWorker(workerId: string): Meeting[] {
-      return q.forWorker.all(workerId, workerId).map(toMeeting)
+    async listForWorker(workerId: string): Promise<Meeting[]> {
+      return q.forWorker.all(workerId, workerId).map(meetingOf)
     },
     /** Adds a co-facilitator; false when they already were one. */
-    addFacilitator(input: { meetingId: string; workerId: string; addedBy: string; now: number }): boolean {
+    async addFacilitator(input: { meetingId: string; workerId: string; addedBy: string; now: number }): Promise<boolean> {
       return q.addFacilitator.run(input.meetingId, input.workerId, input.addedBy, input.now).changes === 1
+    },
+    /** Takes a co-facilitator off (never the owner, who is not in that table); false when they were not one. */
+    async removeFacilitator(meetingId: string, workerId: string): Promise<boolean> {
+      return q.removeFacilitator.run(meetingId, workerId).changes === 1
     },
 
     /** Creates an invite; the token is returned once and only its hash is kept. */
-    createInvite(input: {
+    async createInvite(input: {
       meetingId: string
       role: InviteRole
       kind: InviteKind
@@ -244,7 +299,7 @@ export function createMeetingStore(db: Database) {
       createdBy: string
       expiresAt: number
       now: number
-    }): { invite: Invite; token: string } {
+    }): Promise<{ invite: Invite; token: string }> {
       const { secret, hash } = createSecret('invite')
       const id = createId()
       q.insertInvite.run(id, input.meetingId, hash, input.role, input.createdBy, input.now, input.expiresAt, input.kind, input.label, input.lobby ? 1 : 0)
@@ -261,28 +316,28 @@ export function createMeetingStore(db: Database) {
       }
       return { invite, token: secret }
     },
-    listInvites(meetingId: string): Invite[] {
+    async listInvites(meetingId: string): Promise<Invite[]> {
       return q.invitesOf.all(meetingId).map(toInvite)
     },
     /** Revokes an invite of the meeting: 'revoked', 'already' (was revoked before) or 'unknown'. */
-    revokeInvite(meetingId: string, inviteId: string, now: number): 'revoked' | 'already' | 'unknown' {
+    async revokeInvite(meetingId: string, inviteId: string, now: number): Promise<'revoked' | 'already' | 'unknown'> {
       if (q.revokeInvite.run(now, meetingId, inviteId).changes === 1) return 'revoked'
       return q.inviteExists.get(meetingId, inviteId) ? 'already' : 'unknown'
     },
     /** What an invite token opens, without using it. */
-    findInvite: lookupInvite,
+    findInvite: async (token: string, now: number): Promise<InviteLookup> => lookupInvite(token, now),
     /**
      * Uses an invite: records the joiner with their consent (who, when, which version) and counts
      * the use, in one transaction, so a personal invite cannot be used twice by racing requests.
      */
-    join(input: {
+    async join(input: {
       token: string
       name: string
       relationship: string
       attendance: Attendance
       consentVersion: string
       now: number
-    }): { ok: true; participant: Participant; invite: Invite } | Extract<InviteLookup, { ok: false }> {
+    }): Promise<{ ok: true; participant: Participant; invite: Invite } | Extract<InviteLookup, { ok: false }>> {
       return db.transaction(() => {
         const found = lookupInvite(input.token, input.now)
         if (!found.ok) return found
@@ -308,46 +363,46 @@ export function createMeetingStore(db: Database) {
       })()
     },
 
-    getParticipant(id: string): Participant | null {
+    async getParticipant(id: string): Promise<Participant | null> {
       const row = q.participant.get(id)
       return row ? toParticipant(row) : null
     },
-    listParticipants(meetingId: string): Participant[] {
+    async listParticipants(meetingId: string): Promise<Participant[]> {
       return q.participantsOf.all(meetingId).map(toParticipant)
     },
-    setParticipantRole(meetingId: string, participantId: string, role: ParticipantRole): boolean {
+    async setParticipantRole(meetingId: string, participantId: string, role: ParticipantRole): Promise<boolean> {
       return q.setRole.run(role, meetingId, participantId).changes === 1
     },
-    setParticipantStatus(meetingId: string, participantId: string, status: 'admitted' | 'declined'): boolean {
+    async setParticipantStatus(meetingId: string, participantId: string, status: 'admitted' | 'declined'): Promise<boolean> {
       return q.setStatus.run(status, meetingId, participantId).changes === 1
     },
-    markRemoved(meetingId: string, participantId: string, now: number): boolean {
+    async markRemoved(meetingId: string, participantId: string, now: number): Promise<boolean> {
       return q.setRemoved.run(now, meetingId, participantId).changes === 1
     },
 
     /** Marks the meeting ended and revokes every invite, so nobody new can join. */
-    markEnded(meetingId: string, now: number): void {
+    async markEnded(meetingId: string, now: number): Promise<void> {
       db.transaction(() => {
         q.setEnded.run(now, meetingId)
         q.revokeAllInvites.run(now, meetingId)
       })()
     },
-    setFinalized(meetingId: string, now: number): void {
+    async setFinalized(meetingId: string, now: number): Promise<void> {
       q.setMeetingStatus.run('finalized', now, meetingId)
     },
     /** Undoes {@link setFinalized} when the finalize could not complete. */
-    setLive(meetingId: string): void {
+    async setLive(meetingId: string): Promise<void> {
       q.setMeetingStatus.run('live', null, meetingId)
     },
     /** Keeps a finalized doc state as `version`. */
-    saveVersion(input: { meetingId: string; version: number; state: Uint8Array; finalizedBy: string; now: number }): void {
+    async saveVersion(input: { meetingId: string; version: number; state: Uint8Array; finalizedBy: string; now: number }): Promise<void> {
       q.insertVersion.run(input.meetingId, input.version, Buffer.from(input.state), input.now, input.finalizedBy)
     },
     /** Live again with the next version number; earlier versions stay. */
-    reopen(meetingId: string): void {
+    async reopen(meetingId: string): Promise<void> {
       q.bumpVersion.run(meetingId)
     },
-    listVersions(meetingId: string): MeetingVersion[] {
+    async listVersions(meetingId: string): Promise<MeetingVersion[]> {
       return q.versionsOf.all(meetingId).map((r) => ({
         version: r.version,
         state: new Uint8Array(r.state),
@@ -357,14 +412,18 @@ export function createMeetingStore(db: Database) {
     },
 
     /** Ids of meetings finalized at or before `cutoff` (due for the retention purge). */
-    finalizedBefore(cutoff: number): string[] {
+    async finalizedBefore(cutoff: number): Promise<string[]> {
       return q.finalizedBefore.all(cutoff).map((r) => r.id)
+    },
+    /** Ids of meetings ended at or before `cutoff` and not finalized since (a reopened map counts from its next end). */
+    async endedBefore(cutoff: number): Promise<string[]> {
+      return q.endedBefore.all(cutoff).map((r) => r.id)
     },
     /**
      * Deletes every row of the meeting here (versions, participants, invites, facilitators, the
      * meeting). The doc's own rows belong to the doc store; sessions to the session store.
      */
-    purge(meetingId: string): void {
+    async purge(meetingId: string): Promise<void> {
       db.transaction(() => {
         q.purge.versions.run(meetingId)
         q.purge.participants.run(meetingId)
@@ -374,7 +433,7 @@ export function createMeetingStore(db: Database) {
       })()
     },
     /** Writes the WAL back into the database file and empties it, so deleted bytes leave the WAL too. */
-    checkpoint(): void {
+    async checkpoint(): Promise<void> {
       db.pragma('wal_checkpoint(TRUNCATE)')
     },
   }

@@ -58,7 +58,18 @@ CREATE TABLE IF NOT EXISTS meeting_versions (
 /** Creates the tables when missing and adds the columns later releases introduced. */
 export function migrateMeetingTables(db: Database): void {
   db.exec(SCHEMA)
-  addMissingColumns(db, 'meetings', { version: 'INTEGER NOT NULL DEFAULT 1', finalized_at: 'INTEGER', ended_at: 'INTEGER' })
+  addMissingColumns(db, 'meetings', {
+    version: 'INTEGER NOT NULL DEFAULT 1',
+    finalized_at: 'INTEGER',
+    ended_at: 'INTEGER',
+    // Meeting details for the case file (meetingDetails.ts), and when a facilitator first opened it.
+    case_reference: 'TEXT',
+    meeting_type: 'TEXT',
+    purpose: 'TEXT',
+    start_time: 'INTEGER',
+    end_time: 'INTEGER',
+    opened_at: 'INTEGER',
+  })
   addMissingColumns(db, 'invites', {
     kind: "TEXT NOT NULL DEFAULT 'personal'",
     label: 'TEXT',

@@ -29,18 +29,23 @@ export interface PurgeDeps {
 
 /** Purges one meeting; false when there was no such meeting. */
 export async function purgeMeeting(deps: PurgeDeps, meetingId: string, actor: AuditActor, reason: 'retention' | 'manual' = 'manual'): Promise<boolean> {
-  if (!deps.meetings.get(meetingId)) return false
+  if (!await deps.meetings.get(meetingId)) return false
   for (const docId of meetingDocIds(meetingId)) await deps.deleteDoc(docId)
-  deps.sessions.forgetParticipants(deps.meetings.listParticipants(meetingId).map((p) => p.id))
-  deps.meetings.purge(meetingId)
-  deps.audit.record({ action: 'meeting.purged', actor, meetingId, details: { reason }, now: deps.now() })
-  deps.meetings.checkpoint()
+  await deps.sessions.forgetParticipants((await deps.meetings.listParticipants(meetingId)).map((p) => p.id))
+  await deps.meetings.purge(meetingId)
+  await deps.audit.record({ action: 'meeting.purged', actor, meetingId, details: { reason }, now: deps.now() })
+  await deps.meetings.checkpoint()
   return true
 }
 
-/** Purges every meeting finalized more than `retentionDays` ago; returns how many. */
+/**
+ * Purges every meeting finalized more than `retentionDays` ago, and every one ended that long ago
+ * without being finalized since (an ended meeting is over even if nobody finished its map);
+ * returns how many.
+ */
 export async function sweepRetention(deps: PurgeDeps & { retentionDays: number }): Promise<number> {
-  const due = deps.meetings.finalizedBefore(deps.now() - deps.retentionDays * DAY_MS)
+  const cutoff = deps.now() - deps.retentionDays * DAY_MS
+  const due = new Set([...(await deps.meetings.finalizedBefore(cutoff)), ...(await deps.meetings.endedBefore(cutoff))])
   let purged = 0
   for (const meetingId of due) {
     if (await purgeMeeting(deps, meetingId, { kind: 'system', id: 'retention' }, 'retention')) purged++

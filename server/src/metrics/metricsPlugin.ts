@@ -29,7 +29,9 @@ const REJECT_REASONS = {
   invalid_record: 'rejectedInvalidRecord',
   template_protected: 'rejectedTemplateProtected',
   unresolved_parent: 'rejectedUnresolvedParent',
+  private_rating: 'rejectedPrivateRating',
   doc_too_large: 'rejectedDocTooLarge',
+  stale_epoch: 'rejectedStaleEpoch',
   ping_timeout: 'pingTimeouts',
 } as const satisfies Record<string, keyof RelayCounters>
 

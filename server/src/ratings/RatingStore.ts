@@ -23,14 +23,14 @@ export interface HiddenRating {
 
 export interface RatingStore {
   /** Stores or replaces the person's rating on the scale (one per person per scale). */
-  put(rating: Omit<HiddenRating, 'updatedAt'> & { now: number }): void
-  get(meetingId: string, scaleId: string, participantId: string): HiddenRating | null
-  listForScale(meetingId: string, scaleId: string): HiddenRating[]
+  put(rating: Omit<HiddenRating, 'updatedAt'> & { now: number }): Promise<void>
+  get(meetingId: string, scaleId: string, participantId: string): Promise<HiddenRating | null>
+  listForScale(meetingId: string, scaleId: string): Promise<HiddenRating[]>
   /** Removes the scale's ratings; returns how many there were. */
-  deleteScale(meetingId: string, scaleId: string): number
-  deleteMeeting(meetingId: string): number
+  deleteScale(meetingId: string, scaleId: string): Promise<number>
+  deleteMeeting(meetingId: string): Promise<number>
   /** Meetings that have hidden ratings stored. */
-  meetingIds(): string[]
+  meetingIds(): Promise<string[]>
 }
 
 const SCHEMA = `
@@ -88,24 +88,27 @@ export function createRatingStore(db: Database): RatingStore {
   const removeMeeting = db.prepare('DELETE FROM hidden_ratings WHERE meeting_id = ?')
   const selectMeetings = db.prepare<[], { meeting_id: string }>('SELECT DISTINCT meeting_id FROM hidden_ratings')
   return {
-    put(rating) {
+    async put(rating) {
       upsert.run(rating)
     },
-    get(meetingId, scaleId, participantId) {
+    async get(meetingId, scaleId, participantId) {
       const row = selectOne.get(meetingId, scaleId, participantId)
       return row ? fromRow(row) : null
     },
-    listForScale(meetingId, scaleId) {
+    async listForScale(meetingId, scaleId) {
       return selectScale.all(meetingId, scaleId).map(fromRow)
     },
-    deleteScale(meetingId, scaleId) {
+    async deleteScale(meetingId, scaleId) {
       return removeScale.run(meetingId, scaleId).changes
     },
-    deleteMeeting(meetingId) {
+    async deleteMeeting(meetingId) {
       return removeMeeting.run(meetingId).changes
     },
-    meetingIds() {
+    async meetingIds() {
       return selectMeetings.all().map((r) => r.meeting_id)
     },
   }
 }
+
+// The PostgreSQL adapter (storage/postgres/postgresRatingStore.ts) keeps the same rows.
+export { fromRow as toHiddenRating, type Row as HiddenRatingRow }

@@ -8,7 +8,8 @@
  *   GET  /api/meetings/:id/ratings/:scaleId/mine                    your own hidden rating, or null
  *   POST /api/meetings/:id/ratings/:scaleId/reveal                  facilitator: every mark into the doc
  *
- * Checks that depend on the doc (is the scale private?) run inside `relay.applyServerChange`, so a
+ * Checks that depend on the doc (is the scale private?) run inside `relay.applyServerChange`, and
+ * a meeting's ratings and reveals take turns (one at a time per meeting in this process), so a
  * rating and a reveal never interleave. Logs and audit entries carry ids only: never a name, a
  * number or a reason.
  *
@@ -55,18 +56,36 @@ function checkScaleId(scaleId: string): void {
   if (!isScaleId(scaleId)) throw new ScaleNotFound()
 }
 
+/** Reads from a throwaway doc built from a stored state. */
+function readState<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    return read(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
 /** Whether the current doc has the scale: overall, or a danger statement still on the map. */
 async function scaleExists(services: Services, meetingId: string, scaleId: string): Promise<boolean> {
   if (scaleId === OVERALL_SCALE_ID) return true
   const state = await services.relay.readDocState(meetingId)
   if (!state) return false
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, state)
-    const record = readRecordMap(doc).get(scaleId) as { type?: unknown } | undefined
-    return record?.type === DANGER_STATEMENT_SHAPE_TYPE
-  } finally {
-    doc.destroy()
+  return readState(state, (doc) => (readRecordMap(doc).get(scaleId) as { type?: unknown } | undefined)?.type === DANGER_STATEMENT_SHAPE_TYPE)
+}
+
+/** Runs one meeting's rating operations one at a time (store and doc change together). */
+function createTurns() {
+  const tails = new Map<string, Promise<unknown>>()
+  return <T>(meetingId: string, run: () => Promise<T>): Promise<T> => {
+    const result = (tails.get(meetingId) ?? Promise.resolve()).then(run, run)
+    const tail = result.catch(() => undefined)
+    tails.set(meetingId, tail)
+    void tail.then(() => {
+      if (tails.get(meetingId) === tail) tails.delete(meetingId)
+    })
+    return result
   }
 }
 
@@ -80,27 +99,27 @@ function rater(request: FastifyRequest): { kind: 'worker' | 'participant'; id: s
 
 export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOptions): Promise<void> {
   const { services, store } = options
+  const inTurn = createTurns()
 
   // Hidden ratings of meetings purged by retention (or gone otherwise) do not outlive them.
-  const sweep = () => {
-    for (const meetingId of store.meetingIds()) {
-      if (!services.meetings.get(meetingId)) store.deleteMeeting(meetingId)
+  const sweep = async () => {
+    for (const meetingId of await store.meetingIds()) {
+      if (!await services.meetings.get(meetingId)) await store.deleteMeeting(meetingId)
     }
   }
-  sweep()
-  const timer = setInterval(sweep, SWEEP_INTERVAL_MS)
+  const sweepLogged = () => sweep().catch((error: unknown) => app.log.error({ err: error }, 'sweeping hidden ratings failed'))
+  await sweepLogged()
+  const timer = setInterval(sweepLogged, SWEEP_INTERVAL_MS)
   timer.unref()
   app.addHook('onClose', async () => clearInterval(timer))
 
   /** The stored ratings of a scale written as marks, markers removed, the scale public; how many. */
-  const reveal = async (meetingId: string, scaleId: string): Promise<number> => {
-    let revealed = 0
+  const reveal = (meetingId: string, scaleId: string): Promise<number> => inTurn(meetingId, async () => {
     let wasPrivate = false
+    const ratings = await store.listForScale(meetingId, scaleId)
     await services.relay.applyServerChange(meetingId, (doc) => {
       wasPrivate = readPrivateScales(doc).includes(scaleId)
       if (!wasPrivate) return
-      const ratings = store.listForScale(meetingId, scaleId)
-      revealed = ratings.length
       revealRatings(
         doc,
         scaleId,
@@ -114,9 +133,9 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
       )
     })
     if (!wasPrivate) throw new ScaleNotPrivate()
-    store.deleteScale(meetingId, scaleId)
-    return revealed
-  }
+    await store.deleteScale(meetingId, scaleId)
+    return ratings.length
+  })
 
   app.put<{ Params: ScaleParams; Body: { private: boolean } }>('/api/meetings/:id/ratings/:scaleId/privacy', {
     schema: {
@@ -130,7 +149,7 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
       },
     },
   }, async (request) => {
-    const { meeting, worker } = facilitatorOf(services, request)
+    const { meeting, worker } = await facilitatorOf(services, request)
     const { scaleId } = request.params
     checkScaleId(scaleId)
     if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
@@ -146,7 +165,7 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
         if (!(error instanceof ScaleNotPrivate)) throw error
       }
     }
-    services.audit.record({
+    await services.audit.record({
       action: 'scale.privacy-changed',
       actor: { kind: 'worker', id: worker.id },
       meetingId: meeting.id,
@@ -179,7 +198,7 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
       },
     },
   }, async (request) => {
-    const { meeting, role } = memberOf(services, request)
+    const { meeting, role } = await memberOf(services, request)
     const { scaleId } = request.params
     checkScaleId(scaleId)
     if (role === 'viewer') throw new RatingNotAllowed()
@@ -187,10 +206,11 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
     const who = rater(request)
     const body = request.body
     let isPrivate = false
-    await services.relay.applyServerChange(meeting.id, (doc) => {
-      isPrivate = readPrivateScales(doc).includes(scaleId)
+    await inTurn(meeting.id, async () => {
+      const state = await services.relay.readDocState(meeting.id)
+      isPrivate = state !== null && readState(state, readPrivateScales).includes(scaleId)
       if (!isPrivate) return
-      store.put({
+      await store.put({
         meetingId: meeting.id,
         scaleId,
         participantId: who.id,
@@ -200,10 +220,12 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
         onePointHigher: body.onePointHigher ?? '',
         now: services.now(),
       })
-      writeRatedMarker(doc, { scaleId, participant: { id: who.id, name: who.name } }, { now: new Date(services.now()) })
+      await services.relay.applyServerChange(meeting.id, (doc) => {
+        writeRatedMarker(doc, { scaleId, participant: { id: who.id, name: who.name } }, { now: new Date(services.now()) })
+      })
     })
     if (!isPrivate) throw new ScaleNotPrivate()
-    services.audit.record({
+    await services.audit.record({
       action: 'rating.submitted',
       actor: { kind: who.kind, id: who.id },
       meetingId: meeting.id,
@@ -235,9 +257,9 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
       },
     },
   }, async (request) => {
-    const { meeting } = memberOf(services, request)
+    const { meeting } = await memberOf(services, request)
     checkScaleId(request.params.scaleId)
-    const mine = store.get(meeting.id, request.params.scaleId, rater(request).id)
+    const mine = await store.get(meeting.id, request.params.scaleId, rater(request).id)
     return { rating: mine ? { value: mine.value, whatMakesItThisHigh: mine.whatMakesItThisHigh, onePointHigher: mine.onePointHigher } : null }
   })
 
@@ -252,12 +274,12 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
       },
     },
   }, async (request) => {
-    const { meeting, worker } = facilitatorOf(services, request)
+    const { meeting, worker } = await facilitatorOf(services, request)
     const { scaleId } = request.params
     checkScaleId(scaleId)
     if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
     const revealed = await reveal(meeting.id, scaleId)
-    services.audit.record({
+    await services.audit.record({
       action: 'rating.revealed',
       actor: { kind: 'worker', id: worker.id },
       meetingId: meeting.id,

@@ -12,6 +12,9 @@ import { createRecordValidator } from './createRecordValidator.ts'
 import { createRelayCounters } from './relayStats.ts'
 import type { RelaySocket } from './RelaySocket.ts'
 import { Room, type PeerRole } from './Room.ts'
+import { GroupCommit } from './GroupCommit.ts'
+import { AdmissionGate } from './AdmissionGate.ts'
+import { DocEncoder } from './DocEncoder.ts'
 
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
 const ok = <T>(value: T): Promise<StoreResult<T>> => Promise.resolve({ ok: true, value })
@@ -25,6 +28,7 @@ function memoryStore(events: string[]): DocStore {
       updates.push(update)
       return ok({ seq: updates.length, tail: { updates: updates.length, bytes: 0 } })
     },
+    loadTail: (_docId, afterSeq) => ok({ updates: updates.slice(afterSeq), lastSeq: updates.length }),
     compact: () => ok(undefined),
     tailStats: () => ok({ updates: updates.length, bytes: 0 }),
     hasDoc: () => ok(updates.length > 0),
@@ -60,9 +64,13 @@ function fakeSocket(name: string, events: string[], onClose: () => void): FakeSo
 
 function setup(limits: Partial<RelayLimits> = {}) {
   const events: string[] = []
+  const store = memoryStore(events)
   const room = new Room({
     docId: 'm1',
-    store: memoryStore(events),
+    store,
+    commits: new GroupCommit(store),
+    joins: new AdmissionGate(4),
+    encoder: new DocEncoder(),
     logger: quiet,
     limits: resolveRelayLimits(limits),
     counters: createRelayCounters(),

@@ -16,15 +16,29 @@
  */
 import * as Y from 'yjs'
 import { Awareness } from 'y-protocols/awareness'
-import { STORE_ERROR_CODES, type DocStore, type StoreError, type TailStats } from '../storage/index.ts'
+import {
+  STORE_ERROR_CODES,
+  type AppendedUpdate,
+  type DocStore,
+  type StoreError,
+  type StoreResult,
+  type TailStats,
+} from '../storage/index.ts'
 import { applyCapturing, pendingBytes } from './applyCapturing.ts'
+import type { AdmissionGate } from './AdmissionGate.ts'
+import type { DocEncoder } from './DocEncoder.ts'
+import type { GroupCommit } from './GroupCommit.ts'
 import { RELAY_CLOSE, RELAY_ERROR_CODES, RelayError } from './closeCodes.ts'
 import type { RelayLimits } from './limits.ts'
-import { SERVER_ORIGIN, STORAGE_ORIGIN, createPeerOrigin, isPeerOrigin, type PeerOrigin } from './origins.ts'
+import { updateWritesSomething } from './updateWritesSomething.ts'
+import { REMOTE_ORIGIN, SERVER_ORIGIN, STORAGE_ORIGIN, createPeerOrigin, type PeerOrigin } from './origins.ts'
+import type { RoomFanout } from './fanout/RelayFanout.ts'
+import type { LinkedRoom } from './fanout/RoomLink.ts'
 import { inspectUpdate, UPDATE_REFUSAL, type UpdateRefusal } from './inspectUpdate.ts'
 import type { AwarenessEntry } from './protocol/awareness.ts'
 import { decodeClientMessage } from './protocol/decodeClientMessage.ts'
-import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol/sync.ts'
+import { encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Update, encodeSyncUpdate } from './protocol/sync.ts'
+import { encodeEpochMessage } from './protocol/epoch.ts'
 import type { RelayCounters } from './relayStats.ts'
 import type { RelayLogger } from './RelayLogger.ts'
 import type { RelaySocket } from './RelaySocket.ts'
@@ -45,6 +59,13 @@ export interface RoomPeer {
   readonly role: PeerRole
   readonly socket: RelaySocket
   readonly origin: PeerOrigin
+  /**
+   * For a peer read-only because the map is finished (not a viewer by role): an update that would
+   * change the doc closes it with this, so its client says so instead of silently queueing edits.
+   */
+  readonly readOnlyRefusal?: { readonly code: number; readonly reason: string }
+  /** The epoch the client's local state belongs to ('' for none); absent for clients without the extension (RL-13). */
+  readonly knownEpoch?: string
   /** The one awareness client id this connection may speak for (bar item 5). */
   awarenessClientId: number | null
   inboxMessages: number
@@ -65,6 +86,12 @@ export interface RoomPeer {
 export interface RoomOptions {
   readonly docId: string
   readonly store: DocStore
+  /** The relay's group commit over `store` (PS-8): every append goes through it. */
+  readonly commits: GroupCommit
+  /** The relay's admission control for loads and full sync answers (RL-14). */
+  readonly joins: AdmissionGate
+  /** The relay's off-thread encoder for large docs (RL-15). */
+  readonly encoder: DocEncoder
   readonly logger: RelayLogger
   readonly limits: RelayLimits
   readonly counters: RelayCounters
@@ -72,13 +99,19 @@ export interface RoomOptions {
   readonly isValidRecord: (value: unknown) => boolean
   /** Called once when the room is gone (unloaded, failed, reset or purged). */
   readonly onClosed: (room: Room) => void
+  /**
+   * Other relay instances share the store (fan-out, issue 9): accepted updates and local presence
+   * are published, and compaction first catches up from the store, so it never deletes an
+   * update another instance stored that this doc lacks.
+   */
+  readonly fanout?: RoomFanout
 }
 
 /** @internal */
 export type RoomState = 'loading' | 'ready' | 'closed'
 
 /** @internal */
-export class Room {
+export class Room implements LinkedRoom {
   readonly docId: string
   state: RoomState = 'loading'
   /** Changes in memory that the store does not hold (after a failed append). */
@@ -95,10 +128,24 @@ export class Room {
   private storedBytes = 0
   private warnedDocSize = false
   private lastSeq = 0
+  /** Every stored update up to this seq is in the doc (set by the load and each catch-up; fan-out only). */
+  private storeSeq = 0
+  private catchUpQueued = false
   private tail: TailStats = { updates: 0, bytes: 0 }
   private compactRetryMs: number
   private compactNotBefore = 0
   private maintenanceTimer: NodeJS.Timeout | null = null
+  /** Settles once every append this room started has been committed (or failed). */
+  private committed: Promise<unknown> = Promise.resolve()
+  private compactionQueued = false
+  /** The doc's epoch (PS-9), read when a client of the extension first needs it; null until the doc exists. */
+  private epoch: string | null = null
+  /** The sync step 2 a client with an empty doc gets; dropped on every change of the doc. */
+  private fullStateReply: Uint8Array | null = null
+  /** Counts changes of the doc, so a reply encoded meanwhile is not cached as current. */
+  private docVersion = 0
+  /** Whether a worker replica encodes this (large) doc (RL-15). */
+  private replicated = false
 
   constructor(options: RoomOptions) {
     this.options = options
@@ -111,10 +158,26 @@ export class Room {
       awareness: new Awareness(this.doc),
       maxStateBytes: options.limits.maxAwarenessStateBytes,
       counters: options.counters,
-      broadcast: (bytes, origin) =>
-        this.broadcast(bytes, isPeerOrigin(origin) ? this.peers.get(origin.connectionId) ?? null : null),
+      ...(options.fanout ? { publish: (frame: Uint8Array) => options.fanout?.publishAwareness(frame) } : {}),
+      broadcast: (messageFor) => {
+        for (const peer of this.peers.values()) {
+          const message = messageFor(peer.origin)
+          if (message) this.send(peer, message)
+        }
+      },
     })
-    this.queue.push(() => this.load())
+    // Every change, whatever its path (peers, server changes, other instances), reaches the replica.
+    this.doc.on('update', (update: Uint8Array) => {
+      this.docVersion++
+      this.fullStateReply = null
+      if (this.replicated) this.options.encoder.apply(this.docId, update)
+    })
+    this.queue.push(() => this.options.joins.run(() => this.load()))
+  }
+
+  /** Settles once every update this room accepted so far is committed (or its commit failed). */
+  settled(): Promise<void> {
+    return this.committed.then(() => undefined)
   }
 
   /** Messages waiting in this room's queue. */
@@ -123,7 +186,14 @@ export class Room {
   }
 
   /** Adds a connection; its welcome (sync step 1 + awareness, RL-1) is sent once loaded. */
-  join(info: { connectionId: number; participantId: string; role: PeerRole; socket: RelaySocket }): RoomPeer | null {
+  join(info: {
+    connectionId: number
+    participantId: string
+    role: PeerRole
+    socket: RelaySocket
+    readOnlyRefusal?: { readonly code: number; readonly reason: string }
+    knownEpoch?: string
+  }): RoomPeer | null {
     if (this.peers.size >= this.options.limits.maxPeersPerRoom) {
       this.options.counters.rejectedRoomFull++
       this.options.logger.info({ meetingId: this.docId, connectionId: info.connectionId }, 'relay room full')
@@ -256,7 +326,11 @@ export class Room {
   /** The full current state (`Y.encodeStateAsUpdate`), or `null` if the room closed before it could be read. */
   readState(): Promise<Uint8Array | null> {
     return this.queue
-      .pushAndWait(() => (this.state === 'ready' ? Y.encodeStateAsUpdate(this.doc) : null), () => new RelayError(RELAY_ERROR_CODES.RELAY_CLOSED))
+      .pushAndWait(async () => {
+        await this.committed
+        if (this.state === 'ready' && this.options.fanout) await this.catchUpFromStore()
+        return this.state === 'ready' ? Y.encodeStateAsUpdate(this.doc) : null
+      }, () => new RelayError(RELAY_ERROR_CODES.RELAY_CLOSED))
       .catch(() => null)
   }
 
@@ -287,6 +361,49 @@ export class Room {
     this.destroy()
   }
 
+  /** An update another relay instance stored: applied and sent to this room's peers, never stored again. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    this.queue.push(() => {
+      if (this.state === 'ready') this.applyRemote([update], REMOTE_ORIGIN)
+    })
+  }
+
+  /** Presence another instance relayed (a complete awareness frame); a malformed one is dropped. */
+  applyRemoteAwareness(frame: Uint8Array, instanceId: string): void {
+    this.queue.push(() => {
+      if (this.state !== 'ready') return
+      const decoded = decodeClientMessage(frame)
+      if (decoded.ok && decoded.value.type === 'awareness') this.awareness.receiveRemote(decoded.value.entries, instanceId)
+    })
+  }
+
+  /** Removes the presence of an instance that stopped. */
+  forgetInstance(instanceId: string): void {
+    this.queue.push(() => {
+      if (this.state === 'ready') this.awareness.forgetInstance(instanceId)
+    })
+  }
+
+  /** Publishes this instance's peers' presence (asked by an instance that just loaded the room). */
+  publishLocalAwareness(): void {
+    this.queue.push(() => {
+      const frame = this.state === 'ready' ? this.awareness.encodeLocalStates() : null
+      if (frame) this.options.fanout?.publishAwareness(frame)
+    })
+  }
+
+  /** Applies what other instances stored that this doc lacks (fan-out repair); at most one queued at a time. */
+  catchUp(): void {
+    if (this.catchUpQueued || this.state === 'closed') return
+    this.catchUpQueued = true
+    this.queue.push(async () => {
+      this.catchUpQueued = false
+      if (this.state !== 'ready') return
+      const result = await this.catchUpFromStore()
+      if (!result.ok) this.options.logger.warn({ err: result.error.cause, meetingId: this.docId, code: result.error.code }, 'relay catch-up from the store failed')
+    })
+  }
+
   private async load(): Promise<void> {
     const loaded = await this.options.store.load(this.docId)
     if (this.state !== 'loading') return
@@ -298,8 +415,13 @@ export class Room {
         return this.failLoad({ code: STORE_ERROR_CODES.STORE_CORRUPT_DOC, cause: error })
       }
       this.lastSeq = loaded.value.lastSeq
+      this.storeSeq = loaded.value.lastSeq
       this.tail = loaded.value.tail
       this.storedBytes = loaded.value.state.byteLength
+      if (this.storedBytes > this.options.limits.offThreadEncodeBytes) {
+        this.replicated = true
+        this.options.encoder.open(this.docId, loaded.value.state)
+      }
     }
     this.state = 'ready'
     this.options.counters.roomsLoaded++
@@ -314,11 +436,37 @@ export class Room {
     this.terminate(RELAY_CLOSE.RELAY_STORE_UNAVAILABLE)
   }
 
-  private welcome(peer: RoomPeer): void {
+  private async welcome(peer: RoomPeer): Promise<void> {
     if (!peer.connected || this.state !== 'ready') return
+    if (peer.knownEpoch !== undefined && !(await this.checkEpoch(peer))) return
     this.send(peer, encodeSyncStep1(this.doc))
     const states = this.awareness.encodeWelcomeStates()
     if (states) this.send(peer, states)
+  }
+
+  /**
+   * RL-13: a client whose local state belongs to another epoch is closed before anything of it is
+   * read (its queued messages are dropped); any other client of the extension is told the epoch.
+   */
+  private async checkEpoch(peer: RoomPeer): Promise<boolean> {
+    if (this.epoch === null && this.options.store.loadEpoch) {
+      const loaded = await this.options.store.loadEpoch(this.docId)
+      if (!loaded.ok) {
+        this.closePeer(peer, RELAY_CLOSE.RELAY_STORE_UNAVAILABLE, { dropInput: true })
+        return false
+      }
+      this.epoch = loaded.value
+    }
+    if (!peer.connected || this.state !== 'ready') return false
+    if (this.epoch === null) return true
+    if (peer.knownEpoch !== '' && peer.knownEpoch !== this.epoch) {
+      this.options.counters.rejectedStaleEpoch++
+      this.options.logger.info({ meetingId: this.docId, connectionId: peer.connectionId }, 'relay refused state of another doc epoch')
+      this.closePeer(peer, RELAY_CLOSE.RELAY_DOC_EPOCH_CHANGED, { dropInput: true })
+      return false
+    }
+    this.send(peer, encodeEpochMessage(this.epoch))
+    return true
   }
 
   private async handle(peer: RoomPeer, bytes: Uint8Array): Promise<void> {
@@ -336,12 +484,14 @@ export class Room {
     const message = decoded.value
     switch (message.type) {
       case 'sync-step-1':
-        if (peer.connected) this.send(peer, encodeSyncStep2(this.doc, message.stateVector))
-        return
+        return this.answerSyncStep1(peer, message.stateVector)
       case 'sync-step-2':
       case 'sync-update':
         if (peer.role === 'viewer') {
           this.options.counters.viewerUpdatesDropped++
+          if (peer.readOnlyRefusal && updateWritesSomething(this.doc, message.decoded)) {
+            this.closePeer(peer, peer.readOnlyRefusal, { dropInput: true })
+          }
           return
         }
         return this.applyPeerUpdate(peer, message.update, message.decoded)
@@ -357,6 +507,37 @@ export class Room {
         throw new Error(`unhandled message ${String(unreachable)}`)
       }
     }
+  }
+
+  /**
+   * Sends what the peer lacks — only what is committed, since what a peer holds must survive a
+   * crash (RL-3). A client with an empty doc (a fresh join) gets the cached full state.
+   */
+  private async answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): Promise<void> {
+    await this.committed
+    const empty = stateVector.length === 1 && stateVector[0] === 0
+    if (empty && this.fullStateReply) return this.send(peer, this.fullStateReply)
+    // Not awaited: the room goes on meanwhile; what it commits later reaches the peer by broadcast.
+    if (this.replicated) return void this.answerOffThread(peer, empty ? null : stateVector)
+    // Encoding is the heavy step of a join: it waits its turn (RL-14).
+    await this.options.joins.run(() => {
+      if (!peer.connected || this.state !== 'ready') return
+      if (!empty) return this.send(peer, encodeSyncStep2(this.doc, stateVector))
+      this.fullStateReply ??= encodeSyncStep2(this.doc)
+      this.send(peer, this.fullStateReply)
+    })
+  }
+
+  /** RL-15: the worker's replica encodes the answer; on the main thread only if the worker failed. */
+  private async answerOffThread(peer: RoomPeer, stateVector: Uint8Array | null): Promise<void> {
+    const version = this.docVersion
+    const state = await this.options.encoder.encode(this.docId, stateVector)
+    if (!peer.connected || this.state !== 'ready') return
+    if (!state) return this.send(peer, encodeSyncStep2(this.doc, stateVector ?? undefined))
+    this.options.counters.offThreadEncodes++
+    const reply = encodeSyncStep2Update(state)
+    if (!stateVector && version === this.docVersion) this.fullStateReply = reply
+    this.send(peer, reply)
   }
 
   /** Applies awareness at most every `awarenessMinIntervalMs` per connection; later states wait, latest wins (bar item 5). */
@@ -395,16 +576,29 @@ export class Room {
    */
   private async admitUpdate(peer: RoomPeer, update: Uint8Array, decoded: DecodedUpdate): Promise<boolean> {
     const { counters, logger, limits } = this.options
-    const verdict = inspectUpdate({
-      doc: this.doc,
-      decoded,
-      isValidRecord: this.options.isValidRecord,
-      mayEditTemplate: peer.role === 'facilitator',
-    })
+    const inspect = () =>
+      inspectUpdate({
+        doc: this.doc,
+        decoded,
+        isValidRecord: this.options.isValidRecord,
+        mayEditTemplate: peer.role === 'facilitator',
+      })
+    let verdict = inspect()
+    // A client that moved here from a dead instance may build on what that instance stored but
+    // never published: read the store once, then judge again.
+    const elsewhere = !verdict.ok && verdict.reason === UPDATE_REFUSAL.UNRESOLVED_PARENT && this.options.fanout !== undefined
+    if (elsewhere) {
+      await this.catchUpFromStore()
+      if (this.state !== 'ready') return false
+      verdict = inspect()
+    }
     if (!verdict.ok) {
       this.countRefusal(verdict.reason)
       logger.warn({ meetingId: this.docId, connectionId: peer.connectionId, code: verdict.reason }, 'relay refused an update')
-      this.closePeer(peer, RELAY_CLOSE.RELAY_UPDATE_REFUSED, { dropInput: true })
+      // Still missing: another client that moved off the dead instance may hold it and bring it
+      // here on reconnect, so let this one retry (it resends everything) rather than give up.
+      const close = elsewhere && verdict.reason === UPDATE_REFUSAL.UNRESOLVED_PARENT ? RELAY_CLOSE.RELAY_UNRESOLVED_UPDATES : RELAY_CLOSE.RELAY_UPDATE_REFUSED
+      this.closePeer(peer, close, { dropInput: true })
       return false
     }
     for (const client of verdict.clients) {
@@ -440,6 +634,9 @@ export class Room {
       case UPDATE_REFUSAL.UNRESOLVED_PARENT:
         counters.rejectedUnresolvedParent++
         return
+      case UPDATE_REFUSAL.PRIVATE_RATING:
+        counters.rejectedPrivateRating++
+        return
       default: {
         const unreachable: never = reason
         throw new Error(`unhandled refusal ${String(unreachable)}`)
@@ -463,7 +660,8 @@ export class Room {
       return
     }
     this.boundPending(peer)
-    if (emitted) await this.persistAndBroadcast(emitted, peer)
+    // Not awaited: the room goes on with its next message while this tick's group commit runs.
+    if (emitted) void this.persistAndBroadcast(emitted, peer)
   }
 
   /** Updates whose dependencies never arrive sit invisibly in the doc; cap them (bar item 7). */
@@ -477,9 +675,20 @@ export class Room {
     this.closePeer(peer, RELAY_CLOSE.RELAY_UNRESOLVED_UPDATES, { dropInput: true })
   }
 
-  /** RL-3: append, then broadcast the same bytes to every other peer; compact past the PS-4 thresholds. */
-  private async persistAndBroadcast(update: Uint8Array, sender: RoomPeer | null): Promise<boolean> {
-    const appended = await this.options.store.appendUpdate(this.docId, update)
+  /**
+   * RL-3, the one path of every accepted change: append (in this tick's group commit, PS-8), then
+   * broadcast the same bytes to every other peer; queue a compaction past the PS-4 thresholds.
+   * Resolves whether the update is durable.
+   */
+  private persistAndBroadcast(update: Uint8Array, sender: RoomPeer | null): Promise<boolean> {
+    // Counted now, so the size cap sees updates still waiting for their commit.
+    this.storedBytes += update.byteLength
+    const done = this.options.commits.append(this.docId, update).then((appended) => this.afterCommit(appended, update, sender))
+    this.committed = done
+    return done
+  }
+
+  private afterCommit(appended: StoreResult<AppendedUpdate>, update: Uint8Array, sender: RoomPeer | null): boolean {
     if (this.state !== 'ready') return appended.ok
     if (!appended.ok) {
       this.unsaved = true
@@ -491,7 +700,6 @@ export class Room {
     }
     this.lastSeq = appended.value.seq
     this.tail = appended.value.tail
-    this.storedBytes += update.byteLength
     if (this.storedBytes > this.options.limits.warnDocBytes && !this.warnedDocSize) {
       this.warnedDocSize = true
       this.options.counters.docSizeWarnings++
@@ -499,19 +707,73 @@ export class Room {
     }
     this.options.counters.updatesAccepted++
     this.broadcast(encodeSyncUpdate(update), sender)
+    this.options.fanout?.publishUpdate(update)
     const { compactAfterUpdates, compactAfterBytes } = this.options.limits
-    if ((this.tail.updates >= compactAfterUpdates || this.tail.bytes >= compactAfterBytes) && Date.now() >= this.compactNotBefore) {
-      await this.compact()
+    const due = (this.tail.updates >= compactAfterUpdates || this.tail.bytes >= compactAfterBytes) && Date.now() >= this.compactNotBefore
+    if (due && !this.compactionQueued) {
+      this.compactionQueued = true
+      this.queue.push(async () => {
+        this.compactionQueued = false
+        if (this.state === 'ready') await this.compact()
+      })
     }
     return true
   }
 
+  /**
+   * Reads what the store holds past `storeSeq` (the whole doc after another instance compacted),
+   * applies it and sends the difference to this room's peers. Resolves the new `storeSeq`.
+   */
+  private async catchUpFromStore(): Promise<StoreResult<number>> {
+    const since = this.storeSeq
+    const tail = await this.options.store.loadTail(this.docId, since)
+    if (!tail.ok) return tail
+    let updates: readonly Uint8Array[] = tail.value?.updates ?? []
+    let lastSeq = tail.value?.lastSeq ?? since
+    if (!tail.value) {
+      const loaded = await this.options.store.load(this.docId)
+      if (!loaded.ok) return loaded
+      updates = loaded.value ? [loaded.value.state] : []
+      lastSeq = loaded.value?.lastSeq ?? since
+    }
+    if (this.state !== 'ready') return { ok: true, value: this.storeSeq }
+    if (updates.length > 0) this.applyRemote(updates, STORAGE_ORIGIN)
+    this.storeSeq = Math.max(this.storeSeq, lastSeq)
+    return { ok: true, value: this.storeSeq }
+  }
+
+  /** Applies updates that are already stored (by another instance) and sends what was new to every peer. */
+  private applyRemote(updates: readonly Uint8Array[], origin: object): void {
+    let emitted: Uint8Array | null
+    try {
+      emitted = applyCapturing(this.doc, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[]), origin)
+    } catch (error) {
+      // Stored bytes that do not apply: start over from the store, as after a failed peer apply.
+      this.options.counters.roomResets++
+      this.options.logger.error({ err: error, meetingId: this.docId }, 'relay could not apply a stored update; resetting room')
+      this.terminate(RELAY_CLOSE.RELAY_ROOM_RESET)
+      return
+    }
+    if (!emitted) return
+    this.storedBytes += emitted.byteLength
+    this.broadcast(encodeSyncUpdate(emitted), null)
+  }
+
   /** PS-4: replaces snapshot + tail with the doc's state. Returns whether the store holds everything. */
   private async compact(): Promise<boolean> {
+    // Runs in the queue, so nothing new is applied meanwhile: after this the doc is what was committed.
+    await this.committed
+    if (this.state !== 'ready') return false
     if (this.tail.updates === 0 && !this.unsaved) return true
-    const throughSeq = this.lastSeq
-    const state = Y.encodeStateAsUpdate(this.doc)
-    const result = await this.options.store.compact(this.docId, { state, throughSeq })
+    // With other writers, only what this doc is known to hold may leave the tail.
+    const through = this.options.fanout ? await this.catchUpFromStore() : ({ ok: true, value: this.lastSeq } as const)
+    if (this.state !== 'ready') return false
+    // The queue waits meanwhile, so the replica's state is this doc's (RL-15).
+    const replicaState = this.replicated ? await this.options.encoder.encode(this.docId) : null
+    if (replicaState) this.options.counters.offThreadEncodes++
+    const state = replicaState ?? Y.encodeStateAsUpdate(this.doc)
+    if (this.state !== 'ready') return false
+    const result = through.ok ? await this.options.store.compact(this.docId, { state, throughSeq: through.value }) : through
     if (!result.ok) {
       this.options.counters.compactionFailures++
       this.options.logger.error({ err: result.error.cause, meetingId: this.docId, code: result.error.code }, 'relay compaction failed')
@@ -562,6 +824,7 @@ export class Room {
   }
 
   private destroy(): void {
+    if (this.replicated) this.options.encoder.close(this.docId)
     this.awareness.destroy()
     this.doc.destroy()
     this.options.onClosed(this)

@@ -7,8 +7,13 @@
  * those entries are skipped silently. When a connection leaves, its state is removed and the
  * removal broadcast, so no ghost cursor stays behind.
  *
+ * Changes are not sent one by one: those of one event-loop tick are merged (latest per client id)
+ * and sent at its end as one message per recipient — everyone gets the same bytes, except a peer
+ * whose own entry is among them, which gets the others' only (RL-10).
+ *
  * ```ts
  * const presence = new RoomAwareness({ awareness: new Awareness(doc), maxStateBytes, counters, broadcast })
+ * // broadcast(messageFor): for each peer, send messageFor(peer.origin) unless it is null
  * presence.receive(peer, entries)
  * presence.forget(peer)
  * ```
@@ -19,9 +24,10 @@ import {
   removeAwarenessStates,
   type Awareness,
 } from 'y-protocols/awareness'
-import { encodeAwarenessEntries, encodeAwarenessMessage, type AwarenessEntry } from './protocol/awareness.ts'
+import * as encoding from 'lib0/encoding'
+import { encodeAwarenessEntries, encodeAwarenessEntry, encodeAwarenessMessage, type AwarenessEntry } from './protocol/awareness.ts'
 import type { RelayCounters } from './relayStats.ts'
-import type { PeerOrigin } from './origins.ts'
+import { REMOTE_ORIGIN, isPeerOrigin, type PeerOrigin } from './origins.ts'
 
 /** The part of a room peer presence needs. @internal */
 export interface AwarenessPeer {
@@ -42,8 +48,19 @@ export interface RoomAwarenessOptions {
   readonly awareness: Awareness
   readonly maxStateBytes: number
   readonly counters: RelayCounters
-  /** Sends a complete awareness frame to every peer except the origin's. */
-  readonly broadcast: (bytes: Uint8Array, origin: unknown) => void
+  /**
+   * Sends a tick's changes: to every peer, `messageFor(peer.origin)` — a complete awareness frame,
+   * or null when it holds only that peer's own entry.
+   */
+  readonly broadcast: (messageFor: (recipient: PeerOrigin) => Uint8Array | null) => void
+  /** With other relay instances (fan-out): receives each tick's changes made by this instance's own peers. */
+  readonly publish?: (frame: Uint8Array) => void
+}
+
+/** One client's changed entry, encoded (`clientId, clock, state`), and who changed it. */
+interface OutgoingEntry {
+  readonly bytes: Uint8Array
+  readonly origin: unknown
 }
 
 /** @internal */
@@ -51,8 +68,14 @@ export class RoomAwareness {
   private readonly awareness: Awareness
   private readonly options: RoomAwarenessOptions
   private readonly owners = new Map<number, AwarenessPeer>()
-  /** The accepted entries being applied, so their encoding can be forwarded as is (hot path). */
-  private incoming: { readonly update: Uint8Array; readonly entries: readonly AwarenessEntry[] } | null = null
+  /** The accepted entries being applied, so their JSON text can be forwarded as is (hot path). */
+  private incoming: readonly AwarenessEntry[] | null = null
+  /** This tick's changes by client id (latest wins), sent by `flush` at the end of the tick. */
+  private outgoing = new Map<number, OutgoingEntry>()
+  private flushScheduled = false
+  /** Clients whose state came from another relay instance, by that instance's id (fan-out). */
+  private readonly remoteClients = new Map<number, string>()
+  private destroyed = false
 
   constructor(options: RoomAwarenessOptions) {
     this.options = options
@@ -75,10 +98,9 @@ export class RoomAwareness {
       accepted.push(entry)
     }
     if (accepted.length === 0) return
-    const update = encodeAwarenessEntries(accepted)
-    this.incoming = { update, entries: accepted }
+    this.incoming = accepted
     try {
-      applyAwarenessUpdate(this.awareness, update, peer.origin)
+      applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), peer.origin)
     } finally {
       this.incoming = null
     }
@@ -117,7 +139,44 @@ export class RoomAwareness {
     return entries.length === 0 ? null : encodeAwarenessMessage(encodeAwarenessEntries(entries))
   }
 
+  /**
+   * Applies presence another relay instance relayed from its peers, except for client ids a peer
+   * of this instance now holds (a client that moved here must not be removed by its old instance).
+   */
+  receiveRemote(entries: readonly AwarenessEntry[], instanceId: string): void {
+    const accepted = entries.filter((entry) => !this.owners.get(entry.clientId)?.connected)
+    if (accepted.length === 0) return
+    for (const { clientId, stateJson } of accepted) {
+      if (stateJson === 'null') this.remoteClients.delete(clientId)
+      else this.remoteClients.set(clientId, instanceId)
+    }
+    this.incoming = accepted
+    try {
+      applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), REMOTE_ORIGIN)
+    } finally {
+      this.incoming = null
+    }
+  }
+
+  /** Removes (and broadcasts the removal of) every state that came from an instance that stopped. */
+  forgetInstance(instanceId: string): void {
+    const gone = [...this.remoteClients].filter(([, from]) => from === instanceId).map(([clientId]) => clientId)
+    if (gone.length === 0) return
+    for (const clientId of gone) this.remoteClients.delete(clientId)
+    removeAwarenessStates(this.awareness, gone, REMOTE_ORIGIN)
+    for (const clientId of gone) this.awareness.meta.delete(clientId)
+  }
+
+  /** The states of this instance's own peers, for an instance that just loaded the room; null when none. */
+  encodeLocalStates(): Uint8Array | null {
+    const states = this.awareness.getStates()
+    const clients = [...this.owners].filter(([clientId, peer]) => peer.connected && states.has(clientId)).map(([clientId]) => clientId)
+    return clients.length === 0 ? null : encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients))
+  }
+
   destroy(): void {
+    this.destroyed = true
+    this.outgoing.clear()
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
     this.owners.clear()
@@ -128,20 +187,52 @@ export class RoomAwareness {
     // Another live participant's id: refuse. The same participant reconnecting: take it over.
     if (owner && owner !== peer && owner.connected && owner.participantId !== peer.participantId) return
     if (owner && owner !== peer) owner.awarenessClientId = null
+    this.remoteClients.delete(clientId)
     this.owners.set(clientId, peer)
     peer.awarenessClientId = clientId
   }
 
   private readonly onUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
-    const clients = [...added, ...updated, ...removed]
-    if (clients.length === 0) return
-    // Every accepted entry was applied (none stale): what was received is what to send, so skip
-    // re-stringifying the states and re-encoding the update.
-    const incoming = this.incoming
-    if (incoming && clients.length === incoming.entries.length && incoming.entries.every((entry) => clients.includes(entry.clientId))) {
-      this.options.broadcast(encodeAwarenessMessage(incoming.update), origin)
-      return
+    for (const list of [added, updated, removed]) {
+      for (const clientId of list) this.outgoing.set(clientId, { bytes: this.encodeEntry(clientId), origin })
     }
-    this.options.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients)), origin)
+    for (const clientId of removed) this.remoteClients.delete(clientId)
+    if (this.outgoing.size === 0 || this.flushScheduled) return
+    this.flushScheduled = true
+    setImmediate(this.flush)
   }
+
+  /** A changed entry as it goes out: the JSON text as received when there is one (no re-stringify). */
+  private encodeEntry(clientId: number): Uint8Array {
+    const clock = this.awareness.meta.get(clientId)?.clock ?? 0
+    const received = this.incoming?.find((entry) => entry.clientId === clientId)
+    if (received) return encodeAwarenessEntry({ clientId, clock, stateJson: received.stateJson })
+    const state: unknown = this.awareness.getStates().get(clientId)
+    return encodeAwarenessEntry({ clientId, clock, stateJson: state === undefined ? 'null' : JSON.stringify(state) })
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false
+    if (this.destroyed || this.outgoing.size === 0) return
+    const entries = [...this.outgoing.values()]
+    this.outgoing.clear()
+    const own = new Set(entries.map((entry) => entry.origin))
+    let toOthers: Uint8Array | null = null
+    this.options.broadcast((recipient) => {
+      if (!own.has(recipient)) return (toOthers ??= encodeAwarenessMessage(joinEntries(entries)))
+      const others = entries.filter((entry) => entry.origin !== recipient)
+      return others.length === 0 ? null : encodeAwarenessMessage(joinEntries(others))
+    })
+    // Only what this instance's peers changed crosses to other instances (not relayed or timed-out states).
+    const local = this.options.publish ? entries.filter((entry) => isPeerOrigin(entry.origin)) : []
+    if (local.length > 0) this.options.publish?.(encodeAwarenessMessage(joinEntries(local)))
+  }
+}
+
+/** An awareness update (the inner payload) from entries already encoded. */
+function joinEntries(entries: readonly OutgoingEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) encoding.writeUint8Array(encoder, entry.bytes)
+  return encoding.toUint8Array(encoder)
 }

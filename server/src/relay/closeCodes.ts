@@ -25,6 +25,11 @@ export const RELAY_CLOSE = {
   RELAY_ACCESS_REVOKED: { code: 4403, reason: 'RELAY_ACCESS_REVOKED' },
   /** The meeting was closed or purged (for `closeMeeting` / `purgeMeeting`). Terminal. */
   RELAY_MEETING_CLOSED: { code: 4410, reason: 'RELAY_MEETING_CLOSED' },
+  /**
+   * The client holds state of another epoch of the doc (it was purged or restored, PS-9): it must
+   * drop its local copy and connect afresh, not merge stale content back (RL-13). Terminal.
+   */
+  RELAY_DOC_EPOCH_CHANGED: { code: 4412, reason: 'RELAY_DOC_EPOCH_CHANGED' },
   /** The room already has `maxPeersPerRoom` connections. Terminal: the UI says "room full". */
   RELAY_ROOM_FULL: { code: 4429, reason: 'RELAY_ROOM_FULL' },
   /** An update writes a client id another live connection holds (bar item 7). Terminal. */

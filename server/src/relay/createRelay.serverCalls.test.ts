@@ -77,7 +77,8 @@ describe('relay calls for the HTTP layer', () => {
   })
 
   it('rejects a server change with a store code when the append fails, and broadcasts nothing', async () => {
-    const failing: DocStore = { ...h.store, appendUpdate: async () => ({ ok: false, error: { code: 'STORE_WRITE_FAILED', cause: new Error('disk full') } }) }
+    const diskFull = { ok: false, error: { code: 'STORE_WRITE_FAILED', cause: new Error('disk full') } } as const
+    const failing: DocStore = { ...h.store, appendUpdate: async () => diskFull, appendUpdates: async () => diskFull }
     await h.stopServer()
     await h.start({ store: failing })
     const a = h.provider('m1', 'p-a')

@@ -337,12 +337,11 @@ describe('relay rooms over time', () => {
 
   it('closes the sender with a retryable code when an append fails, and broadcasts nothing (RL-3)', async () => {
     let failNext = false
+    const diskFull = { ok: false, error: { code: 'STORE_WRITE_FAILED', cause: new Error('disk full') } } as const
     const flaky: DocStore = {
       ...h.store,
-      appendUpdate: (docId, update) =>
-        failNext
-          ? Promise.resolve({ ok: false, error: { code: 'STORE_WRITE_FAILED', cause: new Error('disk full') } })
-          : h.store.appendUpdate(docId, update),
+      appendUpdate: (docId, update) => (failNext ? Promise.resolve(diskFull) : h.store.appendUpdate(docId, update)),
+      appendUpdates: (updates) => (failNext ? Promise.resolve(diskFull) : h.store.appendUpdates!(updates)),
     }
     await h.start({ store: flaky })
     const a = h.provider('m1', 'p-a')

@@ -19,17 +19,26 @@ import type { DocStore } from '../storage/index.ts'
 import { RELAY_CLOSE, RELAY_ERROR_CODES, RelayError, isValidCloseCode } from './closeCodes.ts'
 import { resolveRelayLimits, type RelayLimits } from './limits.ts'
 import { createRecordValidator } from './createRecordValidator.ts'
+import { AdmissionGate } from './AdmissionGate.ts'
+import { DocEncoder } from './DocEncoder.ts'
+import { GroupCommit } from './GroupCommit.ts'
 import { checkUpdate } from './protocol/sync.ts'
 import { createRelayCounters, type RelayStats } from './relayStats.ts'
 import type { RelayLogger } from './RelayLogger.ts'
 import { Room, type PeerRole, type RoomPeer } from './Room.ts'
 import { adaptWebSocket, type AdaptedWebSocket } from './webSocketAdapter.ts'
+import type { RelayCommand, RelayFanout } from './fanout/RelayFanout.ts'
+import { RoomLink } from './fanout/RoomLink.ts'
 
 /** Who a socket belongs to, as established by the HTTP layer's auth. @public */
 export interface RelayPeer {
   readonly meetingId: string
   readonly participantId: string
   readonly role: PeerRole
+  /** A read-only peer (finished map) whose attempt to change the doc closes it with this code. */
+  readonly readOnlyRefusal?: { readonly code: number; readonly reason: string }
+  /** The doc epoch the client's local state belongs to (`?epoch=`, '' for none), RL-13. */
+  readonly knownEpoch?: string
 }
 
 /** @public */
@@ -38,6 +47,11 @@ export interface RelayOptions {
   readonly logger: RelayLogger
   /** Overrides of the defaults in `limits.ts`; nonsense throws here (refuse to boot). */
   readonly limits?: Partial<RelayLimits>
+  /**
+   * Other relay instances sharing `store` (issue 9, `REDIS_URL`): rooms exchange updates and
+   * presence with them, and closing or purging reaches their sockets too. Absent: this instance alone.
+   */
+  readonly fanout?: RelayFanout
 }
 
 /** @public */
@@ -62,6 +76,8 @@ export interface Relay {
   readDocState(meetingId: string): Promise<Uint8Array | null>
   /** Closes every socket of a participant, in every room (RL-9); their presence goes with them. */
   closePeer(participantId: string, code: number, reason: string): number
+  /** Closes a participant's sockets in the given rooms only (a worker leaving one meeting keeps the others). */
+  closePeerIn(docIds: readonly string[], participantId: string, code: number, reason: string): number
   /** Closes every socket of a meeting; the room unloads after the idle delay. */
   closeMeeting(meetingId: string, code: number, reason: string): number
   /** Closes the meeting's sockets, drops its room unsaved and deletes its doc from the store. */
@@ -82,6 +98,9 @@ export function createRelay(options: RelayOptions): Relay {
   const { store, logger } = options
   const limits = resolveRelayLimits(options.limits)
   const counters = createRelayCounters()
+  const commits = new GroupCommit(store)
+  const joins = new AdmissionGate(limits.joinConcurrency)
+  const encoder = new DocEncoder()
   const isValidRecord = createRecordValidator(createSafetyMapSchema())
   const rooms = new Map<string, Room>()
   const sockets = new Set<AdaptedWebSocket>()
@@ -98,18 +117,25 @@ export function createRelay(options: RelayOptions): Relay {
   const roomFor = (meetingId: string): Room => {
     const existing = rooms.get(meetingId)
     if (existing) return existing
+    const link = options.fanout ? new RoomLink({ fanout: options.fanout, meetingId }) : null
     const room: Room = new Room({
       docId: meetingId,
       store,
+      commits,
+      joins,
+      encoder,
       logger,
       limits,
       counters,
       isValidRecord,
+      ...(link ? { fanout: link } : {}),
       onClosed: (closed) => {
+        link?.close()
         if (rooms.get(closed.docId) === closed) rooms.delete(closed.docId)
       },
     })
     rooms.set(meetingId, room)
+    link?.attach(room)
     return room
   }
 
@@ -130,6 +156,49 @@ export function createRelay(options: RelayOptions): Relay {
     }
     return closed
   }
+
+  /** Runs a close or purge on this instance's sockets; returns how many it closed. */
+  const runCommand = (command: RelayCommand): number => {
+    switch (command.kind) {
+      case 'close-participant': {
+        const { participantId, docIds } = command
+        return closeWhere((room, peer) => peer.participantId === participantId && (docIds === null || docIds.includes(room.docId)), command.code, command.reason)
+      }
+      case 'close-meeting':
+        return closeWhere((room) => room.docId === command.meetingId, command.code, command.reason)
+      case 'purge-meeting':
+        rooms.get(command.meetingId)?.terminate(RELAY_CLOSE.RELAY_MEETING_CLOSED)
+        return 0
+      default: {
+        const unreachable: never = command
+        throw new Error(`unhandled relay command ${String(unreachable)}`)
+      }
+    }
+  }
+
+  /** Runs a command here and, with a fan-out, on every other instance (revocation reaches every socket). */
+  const runEverywhere = (command: RelayCommand): number => {
+    const closed = runCommand(command)
+    options.fanout?.publishCommand(command)
+    return closed
+  }
+
+  options.fanout?.listen({
+    command: (command) => {
+      try {
+        const closed = runCommand(command)
+        logger.info({ command: command.kind, sockets: closed }, 'relay ran a command from another instance')
+      } catch (error) {
+        logger.warn({ err: error, command: command.kind }, 'relay refused a command from another instance')
+      }
+    },
+    instanceGone: (instanceId) => {
+      for (const room of rooms.values()) room.forgetInstance(instanceId)
+    },
+    resubscribed: () => {
+      for (const room of rooms.values()) room.catchUp()
+    },
+  })
 
   return {
     acceptWebSocket(ws, peer) {
@@ -155,7 +224,14 @@ export function createRelay(options: RelayOptions): Relay {
         },
       })
       sockets.add(adapted)
-      roomPeer = room.join({ connectionId, participantId: peer.participantId, role: peer.role, socket: adapted.socket })
+      roomPeer = room.join({
+        connectionId,
+        participantId: peer.participantId,
+        role: peer.role,
+        socket: adapted.socket,
+        ...(peer.readOnlyRefusal ? { readOnlyRefusal: peer.readOnlyRefusal } : {}),
+        ...(peer.knownEpoch !== undefined ? { knownEpoch: peer.knownEpoch } : {}),
+      })
       if (roomPeer) {
         logger.debug({ meetingId: peer.meetingId, participantId: peer.participantId, connectionId, role: peer.role }, 'relay peer joined')
       }
@@ -203,19 +279,28 @@ export function createRelay(options: RelayOptions): Relay {
     },
 
     closePeer(participantId, code, reason) {
-      const closed = closeWhere((_room, peer) => peer.participantId === participantId, code, reason)
+      const closed = runEverywhere({ kind: 'close-participant', participantId, docIds: null, code, reason })
       logger.info({ participantId, code, sockets: closed }, 'relay closed participant')
       return closed
     },
 
+    closePeerIn(docIds, participantId, code, reason) {
+      const closed = runEverywhere({ kind: 'close-participant', participantId, docIds: [...docIds], code, reason })
+      logger.info({ participantId, code, sockets: closed }, 'relay closed participant in meeting')
+      return closed
+    },
+
     closeMeeting(meetingId, code, reason) {
-      const closed = closeWhere((room) => room.docId === meetingId, code, reason)
+      const closed = runEverywhere({ kind: 'close-meeting', meetingId, code, reason })
       logger.info({ meetingId, code, sockets: closed }, 'relay closed meeting')
       return closed
     },
 
     async purgeMeeting(meetingId) {
-      rooms.get(meetingId)?.terminate(RELAY_CLOSE.RELAY_MEETING_CLOSED)
+      const room = rooms.get(meetingId)
+      runEverywhere({ kind: 'purge-meeting', meetingId })
+      // An append of this tick still waiting for its group commit must not land after the delete.
+      await room?.settled()
       const deleted = await store.delete(meetingId)
       if (!deleted.ok) throw new RelayError(deleted.error.code, { cause: deleted.error.cause })
       logger.info({ meetingId }, 'relay purged meeting')
@@ -254,6 +339,7 @@ export function createRelay(options: RelayOptions): Relay {
       closing = Promise.race([flushes, deadline]).finally(() => {
         clearTimeout(timer)
         for (const adapted of sockets) adapted.socket.close(RELAY_CLOSE.RELAY_SHUTTING_DOWN.code, RELAY_CLOSE.RELAY_SHUTTING_DOWN.reason)
+        void encoder.destroy()
       })
       return closing
     },

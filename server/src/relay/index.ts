@@ -45,18 +45,31 @@ export {
   AWARENESS_PENDING_MAX_ENTRIES,
   MAX_DOC_BYTES,
   WARN_DOC_BYTES,
+  JOIN_CONCURRENCY,
+  OFF_THREAD_ENCODE_BYTES,
   resolveRelayLimits,
   type RelayLimits,
 } from './limits.ts'
 export type { RelayLogFn, RelayLogger } from './RelayLogger.ts'
 export type { RelaySocket } from './RelaySocket.ts'
 export type { PeerRole } from './Room.ts'
+export type { FanoutListeners, MeetingMessage, MeetingMessageBody, RelayCommand, RelayFanout } from './fanout/RelayFanout.ts'
+export {
+  createRedisFanout,
+  HEARTBEAT_INTERVAL_MS,
+  INSTANCE_GONE_AFTER_MS,
+  REDIS_CONNECT_TIMEOUT_MS,
+  type RedisFanoutOptions,
+} from './fanout/createRedisFanout.ts'
+export { FANOUT_REPAIR_INTERVAL_MS } from './fanout/RoomLink.ts'
 export type { RelayCounters, RelayStats } from './relayStats.ts'
 export {
   SERVER_ORIGIN,
   STORAGE_ORIGIN,
+  REMOTE_ORIGIN,
   isPeerOrigin,
   type PeerOrigin,
+  type RemoteOrigin,
   type RelayOrigin,
   type ServerOrigin,
   type StorageOrigin,

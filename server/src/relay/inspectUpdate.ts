@@ -6,7 +6,10 @@
  * - every value it inserts into the `records` array must be a `{ key, val }` entry whose `val` is a
  *   valid record of the pinned tldraw schema with `val.id === key`;
  * - unless the writer may edit the template: no insert or delete of a `shape:zone-*` entry, and no
- *   insert or delete anywhere in the `meta` map.
+ *   insert or delete anywhere in the `meta` map;
+ * - nobody writes an `sm-scaling-mark` on a scale that is private until revealed (map-model MM-22):
+ *   such a rating goes to the server out of band, so a modified client cannot leak its number
+ *   to everyone through the doc. Checked only when the update writes a scaling mark.
  *
  * Cost is proportional to the update (its structs and deleted ranges), never to the doc: parents
  * are resolved through the update itself or one `Y.getItem` lookup per origin.
@@ -16,7 +19,7 @@
  * if (!verdict.ok) refuse(verdict.reason)
  * ```
  */
-import { META_MAP_NAME, RECORDS_ARRAY_NAME } from '@safetymap/map-model'
+import { META_MAP_NAME, readPrivateScales, RECORDS_ARRAY_NAME, SCALING_MARK_SHAPE_TYPE } from '@safetymap/map-model'
 import * as Y from 'yjs'
 import type { DecodedUpdate } from './protocol/sync.ts'
 
@@ -28,6 +31,8 @@ export const UPDATE_REFUSAL = {
   TEMPLATE_PROTECTED: 'TEMPLATE_PROTECTED',
   /** An inserted struct's parent is neither in the update nor in the doc. */
   UNRESOLVED_PARENT: 'UNRESOLVED_PARENT',
+  /** A scaling mark written into the doc for a scale that is private until revealed. */
+  PRIVATE_RATING: 'PRIVATE_RATING',
 } as const
 
 /** @public */
@@ -98,6 +103,15 @@ export function inspectUpdate(options: InspectUpdateOptions): UpdateVerdict {
     return null
   }
 
+  // Read from `meta` only when the update writes a scaling mark, once per update.
+  let privateScales: ReadonlySet<string> | null = null
+  const isMarkOnPrivateScale = (record: object): boolean => {
+    const { type, props } = record as { type?: unknown; props?: { scaleId?: unknown } }
+    if (type !== SCALING_MARK_SHAPE_TYPE) return false
+    privateScales ??= new Set(readPrivateScales(doc))
+    return privateScales.has(String(props?.scaleId))
+  }
+
   const memo = new Map<Y.Item, Root | undefined>()
   /** The root type name an update item lands in; `undefined` when unresolvable. Iterative: origin chains can be long. */
   const rootOfUpdateItem = (start: Y.Item): Root | undefined => {
@@ -148,6 +162,7 @@ export function inspectUpdate(options: InspectUpdateOptions): UpdateVerdict {
       for (const entry of item.content.arr) {
         if (!isRecordEntry(entry) || !isValidRecord(entry.val)) return { ok: false, reason: UPDATE_REFUSAL.INVALID_RECORD }
         if (!mayEditTemplate && isZoneKey(entry)) return { ok: false, reason: UPDATE_REFUSAL.TEMPLATE_PROTECTED }
+        if (isMarkOnPrivateScale(entry.val)) return { ok: false, reason: UPDATE_REFUSAL.PRIVATE_RATING }
       }
     }
   }

@@ -49,6 +49,10 @@ export const AWARENESS_PENDING_MAX_ENTRIES = 64
 export const MAX_DOC_BYTES = 16 * 1024 * 1024
 /** A room whose stored document passes this size logs a warning (once per load). @public */
 export const WARN_DOC_BYTES = 4 * 1024 * 1024
+/** Room loads and full sync answers running at once, relay-wide; the rest wait their turn (RL-14). @public */
+export const JOIN_CONCURRENCY = 4
+/** Rooms that load with a stored state past this size are encoded off the event loop (RL-15). @public */
+export const OFF_THREAD_ENCODE_BYTES = 1024 * 1024
 /** `relay.close()` gives up waiting for final compactions after this long. @public */
 export const SHUTDOWN_FLUSH_TIMEOUT_MS = 5_000
 
@@ -76,6 +80,8 @@ export interface RelayLimits {
   readonly awarenessPendingMaxEntries: number
   readonly maxDocBytes: number
   readonly warnDocBytes: number
+  readonly joinConcurrency: number
+  readonly offThreadEncodeBytes: number
 }
 
 /** The defaults, from the constants above. @public */
@@ -102,6 +108,8 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
   awarenessPendingMaxEntries: AWARENESS_PENDING_MAX_ENTRIES,
   maxDocBytes: MAX_DOC_BYTES,
   warnDocBytes: WARN_DOC_BYTES,
+  joinConcurrency: JOIN_CONCURRENCY,
+  offThreadEncodeBytes: OFF_THREAD_ENCODE_BYTES,
 })
 
 /**

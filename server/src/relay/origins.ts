@@ -16,13 +16,20 @@ export interface StorageOrigin {
 export interface ServerOrigin {
   readonly kind: 'server'
 }
+/** An update or presence another relay instance accepted, delivered by the fan-out (never stored again). @public */
+export interface RemoteOrigin {
+  readonly kind: 'remote'
+}
 /** @public */
-export type RelayOrigin = PeerOrigin | StorageOrigin | ServerOrigin
+export type RelayOrigin = PeerOrigin | StorageOrigin | ServerOrigin | RemoteOrigin
 
 /** @public */
 export const STORAGE_ORIGIN: StorageOrigin = Object.freeze({ kind: 'storage' })
 /** @public */
 export const SERVER_ORIGIN: ServerOrigin = Object.freeze({ kind: 'server' })
+
+/** @public */
+export const REMOTE_ORIGIN: RemoteOrigin = Object.freeze({ kind: 'remote' })
 
 /** One origin object per connection; compared by identity. @public */
 export function createPeerOrigin(connectionId: number): PeerOrigin {

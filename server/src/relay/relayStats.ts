@@ -29,7 +29,11 @@ export interface RelayCounters {
   rejectedInvalidRecord: number
   rejectedTemplateProtected: number
   rejectedUnresolvedParent: number
+  rejectedPrivateRating: number
   rejectedDocTooLarge: number
+  rejectedStaleEpoch: number
+  /** Sync answers and snapshots encoded by the worker's replica of a large doc (RL-15). */
+  offThreadEncodes: number
   awarenessCoalesced: number
   docSizeWarnings: number
 }
@@ -76,7 +80,10 @@ export function createRelayCounters(): RelayCounters {
     rejectedInvalidRecord: 0,
     rejectedTemplateProtected: 0,
     rejectedUnresolvedParent: 0,
+    rejectedPrivateRating: 0,
     rejectedDocTooLarge: 0,
+    rejectedStaleEpoch: 0,
+    offThreadEncodes: 0,
     awarenessCoalesced: 0,
     docSizeWarnings: 0,
   }

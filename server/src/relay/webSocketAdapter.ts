@@ -1,14 +1,17 @@
 /**
  * Adapts a `ws` WebSocket (as handed over by `@fastify/websocket`) to a {@link RelaySocket}, and
  * owns everything transport-level: the `error` handler every socket must have, frame checks
- * (binary only, at most `maxMessageBytes`), and the ping/pong heartbeat (RL-8).
+ * (binary only, at most `maxMessageBytes`), the ping/pong heartbeat (RL-8), and one write per
+ * socket per tick (`corkPerTick.ts`, RL-12).
  *
  * ```ts
  * const adapted = adaptWebSocket(ws, { connectionId, logger, maxMessageBytes, onMessage, onClose })
  * setInterval(() => adapted.heartbeat(), PING_INTERVAL_MS)
  * ```
  */
+import type { Writable } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
+import { corkForThisTick } from './corkPerTick.ts'
 import { RELAY_CLOSE } from './closeCodes.ts'
 import type { RelayLogger } from './RelayLogger.ts'
 import type { RelaySocket } from './RelaySocket.ts'
@@ -51,9 +54,13 @@ export function adaptWebSocket(ws: WebSocket, options: WebSocketAdapterOptions):
     options.onClose()
   }
 
+  // `ws` keeps its net socket in `_socket` (no public accessor); without it frames go out one by one.
+  const stream = (ws as unknown as { _socket?: Writable | null })._socket ?? null
+
   const socket: RelaySocket = {
     send(bytes) {
       if (closed || ws.readyState !== OPEN) return false
+      if (stream) corkForThisTick(stream)
       ws.send(bytes)
       return true
     },

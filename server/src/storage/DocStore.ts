@@ -55,6 +55,14 @@ export interface StoredDoc {
   readonly tail: TailStats
 }
 
+/** Updates appended after a given seq, for an instance that already holds the doc up to it. @public */
+export interface StoredTail {
+  /** The updates in seq order, as appended (each a Yjs v1 update). */
+  readonly updates: readonly Uint8Array[]
+  /** Sequence number of the last of them (the `afterSeq` asked for when there are none). */
+  readonly lastSeq: number
+}
+
 /** A merged state to store as the new snapshot. @public */
 export interface DocSnapshot {
   /** The full document state (`Y.encodeStateAsUpdate`). */
@@ -66,6 +74,18 @@ export interface DocSnapshot {
   readonly throughSeq: number
 }
 
+/** Where an appended update landed, and the tail it now ends. @public */
+export interface AppendedUpdate {
+  readonly seq: number
+  readonly tail: TailStats
+}
+
+/** One update of a group commit. @public */
+export interface PendingAppend {
+  readonly docId: string
+  readonly update: Uint8Array
+}
+
 /**
  * Durable storage of Yjs documents, keyed by document id (the meeting id).
  * @public
@@ -74,7 +94,25 @@ export interface DocStore {
   /** Snapshot + tail merged, or `null` when nothing was ever stored under `docId` (PS-3). */
   load(docId: string): Promise<StoreResult<StoredDoc | null>>
   /** Appends one update; durable against a process crash once the promise resolves (PS-2). */
-  appendUpdate(docId: string, update: Uint8Array): Promise<StoreResult<{ readonly seq: number; readonly tail: TailStats }>>
+  appendUpdate(docId: string, update: Uint8Array): Promise<StoreResult<AppendedUpdate>>
+  /**
+   * Optional group commit (PS-8): appends every update (of any docs, in order) in one transaction,
+   * all durable or none; the results are in the same order. Without it the relay appends one by one.
+   */
+  appendUpdates?(updates: readonly PendingAppend[]): Promise<StoreResult<readonly AppendedUpdate[]>>
+  /**
+   * The updates appended after `afterSeq` (PS-6), or `null` when a compaction has merged some of
+   * them into the snapshot (then `load` again). Lets several relay instances sharing the store
+   * catch up on each other's updates without reading the whole document.
+   */
+  loadTail(docId: string, afterSeq: number): Promise<StoreResult<StoredTail | null>>
+  /**
+   * Optional document epoch (PS-9): an opaque id of this incarnation of the doc, created on the
+   * first call after the doc was first written and replaced once the doc is deleted and written
+   * anew; `null` while nothing is stored. A client holding state of another epoch is told to reset
+   * instead of merging it back. Without it the relay checks no epochs.
+   */
+  loadEpoch?(docId: string): Promise<StoreResult<string | null>>
   /** Replaces the snapshot and deletes updates up to `snapshot.throughSeq`, in one transaction (PS-4). */
   compact(docId: string, snapshot: DocSnapshot): Promise<StoreResult<void>>
   /** Size of the tail past the snapshot; zeros for an unknown document. */

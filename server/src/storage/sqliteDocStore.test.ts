@@ -1,158 +1,112 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Database } from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { createSqliteDocStore, openDatabase, type DocStore, type StoreResult } from './index.ts'
+import { describe, expect, it } from 'vitest'
+import { createSqliteDocStore, openDatabase } from './index.ts'
+import { docStoreContract, type DocStoreHarness } from './testing/docStoreContract.ts'
 
-const unwrap = <T>(result: StoreResult<T>): T => {
-  if (!result.ok) throw new Error(`store failed: ${result.error.code}`)
-  return result.value
-}
-
-/** One edit on a doc, returned as the update it produced. */
-const edit = (doc: Y.Doc, key: string, value: string): Uint8Array => {
-  let update: Uint8Array | null = null
-  const capture = (u: Uint8Array) => (update = u)
-  doc.on('update', capture)
-  doc.getMap('notes').set(key, value)
-  doc.off('update', capture)
-  if (!update) throw new Error('no update')
-  return update
-}
-
-const notesOf = (state: Uint8Array): Record<string, unknown> => {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, state)
-  return doc.getMap('notes').toJSON()
+/** A store over a fresh file in a fresh directory (the nested folder proves openDatabase creates it). */
+function openSqliteHarness(): DocStoreHarness {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-store-'))
+  const file = path.join(dir, 'nested', 'safetymap.db')
+  const db = openDatabase(file)
+  return {
+    store: createSqliteDocStore(db),
+    async openAnother() {
+      const other = openDatabase(file)
+      return { store: createSqliteDocStore(other), close: async () => void other.close() }
+    },
+    async countTail(docId) {
+      return db
+        .prepare('SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_id = ?')
+        .get(docId) as { updates: number; bytes: number }
+    },
+    async refuseAppends() {
+      db.exec("CREATE TRIGGER refuse BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    },
+    async close() {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
 }
 
 describe('SQLite doc store', () => {
-  let dir: string
-  let file: string
-  let db: Database
-  let store: DocStore
+  docStoreContract(async () => openSqliteHarness())
 
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-store-'))
-    file = path.join(dir, 'nested', 'safetymap.db')
-    db = openDatabase(file)
-    store = createSqliteDocStore(db)
+  it('appends a group of updates of several docs in one transaction: all or none, results in order (PS-8)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-store-'))
+    const db = openDatabase(path.join(dir, 'safetymap.db'))
+    const store = createSqliteDocStore(db)
+    const countTail = (docId: string) =>
+      db.prepare('SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_id = ?').get(docId)
+    try {
+      const update = (n: number) => Uint8Array.of(0, 0, n)
+      const appended = await store.appendUpdates!([
+        { docId: 'a', update: update(1) },
+        { docId: 'b', update: update(2) },
+        { docId: 'a', update: update(3) },
+      ])
+      if (!appended.ok) throw new Error('group commit failed')
+      expect(appended.value.map((r) => r.tail)).toEqual([
+        { updates: 1, bytes: 3 },
+        { updates: 1, bytes: 3 },
+        { updates: 2, bytes: 6 },
+      ])
+      expect(appended.value[2]!.seq).toBeGreaterThan(appended.value[1]!.seq)
+      expect(countTail('a')).toEqual({ updates: 2, bytes: 6 })
+
+      // The second update of the group fails: the first, already inserted, is rolled back with it.
+      db.exec("CREATE TRIGGER refuse BEFORE INSERT ON doc_updates WHEN NEW.doc_id = 'c' BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+      const refused = await store.appendUpdates!([
+        { docId: 'b', update: update(4) },
+        { docId: 'c', update: update(5) },
+      ])
+      expect(refused.ok).toBe(false)
+      expect(countTail('b')).toEqual({ updates: 1, bytes: 3 })
+      expect(await store.tailStats('b')).toEqual({ ok: true, value: { updates: 1, bytes: 3 } })
+    } finally {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
-  afterEach(() => {
-    db.close()
-    fs.rmSync(dir, { recursive: true, force: true })
+
+  it('keeps one epoch per incarnation of a doc: none before the first write, a new one after delete (PS-9)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-store-'))
+    const file = path.join(dir, 'safetymap.db')
+    const db = openDatabase(file)
+    const store = createSqliteDocStore(db)
+    try {
+      expect(await store.loadEpoch!('m1')).toEqual({ ok: true, value: null })
+      await store.appendUpdate('m1', Uint8Array.of(0, 0))
+      const first = await store.loadEpoch!('m1')
+      if (!first.ok || !first.value) throw new Error('no epoch')
+      const other = openDatabase(file)
+      expect(await createSqliteDocStore(other).loadEpoch!('m1')).toEqual(first)
+      other.close()
+      await store.delete('m1')
+      expect(await store.loadEpoch!('m1')).toEqual({ ok: true, value: null })
+      await store.appendUpdate('m1', Uint8Array.of(0, 0))
+      const second = await store.loadEpoch!('m1')
+      expect(second.ok && second.value).toBeTruthy()
+      expect(second).not.toEqual(first)
+    } finally {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('opens the database in WAL mode with NORMAL sync, foreign keys and secure delete (PS-1, PS-2)', () => {
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(db.pragma('synchronous', { simple: true })).toBe(1)
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
-    expect(db.pragma('secure_delete', { simple: true })).toBe(1)
-  })
-
-  it('loads null for a doc that was never stored', async () => {
-    expect(unwrap(await store.load('nope'))).toBeNull()
-    expect(unwrap(await store.hasDoc('nope'))).toBe(false)
-    expect(unwrap(await store.tailStats('nope'))).toEqual({ updates: 0, bytes: 0 })
-  })
-
-  it('merges the snapshot and every later update on load (PS-3)', async () => {
-    const doc = new Y.Doc()
-    const first = unwrap(await store.appendUpdate('m1', edit(doc, 'a', 'one')))
-    unwrap(await store.compact('m1', { state: Y.encodeStateAsUpdate(doc), throughSeq: first.seq }))
-    unwrap(await store.appendUpdate('m1', edit(doc, 'b', 'two')))
-    unwrap(await store.appendUpdate('m1', edit(doc, 'c', 'three')))
-    const loaded = unwrap(await store.load('m1'))
-    expect(loaded && notesOf(loaded.state)).toEqual({ a: 'one', b: 'two', c: 'three' })
-    expect(loaded?.tail.updates).toBe(2)
-    expect(unwrap(await store.hasDoc('m1'))).toBe(true)
-  })
-
-  it('appends durably: a second connection sees the update as soon as append returns (PS-2)', async () => {
-    const doc = new Y.Doc()
-    unwrap(await store.appendUpdate('m1', edit(doc, 'a', 'one')))
-    const other = openDatabase(file)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-store-'))
+    const db = openDatabase(path.join(dir, 'safetymap.db'))
     try {
-      const loaded = unwrap(await createSqliteDocStore(other).load('m1'))
-      expect(loaded && notesOf(loaded.state)).toEqual({ a: 'one' })
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+      expect(db.pragma('synchronous', { simple: true })).toBe(1)
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+      expect(db.pragma('secure_delete', { simple: true })).toBe(1)
     } finally {
-      other.close()
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
     }
-  })
-
-  it('compaction replaces the tail with one snapshot and keeps every update past throughSeq (PS-4)', async () => {
-    const doc = new Y.Doc()
-    let seq = 0
-    for (let i = 0; i < 20; i++) seq = unwrap(await store.appendUpdate('m1', edit(doc, `k${i}`, `v${i}`))).seq
-    const state = Y.encodeStateAsUpdate(doc)
-    // An update appended after the state was taken must survive the compaction.
-    unwrap(await store.appendUpdate('m1', edit(doc, 'late', 'x')))
-    unwrap(await store.compact('m1', { state, throughSeq: seq }))
-    expect(unwrap(await store.tailStats('m1')).updates).toBe(1)
-    const loaded = unwrap(await store.load('m1'))
-    expect(loaded && Object.keys(notesOf(loaded.state))).toHaveLength(21)
-  })
-
-  it('reports the tail size from each append exactly as a count of the rows would (PS-5)', async () => {
-    const doc = new Y.Doc()
-    const counted = () => db.prepare('SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_id = ?').get('m1')
-    let seq = 0
-    for (let i = 0; i < 5; i++) {
-      const appended = unwrap(await store.appendUpdate('m1', edit(doc, `k${i}`, `v${i}`)))
-      seq = appended.seq
-      expect(appended.tail).toEqual(counted())
-    }
-    unwrap(await store.compact('m1', { state: Y.encodeStateAsUpdate(doc), throughSeq: seq }))
-    const after = unwrap(await store.appendUpdate('m1', edit(doc, 'late', 'x')))
-    expect(after.tail).toEqual(counted())
-    expect(after.tail.updates).toBe(1)
-    unwrap(await store.delete('m1'))
-    expect(unwrap(await store.appendUpdate('m1', edit(doc, 'again', 'y'))).tail).toEqual(counted())
-  })
-
-  it('never lets a stale compaction replace a newer snapshot', async () => {
-    const doc = new Y.Doc()
-    const a = unwrap(await store.appendUpdate('m1', edit(doc, 'a', '1')))
-    const older = Y.encodeStateAsUpdate(doc)
-    const b = unwrap(await store.appendUpdate('m1', edit(doc, 'b', '2')))
-    unwrap(await store.compact('m1', { state: Y.encodeStateAsUpdate(doc), throughSeq: b.seq }))
-    unwrap(await store.compact('m1', { state: older, throughSeq: a.seq }))
-    const loaded = unwrap(await store.load('m1'))
-    expect(loaded && notesOf(loaded.state)).toEqual({ a: '1', b: '2' })
-  })
-
-  it('never reuses a sequence number after compaction deleted the newest rows', async () => {
-    const doc = new Y.Doc()
-    const first = unwrap(await store.appendUpdate('m1', edit(doc, 'a', '1')))
-    unwrap(await store.compact('m1', { state: Y.encodeStateAsUpdate(doc), throughSeq: first.seq }))
-    const next = unwrap(await store.appendUpdate('m1', edit(doc, 'b', '2')))
-    expect(next.seq).toBeGreaterThan(first.seq)
-  })
-
-  it('delete purges the snapshot and the tail of one doc only', async () => {
-    const doc = new Y.Doc()
-    const s = unwrap(await store.appendUpdate('m1', edit(doc, 'a', '1')))
-    unwrap(await store.compact('m1', { state: Y.encodeStateAsUpdate(doc), throughSeq: s.seq }))
-    unwrap(await store.appendUpdate('m1', edit(doc, 'b', '2')))
-    unwrap(await store.appendUpdate('m2', edit(new Y.Doc(), 'c', '3')))
-    unwrap(await store.delete('m1'))
-    expect(unwrap(await store.hasDoc('m1'))).toBe(false)
-    expect(unwrap(await store.load('m1'))).toBeNull()
-    expect(unwrap(await store.hasDoc('m2'))).toBe(true)
-  })
-
-  it('reports corrupt rows as STORE_CORRUPT_DOC instead of throwing', async () => {
-    unwrap(await store.appendUpdate('m1', Uint8Array.of(1, 2, 3)))
-    unwrap(await store.appendUpdate('m1', Uint8Array.of(9, 9)))
-    const loaded = await store.load('m1')
-    expect(loaded.ok ? 'ok' : loaded.error.code).toBe('STORE_CORRUPT_DOC')
-  })
-
-  it('reports a failed write as STORE_WRITE_FAILED instead of throwing', async () => {
-    db.exec('CREATE TRIGGER refuse BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, \'disk full\'); END')
-    const appended = await store.appendUpdate('m1', edit(new Y.Doc(), 'a', '1'))
-    expect(appended.ok ? 'ok' : appended.error.code).toBe('STORE_WRITE_FAILED')
   })
 })

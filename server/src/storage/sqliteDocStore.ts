@@ -4,6 +4,7 @@
  * ```
  * doc_updates   (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT, data BLOB)  -- the tail
  * doc_snapshots (doc_id TEXT PRIMARY KEY, state BLOB, through_seq INTEGER)       -- one merged state
+ * doc_epochs    (doc_id TEXT PRIMARY KEY, epoch TEXT)                            -- PS-9
  * ```
  *
  * `seq` is global and AUTOINCREMENT, so a number is never reused after compaction deleted rows;
@@ -16,15 +17,19 @@
  * await store.appendUpdate('m1', update)
  * ```
  */
+import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import * as Y from 'yjs'
 import {
   STORE_ERROR_CODES,
+  type AppendedUpdate,
   type DocSnapshot,
   type DocStore,
+  type PendingAppend,
   type StoreErrorCode,
   type StoreResult,
   type StoredDoc,
+  type StoredTail,
   type TailStats,
 } from './DocStore.ts'
 
@@ -40,6 +45,10 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BLOB NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc_id, seq);
+CREATE TABLE IF NOT EXISTS doc_epochs (
+  doc_id TEXT PRIMARY KEY,
+  epoch TEXT NOT NULL
+) STRICT;
 `
 
 interface SnapshotRow {
@@ -69,6 +78,9 @@ export function createSqliteDocStore(db: Database): DocStore {
 
   const selectSnapshot = db.prepare<[string], SnapshotRow>(
     'SELECT state, through_seq FROM doc_snapshots WHERE doc_id = ?',
+  )
+  const selectThroughSeq = db.prepare<[string], Pick<SnapshotRow, 'through_seq'>>(
+    'SELECT through_seq FROM doc_snapshots WHERE doc_id = ?',
   )
   const selectTail = db.prepare<[string, number], UpdateRow>(
     'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
@@ -112,20 +124,50 @@ export function createSqliteDocStore(db: Database): DocStore {
     return { snapshot, throughSeq, tail }
   })
 
-  const appendTx = db.transaction((docId: string, update: Uint8Array) => {
+  // One read transaction: the snapshot's through_seq tells whether the rows after `afterSeq` are all still there.
+  const readTailAfter = db.transaction((docId: string, afterSeq: number): StoredTail | null => {
+    const throughSeq = selectThroughSeq.get(docId)?.through_seq ?? 0
+    if (throughSeq > afterSeq) return null
+    const rows = selectTail.all(docId, afterSeq)
+    return { updates: rows.map((row) => row.data), lastSeq: rows[rows.length - 1]?.seq ?? afterSeq }
+  })
+
+  const insertOne = (docId: string, update: Uint8Array): AppendedUpdate => {
     const before = readTailStats(docId)
     const seq = Number(insertUpdate.run(docId, update).lastInsertRowid)
     return { seq, tail: { updates: before.updates + 1, bytes: before.bytes + update.byteLength } }
-  })
+  }
+  const appendTx = db.transaction(insertOne)
+
+  // A group commit (PS-8): one transaction, so one WAL commit for a whole tick of updates.
+  const appendManyTx = db.transaction((updates: readonly PendingAppend[]) => updates.map(({ docId, update }) => {
+    const appended = insertOne(docId, update)
+    tailCache.set(docId, appended.tail)
+    return appended
+  }))
 
   const compactTx = db.transaction((docId: string, snapshot: DocSnapshot) => {
     upsertSnapshot.run(docId, snapshot.state, snapshot.throughSeq)
     deleteTailThrough.run(docId, snapshot.throughSeq)
   })
 
+  const selectEpoch = db.prepare<[string], { epoch: string }>('SELECT epoch FROM doc_epochs WHERE doc_id = ?')
+  const insertEpoch = db.prepare<[string, string]>('INSERT INTO doc_epochs (doc_id, epoch) VALUES (?, ?)')
+  const deleteEpoch = db.prepare<[string]>('DELETE FROM doc_epochs WHERE doc_id = ?')
+  // Created on first read rather than on every append: the hot path stays one INSERT per update.
+  const epochTx = db.transaction((docId: string): string | null => {
+    const existing = selectEpoch.get(docId)
+    if (existing) return existing.epoch
+    if (selectExists.get(docId, docId)?.found !== 1) return null
+    const epoch = randomUUID()
+    insertEpoch.run(docId, epoch)
+    return epoch
+  })
+
   const deleteTx = db.transaction((docId: string) => {
     deleteSnapshot.run(docId)
     deleteUpdates.run(docId)
+    deleteEpoch.run(docId)
   })
 
   return {
@@ -153,6 +195,14 @@ export function createSqliteDocStore(db: Database): DocStore {
       })
     },
 
+    loadTail(docId, afterSeq) {
+      try {
+        return ok(readTailAfter(docId, afterSeq))
+      } catch (error) {
+        return fail(STORE_ERROR_CODES.STORE_READ_FAILED, error)
+      }
+    },
+
     appendUpdate(docId, update) {
       try {
         const appended = appendTx(docId, update)
@@ -161,6 +211,24 @@ export function createSqliteDocStore(db: Database): DocStore {
       } catch (error) {
         tailCache.delete(docId)
         return fail(STORE_ERROR_CODES.STORE_WRITE_FAILED, error)
+      }
+    },
+
+    appendUpdates(updates) {
+      try {
+        return ok(appendManyTx(updates))
+      } catch (error) {
+        // The transaction rolled back, yet the cache may have counted some of it.
+        for (const { docId } of updates) tailCache.delete(docId)
+        return fail(STORE_ERROR_CODES.STORE_WRITE_FAILED, error)
+      }
+    },
+
+    loadEpoch(docId) {
+      try {
+        return ok(epochTx(docId))
+      } catch (error) {
+        return fail(STORE_ERROR_CODES.STORE_READ_FAILED, error)
       }
     },
 

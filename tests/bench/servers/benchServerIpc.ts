@@ -5,6 +5,9 @@
  *
  *   reportReady({ url, token })   // once listening
  */
+import fs from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 export interface ServerStats {
@@ -39,9 +42,32 @@ export function reportReady(message: Omit<ReadyMessage, 'ready'>): void {
       loopDelayMaxMs: loopDelay.max / 1e6,
     }
     loopDelay.reset()
-    process.send?.({ stats })
+    void profileWindow().then(() => process.send?.({ stats }))
   })
   process.send?.({ ready: true, ...message } satisfies ReadyMessage)
+}
+
+/**
+ * With `BENCH_PROFILE_DIR` set, the CPU profile of exactly the measured window: started at the
+ * first `stats` reading, written at the second (`<dir>/<pid>.cpuprofile`).
+ */
+let profiler: Session | null = null
+let readings = 0
+async function profileWindow(): Promise<void> {
+  const dir = process.env.BENCH_PROFILE_DIR
+  readings++
+  if (!dir || readings > 2) return
+  if (readings === 1) {
+    profiler = new Session()
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+    await profiler.post('Profiler.start')
+    return
+  }
+  const { profile } = await profiler!.post('Profiler.stop')
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(path.join(dir, `${process.pid}.cpuprofile`), JSON.stringify(profile))
+  profiler!.disconnect()
 }
 
 export function readPort(): number {

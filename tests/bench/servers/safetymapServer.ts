@@ -19,7 +19,7 @@ const config = loadConfig({
 })
 const { app, services } = await buildApp({ config, logger: { level: 'warn' } })
 await app.listen({ port, host: '127.0.0.1' })
-const added = services.workers.addWorker({ email: `bench-${Date.now()}@example.org`, name: 'Bench', now: Date.now() })
+const added = await services.workers.addWorker({ email: `bench-${Date.now()}@example.org`, name: 'Bench', now: Date.now() })
 if (!added) throw new Error('could not add the bench worker')
 process.once('SIGTERM', () => {
   void app.close().then(() => process.exit(0))

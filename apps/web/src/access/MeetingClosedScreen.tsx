@@ -1,7 +1,7 @@
 /**
  * The calm full page shown when the relay closed this browser's connection for good: "You have
  * been removed from this meeting" (4403), "This meeting has ended" (4410), "This meeting is full"
- * (4429), otherwise the generic "Disconnected" with a reload hint. Nothing of the map stays on
+ * (4429), "This map was finished while you were offline" (4002 refusing offline edits), otherwise the generic "Disconnected" with a reload hint. Nothing of the map stays on
  * screen, and nothing reconnects.
  *
  *   {closedWith !== null ? <MeetingClosedScreen code={closedWith} /> : <MeetingRoom … />}
@@ -20,6 +20,8 @@ function messagesFor(code: number): { heading: MessageKey; body: MessageKey; sta
       return { heading: 'meeting.endedHeading', body: 'meeting.endedBody', state: 'ended' }
     case RELAY_CLOSE_CODE.roomFull:
       return { heading: 'app.name', body: 'meeting.roomFull', state: 'full' }
+    case RELAY_CLOSE_CODE.finalizedEditsRefused:
+      return { heading: 'meeting.finalizedOfflineHeading', body: 'meeting.finalizedOfflineBody', state: 'finalized-edits-refused' }
     default:
       return { heading: 'app.name', body: 'connection.ended', state: 'closed' }
   }
@@ -33,6 +35,12 @@ export function MeetingClosedScreen({ code }: { code: number }) {
     <PageLayout title={t(heading)}>
       <div className="stack" data-testid="meeting-closed" data-state={state}>
         <p role="status">{t(body)}</p>
+        {state === 'finalized-edits-refused' ? (
+          // A fresh page opens a fresh doc: the refused offline edits are not sent again.
+          <button type="button" className="primary" onClick={() => window.location.reload()}>
+            {t('meeting.openFinished')}
+          </button>
+        ) : null}
         <Link to="/" className="button">
           {t('meeting.goHome')}
         </Link>

@@ -1,9 +1,11 @@
 /**
  * What this browser may do in the meeting right now, kept current while the meeting is open:
- * the caller's role and the meeting's status from the API (asked every `ACCESS_POLL_MS` and at
- * every reconnect — a changed role, a finalize and a reopen all make the relay reconnect us), the
- * roster (`GET /api/meetings/:id/participants`), and whether the map is finished, read live from
- * the doc's `meta.status`, which the server writes on finalize and reopen.
+ * the caller's role and the meeting's status from the API, and the roster
+ * (`GET /api/meetings/:id/participants`), asked again whenever the server pushes a `roster` event
+ * (server-sent events: someone joined the lobby, was let in, removed, given a new role…), when
+ * that stream (re)connects, and at every relay reconnect — a changed role, a finalize and a reopen
+ * all make the relay reconnect us. Whether the map is finished is read live from the doc's
+ * `meta.status`, which the server writes on finalize and reopen.
  *
  *   const access = useMeetingAccess({ meeting, doc, live: snapshot.state === 'live' })
  *   const readonly = access.role === 'viewer' || access.finalized
@@ -11,11 +13,8 @@
 import { META_KEYS, META_MAP_NAME } from '@safetymap/map-model'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
-import { api, type Meeting, type MeetingRole, type MeetingStatus, type RosterEntry } from '../api/api.ts'
-import { createPoller } from './createPoller.ts'
-
-/** How often the roster, role and status are asked for while the meeting is open. */
-export const ACCESS_POLL_MS = 3000
+import { RELAY_CLOSE_CODE } from './useRelayClose.ts'
+import { api, rosterEventsUrl, type Meeting, type MeetingRole, type MeetingStatus, type RosterEntry } from '../api/api.ts'
 
 /** Options of {@link useMeetingAccess}. */
 export interface UseMeetingAccessOptions {
@@ -35,6 +34,18 @@ export interface MeetingAccess {
   readonly roster: readonly RosterEntry[] | null
   /** Asks again now (after a facilitator's change). */
   readonly refresh: () => void
+  /**
+   * Set when the server says this person's part in the meeting is over while the live link could
+   * not tell (it was offline then, and upgrades are refused without a close code): the relay's
+   * removed (4403) or ended (4410) code, for the closed screen. Null otherwise.
+   */
+  readonly closedWith: number | null
+}
+
+/** API refusals that end this person's part in the meeting, as the relay's close codes. */
+const CLOSED_BY_CODE: Readonly<Record<string, number>> = {
+  MEETING_ENDED: RELAY_CLOSE_CODE.ended,
+  PARTICIPANT_REMOVED: RELAY_CLOSE_CODE.removed,
 }
 
 function readDocStatus(doc: Y.Doc): string | null {
@@ -50,33 +61,46 @@ export function useMeetingAccess({ meeting, doc, live }: UseMeetingAccessOptions
   const [roster, setRoster] = useState<readonly RosterEntry[] | null>(null)
   const [docStatus, setDocStatus] = useState<string | null>(() => readDocStatus(doc))
   const [round, setRound] = useState(0)
+  const [closedWith, setClosedWith] = useState<number | null>(null)
   const inFlight = useRef(false)
+  const askAgain = useRef(false)
 
   const askOnce = useCallback(async () => {
-    if (inFlight.current) return
+    // One request at a time; a change pushed meanwhile asks once more right after it.
+    if (inFlight.current) {
+      askAgain.current = true
+      return
+    }
     inFlight.current = true
     try {
-      const [meetingNow, people] = await Promise.all([api.getMeeting(meetingId), api.listParticipants(meetingId)])
-      if (meetingNow.ok) {
-        setRole(meetingNow.value.role)
-        setStatus(meetingNow.value.status)
-      }
-      if (people.ok) setRoster(people.value.participants)
+      do {
+        askAgain.current = false
+        const [meetingNow, people] = await Promise.all([api.getMeeting(meetingId), api.listParticipants(meetingId)])
+        if (meetingNow.ok) {
+          setRole(meetingNow.value.role)
+          setStatus(meetingNow.value.status)
+        } else if (meetingNow.error.code !== null && meetingNow.error.code in CLOSED_BY_CODE) {
+          setClosedWith(CLOSED_BY_CODE[meetingNow.error.code] ?? null)
+        }
+        if (people.ok) setRoster(people.value.participants)
+      } while (askAgain.current)
     } finally {
       inFlight.current = false
     }
   }, [meetingId])
 
   useEffect(() => {
-    const poller = createPoller({
-      intervalMs: ACCESS_POLL_MS,
-      check: async () => {
-        await askOnce()
-        return 'continue'
-      },
+    // EventSource reconnects by itself; each (re)open asks at once, for what it may have missed.
+    const events = new EventSource(rosterEventsUrl(meetingId))
+    const ask = () => void askOnce()
+    events.addEventListener('open', ask)
+    events.addEventListener('roster', ask)
+    // The server refused the stream for good (removed, meeting ended…): find out why.
+    events.addEventListener('error', () => {
+      if (events.readyState === EventSource.CLOSED) ask()
     })
-    return () => poller.stop()
-  }, [askOnce])
+    return () => events.close()
+  }, [meetingId, askOnce])
 
   useEffect(() => {
     if (live || round > 0) void askOnce()
@@ -93,5 +117,5 @@ export function useMeetingAccess({ meeting, doc, live }: UseMeetingAccessOptions
   const refresh = useCallback(() => setRound((n) => n + 1), [])
   // The doc's own status is live and authoritative once present; the API covers the time before.
   const finalized = docStatus !== null ? docStatus === 'finalized' : status === 'finalized'
-  return { role, status, finalized, roster, refresh }
+  return { role, status, finalized, roster, refresh, closedWith }
 }

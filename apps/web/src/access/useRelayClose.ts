@@ -1,7 +1,8 @@
 /**
  * The close code with which the relay ended this browser's connection for good, or null while
  * it has not. The stock y-websocket provider stops reconnecting on 4400–4499 and emits `closed`;
- * 4403 means this person was removed, 4410 that the meeting was ended for everyone.
+ * 4403 means this person was removed, 4410 that the meeting was ended for everyone. With
+ * {@link shouldReconnect} a 4002 that refused offline edits on a finished map is final too.
  *
  *   const closedWith = useRelayClose(connection?.provider ?? null)
  *   if (closedWith === RELAY_CLOSE_CODE.removed) showRemoved()
@@ -14,7 +15,21 @@ export const RELAY_CLOSE_CODE = {
   removed: 4403,
   ended: 4410,
   roomFull: 4429,
+  /** Only ever final when it refused edits (a finalize alone also closes with 4002, and is retried). */
+  finalizedEditsRefused: 4002,
 } as const
+
+/** Close reason of the relay's refusal of changes to a finished map (server `ACCESS_CLOSE`). */
+const FINALIZED_EDITS_REFUSED_REASON = 'MEETING_FINALIZED_EDITS_REFUSED'
+
+/**
+ * The provider's `shouldReconnect`: the stock rule (give up on 4400–4499), and give up when the
+ * relay refused this client's changes to a finished map, which re-sending could never fix.
+ */
+export function shouldReconnect(event: { code: number; reason: string }): boolean {
+  if (event.code === RELAY_CLOSE_CODE.finalizedEditsRefused && event.reason === FINALIZED_EDITS_REFUSED_REASON) return false
+  return !(event.code >= 4400 && event.code < 4500)
+}
 
 /** The terminal close code of `provider`'s connection, once there is one. */
 export function useRelayClose(provider: WebsocketProvider | null): number | null {

@@ -6,9 +6,9 @@
  *   if (!me.ok && me.error.status === 401) showSignIn()
  */
 import type { LabelOverrides } from '@safetymap/map-model'
-import type { Locale } from '@safetymap/map-model'
+import type { Locale, TemplateId } from '@safetymap/map-model'
 import type { ApiResult } from './ApiResult.ts'
-import { request } from './request.ts'
+import { request, requestFile, type DownloadedFile } from './request.ts'
 
 /** A staff account. */
 export interface Worker {
@@ -46,10 +46,26 @@ export interface MeetingSummary {
 }
 
 /** One meeting, with the caller's role in it; `version` counts reopenings (absent on older servers). */
-export interface Meeting extends MeetingSummary {
+export interface Meeting extends MeetingSummary, Partial<MeetingDetails> {
   readonly role: MeetingRole
   readonly version?: number
 }
+
+/** The kinds of meeting the server records (server/src/meetings/meetingDetails.ts). */
+export const MEETING_TYPES = ['child-and-family-team', 'safety-mapping', 'consultation', 'other'] as const
+export type MeetingType = (typeof MEETING_TYPES)[number]
+
+/** What the facilitator records about a meeting for the case file; null = not entered. Times are ISO 8601. */
+export interface MeetingDetails {
+  readonly caseReference: string | null
+  readonly meetingType: MeetingType | null
+  readonly purpose: string | null
+  readonly startTime: string | null
+  readonly endTime: string | null
+}
+
+/** The files the server exports a map as. */
+export type ExportFormat = 'pdf' | 'family-pdf' | 'docx' | 'json'
 
 /** A fresh invite link; the token sits in the URL's fragment. */
 export interface Invite {
@@ -129,6 +145,17 @@ export interface RosterEntry {
   readonly consentedAt: string | null
 }
 
+/** One line of a meeting's audit trail: ids, an action code and a time; never names or map text. */
+export interface AuditEntry {
+  readonly seq: number
+  readonly at: string
+  readonly action: string
+  readonly actor: { readonly kind: 'worker' | 'participant' | 'system' | 'anonymous'; readonly id: string }
+  readonly meetingId: string | null
+  readonly subjectId: string | null
+  readonly details: Readonly<Record<string, string | number | boolean | null>>
+}
+
 /** What the server says about a setup code; nulls mean "first worker: ask for name and email". */
 export interface SetupInfo {
   readonly email: string | null
@@ -161,8 +188,19 @@ export const api = {
 
   listMeetings: (): Promise<ApiResult<{ meetings: MeetingSummary[] }>> => request('GET', '/api/meetings'),
 
-  createMeeting: (input: { title: string; locale: Locale }): Promise<ApiResult<MeetingSummary>> =>
+  /** `template` is the map laid out at creation (three columns by default); Three Houses needs `parentConsent`. */
+  createMeeting: (
+    input: { title: string; locale: Locale; template?: TemplateId; parentConsent?: { givenBy: string } } & Partial<MeetingDetails>,
+  ): Promise<ApiResult<MeetingSummary>> =>
     request('POST', '/api/meetings', input),
+
+  /** Changes the meeting's details for the case file (facilitators); fields left out stay as they are. */
+  updateMeetingDetails: (meetingId: string, details: Partial<MeetingDetails>): Promise<ApiResult<Meeting>> =>
+    request('PATCH', meetingUrl(meetingId), details),
+
+  /** One export of the map as a file (facilitators); with a picture of the canvas (PNG) it is posted along. */
+  exportMeeting: (meetingId: string, format: ExportFormat, picture: Blob | null): Promise<ApiResult<DownloadedFile>> =>
+    requestFile(picture ? 'POST' : 'GET', `${meetingUrl(meetingId)}/export?format=${format}`, picture),
 
   getMeeting: (meetingId: string): Promise<ApiResult<Meeting>> => request('GET', meetingUrl(meetingId)),
 
@@ -206,6 +244,18 @@ export const api = {
 
   /** Opens a finished map again, as a new version. */
   reopenMeeting: (meetingId: string): Promise<ApiResult<unknown>> => request('POST', `${meetingUrl(meetingId)}/reopen`),
+
+  /** Moves an item of the shared map into the workers-only doc (facilitators). */
+  restrictItem: (meetingId: string, shapeId: string): Promise<ApiResult<{ shapeId: string }>> =>
+    request('POST', `${meetingUrl(meetingId)}/restricted-items`, { shapeId }),
+
+  /** The meeting's audit trail (facilitators). */
+  getAuditTrail: (meetingId: string): Promise<ApiResult<{ entries: AuditEntry[] }>> => request('GET', `${meetingUrl(meetingId)}/audit`),
+}
+
+/** The server-sent event stream that says "the roster changed" (`roster` events). */
+export function rosterEventsUrl(meetingId: string): string {
+  return `${meetingUrl(meetingId)}/roster/events`
 }
 
 function meetingUrl(meetingId: string): string {

@@ -31,6 +31,7 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   MEETING_ENDED: 'meeting.endedHeading',
   MEETING_FINALIZED: 'error.meetingFinalized',
   RATE_LIMITED: 'error.rateLimited',
+  PARENT_CONSENT_REQUIRED: 'newMeeting.consentRequired',
   // fastify's own schema validation failure
   FST_ERR_VALIDATION: 'error.invalidInput',
 }

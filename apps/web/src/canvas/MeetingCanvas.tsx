@@ -12,11 +12,13 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { setAwarenessUser, useYjsStore } from '@safetymap/tldraw-yjs'
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { defaultBindingUtils, Tldraw, type Editor, type TldrawOptions } from 'tldraw'
+import { Tldraw, type Editor, type TldrawOptions } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { LabelOverrides } from '@safetymap/map-model'
 import type { Meeting } from '../api/api.ts'
+import { AuditTrailButton } from '../access/AuditTrailButton.tsx'
 import { MeetingClosedScreen } from '../access/MeetingClosedScreen.tsx'
+import { RestrictedItems } from '../access/RestrictedItems.tsx'
 import { useMeetingAccess } from '../access/useMeetingAccess.ts'
 import { useRelayClose } from '../access/useRelayClose.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -27,7 +29,7 @@ import './canvas.css'
 import { canvasUiOverrides } from './canvasUiOverrides.ts'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { createMeetingConnection, type MeetingConnection } from './createMeetingConnection.ts'
-import { createMeetingShapeUtils } from './meetingShapeUtils.ts'
+import { createMeetingShapeUtils, MEETING_BINDING_UTILS } from './meetingShapeUtils.ts'
 import { ToolkitControls } from './shapes/ToolkitControls.tsx'
 import { FollowMe } from './FollowMe.tsx'
 import { TemplateControls } from './templates/TemplateControls.tsx'
@@ -42,6 +44,7 @@ import { userColor } from './userColor.ts'
 import { useTldrawUser } from './useTldrawUser.ts'
 import { WhosHere } from './WhosHere.tsx'
 import { ExportButton } from '../export/ExportButton.tsx'
+import { MeetingDetailsButton } from '../meetingDetails/MeetingDetailsButton.tsx'
 
 /** Fonts, icons and translations, bundled by Vite and served by our own server. */
 const ASSET_URLS = getAssetUrlsByImport()
@@ -96,6 +99,11 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
   const role = access.role
 
   useEffect(() => {
+    // Nothing will let this person back in: stop knocking.
+    if (access.closedWith !== null) connection.provider.disconnect()
+  }, [access.closedWith, connection.provider])
+
+  useEffect(() => {
     setAwarenessUser(awareness, { id: user.id, name: user.name, color, role })
   }, [awareness, user.id, user.name, role, color])
 
@@ -118,7 +126,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
     user: { id: user.id, name: user.name, color },
     readonly: role === 'viewer' || access.finalized,
     shapeUtils,
-    bindingUtils: defaultBindingUtils,
+    bindingUtils: MEETING_BINDING_UTILS,
   })
 
   const onMount = useCallback(
@@ -131,6 +139,8 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
     [user.id, user.name],
   )
 
+  // Removed or ended while this page could not hear the relay say so: nothing of the map stays.
+  if (access.closedWith !== null) return <MeetingClosedScreen code={access.closedWith} />
   return (
     <div className="meeting">
       <header className="meeting-bar">
@@ -147,7 +157,9 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
         >
           {t('whosHere.summary', { count: peers.length })}
         </button>
-        {role === 'facilitator' && <ExportButton meetingId={meeting.id} editor={editor} />}
+        {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} />}
+        {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} />}
+        {role === 'facilitator' && <AuditTrailButton meetingId={meeting.id} roster={access.roster} />}
         <LanguageSwitch />
       </header>
       <MeetingNotices role={role} schemaStatus={schemaStatus} filesBlockedAt={filesBlocked} finalized={access.finalized} />
@@ -156,7 +168,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
           <Tldraw
             store={storeWithStatus}
             shapeUtils={shapeUtils}
-            bindingUtils={defaultBindingUtils}
+            bindingUtils={MEETING_BINDING_UTILS}
             assetUrls={ASSET_URLS}
             licenseKey={licenseKey ?? undefined}
             overrides={canvasUiOverrides}
@@ -172,13 +184,21 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
               canEdit={role !== 'viewer' && !access.finalized}
               meetingId={meeting.id}
               isFacilitator={role === 'facilitator'}
+              roster={access.roster}
               extra={
                 <>
                   <FollowMe awareness={awareness} selfId={user.id} isFacilitator={role === 'facilitator'} />
-                  <TemplateControls doc={doc} canEdit={role !== 'viewer' && !access.finalized} isFacilitator={role === 'facilitator'} />
+                  <TemplateControls
+                    doc={doc}
+                    user={user}
+                    canEdit={role !== 'viewer' && !access.finalized}
+                    isFacilitator={role === 'facilitator'}
+                    roster={access.roster}
+                  />
                 </>
               }
             />
+            {role === 'facilitator' ? <RestrictedItems meetingId={meeting.id} canRestrict={!access.finalized} /> : null}
           </Tldraw>
         </main>
         <WhosHere

@@ -1,8 +1,10 @@
 /**
  * Draws the map's template zones (`sm-zone`, map-model MM-6): soft-coloured rounded areas behind
  * the notes. Section zones show their heading and a one-line hint; column zones are heading
- * strips; the `scale` zone adds a 0–10 number line. Headings follow the meeting's language
- * (MM-8), handed in as a signal so they change live when the doc's `meta.locale` does.
+ * strips; the `scale` zone adds a 0–10 number line and, when set, what its ends mean (MM-30).
+ * Headings follow the meeting's language (MM-8), handed in as a signal so they change live when
+ * the doc's `meta.locale` does; a house the child renamed shows their words instead (MM-31), and
+ * the first house carries the parent's consent.
  *
  * Zones are written locked; this util also refuses resizing, rotating, editing and binding, so
  * even an unlocked zone only moves.
@@ -14,6 +16,10 @@ import {
   columnOf,
   isSectionKey,
   isTemplateId,
+  MAP_TEMPLATES,
+  readParentConsent,
+  readScaleEnds,
+  readZoneHeading,
   templateZoneWords,
   ZONE_SHAPE_TYPE,
   zoneHint,
@@ -27,6 +33,7 @@ import {
 import { zoneShapeMigrations, zoneShapeProps, type SMZoneShape } from '@safetymap/map-model/schema'
 import { atom, HTMLContainer, Rectangle2d, useValue, type Signal } from 'tldraw'
 import { FixedShapeUtil } from './FixedShapeUtil.ts'
+import { translate } from '../i18n/translate.ts'
 
 /** Corner radius of a zone, in page units. */
 const ZONE_CORNER_RADIUS = 24
@@ -102,7 +109,7 @@ export class ZoneShapeUtil extends FixedShapeUtil<SMZoneShape> {
   }
 
   override getText(shape: SMZoneShape): string {
-    return zoneLabel(zoneWords(shape).heading, this.options.meetingLocale.get(), this.options.labelOverrides)
+    return readZoneHeading(shape.meta) ?? zoneLabel(zoneWords(shape).heading, this.options.meetingLocale.get(), this.options.labelOverrides)
   }
 
   override hideSelectionBoundsFg(): boolean {
@@ -119,14 +126,24 @@ function ZoneView({ shape, meetingLocale, overrides }: { shape: SMZoneShape; mee
   const { w, h, zone } = shape.props
   const words = zoneWords(shape)
   const { kind, tone } = zoneLook(zone, words.look)
+  // The child's own name for a house (map-model MM-31) replaces the catalogue's words, verbatim.
+  const childHeading = readZoneHeading(shape.meta)
+  const templateId = shape.meta.templateId
+  const consent = isTemplateId(templateId) && MAP_TEMPLATES[templateId].sections[0] === zone ? readParentConsent(shape.meta) : null
+  const ends = kind === 'scale' ? readScaleEnds(shape.meta) : null
   return (
     <HTMLContainer
       className={`sm-zone sm-zone--${kind} sm-zone--${tone}`}
       style={{ width: w, height: h, borderRadius: kind === 'ring' ? RING_CORNER_RADIUS : ZONE_CORNER_RADIUS }}
     >
-      <div className="sm-zone__heading" lang={locale}>
-        {zoneLabel(words.heading, locale, overrides)}
+      <div className="sm-zone__heading" lang={childHeading === null ? locale : undefined} data-testid="sm-zone-heading">
+        {childHeading ?? zoneLabel(words.heading, locale, overrides)}
       </div>
+      {consent ? (
+        <div className="sm-zone__consent" lang={locale} data-testid="sm-zone-consent">
+          {translate(locale, 'templates.consent.shown', { name: consent.givenBy })}
+        </div>
+      ) : null}
       {kind === 'column' || words.hint === null ? null : (
         <div className="sm-zone__hint" lang={locale}>
           {zoneHint(words.hint, locale, overrides)}
@@ -138,6 +155,12 @@ function ZoneView({ shape, meetingLocale, overrides }: { shape: SMZoneShape; mee
             <li key={mark}>{mark}</li>
           ))}
         </ol>
+      ) : null}
+      {ends ? (
+        <div className="sm-zone__ends" lang={locale} data-testid="sm-scale-ends">
+          <span>{translate(locale, 'toolkit.ends.shownZero', { text: ends.zero })}</span>
+          <span>{translate(locale, 'toolkit.ends.shownTen', { text: ends.ten })}</span>
+        </div>
       ) : null}
     </HTMLContainer>
   )

@@ -14,10 +14,12 @@
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { shouldReconnect } from '../access/useRelayClose.ts'
 import { trackConnection, type ConnectionTracker } from './connectionState.ts'
+import { attachDocEpoch } from './docEpoch.ts'
+import { syncServerUrl } from './syncServerUrl.ts'
 
-/** Path of the relay's y-websocket endpoint; the provider appends `/<meetingId>`. */
-export const SYNC_PATH = '/sync'
+export { SYNC_PATH, syncServerUrl } from './syncServerUrl.ts'
 
 /** A meeting's doc, provider, awareness and connection tracker, torn down together. */
 export interface MeetingConnection {
@@ -28,23 +30,41 @@ export interface MeetingConnection {
   destroy(): void
 }
 
-/** The websocket URL of the relay on the page's own host. */
-export function syncServerUrl(origin: { protocol: string; host: string }): string {
-  return `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}${SYNC_PATH}`
-}
-
 /** Opens the meeting's doc and starts connecting. */
 export function createMeetingConnection({
   meetingId,
   origin,
+  connect = true,
+  WebSocketPolyfill,
+  knownEpoch = '',
+  onEpoch,
+  onStaleCopy = () => window.location.reload(),
 }: {
   meetingId: string
   origin: { protocol: string; host: string }
+  /** `false` to call `provider.connect()` later (the phone view first loads its local copy). */
+  connect?: boolean
+  /** Makes the provider's sockets (the phone view hands it one it opened early). */
+  WebSocketPolyfill?: typeof WebSocket
+  /** The doc epoch a stored local copy belongs to ('' for none), and where to keep the current one. */
+  knownEpoch?: string
+  onEpoch?: (epoch: string) => void
+  /** The map was purged or restored on the server since the local copy was made: start afresh (reload). */
+  onStaleCopy?: () => void
 }): MeetingConnection {
   const doc = new Y.Doc()
   // disableBc: every update goes through the relay, which checks roles; tabs must not sync
   // each other behind its back over BroadcastChannel.
-  const provider = new WebsocketProvider(syncServerUrl(origin), meetingId, doc, { disableBc: true })
+  // shouldReconnect: also final when the relay refused offline edits to a finished map.
+  // params: the doc epoch (docEpoch.ts), set before the first connect.
+  const provider = new WebsocketProvider(syncServerUrl(origin), meetingId, doc, {
+    disableBc: true,
+    shouldReconnect,
+    connect: false,
+    ...(WebSocketPolyfill ? { WebSocketPolyfill } : {}),
+  })
+  const detachEpoch = attachDocEpoch(provider, { known: knownEpoch, onStale: onStaleCopy, ...(onEpoch ? { onEpoch } : {}) })
+  if (connect) provider.connect()
   const tracker = trackConnection({ doc, provider })
 
   const onOffline = () => provider.disconnect()
@@ -65,6 +85,7 @@ export function createMeetingConnection({
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
       provider.off('closed', onClosed)
+      detachEpoch()
       tracker.dispose()
       provider.awareness.setLocalState(null)
       provider.destroy()

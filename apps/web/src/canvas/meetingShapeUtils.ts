@@ -7,7 +7,8 @@
  *   const shapeUtils = useMemo(() => createMeetingShapeUtils(meetingLocale), [meetingLocale])
  */
 import type { LabelOverrides, Locale } from '@safetymap/map-model'
-import { defaultShapeUtils, EmbedShapeUtil, type Signal, type TLAnyShapeUtilConstructor } from 'tldraw'
+import { defaultBindingUtils, defaultShapeUtils, EmbedShapeUtil, type Signal, type TLAnyBindingUtilConstructor, type TLAnyShapeUtilConstructor } from 'tldraw'
+import { DisagreementBindingUtil } from './shapes/DisagreementBindingUtil.ts'
 import { DangerStatementShapeUtil } from './shapes/DangerStatementShapeUtil.tsx'
 import { NextStepShapeUtil } from './shapes/NextStepShapeUtil.tsx'
 import { SafetyGoalShapeUtil } from './shapes/SafetyGoalShapeUtil.tsx'
@@ -33,3 +34,6 @@ export function createMeetingShapeUtils(
     RatedMarkerShapeUtil.configure({ toolkit }),
   ]
 }
+
+/** Binding utils of a meeting, for the store's schema and rendering alike: tldraw's plus one record per disagreement (MM-25). */
+export const MEETING_BINDING_UTILS: readonly TLAnyBindingUtilConstructor[] = [...defaultBindingUtils, DisagreementBindingUtil]

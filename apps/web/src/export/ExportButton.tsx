@@ -1,35 +1,53 @@
 /**
  * The facilitator's Export button and dialog: choose the case-file PDF, the family copy, Word or
- * JSON, optionally with a picture of the canvas; shows progress while the picture and the file
+ * JSON, optionally with a picture of the canvas, or a picture of the map alone (PNG or SVG, made
+ * by tldraw in this browser and saved directly); shows progress while the picture and the file
  * are made, downloads the file, and says what to do when something fails. The server records
- * every export in the audit log.
+ * every file it exports in the audit log.
  *
- *   {role === 'facilitator' && <ExportButton meetingId={meeting.id} editor={editor} />}
+ *   {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} />}
  */
 import { useId, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
-import { renderCanvasPicture } from './renderCanvasPicture.ts'
+import { renderCanvasImage, renderCanvasPicture } from './renderCanvasPicture.ts'
 import { EXPORT_FORMATS, requestExport, type ExportFormat } from './requestExport.ts'
 import './export.css'
 
-const FORMAT_LABELS: Readonly<Record<ExportFormat, MessageKey>> = {
+/** Pictures of the map made and saved in this browser. */
+const PICTURE_FORMATS = ['png', 'svg'] as const
+type PictureFormat = (typeof PICTURE_FORMATS)[number]
+type Choice = ExportFormat | PictureFormat
+
+const isPicture = (choice: Choice): choice is PictureFormat => (PICTURE_FORMATS as readonly string[]).includes(choice)
+
+const FORMAT_LABELS: Readonly<Record<Choice, MessageKey>> = {
   pdf: 'export.format.pdf',
   'family-pdf': 'export.format.familyPdf',
   docx: 'export.format.docx',
   json: 'export.format.json',
+  png: 'export.format.png',
+  svg: 'export.format.svg',
+}
+
+/** A file name from the meeting's title, e.g. `safetymap-Familia-Nguyen-map.png`. */
+function pictureFileName(title: string, format: PictureFormat): string {
+  const safe = title.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'meeting'
+  return `safetymap-${safe}-map.${format}`
 }
 
 type ExportState =
   | { kind: 'idle' }
   | { kind: 'working'; stage: 'picture' | 'file' }
-  | { kind: 'done'; fileName: string; sha256: string; pictureMissing: boolean }
+  | { kind: 'done'; fileName: string; sha256: string | null; pictureMissing: boolean }
   | { kind: 'failed'; messageKey: MessageKey }
 
 /** Props of {@link ExportButton}. */
 export interface ExportButtonProps {
   readonly meetingId: string
+  /** Names the picture files. */
+  readonly title?: string
   /** The canvas editor, once mounted; without it the export has no picture. */
   readonly editor: Editor | null
 }
@@ -48,16 +66,30 @@ function saveFile(blob: Blob, fileName: string): void {
 }
 
 /** Export button plus its dialog. */
-export function ExportButton({ meetingId, editor }: ExportButtonProps) {
+export function ExportButton({ meetingId, title = '', editor }: ExportButtonProps) {
   const { t } = useI18n()
   const dialogId = useId()
   const [open, setOpen] = useState(false)
-  const [format, setFormat] = useState<ExportFormat>('pdf')
+  const [format, setFormat] = useState<Choice>('pdf')
   const [withPicture, setWithPicture] = useState(true)
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
   const working = state.kind === 'working'
 
+  const savePicture = async (pictureFormat: PictureFormat) => {
+    if (!editor) return
+    setState({ kind: 'working', stage: 'picture' })
+    const image = await renderCanvasImage(editor, pictureFormat)
+    if (!image) {
+      setState({ kind: 'failed', messageKey: 'export.error.pictureFailed' })
+      return
+    }
+    const fileName = pictureFileName(title, pictureFormat)
+    saveFile(image, fileName)
+    setState({ kind: 'done', fileName, sha256: null, pictureMissing: false })
+  }
+
   const run = async () => {
+    if (isPicture(format)) return savePicture(format)
     let picture: Blob | null = null
     if (withPicture && editor && format !== 'json') {
       setState({ kind: 'working', stage: 'picture' })
@@ -84,14 +116,26 @@ export function ExportButton({ meetingId, editor }: ExportButtonProps) {
           <p className="export-hint">{t('export.intro')}</p>
           <fieldset disabled={working}>
             <legend>{t('export.formatLegend')}</legend>
-            {EXPORT_FORMATS.map((f) => (
+            {[...EXPORT_FORMATS, ...PICTURE_FORMATS].map((f) => (
               <label key={f}>
-                <input type="radio" name={`${dialogId}-format`} value={f} checked={format === f} onChange={() => setFormat(f)} />
+                <input
+                  type="radio"
+                  name={`${dialogId}-format`}
+                  value={f}
+                  checked={format === f}
+                  disabled={isPicture(f) && !editor}
+                  onChange={() => setFormat(f)}
+                />
                 {t(FORMAT_LABELS[f])}
               </label>
             ))}
             <label>
-              <input type="checkbox" checked={withPicture && format !== 'json'} disabled={format === 'json' || !editor} onChange={(e) => setWithPicture(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={withPicture && format !== 'json' && !isPicture(format)}
+                disabled={format === 'json' || isPicture(format) || !editor}
+                onChange={(e) => setWithPicture(e.target.checked)}
+              />
               {t('export.withPicture')}
             </label>
           </fieldset>
@@ -114,9 +158,11 @@ export function ExportButton({ meetingId, editor }: ExportButtonProps) {
               <>
                 <p data-testid="export-done">{t('export.done', { fileName: state.fileName })}</p>
                 {state.pictureMissing && <p>{t('export.pictureMissing')}</p>}
-                <p className="export-sha">
-                  {t('export.checksum')} <code>{state.sha256}</code>
-                </p>
+                {state.sha256 !== null && (
+                  <p className="export-sha">
+                    {t('export.checksum')} <code>{state.sha256}</code>
+                  </p>
+                )}
               </>
             )}
             {state.kind === 'failed' && (

@@ -1,25 +1,56 @@
 /**
- * Owns the picture of the canvas that goes with an export: tldraw renders the page to a PNG in
- * this browser (the server cannot run tldraw's renderer). Kept under the server's limit by
- * halving the scale once; a picture that still does not fit, or fails, is left out and the export
- * says the picture is missing.
+ * Owns the pictures of the canvas, rendered by tldraw in this browser (the server cannot run
+ * tldraw's renderer): the PNG that goes with a case-file export, and the PNG or SVG a facilitator
+ * downloads. A picture shows what the text exports show: restricted items and, in the child's own
+ * template (Three Houses), notes the child did not agree to share are left out of it.
  *
- *   const picture = await renderCanvasPicture(editor) // Blob | null
+ *   const picture = await renderCanvasPicture(editor)          // Blob | null, under the server's limit
+ *   const svg = await renderCanvasImage(editor, 'svg')         // Blob | null
  */
-import type { Editor } from 'tldraw'
+import { NOTE_SHAPE_TYPE, ZONE_SHAPE_TYPE } from '@safetymap/map-model'
+import type { Box, Editor, TLShapeId } from 'tldraw'
 
 /** The server's limit for the picture (server/src/export/canvasPicture.ts). */
 export const MAX_CANVAS_PICTURE_BYTES = 8 * 1024 * 1024
 
-/** A PNG of every shape on the page, or `null` when it cannot be made small enough. */
+/** Templates whose notes are the child's own words (server/src/export/CaseFileExport.ts). */
+const CHILDS_OWN_TEMPLATES: ReadonlySet<unknown> = new Set(['three-houses'])
+
+/** The shapes a picture shows: every shape on the page except what the exports leave out. */
+export function pictureShapeIds(editor: Editor): TLShapeId[] {
+  const shapes = editor.getCurrentPageShapesSorted()
+  const childsZones = shapes
+    .filter((s) => s.type === ZONE_SHAPE_TYPE && CHILDS_OWN_TEMPLATES.has(s.meta.templateId))
+    .map((s) => editor.getShapePageBounds(s))
+    .filter((b): b is Box => b !== undefined)
+  const notShared = (id: TLShapeId) => {
+    const centre = editor.getShapePageBounds(id)?.center
+    return centre !== undefined && childsZones.some((b) => b.containsPoint(centre))
+  }
+  return shapes
+    .filter((s) => s.meta.restricted !== true)
+    .filter((s) => s.type !== NOTE_SHAPE_TYPE || s.meta.childAgreed === true || !notShared(s.id))
+    .map((s) => s.id)
+}
+
+/** A picture of the map in the given format, or `null` when tldraw cannot make one. */
+export async function renderCanvasImage(editor: Editor, format: 'png' | 'svg', scale = 1): Promise<Blob | null> {
+  const ids = pictureShapeIds(editor)
+  if (ids.length === 0) return null
+  try {
+    const { blob } = await editor.toImage(ids, { format, background: true, padding: 32, scale, ...(format === 'png' ? { pixelRatio: 1 } : {}) })
+    return blob
+  } catch {
+    return null
+  }
+}
+
+/** A PNG for the case-file export, halving the scale once to fit the server's limit; else `null`. */
 export async function renderCanvasPicture(editor: Editor): Promise<Blob | null> {
   for (const scale of [1, 0.5]) {
-    try {
-      const { blob } = await editor.toImage([], { format: 'png', background: true, padding: 32, scale, pixelRatio: 1 })
-      if (blob.size <= MAX_CANVAS_PICTURE_BYTES) return blob
-    } catch {
-      return null
-    }
+    const blob = await renderCanvasImage(editor, 'png', scale)
+    if (!blob) return null
+    if (blob.size <= MAX_CANVAS_PICTURE_BYTES) return blob
   }
   return null
 }

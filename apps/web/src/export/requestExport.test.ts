@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { exportErrorKey, fileNameFrom } from './requestExport.ts'
+import { fileNameFrom } from '../api/request.ts'
+import { exportErrorKey } from './requestExport.ts'
 
 describe('export errors and file names', () => {
   it('maps export error codes to messages that say what to do', () => {
@@ -10,8 +11,8 @@ describe('export errors and file names', () => {
     expect(exportErrorKey('MEETING_NOT_FOUND', 404)).toBe('error.meetingNotFound')
   })
 
-  it('takes the file name from Content-Disposition, else the fallback', () => {
-    expect(fileNameFrom('attachment; filename="safetymap-Kai-v1-record.pdf"', 'x')).toBe('safetymap-Kai-v1-record.pdf')
-    expect(fileNameFrom(null, 'fallback.pdf')).toBe('fallback.pdf')
+  it('takes the file name from Content-Disposition, else none', () => {
+    expect(fileNameFrom('attachment; filename="safetymap-Kai-v1-record.pdf"')).toBe('safetymap-Kai-v1-record.pdf')
+    expect(fileNameFrom(null)).toBeNull()
   })
 })

@@ -1,9 +1,12 @@
 /**
- * Starts a meeting: a name and the language of the map's headings, then straight to its canvas.
+ * Starts a meeting: a name, the language of the map's headings and what to start with (the
+ * three columns, a variant, or a child's template beside them — Three Houses only once a parent
+ * agreed), optionally the details for the case file (case reference, kind of meeting, purpose,
+ * times), then straight to its canvas.
  *
  *   <NewMeetingForm />
  */
-import { LOCALES, type Locale } from '@safetymap/map-model'
+import { LOCALES, TEMPLATE_IDS, isTemplateId, type Locale, type TemplateId } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
 import { api } from '../api/api.ts'
 import { toLocale } from '../i18n/chooseLocale.ts'
@@ -12,6 +15,8 @@ import type { MessageKey } from '../i18n/messages.ts'
 import { meetingPath } from '../router/matchRoute.ts'
 import { navigate } from '../router/navigation.ts'
 import { FormError } from '../ui/FormError.tsx'
+import { MeetingDetailsFields } from '../meetingDetails/MeetingDetailsFields.tsx'
+import { EMPTY_DRAFT, detailsFromDraft, endsBeforeStart } from '../meetingDetails/meetingDetailsDraft.ts'
 import { TextField } from '../ui/TextField.tsx'
 
 /** Form that creates a meeting and opens it. */
@@ -20,6 +25,10 @@ export function NewMeetingForm() {
   const localeId = useId()
   const [title, setTitle] = useState('')
   const [mapLocale, setMapLocale] = useState<Locale>(locale)
+  const [details, setDetails] = useState(EMPTY_DRAFT)
+  const templateId = useId()
+  const [template, setTemplate] = useState<TemplateId>('three-column')
+  const [consentGivenBy, setConsentGivenBy] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
 
@@ -27,9 +36,18 @@ export function NewMeetingForm() {
     event.preventDefault()
     const trimmed = title.trim()
     if (trimmed === '') return setError('newMeeting.titleRequired')
+    if (endsBeforeStart(details)) return setError('meetingDetails.endBeforeStart')
+    const givenBy = consentGivenBy.trim()
+    if (template === 'three-houses' && givenBy === '') return setError('newMeeting.consentRequired')
     setBusy(true)
     setError(null)
-    const result = await api.createMeeting({ title: trimmed, locale: mapLocale })
+    const result = await api.createMeeting({
+      title: trimmed,
+      locale: mapLocale,
+      template,
+      ...(template === 'three-houses' ? { parentConsent: { givenBy } } : {}),
+      ...detailsFromDraft(details),
+    })
     setBusy(false)
     if (result.ok) navigate(meetingPath(result.value.id))
     else setError(result.error.messageKey)
@@ -58,6 +76,39 @@ export function NewMeetingForm() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={templateId}>{t('newMeeting.template')}</label>
+          <p className="field-hint" id={`${templateId}-hint`}>
+            {t('newMeeting.templateHint')}
+          </p>
+          <select
+            id={templateId}
+            aria-describedby={`${templateId}-hint`}
+            value={template}
+            onChange={(event) => setTemplate(isTemplateId(event.target.value) ? event.target.value : template)}
+          >
+            {TEMPLATE_IDS.map((option) => (
+              <option key={option} value={option}>
+                {t(`templates.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {template === 'three-houses' ? (
+          <TextField
+            label={t('newMeeting.consentGivenBy')}
+            hint={t('newMeeting.consentHint')}
+            value={consentGivenBy}
+            onChange={setConsentGivenBy}
+            maxLength={120}
+            autoComplete="off"
+            required
+          />
+        ) : null}
+        <details className="stack">
+          <summary>{t('meetingDetails.more')}</summary>
+          <MeetingDetailsFields value={details} onChange={setDetails} />
+        </details>
         <FormError messageKey={error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('newMeeting.busy') : t('newMeeting.submit')}

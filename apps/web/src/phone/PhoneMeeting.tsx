@@ -40,6 +40,7 @@ import { meetingPath } from '../router/matchRoute.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import type { PhoneConnection } from './openPhoneConnection.ts'
 import { createPendingItems } from './pendingItems.ts'
+import type { SendOutcome } from './pendingRatings.ts'
 import { PeopleList } from './PeopleList.tsx'
 import { focusAnchorId } from './readFocus.ts'
 import { AWARENESS_USER_FIELD } from './readPeople.ts'
@@ -48,6 +49,7 @@ import { scaleRows } from './scaleRows.ts'
 import { SectionList, type SectionActions } from './SectionList.tsx'
 import { DangerStatementCards, NextStepCards, SafetyGoalCards, type CardActions } from './ToolkitCards.tsx'
 import { useFocus, useLiveMap, usePeople } from './useLiveMap.ts'
+import { usePendingRatings } from './usePendingRatings.ts'
 import { rememberView } from './viewPreference.ts'
 
 /** Props of {@link PhoneMeeting}. */
@@ -133,22 +135,22 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
     },
     [doc, tracker, pending, user.id, user.name],
   )
+  const privateRatings = usePendingRatings(meeting.id, user.id, snapshot.state === 'live')
+  const ratePrivately = privateRatings.rate
   const rate = useCallback(
-    async (scaleId: string, value: number, reasons: ScalingReasons, isPrivate: boolean): Promise<boolean> => {
-      if (isPrivate) {
-        // Kept by the server until the reveal; the doc only gets "has rated" (map-model MM-23).
-        const result = await ratingsApi.rate(meeting.id, scaleId, { value, ...reasons })
-        return result.ok
-      }
+    async (scaleId: string, value: number, reasons: ScalingReasons, isPrivate: boolean): Promise<SendOutcome> => {
+      // Kept by the server until the reveal; the doc only gets "has rated" (map-model MM-23).
+      // Offline it waits on the phone and goes once the network is back.
+      if (isPrivate) return ratePrivately(scaleId, { value, ...reasons })
       const live = tracker.getSnapshot().state === 'live'
       const id = writeScalingMark(doc, { scaleId, participant: { id: user.id, name: user.name }, value, reasons })
       if (!live) {
         pending.add(id)
         setPendingVersion((v) => v + 1)
       }
-      return true
+      return 'sent'
     },
-    [doc, tracker, pending, user.id, user.name, meeting.id],
+    [doc, tracker, pending, user.id, user.name, ratePrivately],
   )
   const loadPrivate = useCallback(
     async (scaleId: string) => {
@@ -246,6 +248,8 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
                 isPending={actions.isPending}
                 onRate={rate}
                 loadPrivate={loadPrivate}
+                unsentPrivate={privateRatings.unsent}
+                privateRefused={privateRatings.wasRefused}
               />
             </SectionList>
             {map.unsorted.length > 0 ? (

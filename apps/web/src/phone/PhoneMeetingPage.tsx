@@ -16,7 +16,7 @@ import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 import { openPhoneConnection, type PhoneConnection } from './openPhoneConnection.ts'
 import { PhoneMeeting } from './PhoneMeeting.tsx'
-import { takeAccess } from './PhoneRoute.tsx'
+import { takeAccess } from './earlyStart.ts'
 import './phone.css'
 
 type Access =

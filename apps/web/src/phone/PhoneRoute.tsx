@@ -8,10 +8,9 @@
  *   preloadListView() // on the invite page
  */
 import { lazy, Suspense, useEffect } from 'react'
-import { api, type Meeting, type Me } from '../api/api.ts'
-import type { ApiResult } from '../api/ApiResult.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { navigate } from '../router/navigation.ts'
+import { askAccess } from './earlyStart.ts'
 import { meetingListPath, shouldOpenListView } from './viewPreference.ts'
 
 const loadPhoneMeetingPage = () => import('./PhoneMeetingPage.tsx')
@@ -25,27 +24,6 @@ const PhoneMeetingPage = lazy(() => loadPhoneMeetingPage().then((m) => ({ defaul
  */
 export function preloadListView(): void {
   if (shouldOpenListView()) void loadPhoneMeetingPage().catch(() => undefined)
-}
-
-/** Who you are and your role, asked for while the list's chunk is still downloading. */
-export type AccessAnswers = Promise<readonly [ApiResult<Me>, ApiResult<Meeting>]>
-
-let asked: { meetingId: string; answers: AccessAnswers } | null = null
-
-/**
- * Starts (once per meeting) the two API calls the list needs, so on a slow network they travel
- * alongside the chunk download instead of after it. The page takes the answers once.
- */
-export function askAccess(meetingId: string): AccessAnswers {
-  if (asked?.meetingId !== meetingId) asked = { meetingId, answers: Promise.all([api.getMe(), api.getMeeting(meetingId)] as const) }
-  return asked.answers
-}
-
-/** Hands over the answers and forgets them, so a later visit asks afresh. */
-export function takeAccess(meetingId: string): AccessAnswers {
-  const answers = askAccess(meetingId)
-  asked = null
-  return answers
 }
 
 function Opening() {

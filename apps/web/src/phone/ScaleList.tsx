@@ -10,7 +10,9 @@
  */
 import { composeDangerStatement, type MapScalingMark, type ScalingReasons } from '@safetymap/map-model'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { HiddenRatingInput } from '../canvas/ratingsApi.ts'
 import { MarkForm } from './MarkForm.tsx'
+import type { SendOutcome } from './pendingRatings.ts'
 import type { ScaleRow } from './scaleRows.ts'
 import { useId, useRef, useState } from 'react'
 
@@ -22,11 +24,15 @@ export interface ScaleListProps {
   readonly isPending: (id: string) => boolean
   /**
    * Saves the person's number: into the doc on a public line, to the server on a private one
-   * (`isPrivate`). Resolves `false` when it could not be saved.
+   * (`isPrivate`): `sent`, `kept` on the phone until the network is back, or `refused`.
    */
-  readonly onRate: (scaleId: string, value: number, reasons: ScalingReasons, isPrivate: boolean) => Promise<boolean>
+  readonly onRate: (scaleId: string, value: number, reasons: ScalingReasons, isPrivate: boolean) => Promise<SendOutcome>
   /** The person's own number on a private line, as the server keeps it (`null` when none or unreachable). */
   readonly loadPrivate: (scaleId: string) => Promise<(ScalingReasons & { readonly value: number }) | null>
+  /** The person's private number still waiting on this phone to be sent, or `null`. */
+  readonly unsentPrivate: (scaleId: string) => HiddenRatingInput | null
+  /** Whether the server refused the person's last private number on this line (sent from the queue). */
+  readonly privateRefused: (scaleId: string) => boolean
 }
 
 /** A number as people write it in `locale` ("6,5" in Spanish). */
@@ -35,14 +41,14 @@ export function formatScaleValue(value: number, locale: string): string {
 }
 
 /** Every scaling line. */
-export function ScaleList({ rows, canWrite, selfId, isPending, onRate, loadPrivate }: ScaleListProps) {
+export function ScaleList({ rows, ...line }: ScaleListProps) {
   const { t } = useI18n()
   return (
     <div className="phone-scales" data-testid="phone-scales">
       <p className="phone-hint">{t('toolkit.mark.intro')}</p>
       <ul className="phone-items">
         {rows.map((row) => (
-          <ScaleLine key={row.scaleId} row={row} canWrite={canWrite} selfId={selfId} isPending={isPending} onRate={onRate} loadPrivate={loadPrivate} />
+          <ScaleLine key={row.scaleId} row={row} {...line} />
         ))}
       </ul>
     </div>
@@ -54,7 +60,7 @@ function lineTitle(row: ScaleRow, t: ReturnType<typeof useI18n>['t']): string {
   return row.orphan ? t('phone.scale.gone') : t('toolkit.mark.overall')
 }
 
-function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate }: Omit<ScaleListProps, 'rows'> & { row: ScaleRow }) {
+function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unsentPrivate, privateRefused }: Omit<ScaleListProps, 'rows'> & { row: ScaleRow }) {
   const { t, locale } = useI18n()
   const id = useId()
   const [open, setOpen] = useState(false)
@@ -63,10 +69,11 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate }: Om
   const isPrivate = row.hidden !== null
   // A private number lives on the server, not in the doc: fetched when the person changes it.
   const [privateOwn, setPrivateOwn] = useState<MapScalingMark | null>(null)
+  const unsent = isPrivate ? unsentPrivate(row.scaleId) : null
   const openForm = () => {
     setOpen(true)
-    setPrivateOwn(null)
-    if (!isPrivate || !row.ownRated) return
+    setPrivateOwn(unsent ? { id: '', participantId: selfId, participantName: '', createdAt: '', ...unsent } : null)
+    if (!isPrivate || !row.ownRated || unsent) return
     void loadPrivate(row.scaleId).then((mine) => {
       if (mine) setPrivateOwn({ id: '', participantId: selfId, participantName: '', createdAt: '', ...mine })
     })
@@ -97,6 +104,19 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate }: Om
               ))}
             </ul>
           )}
+          {unsent ? (
+            <p className="phone-mark-head" data-testid="private-unsent">
+              <span>{t('phone.scale.yourNumber', { value: formatScaleValue(unsent.value, locale) })}</span>
+              <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
+                {t('phone.notSent')}
+              </span>
+            </p>
+          ) : null}
+          {privateRefused(row.scaleId) && !open ? (
+            <p className="form-error" role="alert">
+              {t('phone.scale.refused')}
+            </p>
+          ) : null}
         </>
       ) : (
         <ScaleTrack marks={row.marks} selfId={selfId} />
@@ -145,10 +165,14 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate }: Om
                 close()
               }}
               onSave={(value, reasons) => {
-                void onRate(row.scaleId, value, reasons, isPrivate).then((ok) => {
-                  setFailed(!ok)
-                  if (!ok) return
-                  setSaved(isPrivate ? t('toolkit.hidden.saved') : t('phone.mark.saved', { scale: title, value: formatScaleValue(value, locale) }))
+                void onRate(row.scaleId, value, reasons, isPrivate).then((outcome) => {
+                  setFailed(outcome === 'refused')
+                  if (outcome === 'refused') return
+                  setSaved(
+                    outcome === 'kept' ? t('phone.scale.keptOffline')
+                    : isPrivate ? t('toolkit.hidden.saved')
+                    : t('phone.mark.saved', { scale: title, value: formatScaleValue(value, locale) }),
+                  )
                   close()
                 })
               }}

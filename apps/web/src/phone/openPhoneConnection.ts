@@ -4,8 +4,10 @@
  *
  * - the doc is kept in IndexedDB (y-indexeddb), so the map shows before the relay answers and
  *   edits made offline survive a reload and merge on reconnect; the relay is contacted once the
- *   local copy is loaded (or after {@link LOCAL_LOAD_WAIT_MS});
+ *   local copy is loaded (or after {@link LOCAL_LOAD_WAIT_MS}), at once when there is none;
  * - retries use backoff with jitter (`attachJitteredReconnect`);
+ * - the first connection adopts the socket the early start opened while the code downloaded
+ *   (`earlyStart.ts`), so the map may already be here when the code is;
  * - a terminal close (4400–4499) is remembered with its code, so the page can say why it stopped.
  *   When the person was removed or the meeting closed, the local copy is deleted: the map should
  *   not stay on a phone whose owner no longer belongs to the meeting.
@@ -15,8 +17,12 @@
  *   phone.destroy()
  */
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { rememberDocEpoch, storedDocEpoch } from '../canvas/docEpoch.ts'
 import { createMeetingConnection, type MeetingConnection } from '../canvas/createMeetingConnection.ts'
+import { adoptEarlySocket } from './adoptEarlySocket.ts'
+import { takeEarlySocket } from './earlyStart.ts'
 import { attachJitteredReconnect } from './jitteredReconnect.ts'
+import { hasLocalCopy, rememberLocalCopy } from './localCopy.ts'
 
 /** Close codes after which this device must not keep the map (removed; meeting closed or purged). */
 const FORGET_MAP_CLOSE_CODES: ReadonlySet<number> = new Set([4403, 4410])
@@ -48,13 +54,26 @@ export function openPhoneConnection({
   meetingId: string
   origin: { protocol: string; host: string }
 }): PhoneConnection {
-  const connection = createMeetingConnection({ meetingId, origin })
+  const adopting = adoptEarlySocket(takeEarlySocket(meetingId))
+  const connection = createMeetingConnection({
+    meetingId,
+    origin,
+    connect: false,
+    WebSocketPolyfill: adopting.WebSocket,
+    // The copy in IndexedDB belongs to a doc epoch; after a purge or restore it is dropped, not merged.
+    knownEpoch: storedDocEpoch(meetingId),
+    onEpoch: (epoch) => rememberDocEpoch(meetingId, epoch),
+    onStaleCopy: () => {
+      rememberLocalCopy(meetingId, false)
+      rememberDocEpoch(meetingId, null)
+      void persistence.clearData().then(() => window.location.reload())
+    },
+  })
   // Hold the relay until the local copy is loaded. y-websocket sends every doc update that did
   // not come from itself, so a copy loaded from IndexedDB while connected went to the relay whole,
   // template included, and the relay refused it from a non-facilitator (close 4422: the list said
   // "Disconnected" after a switch to the board and back). Loaded first, the sync exchange sends
   // only what the relay lacks — the items written here offline.
-  connection.provider.disconnect()
   const persistence = new IndexeddbPersistence(localDocName(meetingId), connection.doc)
   const stopReconnect = attachJitteredReconnect(connection.provider)
   const listeners = new Set<() => void>()
@@ -66,10 +85,19 @@ export function openPhoneConnection({
 
   const onClosed = ({ code }: { code: number }) => {
     endedCode = code
-    if (FORGET_MAP_CLOSE_CODES.has(code)) void persistence.clearData()
+    if (FORGET_MAP_CLOSE_CODES.has(code)) {
+      rememberLocalCopy(meetingId, false)
+      rememberDocEpoch(meetingId, null)
+      void persistence.clearData()
+    }
     notify()
   }
   connection.provider.on('closed', onClosed)
+  // Synced once, the map is in IndexedDB: a later visit asks the relay only for what is new.
+  const onSynced = (synced: boolean) => {
+    if (synced && endedCode === null) rememberLocalCopy(meetingId, true)
+  }
+  connection.provider.on('sync', onSynced)
   let destroyed = false
   let connectTimer: ReturnType<typeof setTimeout> | null = null
   const connectOnce = () => {
@@ -79,6 +107,9 @@ export function openPhoneConnection({
   }
   // IndexedDB can fail to open (blocked storage): then the relay is not held back for long.
   connectTimer = setTimeout(connectOnce, LOCAL_LOAD_WAIT_MS)
+  // Without a local copy there is nothing to hold back: a phone opening the map for the first
+  // time connects at once instead of waiting for an empty database to open.
+  if (!hasLocalCopy(meetingId)) connectOnce()
   void persistence.whenSynced.then(() => {
     localLoaded = true
     connectOnce()
@@ -103,6 +134,8 @@ export function openPhoneConnection({
       if (connectTimer !== null) clearTimeout(connectTimer)
       listeners.clear()
       connection.provider.off('closed', onClosed)
+      connection.provider.off('sync', onSynced)
+      adopting.dispose()
       stopReconnect()
       void persistence.destroy()
       connection.destroy()

@@ -16,6 +16,7 @@ export const MAP_MODEL_ERRORS = {
   MAP_ZONE_MISSING: 'The doc has no zone for this section; write the template first',
   MAP_UNKNOWN_TEMPLATE: 'Unknown template id',
   MAP_INVALID_PLACEMENT_ID: 'A placement id is 1 to 32 letters and digits',
+  MAP_PARENT_CONSENT_REQUIRED: 'Three Houses needs a parent’s consent recorded first',
 } as const
 
 /** A stable error code of this package. @public */

@@ -116,7 +116,8 @@ export function addTemplateItem(
 ): string {
   if (!isItemZoneKey(key)) throw new MapModelError('MAP_UNKNOWN_SECTION')
   const shapes = collectShapes(readRecordMap(doc))
-  const zone = collectZones(shapes).find((z) => z.placementId === placementId && z.key === key)
+  // `''` is a template-only zone without a placement, as readMap groups it (the consultation map's grey area, MM-34).
+  const zone = collectZones(shapes).find((z) => (z.placementId ?? '') === placementId && z.key === key)
   return writeNoteInZone(doc, shapes, zone, text, author, options, options.childAgreed ? { childAgreed: true } : {})
 }
 

@@ -11,6 +11,7 @@
  */
 import type * as Y from 'yjs'
 import { MAP_MODEL_ORIGIN, deleteRecords, readRecordMap, writeRecords } from './recordEntries.ts'
+import { disagreementIdsOf } from './disagreements.ts'
 import { richTextToPlainText, toRichText } from './richText.ts'
 import { isNoteShape, isShapeRecord, type ShapeRecord } from './shapeGeometry.ts'
 
@@ -42,14 +43,15 @@ export function updateItemText(doc: Y.Doc, id: string, text: string, options: Ed
 }
 
 /**
- * Removes an item from the map. Returns `false` when `id` is not a note in the doc (for example
+ * Removes an item and who disagrees with it (MM-25) from the map. Returns `false` when `id` is not a note in the doc (for example
  * someone else removed it first).
  *
  * @public
  */
 export function deleteItem(doc: Y.Doc, id: string, options: EditItemOptions = {}): boolean {
   if (!findNote(doc, id)) return false
-  deleteRecords(doc, [id], options.origin ?? MAP_MODEL_ORIGIN)
+  // Its disagreement records go with it (MM-25), as tldraw removes an item's bindings.
+  deleteRecords(doc, [id, ...disagreementIdsOf(readRecordMap(doc), id)], options.origin ?? MAP_MODEL_ORIGIN)
   return true
 }
 

@@ -2,7 +2,6 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { AUTHOR, NOW, expectAllRecordsValid, newMeetingDoc, noteRecord, openKeyValue } from '../test/fixtures.ts'
 import { addItem } from './addItem.ts'
-import { addDisagreement, readDisagreements, withdrawDisagreement } from './disagreements.ts'
 import {
   RATED_MARKER_SHAPE_TYPE,
   isScaleId,
@@ -83,41 +82,5 @@ describe('hidden-until-reveal scales (MM-22 … MM-24)', () => {
     expect(map.hiddenScales).toEqual([])
     expect(map.scales.map((s) => [s.scaleId, s.marks.map((m) => [m.participantName, m.value])])).toEqual([[statement, [['Lorna', 6], ['Sam', 4.5]]]])
     expect([...readRecordMap(doc).values()].some((r) => (r as { type?: string }).type === RATED_MARKER_SHAPE_TYPE)).toBe(false)
-  })
-})
-
-describe('disagreements (MM-25)', () => {
-  it('records one entry per person on a note or card, keeps the item, and readMap returns them', () => {
-    const doc = newMeetingDoc()
-    const note = addItem(doc, 'strengths', 'Jess always gets up on time', AUTHOR, { now: NOW })
-    expect(addDisagreement(doc, note, LORNA, { now: NOW })).toBe(true)
-    expect(addDisagreement(doc, note, LORNA, { now: new Date('2027-01-01T00:00:00Z') })).toBe(true)
-    expect(addDisagreement(doc, note, SAM, { now: NOW })).toBe(true)
-    expectAllRecordsValid(doc)
-    const item = readMap(doc).sections.strengths[0]
-    expect(item?.text).toBe('Jess always gets up on time')
-    expect(item?.disagreements).toEqual([
-      { participantId: LORNA.id, name: 'Lorna', at: NOW.toISOString() },
-      { participantId: SAM.id, name: 'Sam', at: NOW.toISOString() },
-    ])
-    expect(withdrawDisagreement(doc, note, LORNA.id)).toBe(true)
-    expect(readMap(doc).sections.strengths[0]?.disagreements).toEqual([{ participantId: SAM.id, name: 'Sam', at: NOW.toISOString() }])
-    withdrawDisagreement(doc, note, SAM.id)
-    expect(readMap(doc).sections.strengths[0]).not.toHaveProperty('disagreements')
-
-    const card = addDangerStatement(doc, { whoIsWorried: 'Lorna', behaviour: 'x', situations: '', impactOnChild: 'y', whoDisagrees: '' }, AUTHOR, { now: NOW })
-    addDisagreement(doc, card, SAM, { now: NOW })
-    expect(readMap(doc).dangerStatements[0]?.disagreements).toEqual([{ participantId: SAM.id, name: 'Sam', at: NOW.toISOString() }])
-    expect(addDisagreement(doc, 'shape:zone-harm', SAM)).toBe(false)
-  })
-
-  it('reads malformed lists leniently: duplicates and broken entries are skipped', () => {
-    expect(readDisagreements({ disagreements: [{ participantId: 'a', name: 'A', at: 't' }, { participantId: 'a', name: 'B' }, 7, { name: 'x' }] })).toEqual([
-      { participantId: 'a', name: 'A', at: 't' },
-    ])
-    expect(readDisagreements({ disagreements: 'no' })).toEqual([])
-    const doc = newMeetingDoc()
-    openKeyValue(doc).set('shape:n1', noteRecord({ id: 'shape:n1', x: 100, y: 300, meta: { disagreements: [{ participantId: 'p', name: 'P', at: 'now' }] } }))
-    expect(readMap(doc).unsorted.concat(...Object.values(readMap(doc).sections)).find((i) => i.id === 'shape:n1')?.disagreements).toHaveLength(1)
   })
 })

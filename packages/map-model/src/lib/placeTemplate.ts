@@ -20,6 +20,7 @@ import { randomString } from './randomString.ts'
 import { MAP_MODEL_ORIGIN, readRecordMap, writeRecords } from './recordEntries.ts'
 import { collectShapes, getPagePose, noteSize, isNoteShape, type Point, type ShapeRecord } from './shapeGeometry.ts'
 import type { SMZoneShape } from './SMZoneShape.ts'
+import { PARENT_CONSENT_META_KEY, parentConsentRecord, type ParentConsentInput } from './childTools.ts'
 
 /** Options of {@link placeTemplate}. @public */
 export interface PlaceTemplateOptions {
@@ -29,6 +30,8 @@ export interface PlaceTemplateOptions {
   readonly placementId?: string
   /** Transaction origin; defaults to {@link MAP_MODEL_ORIGIN}. */
   readonly origin?: unknown
+  /** The parent's consent, recorded on every zone (MM-31): asked for before placing Three Houses. */
+  readonly parentConsent?: ParentConsentInput
 }
 
 /** What {@link placeTemplate} wrote. @public */
@@ -49,6 +52,14 @@ const PLACEMENT_ID_LENGTH = 10
 /** Id of a placed template's zone: `shape:zone-<placementId>-<key>` (MM-26). @public */
 export function placedZoneId(placementId: string, key: string): string {
   return `shape:zone-${placementId}-${key}`
+}
+
+/** Zone key of the Safety House's path to the door, a child's 0–10 scale (MM-32). @public */
+export const SAFETY_HOUSE_PATH_KEY = 'safety-house-path'
+
+/** The scale id of a placed Safety House's path to the door: its path zone's id (MM-32). @public */
+export function safetyHousePathScaleId(placementId: string): string {
+  return placedZoneId(placementId, SAFETY_HOUSE_PATH_KEY)
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
@@ -110,6 +121,7 @@ export function placeTemplate(doc: Y.Doc, templateId: TemplateId, options: Place
   const at = options.at ?? { x: shapes.size === 0 ? 0 : rightEdge(shapes) + TEMPLATE_PLACEMENT_GAP, y: 0 }
   const template = MAP_TEMPLATES[templateId]
   const indexes = placedZoneIndexes(shapes, template.zones.length)
+  const consent = options.parentConsent ? { [PARENT_CONSENT_META_KEY]: { ...parentConsentRecord(options.parentConsent) } as Record<string, string> } : {}
   const zones: SMZoneShape[] = template.zones.map((zone, i) => ({
     id: placedZoneId(placementId, zone.key) as TLShapeId,
     typeName: 'shape',
@@ -122,7 +134,7 @@ export function placeTemplate(doc: Y.Doc, templateId: TemplateId, options: Place
     isLocked: true,
     opacity: 1,
     props: { w: zone.w, h: zone.h, zone: zone.key },
-    meta: { placementId, templateId },
+    meta: { placementId, templateId, ...consent },
   }))
   writeRecords(doc, zones, origin)
   return { placementId, templateId, zoneIds: zones.map((z) => z.id), at }

@@ -20,8 +20,10 @@ import { findZoneAt } from './findZoneAt.ts'
 import { MAP_TEMPLATES, isTemplateId, type TemplateId } from './mapTemplates.ts'
 import { readMeta, type MeetingStatus } from './readMeta.ts'
 import { readRecordMap } from './recordEntries.ts'
-import { readToolkit, type MapToolkit } from './readToolkit.ts'
-import { readDisagreements, type Disagreement } from './disagreements.ts'
+import { readToolkit, type MapScale, type MapToolkit } from './readToolkit.ts'
+import { PARTICIPANT_META_KEY, readParentConsent, readZoneHeading, type ParentConsent } from './childTools.ts'
+import { SAFETY_HOUSE_PATH_KEY } from './placeTemplate.ts'
+import { readDisagreementsByItem, type Disagreement } from './disagreements.ts'
 import { readHiddenScales, type MapHiddenScale } from './hiddenRatings.ts'
 import { richTextToPlainText } from './richText.ts'
 import {
@@ -51,6 +53,19 @@ export interface MapItem {
   readonly disagreements?: readonly Disagreement[]
   /** `true` when `meta.childAgreed` records that the child agreed to share it (MM-29); absent otherwise. */
   readonly childAgreed?: true
+  /** The roster participant the note stands for (`meta.participantId`, MM-33); absent when not linked. */
+  readonly participantId?: string
+}
+
+/** A person on the circles of safety and support and the ring they are in (MM-33). @public */
+export interface MapCirclePerson {
+  readonly itemId: string
+  /** The note's text: the person as written on the token. */
+  readonly name: string
+  /** The linked roster participant, or `null`. */
+  readonly participantId: string | null
+  /** The innermost ring holding the token. */
+  readonly ring: ItemZoneKey
 }
 
 /**
@@ -65,6 +80,14 @@ export interface MapPlacedTemplate {
   /** The template, or `null` when the stored id is not one this version knows. */
   readonly templateId: TemplateId | null
   readonly sections: Readonly<Partial<Record<ItemZoneKey, readonly MapItem[]>>>
+  /** Headings in the child's own words, verbatim, by zone key (MM-31); only renamed zones. */
+  readonly headings: Readonly<Partial<Record<ItemZoneKey, string>>>
+  /** The parent's consent to use the template, as the facilitator recorded it (MM-31), or `null`. */
+  readonly parentConsent: ParentConsent | null
+  /** A Safety House's path to the door: the child's scale, with its marks and ends (MM-32). */
+  readonly path?: MapScale
+  /** Circles of safety and support: every person token and its ring, in reading order (MM-33). */
+  readonly people?: readonly MapCirclePerson[]
 }
 
 /**
@@ -122,9 +145,9 @@ const metaString = (note: ShapeRecord, key: string): string => {
 }
 
 /** `{ disagreements }` when someone disagrees with the shape (MM-25), else nothing. */
-export function disagreementsOf(shape: ShapeRecord): { disagreements?: readonly Disagreement[] } {
-  const list = readDisagreements(shape.meta)
-  return list.length > 0 ? { disagreements: list } : {}
+export function disagreementsField(byItem: ReadonlyMap<string, readonly Disagreement[]>, id: string): { disagreements?: readonly Disagreement[] } {
+  const list = byItem.get(id)
+  return list && list.length > 0 ? { disagreements: list } : {}
 }
 
 /**
@@ -134,7 +157,9 @@ export function disagreementsOf(shape: ShapeRecord): { disagreements?: readonly 
  */
 export function readMap(doc: Y.Doc): SafetyMap {
   const { title, locale, status } = readMeta(doc)
-  const shapes = collectShapes(readRecordMap(doc))
+  const records = readRecordMap(doc)
+  const shapes = collectShapes(records)
+  const disagreements = readDisagreementsByItem(records)
   const zones = collectZones(shapes).filter((z) => isItemZoneKey(z.key))
 
   const placedBySection = new Map<SectionKey | null, (PlacedItem & { id: string })[]>()
@@ -150,8 +175,11 @@ export function readMap(doc: Y.Doc): SafetyMap {
       authorName: metaString(shape, 'authorName'),
       createdAt: metaString(shape, 'createdAt'),
       ...(shape.meta.quote === true ? { quote: true as const } : {}),
-      ...disagreementsOf(shape),
+      ...disagreementsField(disagreements, shape.id),
       ...(shape.meta.childAgreed === true ? { childAgreed: true as const } : {}),
+      ...(typeof shape.meta[PARTICIPANT_META_KEY] === 'string' && shape.meta[PARTICIPANT_META_KEY] !== ''
+        ? { participantId: shape.meta[PARTICIPANT_META_KEY] }
+        : {}),
     }
     const zone = findZoneAt(zones, centre)
     if (zone && (zone.placementId !== undefined || !isSectionKey(zone.key))) {
@@ -173,14 +201,29 @@ export function readMap(doc: Y.Doc): SafetyMap {
     SectionKey,
     MapItem[]
   >
-  const templates = readPlacedTemplates(zones, (key) => sortInReadingOrder(placedInTemplates.get(key) ?? []).map((p) => p.item))
-  return { title, locale, status, sections, unsorted: read(null), templates, ...readToolkit(shapes, locale), hiddenScales: readHiddenScales(doc) }
+  const toolkit = readToolkit(shapes, locale, disagreements)
+  // Safety House paths are the child's scales of their placement (MM-32), not the map's.
+  const pathScales = new Map(zones.filter((z) => z.key === SAFETY_HOUSE_PATH_KEY).map((z) => [z.id, z.placementId ?? '']))
+  const scaleOf = (id: string): MapScale | undefined => toolkit.scales.find((s) => s.scaleId === id)
+  const templates = readPlacedTemplates(
+    zones,
+    shapes,
+    (key) => sortInReadingOrder(placedInTemplates.get(key) ?? []).map((p) => p.item),
+    (pathZoneId) => scaleOf(pathZoneId) ?? { scaleId: pathZoneId, dangerStatementNumber: null, marks: [] },
+  )
+  const scales = toolkit.scales.filter((s) => !pathScales.has(s.scaleId))
+  return { title, locale, status, sections, unsorted: read(null), templates, ...toolkit, scales, hiddenScales: readHiddenScales(doc) }
 }
 
 const templateSectionId = (zone: DocZone): string => `${zone.placementId ?? ''}\u0000${zone.key}`
 
-/** Placed templates (MM-26) from their zones, left to right (then top to bottom, then by id). */
-function readPlacedTemplates(zones: readonly DocZone[], itemsOf: (templateSectionId: string) => MapItem[]): MapPlacedTemplate[] {
+/** Placed templates (MM-26) from their zones, left to right (then top to bottom, then by id), with MM-31 … MM-33. */
+function readPlacedTemplates(
+  zones: readonly DocZone[],
+  shapes: ReadonlyMap<string, ShapeRecord>,
+  itemsOf: (templateSectionId: string) => MapItem[],
+  pathOf: (pathZoneId: string) => MapScale,
+): MapPlacedTemplate[] {
   const groups = new Map<string, { templateId: string | null; zones: DocZone[] }>()
   for (const zone of zones) {
     if (zone.placementId === undefined && isSectionKey(zone.key)) continue
@@ -195,10 +238,35 @@ function readPlacedTemplates(zones: readonly DocZone[], itemsOf: (templateSectio
     .sort(([a, ga], [b, gb]) => left(ga) - left(gb) || top(ga) - top(gb) || (a < b ? -1 : a > b ? 1 : 0))
     .map(([placementId, group]) => {
       const templateId = isTemplateId(group.templateId) ? group.templateId : null
-      const keys = new Set<ItemZoneKey>(templateId ? MAP_TEMPLATES[templateId].sections : [])
+      // Without a placement only template-only zones are here: the map's own sections are `sections`.
+      const keys = new Set<ItemZoneKey>(templateId ? MAP_TEMPLATES[templateId].sections.filter((k) => placementId !== '' || !isSectionKey(k)) : [])
       for (const zone of group.zones) if (isItemZoneKey(zone.key)) keys.add(zone.key)
       const sections: Partial<Record<ItemZoneKey, MapItem[]>> = {}
       for (const key of keys) sections[key] = itemsOf(`${placementId}\u0000${key}`)
-      return { placementId, templateId, sections }
+      const headings: Partial<Record<ItemZoneKey, string>> = {}
+      let parentConsent: ParentConsent | null = null
+      for (const zone of group.zones) {
+        const meta = shapes.get(zone.id)?.meta ?? {}
+        const heading = readZoneHeading(meta)
+        if (heading !== null && isItemZoneKey(zone.key)) headings[zone.key] = heading
+        parentConsent ??= readParentConsent(meta)
+      }
+      const path = group.zones.find((z) => z.key === SAFETY_HOUSE_PATH_KEY)
+      return {
+        placementId,
+        templateId,
+        sections,
+        headings,
+        parentConsent,
+        ...(path ? { path: pathOf(path.id) } : {}),
+        ...(templateId === 'circles' ? { people: circlePeople(sections) } : {}),
+      }
     })
+}
+
+/** Every note on the circles with its ring (each note is in exactly one ring, MM-7), in reading order by ring from the centre out. */
+function circlePeople(sections: Partial<Record<ItemZoneKey, readonly MapItem[]>>): MapCirclePerson[] {
+  return [...MAP_TEMPLATES.circles.sections].reverse().flatMap((ring) =>
+    (sections[ring] ?? []).map((item) => ({ itemId: item.id, name: item.text, participantId: item.participantId ?? null, ring })),
+  )
 }

@@ -14,7 +14,7 @@
  * ```
  */
 import { composeDangerStatement, composeNextStep, composeSafetyGoal } from './composeStatement.ts'
-import { disagreementsOf, sortInReadingOrder } from './readMap.ts'
+import { disagreementsField, sortInReadingOrder } from './readMap.ts'
 import type { Disagreement } from './disagreements.ts'
 import type { ShapeRecord } from './shapeGeometry.ts'
 import {
@@ -30,6 +30,7 @@ import {
   type NextStepFields,
   type SafetyGoalSlots,
 } from './SMToolkitShapes.ts'
+import { readScaleEndsByScale, type ScaleEnds } from './scaleEnds.ts'
 import { toolkitPageCentre } from './toolkitGeometry.ts'
 import type { Locale } from './zoneKeys.ts'
 
@@ -95,6 +96,8 @@ export interface MapScale {
   readonly dangerStatementNumber: number | null
   /** One mark per participant, by name then id. */
   readonly marks: readonly MapScalingMark[]
+  /** What 0 and 10 mean, as the facilitator worded them (MM-30); absent when not set. */
+  readonly ends?: ScaleEnds
 }
 
 /** Everything the toolkit adds to the map (MM-20). @public */
@@ -121,13 +124,13 @@ function readStrings<K extends string>(props: Readonly<Record<string, unknown>>,
   return out
 }
 
-function attribution(shape: ShapeRecord): Attribution {
+function attribution(shape: ShapeRecord, disagreements: ReadonlyMap<string, readonly Disagreement[]>): Attribution {
   return {
     authorId: str(shape.meta, 'authorId'),
     authorName: str(shape.meta, 'authorName'),
     createdAt: str(shape.meta, 'createdAt'),
     quote: shape.meta.quote === true,
-    ...disagreementsOf(shape),
+    ...disagreementsField(disagreements, shape.id),
   }
 }
 
@@ -145,11 +148,16 @@ function placed(shapes: ReadonlyMap<string, ShapeRecord>, type: string): ShapeRe
 const linkOrNull = (id: string): string | null => (id === '' ? null : id)
 
 /**
- * The toolkit part of the map (MM-20), sentences in `locale`. Never mutates anything.
+ * The toolkit part of the map (MM-20), sentences in `locale`, with who disagrees with each card
+ * (MM-25, as `readDisagreementsByItem` reads it). Never mutates anything.
  *
  * @public
  */
-export function readToolkit(shapes: ReadonlyMap<string, ShapeRecord>, locale: Locale): MapToolkit {
+export function readToolkit(
+  shapes: ReadonlyMap<string, ShapeRecord>,
+  locale: Locale,
+  disagreements: ReadonlyMap<string, readonly Disagreement[]> = new Map(),
+): MapToolkit {
   const dangerStatements: MapDangerStatement[] = []
   for (const shape of placed(shapes, DANGER_STATEMENT_SHAPE_TYPE)) {
     const slots = readStrings(shape.props, DANGER_STATEMENT_SLOTS)
@@ -159,7 +167,7 @@ export function readToolkit(shapes: ReadonlyMap<string, ShapeRecord>, locale: Lo
       number: dangerStatements.length + 1,
       slots,
       sentence: composeDangerStatement(slots, locale),
-      ...attribution(shape),
+      ...attribution(shape, disagreements),
     })
   }
   const statementNumber = new Map(dangerStatements.map((s) => [s.id, s.number]))
@@ -175,7 +183,7 @@ export function readToolkit(shapes: ReadonlyMap<string, ShapeRecord>, locale: Lo
       sentence: composeSafetyGoal(slots, locale),
       dangerStatementId: linkOrNull(link),
       dangerStatementNumber: statementNumber.get(link) ?? null,
-      ...attribution(shape),
+      ...attribution(shape, disagreements),
     })
   }
   const goalIds = new Set(safetyGoals.map((g) => g.id))
@@ -191,16 +199,17 @@ export function readToolkit(shapes: ReadonlyMap<string, ShapeRecord>, locale: Lo
       sentence: composeNextStep(fields, locale),
       safetyGoalId: linkOrNull(link),
       safetyGoalExists: goalIds.has(link),
-      ...attribution(shape),
+      ...attribution(shape, disagreements),
     })
   }
 
   return { dangerStatements, safetyGoals, nextSteps, scales: readScales(shapes, statementNumber) }
 }
 
-/** Every scale with a mark, overall first, then statements by number, then unknown scales by id. */
+/** Every scale with a mark or ends, overall first, then statements by number, then other scales by id. */
 function readScales(shapes: ReadonlyMap<string, ShapeRecord>, statementNumber: ReadonlyMap<string, number>): MapScale[] {
-  const byScale = new Map<string, Map<string, MapScalingMark>>()
+  const ends = readScaleEndsByScale(shapes)
+  const byScale = new Map<string, Map<string, MapScalingMark>>([...ends.keys()].map((id) => [id, new Map()]))
   for (const shape of shapes.values()) {
     if (shape.type !== SCALING_MARK_SHAPE_TYPE) continue
     const p = shape.props
@@ -234,5 +243,6 @@ function readScales(shapes: ReadonlyMap<string, ShapeRecord>, statementNumber: R
       marks: [...marks.values()].sort(
         (a, b) => a.participantName.localeCompare(b.participantName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
       ),
+      ...(ends.has(scaleId) ? { ends: ends.get(scaleId) } : {}),
     }))
 }

@@ -16,7 +16,7 @@ export interface MapZone extends ZoneBounds {
   readonly id: string
   /** The placed template the zone belongs to; absent for the foundation's zones. */
   readonly placementId?: string
-  /** The placed template's id as stored; absent for the foundation's zones. */
+  /** The placed template's id as stored, or the variant of the meeting's own map (MM-34); absent for the three columns. */
   readonly templateId?: string
 }
 

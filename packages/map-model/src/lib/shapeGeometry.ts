@@ -173,7 +173,7 @@ export interface DocZone extends ZoneBounds {
   readonly id: string
   /** The placed template the zone belongs to (MM-26); absent for the foundation's zones. */
   readonly placementId?: string
-  /** The placed template's id as stored (MM-26); absent for the foundation's zones. */
+  /** The placed template's id as stored (MM-26), or the variant of the meeting's own map (MM-34); absent for the three columns. */
   readonly templateId?: string
 }
 
@@ -198,7 +198,8 @@ export function collectZones(shapes: ReadonlyMap<string, ShapeRecord>): DocZone[
     if (!pose) continue
     zones.push({
       id: shape.id,
-      ...zonePlacement(shape.meta),
+      // A foundation zone of a variant map (MM-34) names its template without a placement.
+      ...(zonePlacement(shape.meta) ?? (typeof shape.meta.templateId === 'string' && shape.meta.templateId !== '' ? { templateId: shape.meta.templateId } : {})),
       key: zone,
       x: pose.x,
       y: pose.y,

@@ -1,6 +1,7 @@
 /**
- * Owns setting up a meeting doc (SPEC MM-2, MM-4, MM-6): the meta map, tldraw's document and
- * page records, and the locked zone shapes of {@link safetyMapTemplate}, all in one transaction.
+ * Owns setting up a meeting doc (SPEC MM-2, MM-4, MM-6, MM-34): the meta map, tldraw's document
+ * and page records, and the locked zone shapes of the map's template (the three columns or one of
+ * their variants), all in one transaction.
  *
  * Idempotent: it writes only what is missing or different, so a second call changes nothing.
  * - `title` and `locale` are the caller's to set and are overwritten when they differ.
@@ -9,7 +10,8 @@
  *   binding's, with their migrations).
  * - `document:document` and `page:page` are written only when missing, with exactly tldraw's
  *   defaults, so an editor initialising at the same moment writes the same records (MM-4).
- * - Zone shapes are restored to the template whenever they differ (moved, unlocked, deleted).
+ * - Zone shapes are restored to the template whenever they differ (moved, unlocked, deleted),
+ *   keeping what was written in their meta since (MM-30).
  *
  * ```ts
  * writeSafetyMapTemplate(doc, { title: 'Kai family meeting', locale: 'es', schema, now })
@@ -29,7 +31,7 @@ import {
 } from './docLayout.ts'
 import { jsonEqual } from './jsonEqual.ts'
 import { MAP_MODEL_ORIGIN, readRecordMap, writeRecords, type IdentifiedRecord } from './recordEntries.ts'
-import { safetyMapTemplate } from './safetyMapTemplate.ts'
+import { MAP_TEMPLATES } from './mapTemplates.ts'
 import { collectShapes, zonePlacement } from './shapeGeometry.ts'
 import type { SerializedSchema } from './readMeta.ts'
 import type { SMZoneShape } from './SMZoneShape.ts'
@@ -45,6 +47,29 @@ export interface WriteSafetyMapTemplateOptions {
   readonly now?: Date
   /** Transaction origin; defaults to {@link MAP_MODEL_ORIGIN}. */
   readonly origin?: unknown
+  /**
+   * The map's layout and words (MM-34): `three-column` (the default) or one of its variants,
+   * `consultation` or `wellbeing`. Defaults to the variant the doc already has.
+   */
+  readonly templateId?: MapVariantId
+}
+
+/** Templates that can be a meeting's own map (MM-34): the three columns and their variants. @public */
+export const MAP_VARIANT_IDS = ['three-column', 'consultation', 'wellbeing'] as const
+
+/** One of {@link MAP_VARIANT_IDS}. @public */
+export type MapVariantId = (typeof MAP_VARIANT_IDS)[number]
+
+/** True when `value` is one of {@link MAP_VARIANT_IDS}. @public */
+export function isMapVariantId(value: unknown): value is MapVariantId {
+  return (MAP_VARIANT_IDS as readonly unknown[]).includes(value)
+}
+
+/** The variant a doc's own map was written with: `meta.templateId` of its danger zone, else `three-column`. */
+function storedVariant(records: ReadonlyMap<string, unknown>): MapVariantId {
+  const zone = records.get(zoneShapeId('danger'))
+  const templateId = typeof zone === 'object' && zone !== null ? (zone as { meta?: { templateId?: unknown } }).meta?.templateId : undefined
+  return isMapVariantId(templateId) ? templateId : 'three-column'
 }
 
 /** tldraw's default document record (`DocumentRecordType` defaults). */
@@ -73,8 +98,8 @@ function pageRecord(): TLPage {
  * Indexes for the zones: `a0`, `a1`, … (the same for every writer), unless some other shape on the
  * page already sorts that low, in which case they go below the lowest such shape (MM-6).
  */
-function zoneIndexes(records: ReadonlyMap<string, unknown>, count: number): string[] {
-  const zoneIds = new Set(safetyMapTemplate.zones.map((z) => zoneShapeId(z.key) as string))
+function zoneIndexes(records: ReadonlyMap<string, unknown>, zoneIds: ReadonlySet<string>): string[] {
+  const count = zoneIds.size
   let lowest: string | null = null
   for (const shape of collectShapes(records).values()) {
     // Placed templates' zones (MM-26) sit just above the foundation's and never push it down.
@@ -92,9 +117,10 @@ function zoneIndexes(records: ReadonlyMap<string, unknown>, count: number): stri
   }
 }
 
-function zoneRecords(records: ReadonlyMap<string, unknown>): SMZoneShape[] {
-  const indexes = zoneIndexes(records, safetyMapTemplate.zones.length)
-  return safetyMapTemplate.zones.map((zone, i) => ({
+function zoneRecords(records: ReadonlyMap<string, unknown>, templateId: MapVariantId): SMZoneShape[] {
+  const zones = MAP_TEMPLATES[templateId].zones
+  const indexes = zoneIndexes(records, new Set(zones.map((z) => zoneShapeId(z.key))))
+  return zones.map((zone, i) => ({
     id: zoneShapeId(zone.key) as TLShapeId,
     typeName: 'shape',
     type: ZONE_SHAPE_TYPE,
@@ -106,8 +132,17 @@ function zoneRecords(records: ReadonlyMap<string, unknown>): SMZoneShape[] {
     isLocked: true,
     opacity: 1,
     props: { w: zone.w, h: zone.h, zone: zone.key },
-    meta: {},
+    // What was written on a zone since (the ends of the rating band, MM-30) is kept; the variant is the template's.
+    meta: { ...keptMeta(records.get(zoneShapeId(zone.key))), ...(templateId === 'three-column' ? {} : { templateId }) },
   }))
+}
+
+/** A zone's meta as stored, without the variant (which the template sets), or `{}`. */
+function keptMeta(record: unknown): SMZoneShape['meta'] {
+  const meta = typeof record === 'object' && record !== null ? (record as { meta?: unknown }).meta : undefined
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return {}
+  const { templateId: _variant, ...rest } = meta as SMZoneShape['meta']
+  return rest
 }
 
 /**
@@ -138,7 +173,7 @@ export function writeSafetyMapTemplate(doc: Y.Doc, options: WriteSafetyMapTempla
     const wanted: IdentifiedRecord[] = []
     if (!records.has(DOCUMENT_ID)) wanted.push(documentRecord())
     if (!records.has(PAGE_ID)) wanted.push(pageRecord())
-    for (const zone of zoneRecords(records)) {
+    for (const zone of zoneRecords(records, options.templateId ?? storedVariant(records))) {
       if (!jsonEqual(records.get(zone.id), zone)) wanted.push(zone)
     }
     writeRecords(doc, wanted, origin)

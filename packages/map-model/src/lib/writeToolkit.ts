@@ -38,6 +38,7 @@ import {
 import { clampScaleValue, findCardSlot, occupiedBoxes, scalingMarkPosition } from './toolkitGeometry.ts'
 import type { SectionKey } from './zoneKeys.ts'
 import { readToolkit } from './readToolkit.ts'
+import { SAFETY_HOUSE_PATH_KEY } from './placeTemplate.ts'
 
 /** Options of the toolkit writers. @public */
 export interface WriteToolkitOptions {
@@ -193,7 +194,8 @@ export interface ScalingMarkInput {
  * Puts a participant's mark on a scale, or moves their existing one (MM-17): the record id is
  * {@link scalingMarkId}(scale, participant), so each person has exactly one mark per scale and a
  * second person rating at the same moment writes a different record. The mark sits on the
- * rating band at the value, in the scale's row. Returns the mark's id.
+ * rating band at the value, in the scale's row, or on a Safety House's path to the door when
+ * `scaleId` is the path's id (MM-32). Returns the mark's id.
  *
  * @throws {@link MapModelError} `MAP_ZONE_MISSING` when the doc has no rating band.
  * @public
@@ -202,11 +204,13 @@ export function writeScalingMark(doc: Y.Doc, input: ScalingMarkInput, options: O
   const id = scalingMarkId(input.scaleId, input.participant.id)
   const now = options.now ?? new Date()
   const shapes = collectShapes(readRecordMap(doc))
-  const zone = sectionZone(shapes, 'scale')
+  // A Safety House path (MM-32) is its own band with one row; every other scale has a row on the map's band.
+  const path = collectZones(shapes).find((z) => z.id === input.scaleId && z.key === SAFETY_HOUSE_PATH_KEY)
+  const zone = path ?? sectionZone(shapes, 'scale')
   const value = clampScaleValue(input.value)
   const toolkit = readToolkit(shapes, 'en')
   const statement = toolkit.dangerStatements.find((s) => s.id === input.scaleId)
-  const row = input.scaleId === OVERALL_SCALE_ID ? 0 : (statement?.number ?? 0)
+  const row = path || input.scaleId === OVERALL_SCALE_ID ? 0 : (statement?.number ?? 0)
   const crowd =
     toolkit.scales
       .find((s) => s.scaleId === input.scaleId)

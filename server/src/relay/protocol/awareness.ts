@@ -69,15 +69,24 @@ export function decodeAwarenessBody(decoder: decoding.Decoder): Decoded<Awarenes
   return { ok: true, value: { type: 'awareness', entries } }
 }
 
+const writeEntry = (encoder: encoding.Encoder, entry: Pick<AwarenessEntry, 'clientId' | 'clock' | 'stateJson'>): void => {
+  encoding.writeVarUint(encoder, entry.clientId)
+  encoding.writeVarUint(encoder, entry.clock)
+  encoding.writeVarString(encoder, entry.stateJson)
+}
+
 /** Encodes entries as an awareness update (the inner payload). @public */
 export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, entries.length)
-  for (const entry of entries) {
-    encoding.writeVarUint(encoder, entry.clientId)
-    encoding.writeVarUint(encoder, entry.clock)
-    encoding.writeVarString(encoder, entry.stateJson)
-  }
+  for (const entry of entries) writeEntry(encoder, entry)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Encodes one entry alone (no count), to be joined with others into an update. @public */
+export function encodeAwarenessEntry(entry: Pick<AwarenessEntry, 'clientId' | 'clock' | 'stateJson'>): Uint8Array {
+  const encoder = encoding.createEncoder()
+  writeEntry(encoder, entry)
   return encoding.toUint8Array(encoder)
 }
 

@@ -69,6 +69,14 @@ describe('decodeClientMessage', () => {
     expect(decodeClientMessage(frame(uint(3), uint(0))).ok).toBe(false)
   })
 
+  it('rejects bytes after the update inside the payload, which Y.decodeUpdate alone accepts (RL-2)', () => {
+    const update = sampleUpdate()
+    const padded = Uint8Array.of(...update, 0, 7)
+    expect(() => Y.decodeUpdate(padded)).not.toThrow()
+    expect(decodeClientMessage(frame(uint(0), uint(2), bytes(padded))).ok).toBe(false)
+    expect(decodeClientMessage(frame(uint(0), uint(1), bytes(padded))).ok).toBe(false)
+  })
+
   it('rejects random update payloads that Yjs cannot decode (seeded)', () => {
     const seed = 20240611
     const next = random(seed)

@@ -74,17 +74,33 @@ export function decodeSyncBody(decoder: decoding.Decoder): Decoded<SyncMessage> 
   }
 }
 
+/** The byte decoder of the update being decoded, so the caller can see where decoding stopped. */
+let lastUpdateDecoder: decoding.Decoder | null = null
+
+/** Yjs' own v1 decoder, remembering the byte decoder it reads from (`Y.decodeUpdate` hides it). */
+class PositionedUpdateDecoderV1 extends Y.UpdateDecoderV1 {
+  constructor(decoder: decoding.Decoder) {
+    super(decoder)
+    lastUpdateDecoder = decoder
+  }
+}
+
 /**
- * Decodes `update` if it is a complete Yjs (v1) update: `Y.decodeUpdate` reads every struct and the
- * delete set and throws on any truncation (measured: all 262 prefixes of a 263-byte update).
+ * Decodes `update` if it is exactly one complete Yjs (v1) update: Yjs' decoder reads every struct
+ * and the delete set and throws on any truncation (measured: all 262 prefixes of a 263-byte
+ * update), and no byte may follow the delete set (`Y.decodeUpdate` alone ignores such bytes).
  * `update` must own its buffer (see `readOwnedBytes`).
  * @public
  */
 export function checkUpdate(update: Uint8Array): Decoded<DecodedUpdate> {
   try {
-    return { ok: true, value: Y.decodeUpdate(update) }
+    const decoded = Y.decodeUpdateV2(update, PositionedUpdateDecoderV1)
+    if (lastUpdateDecoder && decoding.hasContent(lastUpdateDecoder)) return decodeFailure('trailing bytes after the delete set')
+    return { ok: true, value: decoded }
   } catch (error) {
     return decodeFailure(`not a complete Yjs update (${describeError(error)})`)
+  } finally {
+    lastUpdateDecoder = null
   }
 }
 
@@ -102,6 +118,9 @@ export const encodeSyncStep1 = (doc: Y.Doc): Uint8Array => encodeSync(SYNC_TYPE.
 /** `[0, 1, diff]`: the answer to a peer's step 1. @public */
 export const encodeSyncStep2 = (doc: Y.Doc, stateVector?: Uint8Array): Uint8Array =>
   encodeSync(SYNC_TYPE.STEP_2, Y.encodeStateAsUpdate(doc, stateVector))
+
+/** `[0, 1, update]`: a step 2 whose update was encoded elsewhere (a worker, RL-15). @public */
+export const encodeSyncStep2Update = (update: Uint8Array): Uint8Array => encodeSync(SYNC_TYPE.STEP_2, update)
 
 /** `[0, 2, update]`: one broadcast, encoded once for all peers (RL-3). @public */
 export const encodeSyncUpdate = (update: Uint8Array): Uint8Array => encodeSync(SYNC_TYPE.UPDATE, update)

@@ -9,6 +9,8 @@
  * | 1    | awareness       | `varUint8Array awarenessUpdate`       | `awareness.ts` |
  * | 2    | auth            | never sent by clients; rejected        |                |
  * | 3    | query awareness | empty                                 | `awareness.ts` |
+ * | 64   | doc epoch       | `varString epoch`; server to client only, | `epoch.ts`   |
+ * |      |                 | and only to clients that sent `?epoch=` |                |
  *
  * `varUint` is lib0's unsigned LEB128 (7 bits per byte, high bit = more); `varUint8Array` is a
  * `varUint` length followed by that many bytes; `varString` is a `varUint8Array` of UTF-8.
@@ -21,6 +23,8 @@ export const MESSAGE_TYPE = {
   AWARENESS: 1,
   AUTH: 2,
   QUERY_AWARENESS: 3,
+  /** Our extension (RL-13): the doc's epoch, sent only to clients that ask for it. */
+  DOC_EPOCH: 64,
 } as const
 
 /** @public */

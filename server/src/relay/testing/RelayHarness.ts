@@ -20,7 +20,7 @@ import { WebSocket, WebSocketServer } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createSqliteDocStore, openDatabase, type DocStore } from '../../storage/index.ts'
-import { MAX_MESSAGE_BYTES, createRelay, type Relay, type RelayLimits, type RelayLogger } from '../index.ts'
+import { MAX_MESSAGE_BYTES, createRelay, type Relay, type RelayFanout, type RelayLimits, type RelayLogger } from '../index.ts'
 
 export type Role = 'facilitator' | 'editor' | 'viewer'
 
@@ -73,8 +73,13 @@ export class RelayHarness {
   private readonly providers: WebsocketProvider[] = []
   private readonly raws: WebSocket[] = []
 
-  async start(options: { limits?: Partial<RelayLimits>; store?: DocStore } = {}): Promise<void> {
-    this.relay = createRelay({ store: options.store ?? this.store, logger: recordingLogger(this.logs), limits: options.limits ?? {} })
+  async start(options: { limits?: Partial<RelayLimits>; store?: DocStore; fanout?: RelayFanout } = {}): Promise<void> {
+    this.relay = createRelay({
+      store: options.store ?? this.store,
+      logger: recordingLogger(this.logs),
+      limits: options.limits ?? {},
+      ...(options.fanout ? { fanout: options.fanout } : {}),
+    })
     this.server = http.createServer()
     this.wss = new WebSocketServer({ server: this.server, maxPayload: MAX_MESSAGE_BYTES })
     this.wss.on('error', () => {})
@@ -84,6 +89,7 @@ export class RelayHarness {
         meetingId: url.pathname.slice(1),
         participantId: url.searchParams.get('participant') ?? 'anon',
         role: (url.searchParams.get('role') ?? 'editor') as Role,
+        ...(url.searchParams.has('epoch') ? { knownEpoch: url.searchParams.get('epoch')! } : {}),
       })
     })
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))

@@ -1,11 +1,12 @@
 /**
  * The "disagrees" marker (map-model MM-25) on the canvas: under each note or card someone
  * disagrees with, "Lorna and Sam disagree" (or, with names hidden for a projector, how many),
- * following the camera and never catching the pointer. The item itself stays as written.
+ * following the camera and never catching the pointer. The item itself stays as written; each
+ * person's disagreement is its own binding record (plus, in older docs, a list in the item's meta).
  *
  *   <Disagreements toolkit={toolkit} />
  */
-import { DISAGREEABLE_SHAPE_TYPES, readDisagreements } from '@safetymap/map-model'
+import { DISAGREEABLE_SHAPE_TYPES, DISAGREEMENT_BINDING_TYPE, disagreementsOf } from '@safetymap/map-model'
 import { useEditor, useValue } from 'tldraw'
 import { translate } from '../../i18n/translate.ts'
 import type { ToolkitState } from './toolkitState.ts'
@@ -29,7 +30,7 @@ export function Disagreements({ toolkit }: { toolkit: ToolkitState }) {
       const zoom = editor.getZoomLevel()
       return editor.getCurrentPageShapes().flatMap((shape): Label[] => {
         if (!DISAGREEABLE_SHAPE_TYPES.includes(shape.type)) return []
-        const list = readDisagreements(shape.meta)
+        const list = disagreementsOf(shape.meta, editor.getBindingsFromShape(shape, DISAGREEMENT_BINDING_TYPE))
         if (list.length === 0) return []
         const bounds = editor.getShapePageBounds(shape)
         if (!bounds) return []

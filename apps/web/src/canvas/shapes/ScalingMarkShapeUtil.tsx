@@ -1,20 +1,21 @@
 /**
  * Draws one person's mark on a scale (`sm-scaling-mark`, map-model MM-17): a round marker with
  * their number over the rating band, their name (unless names are hidden) and which scale it is
- * ("Overall", "Worry 1"). The reasons show as the marker's tooltip. Dragging a mark along the
+ * ("Overall", "Worry 1", "Path to the door" on a Safety House, MM-32). The reasons show as the marker's tooltip. Dragging a mark along the
  * band changes its number to where it was dropped; a double-click opens the rating dialog.
  *
  *   ScalingMarkShapeUtil.configure({ toolkit })
  */
 import {
   OVERALL_SCALE_ID,
+  SAFETY_HOUSE_PATH_KEY,
   SCALING_MARK_SHAPE_TYPE,
   SCALING_MARK_SIZE,
   scaleValueAt,
   zoneShapeId,
 } from '@safetymap/map-model'
 import { scalingMarkShapeMigrations, scalingMarkShapeProps, type SMScalingMarkShape } from '@safetymap/map-model/schema'
-import { HTMLContainer, Rectangle2d, useEditor, useValue, type TLShapeId } from 'tldraw'
+import { HTMLContainer, Rectangle2d, useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { FixedShapeUtil } from '../FixedShapeUtil.ts'
 import { translate } from '../../i18n/translate.ts'
 import { userColor } from '../userColor.ts'
@@ -63,9 +64,16 @@ export class ScalingMarkShapeUtil extends FixedShapeUtil<SMScalingMarkShape> {
     this.options.toolkit.editRequest.set({ kind: 'mark', scaleId: shape.props.scaleId })
   }
 
-  /** A mark dropped somewhere on the rating band takes the number under its centre. */
+  /** A mark on a private scale does not move: the relay refuses writing any mark there until the reveal. */
+  override onTranslate(initial: SMScalingMarkShape, current: SMScalingMarkShape) {
+    if (!this.options.toolkit.privateScales.get().includes(current.props.scaleId)) return
+    return { id: current.id, type: current.type, x: initial.x, y: initial.y }
+  }
+
+  /** A mark dropped somewhere on its band (the rating band, or a Safety House path) takes the number under its centre. */
   override onTranslateEnd(_initial: SMScalingMarkShape, current: SMScalingMarkShape) {
-    const band = this.editor.getShape(zoneShapeId('scale') as TLShapeId)
+    if (this.options.toolkit.privateScales.get().includes(current.props.scaleId)) return
+    const band = this.editor.getShape((isPathScale(this.editor, current.props.scaleId) ? current.props.scaleId : zoneShapeId('scale')) as TLShapeId)
     const bounds = band ? this.editor.getShapePageBounds(band) : undefined
     const centre = this.editor.getShapePageBounds(current)?.center
     if (!bounds || !centre || !bounds.containsPoint(centre)) return
@@ -75,6 +83,12 @@ export class ScalingMarkShapeUtil extends FixedShapeUtil<SMScalingMarkShape> {
   }
 }
 
+/** Whether `scaleId` is a Safety House's path to the door (map-model MM-32): the path zone's id. */
+export function isPathScale(editor: Editor, scaleId: string): boolean {
+  const zone = scaleId.startsWith('shape:') ? editor.getShape(scaleId as TLShapeId) : undefined
+  return zone?.type === 'sm-zone' && (zone.props as { zone?: unknown }).zone === SAFETY_HOUSE_PATH_KEY
+}
+
 function ScalingMarkView({ shape, toolkit }: { shape: SMScalingMarkShape; toolkit: ToolkitState }) {
   const editor = useEditor()
   const { numberOf } = useToolkitCards(editor)
@@ -82,10 +96,13 @@ function ScalingMarkView({ shape, toolkit }: { shape: SMScalingMarkShape; toolki
   const showAuthors = useValue(toolkit.showAuthors)
   const { scaleId, participantId, participantName, value, whatMakesItThisHigh, onePointHigher } = shape.props
   const number = numberOf.get(scaleId)
+  const onPath = useValue('mark on a path', () => isPathScale(editor, scaleId), [editor, scaleId])
   const scaleLabel =
     scaleId === OVERALL_SCALE_ID
       ? translate(locale, 'toolkit.mark.overall')
-      : translate(locale, 'toolkit.card.worry', { number: number === undefined ? '?' : String(number) })
+      : onPath
+        ? translate(locale, 'toolkit.mark.path')
+        : translate(locale, 'toolkit.card.worry', { number: number === undefined ? '?' : String(number) })
   const reasons = [whatMakesItThisHigh, onePointHigher].filter(Boolean).join(' — ')
   return (
     <HTMLContainer className="sm-mark" data-testid="sm-scaling-mark" lang={locale} title={reasons || undefined}>

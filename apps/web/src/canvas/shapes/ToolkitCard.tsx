@@ -1,11 +1,12 @@
 /**
  * How a toolkit card (danger statement, safety goal, next step) looks on the canvas: a badge
  * (its number or its link), the composed sentence in the meeting's language — in quotation
- * marks when it is someone's own words — and, unless names are hidden for a projector, who
- * added it.
+ * marks when it is someone's own words —, what the ends of a statement's scale mean (MM-30) and,
+ * unless names are hidden for a projector, who added it.
  *
  *   <ToolkitCard shape={shape} toolkit={toolkit} badge="Worry 1" sentence={text} tone="worries" />
  */
+import { readScaleEnds } from '@safetymap/map-model'
 import { HTMLContainer, useValue, type TLShape } from 'tldraw'
 import { translate } from '../../i18n/translate.ts'
 import type { ToolkitState } from './toolkitState.ts'
@@ -33,6 +34,7 @@ export function ToolkitCard({ shape, toolkit, badge, sentence, tone, kind }: Too
   const quote = shape.meta.quote === true
   const author = typeof shape.meta.authorName === 'string' ? shape.meta.authorName : ''
   const [open, close] = QUOTES[locale]
+  const ends = readScaleEnds(shape.meta)
   return (
     <HTMLContainer
       className={`sm-card sm-card--${tone} sm-card--${kind}`}
@@ -44,6 +46,11 @@ export function ToolkitCard({ shape, toolkit, badge, sentence, tone, kind }: Too
       <p className={sentence ? 'sm-card__sentence' : 'sm-card__sentence sm-card__sentence--empty'}>
         {sentence ? (quote ? `${open}${sentence}${close}` : sentence) : translate(locale, 'toolkit.card.empty')}
       </p>
+      {ends ? (
+        <div className="sm-card__ends" data-testid="sm-card-ends">
+          {translate(locale, 'toolkit.ends.shownZero', { text: ends.zero })} · {translate(locale, 'toolkit.ends.shownTen', { text: ends.ten })}
+        </div>
+      ) : null}
       {showAuthors && author ? (
         <div className="sm-card__author">{translate(locale, 'toolkit.card.addedBy', { name: author })}</div>
       ) : null}

@@ -1,13 +1,15 @@
 /**
  * The safety-mapping tools on the canvas: a bar with "Add a danger statement", "Add a safety
- * goal", "Add a next step", "Give your rating", the "Direct quote" flag for what is selected and
- * the "Show names" switch (off for a projector), plain-language prompts for the selected note,
- * plus the builder dialog that is open. Render it
- * inside `<Tldraw>` so it has the editor.
+ * goal", "Add a next step", "Give your rating" (on the map's scales or a Safety House's path; a
+ * facilitator may give it for someone at their side, such as the child), the "Direct quote" and
+ * "I disagree" toggles for what is selected, the facilitator's "What 0 and 10 mean" and the
+ * "Show names" switch (off for a projector), plain-language prompts for the selected note, plus
+ * the builder dialog that is open. Render it inside `<Tldraw>` so it has the editor.
  *
  * New cards and marks are written through map-model (placement in the right section, one mark
  * per person per scale, MM-14 … MM-17) straight into the meeting's doc; the canvas binding shows
- * them like any remote change. Edits of an existing card go through the editor.
+ * them like any remote change. Edits of an existing card, disagreements (one binding record per
+ * person, MM-25) and scale ends (MM-30) go through the editor.
  *
  *   <Tldraw …><ToolkitControls doc={doc} user={user} toolkit={toolkit} canEdit={!readonly} /></Tldraw>
  */
@@ -20,9 +22,17 @@ import {
   composeSafetyGoal,
   DANGER_STATEMENT_SLOTS,
   DISAGREEABLE_SHAPE_TYPES,
-  metaWithDisagreement,
+  DISAGREEMENT_BINDING_TYPE,
+  disagreementBinding,
+  disagreementBindingId,
+  disagreementsOf,
   metaWithoutDisagreement,
-  readDisagreements,
+  metaWithScaleEnds,
+  readLegacyDisagreements,
+  readScaleEnds,
+  SAFETY_HOUSE_PATH_KEY,
+  scaleRecordId,
+  ZONE_SHAPE_TYPE,
   NEXT_STEP_FIELDS,
   NOTE_SHAPE_TYPE,
   OVERALL_SCALE_ID,
@@ -33,9 +43,10 @@ import {
   type NextStepFields,
   type SafetyGoalSlots,
 } from '@safetymap/map-model'
-import { useState, type ReactNode } from 'react'
-import { useEditor, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import { useEffect, useState, type ReactNode } from 'react'
+import { useEditor, useValue, type Editor, type TLBindingId, type TLShape, type TLShapeId } from 'tldraw'
 import type * as Y from 'yjs'
+import type { RosterEntry } from '../../api/api.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { BuilderDialog, type BuilderField } from './BuilderDialog.tsx'
 import { Disagreements } from './Disagreements.tsx'
@@ -62,13 +73,15 @@ export interface ToolkitControlsProps {
   readonly isFacilitator?: boolean
   /** More controls at the end of the bar (follow-me, present mode). */
   readonly extra?: ReactNode
+  /** The meeting's people: a facilitator may put a mark down for one of them (a child at their side). */
+  readonly roster?: readonly RosterEntry[] | null
 }
 
 /** Shapes that can carry the direct-quote flag. */
 const QUOTABLE_TYPES: ReadonlySet<string> = new Set([NOTE_SHAPE_TYPE, 'sm-danger-statement', 'sm-safety-goal', 'sm-next-step'])
 
 /** The bar, the open dialog and the note names overlay. */
-export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFacilitator = false, extra }: ToolkitControlsProps) {
+export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFacilitator = false, extra, roster = null }: ToolkitControlsProps) {
   const editor = useEditor()
   const { t } = useI18n()
   const request = useValue(toolkit.editRequest)
@@ -84,21 +97,33 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
     () => editor.getSelectedShapes().filter((s) => DISAGREEABLE_SHAPE_TYPES.includes(s.type)),
     [editor],
   )
-  const iDisagree = disagreeable.length > 0 && disagreeable.every((s) => readDisagreements(s.meta).some((d) => d.participantId === user.id))
+  const iDisagree = useValue(
+    'i disagree',
+    () =>
+      disagreeable.length > 0 &&
+      disagreeable.every((s) => disagreementsOf(s.meta, editor.getBindingsFromShape(s, DISAGREEMENT_BINDING_TYPE)).some((d) => d.participantId === user.id)),
+    [editor, disagreeable, user.id],
+  )
+  const privateScales = usePrivateScales(doc)
+  useEffect(() => {
+    toolkit.privateScales.set(privateScales)
+  }, [toolkit, privateScales])
   const [panelOpen, setPanelOpen] = useState(false)
   const [notice, setNotice] = useState<'saved' | 'failed' | null>(null)
 
+  // One binding record per person and item (MM-25): people disagreeing at once never overwrite each other.
   const toggleDisagree = () => {
-    const now = new Date()
-    editor.updateShapes(
-      disagreeable.map((s) => ({
-        id: s.id,
-        type: s.type,
-        meta: (iDisagree
-          ? metaWithoutDisagreement(s.meta, user.id)
-          : metaWithDisagreement(s.meta, { id: user.id, name: user.name }, now)) as TLShape['meta'],
-      })),
-    )
+    editor.run(() => {
+      if (iDisagree) {
+        editor.deleteBindings(disagreeable.map((s) => disagreementBindingId(s.id, user.id) as TLBindingId))
+        const legacy = disagreeable.filter((s) => readLegacyDisagreements(s.meta).some((d) => d.participantId === user.id))
+        editor.updateShapes(legacy.map((s) => ({ id: s.id, type: s.type, meta: metaWithoutDisagreement(s.meta, user.id) as TLShape['meta'] })))
+        return
+      }
+      const now = new Date()
+      const missing = disagreeable.filter((s) => !editor.getBinding(disagreementBindingId(s.id, user.id) as TLBindingId))
+      editor.createBindings(missing.map((s) => disagreementBinding(s.id, { id: user.id, name: user.name }, now)))
+    })
   }
   const open = (kind: BuilderRequest['kind']) => toolkit.editRequest.set({ kind })
 
@@ -144,6 +169,11 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
             >
               {t('toolkit.disagree.button')}
             </button>
+            {isFacilitator ? (
+              <button type="button" onClick={() => open('ends')}>
+                {t('toolkit.ends.button')}
+              </button>
+            ) : null}
             {isFacilitator && meetingId ? (
               <button type="button" aria-expanded={panelOpen} onClick={() => setPanelOpen((open) => !open)}>
                 {t('toolkit.hidden.panel')}
@@ -177,6 +207,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
           toolkit={toolkit}
           editor={editor}
           {...(meetingId ? { meetingId } : {})}
+          people={isFacilitator ? (roster ?? []).filter((p) => p.id !== user.id && p.status === 'admitted') : []}
           onPrivateSaved={(ok) => setNotice(ok ? 'saved' : 'failed')}
         />
       ) : null}
@@ -193,6 +224,8 @@ interface ToolkitDialogProps {
   readonly meetingId?: string
   /** Told whether a rating on a private scale reached the server. */
   readonly onPrivateSaved: (ok: boolean) => void
+  /** People a mark may be put down for, besides the user (facilitators only). */
+  readonly people: readonly RosterEntry[]
 }
 
 const textFields = (prefix: string, names: readonly string[], required: readonly string[]): BuilderField[] =>
@@ -217,7 +250,16 @@ function excerpt(text: string): string {
   return text.length > 70 ? `${text.slice(0, 69)}…` : text
 }
 
-function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPrivateSaved }: ToolkitDialogProps) {
+/** Safety House paths on the page (map-model MM-32), left to right: each is a child's scale. */
+function pathScaleIds(editor: Editor): string[] {
+  return editor
+    .getCurrentPageShapes()
+    .filter((s) => s.type === ZONE_SHAPE_TYPE && (s.props as { zone?: unknown }).zone === SAFETY_HOUSE_PATH_KEY)
+    .sort((a, b) => a.x - b.x)
+    .map((s) => s.id as string)
+}
+
+function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPrivateSaved, people }: ToolkitDialogProps) {
   const { t } = useI18n()
   const privateScales = usePrivateScales(doc)
   const locale = useValue(toolkit.meetingLocale)
@@ -240,7 +282,41 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
     })),
   ]
 
+  const paths = pathScaleIds(editor)
+  const scaleOptions = [
+    { value: OVERALL_SCALE_ID, label: t('toolkit.mark.overall') },
+    ...statementOptions.slice(1),
+    ...paths.map((id, i) => ({ value: id, label: paths.length > 1 ? `${t('toolkit.mark.path')} ${i + 1}` : t('toolkit.mark.path') })),
+  ]
+
   switch (request.kind) {
+    case 'ends': {
+      const scaleId = request.scaleId ?? OVERALL_SCALE_ID
+      const ends = readScaleEnds(editor.getShape(scaleRecordId(scaleId) as TLShapeId)?.meta)
+      return (
+        <BuilderDialog
+          title="toolkit.ends.title"
+          intro="toolkit.ends.intro"
+          fields={[
+            { name: 'scaleId', label: 'toolkit.ends.scaleId', type: 'select', options: scaleOptions },
+            { name: 'ten', label: 'toolkit.ends.ten', hint: 'toolkit.ends.tenHint' },
+            { name: 'zero', label: 'toolkit.ends.zero', hint: 'toolkit.ends.zeroHint' },
+          ]}
+          initial={{ scaleId, ten: ends?.ten ?? '', zero: ends?.zero ?? '' }}
+          contentLocale={locale}
+          onSave={(v) => {
+            // The band and the paths are zones: the relay takes this from facilitators only, which is who sees the button.
+            const record = editor.getShape(scaleRecordId(v.scaleId || OVERALL_SCALE_ID) as TLShapeId)
+            if (record) {
+              const meta = metaWithScaleEnds(record.meta, { zero: v.zero ?? '', ten: v.ten ?? '' }) as TLShape['meta']
+              editor.run(() => editor.updateShape({ id: record.id, type: record.type, meta }), { ignoreShapeLock: true })
+            }
+            close()
+          }}
+          onClose={close}
+        />
+      )
+    }
     case 'danger':
       return (
         <BuilderDialog
@@ -317,23 +393,33 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
       )
     }
     case 'mark': {
-      const scaleOptions = [
-        { value: OVERALL_SCALE_ID, label: t('toolkit.mark.overall') },
-        ...statementOptions.slice(1),
-      ]
       const scaleId = request.scaleId ?? OVERALL_SCALE_ID
       const mine = editor.getShape(scalingMarkId(scaleId, user.id) as TLShapeId)
       const props = (mine?.props ?? {}) as Record<string, unknown>
+      // A facilitator sitting with a child (or anyone without a device) puts the mark down in their name.
+      const whose: BuilderField[] =
+        people.length === 0
+          ? []
+          : [
+              {
+                name: 'participantId',
+                label: 'toolkit.mark.whose',
+                type: 'select',
+                options: [{ value: user.id, label: t('toolkit.mark.whoseMe', { name: user.name }) }, ...people.map((p) => ({ value: p.id, label: p.name }))],
+              },
+            ]
       return (
         <BuilderDialog
           title="toolkit.mark.title"
           intro="toolkit.mark.intro"
           fields={[
             { name: 'scaleId', label: 'toolkit.mark.scaleId', type: 'select', options: scaleOptions },
+            ...whose,
             { name: 'value', label: 'toolkit.mark.value', type: 'number', required: true },
             ...textFields('toolkit.mark', ['whatMakesItThisHigh', 'onePointHigher'], []),
           ]}
           initial={{
+            participantId: user.id,
             scaleId,
             value: typeof props.value === 'number' ? String(props.value) : '',
             whatMakesItThisHigh: typeof props.whatMakesItThisHigh === 'string' ? props.whatMakesItThisHigh : '',
@@ -344,7 +430,9 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
             const value = Number(v.value)
             if (!Number.isFinite(value)) return
             const chosen = v.scaleId || OVERALL_SCALE_ID
+            const person = people.find((p) => p.id === v.participantId)
             if (meetingId && privateScales.includes(chosen)) {
+              // The server keeps a private rating under the signed-in person only.
               // Private until revealed: the number and reasons go to the server, never into the doc.
               const rating = {
                 value: Math.min(10, Math.max(0, value)),
@@ -359,7 +447,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
               doc,
               {
                 scaleId: v.scaleId || OVERALL_SCALE_ID,
-                participant: author,
+                participant: person ? { id: person.id, name: person.name } : author,
                 value,
                 reasons: { whatMakesItThisHigh: v.whatMakesItThisHigh ?? '', onePointHigher: v.onePointHigher ?? '' },
               },

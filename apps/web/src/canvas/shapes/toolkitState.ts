@@ -11,13 +11,13 @@ import type { Locale } from '@safetymap/map-model'
 import { atom, type Atom, type Signal } from 'tldraw'
 
 /** The builder dialogs. */
-export type BuilderKind = 'danger' | 'goal' | 'next-step' | 'mark'
+export type BuilderKind = 'danger' | 'goal' | 'next-step' | 'mark' | 'ends'
 
 /** A request to open a builder: a new card (no `id`) or an existing card's editor. */
 export interface BuilderRequest {
   readonly kind: BuilderKind
   readonly id?: string
-  /** For `mark`: the scale to start on. */
+  /** For `mark` and `ends`: the scale to start on. */
   readonly scaleId?: string
 }
 
@@ -27,6 +27,8 @@ export interface ToolkitState {
   /** Show who added each note and card (on by default; off for a projector). */
   readonly showAuthors: Atom<boolean>
   readonly editRequest: Atom<BuilderRequest | null>
+  /** Scales private until revealed (map-model MM-22): their marks stay put, since the relay refuses writing them. */
+  readonly privateScales: Atom<readonly string[]>
 }
 
 /** Fresh toolkit state for a canvas whose map is in `meetingLocale`. */
@@ -35,5 +37,6 @@ export function createToolkitState(meetingLocale: Signal<Locale>): ToolkitState 
     meetingLocale,
     showAuthors: atom('toolkit show authors', true),
     editRequest: atom<BuilderRequest | null>('toolkit builder request', null),
+    privateScales: atom<readonly string[]>('toolkit private scales', []),
   }
 }

@@ -1,16 +1,22 @@
 /**
- * Templates on the canvas (map-model MM-26, MM-29): the facilitator's "Add a template" picker,
- * which writes the chosen template's zones through map-model next to what is already on the page
- * and moves the view to them, and "The child agreed to share this" for notes in a Three Houses.
- * Render it inside `<Tldraw>` (it needs the editor); it goes at the end of the toolkit bar.
+ * Templates on the canvas (map-model MM-26, MM-29, MM-31, MM-33): the facilitator's "Add a
+ * template" picker, which writes the chosen template's zones through map-model next to what is
+ * already on the page and moves the view to them (Three Houses only after a parent's consent is
+ * recorded), "Name the houses" in the child's words, "The child agreed to share this" for notes
+ * in a Three Houses, and "Who is this?" for a person on the circles. Render it inside `<Tldraw>`
+ * (it needs the editor); it goes at the end of the toolkit bar.
  *
- *   <TemplateControls doc={doc} canEdit={!readonly} isFacilitator={role === 'facilitator'} />
+ *   <TemplateControls doc={doc} user={user} canEdit={!readonly} isFacilitator={role === 'facilitator'} roster={roster} />
  */
 import { MAP_TEMPLATES, NOTE_SHAPE_TYPE, placeTemplate, TEMPLATE_IDS, ZONE_SHAPE_TYPE, type TemplateId } from '@safetymap/map-model'
 import { useState } from 'react'
 import { Box, useEditor, useValue, type Editor, type TLShape } from 'tldraw'
 import type * as Y from 'yjs'
+import type { RosterEntry } from '../../api/api.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { CirclePersonLink } from './CirclePersonLink.tsx'
+import { HouseNamesDialog } from './HouseNamesDialog.tsx'
+import { ParentConsentDialog } from './ParentConsentDialog.tsx'
 
 /** Props of {@link TemplateControls}. */
 export interface TemplateControlsProps {
@@ -19,19 +25,23 @@ export interface TemplateControlsProps {
   readonly canEdit: boolean
   /** Only facilitators may add templates (the relay refuses zone writes from anyone else). */
   readonly isFacilitator: boolean
+  /** Who records a parent's consent. */
+  readonly user: { readonly id: string; readonly name: string }
+  /** The meeting's people, for linking a person on the circles. */
+  readonly roster?: readonly RosterEntry[] | null
 }
 
 /** Space kept around a newly placed template when the view moves to it, in screen pixels. */
 const ZOOM_INSET_PX = 40
 
-/** Selected notes whose centre is in a Three Houses zone: they can carry the child-agreed flag. */
-function childNotes(editor: Editor): readonly TLShape[] {
+/** Selected notes whose centre is in a zone of `templateId` (Three Houses: the child-agreed flag; circles: who it is). */
+function notesIn(editor: Editor, templateId: TemplateId): readonly TLShape[] {
   const selected = editor.getSelectedShapes()
   // Nothing to do (and no re-render) unless a note is selected: the common case while dragging.
   if (!selected.some((s) => s.type === NOTE_SHAPE_TYPE)) return NO_SHAPES
   const houses = editor
     .getCurrentPageShapes()
-    .filter((s) => s.type === ZONE_SHAPE_TYPE && s.meta.templateId === 'three-houses')
+    .filter((s) => s.type === ZONE_SHAPE_TYPE && s.meta.templateId === templateId)
     .map((s) => editor.getShapePageBounds(s))
     .filter((b): b is Box => b !== undefined)
   const notes = selected.filter((s) => {
@@ -44,18 +54,36 @@ function childNotes(editor: Editor): readonly TLShape[] {
 
 const NO_SHAPES: readonly TLShape[] = []
 
+/** The placement id of the rightmost Three Houses on the page (the one "Name the houses" names), or `null`. */
+function lastHouses(editor: Editor): string | null {
+  const zones = editor.getCurrentPageShapes().filter((s) => s.type === ZONE_SHAPE_TYPE && s.meta.templateId === 'three-houses')
+  const last = zones.sort((a, b) => b.x - a.x)[0]
+  return typeof last?.meta.placementId === 'string' ? last.meta.placementId : null
+}
+
 /** The picker and the child-agreed switch. */
-export function TemplateControls({ doc, canEdit, isFacilitator }: TemplateControlsProps) {
+export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = null }: TemplateControlsProps) {
   const editor = useEditor()
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
-  const notes = useValue('child notes', () => childNotes(editor), [editor])
+  const [dialog, setDialog] = useState<'consent' | 'names' | null>(null)
+  const notes = useValue('child notes', () => notesIn(editor, 'three-houses'), [editor])
+  const people = useValue('circle notes', () => notesIn(editor, 'circles'), [editor])
+  const houses = useValue('last three houses', () => lastHouses(editor), [editor])
   if (!canEdit) return null
   const allAgreed = notes.length > 0 && notes.every((s) => s.meta.childAgreed === true)
+  const person = people.length === 1 && roster ? people[0] : undefined
 
-  const add = (templateId: TemplateId) => {
+  const add = (templateId: TemplateId, givenBy?: string) => {
     setOpen(false)
-    const placed = placeTemplate(doc, templateId)
+    // Three Houses is used with a child only once a parent agreed: ask first (MM-31).
+    if (templateId === 'three-houses' && givenBy === undefined) {
+      setDialog('consent')
+      return
+    }
+    setDialog(null)
+    const parentConsent = givenBy === undefined ? undefined : { givenBy, recordedBy: { id: user.id, name: user.name }, at: new Date() }
+    const placed = placeTemplate(doc, templateId, parentConsent ? { parentConsent } : {})
     const template = MAP_TEMPLATES[templateId]
     editor.zoomToBounds(new Box(placed.at.x, placed.at.y, template.width, template.height), { inset: ZOOM_INSET_PX })
   }
@@ -69,9 +97,17 @@ export function TemplateControls({ doc, canEdit, isFacilitator }: TemplateContro
     )
   }
 
-  if (!isFacilitator && notes.length === 0) return null
+  if (!isFacilitator && notes.length === 0 && !person) return null
   return (
     <>
+      {person && roster ? <CirclePersonLink note={person} roster={roster} /> : null}
+      {isFacilitator && houses ? (
+        <button type="button" onClick={() => setDialog('names')}>
+          {t('templates.rename.button')}
+        </button>
+      ) : null}
+      {dialog === 'consent' ? <ParentConsentDialog onPlace={(givenBy) => add('three-houses', givenBy)} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'names' && houses ? <HouseNamesDialog doc={doc} placementId={houses} onClose={() => setDialog(null)} /> : null}
       {notes.length > 0 ? (
         <button type="button" aria-pressed={allAgreed} title={t('templates.childAgreedHint')} onClick={toggleAgreed}>
           {t('templates.childAgreed')}

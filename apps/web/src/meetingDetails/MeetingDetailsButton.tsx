@@ -1,0 +1,70 @@
+/**
+ * The facilitator's "Meeting details" button on the meeting page and its dialog: the details the
+ * case-file export prints (case reference, kind of meeting, purpose, start and end times), saved
+ * with the meeting. The server records each change in the audit log (which fields, never what).
+ *
+ *   {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} />}
+ */
+import { useId, useState, type FormEvent } from 'react'
+import { api, type Meeting } from '../api/api.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
+import { FormError } from '../ui/FormError.tsx'
+import { MeetingDetailsFields } from './MeetingDetailsFields.tsx'
+import { detailsFromDraft, draftFromDetails, endsBeforeStart } from './meetingDetailsDraft.ts'
+import './meetingDetails.css'
+
+/** Button plus dialog. */
+export function MeetingDetailsButton({ meeting }: { readonly meeting: Meeting }) {
+  const { t } = useI18n()
+  const dialogId = useId()
+  const [open, setOpen] = useState(false)
+  const [draft, setDraft] = useState(() => draftFromDetails(meeting))
+  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; messageKey: MessageKey }>({ kind: 'idle' })
+
+  const edit = (next: typeof draft) => {
+    setDraft(next)
+    setState({ kind: 'idle' })
+  }
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault()
+    if (endsBeforeStart(draft)) return setState({ kind: 'failed', messageKey: 'meetingDetails.endBeforeStart' })
+    setState({ kind: 'saving' })
+    const result = await api.updateMeetingDetails(meeting.id, detailsFromDraft(draft))
+    if (!result.ok) return setState({ kind: 'failed', messageKey: result.error.messageKey })
+    setDraft(draftFromDetails(result.value))
+    setState({ kind: 'saved' })
+  }
+
+  return (
+    <div className="meeting-details">
+      <button type="button" aria-expanded={open} aria-controls={dialogId} onClick={() => setOpen((o) => !o)}>
+        {t('meetingDetails.button')}
+      </button>
+      {open && (
+        <section id={dialogId} className="meeting-details-dialog" role="dialog" aria-label={t('meetingDetails.heading')}>
+          <h2>{t('meetingDetails.heading')}</h2>
+          <p className="meeting-details-hint">{t('meetingDetails.intro')}</p>
+          <form className="stack" onSubmit={save} aria-busy={state.kind === 'saving'} noValidate>
+            <MeetingDetailsFields value={draft} onChange={edit} />
+            {state.kind === 'failed' && <FormError messageKey={state.messageKey} />}
+            {state.kind === 'saved' && (
+              <p role="status" data-testid="meeting-details-saved">
+                {t('meetingDetails.saved')}
+              </p>
+            )}
+            <div className="meeting-details-actions">
+              <button type="submit" className="primary" disabled={state.kind === 'saving'}>
+                {t('meetingDetails.save')}
+              </button>
+              <button type="button" onClick={() => setOpen(false)}>
+                {t('meetingDetails.close')}
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+    </div>
+  )
+}

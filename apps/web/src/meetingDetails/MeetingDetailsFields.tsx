@@ -1,0 +1,65 @@
+/**
+ * The meeting-details inputs shared by "New meeting" and the "Meeting details" dialog: case
+ * reference, kind of meeting, purpose, start and end times. All optional; the values are plain
+ * strings (see `meetingDetailsDraft.ts`).
+ *
+ *   <MeetingDetailsFields value={draft} onChange={setDraft} />
+ */
+import { useId } from 'react'
+import { MEETING_TYPES } from '../api/api.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { TextField } from '../ui/TextField.tsx'
+import { isMeetingType, type MeetingDetailsDraft } from './meetingDetailsDraft.ts'
+
+/** Longest texts the server accepts (server/src/meetings/meetingDetails.ts). */
+const CASE_REFERENCE_MAX_LENGTH = 80
+const PURPOSE_MAX_LENGTH = 1000
+
+/** Props of {@link MeetingDetailsFields}. */
+export interface MeetingDetailsFieldsProps {
+  readonly value: MeetingDetailsDraft
+  readonly onChange: (value: MeetingDetailsDraft) => void
+}
+
+/** The details inputs. */
+export function MeetingDetailsFields({ value, onChange }: MeetingDetailsFieldsProps) {
+  const { t } = useI18n()
+  const typeId = useId()
+  const purposeId = useId()
+  const set = (patch: Partial<MeetingDetailsDraft>) => onChange({ ...value, ...patch })
+  return (
+    <>
+      <TextField
+        label={t('meetingDetails.caseReference')}
+        hint={t('meetingDetails.caseReferenceHint')}
+        value={value.caseReference}
+        onChange={(caseReference) => set({ caseReference })}
+        maxLength={CASE_REFERENCE_MAX_LENGTH}
+        autoComplete="off"
+      />
+      <div className="field">
+        <label htmlFor={typeId}>{t('meetingDetails.meetingType')}</label>
+        <select id={typeId} value={value.meetingType} onChange={(e) => set({ meetingType: isMeetingType(e.target.value) ? e.target.value : '' })}>
+          <option value="">{t('meetingDetails.meetingType.none')}</option>
+          {MEETING_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`meetingDetails.meetingType.${type}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={purposeId}>{t('meetingDetails.purpose')}</label>
+        <textarea id={purposeId} rows={3} value={value.purpose} maxLength={PURPOSE_MAX_LENGTH} onChange={(e) => set({ purpose: e.target.value })} />
+      </div>
+      <TextField label={t('meetingDetails.startTime')} type="datetime-local" value={value.startTime} onChange={(startTime) => set({ startTime })} />
+      <TextField
+        label={t('meetingDetails.endTime')}
+        hint={t('meetingDetails.timesHint')}
+        type="datetime-local"
+        value={value.endTime}
+        onChange={(endTime) => set({ endTime })}
+      />
+    </>
+  )
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { detailsFromDraft, draftFromDetails, endsBeforeStart, EMPTY_DRAFT } from './meetingDetailsDraft.ts'
+
+describe('meeting details form values', () => {
+  it('round-trips recorded details through the form, times in the browser’s own time zone', () => {
+    const details = {
+      caseReference: 'CWS-2026-0042',
+      meetingType: 'child-and-family-team' as const,
+      purpose: 'Plan para las noches de Kai',
+      startTime: '2026-11-25T17:00:00.000Z',
+      endTime: '2026-11-25T18:30:00.000Z',
+    }
+    expect(detailsFromDraft(draftFromDetails(details))).toEqual(details)
+  })
+
+  it('sends empty fields as not recorded and trims text', () => {
+    expect(detailsFromDraft({ ...EMPTY_DRAFT, caseReference: '  ', purpose: ' Safety plan ' })).toEqual({
+      caseReference: null,
+      meetingType: null,
+      purpose: 'Safety plan',
+      startTime: null,
+      endTime: null,
+    })
+  })
+
+  it('notices an end before the start', () => {
+    expect(endsBeforeStart({ ...EMPTY_DRAFT, startTime: '2026-11-25T10:00', endTime: '2026-11-25T09:00' })).toBe(true)
+    expect(endsBeforeStart({ ...EMPTY_DRAFT, startTime: '2026-11-25T10:00', endTime: '' })).toBe(false)
+  })
+})

@@ -1,0 +1,70 @@
+/**
+ * Owns the meeting-details form's values: what the inputs hold (plain strings, times as the
+ * browser's local `datetime-local` text) and the conversion to and from the API's details
+ * (`null` for empty, times as ISO 8601).
+ *
+ *   const draft = draftFromDetails(meeting)
+ *   const details = detailsFromDraft(draft) // → api.updateMeetingDetails(id, details)
+ */
+import { MEETING_TYPES, type MeetingDetails, type MeetingType } from '../api/api.ts'
+
+/** The form's values. */
+export interface MeetingDetailsDraft {
+  readonly caseReference: string
+  readonly meetingType: MeetingType | ''
+  readonly purpose: string
+  /** `YYYY-MM-DDTHH:mm` in this browser's time zone, or ''. */
+  readonly startTime: string
+  readonly endTime: string
+}
+
+export const EMPTY_DRAFT: MeetingDetailsDraft = { caseReference: '', meetingType: '', purpose: '', startTime: '', endTime: '' }
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** An ISO time as `datetime-local` text in this browser's time zone. */
+export function toLocalInput(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return ''
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** `datetime-local` text (this browser's time zone) as ISO 8601, or null when empty or invalid. */
+export function fromLocalInput(local: string): string | null {
+  if (local === '') return null
+  const d = new Date(local)
+  return Number.isNaN(d.getTime()) ? null : d.toISOString()
+}
+
+export const isMeetingType = (value: string): value is MeetingType => (MEETING_TYPES as readonly string[]).includes(value)
+
+/** The form's values for a meeting's recorded details. */
+export function draftFromDetails(details: Partial<MeetingDetails>): MeetingDetailsDraft {
+  return {
+    caseReference: details.caseReference ?? '',
+    meetingType: details.meetingType ?? '',
+    purpose: details.purpose ?? '',
+    startTime: toLocalInput(details.startTime),
+    endTime: toLocalInput(details.endTime),
+  }
+}
+
+/** The details to send for the form's values: trimmed, empty as null. */
+export function detailsFromDraft(draft: MeetingDetailsDraft): MeetingDetails {
+  const text = (value: string) => (value.trim() === '' ? null : value.trim())
+  return {
+    caseReference: text(draft.caseReference),
+    meetingType: draft.meetingType === '' ? null : draft.meetingType,
+    purpose: text(draft.purpose),
+    startTime: fromLocalInput(draft.startTime),
+    endTime: fromLocalInput(draft.endTime),
+  }
+}
+
+/** True when both times are filled and the end comes before the start. */
+export function endsBeforeStart(draft: MeetingDetailsDraft): boolean {
+  const start = fromLocalInput(draft.startTime)
+  const end = fromLocalInput(draft.endTime)
+  return start !== null && end !== null && Date.parse(end) < Date.parse(start)
+}

@@ -1,0 +1,122 @@
+/**
+ * The list view's head start. `list.html` (what the server sends for `/m/:id/list`) loads this
+ * module as its own small script, so it runs while the app's code is still downloading: it asks
+ * who you are and your role, and opens the meeting's sync socket. On a slow phone connection these
+ * round trips then overlap the download instead of queuing behind it. Without a local copy of the
+ * map the socket asks the relay for the whole map at once (sync step 1 with an empty state
+ * vector); with a copy it waits, so the phone's own step 1 asks only for what is new. The phone
+ * view takes the answers (`takeAccess`) and adopts the socket (`takeEarlySocket`). The main bundle
+ * imports it too (for `askAccess`), so a list opened without `list.html` still starts early, only
+ * later; on other pages it starts nothing.
+ *
+ *   const early = takeEarlySocket(meetingId) // null when none was opened
+ *   early?.adopt((event) => …)               // replays what happened so far, then passes events on
+ */
+import { api, type Meeting, type Me } from '../api/api.ts'
+import type { ApiResult } from '../api/ApiResult.ts'
+import { docEpochQuery, storedDocEpoch } from '../canvas/docEpoch.ts'
+import { syncServerUrl } from '../canvas/syncServerUrl.ts'
+import { matchRoute } from '../router/matchRoute.ts'
+import { hasLocalCopy } from './localCopy.ts'
+
+/** Who you are and your role, asked for while the list's code is still downloading. */
+export type AccessAnswers = Promise<readonly [ApiResult<Me>, ApiResult<Meeting>]>
+
+let asked: { meetingId: string; answers: AccessAnswers } | null = null
+
+/**
+ * Starts (once per meeting) the two API calls the list needs, so on a slow network they travel
+ * alongside the code instead of after it. The page takes the answers once.
+ */
+export function askAccess(meetingId: string): AccessAnswers {
+  if (asked?.meetingId !== meetingId) asked = { meetingId, answers: Promise.all([api.getMe(), api.getMeeting(meetingId)] as const) }
+  return asked.answers
+}
+
+/** Hands over the answers and forgets them, so a later visit asks afresh. */
+export function takeAccess(meetingId: string): AccessAnswers {
+  const answers = askAccess(meetingId)
+  asked = null
+  return answers
+}
+
+/** What happened on the early socket, in order. `open` means: ready for the provider's hello. */
+export type EarlySocketEvent =
+  | { readonly type: 'open' }
+  | { readonly type: 'message'; readonly data: ArrayBuffer }
+  | { readonly type: 'close'; readonly event: CloseEvent }
+  | { readonly type: 'error'; readonly event: Event }
+
+/** A sync socket opened before the provider existed. */
+export interface EarlySocket {
+  /** The URL y-websocket would open for the meeting. */
+  readonly url: string
+  readonly socket: WebSocket
+  /** Replays the events so far to `listener`, then passes each new one on as it happens. */
+  adopt(listener: (event: EarlySocketEvent) => void): void
+}
+
+/** An early socket nobody adopted within this time (the person went elsewhere) is closed. */
+const UNCLAIMED_MS = 20_000
+
+/** y-protocols sync step 1 with an empty state vector: message type 0 (sync), step 1 (0), one byte of state vector: zero clients. */
+const ASK_WHOLE_MAP = Uint8Array.of(0, 0, 1, 0)
+
+/** Whether `data` is the relay's sync step 2 (message type 0, step 2 = 1): the answer to a step 1. */
+const isSyncStep2 = (data: ArrayBuffer) => {
+  const bytes = new Uint8Array(data, 0, Math.min(2, data.byteLength))
+  return bytes[0] === 0 && bytes[1] === 1
+}
+
+/** Opens the sync socket of `meetingId` and holds what it receives until it is adopted. */
+export function openEarlySocket(meetingId: string, origin: { protocol: string; host: string }): EarlySocket {
+  // The same URL the provider opens (it carries the doc epoch, docEpoch.ts), or it is not adopted.
+  const url = `${syncServerUrl(origin)}/${meetingId}?${docEpochQuery(storedDocEpoch(meetingId))}`
+  const socket = new WebSocket(url)
+  socket.binaryType = 'arraybuffer'
+  const events: EarlySocketEvent[] = []
+  let listener: ((event: EarlySocketEvent) => void) | null = null
+  const emit = (event: EarlySocketEvent) => (listener ? listener(event) : events.push(event))
+  const askWhole = !hasLocalCopy(meetingId)
+  // Asked for the whole map: the provider's own hello waits for the answer, or it would ask again.
+  let answered = !askWhole
+  socket.onopen = () => {
+    if (askWhole) socket.send(ASK_WHOLE_MAP)
+    else emit({ type: 'open' })
+  }
+  socket.onmessage = (message: MessageEvent<ArrayBuffer>) => {
+    emit({ type: 'message', data: message.data })
+    if (!answered && isSyncStep2(message.data)) {
+      answered = true
+      emit({ type: 'open' })
+    }
+  }
+  socket.onclose = (event) => emit({ type: 'close', event })
+  socket.onerror = (event) => emit({ type: 'error', event })
+  const expiry = setTimeout(() => socket.close(1000), UNCLAIMED_MS)
+  return {
+    url,
+    socket,
+    adopt(next) {
+      clearTimeout(expiry)
+      listener = next
+      for (const event of events.splice(0)) next(event)
+    },
+  }
+}
+
+let early: { meetingId: string; socket: EarlySocket } | null = null
+
+/** The early socket of `meetingId`, once; `null` if none was opened for it. */
+export function takeEarlySocket(meetingId: string): EarlySocket | null {
+  if (early?.meetingId !== meetingId) return null
+  const { socket } = early
+  early = null
+  return socket
+}
+
+const route = matchRoute(window.location.pathname)
+if (route.name === 'meetingList') {
+  askAccess(route.meetingId)
+  early = { meetingId: route.meetingId, socket: openEarlySocket(route.meetingId, window.location) }
+}

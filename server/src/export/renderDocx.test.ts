@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { strFromU8, unzipSync } from 'fflate'
+import { addItem, readMap, writeSafetyMapTemplate } from '@safetymap/map-model'
+import { createSafetyMapSchema } from '@safetymap/map-model/schema'
+import { buildCaseFileExport } from './CaseFileExport.ts'
+import { readCanvasPicture } from './canvasPicture.ts'
+import { renderDocx } from './renderDocx.ts'
+
+const FINALIZED_AT = Date.parse('2026-11-25T12:30:00Z')
+// 1×1 transparent PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+
+function finalizedModel() {
+  const doc = new Y.Doc()
+  writeSafetyMapTemplate(doc, { title: 'Familia Nguyễn', locale: 'es', schema: createSafetyMapSchema().serialize(), now: new Date(FINALIZED_AT) })
+  addItem(doc, 'strengths', 'La abuela recoge a Kai', { id: 'p-jose', name: 'José Nguyễn' }, { now: new Date(FINALIZED_AT) })
+  const picture = readCanvasPicture(PNG)
+  if (!picture.ok) throw new Error('test PNG rejected')
+  const model = buildCaseFileExport({
+    meeting: { id: 'm1', title: 'Familia Nguyễn', locale: 'es', status: 'finalized', createdAt: FINALIZED_AT },
+    map: readMap(doc),
+    stateSha256: 'ab'.repeat(32),
+    roster: [],
+    version: { number: 2, finalized: true, finalizedAt: FINALIZED_AT, finalizedBy: { id: 'w1', name: 'Ana Ruiz' } },
+    picture: { included: true, mediaType: 'image/png', width: 1, height: 1, sha256: picture.picture.sha256 },
+    restrictedItemIds: new Set(),
+  })
+  return { model, picture: picture.picture }
+}
+
+describe('renderDocx', () => {
+  it('gives byte-identical files for the same finalized version, dated when it was finalized', async () => {
+    const { model, picture } = finalizedModel()
+    const first = await renderDocx(model, picture)
+    // Wait past a second so any wall-clock stamp (zip entry times, core properties) would differ.
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    const second = await renderDocx(model, picture)
+    expect(second.equals(first)).toBe(true)
+    const parts = unzipSync(new Uint8Array(first))
+    expect(strFromU8(parts['docProps/core.xml']!)).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-25T12:30:00Z</dcterms:created>')
+    expect(strFromU8(parts['word/document.xml']!)).toContain('<wp:docPr id="1"')
+    expect(strFromU8(parts['word/document.xml']!)).toContain('La abuela recoge a Kai')
+  })
+})

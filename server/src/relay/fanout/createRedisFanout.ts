@@ -1,0 +1,183 @@
+/**
+ * The {@link RelayFanout} over Redis pub/sub (ioredis): one connection publishes, one subscribes —
+ * to the control channel always and to a meeting's channel while its room is loaded here. Every
+ * instance publishes a heartbeat each second; one not heard for {@link INSTANCE_GONE_AFTER_MS}
+ * (a `kill -9`, a network split) is reported gone, so its peers' cursors disappear everywhere.
+ *
+ * Pub/sub drops what is published while a connection is down. Publishing never queues (no
+ * unbounded offline queue): it fails fast, and the rooms' repair from the store fills the gap.
+ *
+ * ```ts
+ * const fanout = await createRedisFanout({ url: config.redisUrl, logger: app.log })
+ * await fanout.close()   // after relay.close(): says goodbye, quits both connections
+ * ```
+ */
+import { randomUUID } from 'node:crypto'
+import { Redis } from 'ioredis'
+import type { RelayLogger } from '../RelayLogger.ts'
+import {
+  CONTROL_CHANNEL,
+  decodeControlMessage,
+  decodeMeetingMessage,
+  encodeControlMessage,
+  encodeMeetingMessage,
+  meetingChannel,
+  meetingOfChannel,
+} from './fanoutWire.ts'
+import type { FanoutListeners, MeetingMessage, RelayCommand, RelayFanout } from './RelayFanout.ts'
+
+/** How often an instance says it is alive. @public */
+export const HEARTBEAT_INTERVAL_MS = 1_000
+/** Silence after which another instance counts as gone (3 missed heartbeats and some slack). @public */
+export const INSTANCE_GONE_AFTER_MS = 3_500
+/** How long start-up waits for Redis before refusing to boot. @public */
+export const REDIS_CONNECT_TIMEOUT_MS = 10_000
+
+/** How long closing waits for Redis to acknowledge QUIT before dropping the connections. */
+const QUIT_DEADLINE_MS = 1_000
+
+/** @public */
+export interface RedisFanoutOptions {
+  /** A `redis://` or `rediss://` URL. */
+  readonly url: string
+  readonly logger: RelayLogger
+}
+
+type MeetingListener = (message: MeetingMessage) => void
+
+/**
+ * Connects both connections and subscribes to the control channel. Throws (after closing them)
+ * when Redis cannot be reached: an instance that cannot hear revocations must not serve.
+ * @public
+ */
+export async function createRedisFanout(options: RedisFanoutOptions): Promise<RelayFanout> {
+  const { logger } = options
+  const instanceId = randomUUID()
+  const connection = {
+    lazyConnect: true,
+    connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
+    // Reconnect forever, backing off to 2 s: the relay keeps serving its own sockets meanwhile.
+    retryStrategy: (attempt: number) => Math.min(attempt * 100, 2_000),
+  }
+  const publisher = new Redis(options.url, { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 0 })
+  // The subscriber queues only SUBSCRIBE/UNSUBSCRIBE (at most two per room load) while reconnecting.
+  const subscriber = new Redis(options.url, { ...connection, autoResubscribe: true })
+  const onConnectionError = (which: string) => (error: Error) => logger.warn({ err: error, connection: which }, 'fan-out: redis connection error')
+  publisher.on('error', onConnectionError('publish'))
+  subscriber.on('error', onConnectionError('subscribe'))
+  try {
+    await Promise.all([publisher.connect(), subscriber.connect()])
+    await subscriber.subscribe(CONTROL_CHANNEL)
+  } catch (error) {
+    publisher.disconnect()
+    subscriber.disconnect()
+    throw error
+  }
+
+  const meetings = new Map<string, MeetingListener>()
+  const lastHeard = new Map<string, number>()
+  let listeners: FanoutListeners | null = null
+  let publishFailing = false
+  let closing: Promise<void> | null = null
+
+  const send = (channel: string, bytes: Uint8Array): Promise<void> =>
+    publisher.publish(channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then(
+      () => {
+        if (publishFailing) logger.info({}, 'fan-out: publishing again')
+        publishFailing = false
+      },
+      (error: unknown) => {
+        // Logged once per outage; receivers repair from the store.
+        if (!publishFailing) logger.warn({ err: error }, 'fan-out: publish failed; other instances repair from the store')
+        publishFailing = true
+      },
+    )
+
+  const gone = (id: string): void => {
+    lastHeard.delete(id)
+    logger.info({ instanceId: id }, 'fan-out: relay instance gone')
+    listeners?.instanceGone(id)
+  }
+
+  const heartbeat = setInterval(() => {
+    void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'heartbeat' }))
+    const now = Date.now()
+    for (const [id, at] of lastHeard) if (now - at > INSTANCE_GONE_AFTER_MS) gone(id)
+  }, HEARTBEAT_INTERVAL_MS)
+  heartbeat.unref()
+  void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'heartbeat' }))
+
+  let subscribedOnce = false
+  subscriber.on('ready', () => {
+    // The first 'ready' is the start; later ones follow a drop, during which messages were lost.
+    if (subscribedOnce) listeners?.resubscribed()
+    subscribedOnce = true
+  })
+
+  subscriber.on('messageBuffer', (channelBytes: Buffer, payload: Buffer) => {
+    const channel = channelBytes.toString()
+    const bytes = new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength)
+    if (channel === CONTROL_CHANNEL) {
+      const decoded = decodeControlMessage(bytes)
+      if (!decoded.ok) return logger.warn({ detail: decoded.reason }, 'fan-out: dropped a malformed control message')
+      const message = decoded.value
+      if (message.from === instanceId) return
+      if (message.kind === 'goodbye') return gone(message.from)
+      lastHeard.set(message.from, Date.now())
+      if (message.kind === 'command') listeners?.command(message.command)
+      return
+    }
+    const meetingId = meetingOfChannel(channel)
+    const listener = meetingId === null ? undefined : meetings.get(meetingId)
+    if (!listener) return
+    const decoded = decodeMeetingMessage(bytes)
+    if (!decoded.ok) return logger.warn({ meetingId, detail: decoded.reason }, 'fan-out: dropped a malformed meeting message')
+    if (decoded.value.from === instanceId) return
+    lastHeard.set(decoded.value.from, Date.now())
+    listener(decoded.value)
+  })
+
+  return {
+    instanceId,
+
+    async subscribe(meetingId, onMessage) {
+      meetings.set(meetingId, onMessage)
+      await subscriber.subscribe(meetingChannel(meetingId))
+    },
+
+    unsubscribe(meetingId, onMessage) {
+      if (meetings.get(meetingId) !== onMessage) return
+      meetings.delete(meetingId)
+      subscriber.unsubscribe(meetingChannel(meetingId)).catch(() => undefined)
+    },
+
+    publish(meetingId, message) {
+      void send(meetingChannel(meetingId), encodeMeetingMessage(instanceId, message))
+    },
+
+    publishCommand(command: RelayCommand) {
+      void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'command', command }))
+    },
+
+    listen(given) {
+      if (listeners) throw new Error('fan-out listeners are already registered')
+      listeners = given
+    },
+
+    close() {
+      closing ??= (async () => {
+        clearInterval(heartbeat)
+        await send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'goodbye' }))
+        meetings.clear()
+        // QUIT waits for a reconnect while Redis is down; don't let that hold up a shutdown.
+        let timer: NodeJS.Timeout | undefined
+        const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, QUIT_DEADLINE_MS)))
+        await Promise.race([Promise.all([publisher.quit(), subscriber.quit()]).catch(() => undefined), deadline])
+        clearTimeout(timer)
+        publisher.disconnect()
+        subscriber.disconnect()
+      })()
+      return closing
+    },
+  }
+}

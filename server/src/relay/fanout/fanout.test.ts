@@ -1,0 +1,132 @@
+/**
+ * Two relays in one process, each with its own Redis fan-out (real Redis at `REDIS_URL`), over one
+ * SQLite file opened twice — as two relay instances sharing one database. Skipped, with the
+ * reason printed, when `REDIS_URL` is not set.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createSqliteDocStore, openDatabase } from '../../storage/index.ts'
+import { RelayHarness, notesOf, waitFor } from '../testing/RelayHarness.ts'
+import { createRedisFanout, INSTANCE_GONE_AFTER_MS } from './createRedisFanout.ts'
+import { FANOUT_REPAIR_INTERVAL_MS } from './RoomLink.ts'
+import type { RelayFanout } from './RelayFanout.ts'
+
+const REDIS_URL = process.env.REDIS_URL
+if (!REDIS_URL) console.log('skipping the relay fan-out tests: REDIS_URL is not set (e.g. redis://127.0.0.1:6379)')
+
+/** One update that sets `notes[key] = value` on a fresh client. */
+const noteUpdate = (key: string, value: string): Uint8Array => {
+  const doc = new Y.Doc()
+  doc.getMap('notes').set(key, value)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+describe.skipIf(!REDIS_URL)('relay fan-out between instances over Redis', () => {
+  let a: RelayHarness
+  let b: RelayHarness
+  let fanouts: RelayFanout[]
+  let meeting: string
+
+  const start = async (options: { compactAfterUpdates?: number } = {}) => {
+    const limits = options.compactAfterUpdates ? { compactAfterUpdates: options.compactAfterUpdates } : {}
+    fanouts = [await createRedisFanout({ url: REDIS_URL!, logger: quiet }), await createRedisFanout({ url: REDIS_URL!, logger: quiet })]
+    await a.start({ fanout: fanouts[0]!, limits })
+    // B opens the same file as A: two instances, one database.
+    b.db.close()
+    b.db = openDatabase(a.file)
+    b.store = createSqliteDocStore(b.db)
+    await b.start({ fanout: fanouts[1]!, limits })
+  }
+  const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
+
+  beforeEach(() => {
+    a = new RelayHarness()
+    b = new RelayHarness()
+    meeting = `m-${Math.random().toString(36).slice(2)}`
+  })
+  afterEach(async () => {
+    await a.dispose()
+    await b.dispose()
+    await Promise.all(fanouts.map((fanout) => fanout.close()))
+  })
+
+  it('an edit on one instance reaches the peers of the other, and is stored once', async () => {
+    await start()
+    const onA = a.provider(meeting, 'ana')
+    const onB = b.provider(meeting, 'ben')
+    await waitFor(() => onA.synced && onB.synced, 'both providers to sync')
+    onA.doc.getMap('notes').set('n1', 'Grandma picks Kai up')
+    await waitFor(() => onB.doc.getMap('notes').get('n1') === 'Grandma picks Kai up', 'the edit to cross instances')
+    onB.doc.getMap('notes').set('n2', 'Dad calls every night')
+    await waitFor(() => onA.doc.getMap('notes').get('n2') === 'Dad calls every night', 'the reply to cross back')
+    expect(await a.stored(meeting)).toEqual({ n1: 'Grandma picks Kai up', n2: 'Dad calls every night' })
+    // Each edit appended by the instance that accepted it only, never again by the one it reached.
+    expect(a.rows(meeting).updates).toBe(2)
+  })
+
+  it('presence crosses instances, reaches an instance that loads the meeting later, and goes when its peer leaves', async () => {
+    await start()
+    const onA = a.provider(meeting, 'ana')
+    await waitFor(() => onA.synced, 'A to sync')
+    onA.awareness.setLocalStateField('user', { name: 'Ana' })
+    const onB = b.provider(meeting, 'ben')
+    const seesAna = () => [...onB.awareness.getStates().values()].some((state) => (state as { user?: { name?: string } }).user?.name === 'Ana')
+    await waitFor(seesAna, 'B to see the presence of a peer on A (asked for on load)')
+    onA.awareness.setLocalStateField('cursor', { x: 5, y: 7 })
+    await waitFor(() => [...onB.awareness.getStates().values()].some((state) => (state as { cursor?: { x: number } }).cursor?.x === 5), 'a cursor move to cross')
+    onA.destroy()
+    await waitFor(() => !seesAna(), 'the presence to go when its peer leaves')
+  })
+
+  it("a stopped instance's presence disappears from the other instance's peers", async () => {
+    await start()
+    const onA = a.provider(meeting, 'ana')
+    const onB = b.provider(meeting, 'ben')
+    await waitFor(() => onA.synced && onB.synced, 'both providers to sync')
+    onA.awareness.setLocalStateField('user', { name: 'Ana' })
+    await waitFor(() => onB.awareness.getStates().has(onA.awareness.clientID), 'B to see Ana')
+    // Close A's fan-out first, so nothing A's relay does on the way down reaches B: only the goodbye.
+    await fanouts[0]!.close()
+    await waitFor(() => !onB.awareness.getStates().has(onA.awareness.clientID), 'Ana to vanish on B', INSTANCE_GONE_AFTER_MS + 2_000)
+  }, 10_000)
+
+  it('revoking a participant on one instance closes their socket on the other within 1 s', async () => {
+    await start()
+    const onA = a.provider(meeting, 'ana')
+    const raw = await b.raw(meeting, 'ben')
+    await waitFor(() => onA.synced, 'A to sync')
+    const started = Date.now()
+    a.relay.closePeer('ben', 4403, 'PARTICIPANT_REMOVED')
+    expect(await raw.closeCode).toBe(4403)
+    expect(Date.now() - started).toBeLessThan(1_000)
+    a.relay.closeMeeting(meeting, 4410, 'MEETING_ENDED')
+    const again = await b.raw(meeting, 'cai')
+    b.relay.closeMeeting(meeting, 4410, 'MEETING_ENDED')
+    expect(await again.closeCode).toBe(4410)
+  })
+
+  it('an update another instance stored but never published reaches the peers within the repair interval', async () => {
+    await start()
+    const onB = b.provider(meeting, 'ben')
+    await waitFor(() => onB.synced, 'B to sync')
+    // As if an instance appended, then died before its publish went out.
+    const appended = await a.store.appendUpdate(meeting, noteUpdate('lost', 'found again'))
+    expect(appended.ok).toBe(true)
+    await waitFor(() => onB.doc.getMap('notes').get('lost') === 'found again', 'the repair from the store', FANOUT_REPAIR_INTERVAL_MS * 2 + 1_000)
+  }, 10_000)
+
+  it('compaction keeps an update of another instance that this one had not received yet', async () => {
+    await start({ compactAfterUpdates: 3 })
+    const onA = a.provider(meeting, 'ana')
+    await waitFor(() => onA.synced, 'A to sync')
+    onA.doc.getMap('notes').set('first', '1')
+    await waitFor(async () => 'first' in (await a.stored(meeting)), 'the first edit to be stored')
+    // B's update is stored but A has not applied it; A's next edits pass the compaction threshold.
+    expect((await b.store.appendUpdate(meeting, noteUpdate('fromB', 'kept'))).ok).toBe(true)
+    onA.doc.getMap('notes').set('second', '2')
+    onA.doc.getMap('notes').set('third', '3')
+    await waitFor(() => a.rows(meeting).snapshots === 1, 'A to compact')
+    const loaded = await a.store.load(meeting)
+    expect(loaded.ok && notesOf(loaded.value?.state)).toEqual({ first: '1', second: '2', third: '3', fromB: 'kept' })
+  })
+})

@@ -1,0 +1,21 @@
+/**
+ * Every PostgreSQL schema step, in order. Shipped versions are never edited: a change to a table
+ * is a new entry with the next version.
+ */
+import type { PostgresMigration } from './migratePostgres.ts'
+import { POSTGRES_AUDIT_SCHEMA } from './postgresAuditLog.ts'
+import { POSTGRES_DOC_SCHEMA } from './postgresDocStore.ts'
+import { POSTGRES_MEETING_SCHEMA } from './postgresMeetingStore.ts'
+import { POSTGRES_RATING_SCHEMA } from './postgresRatingStore.ts'
+import { POSTGRES_SESSION_SCHEMA } from './postgresSessionStore.ts'
+import { POSTGRES_WORKER_SCHEMA } from './postgresWorkerStore.ts'
+
+/** @public */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  { version: 1, name: 'doc store: heads, update log, snapshots', sql: POSTGRES_DOC_SCHEMA },
+  { version: 2, name: 'workers, API keys, setup codes', sql: POSTGRES_WORKER_SCHEMA },
+  { version: 3, name: 'sessions and revoked sessions', sql: POSTGRES_SESSION_SCHEMA },
+  { version: 4, name: 'meetings, facilitators, invites, participants, versions', sql: POSTGRES_MEETING_SCHEMA },
+  { version: 5, name: 'hash-chained audit log', sql: POSTGRES_AUDIT_SCHEMA },
+  { version: 6, name: 'hidden ratings', sql: POSTGRES_RATING_SCHEMA },
+]

@@ -1,0 +1,106 @@
+/**
+ * The roster is pushed, not polled: `GET /api/meetings/:id/roster/events` is a server-sent event
+ * stream that sends a `roster` event the moment a joiner arrives in the lobby (the facilitator
+ * sees them within a second), is let in, or is removed; a removed person's stream ends, and people
+ * outside the meeting get no stream at all.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { api, createMeeting } from '../helpers/clients.ts'
+import { inviteAndJoin } from '../helpers/accessClients.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+let server: TestServer
+const streams: RosterStream[] = []
+
+beforeAll(async () => {
+  server = await startServer()
+})
+afterAll(async () => {
+  for (const stream of streams) stream.close()
+  await server.close()
+})
+
+interface RosterStream {
+  status: number
+  /** Times (ms since epoch) at which each `roster` event arrived. */
+  readonly events: number[]
+  readonly ended: () => boolean
+  close(): void
+}
+
+/** Opens the roster stream with a Bearer token and records its events as they arrive. */
+async function openRosterStream(meetingId: string, token: string): Promise<RosterStream> {
+  const abort = new AbortController()
+  const res = await fetch(`${server.url}/api/meetings/${meetingId}/roster/events`, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    signal: abort.signal,
+  })
+  const events: number[] = []
+  let ended = false
+  const stream: RosterStream = { status: res.status, events, ended: () => ended, close: () => abort.abort() }
+  streams.push(stream)
+  if (res.status !== 200 || !res.body) {
+    ended = true
+    return stream
+  }
+  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/)
+  const reader = res.body.getReader()
+  const decoder = new TextDecoder()
+  void (async () => {
+    let buffered = ''
+    try {
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) break
+        buffered += decoder.decode(value, { stream: true })
+        let end: number
+        while ((end = buffered.indexOf('\n\n')) >= 0) {
+          if (buffered.slice(0, end).split('\n').includes('event: roster')) events.push(Date.now())
+          buffered = buffered.slice(end + 2)
+        }
+      }
+    } catch {
+      // aborted by the test
+    }
+    ended = true
+  })()
+  return stream
+}
+
+describe('roster events', () => {
+  it('tell the facilitator within a second that someone waits, and everyone when someone is let in or removed', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Pushed roster')
+    const lorna = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Grandma Lorna' })
+    const facilitator = await openRosterStream(meeting.id, apiKey)
+    const family = await openRosterStream(meeting.id, lorna.session)
+    expect([facilitator.status, family.status]).toEqual([200, 200])
+    // Give the streams a moment to subscribe before the first change.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+
+    const joinedAt = Date.now()
+    const waiting = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Waiting Wes', kind: 'shared' })
+    expect(waiting.status).toBe('waiting')
+    await waitFor(() => facilitator.events.length > 0, { timeoutMs: 1000, what: 'the lobby joiner to be pushed to the facilitator' })
+    expect(facilitator.events[0]! - joinedAt).toBeLessThan(1000)
+    const roster = await api<{ participants: { id: string; status: string }[] }>(server.url, `/api/meetings/${meeting.id}/participants`, { token: apiKey })
+    expect(roster.body.participants.find((p) => p.id === waiting.participantId)?.status).toBe('waiting')
+
+    const before = family.events.length
+    expect((await api(server.url, `/api/meetings/${meeting.id}/participants/${waiting.participantId}/admit`, { method: 'POST', token: apiKey })).status).toBe(204)
+    await waitFor(() => family.events.length > before, { timeoutMs: 1000, what: 'the admission to be pushed to the family' })
+
+    expect((await api(server.url, `/api/meetings/${meeting.id}/participants/${lorna.participantId}`, { method: 'DELETE', token: apiKey })).status).toBe(204)
+    await waitFor(() => family.ended(), { timeoutMs: 1000, what: 'the removed person’s stream to end' })
+    const again = await openRosterStream(meeting.id, lorna.session)
+    expect(again.status).toBe(403)
+  })
+
+  it('is refused to people outside the meeting and to the signed out', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Closed roster')
+    expect((await openRosterStream(meeting.id, (await server.addWorker('Other')).apiKey)).status).toBe(404)
+    expect((await fetch(`${server.url}/api/meetings/${meeting.id}/roster/events`)).status).toBe(401)
+  })
+})
