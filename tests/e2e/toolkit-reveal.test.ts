@@ -123,6 +123,7 @@ describe('private ratings on the canvas', () => {
 
       // Ana (on the canvas) and Sam (another client) disagree at the same moment: each is their own record, none is lost.
       const noteId = readMap(observer.doc).sections.strengths[0]!.id
+      await page.getByRole('button', { name: 'Private ratings' }).click()
       await canvas.getByText('Jess siempre se levanta temprano').first().click()
       addDisagreement(observer.doc, noteId, { id: sam.participantId, name: 'Sam' })
       await page.getByRole('button', { name: 'I disagree' }).click()

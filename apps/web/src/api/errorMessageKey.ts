@@ -30,6 +30,7 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   PARTICIPANT_REMOVED: 'meeting.removedHeading',
   MEETING_ENDED: 'meeting.endedHeading',
   MEETING_FINALIZED: 'error.meetingFinalized',
+  MEETING_TIMES_INVALID: 'meetingDetails.endBeforeStart',
   RATE_LIMITED: 'error.rateLimited',
   PARENT_CONSENT_REQUIRED: 'newMeeting.consentRequired',
   // fastify's own schema validation failure

@@ -51,15 +51,18 @@ export function WhosHere({ id, peers, open, meetingId, selfId, access, isFacilit
     [refresh],
   )
 
+  // Only the worker who created the meeting may take co-facilitators off.
+  const isOwner = access.roster?.some((entry) => entry.id === selfId && entry.owner === true) ?? false
   const manage = useMemo<RosterManagement | null>(
     () =>
       isFacilitator
         ? {
             setRole: (participantId, role) => act(api.setParticipantRole(meetingId, participantId, role)),
             remove: (participantId) => act(api.removeParticipant(meetingId, participantId)),
+            ...(isOwner ? { removeFacilitator: (workerId: string) => act(api.removeFacilitator(meetingId, workerId)) } : {}),
           }
         : null,
-    [isFacilitator, act, meetingId],
+    [isFacilitator, isOwner, act, meetingId],
   )
 
   return (
