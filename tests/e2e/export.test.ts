@@ -103,6 +103,12 @@ describe('export from the meeting page', () => {
     const png = await exportAs(page, 'Picture of the map (PNG)')
     expect(png.suggested).toBe('safetymap-Reunion-de-la-familia-Nguyen-map.png')
     expect(readFileSync(png.file).subarray(1, 4).toString('latin1')).toBe('PNG')
+    // Both pictures are in the audit trail with the checksum of the file that was saved.
+    const pictures = (await server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created' && e.details.renderedIn === 'browser')
+    expect(pictures.map((e) => [e.details.format, e.details.sha256])).toEqual([
+      ['svg', createHash('sha256').update(svg).digest('hex')],
+      ['png', createHash('sha256').update(readFileSync(png.file)).digest('hex')],
+    ])
 
     expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
   })

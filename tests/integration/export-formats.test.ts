@@ -325,6 +325,26 @@ describe('export formats', () => {
     expect(text).toContain('PNG 1×1')
     expect((await post(Buffer.from('not a png at all, just some text here'), 'pdf')).status).toBe(400)
   })
+
+  it('a picture the browser saves itself (PNG or SVG) is recorded with its SHA-256 before it is saved', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>')
+    const record = (body: Buffer, type: string, token = apiKey) =>
+      fetch(`${server.url}/api/meetings/${meetingId}/export/pictures`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': type },
+        body: new Uint8Array(body),
+      })
+    for (const [body, type, format] of [[png, 'image/png', 'png'], [svg, 'image/svg+xml', 'svg']] as const) {
+      const res = await record(body, type)
+      expect(res.status).toBe(200)
+      expect(await res.json()).toEqual({ sha256: sha256(body) })
+      const entry = (await server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created').at(-1)
+      expect(entry?.details).toMatchObject({ format, sha256: sha256(body), bytes: body.length, renderedIn: 'browser' })
+    }
+    expect((await record(Buffer.from('<html><script>alert(1)</script></html>'), 'image/svg+xml')).status).toBe(400)
+    expect((await record(svg, 'image/png')).status).toBe(400)
+  })
 })
 
 describe('reproducible exports of a finalized map', () => {

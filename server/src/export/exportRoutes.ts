@@ -3,6 +3,9 @@
  *
  *   GET  /api/meetings/:id/export?format=pdf|family-pdf|docx|json[&version=N]
  *   POST /api/meetings/:id/export?format=…   body: the canvas PNG (Content-Type: image/png)
+ *   POST /api/meetings/:id/export/pictures   body: a PNG or SVG of the map the facilitator's browser
+ *        made with tldraw; recorded (SHA-256 in the audit log) and answered with its checksum; the
+ *        browser then saves its own copy, so every picture that leaves the app is on record
  *
  * Only the meeting's facilitating workers (session cookie or API key) may export; members who are
  * not facilitators get 403, everyone else 404. Every file is recorded in the audit log (who,
@@ -16,9 +19,18 @@ import type { Services } from '../http/services.ts'
 import { facilitatorOf, meetingIdParams } from '../http/meetingAccess.ts'
 import { errorSchema } from '../http/schemas.ts'
 import { ExportBusy, ExportMapMissing, ExportPictureInvalid, ExportVersionUnknown } from '../errors.ts'
-import { EXPORT_FORMATS, type ExportFormat } from './CaseFileExport.ts'
+import { EXPORT_FORMATS, sha256Hex, type ExportFormat } from './CaseFileExport.ts'
 import { MAX_CANVAS_PICTURE_BYTES, readCanvasPicture, type CanvasPicture } from './canvasPicture.ts'
 import { createExport } from './createExport.ts'
+
+/** A PNG of any size: a saved picture is only hashed, never embedded, so only its kind matters. */
+const isPng = (body: Buffer): boolean => {
+  const read = readCanvasPicture(body)
+  return read.ok || read.reason === 'bad-dimensions'
+}
+
+/** An SVG document, as tldraw writes one (an `<svg` root, optionally after an XML declaration). */
+const isSvg = (body: Buffer): boolean => /^\s*(?:<\?xml[^>]*>\s*)?<svg[\s>]/.test(body.toString('utf8', 0, 512))
 
 /** Exports rendering at the same time, server-wide; more are refused with 503. */
 export const MAX_CONCURRENT_EXPORTS = 4
@@ -46,8 +58,8 @@ const responses = {
 export async function exportRoutes(app: FastifyInstance, services: Services): Promise<void> {
   let running = 0
 
-  // The canvas picture arrives as the raw request body; only this plugin's routes accept PNG.
-  app.addContentTypeParser('image/png', { parseAs: 'buffer', bodyLimit: MAX_CANVAS_PICTURE_BYTES }, (_request, body, done) => {
+  // The canvas picture arrives as the raw request body; only this plugin's routes accept PNG and SVG.
+  app.addContentTypeParser(['image/png', 'image/svg+xml'], { parseAs: 'buffer', bodyLimit: MAX_CANVAS_PICTURE_BYTES }, (_request, body, done) => {
     done(null, body)
   })
 
@@ -117,4 +129,29 @@ export async function exportRoutes(app: FastifyInstance, services: Services): Pr
       if (!read?.ok) throw new ExportPictureInvalid()
       return read.picture
     }))
+
+  app.post<{ Params: { id: string }; Body: Buffer }>('/api/meetings/:id/export/pictures', {
+    schema: {
+      tags: ['export'],
+      description:
+        'Records a picture of the map (PNG or SVG, by Content-Type) that the facilitator’s browser rendered with tldraw and saves itself: ' +
+        'the audit log gets its SHA-256, the answer carries it. The server keeps nothing else of it.',
+      params: meetingIdParams,
+      response: { 200: { type: 'object', required: ['sha256'], properties: { sha256: { type: 'string' } } }, ...responses },
+    },
+  }, async (request) => {
+    const { meeting, worker } = await facilitatorOf(services, request)
+    const format = request.headers['content-type']?.startsWith('image/svg+xml') ? 'svg' : 'png'
+    const body = Buffer.isBuffer(request.body) ? request.body : null
+    if (!body || !(format === 'png' ? isPng(body) : isSvg(body))) throw new ExportPictureInvalid()
+    const sha256 = sha256Hex(body)
+    await services.audit.record({
+      action: 'export.created',
+      actor: { kind: 'worker', id: worker.id },
+      meetingId: meeting.id,
+      details: { format, sha256, bytes: body.length, version: `v${meeting.version}`, finalized: meeting.status === 'finalized', renderedIn: 'browser' },
+      now: services.now(),
+    })
+    return { sha256 }
+  })
 }

@@ -143,6 +143,8 @@ export interface RosterEntry {
   readonly status: AdmissionStatus | 'removed'
   readonly online: boolean
   readonly consentedAt: string | null
+  /** On facilitators: whether they created the meeting (absent on older servers). */
+  readonly owner?: boolean
 }
 
 /** One line of a meeting's audit trail: ids, an action code and a time; never names or map text. */
@@ -198,6 +200,10 @@ export const api = {
   updateMeetingDetails: (meetingId: string, details: Partial<MeetingDetails>): Promise<ApiResult<Meeting>> =>
     request('PATCH', meetingUrl(meetingId), details),
 
+  /** Records a picture of the map (PNG or SVG) this browser made, before saving it; answers its checksum. */
+  recordPictureExport: (meetingId: string, picture: Blob): Promise<ApiResult<{ sha256: string }>> =>
+    request('POST', `${meetingUrl(meetingId)}/export/pictures`, picture),
+
   /** One export of the map as a file (facilitators); with a picture of the canvas (PNG) it is posted along. */
   exportMeeting: (meetingId: string, format: ExportFormat, picture: Blob | null): Promise<ApiResult<DownloadedFile>> =>
     requestFile(picture ? 'POST' : 'GET', `${meetingUrl(meetingId)}/export?format=${format}`, picture),
@@ -248,6 +254,10 @@ export const api = {
   /** Moves an item of the shared map into the workers-only doc (facilitators). */
   restrictItem: (meetingId: string, shapeId: string): Promise<ApiResult<{ shapeId: string }>> =>
     request('POST', `${meetingUrl(meetingId)}/restricted-items`, { shapeId }),
+
+  /** Takes a co-facilitator off the meeting (its owner only); their sockets for it close. */
+  removeFacilitator: (meetingId: string, workerId: string): Promise<ApiResult<unknown>> =>
+    request('DELETE', `${meetingUrl(meetingId)}/facilitators/${encodeURIComponent(workerId)}`),
 
   /** The meeting's audit trail (facilitators). */
   getAuditTrail: (meetingId: string): Promise<ApiResult<{ entries: AuditEntry[] }>> => request('GET', `${meetingUrl(meetingId)}/audit`),

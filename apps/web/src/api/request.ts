@@ -12,15 +12,16 @@ import { NETWORK_ERROR_CODE, errorMessageKey } from './errorMessageKey.ts'
 /** The HTTP methods our API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** Sends one request to our own server. `body` is sent as JSON when given. */
+/** Sends one request to our own server. `body` is sent as JSON when given; a Blob (a picture) as is, with its type. */
 export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<ApiResult<T>> {
+  const raw = body instanceof Blob
   let response: Response
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': raw ? body.type : 'application/json' },
+      body: body === undefined ? null : raw ? body : JSON.stringify(body),
     })
   } catch {
     return fail(0, NETWORK_ERROR_CODE)

@@ -1,9 +1,9 @@
 /**
  * The facilitator's Export button and dialog: choose the case-file PDF, the family copy, Word or
  * JSON, optionally with a picture of the canvas, or a picture of the map alone (PNG or SVG, made
- * by tldraw in this browser and saved directly); shows progress while the picture and the file
- * are made, downloads the file, and says what to do when something fails. The server records
- * every file it exports in the audit log.
+ * by tldraw in this browser, recorded by the server and saved directly); shows progress while the
+ * picture and the file are made, downloads the file, and says what to do when something fails.
+ * Every export, pictures included, is in the audit log.
  *
  *   {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} />}
  */
@@ -12,7 +12,8 @@ import type { Editor } from 'tldraw'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { renderCanvasImage, renderCanvasPicture } from './renderCanvasPicture.ts'
-import { EXPORT_FORMATS, requestExport, type ExportFormat } from './requestExport.ts'
+import { api } from '../api/api.ts'
+import { EXPORT_FORMATS, exportErrorKey, requestExport, type ExportFormat } from './requestExport.ts'
 import './export.css'
 
 /** Pictures of the map made and saved in this browser. */
@@ -40,7 +41,7 @@ function pictureFileName(title: string, format: PictureFormat): string {
 type ExportState =
   | { kind: 'idle' }
   | { kind: 'working'; stage: 'picture' | 'file' }
-  | { kind: 'done'; fileName: string; sha256: string | null; pictureMissing: boolean }
+  | { kind: 'done'; fileName: string; sha256: string; pictureMissing: boolean }
   | { kind: 'failed'; messageKey: MessageKey }
 
 /** Props of {@link ExportButton}. */
@@ -78,14 +79,21 @@ export function ExportButton({ meetingId, title = '', editor }: ExportButtonProp
   const savePicture = async (pictureFormat: PictureFormat) => {
     if (!editor) return
     setState({ kind: 'working', stage: 'picture' })
-    const image = await renderCanvasImage(editor, pictureFormat)
+    // A PNG is kept under the server's size limit like the case-file picture; an SVG is small.
+    const image = pictureFormat === 'png' ? await renderCanvasPicture(editor) : await renderCanvasImage(editor, 'svg')
     if (!image) {
       setState({ kind: 'failed', messageKey: 'export.error.pictureFailed' })
       return
     }
+    // Recorded in the audit log first, so no picture leaves the app unrecorded.
+    const recorded = await api.recordPictureExport(meetingId, image)
+    if (!recorded.ok) {
+      setState({ kind: 'failed', messageKey: exportErrorKey(recorded.error.code, recorded.error.status) })
+      return
+    }
     const fileName = pictureFileName(title, pictureFormat)
     saveFile(image, fileName)
-    setState({ kind: 'done', fileName, sha256: null, pictureMissing: false })
+    setState({ kind: 'done', fileName, sha256: recorded.value.sha256, pictureMissing: false })
   }
 
   const run = async () => {
@@ -158,11 +166,9 @@ export function ExportButton({ meetingId, title = '', editor }: ExportButtonProp
               <>
                 <p data-testid="export-done">{t('export.done', { fileName: state.fileName })}</p>
                 {state.pictureMissing && <p>{t('export.pictureMissing')}</p>}
-                {state.sha256 !== null && (
-                  <p className="export-sha">
-                    {t('export.checksum')} <code>{state.sha256}</code>
-                  </p>
-                )}
+                <p className="export-sha">
+                  {t('export.checksum')} <code>{state.sha256}</code>
+                </p>
               </>
             )}
             {state.kind === 'failed' && (

@@ -164,6 +164,7 @@ const en = {
   'roster.remove': 'Remove',
   'roster.removeConfirm': 'Remove {name} from this meeting? They are disconnected at once and their link stops working.',
   'roster.removeYes': 'Yes, remove',
+  'roster.removeFacilitatorConfirm': 'Take {name} off this meeting? They are disconnected at once and can no longer open it.',
   'roster.cancel': 'Cancel',
   'roster.unavailable': 'The list of people cannot be loaded right now.',
 
@@ -403,6 +404,7 @@ const en = {
   'meetingDetails.close': 'Close',
   'meetingDetails.endBeforeStart': 'The end time is before the start time. Check both times and try again.',
   'meetingDetails.more': 'Details for the case file (optional)',
+  'meetingDetails.finalized': 'The map is finished, so these details are part of the record. Reopen the map to change them.',
   'templates.add': 'Add a template',
   'templates.menu': 'Templates you can add next to the map',
   'templates.three-column': 'Safety map (three columns)',
@@ -668,6 +670,7 @@ const es: Record<MessageKey, string> = {
   'roster.removeConfirm':
     '¿Quitar a {name} de esta reunión? Se desconecta en ese momento y su enlace deja de funcionar.',
   'roster.removeYes': 'Sí, quitar',
+  'roster.removeFacilitatorConfirm': '¿Quitar a {name} de esta reunión? Se desconecta al instante y ya no puede abrirla.',
   'roster.cancel': 'Cancelar',
   'roster.unavailable': 'No se puede cargar la lista de personas en este momento.',
 
@@ -911,6 +914,7 @@ const es: Record<MessageKey, string> = {
   'meetingDetails.close': 'Cerrar',
   'meetingDetails.endBeforeStart': 'La hora en que terminó es antes de la hora en que empezó. Revise las dos horas e inténtelo de nuevo.',
   'meetingDetails.more': 'Datos para el expediente (opcional)',
+  'meetingDetails.finalized': 'El mapa está terminado, así que estos datos son parte del registro. Vuelva a abrir el mapa para cambiarlos.',
   'templates.add': 'Agregar una plantilla',
   'templates.menu': 'Plantillas que puede agregar junto al mapa',
   'templates.three-column': 'Mapa de seguridad (tres columnas)',

@@ -3,7 +3,7 @@
  * case-file export prints (case reference, kind of meeting, purpose, start and end times), saved
  * with the meeting. The server records each change in the audit log (which fields, never what).
  *
- *   {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} />}
+ *   {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} finalized={access.finalized} />}
  */
 import { useId, useState, type FormEvent } from 'react'
 import { api, type Meeting } from '../api/api.ts'
@@ -15,7 +15,7 @@ import { detailsFromDraft, draftFromDetails, endsBeforeStart } from './meetingDe
 import './meetingDetails.css'
 
 /** Button plus dialog. */
-export function MeetingDetailsButton({ meeting }: { readonly meeting: Meeting }) {
+export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting: Meeting; readonly finalized: boolean }) {
   const { t } = useI18n()
   const dialogId = useId()
   const [open, setOpen] = useState(false)
@@ -47,7 +47,11 @@ export function MeetingDetailsButton({ meeting }: { readonly meeting: Meeting })
           <h2>{t('meetingDetails.heading')}</h2>
           <p className="meeting-details-hint">{t('meetingDetails.intro')}</p>
           <form className="stack" onSubmit={save} aria-busy={state.kind === 'saving'} noValidate>
-            <MeetingDetailsFields value={draft} onChange={edit} />
+            {/* A finished map is a record: its details change only after reopening it. */}
+            {finalized && <p>{t('meetingDetails.finalized')}</p>}
+            <fieldset disabled={finalized}>
+              <MeetingDetailsFields value={draft} onChange={edit} />
+            </fieldset>
             {state.kind === 'failed' && <FormError messageKey={state.messageKey} />}
             {state.kind === 'saved' && (
               <p role="status" data-testid="meeting-details-saved">
@@ -55,7 +59,7 @@ export function MeetingDetailsButton({ meeting }: { readonly meeting: Meeting })
               </p>
             )}
             <div className="meeting-details-actions">
-              <button type="submit" className="primary" disabled={state.kind === 'saving'}>
+              <button type="submit" className="primary" disabled={finalized || state.kind === 'saving'}>
                 {t('meetingDetails.save')}
               </button>
               <button type="button" onClick={() => setOpen(false)}>
