@@ -5,7 +5,8 @@
  * invite opens a read-only canvas; finishing the map makes it read-only for everyone. A worker
  * marks a note restricted: it leaves the family's screen and their doc, and stays on the
  * facilitator's canvas with a "Restricted" badge. A note written offline while the map was
- * finished is refused when the page comes back, and the page says so.
+ * finished is refused when the page comes back, and the page says so; one that comes back to an
+ * ended meeting is told it has ended.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -228,7 +229,8 @@ describe('who may be in the meeting, in two browsers', () => {
     await facilitator.context.close()
     await family.context.close()
     await projector.context.close()
-  })
+    // Three browsers and a dozen steps: on a shared 2-core machine this takes 60–85 s.
+  }, 150_000)
 
   it('a worker restricts a note: it leaves the family’s screen and doc, and stays on the worker’s canvas with a badge', async () => {
     const worker = await workerWithPassword(server, 'ana.restricted@example.org', 'Ana Ruiz')
@@ -291,7 +293,7 @@ describe('who may be in the meeting, in two browsers', () => {
     expect(foreignHosts(family.requests, host)).toEqual([])
     await facilitator.context.close()
     await family.context.close()
-  })
+  }, 120_000)
 
   it('a note written offline while the map was finished is refused, and the page says so instead of queueing it', async () => {
     const worker = await workerWithPassword(server, 'ana.offline@example.org', 'Ana Ruiz')
@@ -321,6 +323,28 @@ describe('who may be in the meeting, in two browsers', () => {
     await lorna.getByTestId('finalized-notice').waitFor({ timeout: 20_000 })
     await lorna.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     expect(await lorna.locator('.tl-canvas').getByText('Written on the bus with no signal').count()).toBe(0)
+    await family.context.close()
+  })
+
+  it('a meeting ended while a family member was offline shows them it has ended when they come back', async () => {
+    const worker = await workerWithPassword(server, 'ana.ended@example.org', 'Ana Ruiz')
+    const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
+    const meeting = await api<{ id: string }>(server.url, '/api/meetings', { token: worker.apiKey, body: { title: 'Ended while away', locale: 'en' } })
+    const meetingId = meeting.body.id
+    const invite = await api<{ url: string }>(server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
+    const lorna = await family.context.newPage()
+    await joinAs(lorna, invite.body.url, 'Grandma Lorna', 'Grandparent', 'On the phone')
+    await lorna.waitForURL(new RegExp(`/m/${meetingId}$`), { timeout: 10_000 })
+    await lorna.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+
+    await family.context.setOffline(true)
+    await addNoteUnder(lorna, HARM, 'Written just before the end')
+    expect((await api(server.url, `/api/meetings/${meetingId}/end`, { method: 'POST', token: worker.apiKey })).status).toBe(204)
+    await family.context.setOffline(false)
+    await lorna.getByRole('heading', { name: 'This meeting has ended' }).waitFor({ timeout: 15_000 })
+    expect(await lorna.locator('.tl-canvas').count()).toBe(0)
+    const state = await server.services.relay.readDocState(meetingId)
+    expect(Buffer.from(state ?? new Uint8Array()).includes(Buffer.from('just before the end'))).toBe(false)
     await family.context.close()
   })
 })

@@ -28,6 +28,8 @@ describe('co-facilitators', () => {
     const added = await api(server.url, `/api/meetings/${meeting.id}/facilitators`, { token: owner.apiKey, body: { email: await emailOf(co.workerId) } })
     expect(added.status).toBe(201)
     expect((await api<{ role: string }>(server.url, `/api/meetings/${meeting.id}`, { token: co.apiKey })).body.role).toBe('facilitator')
+    const roster = await api<{ participants: { id: string; owner?: boolean }[] }>(server.url, `/api/meetings/${meeting.id}/participants`, { token: co.apiKey })
+    expect(roster.body.participants.filter((p) => p.owner !== undefined).map((p) => [p.id, p.owner])).toEqual([[owner.workerId, true], [co.workerId, false]])
 
     const shared = await openRawSocket(server.url, meeting.id, co.apiKey)
     const restricted = await openRawSocket(server.url, `${meeting.id}/restricted`, co.apiKey)

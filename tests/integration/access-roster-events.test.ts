@@ -1,8 +1,8 @@
 /**
  * The roster is pushed, not polled: `GET /api/meetings/:id/roster/events` is a server-sent event
  * stream that sends a `roster` event the moment a joiner arrives in the lobby (the facilitator
- * sees them within a second), is let in, or is removed; a removed person's stream ends, and people
- * outside the meeting get no stream at all.
+ * sees them within a second), is let in, or is removed; a removed person's stream ends, and so do
+ * participants' when the meeting ends; people outside the meeting get no stream at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type TestServer } from '../helpers/servers.ts'
@@ -95,6 +95,14 @@ describe('roster events', () => {
     await waitFor(() => family.ended(), { timeoutMs: 1000, what: 'the removed person’s stream to end' })
     const again = await openRosterStream(meeting.id, lorna.session)
     expect(again.status).toBe(403)
+
+    // Ending the meeting ends its participants' streams too (their sessions end with it).
+    const wes = await openRosterStream(meeting.id, waiting.session)
+    expect(wes.status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: apiKey })).status).toBe(204)
+    await waitFor(() => wes.ended(), { timeoutMs: 1000, what: 'the participant’s stream to end with the meeting' })
+    expect(facilitator.ended()).toBe(false)
   })
 
   it('is refused to people outside the meeting and to the signed out', async () => {

@@ -47,7 +47,8 @@ export async function finalizeRoutes(app: FastifyInstance, services: Services): 
       }
       await services.relay.applyServerChange(meeting.id, setDocStatus('finalized'))
       const state = await services.relay.readDocState(meeting.id)
-      await services.meetings.saveVersion({ meetingId: meeting.id, version: meeting.version, state: state ?? new Uint8Array(), finalizedBy: worker.id, now })
+      // The details are kept with the version, so its record still prints them after a reopen changes them.
+      await services.meetings.saveVersion({ meetingId: meeting.id, version: meeting.version, state: state ?? new Uint8Array(), finalizedBy: worker.id, now, details: meeting })
     } catch (error) {
       await services.meetings.setLive(meeting.id)
       throw error

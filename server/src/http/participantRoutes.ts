@@ -39,6 +39,8 @@ const rosterEntrySchema = {
     status: { type: 'string', enum: ['waiting', 'admitted', 'declined', 'removed'] },
     online: { type: 'boolean' },
     consentedAt: { type: ['string', 'null'], format: 'date-time' },
+    /** On facilitators only: whether this worker created the meeting (only they can take co-facilitators off). */
+    owner: { type: 'boolean' },
   },
 } as const
 
@@ -92,6 +94,7 @@ export async function participantRoutes(app: FastifyInstance, services: Services
         status: 'admitted',
         online: online.has(worker.id),
         consentedAt: null,
+        owner: worker.id === meeting.ownerWorkerId,
       }]
     })
     // Family and network see who is in the meeting; only facilitators see the lobby and leavers.

@@ -3,7 +3,8 @@
  * the moment its roster changes (a lobby joiner arrives, someone is let in, removed or given a
  * new role, a co-facilitator comes or goes, the map is finished or reopened). Each `roster` event
  * is empty; the page then asks `GET …/participants`, which answers with the caller's own view.
- * A member who loses access gets no more events: their stream ends at the next change.
+ * A member who loses access (removed, or the meeting ended for its participants) gets no more
+ * events: their stream ends at the next change.
  *
  *   const events = new EventSource(`/api/meetings/${id}/roster/events`)
  *   events.addEventListener('roster', refreshRoster)
@@ -50,13 +51,19 @@ export async function rosterEventsRoute(app: FastifyInstance, services: Services
     stream.write(`retry: ${RETRY_MS}\n\n`)
     open.add(stream)
 
+    // Removed, or a participant of a meeting that has ended (their sessions end with it): the
+    // stream ends, and the browser's reconnect is then refused with the reason.
+    const stillBelongs = async () => {
+      if (principal.kind === 'participant' && (await services.meetings.get(meeting.id))?.endedAt != null) return false
+      return (await currentSyncRole(services, meeting.id, callerId)) !== null
+    }
     let checking = Promise.resolve()
     const unsubscribe = services.meetingEvents.subscribe(meeting.id, () => {
       // In order, one check at a time: the roster changed, but does this caller still belong?
       checking = checking.then(async () => {
         if (stream.writableEnded) return
-        if ((await currentSyncRole(services, meeting.id, callerId)) === null) stream.end()
-        else stream.write('event: roster\ndata: {}\n\n')
+        if (await stillBelongs()) stream.write('event: roster\ndata: {}\n\n')
+        else stream.end()
       }).catch((error: unknown) => {
         request.log.error({ err: error, meetingId: meeting.id }, 'roster event failed')
         stream.end()

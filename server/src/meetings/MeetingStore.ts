@@ -12,6 +12,7 @@ import type { Locale } from '@safetymap/map-model'
 import { createId, createSecret, hashSecret } from '../access/secrets.ts'
 import { migrateMeetingTables } from './migrateMeetingTables.ts'
 import { NO_MEETING_DETAILS, type MeetingDetails, type MeetingType } from './meetingDetails.ts'
+import { versionDetailsFromJson, versionDetailsToJson, type VersionDetails } from './versionDetails.ts'
 
 export const PARTICIPANT_ROLES = ['facilitator', 'editor', 'viewer'] as const
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number]
@@ -80,6 +81,8 @@ export interface MeetingVersion {
   state: Uint8Array
   finalizedAt: number
   finalizedBy: string
+  /** The meeting's title and details as they stood at finalize; `null` for versions kept before they were stored. */
+  details: VersionDetails | null
 }
 
 /** A `meetings` row as both backends return it (PostgreSQL keeps the same columns). */
@@ -227,10 +230,10 @@ export function createMeetingStore(db: Database) {
     bumpVersion: db.prepare("UPDATE meetings SET status = 'live', finalized_at = NULL, version = version + 1 WHERE id = ?"),
     setEnded: db.prepare('UPDATE meetings SET ended_at = ? WHERE id = ?'),
     insertVersion: db.prepare(
-      'INSERT OR REPLACE INTO meeting_versions (meeting_id, version, state, finalized_at, finalized_by) VALUES (?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO meeting_versions (meeting_id, version, state, finalized_at, finalized_by, details) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    versionsOf: db.prepare<[string], { version: number; state: Buffer; finalized_at: number; finalized_by: string }>(
-      'SELECT version, state, finalized_at, finalized_by FROM meeting_versions WHERE meeting_id = ? ORDER BY version',
+    versionsOf: db.prepare<[string], { version: number; state: Buffer; finalized_at: number; finalized_by: string; details: string | null }>(
+      'SELECT version, state, finalized_at, finalized_by, details FROM meeting_versions WHERE meeting_id = ? ORDER BY version',
     ),
     finalizedBefore: db.prepare<[number], { id: string }>(
       "SELECT id FROM meetings WHERE status = 'finalized' AND finalized_at IS NOT NULL AND finalized_at <= ?",
@@ -394,9 +397,9 @@ export function createMeetingStore(db: Database) {
     async setLive(meetingId: string): Promise<void> {
       q.setMeetingStatus.run('live', null, meetingId)
     },
-    /** Keeps a finalized doc state as `version`. */
-    async saveVersion(input: { meetingId: string; version: number; state: Uint8Array; finalizedBy: string; now: number }): Promise<void> {
-      q.insertVersion.run(input.meetingId, input.version, Buffer.from(input.state), input.now, input.finalizedBy)
+    /** Keeps a finalized doc state as `version`, with the meeting's details as they stand. */
+    async saveVersion(input: { meetingId: string; version: number; state: Uint8Array; finalizedBy: string; now: number; details: VersionDetails }): Promise<void> {
+      q.insertVersion.run(input.meetingId, input.version, Buffer.from(input.state), input.now, input.finalizedBy, versionDetailsToJson(input.details))
     },
     /** Live again with the next version number; earlier versions stay. */
     async reopen(meetingId: string): Promise<void> {
@@ -408,6 +411,7 @@ export function createMeetingStore(db: Database) {
         state: new Uint8Array(r.state),
         finalizedAt: r.finalized_at,
         finalizedBy: r.finalized_by,
+        details: versionDetailsFromJson(r.details),
       }))
     },
 

@@ -83,6 +83,8 @@ export function migrateMeetingTables(db: Database): void {
     consent_version: 'TEXT',
     consented_at: 'INTEGER',
   })
+  // The meeting's details as they stood when the version was finalized (versionDetails.ts).
+  addMissingColumns(db, 'meeting_versions', { details: 'TEXT' })
   db.exec('CREATE INDEX IF NOT EXISTS participants_meeting ON participants (meeting_id, joined_at)')
   db.exec('CREATE INDEX IF NOT EXISTS invites_meeting ON invites (meeting_id, created_at)')
 }

@@ -7,7 +7,7 @@
  *   <Tldraw …>{role === 'facilitator' ? <RestrictedItems meetingId={id} canRestrict={!finalized} /> : null}</Tldraw>
  */
 import { NOTE_SHAPE_TYPE } from '@safetymap/map-model'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import { api } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -27,7 +27,7 @@ export interface RestrictedItemsProps {
 
 /** The restricted notes layer and the restrict action. */
 export function RestrictedItems({ meetingId, canRestrict }: RestrictedItemsProps) {
-  const notes = useRestrictedNotes(meetingId, true)
+  const notes = useRestrictedNotes(meetingId)
   return (
     <>
       <RestrictedNotesLayer notes={notes} />
@@ -88,6 +88,9 @@ function RestrictSelectedNote({ meetingId }: { meetingId: string }) {
     },
     [editor],
   )
+  const selectedId = selected?.id ?? null
+  // A refusal belongs to the note it was about.
+  useEffect(() => setError(null), [selectedId])
   if (!selected) return null
   return (
     <div

@@ -3,7 +3,8 @@
  * how they are connected to the child, how they take part, an online dot, and what they can do.
  * Built from the roster when the server gives one, with anyone connected but not on it (Yjs
  * awareness) added, so the list never misses a person on screen. The facilitator also gets, per
- * family or network member, "What they can do" (can write / can look only) and Remove.
+ * family or network member, "What they can do" (can write / can look only) and Remove; the
+ * meeting's owner can also take a co-facilitator off.
  *
  *   <RosterList roster={access.roster} peers={peers} selfId={user.id} manage={manage} />
  */
@@ -24,6 +25,8 @@ const ROLE_LABEL: Readonly<Record<MeetingRole, MessageKey>> = {
 export interface RosterManagement {
   readonly setRole: (participantId: string, role: 'editor' | 'viewer') => void | Promise<void>
   readonly remove: (participantId: string) => void | Promise<void>
+  /** Given to the meeting's owner only: takes a co-facilitator off. */
+  readonly removeFacilitator?: (workerId: string) => void | Promise<void>
 }
 
 /** One row of the list. */
@@ -39,6 +42,8 @@ interface PersonRow {
   readonly isSelf: boolean
   /** A participant (not a facilitator) the facilitator may manage. */
   readonly manageable: boolean
+  /** A facilitator added by the owner (the owner may take them off). */
+  readonly coFacilitator: boolean
 }
 
 /** Roster entries let in, plus connected people the roster does not list. */
@@ -61,6 +66,7 @@ export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonl
       color: colorById.get(entry.id) ?? null,
       isSelf: entry.id === selfId,
       manageable: entry.role !== 'facilitator',
+      coFacilitator: entry.role === 'facilitator' && entry.owner === false,
     })
   }
   for (const peer of peers) {
@@ -77,6 +83,7 @@ export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonl
       color: peer.user.color,
       isSelf: peer.isSelf,
       manageable: false,
+      coFacilitator: false,
     })
   }
   return rows
@@ -143,6 +150,16 @@ export function RosterList({ roster, peers, selfId, labelledBy, manage }: Roster
                   question={t('roster.removeConfirm', { name: row.name })}
                   confirmLabel={t('roster.removeYes')}
                   onConfirm={() => manage.remove(row.id)}
+                />
+              </div>
+            ) : null}
+            {manage?.removeFacilitator && row.coFacilitator && !row.isSelf ? (
+              <div className="person-actions">
+                <ConfirmAction
+                  label={t('roster.remove')}
+                  question={t('roster.removeFacilitatorConfirm', { name: row.name })}
+                  confirmLabel={t('roster.removeYes')}
+                  onConfirm={() => manage.removeFacilitator?.(row.id)}
                 />
               </div>
             ) : null}

@@ -34,6 +34,19 @@ describe('rosterRows', () => {
     ])
   })
 
+  it('marks facilitators the owner added as co-facilitators, never the owner', () => {
+    const roster = [
+      entry({ id: 'w1', name: 'Ana Ruiz', role: 'facilitator', owner: true }),
+      entry({ id: 'w2', name: 'Cy Ortega', role: 'facilitator', owner: false }),
+      entry({ id: 'p1', name: 'Grandma Lorna' }),
+    ]
+    expect(rosterRows(roster, [], 'w1').map((r) => [r.name, r.coFacilitator, r.manageable])).toEqual([
+      ['Ana Ruiz', false, false],
+      ['Cy Ortega', true, false],
+      ['Grandma Lorna', false, true],
+    ])
+  })
+
   it('falls back to the connected people when there is no roster', () => {
     expect(rosterRows(null, [peer(3, 'x', 'Kai')], 'y').map((r) => r.name)).toEqual(['Kai'])
   })
