@@ -8,8 +8,11 @@
  * problem on the join and phone pages in English and Spanish. The toolkit, built by the
  * facilitator's Node peer, reads on the phone (worries with their goals and next steps, everyone's
  * numbers and reasons, quotation marks on someone's own words), and the phone user gives and
- * changes her own number with reasons: the facilitator's doc has one mark, hers. On a removed
- * screen the board offers no "Show as list".
+ * changes her own number with reasons: the facilitator's doc has one mark, hers. A number on a
+ * private line given offline waits on the phone ("Not sent yet") and reaches the server exactly
+ * once. The lobby passes axe in both languages. Opening the list's address on a fresh phone uses
+ * one compressed sync socket, the one the page's early start opened. On a removed screen the
+ * board offers no "Show as list".
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'

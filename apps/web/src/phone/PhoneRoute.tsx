@@ -10,7 +10,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { navigate } from '../router/navigation.ts'
-import { askAccess } from './earlyStart.ts'
+import { startEarly } from './earlyStart.ts'
 import { meetingListPath, shouldOpenListView } from './viewPreference.ts'
 
 const loadPhoneMeetingPage = () => import('./PhoneMeetingPage.tsx')
@@ -37,7 +37,7 @@ function Opening() {
 
 /** `/m/:id/list`. */
 export function PhonePage({ meetingId }: { meetingId: string }) {
-  askAccess(meetingId)
+  startEarly(meetingId)
   return (
     <Suspense fallback={<Opening />}>
       <PhoneMeetingPage meetingId={meetingId} />

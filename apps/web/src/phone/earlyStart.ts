@@ -6,8 +6,8 @@
  * map the socket asks the relay for the whole map at once (sync step 1 with an empty state
  * vector); with a copy it waits, so the phone's own step 1 asks only for what is new. The phone
  * view takes the answers (`takeAccess`) and adopts the socket (`takeEarlySocket`). The main bundle
- * imports it too (for `askAccess`), so a list opened without `list.html` still starts early, only
- * later; on other pages it starts nothing.
+ * imports it too: after "Join" the app calls `startEarly` as it moves to the list, before the
+ * list's chunk renders; a list opened without `list.html` still starts early, only later.
  *
  *   const early = takeEarlySocket(meetingId) // null when none was opened
  *   early?.adopt((event) => …)               // replays what happened so far, then passes events on
@@ -106,6 +106,19 @@ export function openEarlySocket(meetingId: string, origin: { protocol: string; h
 }
 
 let early: { meetingId: string; socket: EarlySocket } | null = null
+let startedFor: string | null = null
+
+/**
+ * Asks for access and opens the early socket of `meetingId`, once per meeting in a row: when the
+ * page loads on the list, and when the app moves to the list after "Join" (before its chunk renders).
+ */
+export function startEarly(meetingId: string): void {
+  askAccess(meetingId)
+  if (startedFor === meetingId) return
+  startedFor = meetingId
+  early?.socket.socket.close(1000)
+  early = { meetingId, socket: openEarlySocket(meetingId, window.location) }
+}
 
 /** The early socket of `meetingId`, once; `null` if none was opened for it. */
 export function takeEarlySocket(meetingId: string): EarlySocket | null {
@@ -116,7 +129,4 @@ export function takeEarlySocket(meetingId: string): EarlySocket | null {
 }
 
 const route = matchRoute(window.location.pathname)
-if (route.name === 'meetingList') {
-  askAccess(route.meetingId)
-  early = { meetingId: route.meetingId, socket: openEarlySocket(route.meetingId, window.location) }
-}
+if (route.name === 'meetingList') startEarly(route.meetingId)
