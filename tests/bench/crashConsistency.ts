@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process'
 import { pathToFileURL } from 'node:url'
 import { SECTION_KEYS } from '@safetymap/map-model'
 import { connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
-import { REPO_ROOT, freePort, spawnServer, tempDataDir, type ServerProcess } from '../helpers/servers.ts'
+import { REPO_ROOT, databaseEnv, freePort, spawnServer, tempDataDir, type ServerProcess } from '../helpers/servers.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { createSeededRandom } from './lib/seededRandom.ts'
 import { openBoard } from './lib/whiteboardOps.ts'
@@ -50,11 +50,12 @@ const SERVER_ENV = { RATE_LIMIT_SYNC_PER_MINUTE: '1000000' }
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Creates a worker with the documented CLI; its API key authenticates every client. */
-function addWorker(dataDir: string): string {
+async function addWorker(dataDir: string): Promise<string> {
+  const env = { ...process.env, ...(await databaseEnv(dataDir)) }
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', 'server/src/cli.ts', 'worker', 'add', '--email', 'crash@example.org', '--name', 'Crash Test', '--json'],
-    { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' },
+    { cwd: REPO_ROOT, env, encoding: 'utf8' },
   )
   if (result.status !== 0) throw new Error(`worker add failed: ${result.stderr}`)
   return (JSON.parse(result.stdout) as { apiKey: string }).apiKey
@@ -67,7 +68,7 @@ export async function runCrashConsistency(options: CrashConsistencyOptions): Pro
   const writerCount = options.writers ?? 3
   const dataDir = tempDataDir()
   const port = await freePort()
-  const apiKey = addWorker(dataDir)
+  const apiKey = await addWorker(dataDir)
   let server: ServerProcess = await spawnServer({ dataDir, port, env: SERVER_ENV })
   const results: CrashRunResult[] = []
   const peers: Peer[] = []

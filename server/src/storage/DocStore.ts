@@ -101,7 +101,7 @@ export interface DocStore {
    */
   appendUpdates?(updates: readonly PendingAppend[]): Promise<StoreResult<readonly AppendedUpdate[]>>
   /**
-   * The updates appended after `afterSeq` (PS-6), or `null` when a compaction has merged some of
+   * The updates appended after `afterSeq` (PS-10), or `null` when a compaction has merged some of
    * them into the snapshot (then `load` again). Lets several relay instances sharing the store
    * catch up on each other's updates without reading the whole document.
    */

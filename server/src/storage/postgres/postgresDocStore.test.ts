@@ -44,9 +44,10 @@ describe.skipIf(skipReason !== null)('PostgreSQL doc store', () => {
           )
           return rows[0] as { updates: number; bytes: number }
         },
-        async refuseAppends() {
+        async refuseAppends(onlyDocId) {
+          const when = onlyDocId === undefined ? '' : `WHEN (NEW.doc_id = '${onlyDocId}')`
           await pool.query(`CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$;
-            CREATE TRIGGER refuse BEFORE INSERT ON doc_updates FOR EACH ROW EXECUTE FUNCTION refuse()`)
+            CREATE TRIGGER refuse BEFORE INSERT ON doc_updates FOR EACH ROW ${when} EXECUTE FUNCTION refuse()`)
         },
         async close() {
           await pool.query('DROP TRIGGER IF EXISTS refuse ON doc_updates')

@@ -3,7 +3,7 @@
  * SQLite adapter, shared by every relay instance that points at one database.
  *
  * ```
- * doc_heads     (doc_id PK, last_seq, tail_updates, tail_bytes)  -- per-doc counter and tail size
+ * doc_heads     (doc_id PK, last_seq, tail_updates, tail_bytes, epoch)  -- per-doc counter, tail size, PS-9
  * doc_updates   (doc_id, seq, data bytea)  PK (doc_id, seq)      -- the tail
  * doc_snapshots (doc_id PK, state bytea, through_seq)            -- one merged state
  * ```
@@ -25,10 +25,12 @@
  * await store.appendUpdate('m1', update)
  * ```
  */
+import { randomUUID } from 'node:crypto'
 import type { Pool } from 'pg'
 import * as Y from 'yjs'
 import {
   STORE_ERROR_CODES,
+  type AppendedUpdate,
   type DocStore,
   type StoreErrorCode,
   type StoreResult,
@@ -37,6 +39,9 @@ import {
   type TailStats,
 } from '../DocStore.ts'
 import { inTransaction } from './inTransaction.ts'
+
+/** The doc epoch (PS-9) lives on the head row, so it goes when the doc is deleted; migration 7. @public */
+export const POSTGRES_DOC_EPOCH_SCHEMA = 'ALTER TABLE doc_heads ADD COLUMN epoch text'
 
 /** Schema of this adapter, applied by {@link migratePostgres} as migration 1. @public */
 export const POSTGRES_DOC_SCHEMA = `
@@ -172,12 +177,46 @@ export function createPostgresDocStore(pool: Pool): DocStore {
       return ok<StoredTail | null>({ updates: tail.map((row) => row.data), lastSeq: last ? Number(last.seq) : afterSeq })
     },
 
+    async loadEpoch(docId) {
+      return attempt(STORE_ERROR_CODES.STORE_READ_FAILED, async () => {
+        const read = async () =>
+          (await pool.query<{ epoch: string | null }>('SELECT epoch FROM doc_heads WHERE doc_id = $1', [docId])).rows[0]
+        const head = await read()
+        if (!head) return null
+        if (head.epoch) return head.epoch
+        // Created on first read, as in SQLite; if another instance set it first, theirs stands.
+        const set = await pool.query<{ epoch: string }>(
+          'UPDATE doc_heads SET epoch = $2 WHERE doc_id = $1 AND epoch IS NULL RETURNING epoch',
+          [docId, randomUUID()],
+        )
+        return set.rows[0]?.epoch ?? (await read())?.epoch ?? null
+      })
+    },
+
     async appendUpdate(docId, update) {
       return attempt(STORE_ERROR_CODES.STORE_WRITE_FAILED, async () => {
         const result = await pool.query<HeadRow>(APPEND_SQL, [docId, update, update.byteLength])
         const head = result.rows[0] as HeadRow
         return { seq: Number(head.last_seq), tail: tailOf(head) }
       })
+    },
+
+    async appendUpdates(updates) {
+      // Group commit (PS-8): one transaction, one WAL flush for the batch. The heads are locked
+      // first in doc id order, so two instances committing batches of the same docs cannot deadlock.
+      const docIds = [...new Set(updates.map((u) => u.docId))].sort()
+      return attempt(STORE_ERROR_CODES.STORE_WRITE_FAILED, () =>
+        inTransaction(pool, async (client) => {
+          await client.query('INSERT INTO doc_heads (doc_id) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT (doc_id) DO NOTHING', [docIds])
+          await client.query('SELECT 1 FROM doc_heads WHERE doc_id = ANY($1) ORDER BY doc_id FOR UPDATE', [docIds])
+          const appended: AppendedUpdate[] = []
+          for (const { docId, update } of updates) {
+            const head = (await client.query<HeadRow>(APPEND_SQL, [docId, update, update.byteLength])).rows[0] as HeadRow
+            appended.push({ seq: Number(head.last_seq), tail: tailOf(head) })
+          }
+          return appended
+        }),
+      )
     },
 
     async compact(docId, snapshot) {

@@ -24,6 +24,7 @@ import {
   type ParticipantRow,
 } from '../../meetings/MeetingStore.ts'
 import { NO_MEETING_DETAILS } from '../../meetings/meetingDetails.ts'
+import { versionDetailsFromJson, versionDetailsToJson } from '../../meetings/versionDetails.ts'
 import { inTransaction } from './inTransaction.ts'
 
 /** @public */
@@ -95,6 +96,9 @@ CREATE TABLE meeting_versions (
   PRIMARY KEY (meeting_id, version)
 );
 `
+
+/** The meeting's details kept with each finalized version (versionDetails.ts), as JSON text like SQLite's. @public */
+export const POSTGRES_VERSION_DETAILS_SCHEMA = 'ALTER TABLE meeting_versions ADD COLUMN details text'
 
 /**
  * Tables that hold meeting content or names, vacuumed after a purge so the deleted rows' space
@@ -275,20 +279,27 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
     },
     async saveVersion(input) {
       await pool.query(
-        `INSERT INTO meeting_versions (meeting_id, version, state, finalized_at, finalized_by) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (meeting_id, version) DO UPDATE SET state = excluded.state, finalized_at = excluded.finalized_at, finalized_by = excluded.finalized_by`,
-        [input.meetingId, input.version, input.state, input.now, input.finalizedBy],
+        `INSERT INTO meeting_versions (meeting_id, version, state, finalized_at, finalized_by, details) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (meeting_id, version) DO UPDATE SET state = excluded.state, finalized_at = excluded.finalized_at,
+           finalized_by = excluded.finalized_by, details = excluded.details`,
+        [input.meetingId, input.version, input.state, input.now, input.finalizedBy, versionDetailsToJson(input.details)],
       )
     },
     async reopen(meetingId) {
       await pool.query("UPDATE meetings SET status = 'live', finalized_at = NULL, version = version + 1 WHERE id = $1", [meetingId])
     },
     async listVersions(meetingId) {
-      const { rows } = await pool.query<{ version: number; state: Buffer; finalized_at: number; finalized_by: string }>(
-        'SELECT version, state, finalized_at, finalized_by FROM meeting_versions WHERE meeting_id = $1 ORDER BY version',
+      const { rows } = await pool.query<{ version: number; state: Buffer; finalized_at: number; finalized_by: string; details: string | null }>(
+        'SELECT version, state, finalized_at, finalized_by, details FROM meeting_versions WHERE meeting_id = $1 ORDER BY version',
         [meetingId],
       )
-      return rows.map((r) => ({ version: r.version, state: new Uint8Array(r.state), finalizedAt: r.finalized_at, finalizedBy: r.finalized_by }))
+      return rows.map((r) => ({
+        version: r.version,
+        state: new Uint8Array(r.state),
+        finalizedAt: r.finalized_at,
+        finalizedBy: r.finalized_by,
+        details: versionDetailsFromJson(r.details),
+      }))
     },
 
     async finalizedBefore(cutoff) {

@@ -17,8 +17,8 @@ export interface DocStoreHarness {
   openAnother(): Promise<{ readonly store: DocStore; close(): Promise<void> }>
   /** Counts the tail rows of `docId` straight from the database. */
   countTail(docId: string): Promise<TailStats>
-  /** Makes the backend refuse every later append (as a full disk would). */
-  refuseAppends(): Promise<void>
+  /** Makes the backend refuse every later append (as a full disk would), or only those of one doc. */
+  refuseAppends(onlyDocId?: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -147,7 +147,7 @@ export function docStoreContract(open: () => Promise<DocStoreHarness>): void {
     expect(unwrap(await store.hasDoc('m2'))).toBe(true)
   })
 
-  it('hands another instance the updates after a seq, and null once a compaction merged them away (PS-6)', async () => {
+  it('hands another instance the updates after a seq, and null once a compaction merged them away (PS-10)', async () => {
     const other = await harness.openAnother()
     try {
       const doc = new Y.Doc()
@@ -169,6 +169,55 @@ export function docStoreContract(open: () => Promise<DocStoreHarness>): void {
     } finally {
       await other.close()
     }
+  })
+
+  it('appends a group of updates of several docs in one transaction: all or none, results in order (PS-8)', async () => {
+    if (!store.appendUpdates) throw new Error('both adapters group-commit')
+    const update = (n: number) => Uint8Array.of(0, 0, n)
+    const appended = unwrap(
+      await store.appendUpdates([
+        { docId: 'a', update: update(1) },
+        { docId: 'b', update: update(2) },
+        { docId: 'a', update: update(3) },
+      ]),
+    )
+    expect(appended.map((r) => r.tail)).toEqual([
+      { updates: 1, bytes: 3 },
+      { updates: 1, bytes: 3 },
+      { updates: 2, bytes: 6 },
+    ])
+    expect(appended[2]!.seq).toBeGreaterThan(appended[0]!.seq)
+    expect(await harness.countTail('a')).toEqual({ updates: 2, bytes: 6 })
+
+    // The second update of the group fails: the first, already inserted, is rolled back with it.
+    await harness.refuseAppends('c')
+    const refused = await store.appendUpdates([
+      { docId: 'b', update: update(4) },
+      { docId: 'c', update: update(5) },
+    ])
+    expect(refused.ok).toBe(false)
+    expect(await harness.countTail('b')).toEqual({ updates: 1, bytes: 3 })
+    expect(await store.tailStats('b')).toEqual({ ok: true, value: { updates: 1, bytes: 3 } })
+  })
+
+  it('keeps one epoch per incarnation of a doc: none before the first write, a new one after delete (PS-9)', async () => {
+    if (!store.loadEpoch) throw new Error('both adapters keep doc epochs')
+    expect(await store.loadEpoch('m1')).toEqual({ ok: true, value: null })
+    unwrap(await store.appendUpdate('m1', Uint8Array.of(0, 0)))
+    const first = await store.loadEpoch('m1')
+    if (!first.ok || !first.value) throw new Error('no epoch')
+    const other = await harness.openAnother()
+    try {
+      expect(await other.store.loadEpoch!('m1')).toEqual(first)
+    } finally {
+      await other.close()
+    }
+    unwrap(await store.delete('m1'))
+    expect(await store.loadEpoch('m1')).toEqual({ ok: true, value: null })
+    unwrap(await store.appendUpdate('m1', Uint8Array.of(0, 0)))
+    const second = await store.loadEpoch('m1')
+    expect(second.ok && second.value).toBeTruthy()
+    expect(second).not.toEqual(first)
   })
 
   it('reports corrupt rows as STORE_CORRUPT_DOC instead of throwing', async () => {

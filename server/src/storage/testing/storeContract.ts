@@ -85,10 +85,18 @@ export function storeContract(open: () => Promise<StoresHarness>): void {
       expect(listed.map((m) => [m.title, m.facilitatorIds])).toEqual([['Newer', ['w2', 'w1']], ['Older', ['w1']]])
 
       await meetings.setFinalized(older.id, 10)
-      await meetings.saveVersion({ meetingId: older.id, version: 1, state: Uint8Array.of(1, 2, 3), finalizedBy: 'w1', now: 10 })
+      const details = { caseReference: 'CWS-1', meetingType: 'consultation' as const, purpose: 'Plan für Kai', startTime: 5, endTime: null }
+      await meetings.saveVersion({ meetingId: older.id, version: 1, state: Uint8Array.of(1, 2, 3), finalizedBy: 'w1', now: 10, details: { title: 'Older', details, openedAt: 4, endedAt: 9 } })
       await meetings.reopen(older.id)
       expect(await another.stores.meetings.get(older.id)).toMatchObject({ status: 'live', version: 2, finalizedAt: null })
-      expect(await meetings.listVersions(older.id)).toEqual([{ version: 1, state: Uint8Array.of(1, 2, 3), finalizedAt: 10, finalizedBy: 'w1' }])
+      // The version keeps the details it was finalized with, whatever the meeting says later.
+      await meetings.updateDetails(older.id, { caseReference: 'CWS-2', purpose: null })
+      expect(await meetings.listVersions(older.id)).toEqual([
+        { version: 1, state: Uint8Array.of(1, 2, 3), finalizedAt: 10, finalizedBy: 'w1', details: { title: 'Older', details, openedAt: 4, endedAt: 9 } },
+      ])
+      // A version kept before details were stored with it has none; the export falls back to the meeting's.
+      await harness.sql(`UPDATE meeting_versions SET details = NULL WHERE meeting_id = '${older.id}'`)
+      expect((await meetings.listVersions(older.id))[0]?.details).toBeNull()
       await meetings.setFinalized(older.id, 20)
       expect(await meetings.finalizedBefore(20)).toEqual([older.id])
       expect(await meetings.finalizedBefore(19)).toEqual([])
@@ -109,7 +117,7 @@ export function storeContract(open: () => Promise<StoresHarness>): void {
       })
       await meetings.join(joinInput(token))
       await meetings.addFacilitator({ meetingId: meeting.id, workerId: 'w2', addedBy: 'w', now: 2 })
-      await meetings.saveVersion({ meetingId: meeting.id, version: 1, state: Uint8Array.of(7), finalizedBy: 'w', now: 3 })
+      await meetings.saveVersion({ meetingId: meeting.id, version: 1, state: Uint8Array.of(7), finalizedBy: 'w', now: 3, details: meeting })
       await meetings.purge(meeting.id)
       await meetings.checkpoint()
       expect(await meetings.get(meeting.id)).toBeNull()
