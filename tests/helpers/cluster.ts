@@ -26,9 +26,9 @@ import { waitFor } from './waitFor.ts'
 export function scaleOutSkipReason(what: string): string | null {
   const missing = ['DATABASE_URL', 'REDIS_URL'].filter((name) => !process.env[name])
   if (missing.length === 0) return null
-  const reason = `skipping ${what}: ${missing.join(' and ')} not set (e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379)`
-  if (process.env.CI_REQUIRE_SCALEOUT === '1') throw new Error(`${reason}; CI_REQUIRE_SCALEOUT=1 requires them`)
-  console.log(reason)
+  const reason = `${what} need ${missing.join(' and ')} (e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379)`
+  if (process.env.CI_REQUIRE_SCALEOUT === '1') throw new Error(`${reason}, and CI_REQUIRE_SCALEOUT=1 forbids skipping them`)
+  console.log(`skipping: ${reason}`)
   return reason
 }
 
@@ -98,13 +98,19 @@ export async function startCluster(options: { size: number; env?: Record<string,
   }
 }
 
+export interface ClusterPeer extends Peer {
+  /** Reconnects to server `index` (as a load balancer might send the next connection elsewhere). */
+  moveTo(index: number): void
+}
+
 /**
  * A stock y-websocket provider that, like a load balancer, connects to server `prefer` while it
  * runs and otherwise to the next one still running — so when its server dies it reconnects
  * elsewhere. Authenticates with `Authorization: Bearer <token>` on the upgrade.
  */
-export function connectClusterPeer(options: { cluster: Cluster; prefer: number; meetingId: string; token: string }): Peer {
-  const { cluster, prefer, token } = options
+export function connectClusterPeer(options: { cluster: Cluster; prefer: number; meetingId: string; token: string }): ClusterPeer {
+  const { cluster, token } = options
+  let prefer = options.prefer
   const doc = new Y.Doc()
   const pick = (): string => {
     const count = cluster.servers.length
@@ -131,6 +137,12 @@ export function connectClusterPeer(options: { cluster: Cluster; prefer: number; 
     doc,
     provider,
     synced: () => waitFor(() => provider.synced, { timeoutMs: 15_000, what: 'the provider to sync' }),
+    moveTo(index) {
+      prefer = index
+      if (!provider.shouldConnect) return
+      provider.disconnect()
+      provider.connect()
+    },
     destroy() {
       provider.destroy()
       doc.destroy()

@@ -88,17 +88,25 @@ describe.skipIf(skipReason !== null)('three relay instances sharing PostgreSQL a
   }, 30_000)
 
   // Kills instance 1: keep it the last test of the file.
-  it('kill -9 of an instance mid-edit: its clients reconnect to another and no edit is lost', async () => {
+  it('kill -9 of an instance mid-edit: its clients reconnect to another, no edit is lost, its cursors vanish', async () => {
     const meeting = await createMeeting(cluster.servers[0]!.url, cluster.apiKey, 'scale-out failover')
     const clients = spread(meeting.id, [0, 1, 1, 2])
-    await Promise.all(clients.map((client) => client.synced()))
+    // Someone on the instance that dies who does not come back (closed the laptop at that moment).
+    const [leaver] = spread(meeting.id, [1])
+    await Promise.all([...clients, leaver!].map((client) => client.synced()))
+    leaver!.provider.awareness.setLocalStateField('user', { name: 'Lee' })
+    const seesLeaver = () => clients[0]!.provider.awareness.getStates().has(leaver!.provider.awareness.clientID)
+    await waitFor(seesLeaver, { timeoutMs: 5_000, what: 'a client on instance 0 to see the presence of one on instance 1' })
     const boards = clients.map((client) => openBoard(client.doc))
     const written: string[] = []
     const writeRound = (round: number) =>
       boards.forEach((board, c) => written.push(board.addNote('strengths', `edit ${c}-${round}`, `shape:k${c}r${round}`)))
     for (let round = 0; round < 40; round++) {
       writeRound(round)
-      if (round === 20) await cluster.kill(1)
+      if (round === 20) {
+        await cluster.kill(1)
+        leaver!.provider.disconnect()
+      }
       await pause(25)
     }
     await waitFor(() => converged(clients), { timeoutMs: 30_000, intervalMs: 100, what: 'every client, two of them moved off the killed instance, to converge' }).catch((error: Error) => {
@@ -111,5 +119,7 @@ describe.skipIf(skipReason !== null)('three relay instances sharing PostgreSQL a
     }
     const stored = docOf(await cluster.storedDoc(meeting.id))
     expect(snapshotOf(stored), 'the stored doc equals the clients’ doc').toBe(snapshotOf(clients[0]!.doc))
+    // Gone with its instance: heartbeats stop, every other instance drops its presence (not after awareness's 30 s).
+    await waitFor(() => !seesLeaver(), { timeoutMs: 8_000, what: 'the presence of a client of the killed instance to disappear' })
   }, 90_000)
 })

@@ -30,7 +30,7 @@ import type { FanoutListeners, MeetingMessage, RelayCommand, RelayFanout } from 
 export const HEARTBEAT_INTERVAL_MS = 1_000
 /** Silence after which another instance counts as gone (3 missed heartbeats and some slack). @public */
 export const INSTANCE_GONE_AFTER_MS = 3_500
-/** How long start-up waits for Redis before refusing to boot. @public */
+/** How long one connection attempt may hang before it counts as failed. @public */
 export const REDIS_CONNECT_TIMEOUT_MS = 10_000
 
 /** How long closing waits for Redis to acknowledge QUIT before dropping the connections. */
@@ -71,7 +71,8 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
   } catch (error) {
     publisher.disconnect()
     subscriber.disconnect()
-    throw error
+    // Never the URL itself: it may hold a password.
+    throw new Error('could not connect to Redis (REDIS_URL)', { cause: error })
   }
 
   const meetings = new Map<string, MeetingListener>()

@@ -12,7 +12,11 @@ import { FANOUT_REPAIR_INTERVAL_MS } from './RoomLink.ts'
 import type { RelayFanout } from './RelayFanout.ts'
 
 const REDIS_URL = process.env.REDIS_URL
-if (!REDIS_URL) console.log('skipping the relay fan-out tests: REDIS_URL is not set (e.g. redis://127.0.0.1:6379)')
+if (!REDIS_URL) {
+  const reason = 'the relay fan-out tests need REDIS_URL (e.g. redis://127.0.0.1:6379)'
+  if (process.env.CI_REQUIRE_SCALEOUT === '1') throw new Error(`${reason}; CI_REQUIRE_SCALEOUT=1 requires it`)
+  console.log(`skipping: ${reason}`)
+}
 
 /** One update that sets `notes[key] = value` on a fresh client. */
 const noteUpdate = (key: string, value: string): Uint8Array => {
@@ -128,5 +132,14 @@ describe.skipIf(!REDIS_URL)('relay fan-out between instances over Redis', () => 
     await waitFor(() => a.rows(meeting).snapshots === 1, 'A to compact')
     const loaded = await a.store.load(meeting)
     expect(loaded.ok && notesOf(loaded.value?.state)).toEqual({ first: '1', second: '2', third: '3', fromB: 'kept' })
+  })
+})
+
+describe('starting the fan-out', () => {
+  it('refuses to start without Redis, and never repeats the URL (it may hold a password)', async () => {
+    const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
+    const started = createRedisFanout({ url: 'redis://:s3cret@127.0.0.1:1', logger: quiet })
+    await expect(started).rejects.toThrow(/could not connect to Redis/)
+    await expect(started).rejects.toThrow(/^(?!.*s3cret)/)
   })
 })
