@@ -3,6 +3,7 @@
  * in-memory store that records the order of appends relative to sends.
  */
 import * as encoding from 'lib0/encoding'
+import { addItem, readMap, writeSafetyMapTemplate } from '@safetymap/map-model'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -15,6 +16,8 @@ import { Room, type PeerRole } from './Room.ts'
 import { GroupCommit } from './GroupCommit.ts'
 import { AdmissionGate } from './AdmissionGate.ts'
 import { DocEncoder } from './DocEncoder.ts'
+import { encodeAwarenessEntries, encodeAwarenessMessage } from './protocol/awareness.ts'
+import { decodeClientMessage } from './protocol/decodeClientMessage.ts'
 
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
 const ok = <T>(value: T): Promise<StoreResult<T>> => Promise.resolve({ ok: true, value })
@@ -104,6 +107,28 @@ const updateFrame = (update: Uint8Array): Uint8Array => {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
+const syncStep2Frame = (update: Uint8Array): Uint8Array => {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, 0)
+  encoding.writeVarUint(e, 1)
+  encoding.writeVarUint8Array(e, update)
+  return encoding.toUint8Array(e)
+}
+
+const docOf = (state: Uint8Array): Y.Doc => {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  return doc
+}
+
+async function waitUntil(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 3_000
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
 describe('Room', () => {
   it('welcomes a joining socket with sync step 1 once loaded, without any ws (RL-1, RL-5)', async () => {
     const { join } = setup()
@@ -152,6 +177,71 @@ describe('Room', () => {
     await settle()
     expect(a.socket.closedWith).toBe(4504)
     expect(events).not.toContain('append')
+  })
+
+  it('holds an edit sent before the sender answered sync step 1 and applies it after the answer (RL-19)', async () => {
+    const { join, room } = setup()
+    const a = join('a', 'facilitator')
+    const b = join('b')
+    await settle()
+    // Made offline, so only a's answer to the room's sync step 1 carries it.
+    const client = new Y.Doc()
+    writeSafetyMapTemplate(client, { title: 'T', locale: 'en', schema: createSafetyMapSchema().serialize() })
+    const offline = Y.encodeStateVector(client)
+    // A live edit right after connecting builds on it and goes out first.
+    addItem(client, 'danger', 'A worry', { id: 'p-a', name: 'A' })
+    a.send(updateFrame(Y.encodeStateAsUpdate(client, offline)))
+    await settle()
+    expect(a.socket.closedWith).toBeNull()
+    a.send(syncStep2Frame(Y.encodeStateAsUpdate(client)))
+    await waitUntil(async () => {
+      const state = await room.readState()
+      return state !== null && readMap(docOf(state)).sections.danger.length === 1
+    })
+    expect(a.socket.closedWith).toBeNull()
+    expect(b.socket.closedWith).toBeNull()
+  })
+
+  it('commits the updates of one tick together, then broadcasts each in order (PS-8, RL-3)', async () => {
+    const { join, events } = setup()
+    const a = join('a')
+    const b = join('b')
+    await settle()
+    events.length = 0
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getMap('notes').set('one', 1)
+    doc.getMap('notes').set('two', 2)
+    for (const update of updates) a.send(updateFrame(update))
+    await settle()
+    // The memory store has no group append: the batch falls back to one append each, both before any send.
+    expect(events).toEqual(['append', 'append', 'send:b', 'send:b'])
+    const received = new Y.Doc()
+    for (const frame of b.socket.sent.slice(-2)) Y.applyUpdate(received, frame.subarray(3))
+    expect(received.getMap('notes').toJSON()).toEqual({ one: 1, two: 2 })
+  })
+
+  it('merges a tick’s awareness changes into one message per recipient, without its own entry (RL-10)', async () => {
+    const { join } = setup()
+    const a = join('a')
+    const b = join('b')
+    const c = join('c')
+    await settle()
+    const cursor = (clientId: number) =>
+      Uint8Array.of(...encodeAwarenessMessage(encodeAwarenessEntries([{ clientId, clock: 1, stateJson: `{"c":${clientId}}`, stateBytes: 7 }])))
+    const before = { a: a.socket.sent.length, b: b.socket.sent.length, c: c.socket.sent.length }
+    a.send(cursor(11))
+    b.send(cursor(22))
+    await settle()
+    const entriesOf = (frames: Uint8Array[]) => frames.map((frame) => {
+      const decoded = decodeClientMessage(frame)
+      if (!decoded.ok || decoded.value.type !== 'awareness') throw new Error('expected awareness')
+      return decoded.value.entries.map((entry) => entry.clientId)
+    })
+    expect(entriesOf(c.socket.sent.slice(before.c))).toEqual([[11, 22]])
+    expect(entriesOf(a.socket.sent.slice(before.a))).toEqual([[22]])
+    expect(entriesOf(b.socket.sent.slice(before.b))).toEqual([[11]])
   })
 
   it('closes the peer over the room limit as room full', async () => {

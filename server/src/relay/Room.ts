@@ -22,6 +22,7 @@ import {
   type DocStore,
   type StoreError,
   type StoreResult,
+  type StoredTail,
   type TailStats,
 } from '../storage/index.ts'
 import { applyCapturing, pendingBytes } from './applyCapturing.ts'
@@ -77,6 +78,14 @@ export interface RoomPeer {
   awarenessAppliedAtMs: number
   awarenessPending: Map<number, AwarenessEntry> | null
   awarenessTimer: NodeJS.Timeout | null
+  /**
+   * Until the client answers our sync step 1, an edit it makes may build on changes only its
+   * answer carries (y-websocket sends live edits as they happen); such updates wait here, in
+   * order, bounded by `maxPendingUpdateBytes`, and are judged after the answer (RL-19).
+   */
+  awaitingSyncStep2: boolean
+  heldUpdates: Array<{ readonly update: Uint8Array; readonly decoded: DecodedUpdate }>
+  heldBytes: number
   /** False once the server closed it: its queued messages are dropped, not processed. */
   acceptsInput: boolean
   connected: boolean
@@ -130,7 +139,7 @@ export class Room implements LinkedRoom {
   private lastSeq = 0
   /** Every stored update up to this seq is in the doc (set by the load and each catch-up; fan-out only). */
   private storeSeq = 0
-  private catchUpQueued = false
+  private catchingUp = false
   private tail: TailStats = { updates: 0, bytes: 0 }
   private compactRetryMs: number
   private compactNotBefore = 0
@@ -211,6 +220,9 @@ export class Room implements LinkedRoom {
       awarenessAppliedAtMs: -Infinity,
       awarenessPending: null,
       awarenessTimer: null,
+      awaitingSyncStep2: false,
+      heldUpdates: [],
+      heldBytes: 0,
       acceptsInput: true,
       connected: true,
     }
@@ -392,15 +404,29 @@ export class Room implements LinkedRoom {
     })
   }
 
-  /** Applies what other instances stored that this doc lacks (fan-out repair); at most one queued at a time. */
+  /**
+   * Applies what other instances stored that this doc lacks (fan-out repair); one at a time. The
+   * store is read outside the queue, so its round trip never holds up live updates; what it
+   * returned is applied in the queue (applying a stored update twice changes nothing).
+   */
   catchUp(): void {
-    if (this.catchUpQueued || this.state === 'closed') return
-    this.catchUpQueued = true
-    this.queue.push(async () => {
-      this.catchUpQueued = false
-      if (this.state !== 'ready') return
-      const result = await this.catchUpFromStore()
-      if (!result.ok) this.options.logger.warn({ err: result.error.cause, meetingId: this.docId, code: result.error.code }, 'relay catch-up from the store failed')
+    if (this.catchingUp || this.state === 'closed') return
+    this.catchingUp = true
+    this.queue.push(() => {
+      if (this.state !== 'ready') {
+        this.catchingUp = false
+        return
+      }
+      void this.readStoredSince(this.storeSeq).then((read) =>
+        this.queue.push(() => {
+          this.catchingUp = false
+          if (!read.ok) {
+            this.options.logger.warn({ err: read.error.cause, meetingId: this.docId, code: read.error.code }, 'relay catch-up from the store failed')
+          } else if (this.state === 'ready') {
+            this.applyStored(read.value)
+          }
+        }),
+      )
     })
   }
 
@@ -439,6 +465,7 @@ export class Room implements LinkedRoom {
   private async welcome(peer: RoomPeer): Promise<void> {
     if (!peer.connected || this.state !== 'ready') return
     if (peer.knownEpoch !== undefined && !(await this.checkEpoch(peer))) return
+    peer.awaitingSyncStep2 = peer.role !== 'viewer'
     this.send(peer, encodeSyncStep1(this.doc))
     const states = this.awareness.encodeWelcomeStates()
     if (states) this.send(peer, states)
@@ -494,6 +521,7 @@ export class Room implements LinkedRoom {
           }
           return
         }
+        if (message.type === 'sync-step-2') return this.applySyncStep2(peer, message.update, message.decoded)
         return this.applyPeerUpdate(peer, message.update, message.decoded)
       case 'awareness':
         return this.receiveAwareness(peer, message.entries)
@@ -584,6 +612,10 @@ export class Room implements LinkedRoom {
         mayEditTemplate: peer.role === 'facilitator',
       })
     let verdict = inspect()
+    if (!verdict.ok && verdict.reason === UPDATE_REFUSAL.UNRESOLVED_PARENT && peer.awaitingSyncStep2) {
+      this.holdUntilSyncStep2(peer, update, decoded)
+      return false
+    }
     // A client that moved here from a dead instance may build on what that instance stored but
     // never published: read the store once, then judge again.
     const elsewhere = !verdict.ok && verdict.reason === UPDATE_REFUSAL.UNRESOLVED_PARENT && this.options.fanout !== undefined
@@ -664,6 +696,30 @@ export class Room implements LinkedRoom {
     if (emitted) void this.persistAndBroadcast(emitted, peer)
   }
 
+  /** The client's answer to our sync step 1, then every update that waited for it (RL-19). */
+  private async applySyncStep2(peer: RoomPeer, update: Uint8Array, decoded: DecodedUpdate): Promise<void> {
+    peer.awaitingSyncStep2 = false
+    await this.applyPeerUpdate(peer, update, decoded)
+    const held = peer.heldUpdates
+    peer.heldUpdates = []
+    peer.heldBytes = 0
+    for (const next of held) {
+      if (!peer.acceptsInput || this.state !== 'ready') return
+      await this.applyPeerUpdate(peer, next.update, next.decoded)
+    }
+  }
+
+  private holdUntilSyncStep2(peer: RoomPeer, update: Uint8Array, decoded: DecodedUpdate): void {
+    peer.heldBytes += update.byteLength
+    if (peer.heldBytes > this.options.limits.maxPendingUpdateBytes) {
+      this.options.counters.rejectedUnresolvedUpdates++
+      this.options.logger.warn({ meetingId: this.docId, connectionId: peer.connectionId, pendingBytes: peer.heldBytes }, 'relay dropped updates held for a sync answer')
+      this.closePeer(peer, RELAY_CLOSE.RELAY_UNRESOLVED_UPDATES, { dropInput: true })
+      return
+    }
+    peer.heldUpdates.push({ update, decoded })
+  }
+
   /** Updates whose dependencies never arrive sit invisibly in the doc; cap them (bar item 7). */
   private boundPending(peer: RoomPeer): void {
     const pending = pendingBytes(this.doc)
@@ -725,21 +781,26 @@ export class Room implements LinkedRoom {
    * applies it and sends the difference to this room's peers. Resolves the new `storeSeq`.
    */
   private async catchUpFromStore(): Promise<StoreResult<number>> {
-    const since = this.storeSeq
+    const read = await this.readStoredSince(this.storeSeq)
+    if (!read.ok) return read
+    if (this.state === 'ready') this.applyStored(read.value)
+    return { ok: true, value: this.storeSeq }
+  }
+
+  /** What the store holds past `since`: its tail, or the whole doc once a compaction passed `since`. */
+  private async readStoredSince(since: number): Promise<StoreResult<StoredTail>> {
     const tail = await this.options.store.loadTail(this.docId, since)
     if (!tail.ok) return tail
-    let updates: readonly Uint8Array[] = tail.value?.updates ?? []
-    let lastSeq = tail.value?.lastSeq ?? since
-    if (!tail.value) {
-      const loaded = await this.options.store.load(this.docId)
-      if (!loaded.ok) return loaded
-      updates = loaded.value ? [loaded.value.state] : []
-      lastSeq = loaded.value?.lastSeq ?? since
-    }
-    if (this.state !== 'ready') return { ok: true, value: this.storeSeq }
-    if (updates.length > 0) this.applyRemote(updates, STORAGE_ORIGIN)
-    this.storeSeq = Math.max(this.storeSeq, lastSeq)
-    return { ok: true, value: this.storeSeq }
+    if (tail.value) return { ok: true, value: tail.value }
+    const loaded = await this.options.store.load(this.docId)
+    if (!loaded.ok) return loaded
+    return { ok: true, value: { updates: loaded.value ? [loaded.value.state] : [], lastSeq: loaded.value?.lastSeq ?? since } }
+  }
+
+  /** Applies a read of the store (sending what was new to the peers); the doc then holds everything up to its `lastSeq`. */
+  private applyStored(read: StoredTail): void {
+    if (read.updates.length > 0) this.applyRemote(read.updates, STORAGE_ORIGIN)
+    if (this.state === 'ready') this.storeSeq = Math.max(this.storeSeq, read.lastSeq)
   }
 
   /** Applies updates that are already stored (by another instance) and sends what was new to every peer. */
