@@ -1,8 +1,9 @@
 /**
  * Real SafetyMap servers for tests: in-process on port 0 (fast, with access to the stores), or
- * as a child process (for restarts and `kill -9`). Each gets its own temporary DATA_DIR and, when
- * the run has `DATABASE_URL` (a PostgreSQL server where databases may be created), its own fresh
- * PostgreSQL database, kept for that DATA_DIR so a restarted server finds its data again.
+ * as a child process (for restarts and `kill -9`). Each gets its own temporary DATA_DIR and its
+ * SQLite file there — the product's default — unless the run sets `SAFETYMAP_TEST_STORE=postgres`
+ * (with `DATABASE_URL`, a PostgreSQL server where databases may be created): then each gets its
+ * own fresh PostgreSQL database, kept for that DATA_DIR so a restarted server finds its data again.
  * Several instances share one database by passing the same `databaseUrl` (or `env.DATABASE_URL`;
  * see `freshDatabaseUrl`).
  *
@@ -41,13 +42,17 @@ export async function freshDatabaseUrl(): Promise<string | null> {
 
 const databaseByDataDir = new Map<string, Promise<string | null>>()
 
+/** Whether this run puts every test server on PostgreSQL (otherwise only tests that ask for it). */
+const serversOnPostgres = process.env.SAFETYMAP_TEST_STORE === 'postgres'
+
 /**
  * The database settings of the server (or CLI) on `dataDir`: `shared` when given, else this data
- * folder's own fresh database when the run has DATABASE_URL, else none (the SQLite file in it).
+ * folder's own fresh database when the run puts servers on PostgreSQL, else none (the SQLite file).
  * Always sets DATABASE_URL, so a child process never inherits the run's server-wide URL.
  */
 export async function databaseEnv(dataDir: string, shared?: string): Promise<{ DATA_DIR: string; DATABASE_URL: string }> {
   if (shared) return { DATA_DIR: dataDir, DATABASE_URL: shared }
+  if (!serversOnPostgres) return { DATA_DIR: dataDir, DATABASE_URL: '' }
   let url = databaseByDataDir.get(dataDir)
   if (!url) {
     url = freshDatabaseUrl()
