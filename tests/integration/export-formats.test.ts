@@ -23,7 +23,11 @@ import {
   addNextStep,
   addSafetyGoal,
   addTemplateItem,
+  linkParticipant,
   placeTemplate,
+  renameTemplateZone,
+  safetyHousePathScaleId,
+  setScaleEnds,
   writeScalingMark,
   OVERALL_SCALE_ID,
   RECORDS_ARRAY_NAME,
@@ -76,6 +80,13 @@ const DETAILS = {
 const CHILD_AGREED = ['No me gusta cuando gritan', 'Jugar fútbol con la abuela Nguyễn']
 const CHILD_NOT_AGREED = 'Tengo miedo de papá por la noche'
 const CIRCLE_ITEM = 'El vecino Trần llama cada noche'
+// The child's tools: the parent's consent, the child's own name for a house, the Safety House
+// path (the child's number and words) and what the ends of the scales mean.
+const PARENT_CONSENT_BY = 'Mai Nguyễn, la mamá de Kai'
+const CHILDS_HOUSE_NAME = 'La casa de los sustos'
+const PATH_WORDS = 'Casi llego a la puerta porque la abuela está'
+const PATH_ENDS = { zero: 'Muy lejos de la puerta', ten: 'En la puerta, a salvo' }
+const OVERALL_ENDS = { zero: 'Kai no puede quedarse en casa', ten: 'Todos están seguros de que Kai está a salvo' }
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ')
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
@@ -112,12 +123,20 @@ beforeAll(async () => {
   expect(details.status).toBe(200)
   await server.services.relay.applyServerChange(meetingId, (doc) => {
     const child = { id: 'p-kai', name: 'Kai Nguyễn' }
-    const houses = placeTemplate(doc, 'three-houses').placementId
+    const houses = placeTemplate(doc, 'three-houses', {
+      parentConsent: { givenBy: PARENT_CONSENT_BY, recordedBy: { id: 'w-ana', name: 'Ana Ruiz' }, at: new Date(clock) },
+    }).placementId
+    renameTemplateZone(doc, houses, 'house-worries', CHILDS_HOUSE_NAME)
     addTemplateItem(doc, houses, 'house-worries', CHILD_AGREED[0]!, child, { now: new Date(clock), childAgreed: true })
     addTemplateItem(doc, houses, 'house-worries', CHILD_NOT_AGREED, child, { now: new Date(clock) })
     addTemplateItem(doc, houses, 'house-good-things', CHILD_AGREED[1]!, child, { now: new Date(clock), childAgreed: true })
     const circles = placeTemplate(doc, 'circles').placementId
-    addTemplateItem(doc, circles, 'circle-close', CIRCLE_ITEM, { id: 'p-thu', name: 'Trần Thị Thu' }, { now: new Date(clock) })
+    const token = addTemplateItem(doc, circles, 'circle-close', CIRCLE_ITEM, { id: 'p-thu', name: 'Trần Thị Thu' }, { now: new Date(clock) })
+    linkParticipant(doc, token, 'p-thu')
+    const path = safetyHousePathScaleId(placeTemplate(doc, 'safety-house').placementId)
+    setScaleEnds(doc, path, PATH_ENDS)
+    writeScalingMark(doc, { scaleId: path, participant: child, value: 8, reasons: { whatMakesItThisHigh: PATH_WORDS, onePointHigher: '' } }, { now: new Date(clock) })
+    setScaleEnds(doc, OVERALL_SCALE_ID, OVERALL_ENDS)
   })
   await server.services.relay.applyServerChange(meetingId, (doc) => {
     CONTENT.forEach((c, i) => addItem(doc, c.section, c.text, c.author, { now: new Date(clock + i * 60_000) }))
@@ -185,6 +204,13 @@ describe('export formats', () => {
     expect(text).not.toContain(CHILD_NOT_AGREED)
     expect(text).toContain('1 item the child did not agree to share was left out')
     expect(text).toContain(CIRCLE_ITEM)
+    expect(text).toContain(`Parent’s consent to use Three Houses: given by ${PARENT_CONSENT_BY}; recorded by Ana Ruiz, 2026-11-25 10:00 UTC`)
+    expect(text).toContain(`Three Houses: “${CHILDS_HOUSE_NAME}” (House of worries (Casa de las preocupaciones))`)
+    expect(text).toContain(`0 = ${OVERALL_ENDS.zero}, 10 = ${OVERALL_ENDS.ten}`)
+    expect(text).toContain(`0 = ${PATH_ENDS.zero}, 10 = ${PATH_ENDS.ten}`)
+    expect(text).toContain('Kai Nguyễn: 8 out of 10')
+    expect(text).toContain(`In their words: “${PATH_WORDS}”`)
+    expect(text).toContain(`${CIRCLE_ITEM} — Close support (Apoyo cercano) (participant: Trần Thị Thu)`)
     // The banner is on every page.
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(tmp, 'record.pdf')], { encoding: 'utf8' }))?.[1])
     expect(pages).toBeGreaterThan(1)
@@ -228,6 +254,14 @@ describe('export formats', () => {
     expect(text).toContain('Las tres casas')
     for (const words of CHILD_AGREED) expect(text).toContain(`“${words}”`)
     expect(text).toContain('en las propias palabras del niño o la niña')
+    expect(text).toContain(`${PARENT_CONSENT_BY} dijo que estaba bien usar Las tres casas con el niño o la niña (25 de noviembre de 2026).`)
+    expect(text).toContain(`“${CHILDS_HOUSE_NAME}” (Casa de las preocupaciones)`)
+    expect(text).toContain(`0 quiere decir: ${OVERALL_ENDS.zero} · 10 quiere decir: ${OVERALL_ENDS.ten}`)
+    expect(text).toContain('El camino a la puerta: qué tan seguro se siente el niño o la niña (de 0 a 10)')
+    expect(text).toContain(`0 quiere decir: ${PATH_ENDS.zero}`)
+    expect(text).toContain('Kai Nguyễn: 8 de 10')
+    expect(text).toContain(`En sus propias palabras: “${PATH_WORDS}”`)
+    expect(text).toContain(`Quién está en cada círculo ${CIRCLE_ITEM} — Apoyo cercano`)
     expect(text).not.toContain(CHILD_NOT_AGREED)
     expect(text).not.toContain('CWS-2026-0042')
     expect(text).not.toContain('Treatment details')
@@ -255,6 +289,12 @@ describe('export formats', () => {
     for (const words of CHILD_AGREED) expect(text).toContain(`“${words}”`)
     expect(text).not.toContain(CHILD_NOT_AGREED)
     expect(text).toContain(CIRCLE_ITEM)
+    expect(text).toContain(`Parent’s consent to use Three Houses: given by ${PARENT_CONSENT_BY}`)
+    expect(text).toContain(`“${CHILDS_HOUSE_NAME}” (House of worries`)
+    expect(text).toContain(`0 = ${OVERALL_ENDS.zero}, 10 = ${OVERALL_ENDS.ten}`)
+    expect(text).toContain(`0 = ${PATH_ENDS.zero}, 10 = ${PATH_ENDS.ten}`)
+    expect(text).toContain(`Kai Nguyễn: 8 out of 10 In their words: “${PATH_WORDS}”`)
+    expect(text).toContain(`${CIRCLE_ITEM} — Close support (Apoyo cercano) (participant: Trần Thị Thu)`)
     expect(text).toContain('Canvas picture: not included')
     const files = unzipSync(new Uint8Array(res.body))
     expect(strFromU8(files['docProps/custom.xml']!)).toContain(res.headers.get('x-export-id')!)
@@ -281,7 +321,7 @@ describe('export formats', () => {
     expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
     expect(body.canvasPicture).toEqual({ included: false })
     expect(body.exportId).toBe(res.headers.get('x-export-id'))
-    expect(body.schemaVersion).toBe('1.1.0')
+    expect(body.schemaVersion).toBe('1.2.0')
     expect(body.meeting).toMatchObject({
       agency: AGENCY,
       caseReference: DETAILS.caseReference,
@@ -295,6 +335,24 @@ describe('export formats', () => {
     const childItems = houses.sections.flatMap((s: { items: { text: string; childAgreed: boolean }[] }) => s.items)
     expect(childItems.map((i: { text: string; childAgreed: boolean }) => [i.text, i.childAgreed]).sort()).toEqual(CHILD_AGREED.map((t) => [t, true]).sort())
     expect(res.body.toString('utf8')).not.toContain(CHILD_NOT_AGREED)
+    expect(houses.parentConsent).toEqual({ givenBy: PARENT_CONSENT_BY, recordedBy: { id: 'w-ana', name: 'Ana Ruiz' }, at: new Date(clock).toISOString() })
+    expect(houses.sections.find((s: { key: string }) => s.key === 'house-worries')).toMatchObject({ childsName: CHILDS_HOUSE_NAME, label: { en: 'House of worries' } })
+    const safetyHouse = body.templates.find((t: { templateId: string }) => t.templateId === 'safety-house')
+    expect(safetyHouse.path).toMatchObject({ ends: PATH_ENDS, marks: [{ participant: { name: 'Kai Nguyễn' }, value: 8, whatMakesItThisHigh: PATH_WORDS }] })
+    const circles = body.templates.find((t: { templateId: string }) => t.templateId === 'circles')
+    expect(circles.people).toEqual([{ itemId: expect.any(String), name: CIRCLE_ITEM, participantId: 'p-thu', ring: 'circle-close', ringLabel: { en: 'Close support', es: 'Apoyo cercano' } }])
+    expect(body.scales.find((sc: { scaleId: string }) => sc.scaleId === OVERALL_SCALE_ID).ends).toEqual(OVERALL_ENDS)
+
+    // A record written by 1.1.0 (none of the 1.2.0 fields) still validates.
+    const older = structuredClone(body)
+    older.$schema = older.$schema.replace('1.2.0', '1.1.0')
+    older.schemaVersion = '1.1.0'
+    for (const scale of older.scales) delete scale.ends
+    for (const template of older.templates) {
+      for (const key of ['parentConsent', 'path', 'people']) delete template[key]
+      for (const section of template.sections) delete section.childsName
+    }
+    expect(validate(older), JSON.stringify(validate.errors)).toBe(true)
   })
 
   it('every export is in the audit log with who, format, map version and SHA-256', async () => {
@@ -367,6 +425,30 @@ describe('reproducible exports of a finalized map', () => {
     const res = await api<{ code: string }>(server.url, `/api/meetings/${meetingId}`, { token: apiKey, method: 'PATCH', body: { caseReference: 'X' } })
     expect(res.status).toBe(409)
     expect(res.body.code).toBe('MEETING_FINALIZED')
+  })
+
+  it('an older version exported after a reopen prints the details it was finalized with, not the current ones', async () => {
+    expect((await api(server.url, `/api/meetings/${meetingId}/reopen`, { token: apiKey, method: 'POST' })).status).toBe(200)
+    const changed = { caseReference: 'CWS-2027-0001', meetingType: 'consultation', purpose: 'Revisar el plan en enero', startTime: '2027-01-10T16:00:00.000Z', endTime: null }
+    expect((await api(server.url, `/api/meetings/${meetingId}`, { token: apiKey, method: 'PATCH', body: changed })).status).toBe(200)
+
+    const v1 = JSON.parse((await exportFile('json', { query: '&version=1' })).body.toString('utf8'))
+    expect(v1.version).toMatchObject({ number: 1, finalized: true })
+    expect(v1.meeting).toMatchObject({ title: 'Reunión de la familia Nguyễn', caseReference: DETAILS.caseReference, meetingType: 'child-and-family-team', purpose: DETAILS.purpose, startedAt: DETAILS.startTime, endedAt: DETAILS.endTime })
+    const text = normalize(pdfText((await exportFile('pdf', { query: '&version=1' })).body, 'v1.pdf'))
+    expect(text).toContain('Case reference: CWS-2026-0042')
+    expect(text).toContain('Meeting type: Child and Family Team meeting')
+    expect(text).toContain('Started: 2026-11-25 17:00 UTC')
+    expect(text).not.toContain('CWS-2027-0001')
+    const family = normalize(pdfText((await exportFile('family-pdf', { query: '&version=1' })).body, 'v1-family.pdf'))
+    expect(family).toContain(`Para qué nos reunimos: ${DETAILS.purpose}`)
+    expect(family).not.toContain(changed.purpose)
+    expect(normalize(docxText((await exportFile('docx', { query: '&version=1' })).body))).toContain('Case reference: CWS-2026-0042')
+
+    // The live map (version 2) prints the details as they are now.
+    const live = JSON.parse((await exportFile('json')).body.toString('utf8'))
+    expect(live.version).toMatchObject({ number: 2, finalized: false })
+    expect(live.meeting).toMatchObject({ caseReference: changed.caseReference, meetingType: 'consultation', purpose: changed.purpose, startedAt: changed.startTime })
   })
 })
 

@@ -39,7 +39,7 @@ import type { MeetingType } from '../meetings/meetingDetails.ts'
 import { templateName } from './exportWords.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.1.0'
+export const EXPORT_SCHEMA_VERSION = '1.2.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -109,12 +109,20 @@ export interface ExportScalingMark {
   readonly createdAt: string | null
 }
 
+/** What 0 and 10 mean on a scale, as the facilitator worded them. */
+export interface ExportScaleEnds {
+  readonly zero: string
+  readonly ten: string
+}
+
 export interface ExportScale {
-  /** `overall`, or the danger statement's id. */
+  /** `overall`, the danger statement's id, or a Safety House path's zone id. */
   readonly scaleId: string
-  /** The statement's number for a statement's scale, `null` for the overall scale or a removed statement. */
+  /** The statement's number for a statement's scale, `null` for the overall scale, a path or a removed statement. */
   readonly dangerStatementNumber: number | null
   readonly marks: readonly ExportScalingMark[]
+  /** `null` when the ends were not worded. */
+  readonly ends: ExportScaleEnds | null
 }
 
 export interface ExportSection {
@@ -131,8 +139,31 @@ export interface ExportTemplateItem extends ExportItem {
 
 export interface ExportTemplateSection {
   readonly key: ItemZoneKey
+  /** What the section is for (the catalogue heading): printed beside the child's own name for it. */
   readonly label: Readonly<Record<Locale, string>>
+  /** The child's own name for the house, verbatim; `null` when not renamed. */
+  readonly childsName: string | null
   readonly items: readonly ExportTemplateItem[]
+}
+
+/** The parent's consent to use a child's template, as the facilitator recorded it. */
+export interface ExportParentConsent {
+  /** Who gave it, as written (e.g. "Jess, Kai's mum"). */
+  readonly givenBy: string
+  readonly recordedBy: ExportPerson
+  /** ISO 8601. */
+  readonly at: string
+}
+
+/** A person on the circles of safety and support and the ring they are in. */
+export interface ExportCirclePerson {
+  readonly itemId: string
+  /** As written on the token. */
+  readonly name: string
+  /** The roster participant the token stands for, or `null`. */
+  readonly participantId: string | null
+  readonly ring: ItemZoneKey
+  readonly ringLabel: Readonly<Record<Locale, string>>
 }
 
 /** One template placed on the map, with its items per section. */
@@ -146,6 +177,12 @@ export interface ExportTemplate {
   readonly sections: readonly ExportTemplateSection[]
   /** Items of the child's own template left out because the child did not agree to share them. */
   readonly notShared: number
+  /** The parent's consent to use the template, or `null` when none was recorded. */
+  readonly parentConsent: ExportParentConsent | null
+  /** A Safety House's path to the door (the child's scale; their words in `whatMakesItThisHigh`), else `null`. */
+  readonly path: ExportScale | null
+  /** Circles of safety and support: every person from the centre ring out, else `null`. */
+  readonly people: readonly ExportCirclePerson[] | null
 }
 
 /** One person on the meeting's roster, with what was recorded about them (`null`: not recorded). */
@@ -310,14 +347,16 @@ const sectionLabel = (key: ItemZoneKey, templateId: TemplateId | null): Record<L
 
 /**
  * A placed template's sections. In the child's own template an item the child did not agree to
- * share is dropped and counted in `notShared`; a restricted item is dropped by `keep`.
+ * share is dropped and counted in `notShared`; a restricted item is dropped by `keep` (and so is
+ * its token on the circles, counted once with the item).
  */
-function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[]): ExportTemplate {
+function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[], restricted: ReadonlySet<string>): ExportTemplate {
   const childsOwnWords = placed.templateId !== null && CHILDS_OWN_TEMPLATES.has(placed.templateId)
   let notShared = 0
   const sections = (Object.entries(placed.sections) as [ItemZoneKey, readonly MapItem[]][]).map(([key, items]) => ({
     key,
     label: sectionLabel(key, placed.templateId),
+    childsName: placed.headings[key] ?? null,
     items: keep(items).flatMap((item): ExportTemplateItem[] => {
       const childAgreed = item.childAgreed === true
       if (childsOwnWords && !childAgreed) {
@@ -334,6 +373,19 @@ function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[])
     childsOwnWords,
     sections,
     notShared,
+    parentConsent: placed.parentConsent
+      ? { givenBy: placed.parentConsent.givenBy, recordedBy: { id: placed.parentConsent.recordedById, name: placed.parentConsent.recordedByName }, at: placed.parentConsent.at }
+      : null,
+    path: placed.path ? toScale(placed.path) : null,
+    people: placed.people
+      ? placed.people.filter((p) => !restricted.has(p.itemId)).map((p) => ({
+          itemId: p.itemId,
+          name: p.name,
+          participantId: p.participantId,
+          ring: p.ring,
+          ringLabel: sectionLabel(p.ring, placed.templateId),
+        }))
+      : null,
   }
 }
 
@@ -347,7 +399,11 @@ const toScale = (scale: MapScale): ExportScale => ({
     onePointHigher: m.onePointHigher,
     createdAt: m.createdAt === '' ? null : m.createdAt,
   })),
+  ends: scale.ends ? { zero: scale.ends.zero, ten: scale.ends.ten } : null,
 })
+
+/** The Safety House paths among the placed templates. */
+const paths = (templates: readonly ExportTemplate[]): ExportScale[] => templates.flatMap((t) => (t.path ? [t.path] : []))
 
 /** SHA-256 hex of a string or bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
@@ -373,7 +429,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     items: visible(map.sections[key]).map(toExportItem),
   }))
   const unsorted = visible(map.unsorted).map(toExportItem)
-  const templates = map.templates.map((placed) => toTemplate(placed, visible))
+  const templates = map.templates.map((placed) => toTemplate(placed, visible, restrictedItemIds))
   const statements = visible(map.dangerStatements)
   const goals = visible(map.safetyGoals)
   const statementIds = new Set(statements.map((s) => s.id))
@@ -394,7 +450,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     ...dangerStatements.flatMap((s) => s.safetyGoals),
     ...unlinkedSafetyGoals,
     ...nextSteps,
-    ...scales.flatMap((s) => s.marks.map((m) => ({ author: m.participant }))),
+    ...[...scales, ...paths(templates)].flatMap((s) => s.marks.map((m) => ({ author: m.participant }))),
   ]
   for (const item of contributors) {
     const id = item.author.id
@@ -471,7 +527,7 @@ export function recordDate(model: CaseFileExport): Date {
     ...model.dangerStatements.flatMap((d) => d.safetyGoals),
     ...model.unlinkedSafetyGoals,
     ...model.nextSteps,
-    ...model.scales.flatMap((scale) => scale.marks),
+    ...[...model.scales, ...paths(model.templates)].flatMap((scale) => scale.marks),
   ]
   for (const item of dated) {
     const at = item.createdAt ? Date.parse(item.createdAt) : Number.NaN

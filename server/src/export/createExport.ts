@@ -14,6 +14,7 @@ import * as Y from 'yjs'
 import { readMap, readRecordMap } from '@safetymap/map-model'
 import type { Services } from '../http/services.ts'
 import type { Meeting } from '../meetings/MeetingStore.ts'
+import type { VersionDetails } from '../meetings/versionDetails.ts'
 import {
   buildCaseFileExport,
   sha256Hex,
@@ -101,12 +102,15 @@ async function rosterOf(services: Services, meeting: Meeting): Promise<ExportPar
   return roster
 }
 
-/** The doc state to export and the version it stands for. */
+/**
+ * The doc state to export, the version it stands for, and the meeting details to print: a
+ * finalized version's own (kept at finalize), else the meeting's current ones.
+ */
 async function stateFor(
   services: Services,
   meeting: Meeting,
   requested: number | null,
-): Promise<{ ok: true; state: Uint8Array; version: ExportVersionRecord } | ExportFailure> {
+): Promise<{ ok: true; state: Uint8Array; version: ExportVersionRecord; details: VersionDetails } | ExportFailure> {
   const versions = await services.meetings.listVersions(meeting.id)
   const finalizedBy = async (workerId: string) => ({ id: workerId, name: (await services.workers.getWorker(workerId))?.name ?? '' })
   const wanted = requested ?? (meeting.status === 'finalized' ? meeting.version : null)
@@ -117,6 +121,8 @@ async function stateFor(
         ok: true,
         state: frozen.state,
         version: { number: frozen.version, finalized: true, finalizedAt: frozen.finalizedAt, finalizedBy: await finalizedBy(frozen.finalizedBy) },
+        // Versions kept before details were stored with them fall back to the meeting's.
+        details: frozen.details ?? meeting,
       }
     }
     if (requested !== null && requested !== meeting.version) return { ok: false, reason: 'unknown-version' }
@@ -128,6 +134,7 @@ async function stateFor(
     ok: true,
     state,
     version: { number: meeting.version, finalized, finalizedAt: finalized ? meeting.finalizedAt : null, finalizedBy: null },
+    details: meeting,
   }
 }
 
@@ -144,20 +151,21 @@ export async function readExportModel(
     Y.applyUpdate(doc, source.state)
     // Re-encoded from a fresh doc: the same state always gives the same bytes, whatever merge history it came from.
     const stateSha256 = sha256Hex(Y.encodeStateAsUpdate(doc))
+    const { title, details, openedAt, endedAt } = source.details
     const model = buildCaseFileExport({
       meeting: {
         id: meeting.id,
-        title: meeting.title,
+        title,
         locale: meeting.locale,
         status: meeting.status,
         createdAt: meeting.createdAt,
         agency: services.config.agencyName,
-        caseReference: meeting.details.caseReference,
-        meetingType: meeting.details.meetingType,
-        purpose: meeting.details.purpose,
+        caseReference: details.caseReference,
+        meetingType: details.meetingType,
+        purpose: details.purpose,
         // Entered times win; else when a facilitator first opened it and when it was ended.
-        startedAt: meeting.details.startTime ?? meeting.openedAt,
-        endedAt: meeting.details.endTime ?? meeting.endedAt,
+        startedAt: details.startTime ?? openedAt,
+        endedAt: details.endTime ?? endedAt,
       },
       map: readMap(doc),
       stateSha256,

@@ -84,6 +84,13 @@ interface FamilyWords {
   readonly purpose: string
   readonly childsWords: string
   readonly onlyWhatTheChildShared: string
+  /** What the two ends of a scale mean, in the facilitator's words; an end left blank is left out. */
+  readonly scaleEnds: (zero: string, ten: string) => string
+  readonly parentAgreed: (givenBy: string, template: string, date: string) => string
+  readonly path: string
+  readonly noPathMark: string
+  readonly inTheirWords: string
+  readonly whoIsInTheCircles: string
 }
 
 const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
@@ -109,6 +116,12 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     purpose: 'Why we met',
     childsWords: '— in the child’s own words',
     onlyWhatTheChildShared: 'This copy has only what the child said they were happy to share.',
+    scaleEnds: (zero, ten) => [zero ? `0 means: ${zero}` : '', ten ? `10 means: ${ten}` : ''].filter(Boolean).join(' · '),
+    parentAgreed: (givenBy, template, date) => `${givenBy} said it was all right to use ${template} with the child (${date}).`,
+    path: 'The path to the door: how safe the child feels (0 to 10)',
+    noPathMark: 'Nobody marked the path.',
+    inTheirWords: 'In their own words:',
+    whoIsInTheCircles: 'Who is in each circle',
   },
   es: {
     title: 'El mapa de seguridad de su familia',
@@ -132,12 +145,23 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     purpose: 'Para qué nos reunimos',
     childsWords: '— en las propias palabras del niño o la niña',
     onlyWhatTheChildShared: 'Esta copia tiene solo lo que el niño o la niña dijo que quería compartir.',
+    scaleEnds: (zero, ten) => [zero ? `0 quiere decir: ${zero}` : '', ten ? `10 quiere decir: ${ten}` : ''].filter(Boolean).join(' · '),
+    parentAgreed: (givenBy, template, date) => `${givenBy} dijo que estaba bien usar ${template} con el niño o la niña (${date}).`,
+    path: 'El camino a la puerta: qué tan seguro se siente el niño o la niña (de 0 a 10)',
+    noPathMark: 'Nadie marcó el camino.',
+    inTheirWords: 'En sus propias palabras:',
+    whoIsInTheCircles: 'Quién está en cada círculo',
   },
 }
 
 /** The family copy's words in one language. */
 export function familyWords(locale: Locale): FamilyWords {
   return FAMILY[locale]
+}
+
+/** What 0 and 10 mean, for the case-file record ("0 = …, 10 = …"). */
+export function recordScaleEnds(ends: { readonly zero: string; readonly ten: string }): string {
+  return `0 = ${ends.zero || NOT_RECORDED}, 10 = ${ends.ten || NOT_RECORDED}`
 }
 
 /** Notice printed when restricted items were left out of the record. */

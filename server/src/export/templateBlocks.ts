@@ -3,29 +3,57 @@
  * maps) in an export, as the same styled blocks the safety plan uses, so the case-file PDF and the
  * DOCX print them alike and the family copy gets plain words in its language. A child's words are
  * printed verbatim in quotation marks; under the child's own template a notice says that only
- * what the child agreed to share is there (the record also counts what was left out).
+ * what the child agreed to share is there (the record also counts what was left out). Also the
+ * parent's consent to use the template, the child's own names for the houses (beside what each
+ * house is for), the Safety House path (the child's number and words) and who is in each circle.
  *
  * ```ts
  * for (const block of caseFileTemplateBlocks(model)) draw(block.style, block.text)
  * ```
  */
 import type { Locale } from '@safetymap/map-model'
-import type { CaseFileExport, ExportTemplateItem } from './CaseFileExport.ts'
-import { familyWords, formatRecordTime, notSharedNotice } from './exportWords.ts'
-import type { ToolkitBlock } from './toolkitBlocks.ts'
+import type { CaseFileExport, ExportScale, ExportTemplate, ExportTemplateItem, ExportTemplateSection } from './CaseFileExport.ts'
+import { NOT_RECORDED, familyWords, formatFamilyDate, formatRecordTime, notSharedNotice, recordScaleEnds } from './exportWords.ts'
+import { familyScaleMark, type ToolkitBlock } from './toolkitBlocks.ts'
 
 /** The item's text, in quotation marks when they are someone's own words. */
 const itemText = (item: ExportTemplateItem): string => (item.childAgreed || item.directQuote ? `“${item.text}”` : item.text)
 
+/** A section's heading: the child's own name for it in quotation marks, with what it is for beside it. */
+const sectionHeading = (section: ExportTemplateSection, label: string): string => (section.childsName === null ? label : `“${section.childsName}” (${label})`)
+
+/** The case file's lines on the parent's consent; only the child's own template asks for it. */
+function consentBlocks(template: ExportTemplate): ToolkitBlock[] {
+  const consent = template.parentConsent
+  if (consent) {
+    return [{ style: 'muted', text: `Parent’s consent to use ${template.name.en}: given by ${consent.givenBy || NOT_RECORDED}; recorded by ${consent.recordedBy.name || NOT_RECORDED}, ${formatRecordTime(consent.at)}` }]
+  }
+  return template.childsOwnWords ? [{ style: 'muted', text: `Parent’s consent to use ${template.name.en}: ${NOT_RECORDED}` }] : []
+}
+
+/** The case file's lines on a Safety House path: the child's number and words, verbatim. */
+function casePathBlocks(template: ExportTemplate, path: ExportScale): ToolkitBlock[] {
+  const out: ToolkitBlock[] = [{ style: 'h2', text: `${template.name.en}: the path to the door (the child’s scale, 0–10)` }]
+  if (path.ends) out.push({ style: 'muted', text: recordScaleEnds(path.ends) })
+  if (path.marks.length === 0) out.push({ style: 'muted', text: 'No mark on the path.' })
+  for (const m of path.marks) {
+    out.push({ style: 'text', text: `${m.participant.name || 'name not recorded'}: ${m.value} out of 10` })
+    if (m.whatMakesItThisHigh) out.push({ style: 'muted', text: `In their words: “${m.whatMakesItThisHigh}”` })
+  }
+  return out
+}
+
 /** The case-file record's blocks (English labels; Spanish headings too for a Spanish meeting). */
 export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
   if (model.templates.length === 0) return []
+  const bilingual = (label: { en: string; es: string }) => (model.meeting.locale === 'es' ? `${label.en} (${label.es})` : label.en)
+  const rosterName = new Map(model.participants.map((p) => [p.id, p.name]))
   const out: ToolkitBlock[] = [{ style: 'h1', text: 'Templates on the map' }]
   for (const template of model.templates) {
+    out.push(...consentBlocks(template))
     if (template.childsOwnWords) out.push({ style: 'muted', text: `${template.name.en}: ${notSharedNotice(template.notShared)}` })
     for (const section of template.sections) {
-      const label = model.meeting.locale === 'es' ? `${section.label.en} (${section.label.es})` : section.label.en
-      out.push({ style: 'h2', text: `${template.name.en}: ${label}` })
+      out.push({ style: 'h2', text: `${template.name.en}: ${sectionHeading(section, bilingual(section.label))}` })
       if (section.items.length === 0) out.push({ style: 'muted', text: 'No items.' })
       for (const item of section.items) {
         const by = item.author.name || 'author not recorded'
@@ -34,6 +62,15 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
           { style: 'text', text: itemText(item) },
           { style: 'by', text: item.childAgreed ? `— the child’s own words, agreed to share; written by ${by}${when}` : `— ${by}${when}` },
         )
+      }
+    }
+    if (template.path) out.push(...casePathBlocks(template, template.path))
+    if (template.people) {
+      out.push({ style: 'h2', text: `${template.name.en}: who is in each circle` })
+      if (template.people.length === 0) out.push({ style: 'muted', text: 'Nobody placed on the circles.' })
+      for (const person of template.people) {
+        const linked = person.participantId ? rosterName.get(person.participantId) : undefined
+        out.push({ style: 'text', text: `${person.name} — ${bilingual(person.ringLabel)}${linked ? ` (participant: ${linked})` : ''}` })
       }
     }
   }
@@ -46,14 +83,29 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
   const out: ToolkitBlock[] = []
   for (const template of model.templates) {
     const filled = template.sections.filter((s) => s.items.length > 0)
-    if (filled.length === 0 && !template.childsOwnWords) continue
+    if (filled.length === 0 && !template.childsOwnWords && !template.path && !template.people?.length) continue
     out.push({ style: 'h1', text: template.name[locale] })
+    const consent = template.parentConsent
+    if (consent?.givenBy) out.push({ style: 'muted', text: w.parentAgreed(consent.givenBy, template.name[locale], formatFamilyDate(consent.at, locale)) })
     if (template.childsOwnWords) out.push({ style: 'muted', text: w.onlyWhatTheChildShared })
     for (const section of filled) {
-      out.push({ style: 'h2', text: section.label[locale] })
+      out.push({ style: 'h2', text: sectionHeading(section, section.label[locale]) })
       for (const item of section.items) {
         out.push({ style: 'text', text: itemText(item) }, { style: 'by', text: item.childAgreed ? w.childsWords : w.saidBy(item.author.name || someone) })
       }
+    }
+    if (template.path) {
+      out.push({ style: 'h2', text: w.path })
+      if (template.path.ends) out.push({ style: 'muted', text: w.scaleEnds(template.path.ends.zero, template.path.ends.ten) })
+      if (template.path.marks.length === 0) out.push({ style: 'muted', text: w.noPathMark })
+      for (const m of template.path.marks) {
+        out.push({ style: 'text', text: familyScaleMark(locale, m.participant.name || someone, m.value) })
+        if (m.whatMakesItThisHigh) out.push({ style: 'muted', text: `${w.inTheirWords} “${m.whatMakesItThisHigh}”` })
+      }
+    }
+    if (template.people?.length) {
+      out.push({ style: 'h2', text: w.whoIsInTheCircles })
+      for (const person of template.people) out.push({ style: 'text', text: `${person.name} — ${person.ringLabel[locale]}` })
     }
   }
   return out

@@ -11,7 +11,7 @@
  */
 import type { Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportAttribution, ExportScale } from './CaseFileExport.ts'
-import { NOT_RECORDED, formatRecordTime } from './exportWords.ts'
+import { NOT_RECORDED, familyWords, formatRecordTime, recordScaleEnds } from './exportWords.ts'
 
 export type ToolkitBlockStyle = 'h1' | 'h2' | 'text' | 'by' | 'muted'
 export interface ToolkitBlock {
@@ -56,8 +56,11 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
   out.push({ style: 'h1', text: 'Scaling' })
   if (model.scales.every((s) => s.marks.length === 0)) out.push({ style: 'muted', text: 'No scaling marks recorded.' })
   for (const scale of model.scales) {
-    if (scale.marks.length === 0) continue
+    // A scale whose ends were worded is part of the record even before anyone rates.
+    if (scale.marks.length === 0 && !scale.ends) continue
     out.push({ style: 'h2', text: scaleTitle(scale, (n) => `Scale for danger statement ${n}`, 'Overall safety scale (0–10)', 'Scale of a removed danger statement') })
+    if (scale.ends) out.push({ style: 'muted', text: recordScaleEnds(scale.ends) })
+    if (scale.marks.length === 0) out.push({ style: 'muted', text: 'No marks recorded.' })
     for (const m of scale.marks) {
       out.push(
         { style: 'text', text: `${m.participant.name || 'name not recorded'}: ${m.value} out of 10` },
@@ -119,6 +122,9 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   },
 }
 
+/** One person's number on a scale, in the family copy's words. */
+export const familyScaleMark = (locale: Locale, name: string, value: number): string => FAMILY_TOOLKIT[locale].mark(name, value)
+
 /** The family copy's blocks, in plain words in the meeting's language; no dates, ids or roles. */
 export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someone: string): ToolkitBlock[] {
   const w = FAMILY_TOOLKIT[locale]
@@ -147,6 +153,7 @@ export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someo
     for (const scale of model.scales) {
       if (scale.marks.length === 0) continue
       out.push({ style: 'h2', text: scaleTitle(scale, w.statementScale, w.overall, w.removed) })
+      if (scale.ends) out.push({ style: 'muted', text: familyWords(locale).scaleEnds(scale.ends.zero, scale.ends.ten) })
       for (const m of scale.marks) {
         out.push({ style: 'text', text: w.mark(m.participant.name || someone, m.value) })
         if (m.whatMakesItThisHigh) out.push({ style: 'muted', text: `${w.high} ${m.whatMakesItThisHigh}` })

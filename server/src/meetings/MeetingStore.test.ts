@@ -26,6 +26,20 @@ describe('createMeetingStore', () => {
     db.close()
   })
 
+  it('upgrades versions kept without their details: they read back with none, new ones keep theirs', async () => {
+    const db = new BetterSqlite3(':memory:')
+    db.exec(FIRST_RELEASE_SCHEMA)
+    db.exec(`CREATE TABLE meeting_versions (meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE, version INTEGER NOT NULL,
+      state BLOB NOT NULL, finalized_at INTEGER NOT NULL, finalized_by TEXT NOT NULL, PRIMARY KEY (meeting_id, version));
+      INSERT INTO meeting_versions VALUES ('m1', 1, x'01', 5, 'w1');`)
+    const meetings = createMeetingStore(db)
+    expect(await meetings.listVersions('m1')).toEqual([{ version: 1, state: Uint8Array.of(1), finalizedAt: 5, finalizedBy: 'w1', details: null }])
+    const meeting = (await meetings.get('m1'))!
+    await meetings.saveVersion({ meetingId: 'm1', version: 2, state: Uint8Array.of(2), finalizedBy: 'w1', now: 6, details: meeting })
+    expect((await meetings.listVersions('m1'))[1]?.details).toEqual({ title: 'Old meeting', details: meeting.details, openedAt: null, endedAt: null })
+    db.close()
+  })
+
   it('lets a personal invite be used once and a shared one many times, counting uses', async () => {
     const db = new BetterSqlite3(':memory:')
     const meetings = createMeetingStore(db)
