@@ -262,6 +262,38 @@ describe('the phone view', () => {
     }
   })
 
+  it('stops and says the map was finished when the items she wrote offline are refused after a finalize', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Finished offline meeting')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const phone = await phoneContext()
+    try {
+      await facilitator.synced()
+      const page = await phone.context.newPage()
+      await page.goto(inviteUrl)
+      await joinAs(page, 'Uncle Joe')
+      await page.waitForURL(/\/list$/, { timeout: 20_000 })
+      await expectLive(page)
+
+      await phone.context.setOffline(true)
+      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline')
+      await addOnPhone(page, 'next-steps', 'Joe drives Kai to the doctor on Tuesday')
+      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      await phone.context.setOffline(false)
+
+      await expect(page.getByTestId('phone-ended').getAttribute('data-code', { timeout: 15_000 })).resolves.toBe('4002')
+      await expect(page.getByTestId('phone-ended').innerText()).resolves.toMatch(/could not be saved/)
+      // It does not knock again: the socket count stays put for longer than the first retries take.
+      const sockets = () => phone.requests.filter((url) => url.includes('/sync/')).length
+      const before = sockets()
+      await new Promise((resolve) => setTimeout(resolve, 3_000))
+      expect(sockets()).toBe(before)
+      expect(readMap(facilitator.doc).sections['next-steps']).toEqual([])
+    } finally {
+      facilitator.destroy()
+      await phone.context.close()
+    }
+  })
+
   it('keeps an unsent item through a reload (IndexedDB) and sends it once the relay answers', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Reload meeting')
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })

@@ -7,7 +7,7 @@
  */
 import type { Locale } from '@safetymap/map-model'
 import type { AuditEntry, MeetingRole, RosterEntry } from '../api/api.ts'
-import { messages, type MessageKey } from '../i18n/messages.ts'
+import { isMessageKey, type MessageKey } from '../i18n/messages.ts'
 import type { MessageVars } from '../i18n/translate.ts'
 
 /** One line of the trail. */
@@ -29,8 +29,6 @@ const ROLE_LABEL: Readonly<Record<MeetingRole, MessageKey>> = {
 
 /** Details worth a word, as plain codes (a format, a role); never free text. */
 const SHOWN_DETAILS = ['format', 'version', 'from', 'to', 'reason'] as const
-
-const isMessageKey = (key: string): key is MessageKey => key in messages.en
 
 function personLabel(person: RosterEntry | undefined, t: Translate): string | null {
   return person ? t('audit.actor.named', { name: person.name, role: t(ROLE_LABEL[person.role]) }) : null

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Peer } from '@safetymap/tldraw-yjs'
 import type { RosterEntry } from '../api/api.ts'
-import { messages, type MessageKey } from '../i18n/messages.ts'
+import { es as spanish } from '../i18n/catalogues/es.ts'
+import type { MessageKey } from '../i18n/messages.ts'
 import { rosterRows } from './RosterList.tsx'
 import { relationshipLabel } from './relationships.ts'
 
@@ -54,7 +55,7 @@ describe('rosterRows', () => {
 
 describe('relationshipLabel', () => {
   it('translates listed relationships and keeps the joiner’s own words', () => {
-    const es = (key: MessageKey) => messages.es[key]
+    const es = (key: MessageKey) => spanish[key]
     expect(relationshipLabel('grandparent', es)).toBe('Abuela o abuelo')
     expect(relationshipLabel('Godmother', es)).toBe('Godmother')
   })

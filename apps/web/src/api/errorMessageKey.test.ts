@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { messages } from '../i18n/messages.ts'
+import { en } from '../i18n/catalogues/en.ts'
 import { errorMessageKey } from './errorMessageKey.ts'
 
 describe('errorMessageKey', () => {
   it('tells an invitee with an expired link to ask the facilitator for a new one', () => {
     const key = errorMessageKey('AUTH_INVITE_EXPIRED', 410)
-    expect(messages.en[key]).toBe('This invite link has expired. Ask the meeting facilitator for a new one.')
+    expect(en[key]).toBe('This invite link has expired. Ask the meeting facilitator for a new one.')
   })
 
   it.each([
@@ -21,6 +21,6 @@ describe('errorMessageKey', () => {
   it('falls back by status, then to the generic message', () => {
     expect(errorMessageKey(null, 401)).toBe('error.authRequired')
     expect(errorMessageKey('SOMETHING_NEW', 500)).toBe('error.generic')
-    expect(messages.en['error.generic']).toBe('Something went wrong. Please try again.')
+    expect(en['error.generic']).toBe('Something went wrong. Please try again.')
   })
 })

@@ -1,6 +1,8 @@
 /**
  * React side of the message catalogue: holds the chosen UI language, exposes `t` and `setLocale`,
- * and keeps `<html lang>` in step so screen readers pronounce the page right.
+ * and keeps `<html lang>` in step so screen readers pronounce the page right. Its children render
+ * once the chosen language's catalogue is downloaded (only that one); a switch downloads the
+ * other before it shows.
  *
  *   <I18nProvider><App /></I18nProvider>
  *   const { t, locale, setLocale } = useI18n()
@@ -8,7 +10,7 @@
 import type { Locale } from '@safetymap/map-model'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { chooseLocale, readStoredLocale, storeLocale } from './chooseLocale.ts'
-import type { MessageKey } from './messages.ts'
+import { loadCatalogue, loadedCatalogue, type MessageKey } from './messages.ts'
 import { translate, type MessageVars } from './translate.ts'
 
 /** What `useI18n` gives a component. */
@@ -26,6 +28,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() =>
     chooseLocale({ stored: readStoredLocale(), preferred: navigator.languages }),
   )
+  const [ready, setReady] = useState(() => loadedCatalogue(locale) !== undefined)
+
+  useEffect(() => {
+    if (ready) return
+    let current = true
+    // A failed download leaves the page blank; the browser's reload is the retry.
+    void loadCatalogue(locale).then(() => current && setReady(true))
+    return () => {
+      current = false
+    }
+  }, [locale, ready])
 
   useEffect(() => {
     document.documentElement.lang = locale
@@ -33,14 +46,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLocale = useCallback((next: Locale) => {
     storeLocale(next)
-    setLocaleState(next)
+    void loadCatalogue(next).then(() => setLocaleState(next))
   }, [])
 
   const value = useMemo<I18n>(
     () => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }),
     [locale, setLocale],
   )
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+  return <I18nContext.Provider value={value}>{ready ? children : null}</I18nContext.Provider>
 }
 
 /** The current UI language and its translator. Must be used below `I18nProvider`. */

@@ -9,7 +9,7 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { api, type ClientConfig, type Meeting, type Me } from '../api/api.ts'
 import type { ApiResult } from '../api/ApiResult.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
-import type { MessageKey } from '../i18n/messages.ts'
+import { loadCatalogue, type MessageKey } from '../i18n/messages.ts'
 import { Link } from '../router/Link.tsx'
 import { lobbyPath } from '../router/matchRoute.ts'
 import { navigate } from '../router/navigation.ts'
@@ -18,7 +18,10 @@ import { PageLayout } from '../ui/PageLayout.tsx'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
 import { ShowAsListLink } from '../phone/ShowAsListLink.tsx'
 
-const MeetingCanvas = lazy(() => import('../canvas/MeetingCanvas.tsx').then((m) => ({ default: m.MeetingCanvas })))
+// The board writes cards in the meeting's language, which may not be the reader's: both catalogues.
+const MeetingCanvas = lazy(() =>
+  Promise.all([import('../canvas/MeetingCanvas.tsx'), loadCatalogue('en'), loadCatalogue('es')]).then(([m]) => ({ default: m.MeetingCanvas })),
+)
 
 type MeetingPageState =
   | { readonly status: 'loading' }

@@ -29,6 +29,7 @@ import {
 import type { ReactNode } from 'react'
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { Meeting } from '../api/api.ts'
+import { RELAY_CLOSE_CODE } from '../access/useRelayClose.ts'
 import { ConnectionStatus } from '../canvas/ConnectionStatus.tsx'
 import { ratingsApi } from '../canvas/ratingsApi.ts'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
@@ -81,6 +82,8 @@ function endedMessage(code: number | null): MessageKey {
       return 'phone.ended.closed'
     case 4429:
       return 'phone.ended.full'
+    case RELAY_CLOSE_CODE.finalizedEditsRefused:
+      return 'meeting.finalizedOfflineBody'
     default:
       return 'phone.ended.other'
   }
@@ -194,6 +197,12 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
         <p className="phone-notice phone-notice-ended" role="alert" data-testid="phone-ended" data-code={endedCode}>
           {t(endedMessage(endedCode))}
         </p>
+      ) : null}
+      {endedCode === RELAY_CLOSE_CODE.finalizedEditsRefused ? (
+        // The local copy with the refused edits is gone (openPhoneConnection): a reload shows the map as kept.
+        <button type="button" className="primary" onClick={() => window.location.reload()}>
+          {t('meeting.openFinished')}
+        </button>
       ) : null}
       {finalized ? <p className="phone-notice">{t('phone.finalized')}</p> : null}
       {user.role === 'viewer' && !finalized ? <p className="phone-notice">{t('meeting.viewerNotice')}</p> : null}

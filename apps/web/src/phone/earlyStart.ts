@@ -1,7 +1,7 @@
 /**
  * The list view's head start. `list.html` (what the server sends for `/m/:id/list`) loads this
  * module as its own small script, so it runs while the app's code is still downloading: it asks
- * who you are and your role, and opens the meeting's sync socket. On a slow phone connection these
+ * who you are and your role, opens the meeting's sync socket and downloads the reader's language. On a slow phone connection these
  * round trips then overlap the download instead of queuing behind it. Without a local copy of the
  * map the socket asks the relay for the whole map at once (sync step 1 with an empty state
  * vector); with a copy it waits, so the phone's own step 1 asks only for what is new. The phone
@@ -16,6 +16,8 @@ import { api, type Meeting, type Me } from '../api/api.ts'
 import type { ApiResult } from '../api/ApiResult.ts'
 import { docEpochQuery, storedDocEpoch } from '../canvas/docEpoch.ts'
 import { syncServerUrl } from '../canvas/syncServerUrl.ts'
+import { chooseLocale, readStoredLocale } from '../i18n/chooseLocale.ts'
+import { loadCatalogue } from '../i18n/messages.ts'
 import { matchRoute } from '../router/matchRoute.ts'
 import { hasLocalCopy } from './localCopy.ts'
 
@@ -129,4 +131,8 @@ export function takeEarlySocket(meetingId: string): EarlySocket | null {
 }
 
 const route = matchRoute(window.location.pathname)
-if (route.name === 'meetingList') startEarly(route.meetingId)
+if (route.name === 'meetingList') {
+  startEarly(route.meetingId)
+  // The same choice I18nProvider makes; its first render then finds the catalogue here or coming.
+  void loadCatalogue(chooseLocale({ stored: readStoredLocale(), preferred: navigator.languages }))
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { attachJitteredReconnect, isTerminalCloseCode, reconnectDelayMs, RECONNECT_MAX_MS } from './jitteredReconnect.ts'
 import type { WebsocketProvider } from 'y-websocket'
+import { shouldReconnect } from '../access/useRelayClose.ts'
+import { attachJitteredReconnect, reconnectDelayMs, RECONNECT_MAX_MS } from './jitteredReconnect.ts'
 
 type Handler = (...args: unknown[]) => void
 
@@ -8,6 +9,7 @@ function fakeProvider() {
   const handlers = new Map<string, Set<Handler>>()
   const provider = {
     shouldConnect: true,
+    shouldReconnect,
     connects: 0,
     on(name: string, h: Handler) {
       if (!handlers.has(name)) handlers.set(name, new Set())
@@ -58,15 +60,23 @@ describe('reconnectDelayMs', () => {
   })
 })
 
-describe('isTerminalCloseCode', () => {
+describe('which closes the phone retries', () => {
   it.each([
-    [4400, true],
-    [4403, true],
-    [4499, true],
-    [4500, false],
-    [1006, false],
-    [1001, false],
-  ])('%i → %s', (code, terminal) => expect(isTerminalCloseCode(code)).toBe(terminal))
+    [4400, '', false],
+    [4403, 'RELAY_ACCESS_REVOKED', false],
+    [4499, '', false],
+    [4002, 'MEETING_FINALIZED_EDITS_REFUSED', false],
+    [4002, 'MEETING_FINALIZED', true],
+    [4500, '', true],
+    [1006, '', true],
+    [1001, '', true],
+  ])('%i %s → retried: %s', (code, reason, retried) => {
+    const provider = fakeProvider()
+    const timers = fakeTimers()
+    attachJitteredReconnect(provider as unknown as WebsocketProvider, timers)
+    provider.emit('connection-close', { code, reason })
+    expect(timers.timers.length).toBe(retried ? 1 : 0)
+  })
 })
 
 describe('attachJitteredReconnect', () => {

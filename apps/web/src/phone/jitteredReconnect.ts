@@ -2,8 +2,9 @@
  * Owns how a phone reconnects after the link to the relay drops: exponential backoff with jitter,
  * so forty phones that lost the same Wi-Fi do not all knock on the relay in the same instant.
  * y-websocket's own retry has no jitter; this takes it over for closes the relay may recover from
- * and leaves terminal closes (4400–4499: removed, meeting closed, room full) to the provider,
- * which stops retrying and emits `closed`.
+ * and leaves the closes the provider's `shouldReconnect` calls final (4400–4499: removed, meeting
+ * closed, room full; 4002 refusing offline edits to a finished map) to the provider, which stops
+ * retrying and emits `closed`.
  *
  *   const stop = attachJitteredReconnect(provider)
  *   stop()
@@ -14,11 +15,6 @@ import type { WebsocketProvider } from 'y-websocket'
 export const RECONNECT_BASE_MS = 500
 /** No retry waits longer than this. */
 export const RECONNECT_MAX_MS = 30_000
-
-/** True for the relay's "do not come back" close codes (the 4xx range, like HTTP). */
-export function isTerminalCloseCode(code: number): boolean {
-  return code >= 4400 && code < 4500
-}
 
 /**
  * The wait before retry number `attempt` (1, 2, …): half the capped exponential step fixed, the
@@ -45,9 +41,9 @@ export function attachJitteredReconnect(
   let timer: unknown = null
 
   const onConnectionClose = (event: CloseEvent | null) => {
-    // A deliberate disconnect (ours, or the browser going offline) or a terminal close: not ours to retry.
+    // A deliberate disconnect (ours, or the browser going offline) or a final close: not ours to retry.
     if (!provider.shouldConnect) return
-    if (event && isTerminalCloseCode(event.code)) return
+    if (event && !provider.shouldReconnect(event, provider)) return
     // Turns the retry y-websocket is about to schedule into a no-op; ours replaces it.
     provider.shouldConnect = false
     attempt += 1

@@ -5,7 +5,8 @@
  * - the doc is kept in IndexedDB (y-indexeddb), so the map shows before the relay answers and
  *   edits made offline survive a reload and merge on reconnect; the relay is contacted once the
  *   local copy is loaded (or after {@link LOCAL_LOAD_WAIT_MS}), at once when there is none;
- * - retries use backoff with jitter (`attachJitteredReconnect`);
+ * - retries use backoff with jitter (`attachJitteredReconnect`), except after the closes the
+ *   provider's `shouldReconnect` makes final (from `createMeetingConnection`);
  * - the first connection adopts the socket the early start opened while the code downloaded
  *   (`earlyStart.ts`), so the map may already be here when the code is;
  * - a terminal close (4400–4499) is remembered with its code, so the page can say why it stopped.
@@ -24,8 +25,12 @@ import { takeEarlySocket } from './earlyStart.ts'
 import { attachJitteredReconnect } from './jitteredReconnect.ts'
 import { hasLocalCopy, rememberLocalCopy } from './localCopy.ts'
 
-/** Close codes after which this device must not keep the map (removed; meeting closed or purged). */
-const FORGET_MAP_CLOSE_CODES: ReadonlySet<number> = new Set([4403, 4410])
+/**
+ * Close codes after which this device drops its local copy: removed, meeting closed or purged (it
+ * must not keep the map); offline edits refused on a finished map (4002 is only ever final then,
+ * via `shouldReconnect`): a kept copy would send them again after a reload and be refused again.
+ */
+const FORGET_MAP_CLOSE_CODES: ReadonlySet<number> = new Set([4403, 4410, 4002])
 
 /** Longest wait for the local copy before connecting to the relay anyway. */
 export const LOCAL_LOAD_WAIT_MS = 2000
