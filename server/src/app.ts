@@ -71,7 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     meetings: stores.meetings,
     relay,
     audit: stores.audit,
-    meetingEvents: createMeetingEvents(),
+    meetingEvents: createMeetingEvents(fanout ? { shared: fanout } : {}),
     mapSchema: createSafetyMapSchema().serialize(),
     now: options.now ?? Date.now,
   }

@@ -9,6 +9,7 @@ import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { openRosterStream as openRosterStreamAt, type RosterStream } from '../helpers/rosterStream.ts'
 
 let server: TestServer
 const streams: RosterStream[] = []
@@ -21,50 +22,10 @@ afterAll(async () => {
   await server.close()
 })
 
-interface RosterStream {
-  status: number
-  /** Times (ms since epoch) at which each `roster` event arrived. */
-  readonly events: number[]
-  readonly ended: () => boolean
-  close(): void
-}
-
-/** Opens the roster stream with a Bearer token and records its events as they arrive. */
+/** Opens the roster stream on the test server; closed after all tests. */
 async function openRosterStream(meetingId: string, token: string): Promise<RosterStream> {
-  const abort = new AbortController()
-  const res = await fetch(`${server.url}/api/meetings/${meetingId}/roster/events`, {
-    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
-    signal: abort.signal,
-  })
-  const events: number[] = []
-  let ended = false
-  const stream: RosterStream = { status: res.status, events, ended: () => ended, close: () => abort.abort() }
+  const stream = await openRosterStreamAt(server.url, meetingId, token)
   streams.push(stream)
-  if (res.status !== 200 || !res.body) {
-    ended = true
-    return stream
-  }
-  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/)
-  const reader = res.body.getReader()
-  const decoder = new TextDecoder()
-  void (async () => {
-    let buffered = ''
-    try {
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) break
-        buffered += decoder.decode(value, { stream: true })
-        let end: number
-        while ((end = buffered.indexOf('\n\n')) >= 0) {
-          if (buffered.slice(0, end).split('\n').includes('event: roster')) events.push(Date.now())
-          buffered = buffered.slice(end + 2)
-        }
-      }
-    } catch {
-      // aborted by the test
-    }
-    ended = true
-  })()
   return stream
 }
 

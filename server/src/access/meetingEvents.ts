@@ -1,13 +1,16 @@
 /**
- * In-process "something about this meeting's people changed" signals, for the roster stream
+ * "Something about this meeting's people changed" signals, for the roster stream
  * (`GET /api/meetings/:id/roster/events`). A signal carries no data: each listener's client asks
  * the roster API again, which applies that caller's own view (facilitators see the lobby).
- * One server process holds one bus; several processes would need a shared channel in its place.
+ * With several instances (`REDIS_URL`) each signal also travels through the relay fan-out, so a
+ * stream open on another instance hears of a change made here.
  *
+ *   const events = createMeetingEvents({ shared: fanout })   // or createMeetingEvents() alone
  *   const off = events.subscribe(meetingId, () => stream.write('event: roster\ndata: {}\n\n'))
  *   events.rosterChanged(meetingId)
  *   off()
  */
+import type { RelayFanout } from '../relay/fanout/RelayFanout.ts'
 
 /** @public */
 export interface MeetingEvents {
@@ -19,10 +22,17 @@ export interface MeetingEvents {
   size(): number
 }
 
+/** The part of the relay fan-out ({@link RelayFanout}) that carries signals to the other instances. @public */
+export type SharedMeetingEvents = Pick<RelayFanout, 'publishRosterChanged' | 'onRosterChanged'>
+
 /** @public */
-export function createMeetingEvents(): MeetingEvents {
+export function createMeetingEvents(options: { shared?: SharedMeetingEvents } = {}): MeetingEvents {
   const listeners = new Map<string, Set<() => void>>()
   let count = 0
+  const notify = (meetingId: string): void => {
+    for (const listener of [...(listeners.get(meetingId) ?? [])]) listener()
+  }
+  options.shared?.onRosterChanged(notify)
   return {
     subscribe(meetingId, listener) {
       let set = listeners.get(meetingId)
@@ -37,7 +47,8 @@ export function createMeetingEvents(): MeetingEvents {
       }
     },
     rosterChanged(meetingId) {
-      for (const listener of [...(listeners.get(meetingId) ?? [])]) listener()
+      notify(meetingId)
+      options.shared?.publishRosterChanged(meetingId)
     },
     size() {
       return count

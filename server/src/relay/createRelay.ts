@@ -63,7 +63,7 @@ export interface Relay {
    * is `RELAY_MALFORMED_UPDATE`, `RELAY_DOC_EXISTS`, `RELAY_CLOSED` or a `STORE_…` code.
    */
   seedDoc(meetingId: string, update: Uint8Array): Promise<void>
-  /** Participant ids currently connected to the meeting (each once), for an "online" roster. */
+  /** Participant ids currently connected to the meeting (each once, on any live instance), for an "online" roster. */
   peersOf(meetingId: string): string[]
   /**
    * Loads the room if needed, runs `change` in one transaction with the server origin, appends the
@@ -138,6 +138,13 @@ export function createRelay(options: RelayOptions): Relay {
     link?.attach(room)
     return room
   }
+
+  const localPeersOf = (meetingId: string): string[] => {
+    const room = rooms.get(meetingId)
+    return room ? [...new Set([...room.peers.values()].map((peer) => peer.participantId))] : []
+  }
+  /** Tells the other instances who is connected here, after a join or leave (the roster's "online"). */
+  const sharePeers = (meetingId: string): void => options.fanout?.setLocalPeers(meetingId, localPeersOf(meetingId))
 
   const checkClose = (code: number, reason: string): void => {
     if (!isValidCloseCode(code)) throw new RangeError(`invalid WebSocket close code ${code}`)
@@ -220,7 +227,9 @@ export function createRelay(options: RelayOptions): Relay {
         },
         onClose: () => {
           sockets.delete(adapted)
-          if (roomPeer) room.leave(roomPeer)
+          if (!roomPeer) return
+          room.leave(roomPeer)
+          sharePeers(peer.meetingId)
         },
       })
       sockets.add(adapted)
@@ -233,6 +242,7 @@ export function createRelay(options: RelayOptions): Relay {
         ...(peer.knownEpoch !== undefined ? { knownEpoch: peer.knownEpoch } : {}),
       })
       if (roomPeer) {
+        sharePeers(peer.meetingId)
         logger.debug({ meetingId: peer.meetingId, participantId: peer.participantId, connectionId, role: peer.role }, 'relay peer joined')
       }
     },
@@ -253,9 +263,8 @@ export function createRelay(options: RelayOptions): Relay {
     },
 
     peersOf(meetingId) {
-      const room = rooms.get(meetingId)
-      if (!room) return []
-      return [...new Set([...room.peers.values()].map((peer) => peer.participantId))]
+      const here = localPeersOf(meetingId)
+      return options.fanout ? [...new Set([...here, ...options.fanout.remotePeersOf(meetingId)])] : here
     },
 
     async applyServerChange(meetingId, change) {

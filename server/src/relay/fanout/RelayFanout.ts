@@ -4,7 +4,8 @@
  * adapter). Without a fan-out the relay runs alone, as it always did.
  *
  * An instance publishes every update it accepted *after* storing it, the presence changes of its
- * own peers, and the administrative commands (revoke, end, purge) the HTTP layer gave it. Each
+ * own peers, who is connected to it (for the roster's "online"), roster-changed signals (for the
+ * roster streams), and the administrative commands (revoke, end, purge) the HTTP layer gave it. Each
  * other instance with that meeting loaded applies the update to its doc and broadcasts it to its
  * own sockets, never storing or publishing it again. Delivery is best-effort (Redis pub/sub): a
  * room also catches up from the store every few seconds and whenever it sees a gap (`RoomLink`).
@@ -60,6 +61,17 @@ export interface RelayFanout {
   /** Fire and forget: a failed publish is counted and logged; the receivers' repair covers it. */
   publish(meetingId: string, message: MeetingMessageBody): void
   publishCommand(command: RelayCommand): void
+  /**
+   * Tells the other instances who is connected here to `meetingId` (each participant once; empty:
+   * nobody). They keep it until it changes or this instance is gone, for {@link remotePeersOf}.
+   */
+  setLocalPeers(meetingId: string, participantIds: readonly string[]): void
+  /** Participants connected to `meetingId` on the other live instances, each once. */
+  remotePeersOf(meetingId: string): string[]
+  /** Tells every other instance that a meeting's roster changed (their roster streams refresh). */
+  publishRosterChanged(meetingId: string): void
+  /** Calls `listener` when another instance says a meeting's roster changed (one listener). */
+  onRosterChanged(listener: (meetingId: string) => void): void
   /** Registers the relay's listeners (once). */
   listen(listeners: FanoutListeners): void
   /** Says goodbye to the other instances and closes the connections; idempotent. */

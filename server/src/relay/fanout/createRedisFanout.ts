@@ -4,6 +4,11 @@
  * instance publishes a heartbeat each second; one not heard for {@link INSTANCE_GONE_AFTER_MS}
  * (a `kill -9`, a network split) is reported gone, so its peers' cursors disappear everywhere.
  *
+ * Who is connected where (for the roster's "online" flag) travels on the control channel too: each
+ * instance publishes its participants per meeting when they change, and its complete list when
+ * asked (an instance starting or resubscribing asks everyone) and when publishing works again after
+ * an outage. What a gone instance said is forgotten with it.
+ *
  * Pub/sub drops what is published while a connection is down. Publishing never queues (no
  * unbounded offline queue): it fails fast, and the rooms' repair from the store fills the gap.
  *
@@ -24,6 +29,7 @@ import {
   meetingChannel,
   meetingOfChannel,
 } from './fanoutWire.ts'
+import type { PeersMessageBody } from './fanoutWire.ts'
 import type { FanoutListeners, MeetingMessage, RelayCommand, RelayFanout } from './RelayFanout.ts'
 
 /** How often an instance says it is alive. @public */
@@ -78,14 +84,24 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
   const meetings = new Map<string, MeetingListener>()
   const lastHeard = new Map<string, number>()
   let listeners: FanoutListeners | null = null
+  let rosterListener: ((meetingId: string) => void) | null = null
+  /** Participant ids connected here, per meeting (non-empty lists only). */
+  const localPeers = new Map<string, readonly string[]>()
+  /** What each other live instance said is connected there, per meeting. */
+  const remotePeers = new Map<string, Map<string, readonly string[]>>()
+  /** Instances reported gone by silence: if heard again, their peers are asked for anew. */
+  const silenced = new Set<string>()
   let publishFailing = false
   let closing: Promise<void> | null = null
 
   const send = (channel: string, bytes: Uint8Array): Promise<void> =>
     publisher.publish(channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then(
       () => {
-        if (publishFailing) logger.info({}, 'fan-out: publishing again')
+        if (!publishFailing) return
         publishFailing = false
+        logger.info({}, 'fan-out: publishing again')
+        // Changes of our peers published meanwhile were lost.
+        publishCompletePeers()
       },
       (error: unknown) => {
         // Logged once per outage; receivers repair from the store.
@@ -94,8 +110,25 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
       },
     )
 
-  const gone = (id: string): void => {
+  const publishCompletePeers = (): void => {
+    const peers: PeersMessageBody = { complete: true, meetings: [...localPeers] }
+    void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'peers', peers }))
+  }
+  const queryPeers = (): void => void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'peers-query' }))
+
+  const receivePeers = (from: string, peers: PeersMessageBody): void => {
+    let known = remotePeers.get(from)
+    if (!known || peers.complete) remotePeers.set(from, (known = new Map()))
+    for (const [meetingId, participantIds] of peers.meetings) {
+      if (participantIds.length > 0) known.set(meetingId, participantIds)
+      else known.delete(meetingId)
+    }
+  }
+
+  const gone = (id: string, silent: boolean): void => {
     lastHeard.delete(id)
+    remotePeers.delete(id)
+    if (silent) silenced.add(id)
     logger.info({ instanceId: id }, 'fan-out: relay instance gone')
     listeners?.instanceGone(id)
   }
@@ -103,16 +136,18 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
   const heartbeat = setInterval(() => {
     void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'heartbeat' }))
     const now = Date.now()
-    for (const [id, at] of lastHeard) if (now - at > INSTANCE_GONE_AFTER_MS) gone(id)
+    for (const [id, at] of lastHeard) if (now - at > INSTANCE_GONE_AFTER_MS) gone(id, true)
   }, HEARTBEAT_INTERVAL_MS)
   heartbeat.unref()
   void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'heartbeat' }))
+  queryPeers()
 
   let subscribedOnce = false
   subscriber.on('ready', () => {
     // The first 'ready' is the start; later ones follow a drop, during which messages were lost.
     if (subscribedOnce) listeners?.resubscribed()
     subscribedOnce = true
+    queryPeers()
   })
 
   subscriber.on('messageBuffer', (channelBytes: Buffer, payload: Buffer) => {
@@ -123,10 +158,21 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
       if (!decoded.ok) return logger.warn({ detail: decoded.reason }, 'fan-out: dropped a malformed control message')
       const message = decoded.value
       if (message.from === instanceId) return
-      if (message.kind === 'goodbye') return gone(message.from)
+      if (message.kind === 'goodbye') return gone(message.from, false)
       lastHeard.set(message.from, Date.now())
-      if (message.kind === 'command') listeners?.command(message.command)
-      return
+      if (silenced.delete(message.from)) queryPeers()
+      switch (message.kind) {
+        case 'command':
+          return listeners?.command(message.command)
+        case 'peers':
+          return receivePeers(message.from, message.peers)
+        case 'peers-query':
+          return publishCompletePeers()
+        case 'roster-changed':
+          return rosterListener?.(message.meetingId)
+        default:
+          return
+      }
     }
     const meetingId = meetingOfChannel(channel)
     const listener = meetingId === null ? undefined : meetings.get(meetingId)
@@ -158,6 +204,28 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
 
     publishCommand(command: RelayCommand) {
       void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'command', command }))
+    },
+
+    setLocalPeers(meetingId, participantIds) {
+      if (participantIds.length > 0) localPeers.set(meetingId, [...participantIds])
+      else if (!localPeers.delete(meetingId)) return
+      const peers: PeersMessageBody = { complete: false, meetings: [[meetingId, participantIds]] }
+      void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'peers', peers }))
+    },
+
+    remotePeersOf(meetingId) {
+      const online = new Set<string>()
+      for (const meetings of remotePeers.values()) for (const id of meetings.get(meetingId) ?? []) online.add(id)
+      return [...online]
+    },
+
+    publishRosterChanged(meetingId) {
+      void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'roster-changed', meetingId }))
+    },
+
+    onRosterChanged(listener) {
+      if (rosterListener) throw new Error('a roster listener is already registered')
+      rosterListener = listener
     },
 
     listen(given) {

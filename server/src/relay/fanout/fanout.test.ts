@@ -10,6 +10,7 @@ import { RelayHarness, notesOf, waitFor } from '../testing/RelayHarness.ts'
 import { createRedisFanout, INSTANCE_GONE_AFTER_MS } from './createRedisFanout.ts'
 import { FANOUT_REPAIR_INTERVAL_MS } from './RoomLink.ts'
 import type { RelayFanout } from './RelayFanout.ts'
+import { createMeetingEvents } from '../../access/meetingEvents.ts'
 
 const REDIS_URL = process.env.REDIS_URL
 if (!REDIS_URL) {
@@ -132,6 +133,36 @@ describe.skipIf(!REDIS_URL)('relay fan-out between instances over Redis', () => 
     await waitFor(() => a.rows(meeting).snapshots === 1, 'A to compact')
     const loaded = await a.store.load(meeting)
     expect(loaded.ok && notesOf(loaded.value?.state)).toEqual({ first: '1', second: '2', third: '3', fromB: 'kept' })
+  })
+
+  it("who is connected to one instance is online on the others (one started later too) until they leave or their instance stops", async () => {
+    await start()
+    const onA = a.provider(meeting, 'ana')
+    await waitFor(() => b.relay.peersOf(meeting).includes('ana'), 'Ana, connected to A, to be online on B')
+    const late = await createRedisFanout({ url: REDIS_URL!, logger: quiet })
+    fanouts.push(late)
+    await waitFor(() => late.remotePeersOf(meeting).includes('ana'), 'an instance started later to learn Ana is online')
+    onA.destroy()
+    await waitFor(() => b.relay.peersOf(meeting).length === 0, 'Ana to go offline on B when she leaves')
+    a.provider(meeting, 'ana')
+    await waitFor(() => b.relay.peersOf(meeting).includes('ana'), 'Ana to be online on B again')
+    await fanouts[0]!.close()
+    await waitFor(() => !b.relay.peersOf(meeting).includes('ana'), "Ana to go offline on B with A's fan-out")
+  }, 10_000)
+
+  it("a roster change signalled on one instance reaches the other's roster listeners", async () => {
+    await start()
+    const onA = createMeetingEvents({ shared: fanouts[0]! })
+    const onB = createMeetingEvents({ shared: fanouts[1]! })
+    const heardOnA: string[] = []
+    const heardOnB: string[] = []
+    onA.subscribe(meeting, () => heardOnA.push(meeting))
+    onB.subscribe(meeting, () => heardOnB.push(meeting))
+    onB.subscribe('another meeting', () => heardOnB.push('another meeting'))
+    onA.rosterChanged(meeting)
+    await waitFor(() => heardOnB.length === 1, 'the signal to reach B')
+    expect(heardOnA, 'heard once where it happened (not again from Redis)').toEqual([meeting])
+    expect(heardOnB).toEqual([meeting])
   })
 })
 

@@ -15,6 +15,10 @@
  *   0 heartbeat        (nothing)                      (every HEARTBEAT_INTERVAL_MS)
  *   1 goodbye          (nothing)                      (on graceful shutdown)
  *   2 command          varString json                 (a RelayCommand; ids and codes only)
+ *   3 peers            varUint complete (0|1), varString json [[meetingId, [participantId…]]…]
+ *                      (who is connected to the sender, per meeting; complete: every other meeting has none)
+ *   4 peers-query      (nothing)                      ("send me your complete peers")
+ *   5 roster-changed   varString meetingId            (a meeting's roster changed; its roster streams refresh)
  * ```
  *
  * ```ts
@@ -41,13 +45,25 @@ export const meetingOfChannel = (channel: string): string | null =>
   channel.startsWith(MEETING_CHANNEL_PREFIX) ? channel.slice(MEETING_CHANNEL_PREFIX.length) : null
 
 const MEETING_KIND = { update: 0, awareness: 1, 'awareness-query': 2 } as const
-const CONTROL_KIND = { heartbeat: 0, goodbye: 1, command: 2 } as const
+const CONTROL_KIND = { heartbeat: 0, goodbye: 1, command: 2, peers: 3, 'peers-query': 4, 'roster-changed': 5 } as const
 
 /** A decoded control-channel message. @internal */
 export type ControlMessage =
   | { readonly kind: 'heartbeat'; readonly from: string }
   | { readonly kind: 'goodbye'; readonly from: string }
   | { readonly kind: 'command'; readonly from: string; readonly command: RelayCommand }
+  | { readonly kind: 'peers'; readonly from: string; readonly peers: PeersMessageBody }
+  | { readonly kind: 'peers-query'; readonly from: string }
+  | { readonly kind: 'roster-changed'; readonly from: string; readonly meetingId: string }
+
+/** Participant ids connected to one instance, per meeting; `complete` replaces all the sender's earlier ones. @internal */
+export interface PeersMessageBody {
+  readonly complete: boolean
+  readonly meetings: ReadonlyArray<readonly [meetingId: string, participantIds: readonly string[]]>
+}
+
+/** What {@link encodeControlMessage} takes: a control message without its sender. @internal */
+export type ControlMessageBody = ControlMessage extends infer M ? (M extends { from: string } ? Omit<M, 'from'> : never) : never
 
 const header = (from: string, kind: number): encoding.Encoder => {
   const encoder = encoding.createEncoder()
@@ -80,9 +96,14 @@ export function encodeMeetingMessage(from: string, message: MeetingMessageBody):
 }
 
 /** @internal */
-export function encodeControlMessage(from: string, message: { kind: 'heartbeat' | 'goodbye' } | { kind: 'command'; command: RelayCommand }): Uint8Array {
+export function encodeControlMessage(from: string, message: ControlMessageBody): Uint8Array {
   const encoder = header(from, CONTROL_KIND[message.kind])
   if (message.kind === 'command') encoding.writeVarString(encoder, JSON.stringify(message.command))
+  if (message.kind === 'peers') {
+    encoding.writeVarUint(encoder, message.peers.complete ? 1 : 0)
+    encoding.writeVarString(encoder, JSON.stringify(message.peers.meetings))
+  }
+  if (message.kind === 'roster-changed') encoding.writeVarString(encoder, message.meetingId)
   return encoding.toUint8Array(encoder)
 }
 
@@ -143,6 +164,14 @@ function parseCommand(value: unknown): RelayCommand | null {
   }
 }
 
+/** Checks the shape of a peers list read from JSON. */
+function parsePeers(value: unknown): PeersMessageBody['meetings'] | null {
+  if (!Array.isArray(value)) return null
+  const valid = value.every((entry: unknown) =>
+    Array.isArray(entry) && entry.length === 2 && isString(entry[0]) && Array.isArray(entry[1]) && (entry[1] as unknown[]).every(isString))
+  return valid ? (value as PeersMessageBody['meetings']) : null
+}
+
 /** @internal */
 export function decodeControlMessage(bytes: Uint8Array): Decoded<ControlMessage> {
   const decoder = decoding.createDecoder(bytes)
@@ -162,6 +191,19 @@ export function decodeControlMessage(bytes: Uint8Array): Decoded<ControlMessage>
         message = { kind: 'command', from, command }
         break
       }
+      case CONTROL_KIND.peers: {
+        const complete = decoding.readVarUint(decoder) === 1
+        const meetings = parsePeers(JSON.parse(decoding.readVarString(decoder)))
+        if (!meetings) return decodeFailure('fan-out: malformed peers')
+        message = { kind: 'peers', from, peers: { complete, meetings } }
+        break
+      }
+      case CONTROL_KIND['peers-query']:
+        message = { kind: 'peers-query', from }
+        break
+      case CONTROL_KIND['roster-changed']:
+        message = { kind: 'roster-changed', from, meetingId: decoding.readVarString(decoder) }
+        break
       default:
         return decodeFailure(`fan-out: unknown control message kind ${kind}`)
     }
