@@ -142,11 +142,9 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
   void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'heartbeat' }))
   queryPeers()
 
-  let subscribedOnce = false
+  // Registered once connected, so every 'ready' seen here follows a drop, during which messages were lost.
   subscriber.on('ready', () => {
-    // The first 'ready' is the start; later ones follow a drop, during which messages were lost.
-    if (subscribedOnce) listeners?.resubscribed()
-    subscribedOnce = true
+    listeners?.resubscribed()
     queryPeers()
   })
 
