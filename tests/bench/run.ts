@@ -7,11 +7,13 @@
  *   pnpm bench --rooms 200 --clients 10          # 2,000 connections
  *   pnpm bench --targets safetymap --seconds 10  # just ours
  *   pnpm bench --storm [--storm-clients 500]     # reconnect storm against our server only
+ *   pnpm bench --instances 3                     # ours on 1 vs 3 instances (needs DATABASE_URL, REDIS_URL)
  *
  * The load generator shares the machine's cores with the server: compare rows, don't quote absolutes.
  */
 import { tempDataDir } from '../helpers/servers.ts'
 import { TARGETS, startTarget, type TargetName } from './lib/benchTargets.ts'
+import { runMultiInstanceComparison } from './multiInstance.ts'
 import { runReconnectStorm } from './reconnectStorm.ts'
 import { runWhiteboardWorkload, type WorkloadOptions, type WorkloadResult } from './whiteboardWorkload.ts'
 
@@ -78,6 +80,12 @@ if (process.argv.includes('--storm')) {
       `clients whose note count changed: ${storm.notesChanged}\n`,
   )
   process.exit(storm.resynced === storm.clients && storm.notesChanged === 0 ? 0 : 1)
+}
+
+if (process.argv.includes('--instances')) {
+  process.stdout.write(`whiteboard workload on 1 vs ${flag('instances', 3)} instances: ${options.rooms} rooms × ${options.clients} clients, ${options.seconds} s measured; node ${process.version}\n`)
+  await runMultiInstanceComparison(options, flag('instances', 3))
+  process.exit(0)
 }
 
 process.stdout.write(

@@ -151,7 +151,18 @@ async function measureLateJoin(target: RunningTarget, options: WorkloadOptions):
   const [room] = await createRooms(target, 1)
   const { client: seeder, noteIds } = await seedRoom({ target, room: room!, metrics, notes: options.lateJoinShapes, receivers: 0 })
   try {
-    await pause(1_000)
+    // On a busy machine the server may still be applying the seeder's chunks: wait until a
+    // (untimed) joiner gets the whole map, so the timed ones measure sync, not seeding.
+    const deadline = performance.now() + SYNC_DEADLINE
+    for (;;) {
+      const probe = connectClient({ target, room: room!, metrics, receivers: 0 })
+      await withDeadline(probe.synced, SYNC_DEADLINE, 'a late-join probe to sync')
+      const held = probe.board.noteIds().length
+      probe.close()
+      if (held >= noteIds.length) break
+      if (performance.now() > deadline) throw new Error(`the server holds ${held} of ${noteIds.length} notes after ${SYNC_DEADLINE} ms`)
+      await pause(500)
+    }
     const times: number[] = []
     for (let i = 0; i < options.lateJoins; i++) {
       const joiner = connectClient({ target, room: room!, metrics, receivers: 0 })

@@ -1,7 +1,11 @@
 /**
- * Several frames to one socket in one write per tick: the first frame sent to a socket in an
- * event-loop tick corks its stream, and one `setImmediate` uncorks every corked stream, so Node
- * hands each socket's frames of that tick to the kernel in one `writev` instead of one per frame.
+ * Several frames to one socket in one write: the first frame sent to a socket in a callback of
+ * the event loop corks its stream, and one `process.nextTick` — right after that callback, before
+ * the loop moves on — uncorks every corked stream, so Node hands each socket's frames of that
+ * callback to the kernel in one `writev` instead of one per frame. The relay sends from few
+ * callbacks per tick (a tick's group commit broadcasts every room's updates, each room's presence
+ * flush sends its merged message), so that is about one write per socket per tick — without
+ * holding any frame until the next turn of a busy loop.
  *
  * ```ts
  * corkForThisTick(netSocket)
@@ -20,12 +24,12 @@ const uncorkAll = (): void => {
   for (const stream of streams) stream.uncork()
 }
 
-/** Corks `stream` until the end of this tick (once per tick; nested corks by the caller still work). */
+/** Corks `stream` until the current callback is done (nested corks by the caller still work). */
 export function corkForThisTick(stream: Writable): void {
   if (corked.has(stream)) return
   stream.cork()
   corked.add(stream)
   if (scheduled) return
   scheduled = true
-  setImmediate(uncorkAll)
+  process.nextTick(uncorkAll)
 }

@@ -141,7 +141,10 @@ export class BenchClient {
     this.connections++
     this.connectStartedAt = performance.now()
     const headers: Record<string, string> = this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}
-    const ws = new WebSocket(this.options.url, { headers, maxPayload: 64 * 1024 * 1024 })
+    // No permessage-deflate: the peers do not offer it, and a compressed frame is inflated on the
+    // server's thread pool, so it can be read after frames other sockets sent later (a seeding
+    // chunk then misses joiners that ignore later updates).
+    const ws = new WebSocket(this.options.url, { headers, maxPayload: 64 * 1024 * 1024, perMessageDeflate: false })
     ws.binaryType = 'nodebuffer'
     this.ws = ws
     ws.on('error', () => undefined)

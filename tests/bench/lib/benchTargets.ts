@@ -34,16 +34,17 @@ export interface RunningTarget {
 }
 
 const READY_DEADLINE_MS = 60_000
-const STATS_DEADLINE_MS = 10_000
+/** Generous: a peer's event loop can stall for seconds under load, and its reading waits for it. */
+const STATS_DEADLINE_MS = 60_000
 
-export async function startTarget(name: TargetName, options: { dataDir: string; port?: number }): Promise<RunningTarget> {
+export async function startTarget(name: TargetName, options: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<RunningTarget> {
   const target = TARGETS[name]
   const port = options.port ?? (await freePort())
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', target.script], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: options.dataDir },
+    env: { ...process.env, ...options.env, PORT: String(port), DATA_DIR: options.dataDir },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const ready = await new Promise<ReadyMessage>((resolve, reject) => {

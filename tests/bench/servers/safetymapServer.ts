@@ -16,10 +16,14 @@ const config = loadConfig({
   LOG_LEVEL: 'warn',
   // 2,000 clients come from one IP; the per-IP upgrade limit would refuse them.
   RATE_LIMIT_SYNC_PER_MINUTE: '1000000',
+  // Set only by `pnpm bench --instances n` (several instances on one database and Redis), so an
+  // exported DATABASE_URL never changes what the default comparison measures (SQLite, alone).
+  DATABASE_URL: process.env.BENCH_DATABASE_URL,
+  REDIS_URL: process.env.BENCH_REDIS_URL,
 })
 const { app, services } = await buildApp({ config, logger: { level: 'warn' } })
 await app.listen({ port, host: '127.0.0.1' })
-const added = await services.workers.addWorker({ email: `bench-${Date.now()}@example.org`, name: 'Bench', now: Date.now() })
+const added = await services.workers.addWorker({ email: `bench-${Date.now()}-${process.pid}@example.org`, name: 'Bench', now: Date.now() })
 if (!added) throw new Error('could not add the bench worker')
 process.once('SIGTERM', () => {
   void app.close().then(() => process.exit(0))
