@@ -72,6 +72,8 @@ describe('the child’s tools in an export', () => {
     expect(record).toContain('Three Houses: “  Casa feliz  ” (House of good things (Casa de las cosas buenas))')
     expect(record).toContain('0 = Lejos, 10 = En la puerta')
     expect(record).toEqual(expect.arrayContaining(['Kai: 6 out of 10', 'In their words: “la abuela  me cuida”']))
+    // The empty path zone is not listed again as an ordinary section.
+    expect(record.filter((line) => /path to the door/i.test(line))).toHaveLength(1)
     const toolkit = texts(caseFileToolkitBlocks(model))
     expect(toolkit).toEqual(expect.arrayContaining(['Overall safety scale (0–10)', '0 = No es seguro, 10 = Seguro', 'No marks recorded.']))
   })

@@ -11,7 +11,7 @@
  * for (const block of caseFileTemplateBlocks(model)) draw(block.style, block.text)
  * ```
  */
-import type { Locale } from '@safetymap/map-model'
+import { SAFETY_HOUSE_PATH_KEY, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportScale, ExportTemplate, ExportTemplateItem, ExportTemplateSection } from './CaseFileExport.ts'
 import { NOT_RECORDED, familyWords, formatFamilyDate, formatRecordTime, notSharedNotice, recordScaleEnds } from './exportWords.ts'
 import { familyScaleMark, type ToolkitBlock } from './toolkitBlocks.ts'
@@ -53,6 +53,8 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
     out.push(...consentBlocks(template))
     if (template.childsOwnWords) out.push({ style: 'muted', text: `${template.name.en}: ${notSharedNotice(template.notShared)}` })
     for (const section of template.sections) {
+      // An empty path is said once, below, as the child's scale.
+      if (template.path && section.key === SAFETY_HOUSE_PATH_KEY && section.items.length === 0) continue
       out.push({ style: 'h2', text: `${template.name.en}: ${sectionHeading(section, bilingual(section.label))}` })
       if (section.items.length === 0) out.push({ style: 'muted', text: 'No items.' })
       for (const item of section.items) {
