@@ -103,7 +103,13 @@ describe('statement builders on the canvas', () => {
     await statementCard.dblclick()
     const editDialog = page.getByRole('dialog', { name: 'Danger statement' })
     await expect.poll(() => editDialog.getByLabel('Who is worried?').inputValue()).toBe('Grandma Lorna and the school')
-    await editDialog.getByLabel('Does anyone see it differently?').fill('Jess does not think Kai goes out alone')
+    // The builder may mount again as the double-click settles the selection; type once it holds.
+    const differently = editDialog.getByLabel('Does anyone see it differently?')
+    await expect.poll(async () => {
+      await differently.fill('Jess does not think Kai goes out alone')
+      await page.waitForTimeout(200)
+      return differently.inputValue()
+    }, { timeout: 10_000 }).toBe('Jess does not think Kai goes out alone')
     await editDialog.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => editDialog.count()).toBe(0)
     await page.keyboard.press('Escape')
