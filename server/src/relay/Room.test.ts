@@ -222,8 +222,8 @@ describe('Room', () => {
     expect(received.getMap('notes').toJSON()).toEqual({ one: 1, two: 2 })
   })
 
-  it('merges a tick’s awareness changes into one message per recipient, without its own entry (RL-10)', async () => {
-    const { join } = setup()
+  it('merges a presence window’s awareness changes into one message per recipient, without its own entry (RL-10)', async () => {
+    const { join } = setup({ presenceFlushMs: 40 })
     const a = join('a')
     const b = join('b')
     const c = join('c')
@@ -234,6 +234,8 @@ describe('Room', () => {
     a.send(cursor(11))
     b.send(cursor(22))
     await settle()
+    expect(c.socket.sent.length).toBe(before.c)
+    await new Promise((resolve) => setTimeout(resolve, 60))
     const entriesOf = (frames: Uint8Array[]) => frames.map((frame) => {
       const decoded = decodeClientMessage(frame)
       if (!decoded.ok || decoded.value.type !== 'awareness') throw new Error('expected awareness')
@@ -242,6 +244,24 @@ describe('Room', () => {
     expect(entriesOf(c.socket.sent.slice(before.c))).toEqual([[11, 22]])
     expect(entriesOf(a.socket.sent.slice(before.a))).toEqual([[22]])
     expect(entriesOf(b.socket.sent.slice(before.b))).toEqual([[11]])
+  })
+
+  it('sends waiting presence with the next doc update instead of at the end of its window', async () => {
+    const { join } = setup({ presenceFlushMs: 60_000 })
+    const a = join('a')
+    const b = join('b')
+    await settle()
+    const before = b.socket.sent.length
+    a.send(Uint8Array.of(...encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 11, clock: 1, stateJson: '{"c":11}', stateBytes: 8 }]))))
+    await settle()
+    expect(b.socket.sent.length).toBe(before)
+    const doc = new Y.Doc()
+    doc.on('update', (update: Uint8Array) => a.send(updateFrame(update)))
+    doc.getMap('notes').set('one', 1)
+    await waitUntil(async () => b.socket.sent.length >= before + 2)
+    const [presence, update] = b.socket.sent.slice(before).map((frame) => decodeClientMessage(frame))
+    expect(presence?.ok && presence.value.type).toBe('awareness')
+    expect(update?.ok && update.value.type).toBe('sync-update')
   })
 
   it('closes the peer over the room limit as room full', async () => {

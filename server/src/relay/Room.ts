@@ -166,6 +166,7 @@ export class Room implements LinkedRoom {
     this.awareness = new RoomAwareness({
       awareness: new Awareness(this.doc),
       maxStateBytes: options.limits.maxAwarenessStateBytes,
+      flushAfterMs: options.limits.presenceFlushMs,
       counters: options.counters,
       ...(options.fanout ? { publish: (frame: Uint8Array) => options.fanout?.publishAwareness(frame) } : {}),
       broadcast: (messageFor) => {
@@ -900,7 +901,9 @@ export class Room implements LinkedRoom {
     if (peer.socket.send(bytes)) this.options.counters.bytesOut += bytes.byteLength
   }
 
+  /** Sends a doc change to every peer but `exclude`; presence waiting for its window goes in the same write. */
   private broadcast(bytes: Uint8Array, exclude: RoomPeer | null): void {
+    this.awareness.flushNow()
     for (const peer of this.peers.values()) {
       if (peer !== exclude) this.send(peer, bytes)
     }

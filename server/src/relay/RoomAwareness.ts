@@ -7,12 +7,15 @@
  * those entries are skipped silently. When a connection leaves, its state is removed and the
  * removal broadcast, so no ghost cursor stays behind.
  *
- * Changes are not sent one by one: those of one event-loop tick are merged (latest per client id)
- * and sent at its end as one message per recipient — everyone gets the same bytes, except a peer
- * whose own entry is among them, which gets the others' only (RL-10).
+ * Changes are not sent one by one: those of one presence window (`flushAfterMs`, 50 ms: cursors
+ * move at 20 frames a second) are merged (latest per client id) and sent as one message per
+ * recipient — everyone gets the same bytes, except a peer whose own entry is among them, which
+ * gets the others' only (RL-10). A room sending a doc update first sends what waits (`flushNow`),
+ * so both leave in the same write. Most of a relay's cost is one socket write per frame per
+ * recipient, and cursors are most of the frames.
  *
  * ```ts
- * const presence = new RoomAwareness({ awareness: new Awareness(doc), maxStateBytes, counters, broadcast })
+ * const presence = new RoomAwareness({ awareness: new Awareness(doc), maxStateBytes, flushAfterMs, counters, broadcast })
  * // broadcast(messageFor): for each peer, send messageFor(peer.origin) unless it is null
  * presence.receive(peer, entries)
  * presence.forget(peer)
@@ -47,6 +50,8 @@ interface AwarenessChange {
 export interface RoomAwarenessOptions {
   readonly awareness: Awareness
   readonly maxStateBytes: number
+  /** How long a change may wait to be merged with others before it is sent. */
+  readonly flushAfterMs: number
   readonly counters: RelayCounters
   /**
    * Sends a tick's changes: to every peer, `messageFor(peer.origin)` — a complete awareness frame,
@@ -70,9 +75,9 @@ export class RoomAwareness {
   private readonly owners = new Map<number, AwarenessPeer>()
   /** The accepted entries being applied, so their JSON text can be forwarded as is (hot path). */
   private incoming: readonly AwarenessEntry[] | null = null
-  /** This tick's changes by client id (latest wins), sent by `flush` at the end of the tick. */
+  /** This window's changes by client id (latest wins), sent by `flushNow` when the window ends. */
   private outgoing = new Map<number, OutgoingEntry>()
-  private flushScheduled = false
+  private flushTimer: NodeJS.Timeout | null = null
   /** Clients whose state came from another relay instance, by that instance's id (fan-out). */
   private readonly remoteClients = new Map<number, string>()
   private destroyed = false
@@ -176,6 +181,8 @@ export class RoomAwareness {
 
   destroy(): void {
     this.destroyed = true
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = null
     this.outgoing.clear()
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
@@ -197,9 +204,9 @@ export class RoomAwareness {
       for (const clientId of list) this.outgoing.set(clientId, { bytes: this.encodeEntry(clientId), origin })
     }
     for (const clientId of removed) this.remoteClients.delete(clientId)
-    if (this.outgoing.size === 0 || this.flushScheduled) return
-    this.flushScheduled = true
-    setImmediate(this.flush)
+    if (this.outgoing.size === 0 || this.flushTimer) return
+    this.flushTimer = setTimeout(this.flushNow, this.options.flushAfterMs)
+    this.flushTimer.unref()
   }
 
   /** A changed entry as it goes out: the JSON text as received when there is one (no re-stringify). */
@@ -211,8 +218,10 @@ export class RoomAwareness {
     return encodeAwarenessEntry({ clientId, clock, stateJson: state === undefined ? 'null' : JSON.stringify(state) })
   }
 
-  private readonly flush = (): void => {
-    this.flushScheduled = false
+  /** Sends the changes waiting for the end of their window now. */
+  readonly flushNow = (): void => {
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = null
     if (this.destroyed || this.outgoing.size === 0) return
     const entries = [...this.outgoing.values()]
     this.outgoing.clear()

@@ -43,6 +43,8 @@ export const PEER_BYTES_PER_SECOND = 2 * 1024 * 1024
 export const PEER_BYTE_BURST = 4 * 1024 * 1024
 /** Awareness from one connection is applied at most once per this interval (10 Hz), later states coalesced. @public */
 export const AWARENESS_MIN_INTERVAL_MS = 100
+/** Presence changes of a room wait at most this long to leave merged in one frame per recipient (20 Hz). @public */
+export const PRESENCE_FLUSH_MS = 50
 /** Awareness entries (distinct client ids) one connection may have waiting while throttled. @public */
 export const AWARENESS_PENDING_MAX_ENTRIES = 64
 /** Largest stored document (snapshot + tail); an update past it is refused (bar item 8). @public */
@@ -78,6 +80,7 @@ export interface RelayLimits {
   readonly peerByteBurst: number
   readonly awarenessMinIntervalMs: number
   readonly awarenessPendingMaxEntries: number
+  readonly presenceFlushMs: number
   readonly maxDocBytes: number
   readonly warnDocBytes: number
   readonly joinConcurrency: number
@@ -106,6 +109,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
   peerByteBurst: PEER_BYTE_BURST,
   awarenessMinIntervalMs: AWARENESS_MIN_INTERVAL_MS,
   awarenessPendingMaxEntries: AWARENESS_PENDING_MAX_ENTRIES,
+  presenceFlushMs: PRESENCE_FLUSH_MS,
   maxDocBytes: MAX_DOC_BYTES,
   warnDocBytes: WARN_DOC_BYTES,
   joinConcurrency: JOIN_CONCURRENCY,
