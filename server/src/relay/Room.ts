@@ -25,7 +25,7 @@ import {
   type StoredTail,
   type TailStats,
 } from '../storage/index.ts'
-import { applyCapturing, pendingBytes } from './applyCapturing.ts'
+import { applyCapturing, applyForwarding, pendingBytes, transactionChanged } from './applyCapturing.ts'
 import type { AdmissionGate } from './AdmissionGate.ts'
 import type { DocEncoder } from './DocEncoder.ts'
 import type { GroupCommit } from './GroupCommit.ts'
@@ -176,11 +176,11 @@ export class Room implements LinkedRoom {
         }
       },
     })
-    // Every change, whatever its path (peers, server changes, other instances), reaches the replica.
-    this.doc.on('update', (update: Uint8Array) => {
+    // Not an 'update' listener: with none, Yjs does not encode a copy of every change (hot path).
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (!transactionChanged(transaction)) return
       this.docVersion++
       this.fullStateReply = null
-      if (this.replicated) this.options.encoder.apply(this.docId, update)
     })
     this.queue.push(() => this.options.joins.run(() => this.load()))
   }
@@ -448,6 +448,8 @@ export class Room implements LinkedRoom {
       if (this.storedBytes > this.options.limits.offThreadEncodeBytes) {
         this.replicated = true
         this.options.encoder.open(this.docId, loaded.value.state)
+        // Every change from now on, whatever its path (peers, server changes, other instances), reaches the replica.
+        this.doc.on('update', (update: Uint8Array) => this.options.encoder.apply(this.docId, update))
       }
     }
     this.state = 'ready'
@@ -682,7 +684,7 @@ export class Room implements LinkedRoom {
     if (!peer.acceptsInput || this.state !== 'ready') return
     let emitted: Uint8Array | null
     try {
-      emitted = applyCapturing(this.doc, update, peer.origin)
+      emitted = applyForwarding(this.doc, update, decoded, peer.origin)
     } catch (error) {
       // Decoding passed, yet Yjs threw mid-apply: the doc may hold part of the update. Discard
       // the whole in-memory doc; the store holds every accepted update, clients resync.
