@@ -15,7 +15,6 @@
  * ```
  */
 import * as Y from 'yjs'
-import { Awareness } from 'y-protocols/awareness'
 import {
   STORE_ERROR_CODES,
   type AppendedUpdate,
@@ -164,7 +163,6 @@ export class Room implements LinkedRoom {
       options.logger.error({ err: error, meetingId: this.docId }, 'relay room task failed'),
     )
     this.awareness = new RoomAwareness({
-      awareness: new Awareness(this.doc),
       maxStateBytes: options.limits.maxAwarenessStateBytes,
       flushAfterMs: options.limits.presenceFlushMs,
       counters: options.counters,

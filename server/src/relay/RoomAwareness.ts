@@ -1,6 +1,11 @@
 /**
- * A room's presence: the server-side Awareness, which connection speaks for which awareness
+ * A room's presence: every client's latest state, which connection speaks for which awareness
  * client id, and the broadcast of every change (RL-1). Presence is relayed, never stored.
+ *
+ * The states are kept as the JSON text each client sent (checked by the decoder), never parsed
+ * into objects and serialised again, with the clocks and rules of y-protocols' Awareness: an
+ * entry is taken when its clock is newer, or equal with a removal ("null"). Relaying presence is
+ * most of a relay's messages, so this path only copies bytes.
  *
  * Each connection may speak for one client id only — the first one it names that no other live
  * participant holds (bar item 5). The stock provider also echoes everyone else's states back;
@@ -15,22 +20,19 @@
  * recipient, and cursors are most of the frames.
  *
  * ```ts
- * const presence = new RoomAwareness({ awareness: new Awareness(doc), maxStateBytes, flushAfterMs, counters, broadcast })
+ * const presence = new RoomAwareness({ maxStateBytes, flushAfterMs, counters, broadcast })
  * // broadcast(messageFor): for each peer, send messageFor(peer.origin) unless it is null
  * presence.receive(peer, entries)
  * presence.forget(peer)
  * ```
  */
-import {
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-  type Awareness,
-} from 'y-protocols/awareness'
 import * as encoding from 'lib0/encoding'
 import { encodeAwarenessEntries, encodeAwarenessEntry, encodeAwarenessMessage, type AwarenessEntry } from './protocol/awareness.ts'
 import type { RelayCounters } from './relayStats.ts'
 import { REMOTE_ORIGIN, isPeerOrigin, type PeerOrigin } from './origins.ts'
+
+/** A state not renewed for this long is removed (y-protocols' `outdatedTimeout`). */
+const STATE_TIMEOUT_MS = 30_000
 
 /** The part of a room peer presence needs. @internal */
 export interface AwarenessPeer {
@@ -40,25 +42,18 @@ export interface AwarenessPeer {
   awarenessClientId: number | null
 }
 
-interface AwarenessChange {
-  added: number[]
-  updated: number[]
-  removed: number[]
-}
-
 /** @internal */
 export interface RoomAwarenessOptions {
-  readonly awareness: Awareness
   readonly maxStateBytes: number
   /** How long a change may wait to be merged with others before it is sent. */
   readonly flushAfterMs: number
   readonly counters: RelayCounters
   /**
-   * Sends a tick's changes: to every peer, `messageFor(peer.origin)` — a complete awareness frame,
+   * Sends a window's changes: to every peer, `messageFor(peer.origin)` — a complete awareness frame,
    * or null when it holds only that peer's own entry.
    */
   readonly broadcast: (messageFor: (recipient: PeerOrigin) => Uint8Array | null) => void
-  /** With other relay instances (fan-out): receives each tick's changes made by this instance's own peers. */
+  /** With other relay instances (fan-out): receives each window's changes made by this instance's own peers. */
   readonly publish?: (frame: Uint8Array) => void
 }
 
@@ -70,29 +65,28 @@ interface OutgoingEntry {
 
 /** @internal */
 export class RoomAwareness {
-  private readonly awareness: Awareness
   private readonly options: RoomAwarenessOptions
+  /** Each client's last clock, kept after a removal so an older state is not taken again. */
+  private readonly clocks = new Map<number, number>()
+  /** Each present client's state, as the JSON text it sent, and when it was last renewed. */
+  private readonly states = new Map<number, { readonly json: string; readonly at: number }>()
   private readonly owners = new Map<number, AwarenessPeer>()
-  /** The accepted entries being applied, so their JSON text can be forwarded as is (hot path). */
-  private incoming: readonly AwarenessEntry[] | null = null
   /** This window's changes by client id (latest wins), sent by `flushNow` when the window ends. */
   private outgoing = new Map<number, OutgoingEntry>()
   private flushTimer: NodeJS.Timeout | null = null
   /** Clients whose state came from another relay instance, by that instance's id (fan-out). */
   private readonly remoteClients = new Map<number, string>()
   private destroyed = false
+  private readonly sweepTimer: NodeJS.Timeout
 
   constructor(options: RoomAwarenessOptions) {
     this.options = options
-    this.awareness = options.awareness
-    // The server has no presence of its own (otherwise it would show up as a participant).
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.onUpdate)
+    this.sweepTimer = setInterval(this.sweep, STATE_TIMEOUT_MS / 10)
+    this.sweepTimer.unref()
   }
 
   /** Applies the entries `peer` may speak for; the resulting change is broadcast to the others. */
   receive(peer: AwarenessPeer, entries: readonly AwarenessEntry[]): void {
-    const accepted: AwarenessEntry[] = []
     for (const entry of entries) {
       if (peer.awarenessClientId === null) this.claim(peer, entry.clientId)
       if (entry.clientId !== peer.awarenessClientId) continue
@@ -100,14 +94,7 @@ export class RoomAwareness {
         this.options.counters.awarenessEntriesDropped++
         continue
       }
-      accepted.push(entry)
-    }
-    if (accepted.length === 0) return
-    this.incoming = accepted
-    try {
-      applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), peer.origin)
-    } finally {
-      this.incoming = null
+      this.apply(entry, peer.origin)
     }
   }
 
@@ -116,32 +103,25 @@ export class RoomAwareness {
     const clientId = peer.awarenessClientId
     if (clientId === null || this.owners.get(clientId) !== peer) return
     this.owners.delete(clientId)
-    removeAwarenessStates(this.awareness, [clientId], peer.origin)
+    this.remove(clientId, peer.origin)
     // Forget the clock too, so the same client reconnecting is accepted as new.
-    this.awareness.meta.delete(clientId)
+    this.clocks.delete(clientId)
   }
 
   /** `[1, every known state]`, or null when nobody has presence. */
   encodeAllStates(): Uint8Array | null {
-    const clients = [...this.awareness.getStates().keys()]
-    return clients.length === 0 ? null : encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients))
+    return this.encodeStates([...this.states.keys()], 0)
   }
 
   /**
-   * Every known state for a newly connected peer, each with its clock + 1 (the server's own meta
-   * is unchanged). A reconnecting stock provider keeps the clocks it last saw and ignores a state
+   * Every known state for a newly connected peer, each with its clock + 1 (the server's own clocks
+   * are unchanged). A reconnecting stock provider keeps the clocks it last saw and ignores a state
    * whose clock is not newer, so without the bump it would not see the others until their next
    * renewal (~15 s). Cost: the first change of each state after that may be ignored once by that
    * peer (same clock); the next change or renewal carries it.
    */
   encodeWelcomeStates(): Uint8Array | null {
-    const entries: AwarenessEntry[] = []
-    for (const [clientId, state] of this.awareness.getStates()) {
-      const clock = (this.awareness.meta.get(clientId)?.clock ?? 0) + 1
-      const stateJson = JSON.stringify(state)
-      entries.push({ clientId, clock, stateJson, stateBytes: Buffer.byteLength(stateJson) })
-    }
-    return entries.length === 0 ? null : encodeAwarenessMessage(encodeAwarenessEntries(entries))
+    return this.encodeStates([...this.states.keys()], 1)
   }
 
   /**
@@ -149,43 +129,38 @@ export class RoomAwareness {
    * of this instance now holds (a client that moved here must not be removed by its old instance).
    */
   receiveRemote(entries: readonly AwarenessEntry[], instanceId: string): void {
-    const accepted = entries.filter((entry) => !this.owners.get(entry.clientId)?.connected)
-    if (accepted.length === 0) return
-    for (const { clientId, stateJson } of accepted) {
-      if (stateJson === 'null') this.remoteClients.delete(clientId)
-      else this.remoteClients.set(clientId, instanceId)
-    }
-    this.incoming = accepted
-    try {
-      applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), REMOTE_ORIGIN)
-    } finally {
-      this.incoming = null
+    for (const entry of entries) {
+      if (this.owners.get(entry.clientId)?.connected) continue
+      if (entry.stateJson === 'null') this.remoteClients.delete(entry.clientId)
+      else this.remoteClients.set(entry.clientId, instanceId)
+      this.apply(entry, REMOTE_ORIGIN)
     }
   }
 
   /** Removes (and broadcasts the removal of) every state that came from an instance that stopped. */
   forgetInstance(instanceId: string): void {
-    const gone = [...this.remoteClients].filter(([, from]) => from === instanceId).map(([clientId]) => clientId)
-    if (gone.length === 0) return
-    for (const clientId of gone) this.remoteClients.delete(clientId)
-    removeAwarenessStates(this.awareness, gone, REMOTE_ORIGIN)
-    for (const clientId of gone) this.awareness.meta.delete(clientId)
+    for (const [clientId, from] of [...this.remoteClients]) {
+      if (from !== instanceId) continue
+      this.remoteClients.delete(clientId)
+      this.remove(clientId, REMOTE_ORIGIN)
+      this.clocks.delete(clientId)
+    }
   }
 
   /** The states of this instance's own peers, for an instance that just loaded the room; null when none. */
   encodeLocalStates(): Uint8Array | null {
-    const states = this.awareness.getStates()
-    const clients = [...this.owners].filter(([clientId, peer]) => peer.connected && states.has(clientId)).map(([clientId]) => clientId)
-    return clients.length === 0 ? null : encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients))
+    const clients = [...this.owners].filter(([clientId, peer]) => peer.connected && this.states.has(clientId)).map(([clientId]) => clientId)
+    return this.encodeStates(clients, 0)
   }
 
   destroy(): void {
     this.destroyed = true
     if (this.flushTimer) clearTimeout(this.flushTimer)
     this.flushTimer = null
+    clearInterval(this.sweepTimer)
     this.outgoing.clear()
-    this.awareness.off('update', this.onUpdate)
-    this.awareness.destroy()
+    this.states.clear()
+    this.clocks.clear()
     this.owners.clear()
   }
 
@@ -199,23 +174,51 @@ export class RoomAwareness {
     peer.awarenessClientId = clientId
   }
 
-  private readonly onUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
-    for (const list of [added, updated, removed]) {
-      for (const clientId of list) this.outgoing.set(clientId, { bytes: this.encodeEntry(clientId), origin })
+  /** y-protocols' rule: a newer clock wins; an equal clock only to remove a present state. */
+  private apply({ clientId, clock, stateJson }: AwarenessEntry, origin: unknown): void {
+    const current = this.clocks.get(clientId) ?? 0
+    const removal = stateJson === 'null'
+    if (!(current < clock || (current === clock && removal && this.states.has(clientId)))) return
+    this.clocks.set(clientId, clock)
+    if (removal) {
+      if (!this.states.delete(clientId)) return
+      this.remoteClients.delete(clientId)
+    } else {
+      this.states.set(clientId, { json: stateJson, at: performance.now() })
     }
-    for (const clientId of removed) this.remoteClients.delete(clientId)
-    if (this.outgoing.size === 0 || this.flushTimer) return
+    this.queue(clientId, encodeAwarenessEntry({ clientId, clock, stateJson }), origin)
+  }
+
+  /** Removes a present state on the server's behalf (clock + 1, as y-protocols does). */
+  private remove(clientId: number, origin: unknown): void {
+    if (!this.states.delete(clientId)) return
+    const clock = (this.clocks.get(clientId) ?? 0) + 1
+    this.clocks.set(clientId, clock)
+    this.queue(clientId, encodeAwarenessEntry({ clientId, clock, stateJson: 'null' }), origin)
+  }
+
+  private queue(clientId: number, bytes: Uint8Array, origin: unknown): void {
+    this.outgoing.set(clientId, { bytes, origin })
+    if (this.flushTimer || this.destroyed) return
     this.flushTimer = setTimeout(this.flushNow, this.options.flushAfterMs)
     this.flushTimer.unref()
   }
 
-  /** A changed entry as it goes out: the JSON text as received when there is one (no re-stringify). */
-  private encodeEntry(clientId: number): Uint8Array {
-    const clock = this.awareness.meta.get(clientId)?.clock ?? 0
-    const received = this.incoming?.find((entry) => entry.clientId === clientId)
-    if (received) return encodeAwarenessEntry({ clientId, clock, stateJson: received.stateJson })
-    const state: unknown = this.awareness.getStates().get(clientId)
-    return encodeAwarenessEntry({ clientId, clock, stateJson: state === undefined ? 'null' : JSON.stringify(state) })
+  /** `[1, the states of clients]` with each clock raised by `clockBump`, or null for none. */
+  private encodeStates(clients: readonly number[], clockBump: number): Uint8Array | null {
+    const entries: AwarenessEntry[] = []
+    for (const clientId of clients) {
+      const state = this.states.get(clientId)
+      if (state === undefined) continue
+      entries.push({ clientId, clock: (this.clocks.get(clientId) ?? 0) + clockBump, stateJson: state.json, stateBytes: 0 })
+    }
+    return entries.length === 0 ? null : encodeAwarenessMessage(encodeAwarenessEntries(entries))
+  }
+
+  /** Removes states not renewed within {@link STATE_TIMEOUT_MS} (a client renews every 15 s), as y-protocols does. */
+  private readonly sweep = (): void => {
+    const stale = performance.now() - STATE_TIMEOUT_MS
+    for (const [clientId, state] of [...this.states]) if (state.at < stale) this.remove(clientId, REMOTE_ORIGIN)
   }
 
   /** Sends the changes waiting for the end of their window now. */
