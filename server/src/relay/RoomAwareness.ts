@@ -13,8 +13,7 @@
  * removal broadcast, so no ghost cursor stays behind.
  *
  * Changes are not sent one by one: those of one presence window (`flushAfterMs`, 50 ms: cursors
- * move at 20 frames a second) are merged (latest per client id) and sent as one message per
- * recipient — everyone gets the same bytes, except a peer whose own entry is among them, which
+ * move at 20 frames a second) are sent together, in order, as one message per recipient — everyone gets the same bytes, except a peer whose own entry is among them, which
  * gets the others' only (RL-10). A room sending a doc update first sends what waits (`flushNow`),
  * so both leave in the same write. Most of a relay's cost is one socket write per frame per
  * recipient, and cursors are most of the frames.
@@ -71,8 +70,8 @@ export class RoomAwareness {
   /** Each present client's state, as the JSON text it sent, and when it was last renewed. */
   private readonly states = new Map<number, { readonly json: string; readonly at: number }>()
   private readonly owners = new Map<number, AwarenessPeer>()
-  /** This window's changes by client id (latest wins), sent by `flushNow` when the window ends. */
-  private outgoing = new Map<number, OutgoingEntry>()
+  /** This window's changes in order, sent by `flushNow` when the window ends. */
+  private outgoing: OutgoingEntry[] = []
   private flushTimer: NodeJS.Timeout | null = null
   /** Clients whose state came from another relay instance, by that instance's id (fan-out). */
   private readonly remoteClients = new Map<number, string>()
@@ -158,7 +157,7 @@ export class RoomAwareness {
     if (this.flushTimer) clearTimeout(this.flushTimer)
     this.flushTimer = null
     clearInterval(this.sweepTimer)
-    this.outgoing.clear()
+    this.outgoing = []
     this.states.clear()
     this.clocks.clear()
     this.owners.clear()
@@ -186,7 +185,7 @@ export class RoomAwareness {
     } else {
       this.states.set(clientId, { json: stateJson, at: performance.now() })
     }
-    this.queue(clientId, encodeAwarenessEntry({ clientId, clock, stateJson }), origin)
+    this.queue(encodeAwarenessEntry({ clientId, clock, stateJson }), origin)
   }
 
   /** Removes a present state on the server's behalf (clock + 1, as y-protocols does). */
@@ -194,11 +193,11 @@ export class RoomAwareness {
     if (!this.states.delete(clientId)) return
     const clock = (this.clocks.get(clientId) ?? 0) + 1
     this.clocks.set(clientId, clock)
-    this.queue(clientId, encodeAwarenessEntry({ clientId, clock, stateJson: 'null' }), origin)
+    this.queue(encodeAwarenessEntry({ clientId, clock, stateJson: 'null' }), origin)
   }
 
-  private queue(clientId: number, bytes: Uint8Array, origin: unknown): void {
-    this.outgoing.set(clientId, { bytes, origin })
+  private queue(bytes: Uint8Array, origin: unknown): void {
+    this.outgoing.push({ bytes, origin })
     if (this.flushTimer || this.destroyed) return
     this.flushTimer = setTimeout(this.flushNow, this.options.flushAfterMs)
     this.flushTimer.unref()
@@ -225,9 +224,9 @@ export class RoomAwareness {
   readonly flushNow = (): void => {
     if (this.flushTimer) clearTimeout(this.flushTimer)
     this.flushTimer = null
-    if (this.destroyed || this.outgoing.size === 0) return
-    const entries = [...this.outgoing.values()]
-    this.outgoing.clear()
+    if (this.destroyed || this.outgoing.length === 0) return
+    const entries = this.outgoing
+    this.outgoing = []
     const own = new Set(entries.map((entry) => entry.origin))
     let toOthers: Uint8Array | null = null
     this.options.broadcast((recipient) => {
