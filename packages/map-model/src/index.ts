@@ -52,6 +52,7 @@ export {
   type LabelOverrides,
 } from './lib/zoneCatalogue.ts'
 export {
+  CHILDS_OWN_TEMPLATES,
   isTemplateId,
   MAP_TEMPLATES,
   TEMPLATE_IDS,
@@ -61,6 +62,7 @@ export {
   type TemplateZone,
   type TemplateZoneLook,
 } from './lib/mapTemplates.ts'
+export { isMeetingType, MEETING_TYPES, type MeetingType } from './lib/meetingTypes.ts'
 export { LABEL_OVERRIDE_MAX_LENGTH, parseLabelOverrides, type ParsedLabelOverrides } from './lib/labelOverrides.ts'
 export {
   placedZoneId,

@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto'
 import {
+  CHILDS_OWN_TEMPLATES,
   SECTION_KEYS,
   columnOf,
   templateZoneWords,
@@ -43,8 +44,6 @@ export const EXPORT_SCHEMA_VERSION = '1.2.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
-/** Templates whose items are the child's own words: only what the child agreed to share leaves the agency. */
-export const CHILDS_OWN_TEMPLATES: ReadonlySet<TemplateId> = new Set(['three-houses'])
 
 /** The formats the export route renders. */
 export const EXPORT_FORMATS = ['pdf', 'family-pdf', 'docx', 'json'] as const

@@ -7,9 +7,9 @@
  *   const details = meetingDetailsFromApi(request.body) // fields absent from the body stay undefined
  */
 
-/** The kinds of meeting the product records, in the order forms list them. */
-export const MEETING_TYPES = ['child-and-family-team', 'safety-mapping', 'consultation', 'other'] as const
-export type MeetingType = (typeof MEETING_TYPES)[number]
+import { MEETING_TYPES, type MeetingType } from '@safetymap/map-model'
+
+export { MEETING_TYPES, type MeetingType }
 
 export const CASE_REFERENCE_MAX_LENGTH = 80
 export const PURPOSE_MAX_LENGTH = 1000

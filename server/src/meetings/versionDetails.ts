@@ -9,7 +9,7 @@
  *   const details = versionDetailsFromJson(row.details) // null for versions kept before this
  */
 import type { Meeting } from './MeetingStore.ts'
-import { MEETING_TYPES, type MeetingType } from './meetingDetails.ts'
+import { isMeetingType, type MeetingType } from '@safetymap/map-model'
 
 /** What a finalized version keeps of its meeting's record. */
 export type VersionDetails = Pick<Meeting, 'title' | 'details' | 'openedAt' | 'endedAt'>
@@ -27,7 +27,7 @@ export function versionDetailsToJson(meeting: VersionDetails): string {
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 const time = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
-const meetingType = (v: unknown): MeetingType | null => (MEETING_TYPES as readonly unknown[]).includes(v) ? (v as MeetingType) : null
+const meetingType = (v: unknown): MeetingType | null => (isMeetingType(v) ? v : null)
 
 /** The stored snapshot, or `null` when none was kept (versions finalized before) or it is unreadable. */
 export function versionDetailsFromJson(stored: string | null): VersionDetails | null {

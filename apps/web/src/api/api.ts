@@ -5,8 +5,7 @@
  *   const me = await api.getMe()
  *   if (!me.ok && me.error.status === 401) showSignIn()
  */
-import type { LabelOverrides } from '@safetymap/map-model'
-import type { Locale, TemplateId } from '@safetymap/map-model'
+import type { LabelOverrides, Locale, MeetingType, TemplateId } from '@safetymap/map-model'
 import type { ApiResult } from './ApiResult.ts'
 import { request, requestFile, type DownloadedFile } from './request.ts'
 
@@ -50,10 +49,6 @@ export interface Meeting extends MeetingSummary, Partial<MeetingDetails> {
   readonly role: MeetingRole
   readonly version?: number
 }
-
-/** The kinds of meeting the server records (server/src/meetings/meetingDetails.ts). */
-export const MEETING_TYPES = ['child-and-family-team', 'safety-mapping', 'consultation', 'other'] as const
-export type MeetingType = (typeof MEETING_TYPES)[number]
 
 /** What the facilitator records about a meeting for the case file; null = not entered. Times are ISO 8601. */
 export interface MeetingDetails {

@@ -7,20 +7,18 @@
  *   const picture = await renderCanvasPicture(editor)          // Blob | null, under the server's limit
  *   const svg = await renderCanvasImage(editor, 'svg')         // Blob | null
  */
-import { NOTE_SHAPE_TYPE, ZONE_SHAPE_TYPE } from '@safetymap/map-model'
+import { CHILDS_OWN_TEMPLATES, isTemplateId, NOTE_SHAPE_TYPE, ZONE_SHAPE_TYPE } from '@safetymap/map-model'
 import type { Box, Editor, TLShapeId } from 'tldraw'
 
 /** The server's limit for the picture (server/src/export/canvasPicture.ts). */
 export const MAX_CANVAS_PICTURE_BYTES = 8 * 1024 * 1024
 
-/** Templates whose notes are the child's own words (server/src/export/CaseFileExport.ts). */
-const CHILDS_OWN_TEMPLATES: ReadonlySet<unknown> = new Set(['three-houses'])
 
 /** The shapes a picture shows: every shape on the page except what the exports leave out. */
 export function pictureShapeIds(editor: Editor): TLShapeId[] {
   const shapes = editor.getCurrentPageShapesSorted()
   const childsZones = shapes
-    .filter((s) => s.type === ZONE_SHAPE_TYPE && CHILDS_OWN_TEMPLATES.has(s.meta.templateId))
+    .filter((s) => s.type === ZONE_SHAPE_TYPE && isTemplateId(s.meta.templateId) && CHILDS_OWN_TEMPLATES.has(s.meta.templateId))
     .map((s) => editor.getShapePageBounds(s))
     .filter((b): b is Box => b !== undefined)
   const notShared = (id: TLShapeId) => {

@@ -6,10 +6,10 @@
  *   <MeetingDetailsFields value={draft} onChange={setDraft} />
  */
 import { useId } from 'react'
-import { MEETING_TYPES } from '../api/api.ts'
+import { isMeetingType, MEETING_TYPES } from '@safetymap/map-model'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { TextField } from '../ui/TextField.tsx'
-import { isMeetingType, type MeetingDetailsDraft } from './meetingDetailsDraft.ts'
+import type { MeetingDetailsDraft } from './meetingDetailsDraft.ts'
 
 /** Longest texts the server accepts (server/src/meetings/meetingDetails.ts). */
 const CASE_REFERENCE_MAX_LENGTH = 80

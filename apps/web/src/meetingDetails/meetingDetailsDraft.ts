@@ -6,7 +6,8 @@
  *   const draft = draftFromDetails(meeting)
  *   const details = detailsFromDraft(draft) // → api.updateMeetingDetails(id, details)
  */
-import { MEETING_TYPES, type MeetingDetails, type MeetingType } from '../api/api.ts'
+import type { MeetingType } from '@safetymap/map-model'
+import type { MeetingDetails } from '../api/api.ts'
 
 /** The form's values. */
 export interface MeetingDetailsDraft {
@@ -37,7 +38,6 @@ export function fromLocalInput(local: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString()
 }
 
-export const isMeetingType = (value: string): value is MeetingType => (MEETING_TYPES as readonly string[]).includes(value)
 
 /** The form's values for a meeting's recorded details. */
 export function draftFromDetails(details: Partial<MeetingDetails>): MeetingDetailsDraft {

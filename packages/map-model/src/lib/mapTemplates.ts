@@ -20,6 +20,9 @@ export const TEMPLATE_IDS = ['three-column', 'consultation', 'wellbeing', 'three
 /** A template (MM-26). @public */
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
+/** Templates whose items are the child's own words: only what the child agreed to share leaves the agency (MM-31). @public */
+export const CHILDS_OWN_TEMPLATES: ReadonlySet<TemplateId> = new Set(['three-houses'])
+
 /** True when `value` is one of {@link TEMPLATE_IDS}. @public */
 export function isTemplateId(value: unknown): value is TemplateId {
   return (TEMPLATE_IDS as readonly unknown[]).includes(value)
