@@ -6,12 +6,15 @@
  *
  * The build also writes `list.html`, which the server sends for `/m/:id/list` (the phone view): the
  * same page, plus the list's early start as its own small script (it asks for access and opens the
- * sync socket while the rest downloads) and preload hints for the list's chunks and styles, so a
+ * sync socket while the rest downloads), preload hints for the list's chunks and its styles inline, so a
  * phone on a slow network fetches everything in one round of requests instead of a waterfall.
+ * Beside it goes `catalogues.json`, the words the server writes a member's list in.
  */
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin, type Rollup } from 'vite'
 import { compression } from 'vite-plugin-compression2'
+import { en } from './src/i18n/catalogues/en.ts'
+import { es } from './src/i18n/catalogues/es.ts'
 
 const devApi = process.env.SAFETYMAP_DEV_API ?? 'http://localhost:8080'
 
@@ -40,12 +43,36 @@ function listPage(): Plugin {
       visit(page.fileName)
       const html = String(index.source)
       const css = [...needed].flatMap((fileName) => [...((bundle[fileName] as Rollup.OutputChunk).viteMetadata?.importedCss ?? [])])
+      // Styles go inline: the page, with the server's copy of the list in it, paints as it arrives
+      // rather than a round trip later behind render-blocking stylesheets. The list chunk's own
+      // stylesheet is still preloaded: the app adds it again when it loads the chunk.
+      const style = (fileName: string) => `<style>${String((bundle[fileName] as Rollup.OutputAsset).source)}</style>`
       const tags = [
         `<script type="module" crossorigin async src="/${early.fileName}"></script>`,
         ...[...needed].filter((fileName) => !html.includes(`/${fileName}"`)).map((fileName) => `<link rel="modulepreload" crossorigin href="/${fileName}">`),
-        ...css.filter((fileName) => !html.includes(`/${fileName}"`)).map((fileName) => `<link rel="stylesheet" crossorigin href="/${fileName}">`),
+        ...css.filter((fileName) => !html.includes(`/${fileName}"`)).flatMap((fileName) => [`<link rel="preload" as="style" crossorigin href="/${fileName}">`, style(fileName)]),
       ]
-      this.emitFile({ type: 'asset', fileName: 'list.html', source: html.replace('</head>', `  ${tags.join('\n    ')}\n  </head>`) })
+      const inlined = html.replace(/<link rel="stylesheet" crossorigin href="\/([^"]+)">/g, (_tag, fileName: string) => style(fileName))
+      this.emitFile({ type: 'asset', fileName: 'list.html', source: inlined.replace('</head>', `  ${tags.join('\n    ')}\n  </head>`) })
+      // The server writes a member's list into list.html in these words (server/src/http/phoneListPage.ts).
+      this.emitFile({ type: 'asset', fileName: 'catalogues.json', source: JSON.stringify({ en, es }) })
+    },
+  }
+}
+
+/**
+ * lib0's `dom.js` (reached from Yjs through lib0's logging) builds four DOM type checks at load
+ * with lib0's schema library; nothing here uses them, but the calls look like side effects, so
+ * the whole schema module (~2 KB gzipped) stayed in the phone view's bundle. Marked pure, unused,
+ * they go, and schema.js with them.
+ */
+function lib0DomChecksArePure(): Plugin {
+  return {
+    name: 'safetymap-lib0-dom-pure',
+    apply: 'build',
+    transform: {
+      filter: { id: /[\\/]lib0[\\/]dom\.js$/ },
+      handler: (code) => ({ code: code.replaceAll(' = $.$custom(', ' = /* @__PURE__ */ $.$custom('), map: null }),
     },
   }
 }
@@ -53,7 +80,7 @@ function listPage(): Plugin {
 export default defineConfig({
   // Pre-compressed .br/.gz copies let the server answer phones on slow networks without
   // compressing on every request (@fastify/static `preCompressed`).
-  plugins: [react(), listPage(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024, logLevel: 'silent' })],
+  plugins: [react(), lib0DomChecksArePure(), listPage(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024, logLevel: 'silent' })],
   build: {
     rollupOptions: { input: { index: 'index.html', earlyStart: EARLY_START } },
     outDir: 'dist',

@@ -14,7 +14,10 @@
  *    and TLS handshakes are not modelled), so every request that waits on another costs at least
  *    562.5 ms: the cold load's timeline (printed) shows that chain.
  *    The "all 300" figure includes one more CDP round trip after the first item; on a loaded
- *    machine read "first item" (the whole map arrives in one sync message and one render).
+ *    machine read "first item" (the whole map arrives in one sync message and one render). For a
+ *    member the server writes the list into the page, so the items come with it; "first
+ *    contentful paint" says when they were painted and "live list" when the app's own list
+ *    (editable, live) replaced the server's copy.
  *
  * Needs a built web app (`cd apps/web && npx vite build`) and Chromium at /usr/bin/chromium.
  *
@@ -108,6 +111,10 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, reloa
   const firstMs = (await first.jsonValue()) as number
   const all = await page.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-item"]').length >= n && performance.now(), ITEMS, { polling: 'raf', timeout: 60_000 })
   const allMs = (await all.jsonValue()) as number
+  // For a member the server writes the list into the page (first content); the live list replaces it once it has the doc.
+  const live = await page.waitForFunction(() => !document.getElementById('phone-prerender') && document.querySelector('[data-testid="phone-item"]') && performance.now(), null, { polling: 'raf', timeout: 60_000 })
+  const liveMs = (await live.jsonValue()) as number
+  const paintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN)
   const waterfall = await page.evaluate(() =>
     performance
       .getEntriesByType('resource')
@@ -125,7 +132,7 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, reloa
   )
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
   await cdp.detach()
-  return { firstMs, allMs, waterfall, encoded, timeline: timeline.lines() }
+  return { firstMs, allMs, liveMs, paintMs, waterfall, encoded, timeline: timeline.lines() }
 }
 
 async function main() {
@@ -180,8 +187,9 @@ async function main() {
     const warm = await timedLoad(context, page, listUrl, true)
     await context.close()
 
-    // The usual path: the invite link on a fresh phone, then "Join"; the app moves to the list
-    // without a reload, so the main script is already there. Timed from the tap on "Join".
+    // The usual path: the invite link on a fresh phone, then "Join"; the app loads the list as a
+    // new page (the scripts are cached by then). Timed from the tap on "Join", in wall-clock time
+    // across the two pages.
     const fresh = await browser.newContext({ ...devices['Pixel 7'] })
     const joinInvite = await api<{ url: string }>(server.url, `/api/meetings/${meeting.id}/invites`, { token: worker.apiKey, body: { role: 'editor', kind: 'personal', lobby: false } })
     const freshPage = await fresh.newPage()
@@ -191,9 +199,9 @@ async function main() {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
     const started = { at: 0 }
     await joinThroughThePage(freshPage, `${server.url}${new URL(joinInvite.body.url).pathname}${new URL(joinInvite.body.url).hash}`, 'Uncle Joe', async () => {
-      started.at = (await freshPage.evaluate(() => performance.now())) as number
+      started.at = (await freshPage.evaluate(() => performance.timeOrigin + performance.now())) as number
     })
-    const afterJoin = await freshPage.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-item"]').length >= n && performance.now(), ITEMS, { polling: 'raf', timeout: 60_000 })
+    const afterJoin = await freshPage.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-item"]').length >= n && performance.timeOrigin + performance.now(), ITEMS, { polling: 'raf', timeout: 60_000 })
     const afterJoinMs = ((await afterJoin.jsonValue()) as number) - started.at
     await fresh.close()
 
@@ -214,13 +222,13 @@ async function main() {
     console.log('JS loaded:')
     for (const row of rows) console.log(row)
     console.log(`  total ${kb(total)} over the wire (budget ${kb(JS_BUDGET_BYTES)}) ${total <= JS_BUDGET_BYTES ? 'OK' : 'OVER'}; as gzip -9: ${kb(totalGzip9)} ${totalGzip9 <= JS_BUDGET_BYTES ? 'OK' : 'OVER'}; tldraw chunks: ${tldraw.length ? tldraw.join(', ') : 'none'}`)
-    console.log(`Time to first content, cold (empty cache + IndexedDB): first item ${Math.round(cold.firstMs)} ms, all ${ITEMS} ${Math.round(cold.allMs)} ms (budget ${TTFC_BUDGET_MS} ms) ${cold.allMs <= TTFC_BUDGET_MS ? 'OK' : 'OVER'}`)
+    console.log(`Time to first content, cold (empty cache + IndexedDB): first item ${Math.round(cold.firstMs)} ms, all ${ITEMS} ${Math.round(cold.allMs)} ms (budget ${TTFC_BUDGET_MS} ms) ${cold.allMs <= TTFC_BUDGET_MS ? 'OK' : 'OVER'}; first contentful paint ${Math.round(cold.paintMs)} ms; live list ${Math.round(cold.liveMs)} ms`)
     console.log('  cold waterfall (start → end, bytes over the wire):')
     for (const line of cold.waterfall) console.log(line)
     console.log('  cold network timeline (CDP):')
     for (const line of cold.timeline) console.log(line)
-    console.log(`Time to first content after tapping "Join" on the invite page (main JS already loaded): all ${ITEMS} ${Math.round(afterJoinMs)} ms (budget ${TTFC_BUDGET_MS} ms) ${afterJoinMs <= TTFC_BUDGET_MS ? 'OK' : 'OVER'}`)
-    console.log(`Time to first content, warm (cached JS + IndexedDB copy): first item ${Math.round(warm.firstMs)} ms, all ${ITEMS} ${Math.round(warm.allMs)} ms`)
+    console.log(`Time to first content after tapping "Join" on the invite page (scripts cached): all ${ITEMS} ${Math.round(afterJoinMs)} ms (budget ${TTFC_BUDGET_MS} ms) ${afterJoinMs <= TTFC_BUDGET_MS ? 'OK' : 'OVER'}`)
+    console.log(`Time to first content, warm (cached JS + IndexedDB copy): first item ${Math.round(warm.firstMs)} ms, all ${ITEMS} ${Math.round(warm.allMs)} ms; first contentful paint ${Math.round(warm.paintMs)} ms; live list ${Math.round(warm.liveMs)} ms`)
   } finally {
     await browser.close()
     await server.close()

@@ -689,6 +689,49 @@ describe('the phone view', () => {
     }
   })
 
+  it('shows the list the server wrote into the page while the words cannot download, then the live list; signed out, it says the page will try again', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Server list')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const phone = await phoneContext()
+    const signedOut = await phoneContext()
+    const wordsChunk = /\/assets\/en-[^/]+\.js$/
+    try {
+      await facilitator.synced()
+      addItem(facilitator.doc, 'strengths', 'Lorna <walks> Kai to school & back', { id: worker.workerId, name: 'Ana Ruiz' })
+      const page = await phone.context.newPage()
+      await page.goto(inviteUrl)
+      await joinAs(page, 'Grandma Lorna')
+      await page.waitForURL(/\/list$/, { timeout: 20_000 })
+      await expectLive(page)
+
+      // The language download fails: the server's copy of the list is there and stays; the app's is hidden.
+      await page.route(wordsChunk, (route) => route.abort())
+      await page.reload({ waitUntil: 'commit' })
+      const serverCopy = page.locator('#phone-prerender')
+      await serverCopy.getByText('Lorna <walks> Kai to school & back', { exact: true }).waitFor({ timeout: 10_000 })
+      await page.waitForTimeout(2_500)
+      expect(await serverCopy.getByText('Written by Ana Ruiz').isVisible()).toBe(true)
+      expect(await page.locator('#root').isHidden()).toBe(true)
+
+      // The page tries again by itself; once the words arrive the live list replaces the copy.
+      await page.unroute(wordsChunk)
+      await expectLive(page)
+      expect(await serverCopy.count()).toBe(0)
+      await section(page, 'strengths').getByRole('button', { name: 'I disagree' }).waitFor({ timeout: 10_000 })
+
+      // Signed out, nothing to show but a plain message instead of a blank page.
+      const blank = await signedOut.context.newPage()
+      await blank.route(wordsChunk, (route) => route.abort())
+      await blank.goto(`${server.url}/m/${meeting.id}/list`)
+      await blank.getByRole('alert').getByText(/We cannot reach SafetyMap right now/).waitFor({ timeout: 10_000 })
+      expect(await blank.locator('#phone-prerender').count()).toBe(0)
+    } finally {
+      facilitator.destroy()
+      await phone.context.close()
+      await signedOut.context.close()
+    }
+  })
+
   it('switches both ways between the list and the board, remembering the choice, and drops the switch once removed', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Switch meeting')
     const phone = await phoneContext()

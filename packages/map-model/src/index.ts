@@ -139,6 +139,8 @@ export {
   type SMScalingMarkShapeProps,
 } from './lib/SMToolkitShapes.ts'
 export { composeDangerStatement, composeNextStep, composeSafetyGoal, formatDueDate } from './lib/composeStatement.ts'
+export { quoted } from './lib/quoted.ts'
+export { scaleRows, type ScaleRow } from './lib/scaleRows.ts'
 export {
   checkPlainLanguage,
   PLAIN_LANGUAGE_KINDS,

@@ -57,6 +57,13 @@ async function resolve(services: Services, token: string, via: 'cookie' | 'beare
   return participant ? { kind: 'participant', participant, via } : null
 }
 
+/** Who sent `request` (its bearer token, else its session cookie), why their session ended, or `null`. */
+export async function resolvePrincipal(services: Services, request: FastifyRequest): Promise<Principal | SessionRevokeReason | null> {
+  const bearer = bearerToken(request)
+  const cookie = request.cookies[SESSION_COOKIE]
+  return bearer ? resolve(services, bearer, 'bearer') : cookie ? resolve(services, cookie, 'cookie') : null
+}
+
 /** The origin browsers must send from: PUBLIC_URL when set, else the request's own host. */
 export function expectedOrigin(services: Services, request: FastifyRequest): string {
   return services.config.publicUrl?.origin ?? `${request.protocol}://${request.host}`
@@ -127,11 +134,9 @@ export const principalPlugin = fp(async (app: FastifyInstance, services: Service
   app.decorateRequest('revokedSession', null)
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/sync/')) return
-    const bearer = bearerToken(request)
-    const cookie = request.cookies[SESSION_COOKIE]
-    const resolved = bearer ? await resolve(services, bearer, 'bearer') : cookie ? await resolve(services, cookie, 'cookie') : null
+    const resolved = await resolvePrincipal(services, request)
     if (typeof resolved === 'string') request.revokedSession = resolved
     else request.principal = resolved
-    if (!bearer && cookie) await checkOrigin(services, request)
+    if (!bearerToken(request) && request.cookies[SESSION_COOKIE]) await checkOrigin(services, request)
   })
 }, { name: 'principal', dependencies: ['@fastify/cookie'] })

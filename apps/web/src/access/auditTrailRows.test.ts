@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AuditEntry, RosterEntry } from '../api/api.ts'
 import { translate } from '../i18n/translate.ts'
-import { loadCatalogue, type MessageKey } from '../i18n/messages.ts'
+import { loadBoardWords, loadCatalogue, type MessageKey } from '../i18n/messages.ts'
 import type { MessageVars } from '../i18n/translate.ts'
 import { auditTrailRows } from './auditTrailRows.ts'
 
@@ -14,7 +14,7 @@ const entry = (seq: number, action: string, actor: AuditEntry['actor'], extra: P
 const tFor = (locale: 'en' | 'es') => (key: MessageKey, vars?: MessageVars) => translate(locale, key, vars)
 
 describe('auditTrailRows', () => {
-  beforeAll(() => Promise.all([loadCatalogue('en'), loadCatalogue('es')]))
+  beforeAll(() => Promise.all([loadBoardWords(), loadCatalogue('en'), loadCatalogue('es')]))
   const roster = [person('w1', 'Ana Ruiz', 'facilitator'), person('p1', 'Grandma Lorna', 'editor', 'removed')]
   const entries = [
     entry(1, 'meeting.created', { kind: 'worker', id: 'w1' }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Peer } from '@safetymap/tldraw-yjs'
 import type { RosterEntry } from '../api/api.ts'
 import { es as spanish } from '../i18n/catalogues/es.ts'
+import { esBoard } from '../i18n/catalogues/esBoard.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import { rosterRows } from './RosterList.tsx'
 import { relationshipLabel } from './relationships.ts'
@@ -55,7 +56,7 @@ describe('rosterRows', () => {
 
 describe('relationshipLabel', () => {
   it('translates listed relationships and keeps the joiner’s own words', () => {
-    const es = (key: MessageKey) => spanish[key]
+    const es = (key: MessageKey) => ({ ...spanish, ...esBoard })[key]
     expect(relationshipLabel('grandparent', es)).toBe('Abuela o abuelo')
     expect(relationshipLabel('Godmother', es)).toBe('Godmother')
   })

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../i18n/catalogues/en.ts'
+import { enBoard } from '../i18n/catalogues/enBoard.ts'
 import { errorMessageKey } from './errorMessageKey.ts'
 
 describe('errorMessageKey', () => {
   it('tells an invitee with an expired link to ask the facilitator for a new one', () => {
     const key = errorMessageKey('AUTH_INVITE_EXPIRED', 410)
-    expect(en[key]).toBe('This invite link has expired. Ask the meeting facilitator for a new one.')
+    expect({ ...en, ...enBoard }[key]).toBe('This invite link has expired. Ask the meeting facilitator for a new one.')
   })
 
   it.each([

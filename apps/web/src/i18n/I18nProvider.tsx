@@ -2,7 +2,8 @@
  * React side of the message catalogue: holds the chosen UI language, exposes `t` and `setLocale`,
  * and keeps `<html lang>` in step so screen readers pronounce the page right. Its children render
  * once the chosen language's catalogue is downloaded (only that one); a switch downloads the
- * other before it shows.
+ * other before it shows. A failed download says so and is tried again (sooner when the phone
+ * comes back online), rather than leaving the page blank.
  *
  *   <I18nProvider><App /></I18nProvider>
  *   const { t, locale, setLocale } = useI18n()
@@ -23,20 +24,54 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null)
 
+/**
+ * What the page says while its words cannot be downloaded: the one message that cannot come from
+ * the catalogue, since the catalogue is what is missing.
+ */
+const CANNOT_LOAD: Readonly<Record<Locale, string>> = {
+  en: 'We cannot reach SafetyMap right now. Check your internet connection. The page will try again by itself.',
+  es: 'No podemos conectar con SafetyMap ahora. Revise su conexión a internet. La página volverá a intentarlo sola.',
+}
+
+/** First wait before trying a failed download again; it doubles up to the longest. */
+const RETRY_FIRST_MS = 2_000
+const RETRY_LONGEST_MS = 30_000
+
 /** Provides the UI language to everything below it. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() =>
     chooseLocale({ stored: readStoredLocale(), preferred: navigator.languages }),
   )
   const [ready, setReady] = useState(() => loadedCatalogue(locale) !== undefined)
+  const [failed, setFailed] = useState(false)
 
   useEffect(() => {
     if (ready) return
     let current = true
-    // A failed download leaves the page blank; the browser's reload is the retry.
-    void loadCatalogue(locale).then(() => current && setReady(true))
+    let waitMs = RETRY_FIRST_MS
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let trying = false
+    const attempt = () => {
+      if (trying) return
+      trying = true
+      clearTimeout(timer)
+      loadCatalogue(locale).then(
+        () => current && setReady(true),
+        () => {
+          trying = false
+          if (!current) return
+          setFailed(true)
+          timer = setTimeout(attempt, waitMs)
+          waitMs = Math.min(waitMs * 2, RETRY_LONGEST_MS)
+        },
+      )
+    }
+    attempt()
+    window.addEventListener('online', attempt)
     return () => {
       current = false
+      clearTimeout(timer)
+      window.removeEventListener('online', attempt)
     }
   }, [locale, ready])
 
@@ -53,6 +88,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }),
     [locale, setLocale],
   )
+  if (!ready && failed) {
+    return (
+      <p className="canvas-loading" role="alert">
+        {CANNOT_LOAD[locale]}
+      </p>
+    )
+  }
   return <I18nContext.Provider value={value}>{ready ? children : null}</I18nContext.Provider>
 }
 

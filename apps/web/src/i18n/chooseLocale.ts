@@ -35,8 +35,12 @@ export function readStoredLocale(): string | null {
   }
 }
 
+/** The same choice for the server, which writes the phone list into its page in it (server/src/http/phoneListPage.ts). */
+const LOCALE_COOKIE = 'sm_locale'
+
 /** Saves the user's choice; storage being blocked (private mode) only means it is not remembered. */
 export function storeLocale(locale: Locale): void {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`
   try {
     window.localStorage.setItem(STORAGE_KEY, locale)
   } catch {

@@ -13,8 +13,9 @@ import { ATTENDANCES, RELATIONSHIP_MAX_CHARS, RELATIONSHIPS, attendanceKey, rela
 import '../access/access.css'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
-import { lobbyPath, meetingPath } from '../router/matchRoute.ts'
+import { lobbyPath } from '../router/matchRoute.ts'
 import { navigate } from '../router/navigation.ts'
+import { openMeeting } from '../phone/viewPreference.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 import { TextField } from '../ui/TextField.tsx'
@@ -102,7 +103,8 @@ function JoinForm({
     setBusy(false)
     if (result.ok) {
       const { meetingId, status } = result.value
-      navigate(status === 'waiting' ? lobbyPath(meetingId) : meetingPath(meetingId), { replace: true })
+      if (status === 'waiting') navigate(lobbyPath(meetingId), { replace: true })
+      else openMeeting(meetingId)
       return
     }
     if (result.error.code === 'CONSENT_REQUIRED') {

@@ -12,8 +12,7 @@ import { createPoller } from '../access/createPoller.ts'
 import '../access/access.css'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
-import { meetingPath } from '../router/matchRoute.ts'
-import { navigate } from '../router/navigation.ts'
+import { openMeeting } from '../phone/viewPreference.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 
@@ -42,7 +41,7 @@ export function LobbyPage({ meetingId }: { meetingId: string }) {
         if (result.ok) {
           switch (result.value.status) {
             case 'admitted':
-              navigate(meetingPath(meetingId), { replace: true })
+              openMeeting(meetingId)
               return 'stop'
             case 'declined':
               setState({ status: 'declined' })

@@ -7,11 +7,10 @@
  *
  *   <ItemCard item={item} own self pending={false} onSave={save} onRemove={remove} />
  */
-import type { MapItem } from '@safetymap/map-model'
+import { quoted, type MapItem } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { Disagreements } from './Disagreements.tsx'
-import { quoted } from './quoted.ts'
 
 /** Longest text one item may have (a note on the board is small; this is generous). */
 export const MAX_ITEM_TEXT_LENGTH = 2000

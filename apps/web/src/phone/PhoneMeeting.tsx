@@ -27,7 +27,7 @@ import {
   type SectionKey,
 } from '@safetymap/map-model'
 import type { ReactNode } from 'react'
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { Meeting } from '../api/api.ts'
 import { RELAY_CLOSE_CODE } from '../access/useRelayClose.ts'
 import { ConnectionStatus } from '../canvas/ConnectionStatus.tsx'
@@ -43,6 +43,8 @@ import type { PhoneConnection } from './openPhoneConnection.ts'
 import { createPendingItems } from './pendingItems.ts'
 import type { SendOutcome } from './pendingRatings.ts'
 import { PeopleList } from './PeopleList.tsx'
+import { mayReplaceServerCopy } from './handOver.ts'
+import { dropPrerenderedList, prerenderedStateVector } from './prerenderedList.ts'
 import { focusAnchorId } from './readFocus.ts'
 import { AWARENESS_USER_FIELD } from './readPeople.ts'
 import { ScaleList } from './ScaleList.tsx'
@@ -125,6 +127,13 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
 
   const finalized = map.status === 'finalized'
   const ended = endedCode !== null
+  // A page the server wrote the list into shows that copy until this list can show the map as new
+  // as it (or say why not); this list renders its map only then, replacing the copy in one frame.
+  const [serverState] = useState(prerenderedStateVector)
+  const holdsBack = serverState !== null && !mayReplaceServerCopy({ doc, hasTemplate, snapshot, ended, serverState })
+  useLayoutEffect(() => {
+    if (!holdsBack) dropPrerenderedList()
+  }, [holdsBack])
   const canWrite = user.role !== 'viewer' && !finalized && !ended
 
   const add = useCallback(
@@ -228,7 +237,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       ) : null}
             <main className="phone-main" aria-label={t('phone.mapLabel')}>
         <PeopleList people={people} />
-        {!hasTemplate ? (
+        {!hasTemplate || holdsBack ? (
           <p className="phone-loading" aria-live="polite">
             {localLoaded || snapshot.hasSynced ? t('phone.loadingMap') : t('meeting.opening')}
           </p>

@@ -5,7 +5,7 @@
  *
  *   <PhoneMeetingPage meetingId="abc" />
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useState } from 'react'
 import type { Meeting, Me } from '../api/api.ts'
 import type { ApiResult } from '../api/ApiResult.ts'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
@@ -17,6 +17,7 @@ import { PageLayout } from '../ui/PageLayout.tsx'
 import { openPhoneConnection, type PhoneConnection } from './openPhoneConnection.ts'
 import { PhoneMeeting } from './PhoneMeeting.tsx'
 import { takeAccess } from './earlyStart.ts'
+import { dropPrerenderedList } from './prerenderedList.ts'
 import './phone.css'
 
 type Access =
@@ -54,12 +55,17 @@ export function PhoneMeetingPage({ meetingId }: { meetingId: string }) {
     return () => opened.destroy()
   }, [meetingId])
 
+  const refused = access.status === 'signedOut' || access.status === 'failed'
+  useLayoutEffect(() => {
+    if (refused) dropPrerenderedList()
+  }, [refused])
+
   const ready = access.status === 'ready' ? access : null
   useEffect(() => {
     if (ready) document.title = `${ready.meeting.title} · ${t('app.name')}`
   }, [ready, t])
 
-  if (access.status === 'signedOut' || access.status === 'failed') {
+  if (refused) {
     return (
       <PageLayout title={t('app.name')}>
         {access.status === 'signedOut' ? <p>{t('meeting.signInNeeded')}</p> : <FormError messageKey={access.messageKey} />}

@@ -7,10 +7,12 @@
  *   <OpenListView meetingId="abc" />
  *   preloadListView() // on the invite page
  */
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useLayoutEffect } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { matchRoute } from '../router/matchRoute.ts'
 import { navigate } from '../router/navigation.ts'
 import { startEarly } from './earlyStart.ts'
+import { dropPrerenderedList } from './prerenderedList.ts'
 import { meetingListPath, shouldOpenListView } from './viewPreference.ts'
 
 const loadPhoneMeetingPage = () => import('./PhoneMeetingPage.tsx')
@@ -38,6 +40,13 @@ function Opening() {
 /** `/m/:id/list`. */
 export function PhonePage({ meetingId }: { meetingId: string }) {
   startEarly(meetingId)
+  // Leaving the list before it showed the map: the server's copy of it goes too.
+  useLayoutEffect(
+    () => () => {
+      if (matchRoute(window.location.pathname).name !== 'meetingList') dropPrerenderedList()
+    },
+    [],
+  )
   return (
     <Suspense fallback={<Opening />}>
       <PhoneMeetingPage meetingId={meetingId} />

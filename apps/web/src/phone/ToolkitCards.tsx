@@ -14,6 +14,7 @@ import {
   composeDangerStatement,
   composeSafetyGoal,
   formatDueDate,
+  quoted,
   type Attribution,
   type Locale,
   type MapNextStep,
@@ -24,7 +25,6 @@ import type { Disagreement } from '@safetymap/map-model'
 import { useId } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { Disagreements } from './Disagreements.tsx'
-import { quoted } from './quoted.ts'
 import type { SectionActions } from './SectionList.tsx'
 
 type ToolkitMap = Pick<SafetyMap, 'dangerStatements' | 'safetyGoals' | 'nextSteps'>

@@ -5,7 +5,10 @@
  *
  *   if (shouldOpenListView()) navigate(meetingListPath(id), { replace: true })
  *   rememberView('board')
+ *   openMeeting(id) // after "Join" or the lobby
  */
+import { meetingPath } from '../router/matchRoute.ts'
+import { navigate } from '../router/navigation.ts'
 
 /** Screens this narrow get the list by default. */
 export const NARROW_SCREEN_QUERY = '(max-width: 600px)'
@@ -50,4 +53,15 @@ export function chooseView(remembered: MeetingView | null, narrowScreen: boolean
 /** True when `/m/:id` should open as the list on this device right now. */
 export function shouldOpenListView(): boolean {
   return chooseView(readRememberedView(), window.matchMedia(NARROW_SCREEN_QUERY).matches) === MEETING_VIEW.list
+}
+
+/**
+ * Opens a meeting the person has just got into (after "Join", or let in from the lobby), in place
+ * of the current page. The list is loaded as a new page: the server sends it with the map already
+ * written in, which shows sooner on a slow phone than the app's socket can bring it. The board
+ * opens inside the app.
+ */
+export function openMeeting(meetingId: string): void {
+  if (shouldOpenListView()) window.location.replace(meetingListPath(meetingId))
+  else navigate(meetingPath(meetingId), { replace: true })
 }

@@ -1,0 +1,184 @@
+/**
+ * The phone view's list as plain HTML, written on the server: the same headings, items, toolkit
+ * cards and scaling lines (public marks only; private lines say who has rated) as the live list
+ * (apps/web/src/phone/PhoneMeeting.tsx) shows for the same map, with its class names, but no
+ * buttons or forms: it is what the phone shows until the live list replaces it. Every piece of
+ * the map's and people's text is escaped.
+ *
+ *   renderPhoneListHtml(readMap(doc), { locale: 'es', selfId, role: 'editor', words: catalogues.es })
+ */
+import {
+  COLUMN_KEYS,
+  COLUMN_SECTIONS,
+  composeDangerStatement,
+  composeSafetyGoal,
+  formatDueDate,
+  quoted,
+  scaleRows,
+  zoneHint,
+  zoneLabel,
+  type Disagreement,
+  type Locale,
+  type MapItem,
+  type MapNextStep,
+  type SafetyMap,
+  type ScaleRow,
+  type SectionKey,
+} from '@safetymap/map-model'
+import type { en } from '../../../apps/web/src/i18n/catalogues/en.ts'
+import type { ParticipantRole } from '../meetings/MeetingStore.ts'
+
+/** A key of the web app's words for the list view (its `en.ts`; every language has them all). */
+type MessageKey = keyof typeof en
+
+/** The list view's words in one language (the web build writes them out, see `webApp.ts`). */
+export type Catalogue = Readonly<Record<MessageKey, string>>
+
+/** Whose list it is and in what words. */
+export interface PhoneListReader {
+  readonly locale: Locale
+  readonly selfId: string
+  readonly role: ParticipantRole
+  readonly words: Catalogue
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/** `text` safe inside an element or a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+}
+
+/** Renders one reader's list; every function returns escaped HTML. */
+function writer(reader: PhoneListReader) {
+  const { locale, selfId, words } = reader
+  type Vars = Readonly<Record<string, string | number>>
+  /** A catalogue message with its `{placeholders}` filled, as the web app's `translate` does. */
+  const say = (key: MessageKey, vars: Vars = {}) => words[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])))
+  const t = (key: MessageKey, vars?: Vars) => escapeHtml(say(key, vars))
+  const text = (value: string, quote: boolean | undefined) => escapeHtml(quote ? quoted(value, locale) : value)
+  const number = (value: number) => escapeHtml(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value))
+
+  const byline = (card: { authorId: string; authorName: string; quote?: boolean }) => {
+    const by = card.authorId === selfId ? t('phone.byYou') : card.authorName ? t('phone.by', { name: card.authorName }) : t('phone.byUnknown')
+    const tag = card.quote ? `<span class="phone-tag">${t('phone.ownWords')}</span>` : ''
+    return `<p class="phone-byline"><span>${by}</span>${tag}</p>`
+  }
+  const disagreements = (list: readonly Disagreement[] = []) => {
+    if (list.length === 0) return ''
+    const names = list.map((d) => (d.participantId === selfId ? say('phone.scale.you') : d.name || say('phone.byUnknown'))).join(', ')
+    return `<p class="phone-disagree">${t('toolkit.disagree.by', { names })}</p>`
+  }
+  const item = (entry: MapItem) =>
+    `<li class="phone-item" data-testid="phone-item"><p class="phone-item-text">${text(entry.text, entry.quote)}</p>${byline(entry)}${disagreements(entry.disagreements)}</li>`
+
+  const stepFacts = (step: MapNextStep) => {
+    const date = step.fields.dueDate ? escapeHtml(formatDueDate(step.fields.dueDate, locale)) : ''
+    return (
+      `<ul class="phone-facts"><li><span class="phone-fact-label">${t('phone.step.who')}</span> ${step.fields.owner ? escapeHtml(step.fields.owner) : t('phone.step.nobodyYet')}</li>` +
+      `<li><span class="phone-fact-label">${t('phone.step.byWhen')}</span> ${date || t('phone.step.noDate')}</li></ul>`
+    )
+  }
+  const card = (label: string, sentence: string, rest: string) =>
+    `<li class="phone-item phone-card"><p class="phone-card-label">${label}</p><p class="phone-item-text">${sentence}</p>${rest}</li>`
+
+  const dangerStatements = (map: SafetyMap) => {
+    if (map.dangerStatements.length === 0) return ''
+    const cards = map.dangerStatements.map((statement) => {
+      const goals = map.safetyGoals.filter((g) => g.dangerStatementId === statement.id)
+      const linked = goals.length === 0 ? `<p class="phone-muted">${t('phone.noGoalYet')}</p>` : (
+        `<div class="phone-linked"><p class="phone-linked-heading">${t('phone.goalsForWorry', { number: statement.number })}</p><ul class="phone-linked-list">` +
+        goals.map((goal) => {
+          const steps = map.nextSteps.filter((s) => s.safetyGoalId === goal.id)
+          const stepList = steps.length === 0 ? '' : `<ul class="phone-linked-list">${steps.map((step) => `<li><p><span class="phone-fact-label">${t('phone.step.label')}</span> ${text(step.fields.action, step.quote)}</p>${stepFacts(step)}</li>`).join('')}</ul>`
+          return `<li><p>${text(composeSafetyGoal(goal.slots, locale), goal.quote)}</p>${stepList}</li>`
+        }).join('') +
+        '</ul></div>'
+      )
+      return card(t('toolkit.card.worry', { number: statement.number }), text(composeDangerStatement(statement.slots, locale), statement.quote), byline(statement) + disagreements(statement.disagreements) + linked)
+    })
+    return `<ol class="phone-items phone-cards" aria-label="${t('phone.worries')}">${cards.join('')}</ol>`
+  }
+  const safetyGoals = (map: SafetyMap) => {
+    if (map.safetyGoals.length === 0) return ''
+    const cards = map.safetyGoals.map((goal) =>
+      card(
+        goal.dangerStatementNumber !== null ? t('toolkit.card.goalFor', { number: goal.dangerStatementNumber }) : t('toolkit.card.goalUnlinked'),
+        text(composeSafetyGoal(goal.slots, locale), goal.quote),
+        byline(goal) + disagreements(goal.disagreements),
+      ),
+    )
+    return `<ul class="phone-items phone-cards" aria-label="${t('phone.goals')}">${cards.join('')}</ul>`
+  }
+  const nextSteps = (map: SafetyMap) => {
+    if (map.nextSteps.length === 0) return ''
+    const goalNumber = new Map(map.safetyGoals.map((g) => [g.id, g.dangerStatementNumber]))
+    const cards = map.nextSteps.map((step) => {
+      const worry = step.safetyGoalId ? goalNumber.get(step.safetyGoalId) : undefined
+      return card(
+        typeof worry === 'number' ? t('phone.step.forWorry', { number: worry }) : t('toolkit.card.nextStep'),
+        step.fields.action ? text(step.fields.action, step.quote) : t('phone.step.noAction'),
+        stepFacts(step) + byline(step) + disagreements(step.disagreements),
+      )
+    })
+    return `<ul class="phone-items phone-cards" aria-label="${t('phone.steps')}">${cards.join('')}</ul>`
+  }
+  /** The toolkit cards a section holds (as the live list's `sectionCards`). */
+  const sectionCards = (section: SectionKey, map: SafetyMap) =>
+    section === 'danger' ? dangerStatements(map) : section === 'goals' ? safetyGoals(map) : section === 'next-steps' ? nextSteps(map) : ''
+
+  const scaleLine = (row: ScaleRow) => {
+    const title = row.statement ? say('toolkit.card.worry', { number: row.statement.number }) : row.orphan ? say('phone.scale.gone') : say('toolkit.mark.overall')
+    const about = row.statement ? `<p class="phone-scale-about">${escapeHtml(composeDangerStatement(row.statement.slots, locale))}</p>` : ''
+    const marksLabel = `aria-label="${t('phone.scale.marksOn', { scale: title })}"`
+    let body: string
+    if (row.hidden) {
+      // A private line: who has rated, never a number (the numbers are not in the doc either).
+      const rated = row.hidden.map((m) => `<li class="phone-mark">${m.participantId === selfId ? t('phone.scale.youRated') : t('toolkit.hidden.hasRated', { name: m.participantName })}</li>`)
+      body = `<p class="phone-muted">${t('phone.scale.private')}</p>` + (rated.length === 0 ? `<p class="phone-muted">${t('toolkit.hidden.nobodyYet')}</p>` : `<ul class="phone-marks" ${marksLabel}>${rated.join('')}</ul>`)
+    } else {
+      const dots = row.marks.map((m) => `<span class="${m.participantId === selfId ? 'phone-track-dot phone-track-dot-self' : 'phone-track-dot'}" style="left: ${Math.min(10, Math.max(0, m.value)) * 10}%"></span>`)
+      const track = `<div class="phone-track" aria-hidden="true"><span class="phone-track-end">0</span><span class="phone-track-line">${dots.join('')}</span><span class="phone-track-end">10</span></div>`
+      const marks = row.marks.map((m) => {
+        const who = m.participantId === selfId ? t('phone.scale.you') : m.participantName ? escapeHtml(m.participantName) : t('phone.byUnknown')
+        const reason = (key: MessageKey, value: string) => (value ? `<p><span class="phone-fact-label">${t(key)}</span> ${escapeHtml(value)}</p>` : '')
+        return `<li class="phone-mark"><p class="phone-mark-head"><span>${who}</span><span class="phone-mark-value">${number(m.value)}</span></p>${reason('toolkit.mark.whatMakesItThisHigh', m.whatMakesItThisHigh)}${reason('toolkit.mark.onePointHigher', m.onePointHigher)}</li>`
+      })
+      body = track + (marks.length === 0 ? `<p class="phone-muted">${t('phone.scale.noMarks')}</p>` : `<ul class="phone-marks" ${marksLabel}>${marks.join('')}</ul>`)
+    }
+    return `<li class="phone-item phone-scale"><h3 class="phone-card-label">${escapeHtml(title)}</h3>${about}${body}</li>`
+  }
+  const scales = (map: SafetyMap) =>
+    `<div class="phone-scales"><p class="phone-hint">${t('toolkit.mark.intro')}</p><ul class="phone-items">${scaleRows(map, selfId).map(scaleLine).join('')}</ul></div>`
+
+  const section = (key: SectionKey | null, items: readonly MapItem[], level: 2 | 3, cards: string, title?: string) => {
+    const heading = escapeHtml(key ? zoneLabel(key, locale) : (title ?? ''))
+    const hint = key ? `<p class="phone-hint">${escapeHtml(zoneHint(key, locale))}</p>` : ''
+    const list = items.length === 0 ? (cards ? '' : `<p class="phone-muted phone-empty">${t('phone.empty')}</p>`) : `<ul class="phone-items">${items.map(item).join('')}</ul>`
+    return `<section class="phone-section" data-section="${key ?? 'unsorted'}"><h${level} class="phone-section-heading">${heading}</h${level}>${hint}${cards}${list}</section>`
+  }
+
+  return { t, section, sectionCards, scales }
+}
+
+/** The list of `map` as `reader` would see it in the live view, ready to go inside the page's body. */
+export function renderPhoneListHtml(map: SafetyMap, meetingTitle: string, reader: PhoneListReader): string {
+  const { t, section, sectionCards, scales } = writer(reader)
+  const finalized = map.status === 'finalized'
+  const notices =
+    (finalized ? `<p class="phone-notice">${t('phone.finalized')}</p>` : '') +
+    (reader.role === 'viewer' && !finalized ? `<p class="phone-notice">${t('meeting.viewerNotice')}</p>` : '')
+  const columns = COLUMN_KEYS.map(
+    (column) =>
+      `<section class="phone-column"><h2 class="phone-column-heading" data-column="${column}">${escapeHtml(zoneLabel(column, reader.locale))}</h2>` +
+      COLUMN_SECTIONS[column].map((key) => section(key, map.sections[key], 3, sectionCards(key, map))).join('') +
+      '</section>',
+  )
+  const unsorted = map.unsorted.length > 0 ? section(null, map.unsorted, 2, '', reader.words['phone.unsorted']) : ''
+  return (
+    // "Connecting…": the copy is not live yet, and the bar keeps roughly the live list's height.
+    `<div class="phone"><header class="phone-bar"><h1 class="phone-title">${escapeHtml(map.title || meetingTitle)}</h1>` +
+    `<div class="phone-bar-row"><p class="connection-status" data-state="connecting">${t('connection.connecting')}</p></div></header>${notices}` +
+    `<main class="phone-main" aria-label="${t('phone.mapLabel')}">${columns.join('')}${section('scale', map.sections.scale, 2, scales(map))}${unsorted}</main></div>`
+  )
+}
