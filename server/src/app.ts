@@ -35,8 +35,18 @@ import { syncSocketOptions } from './http/syncSocketOptions.ts'
 import { exportRoutes } from './export/index.ts'
 import { ratingRoutes } from './ratings/index.ts'
 import { metricsPlugin } from './metrics/metricsPlugin.ts'
+import { trackConnections } from './http/trackConnections.ts'
+import { settleWithin } from './settleWithin.ts'
+import { syncAccessChange } from './http/syncAccessChange.ts'
 
 export { DATABASE_FILE } from './openStores.ts'
+
+/**
+ * How long a shutdown waits, once every sync socket was told to go, for clients to close their
+ * connections, and then for each outside step (database, retention sweep); past it, it goes on.
+ * @public
+ */
+export const SHUTDOWN_STEP_TIMEOUT_MS = 5_000
 
 export interface BuildAppOptions {
   config: Config
@@ -58,12 +68,23 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     trustProxy: config.publicUrl !== null,
     bodyLimit: 256 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // Fastify's 503 for requests arriving while it closes skips every hook, and so the websocket
+    // plugin's, which ends an upgrade socket answered without an upgrade: that socket would stay
+    // open and hold `close()` forever. Requests during the drain run as usual instead (with
+    // `Connection: close`); the relay answers a sync upgrade with its retryable 1001. May go once
+    // @fastify/websocket ends such sockets itself.
+    return503OnClosing: false,
   })
 
+  const connections = trackConnections(app.server)
   const stores = await openStores(config, { onIdleError: (err) => app.log.error({ err }, 'database connection failed while idle') })
   // With REDIS_URL, this is one of several instances: live updates, presence and revocations cross between them.
   const fanout = config.redisUrl ? await createRedisFanout({ url: config.redisUrl, logger: app.log }) : null
-  const relay: Relay = createRelay({ store: stores.docs, logger: app.log, ...(fanout ? { fanout } : {}) })
+  const relay: Relay = createRelay({
+    store: stores.docs,
+    logger: app.log,
+    ...(fanout ? { fanout, recheckPeer: (peer) => syncAccessChange(services, peer) } : {}),
+  })
   const services: Services = {
     config,
     workers: stores.workers,
@@ -87,11 +108,23 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     logger: app.log,
   })
 
+  // Set once the sync sockets were closed: `server.close()` waits for every connection, and one a
+  // client keeps open (an unfinished request, a half-open socket) must not hold the shutdown.
+  let drainTimer: NodeJS.Timeout | undefined
+  const drainConnections = (): void => {
+    drainTimer = setTimeout(() => {
+      const ended = connections.destroyAll()
+      if (ended > 0) app.log.warn({ connections: ended }, 'shutdown: ended connections still open after the drain period')
+    }, SHUTDOWN_STEP_TIMEOUT_MS)
+  }
+  const stepTimedOut = (step: string) => () => app.log.warn({ step }, 'shutdown: a step did not finish in time; going on')
+
   app.addHook('onClose', async () => {
-    await stopRetention()
+    clearTimeout(drainTimer)
+    await settleWithin(stopRetention(), SHUTDOWN_STEP_TIMEOUT_MS, stepTimedOut('retention sweep'))
     await relay.close()
     await fanout?.close()
-    await stores.close()
+    await settleWithin(stores.close(), SHUTDOWN_STEP_TIMEOUT_MS, stepTimedOut('database'))
   })
 
   await app.register(swagger, {
@@ -115,6 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     preClose: async () => {
       await relay.close()
       app.websocketServer.close()
+      drainConnections()
     },
   })
   await app.register(securityHeaders, services)

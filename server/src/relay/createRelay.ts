@@ -52,6 +52,13 @@ export interface RelayOptions {
    * presence with them, and closing or purging reaches their sockets too. Absent: this instance alone.
    */
   readonly fanout?: RelayFanout
+  /**
+   * Whether a connected participant may still be connected as they are, read afresh (the access
+   * layer's database): a close reason closes their sockets in that room. Asked for every connected
+   * participant when the fan-out's subscription comes back, since revocations, finalizes and
+   * removals published meanwhile never reached this instance.
+   */
+  readonly recheckPeer?: (peer: { readonly meetingId: string; readonly participantId: string; readonly role: PeerRole }) => Promise<{ readonly code: number; readonly reason: string } | null>
 }
 
 /** @public */
@@ -190,6 +197,28 @@ export function createRelay(options: RelayOptions): Relay {
     return closed
   }
 
+  /** Asks `recheckPeer` once per participant and role in each room; closes those it refuses. */
+  const recheckPeers = async (recheck: NonNullable<RelayOptions['recheckPeer']>): Promise<void> => {
+    const asked = new Set<string>()
+    for (const room of [...rooms.values()]) {
+      for (const { participantId, role } of [...room.peers.values()]) {
+        const key = JSON.stringify([room.docId, participantId, role])
+        if (asked.has(key)) continue
+        asked.add(key)
+        let close: Awaited<ReturnType<typeof recheck>>
+        try {
+          close = await recheck({ meetingId: room.docId, participantId, role })
+        } catch (error) {
+          logger.warn({ err: error, meetingId: room.docId }, 'relay could not recheck a participant’s access')
+          continue
+        }
+        if (!close || closing) continue
+        const closed = closeWhere((r, peer) => r.docId === room.docId && peer.participantId === participantId && peer.role === role, close.code, close.reason)
+        logger.info({ meetingId: room.docId, participantId, code: close.code, sockets: closed }, 'relay closed a participant whose access changed while the fan-out was down')
+      }
+    }
+  }
+
   options.fanout?.listen({
     command: (command) => {
       try {
@@ -204,6 +233,7 @@ export function createRelay(options: RelayOptions): Relay {
     },
     resubscribed: () => {
       for (const room of rooms.values()) room.catchUp()
+      if (options.recheckPeer) void recheckPeers(options.recheckPeer)
     },
   })
 

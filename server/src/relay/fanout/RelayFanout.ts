@@ -60,6 +60,7 @@ export interface RelayFanout {
   unsubscribe(meetingId: string, onMessage: (message: MeetingMessage) => void): void
   /** Fire and forget: a failed publish is counted and logged; the receivers' repair covers it. */
   publish(meetingId: string, message: MeetingMessageBody): void
+  /** Runs `command` on every other instance; while Redis is unreachable it waits, in order, and goes out once it is back. */
   publishCommand(command: RelayCommand): void
   /**
    * Tells the other instances who is connected here to `meetingId` (each participant once; empty:

@@ -6,11 +6,16 @@
  *
  * Who is connected where (for the roster's "online" flag) travels on the control channel too: each
  * instance publishes its participants per meeting when they change, and its complete list when
- * asked (an instance starting or resubscribing asks everyone) and when publishing works again after
- * an outage. What a gone instance said is forgotten with it.
+ * asked (an instance starting or resubscribing asks everyone), when publishing works again after
+ * an outage, and every {@link PEERS_REPAIR_INTERVAL_MS} — so a lost change leaves an online dot
+ * wrong for a few seconds at most. What a gone instance said is forgotten with it.
  *
- * Pub/sub drops what is published while a connection is down. Publishing never queues (no
- * unbounded offline queue): it fails fast, and the rooms' repair from the store fills the gap.
+ * Pub/sub drops what is published while a connection is down. Publishing fails fast (no ioredis
+ * offline queue): updates and presence are repaired by the receivers from the store, but a
+ * command (revoke, end, finalize, purge) has no other way to the other instances' sockets, so one
+ * that could not be published waits, in order and at most {@link MAX_UNSENT_COMMANDS}, and goes
+ * out as soon as publishing works again. A command whose publish failed on a dropped connection
+ * may have gone out all the same: receivers may run it twice, which closes nothing more.
  *
  * ```ts
  * const fanout = await createRedisFanout({ url: config.redisUrl, logger: app.log })
@@ -31,11 +36,16 @@ import {
 } from './fanoutWire.ts'
 import type { PeersMessageBody } from './fanoutWire.ts'
 import type { FanoutListeners, MeetingMessage, RelayCommand, RelayFanout } from './RelayFanout.ts'
+import { FANOUT_REPAIR_INTERVAL_MS } from './RoomLink.ts'
 
 /** How often an instance says it is alive. @public */
 export const HEARTBEAT_INTERVAL_MS = 1_000
 /** Silence after which another instance counts as gone (3 missed heartbeats and some slack). @public */
 export const INSTANCE_GONE_AFTER_MS = 3_500
+/** How often an instance republishes everyone connected to it, as rooms re-read the store. @public */
+export const PEERS_REPAIR_INTERVAL_MS = FANOUT_REPAIR_INTERVAL_MS
+/** Commands kept while Redis is unreachable (ids and codes, a few hundred bytes each); past it the oldest go. @public */
+export const MAX_UNSENT_COMMANDS = 1_000
 /** How long one connection attempt may hang before it counts as failed. @public */
 export const REDIS_CONNECT_TIMEOUT_MS = 10_000
 
@@ -92,23 +102,45 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
   /** Instances reported gone by silence: if heard again, their peers are asked for anew. */
   const silenced = new Set<string>()
   let publishFailing = false
+  /** Encoded commands that failed to publish, oldest first; only ever non-empty while `publishFailing`. */
+  const unsentCommands: Uint8Array[] = []
+  let droppedCommands = false
   let closing: Promise<void> | null = null
 
-  const send = (channel: string, bytes: Uint8Array): Promise<void> =>
-    publisher.publish(channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then(
-      () => {
-        if (!publishFailing) return
-        publishFailing = false
-        logger.info({}, 'fan-out: publishing again')
-        // Changes of our peers published meanwhile were lost.
-        publishCompletePeers()
-      },
-      (error: unknown) => {
-        // Logged once per outage; receivers repair from the store.
-        if (!publishFailing) logger.warn({ err: error }, 'fan-out: publish failed; other instances repair from the store')
-        publishFailing = true
-      },
-    )
+  const publishBytes = (channel: string, bytes: Uint8Array): Promise<unknown> =>
+    publisher.publish(channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+
+  const published = (): void => {
+    if (!publishFailing) return
+    publishFailing = false
+    droppedCommands = false
+    logger.info({ unsentCommands: unsentCommands.length }, 'fan-out: publishing again')
+    // Changes of our peers published meanwhile were lost; the commands were kept.
+    publishCompletePeers()
+    for (const bytes of unsentCommands.splice(0)) sendCommand(bytes)
+  }
+  const publishFailed = (error: unknown): void => {
+    // Logged once per outage.
+    if (!publishFailing) logger.warn({ err: error }, 'fan-out: publish failed; commands wait, other instances repair the rest from the store')
+    publishFailing = true
+  }
+
+  const send = (channel: string, bytes: Uint8Array): Promise<void> => publishBytes(channel, bytes).then(published, publishFailed)
+
+  const keepUnsent = (bytes: Uint8Array): void => {
+    unsentCommands.push(bytes)
+    if (unsentCommands.length <= MAX_UNSENT_COMMANDS) return
+    unsentCommands.shift()
+    // Once per outage: the instances that missed it recheck their peers when they resubscribe.
+    if (!droppedCommands) logger.error({ max: MAX_UNSENT_COMMANDS }, 'fan-out: too many commands waiting for Redis; dropping the oldest')
+    droppedCommands = true
+  }
+  const sendCommand = (bytes: Uint8Array): void => {
+    void publishBytes(CONTROL_CHANNEL, bytes).then(published, (error: unknown) => {
+      keepUnsent(bytes)
+      publishFailed(error)
+    })
+  }
 
   const publishCompletePeers = (): void => {
     const peers: PeersMessageBody = { complete: true, meetings: [...localPeers] }
@@ -139,6 +171,8 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
     for (const [id, at] of lastHeard) if (now - at > INSTANCE_GONE_AFTER_MS) gone(id, true)
   }, HEARTBEAT_INTERVAL_MS)
   heartbeat.unref()
+  const peersRepair = setInterval(() => publishCompletePeers(), PEERS_REPAIR_INTERVAL_MS)
+  peersRepair.unref()
   void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'heartbeat' }))
   queryPeers()
 
@@ -201,7 +235,10 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
     },
 
     publishCommand(command: RelayCommand) {
-      void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'command', command }))
+      const bytes = encodeControlMessage(instanceId, { kind: 'command', command })
+      // Behind the ones still waiting, so every instance runs them in the order given.
+      if (unsentCommands.length > 0) keepUnsent(bytes)
+      else sendCommand(bytes)
     },
 
     setLocalPeers(meetingId, participantIds) {
@@ -234,6 +271,8 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
     close() {
       closing ??= (async () => {
         clearInterval(heartbeat)
+        clearInterval(peersRepair)
+        if (unsentCommands.length > 0) logger.warn({ commands: unsentCommands.length }, 'fan-out: closing with commands Redis never took')
         await send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'goodbye' }))
         meetings.clear()
         // QUIT waits for a reconnect while Redis is down; don't let that hold up a shutdown.

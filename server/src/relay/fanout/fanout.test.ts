@@ -3,13 +3,17 @@
  * SQLite file opened twice — as two relay instances sharing one database. Skipped, with the
  * reason printed, when `REDIS_URL` is not set.
  */
+import { createServer, connect, type Server, type Socket } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Redis } from 'ioredis'
 import * as Y from 'yjs'
 import { createSqliteDocStore, openDatabase } from '../../storage/index.ts'
 import { RelayHarness, notesOf, waitFor } from '../testing/RelayHarness.ts'
-import { createRedisFanout, INSTANCE_GONE_AFTER_MS } from './createRedisFanout.ts'
+import { createRedisFanout, INSTANCE_GONE_AFTER_MS, PEERS_REPAIR_INTERVAL_MS } from './createRedisFanout.ts'
+import { CONTROL_CHANNEL, encodeControlMessage } from './fanoutWire.ts'
 import { FANOUT_REPAIR_INTERVAL_MS } from './RoomLink.ts'
 import type { RelayFanout } from './RelayFanout.ts'
+import type { RelayOptions } from '../createRelay.ts'
 import { createMeetingEvents } from '../../access/meetingEvents.ts'
 
 const REDIS_URL = process.env.REDIS_URL
@@ -17,6 +21,44 @@ if (!REDIS_URL) {
   const reason = 'the relay fan-out tests need REDIS_URL (e.g. redis://127.0.0.1:6379)'
   if (process.env.CI_REQUIRE_SCALEOUT === '1') throw new Error(`${reason}; CI_REQUIRE_SCALEOUT=1 requires it`)
   console.log(`skipping: ${reason}`)
+}
+
+/**
+ * A TCP proxy to Redis that can be cut (every connection dropped, new ones refused) and restored,
+ * as a network outage between one instance and Redis.
+ */
+const redisProxy = async (target: URL) => {
+  const sockets = new Set<Socket>()
+  let cut = false
+  const server: Server = createServer((client) => {
+    if (cut) return client.destroy()
+    const upstream = connect(Number(target.port || 6379), target.hostname)
+    for (const socket of [client, upstream]) {
+      sockets.add(socket)
+      socket.on('error', () => undefined)
+      socket.on('close', () => {
+        sockets.delete(socket)
+        client.destroy()
+        upstream.destroy()
+      })
+    }
+    client.pipe(upstream).pipe(client)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `redis://127.0.0.1:${(server.address() as { port: number }).port}`,
+    cut() {
+      cut = true
+      for (const socket of sockets) socket.destroy()
+    },
+    restore() {
+      cut = false
+    },
+    close: () => new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy()
+      server.close(() => resolve())
+    }),
+  }
 }
 
 /** One update that sets `notes[key] = value` on a fresh client. */
@@ -32,15 +74,18 @@ describe.skipIf(!REDIS_URL)('relay fan-out between instances over Redis', () => 
   let fanouts: RelayFanout[]
   let meeting: string
 
-  const start = async (options: { compactAfterUpdates?: number } = {}) => {
+  const start = async (options: { compactAfterUpdates?: number; urlOfA?: string; urlOfB?: string; recheckOnB?: RelayOptions['recheckPeer'] } = {}) => {
     const limits = options.compactAfterUpdates ? { compactAfterUpdates: options.compactAfterUpdates } : {}
-    fanouts = [await createRedisFanout({ url: REDIS_URL!, logger: quiet }), await createRedisFanout({ url: REDIS_URL!, logger: quiet })]
+    fanouts = [
+      await createRedisFanout({ url: options.urlOfA ?? REDIS_URL!, logger: quiet }),
+      await createRedisFanout({ url: options.urlOfB ?? REDIS_URL!, logger: quiet }),
+    ]
     await a.start({ fanout: fanouts[0]!, limits })
     // B opens the same file as A: two instances, one database.
     b.db.close()
     b.db = openDatabase(a.file)
     b.store = createSqliteDocStore(b.db)
-    await b.start({ fanout: fanouts[1]!, limits })
+    await b.start({ fanout: fanouts[1]!, limits, ...(options.recheckOnB ? { recheckPeer: options.recheckOnB } : {}) })
   }
   const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
 
@@ -109,6 +154,72 @@ describe.skipIf(!REDIS_URL)('relay fan-out between instances over Redis', () => 
     b.relay.closeMeeting(meeting, 4410, 'MEETING_ENDED')
     expect(await again.closeCode).toBe(4410)
   })
+
+  it('a revocation given while the instance cannot reach Redis closes the socket on the other instance once it can', async () => {
+    const proxy = await redisProxy(new URL(REDIS_URL!))
+    try {
+      await start({ urlOfA: proxy.url })
+      const raw = await b.raw(meeting, 'ben')
+      let closedAt = 0
+      void raw.closeCode.then(() => (closedAt = Date.now()))
+      proxy.cut()
+      a.relay.closePeer('ben', 4403, 'PARTICIPANT_REMOVED')
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(closedAt, 'nothing can reach B while A is cut off').toBe(0)
+      const restoredAt = Date.now()
+      proxy.restore()
+      await waitFor(() => closedAt > 0, 'the waiting revocation to reach B', 3_000)
+      expect(await raw.closeCode).toBe(4403)
+      // ioredis retries every 100–300 ms after a short outage; then the waiting command goes first thing.
+      expect(closedAt - restoredAt).toBeLessThan(2_000)
+    } finally {
+      await proxy.close()
+    }
+  }, 10_000)
+
+  it('a revocation published while the other instance’s subscription was down closes the socket there once it resubscribes', async () => {
+    const proxy = await redisProxy(new URL(REDIS_URL!))
+    const revoked = new Set<string>()
+    try {
+      // B reads access afresh (the database, in the server) for its peers when its subscription comes back.
+      await start({ urlOfB: proxy.url, recheckOnB: async ({ participantId }) => (revoked.has(participantId) ? { code: 4403, reason: 'PARTICIPANT_REMOVED' } : null) })
+      const kept = await b.raw(meeting, 'cai')
+      const raw = await b.raw(meeting, 'ben')
+      let closedAt = 0
+      void raw.closeCode.then(() => (closedAt = Date.now()))
+      proxy.cut()
+      revoked.add('ben')
+      a.relay.closePeer('ben', 4403, 'PARTICIPANT_REMOVED')
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(closedAt, 'B was not subscribed when A published').toBe(0)
+      const restoredAt = Date.now()
+      proxy.restore()
+      await waitFor(() => closedAt > 0, 'B to recheck its peers once resubscribed', 3_000)
+      expect(await raw.closeCode).toBe(4403)
+      expect(closedAt - restoredAt).toBeLessThan(2_000)
+      expect(kept.readyState, 'a participant whose access did not change stays').toBe(kept.OPEN)
+    } finally {
+      await proxy.close()
+    }
+  }, 10_000)
+
+  it('a lost change of who is connected is put right within the repair interval', async () => {
+    await start()
+    a.provider(meeting, 'ana')
+    await waitFor(() => b.relay.peersOf(meeting).includes('ana'), 'Ana, connected to A, to be online on B')
+    // As if A's "Ana left" reached B but not "Ana is back" (a Redis blip): B's view of A goes wrong.
+    const impostor = new Redis(REDIS_URL!)
+    try {
+      const left = encodeControlMessage(fanouts[0]!.instanceId, { kind: 'peers', peers: { complete: false, meetings: [[meeting, []]] } })
+      await impostor.publish(CONTROL_CHANNEL, Buffer.from(left))
+      await waitFor(() => !b.relay.peersOf(meeting).includes('ana'), 'B to believe Ana left')
+      const wrongAt = Date.now()
+      await waitFor(() => b.relay.peersOf(meeting).includes('ana'), 'A’s next complete list to show Ana online again', PEERS_REPAIR_INTERVAL_MS * 1.5 + 1_000)
+      expect(Date.now() - wrongAt).toBeLessThan(PEERS_REPAIR_INTERVAL_MS * 1.5 + 1_000)
+    } finally {
+      impostor.disconnect()
+    }
+  }, 15_000)
 
   it('an update another instance stored but never published reaches the peers within the repair interval', async () => {
     await start()

@@ -20,7 +20,7 @@ import { WebSocket, WebSocketServer } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createSqliteDocStore, openDatabase, type DocStore } from '../../storage/index.ts'
-import { MAX_MESSAGE_BYTES, createRelay, type Relay, type RelayFanout, type RelayLimits, type RelayLogger } from '../index.ts'
+import { MAX_MESSAGE_BYTES, createRelay, type Relay, type RelayFanout, type RelayLimits, type RelayLogger, type RelayOptions } from '../index.ts'
 
 export type Role = 'facilitator' | 'editor' | 'viewer'
 
@@ -73,12 +73,13 @@ export class RelayHarness {
   private readonly providers: WebsocketProvider[] = []
   private readonly raws: WebSocket[] = []
 
-  async start(options: { limits?: Partial<RelayLimits>; store?: DocStore; fanout?: RelayFanout } = {}): Promise<void> {
+  async start(options: { limits?: Partial<RelayLimits>; store?: DocStore; fanout?: RelayFanout; recheckPeer?: RelayOptions['recheckPeer'] } = {}): Promise<void> {
     this.relay = createRelay({
       store: options.store ?? this.store,
       logger: recordingLogger(this.logs),
       limits: options.limits ?? {},
       ...(options.fanout ? { fanout: options.fanout } : {}),
+      ...(options.recheckPeer ? { recheckPeer: options.recheckPeer } : {}),
     })
     this.server = http.createServer()
     this.wss = new WebSocketServer({ server: this.server, maxPayload: MAX_MESSAGE_BYTES })
