@@ -40,7 +40,8 @@ export function ensureInstalled() {
 }
 
 export function ensureWebBuilt() {
-  const built = path.join(ROOT, 'apps/web/dist/index.html')
+  // The build's last file (its second pass, vite.list.config.ts): a build stopped halfway is redone.
+  const built = path.join(ROOT, 'apps/web/dist/list.html')
   const sources = ['apps/web', 'packages/map-model/src', 'packages/tldraw-yjs/src'].map((p) => path.join(ROOT, p))
   const newestSource = Math.max(...sources.map(newestMtime))
   if (!existsSync(built) || newestSource > statSync(built).mtimeMs) {

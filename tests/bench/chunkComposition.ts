@@ -2,10 +2,10 @@
  * What each script of the phone view (`list.html`, plus the English catalogue its early start
  * fetches) is made of: per chunk its gzip -9 size, then the packages and source files in it by
  * minified bytes, each with the gzip -9 size of its bytes alone (an estimate: gzip shares context
- * across a chunk). It reads the build's source maps, so build with them, elsewhere than `dist`
- * (the server would publish the maps):
+ * across a chunk). It reads the build's source maps, so build the list page with them (its own
+ * build, vite.list.config.ts), elsewhere than `dist` (the server would publish the maps):
  *
- *   (cd apps/web && npx vite build --sourcemap --outDir /tmp/web-maps --emptyOutDir)
+ *   (cd apps/web && npx vite build -c vite.list.config.ts --sourcemap --outDir /tmp/web-maps --emptyOutDir)
  *   node --import tsx tests/bench/chunkComposition.ts /tmp/web-maps [top=20]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -63,7 +63,7 @@ function compose(code: string, map: { sources: string[]; mappings: string }, map
 }
 
 const html = readFileSync(path.join(dist, 'list.html'), 'utf8')
-const catalogue = readdirSync(path.join(dist, 'assets')).filter((file) => /^en-.*\.js$/.test(file))
+const catalogue = readdirSync(path.join(dist, 'assets')).filter((file) => /^list-en-.*\.js$/.test(file))
 const scripts = [...new Set([...html.matchAll(/\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!).concat(catalogue.map((file) => `assets/${file}`)))].sort()
 let total = 0
 for (const script of scripts) {

@@ -19,7 +19,7 @@
  *    contentful paint" says when they were painted and "live list" when the app's own list
  *    (editable, live) replaced the server's copy.
  *
- * Needs a built web app (`cd apps/web && npx vite build`) and Chromium at /usr/bin/chromium.
+ * Needs a built web app (`cd apps/web && npx -y pnpm@10 run build`: both builds) and Chromium at /usr/bin/chromium.
  *
  *   node --import tsx tests/bench/phoneBudget.ts
  */

@@ -109,7 +109,11 @@ async function addOnPhone(page: Page, key: SectionKey, text: string) {
   const box = section(page, key)
   const textarea = box.locator('.phone-add textarea')
   // After an add the form stays open for the next item.
-  if (!(await textarea.isVisible())) await box.locator('.phone-add-open').tap()
+  if (!(await textarea.isVisible())) {
+    await box.locator('.phone-add-open').tap()
+    // The open form has the focus, on the list page's Preact as under React (focusOnMount.ts).
+    await expect.poll(() => textarea.evaluate((element) => element === document.activeElement)).toBe(true)
+  }
   await textarea.fill(text)
   await box.getByRole('button', { name: /^(Add|Añadir)$/ }).tap()
   await box.getByTestId('phone-item-text').getByText(text, { exact: true }).waitFor({ timeout: 5_000 })
@@ -202,6 +206,7 @@ describe('the phone view', () => {
       // She changes her own words, then removes them.
       const mine = section(lorna, 'strengths').getByTestId('phone-item').first()
       await mine.getByRole('button', { name: 'Change' }).tap()
+      await expect.poll(() => mine.locator('textarea').evaluate((element) => element === document.activeElement)).toBe(true)
       await mine.locator('textarea').fill('I walk Kai to school on weekdays')
       await mine.getByRole('button', { name: 'Save' }).tap()
       await waitFor(() => itemsWithText(facilitator, 'strengths', 'I walk Kai to school on weekdays').length === 1, {
@@ -694,7 +699,7 @@ describe('the phone view', () => {
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext()
     const signedOut = await phoneContext()
-    const wordsChunk = /\/assets\/en-[^/]+\.js$/
+    const wordsChunk = /\/assets\/list-en-[^/]+\.js$/
     try {
       await facilitator.synced()
       addItem(facilitator.doc, 'strengths', 'Lorna <walks> Kai to school & back', { id: worker.workerId, name: 'Ana Ruiz' })

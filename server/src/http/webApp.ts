@@ -1,8 +1,8 @@
 /**
  * Serves the built web app: hashed assets with long caching, `index.html` for every client-side
- * route (`list.html` for the phone view `/m/:id/list`: the same page with its early start and
- * preload hints, see the web app's vite config, and for a member of the meeting the list itself,
- * `phoneListPage.ts`), and `GET /api/config` with run-time settings the
+ * route (`list.html` for the phone view `/m/:id/list`: the list alone on Preact, with its early
+ * start and preload hints, see the web app's vite.list.config.ts, and for a member of the meeting
+ * the list itself, `phoneListPage.ts`), and `GET /api/config` with run-time settings the
  * browser needs (the tldraw licence key and the
  * agency's headings from `LABELS_FILE` are read here, so changing them needs no rebuild).
  */

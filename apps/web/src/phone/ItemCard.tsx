@@ -10,6 +10,7 @@
 import { quoted, type MapItem } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { focusOnMount } from '../ui/focusOnMount.ts'
 import { Disagreements } from './Disagreements.tsx'
 
 /** Longest text one item may have (a note on the board is small; this is generous). */
@@ -65,7 +66,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
             value={draft}
             rows={3}
             maxLength={MAX_ITEM_TEXT_LENGTH}
-            autoFocus
+            ref={focusOnMount}
             aria-invalid={error || undefined}
             aria-describedby={error ? `${id}-error` : undefined}
             onChange={(event) => setDraft(event.target.value)}
@@ -128,7 +129,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
             <button type="button" className="danger" onClick={onRemove}>
               {t('phone.deleteYes')}
             </button>
-            <button type="button" autoFocus onClick={() => setMode('read')}>
+            <button type="button" ref={focusOnMount} onClick={() => setMode('read')}>
               {t('phone.deleteNo')}
             </button>
           </div>

@@ -1,6 +1,7 @@
 /**
- * The phone view's doorway in the main bundle: `/m/:id/list` loads the list view lazily (its chunk
- * holds Yjs, y-websocket, y-indexeddb and map-model, never tldraw), and `/m/:id` on a narrow
+ * The phone view's doorway in the main bundle: `/m/:id/list` reached inside the app (a page load of
+ * it gets list.html, the list's own page, src/phone/listMain.tsx) loads the list view lazily (its
+ * chunk holds Yjs, y-websocket, y-indexeddb and map-model, never tldraw), and `/m/:id` on a narrow
  * screen forwards there unless the person chose the board on this device.
  *
  *   <PhonePage meetingId="abc" />
@@ -15,17 +16,32 @@ import { startEarly } from './earlyStart.ts'
 import { dropPrerenderedList } from './prerenderedList.ts'
 import { meetingListPath, shouldOpenListView } from './viewPreference.ts'
 
-const loadPhoneMeetingPage = () => import('./PhoneMeetingPage.tsx')
-const PhoneMeetingPage = lazy(() => loadPhoneMeetingPage().then((m) => ({ default: m.PhoneMeetingPage })))
+const PhoneMeetingPage = lazy(() => import('./PhoneMeetingPage.tsx').then((m) => ({ default: m.PhoneMeetingPage })))
+
+/** The scripts list.html names: its own build (vite.list.config.ts) hashes their names. */
+const listPageScripts = (html: string) => new Set([...html.matchAll(/"(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!))
 
 /**
- * Starts downloading the list view's code while a person on a phone is still on the invite page
- * (typing their name takes longer than the download), so "Join" opens the list without waiting
- * on it. Does nothing on screens that will open the board. A failed download is retried by the
- * route itself.
+ * Starts downloading the list page's code while a person on a phone is still on the invite page
+ * (typing their name takes longer than the download), so "Join", which loads list.html as a new
+ * page, finds it cached. Does nothing on screens that will open the board. A failure only loses
+ * the head start.
  */
 export function preloadListView(): void {
-  if (shouldOpenListView()) void loadPhoneMeetingPage().catch(() => undefined)
+  if (!shouldOpenListView()) return
+  void fetch('/list.html')
+    .then((response) => (response.ok ? response.text() : ''))
+    .then((html) => {
+      for (const script of listPageScripts(html)) {
+        const link = document.createElement('link')
+        link.rel = 'prefetch'
+        // Fetched as list.html's module scripts fetch them, so that page reuses the copy.
+        link.crossOrigin = 'anonymous'
+        link.href = script
+        document.head.append(link)
+      }
+    })
+    .catch(() => undefined)
 }
 
 function Opening() {

@@ -9,6 +9,7 @@
 import { zoneHint, zoneLabel, type MapItem, type SectionKey } from '@safetymap/map-model'
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { focusOnMount } from '../ui/focusOnMount.ts'
 import { ItemCard, MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
 
 /** What a section list may do, decided by the page. */
@@ -126,7 +127,7 @@ function AddItemForm({ section, label, onAdd }: { section: SectionKey; label: st
             value={text}
             rows={3}
             maxLength={MAX_ITEM_TEXT_LENGTH}
-            autoFocus
+            ref={focusOnMount}
             aria-invalid={error || undefined}
             aria-describedby={error ? `${id}-error` : undefined}
             onChange={(event) => {
