@@ -37,9 +37,14 @@ export function applyCapturing(doc: Y.Doc, update: Uint8Array, origin: object): 
  */
 export function applyForwarding(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, origin: object): Uint8Array | null {
   if (!continuesExactly(doc, decoded)) return applyCapturing(doc, update, origin)
-  let changed = false
+  // Nothing it refers to is missing, so every struct integrates: only a bare deletion may change nothing.
+  if (decoded.structs.length > 0) {
+    Y.applyUpdate(doc, update, origin)
+    return update
+  }
+  let deleted = false
   const observe = (transaction: Y.Transaction): void => {
-    if (transaction.origin === origin) changed ||= transactionChanged(transaction)
+    if (transaction.origin === origin) deleted ||= transaction.deleteSet.clients.size > 0
   }
   doc.on('afterTransaction', observe)
   try {
@@ -47,7 +52,7 @@ export function applyForwarding(doc: Y.Doc, update: Uint8Array, decoded: Decoded
   } finally {
     doc.off('afterTransaction', observe)
   }
-  return changed ? update : null
+  return deleted ? update : null
 }
 
 /** Whether a transaction added structs or deleted something (when Yjs would emit an update). @internal */
