@@ -37,7 +37,7 @@ import { ratingRoutes } from './ratings/index.ts'
 import { metricsPlugin } from './metrics/metricsPlugin.ts'
 import { trackConnections } from './http/trackConnections.ts'
 import { settleWithin } from './settleWithin.ts'
-import { syncAccessChange } from './http/syncAccessChange.ts'
+import { syncAccessChange } from './http/syncDecision.ts'
 
 export { DATABASE_FILE } from './openStores.ts'
 

@@ -4,7 +4,7 @@
  * are held and replayed, in order, once the relay listens — none is lost or reordered.
  *
  *   const release = holdEarlyMessages(socket)
- *   const role = await currentSyncRole(…)
+ *   const decision = await syncDecision(…)
  *   relay.acceptWebSocket(socket, peer); release()
  */
 import type { RawData, WebSocket } from 'ws'

@@ -8,7 +8,6 @@
  * failure never loses it. Anyone already synced keeps what they received before the move; items
  * that must never reach the family are written into the restricted doc from the start.
  */
-import { holdEarlyMessages } from './holdEarlyMessages.ts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { RECORDS_ARRAY_NAME, ZONE_SHAPE_TYPE } from '@safetymap/map-model'
@@ -19,7 +18,7 @@ import { errorSchema } from './schemas.ts'
 import { rateLimitFor } from './rateLimits.ts'
 import { facilitatorOf, meetingIdParams } from './meetingAccess.ts'
 import { restrictedDocId } from '../meetings/restrictedDoc.ts'
-import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
+import { joinRelay } from './joinRelay.ts'
 
 type Entry = { key: string; val: unknown }
 
@@ -68,11 +67,7 @@ export async function restrictedRoutes(app: FastifyInstance, services: Services)
       })
       throw new RestrictedWorkersOnly()
     }
-    request.syncPeer = {
-      meetingId: restrictedDocId(meeting.id),
-      participantId: principal.worker.id,
-      role: meeting.status === 'finalized' ? 'viewer' : 'facilitator',
-    }
+    request.syncPeer = { meetingId: restrictedDocId(meeting.id), participantId: principal.worker.id }
   }
 
   app.get<{ Params: { meetingId: string } }>('/sync/:meetingId/restricted', {
@@ -83,18 +78,8 @@ export async function restrictedRoutes(app: FastifyInstance, services: Services)
   }, async (socket, request) => {
     const peer = request.syncPeer
     if (!peer) return socket.close(1011, 'not admitted')
-    const release = holdEarlyMessages(socket)
-    // Decide again just before joining: only a facilitating worker, and read-only once finalized.
-    const meeting = await services.meetings.get(request.params.meetingId)
-    if (!meeting?.facilitatorIds.includes(peer.participantId)) {
-      return socket.close(ACCESS_CLOSE.PARTICIPANT_REMOVED.code, ACCESS_CLOSE.PARTICIPANT_REMOVED.reason)
-    }
-    const finalized = meeting.status === 'finalized'
-    const role = finalized ? 'viewer' : 'facilitator'
-    if (socket.readyState !== socket.OPEN) return
-    request.log.info({ meetingId: peer.meetingId, participantId: peer.participantId, role }, 'restricted sync connected')
-    services.relay.acceptWebSocket(socket, { ...peer, role, ...(finalized ? { readOnlyRefusal: ACCESS_CLOSE.FINALIZED_EDITS_REFUSED } : {}) })
-    release()
+    // Decided again just before joining: only a facilitating worker, and read-only once finalized.
+    await joinRelay(services, socket, request, peer)
   })
 
   app.post<{ Params: { id: string }; Body: { shapeId: string } }>('/api/meetings/:id/restricted-items', {

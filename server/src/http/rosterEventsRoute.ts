@@ -14,7 +14,7 @@ import type { ServerResponse } from 'node:http'
 import type { Services } from './services.ts'
 import { errorSchema } from './schemas.ts'
 import { meetingIdParams, memberOf } from './meetingAccess.ts'
-import { currentSyncRole } from './currentSyncRole.ts'
+import { syncDecision } from './syncDecision.ts'
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
 const KEEP_ALIVE_MS = 25_000
@@ -53,10 +53,7 @@ export async function rosterEventsRoute(app: FastifyInstance, services: Services
 
     // Removed, or a participant of a meeting that has ended (their sessions end with it): the
     // stream ends, and the browser's reconnect is then refused with the reason.
-    const stillBelongs = async () => {
-      if (principal.kind === 'participant' && (await services.meetings.get(meeting.id))?.endedAt != null) return false
-      return (await currentSyncRole(services, meeting.id, callerId)) !== null
-    }
+    const stillBelongs = async () => !('close' in (await syncDecision(services, meeting.id, callerId)))
     let checking = Promise.resolve()
     const unsubscribe = services.meetingEvents.subscribe(meeting.id, () => {
       // In order, one check at a time: the roster changed, but does this caller still belong?

@@ -3,21 +3,19 @@
  * hook guards it; everything is checked before the upgrade completes, so a refused client gets
  * a plain 401/403/404 and never a half-open socket.
  */
-import { holdEarlyMessages } from './holdEarlyMessages.ts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Services } from './services.ts'
 import { accessToMeeting, requirePrincipal } from './principal.ts'
 import { LobbyDeclined, LobbyWaiting, MeetingNotAMember, MeetingNotFound, ParticipantRemoved } from '../errors.ts'
-import type { ParticipantRole } from '../meetings/MeetingStore.ts'
 import { rateLimitFor } from './rateLimits.ts'
-import { currentSyncRole } from './currentSyncRole.ts'
-import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
+import { joinRelay } from './joinRelay.ts'
 
 type SyncRequest = FastifyRequest<{ Params: { meetingId: string } }>
 
 declare module 'fastify' {
   interface FastifyRequest {
-    syncPeer: { meetingId: string; participantId: string; role: ParticipantRole } | null
+    /** Who the upgrade admitted, to which doc; the role is decided again as the socket joins. */
+    syncPeer: { meetingId: string; participantId: string } | null
   }
 }
 
@@ -67,11 +65,8 @@ export async function syncRoute(app: FastifyInstance, services: Services): Promi
         : new MeetingNotAMember()
       throw await refused(request, access.reason, meeting.id, error)
     }
-    // A finalized map is read-only for everyone: the relay drops viewers' updates (RL-4) and
-    // refuses a finished map's changes with 4002.
-    const role = meeting.status === 'finalized' ? 'viewer' : access.role
     const participantId = principal.kind === 'worker' ? principal.worker.id : principal.participant.id
-    request.syncPeer = { meetingId: meeting.id, participantId, role }
+    request.syncPeer = { meetingId: meeting.id, participantId }
   }
 
   app.get<{ Params: { meetingId: string } }>('/sync/:meetingId', {
@@ -82,23 +77,6 @@ export async function syncRoute(app: FastifyInstance, services: Services): Promi
   }, async (socket, request) => {
     const peer = request.syncPeer
     if (!peer) return socket.close(1011, 'not admitted')
-    const release = holdEarlyMessages(socket)
-    // Access may have changed during the handshake (removal, role change, finalize): decide again.
-    const role = await currentSyncRole(services, peer.meetingId, peer.participantId)
-    if (!role) return socket.close(ACCESS_CLOSE.PARTICIPANT_REMOVED.code, ACCESS_CLOSE.PARTICIPANT_REMOVED.reason)
-    // On a finished map, changes (made offline before the finalize) are refused with its close
-    // code rather than dropped silently, so the client can tell its user they were not kept.
-    const finalized = role === 'viewer' && (await services.meetings.get(peer.meetingId))?.status === 'finalized'
-    if (socket.readyState !== socket.OPEN) return
-    request.log.info({ meetingId: peer.meetingId, participantId: peer.participantId, role }, 'sync connected')
-    // `?epoch=` (RL-13): the doc epoch the client's local copy belongs to, so stale copies reset.
-    const { epoch } = request.query as { epoch?: unknown }
-    services.relay.acceptWebSocket(socket, {
-      ...peer,
-      role,
-      ...(finalized ? { readOnlyRefusal: ACCESS_CLOSE.FINALIZED_EDITS_REFUSED } : {}),
-      ...(typeof epoch === 'string' ? { knownEpoch: epoch.slice(0, 64) } : {}),
-    })
-    release()
+    await joinRelay(services, socket, request, peer)
   })
 }

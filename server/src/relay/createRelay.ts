@@ -89,6 +89,11 @@ export interface Relay {
   closeMeeting(meetingId: string, code: number, reason: string): number
   /** Closes the meeting's sockets, drops its room unsaved and deletes its doc from the store. */
   purgeMeeting(meetingId: string): Promise<void>
+  /**
+   * How many close and purge commands ran on this instance so far. A sync route reads it around
+   * its access check: a close that ran meanwhile found no socket to close, so it decides again.
+   */
+  accessCloses(): number
   /** Counts and gauges only — no ids, names or content. */
   stats(): RelayStats
   /** Whether the relay still accepts connections (false once `close()` began); for `/readyz`. */
@@ -171,8 +176,10 @@ export function createRelay(options: RelayOptions): Relay {
     return closed
   }
 
+  let accessCloses = 0
   /** Runs a close or purge on this instance's sockets; returns how many it closed. */
   const runCommand = (command: RelayCommand): number => {
+    accessCloses++
     switch (command.kind) {
       case 'close-participant': {
         const { participantId, docIds } = command
@@ -343,6 +350,10 @@ export function createRelay(options: RelayOptions): Relay {
       const deleted = await store.delete(meetingId)
       if (!deleted.ok) throw new RelayError(deleted.error.code, { cause: deleted.error.cause })
       logger.info({ meetingId }, 'relay purged meeting')
+    },
+
+    accessCloses() {
+      return accessCloses
     },
 
     stats() {
