@@ -12,7 +12,8 @@ import type { ParticipantRole } from '../meetings/MeetingStore.ts'
 import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
 import { RESTRICTED_DOC_SUFFIX } from '../meetings/restrictedDoc.ts'
 
-export type AccessClose = { readonly code: number; readonly reason: string }
+/** `gone`: the meeting no longer exists (purged), so nothing of its doc may be written again. */
+export type AccessClose = { readonly code: number; readonly reason: string; readonly gone?: boolean }
 
 export type SyncDecision =
   | { readonly role: ParticipantRole; readonly finalized: boolean }
@@ -23,8 +24,9 @@ export async function syncDecision(services: Services, docId: string, participan
   const restricted = docId.endsWith(RESTRICTED_DOC_SUFFIX)
   const meeting = await services.meetings.get(restricted ? docId.slice(0, -RESTRICTED_DOC_SUFFIX.length) : docId)
   const facilitator = meeting?.facilitatorIds.includes(participantId) === true
-  // Gone (purged), or ended: its participants' sessions ended with it; facilitators may still look.
-  if (!meeting || (meeting.endedAt !== null && !facilitator)) return { close: ACCESS_CLOSE.MEETING_ENDED }
+  if (!meeting) return { close: { ...ACCESS_CLOSE.MEETING_ENDED, gone: true } }
+  // Ended: its participants' sessions ended with it; facilitators may still look.
+  if (meeting.endedAt !== null && !facilitator) return { close: ACCESS_CLOSE.MEETING_ENDED }
   // The restricted doc is for the meeting's facilitating workers only.
   if (restricted && !facilitator) return { close: ACCESS_CLOSE.PARTICIPANT_REMOVED }
   let role: ParticipantRole = 'facilitator'

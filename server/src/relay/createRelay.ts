@@ -56,9 +56,10 @@ export interface RelayOptions {
    * Whether a connected participant may still be connected as they are, read afresh (the access
    * layer's database): a close reason closes their sockets in that room. Asked for every connected
    * participant when the fan-out's subscription comes back, since revocations, finalizes and
-   * removals published meanwhile never reached this instance.
+   * removals published meanwhile never reached this instance. `gone`: the meeting was purged
+   * meanwhile, so its room is dropped unsaved, as the purge command would have done here.
    */
-  readonly recheckPeer?: (peer: { readonly meetingId: string; readonly participantId: string; readonly role: PeerRole }) => Promise<{ readonly code: number; readonly reason: string } | null>
+  readonly recheckPeer?: (peer: { readonly meetingId: string; readonly participantId: string; readonly role: PeerRole }) => Promise<{ readonly code: number; readonly reason: string; readonly gone?: boolean } | null>
 }
 
 /** @public */
@@ -220,6 +221,12 @@ export function createRelay(options: RelayOptions): Relay {
           continue
         }
         if (!close || closing) continue
+        if (close.gone) {
+          // Compacting it on unload would write the purged doc back into the store.
+          runCommand({ kind: 'purge-meeting', meetingId: room.docId })
+          logger.info({ meetingId: room.docId }, 'relay dropped a room whose meeting was purged while the fan-out was down')
+          break
+        }
         const closed = closeWhere((r, peer) => r.docId === room.docId && peer.participantId === participantId && peer.role === role, close.code, close.reason)
         logger.info({ meetingId: room.docId, participantId, code: close.code, sockets: closed }, 'relay closed a participant whose access changed while the fan-out was down')
       }

@@ -74,8 +74,11 @@ describe.skipIf(!REDIS_URL)('relay fan-out between instances over Redis', () => 
   let fanouts: RelayFanout[]
   let meeting: string
 
-  const start = async (options: { compactAfterUpdates?: number; urlOfA?: string; urlOfB?: string; recheckOnB?: RelayOptions['recheckPeer'] } = {}) => {
-    const limits = options.compactAfterUpdates ? { compactAfterUpdates: options.compactAfterUpdates } : {}
+  const start = async (options: { compactAfterUpdates?: number; idleRoomUnloadMs?: number; urlOfA?: string; urlOfB?: string; recheckOnB?: RelayOptions['recheckPeer'] } = {}) => {
+    const limits = {
+      ...(options.compactAfterUpdates ? { compactAfterUpdates: options.compactAfterUpdates } : {}),
+      ...(options.idleRoomUnloadMs ? { idleRoomUnloadMs: options.idleRoomUnloadMs } : {}),
+    }
     fanouts = [
       await createRedisFanout({ url: options.urlOfA ?? REDIS_URL!, logger: quiet }),
       await createRedisFanout({ url: options.urlOfB ?? REDIS_URL!, logger: quiet }),
@@ -198,6 +201,30 @@ describe.skipIf(!REDIS_URL)('relay fan-out between instances over Redis', () => 
       expect(await raw.closeCode).toBe(4403)
       expect(closedAt - restoredAt).toBeLessThan(2_000)
       expect(kept.readyState, 'a participant whose access did not change stays').toBe(kept.OPEN)
+    } finally {
+      await proxy.close()
+    }
+  }, 10_000)
+
+  it('a purge published while the other instance’s subscription was down drops its room there unsaved once it resubscribes', async () => {
+    const proxy = await redisProxy(new URL(REDIS_URL!))
+    let purged = false
+    try {
+      // Rooms unload 100 ms after their last peer leaves, and compact as they do.
+      await start({ urlOfB: proxy.url, idleRoomUnloadMs: 100, recheckOnB: async () => (purged ? { code: 4410, reason: 'RELAY_MEETING_CLOSED', gone: true } : null) })
+      const onB = b.provider(meeting, 'ben')
+      await waitFor(() => onB.synced, 'B to sync')
+      onB.doc.getMap('notes').set('n1', 'Kai’s school')
+      await waitFor(async () => 'n1' in (await a.stored(meeting)), 'the note to be stored')
+      proxy.cut()
+      purged = true
+      await a.relay.purgeMeeting(meeting)
+      expect(a.rows(meeting)).toEqual({ updates: 0, snapshots: 0 })
+      proxy.restore()
+      await waitFor(() => b.relay.stats().rooms === 0, 'B to drop the purged meeting’s room', 3_000)
+      // Unloading compacts a room; this one must not have written the purged doc back.
+      expect(a.rows(meeting)).toEqual({ updates: 0, snapshots: 0 })
+      onB.destroy()
     } finally {
       await proxy.close()
     }
