@@ -29,8 +29,10 @@ export type SharedMeetingEvents = Pick<RelayFanout, 'publishRosterChanged' | 'on
 export function createMeetingEvents(options: { shared?: SharedMeetingEvents } = {}): MeetingEvents {
   const listeners = new Map<string, Set<() => void>>()
   let count = 0
-  const notify = (meetingId: string): void => {
-    for (const listener of [...(listeners.get(meetingId) ?? [])]) listener()
+  /** A meeting's listeners, or (null) every meeting's. */
+  const notify = (meetingId: string | null): void => {
+    const sets = meetingId === null ? [...listeners.values()] : [listeners.get(meetingId) ?? []]
+    for (const set of sets) for (const listener of [...set]) listener()
   }
   options.shared?.onRosterChanged(notify)
   return {

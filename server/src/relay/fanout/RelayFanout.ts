@@ -71,8 +71,11 @@ export interface RelayFanout {
   remotePeersOf(meetingId: string): string[]
   /** Tells every other instance that a meeting's roster changed (their roster streams refresh). */
   publishRosterChanged(meetingId: string): void
-  /** Calls `listener` when another instance says a meeting's roster changed (one listener). */
-  onRosterChanged(listener: (meetingId: string) => void): void
+  /**
+   * Calls `listener` when another instance says a meeting's roster changed (one listener); with
+   * null after the subscription dropped, when any meeting's roster may have changed unheard.
+   */
+  onRosterChanged(listener: (meetingId: string | null) => void): void
   /** Registers the relay's listeners (once). */
   listen(listeners: FanoutListeners): void
   /** Says goodbye to the other instances and closes the connections; idempotent. */

@@ -94,7 +94,7 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
   const meetings = new Map<string, MeetingListener>()
   const lastHeard = new Map<string, number>()
   let listeners: FanoutListeners | null = null
-  let rosterListener: ((meetingId: string) => void) | null = null
+  let rosterListener: ((meetingId: string | null) => void) | null = null
   /** Participant ids connected here, per meeting (non-empty lists only). */
   const localPeers = new Map<string, readonly string[]>()
   /** What each other live instance said is connected there, per meeting. */
@@ -142,6 +142,12 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
     })
   }
 
+  /** Publishes now, or keeps it behind the ones still waiting for Redis, so all go out in order. */
+  const sendWhenPossible = (bytes: Uint8Array): void => {
+    if (unsentCommands.length > 0) keepUnsent(bytes)
+    else sendCommand(bytes)
+  }
+
   const publishCompletePeers = (): void => {
     const peers: PeersMessageBody = { complete: true, meetings: [...localPeers] }
     void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'peers', peers }))
@@ -179,6 +185,8 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
   // Registered once connected, so every 'ready' seen here follows a drop, during which messages were lost.
   subscriber.on('ready', () => {
     listeners?.resubscribed()
+    // Any roster change may have been among them: every open roster stream asks again.
+    rosterListener?.(null)
     queryPeers()
   })
 
@@ -235,10 +243,7 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
     },
 
     publishCommand(command: RelayCommand) {
-      const bytes = encodeControlMessage(instanceId, { kind: 'command', command })
-      // Behind the ones still waiting, so every instance runs them in the order given.
-      if (unsentCommands.length > 0) keepUnsent(bytes)
-      else sendCommand(bytes)
+      sendWhenPossible(encodeControlMessage(instanceId, { kind: 'command', command }))
     },
 
     setLocalPeers(meetingId, participantIds) {
@@ -255,7 +260,8 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
     },
 
     publishRosterChanged(meetingId) {
-      void send(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'roster-changed', meetingId }))
+      // Waits out an outage like a command: a lobby joiner the facilitator never hears of stays waiting.
+      sendWhenPossible(encodeControlMessage(instanceId, { kind: 'roster-changed', meetingId }))
     },
 
     onRosterChanged(listener) {

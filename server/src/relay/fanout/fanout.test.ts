@@ -230,6 +230,26 @@ describe.skipIf(!REDIS_URL)('relay fan-out between instances over Redis', () => 
     }
   }, 10_000)
 
+  it.each(['publisher', 'subscriber'] as const)('a roster change reaches the other instance’s roster streams although the %s’s Redis link was down', async (side) => {
+    const proxy = await redisProxy(new URL(REDIS_URL!))
+    try {
+      await start(side === 'publisher' ? { urlOfA: proxy.url } : { urlOfB: proxy.url })
+      const onA = createMeetingEvents({ shared: fanouts[0]! })
+      const onB = createMeetingEvents({ shared: fanouts[1]! })
+      let heard = 0
+      onB.subscribe(meeting, () => heard++)
+      proxy.cut()
+      // As when someone joins the lobby through A while A's (or B's) link to Redis is down.
+      onA.rosterChanged(meeting)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(heard).toBe(0)
+      proxy.restore()
+      await waitFor(() => heard > 0, `B’s roster stream to hear of it once the ${side} is back`, 3_000)
+    } finally {
+      await proxy.close()
+    }
+  }, 10_000)
+
   it('a lost change of who is connected is put right within the repair interval', async () => {
     await start()
     a.provider(meeting, 'ana')
