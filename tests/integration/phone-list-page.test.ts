@@ -113,4 +113,17 @@ describe('the phone list written into its page', () => {
       expect(plain.cacheControl).toBe('no-cache')
     }
   })
+
+  it('writes the list for each person a few times a minute only, then sends the plain page', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Reloads')
+    const [jess, sam] = [await joinByInvite(server.url, apiKey, meeting.id, 'Jess'), await joinByInvite(server.url, apiKey, meeting.id, 'Sam')]
+    const written = async (session: string) => (await page(meeting.id, { cookie: `sm_session=${session}` })).html.includes('id="phone-prerender"')
+    const jessPages: boolean[] = []
+    for (let i = 0; i < 14; i++) jessPages.push(await written(jess.session))
+    // A burst of ten (reloads on a flaky network), then the page the live list fills in by itself.
+    expect(jessPages.filter(Boolean)).toHaveLength(10)
+    expect(jessPages.slice(10)).toEqual([false, false, false, false])
+    expect(await written(sam.session), 'another person keeps their own budget').toBe(true)
+  })
 })

@@ -5,6 +5,9 @@
  * sync socket and its round trips (issue 7). The live list takes over once it has the doc
  * (apps/web/src/phone/prerenderedList.ts). Anyone else gets the page unchanged. The page is the
  * person's own: never stored by a cache (`no-store`), compressed here (it is not a static file).
+ * Writing it costs the server a decode of the whole map, so each person gets a few a minute
+ * (reloads, a flaky network), and a very large map none: past those, the plain page, whose live
+ * list loads the map over the socket as before.
  *
  *   const page = phoneListPage(services, listHtml, catalogues)
  *   const html = await page.render(request) // null: send the plain page
@@ -16,6 +19,7 @@ import * as Y from 'yjs'
 import { accessToMeeting, resolvePrincipal } from './principal.ts'
 import { escapeHtml, renderPhoneListHtml, type Catalogue } from './phoneListHtml.ts'
 import type { Services } from './services.ts'
+import { TokenBucket } from '../relay/TokenBucket.ts'
 
 /** The phone view's address; the meeting id is its first part. */
 export const LIST_ROUTE = /^\/m\/([^/]+)\/list\/?$/
@@ -27,6 +31,14 @@ const LOCALE_COOKIE = 'sm_locale'
 const ROOT = '<div id="root"></div>'
 /** The element the web app looks for (apps/web/src/phone/prerenderedList.ts). */
 const PRERENDER_ID = 'phone-prerender'
+
+/** Lists written into pages per person: a burst of reloads, then one every 10 s. */
+const RENDERS_BURST = 10
+const RENDERS_PER_SECOND = 0.1
+/** People whose render budget is remembered; past this the memory starts afresh. */
+const RENDER_BUDGETS_MAX = 10_000
+/** A stored map larger than this is not decoded for the page (the event loop must not stall). */
+const PRERENDER_MAX_DOC_BYTES = 1024 * 1024
 
 /** The language the web app will choose: the person's saved choice, else the browser's first we speak, else English. */
 function pageLocale(request: FastifyRequest): Locale {
@@ -57,6 +69,15 @@ export function canPrerenderInto(template: string): boolean {
 
 /** The phone view's page for one request, with the list in it when the person may see it. */
 export function phoneListPage(services: Services, template: string, catalogues: Readonly<Record<Locale, Catalogue>>) {
+  const budgets = new Map<string, TokenBucket>()
+  const mayRender = (personId: string): boolean => {
+    let budget = budgets.get(personId)
+    if (!budget) {
+      if (budgets.size >= RENDER_BUDGETS_MAX) budgets.clear()
+      budgets.set(personId, (budget = new TokenBucket({ capacity: RENDERS_BURST, refillPerSecond: RENDERS_PER_SECOND })))
+    }
+    return budget.take(1, performance.now())
+  }
   return {
     async render(request: FastifyRequest): Promise<string | null> {
       const meetingId = meetingIdOf(request.url)
@@ -67,8 +88,10 @@ export function phoneListPage(services: Services, template: string, catalogues: 
       if (!meeting) return null
       const access = accessToMeeting(principal, meeting)
       if (!access.ok) return null
+      const selfId = principal.kind === 'worker' ? principal.worker.id : principal.participant.id
+      if (!mayRender(selfId)) return null
       const state = await services.relay.readDocState(meeting.id)
-      if (!state) return null
+      if (!state || state.byteLength > PRERENDER_MAX_DOC_BYTES) return null
       const doc = new Y.Doc()
       try {
         Y.applyUpdate(doc, state)
@@ -80,7 +103,7 @@ export function phoneListPage(services: Services, template: string, catalogues: 
         const list = renderPhoneListHtml(map, meeting.title, {
           locale,
           words,
-          selfId: principal.kind === 'worker' ? principal.worker.id : principal.participant.id,
+          selfId,
           // A finished map is read-only for everyone, as on the sync socket.
           role: meeting.status === 'finalized' ? 'viewer' : access.role,
         })
