@@ -59,7 +59,7 @@ describe('RoomAwareness', () => {
     const ana = join(1, 'ana')
     presence.receive(ana, [entry(7, 3, '{ "cursor" : {"x":1} }')])
     const welcome = decodeClientMessage(presence.encodeWelcomeStates()!)
-    expect(welcome.ok && welcome.value.type === 'awareness' && welcome.value.entries).toEqual([entry(7, 4, '{ "cursor" : {"x":1} }')])
+    expect(welcome.ok && welcome.value.type === 'awareness' && welcome.value.entries).toMatchObject([entry(7, 4, '{ "cursor" : {"x":1} }')])
   })
 
   it('removes a state nobody renewed for 30 s and tells everyone', () => {

@@ -174,7 +174,7 @@ export class RoomAwareness {
   }
 
   /** y-protocols' rule: a newer clock wins; an equal clock only to remove a present state. */
-  private apply({ clientId, clock, stateJson }: AwarenessEntry, origin: unknown): void {
+  private apply({ clientId, clock, stateJson, encoded }: AwarenessEntry, origin: unknown): void {
     const current = this.clocks.get(clientId) ?? 0
     const removal = stateJson === 'null'
     if (!(current < clock || (current === clock && removal && this.states.has(clientId)))) return
@@ -185,7 +185,7 @@ export class RoomAwareness {
     } else {
       this.states.set(clientId, { json: stateJson, at: performance.now() })
     }
-    this.queue(encodeAwarenessEntry({ clientId, clock, stateJson }), origin)
+    this.queue(encoded ?? encodeAwarenessEntry({ clientId, clock, stateJson }), origin)
   }
 
   /** Removes a present state on the server's behalf (clock + 1, as y-protocols does). */

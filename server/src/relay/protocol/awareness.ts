@@ -29,6 +29,8 @@ export interface AwarenessEntry {
   readonly stateJson: string
   /** UTF-8 byte length of `stateJson`. */
   readonly stateBytes: number
+  /** The entry's bytes as received (`clientID, clock, state`), to relay it without encoding it again. */
+  readonly encoded?: Uint8Array
 }
 
 /** A decoded awareness message. @public */
@@ -55,12 +57,13 @@ export function decodeAwarenessBody(decoder: decoding.Decoder): Decoded<Awarenes
     // Each entry takes at least 3 bytes, so a count past that is a lie (and would spin the loop).
     if (count > update.length) return decodeFailure('awareness.count: larger than the update')
     for (let i = 0; i < count; i++) {
+      const start = inner.pos
       const clientId = decoding.readVarUint(inner)
       const clock = decoding.readVarUint(inner)
       const bytes = decoding.readVarUint8Array(inner)
       const stateJson = utf8.decode(bytes)
       JSON.parse(stateJson)
-      entries.push({ clientId, clock, stateJson, stateBytes: bytes.byteLength })
+      entries.push({ clientId, clock, stateJson, stateBytes: bytes.byteLength, encoded: update.subarray(start, inner.pos) })
     }
   } catch (error) {
     return decodeFailure(`awareness.entries: invalid (${describeError(error)})`)

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { encodeAwarenessEntries } from './awareness.ts'
+import { encodeAwarenessEntries, encodeAwarenessEntry } from './awareness.ts'
 import { decodeClientMessage } from './decodeClientMessage.ts'
 
 const frame = (...parts: Array<(e: encoding.Encoder) => void>): Uint8Array => {
@@ -113,8 +113,8 @@ describe('decodeClientMessage', () => {
       value: {
         type: 'awareness',
         entries: [
-          { clientId: 7, clock: 3, stateJson: '{"user":{"id":"p1"}}', stateBytes: 20 },
-          { clientId: 9, clock: 1, stateJson: 'null', stateBytes: 4 },
+          { clientId: 7, clock: 3, stateJson: '{"user":{"id":"p1"}}', stateBytes: 20, encoded: encodeAwarenessEntry({ clientId: 7, clock: 3, stateJson: '{"user":{"id":"p1"}}' }) },
+          { clientId: 9, clock: 1, stateJson: 'null', stateBytes: 4, encoded: encodeAwarenessEntry({ clientId: 9, clock: 1, stateJson: 'null' }) },
         ],
       },
     })
