@@ -11,7 +11,9 @@
  * changes her own number with reasons: the facilitator's doc has one mark, hers. A number on a
  * private line given offline waits on the phone ("Not sent yet") and reaches the server exactly
  * once. The lobby passes axe in both languages. Opening the list's address on a fresh phone uses
- * one compressed sync socket, the one the page's early start opened. On a removed screen the
+ * one compressed sync socket, the one the page's early start opened, and asks the relay for the
+ * map once. The server's copy of the list has the live list's bar, so the map does not move down
+ * at the takeover. On a removed screen the
  * board offers no "Show as list".
  */
 import { readFileSync } from 'node:fs'
@@ -676,6 +678,12 @@ describe('the phone view', () => {
       await cdp.send('Network.enable')
       const extensions: string[] = []
       cdp.on('Network.webSocketHandshakeResponseReceived', (e) => extensions.push(String(e.response.headers['Sec-WebSocket-Extensions'] ?? e.response.headers['sec-websocket-extensions'] ?? '')))
+      // Sync step 1 frames (message type 0, step 0) the page sends: the early start's request for the whole map, and no second one.
+      let syncAsks = 0
+      cdp.on('Network.webSocketFrameSent', (e) => {
+        const bytes = Buffer.from(e.response.payloadData, 'base64')
+        if (e.response.opcode === 2 && bytes[0] === 0 && bytes[1] === 0) syncAsks++
+      })
       await page.goto(joinPage.url())
       await expect.poll(() => section(page, 'strengths').getByTestId('phone-item').count(), { timeout: 20_000 }).toBe(60)
       await expectLive(page)
@@ -684,6 +692,8 @@ describe('the phone view', () => {
       expect(fresh.requests.filter((u) => /\/sync\//.test(u))).toHaveLength(1)
       expect(extensions).toHaveLength(1)
       expect(extensions[0]).toContain('permessage-deflate')
+      // The map came in answer to that one request: the app did not ask the relay again.
+      expect(syncAsks).toBe(1)
       // It keeps working as a normal connection: her item reaches the facilitator.
       await addOnPhone(page, 'strengths', 'Sam joined the group chat')
       await waitFor(() => itemsWithText(facilitator, 'strengths', 'Sam joined the group chat').length === 1, { timeoutMs: 10_000, what: 'the item from the cold-opened list' })
@@ -717,11 +727,19 @@ describe('the phone view', () => {
       await page.waitForTimeout(2_500)
       expect(await serverCopy.getByText('Written by Ana Ruiz').isVisible()).toBe(true)
       expect(await page.locator('#root').isHidden()).toBe(true)
+      // Drawn with the live list's bar and "Who's here": nothing moves down when the live list takes over.
+      const mapTop = async (scope: string) => {
+        const bar = await page.locator(`${scope} .phone-bar`).boundingBox()
+        const firstHeading = await page.locator(`${scope} .phone-column-heading`).first().boundingBox()
+        return { bar: bar?.height, firstHeading: firstHeading?.y }
+      }
+      const before = await mapTop('#phone-prerender')
 
       // The page tries again by itself; once the words arrive the live list replaces the copy.
       await page.unroute(wordsChunk)
       await expectLive(page)
       expect(await serverCopy.count()).toBe(0)
+      expect(await mapTop('#root')).toEqual(before)
       await section(page, 'strengths').getByRole('button', { name: 'I disagree' }).waitFor({ timeout: 10_000 })
 
       // Signed out, nothing to show but a plain message instead of a blank page.

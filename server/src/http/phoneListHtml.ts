@@ -2,7 +2,8 @@
  * The phone view's list as plain HTML, written on the server: the same headings, items, toolkit
  * cards and scaling lines (public marks only; private lines say who has rated) as the live list
  * (apps/web/src/phone/PhoneMeeting.tsx) shows for the same map, with its class names, but no
- * buttons or forms: it is what the phone shows until the live list replaces it. Every piece of
+ * working buttons or forms (the bar's are inert, there only to keep its place): it is what the
+ * phone shows until the live list replaces it. Every piece of
  * the map's and people's text is escaped.
  *
  *   renderPhoneListHtml(readMap(doc), { locale: 'es', selfId, role: 'editor', words: catalogues.es })
@@ -10,6 +11,7 @@
 import {
   COLUMN_KEYS,
   COLUMN_SECTIONS,
+  LOCALES,
   composeDangerStatement,
   composeSafetyGoal,
   formatDueDate,
@@ -175,10 +177,16 @@ export function renderPhoneListHtml(map: SafetyMap, meetingTitle: string, reader
       '</section>',
   )
   const unsorted = map.unsorted.length > 0 ? section(null, map.unsorted, 2, '', reader.words['phone.unsorted']) : ''
+  // The live list's bar and "Who's here", drawn the same so nothing moves when it takes over, but
+  // inert until then: the switch and the language buttons work only in the app.
+  const languages = LOCALES.map((option) => `<button type="button" lang="${option}" aria-pressed="${option === reader.locale}">${option.toUpperCase()}</button>`)
+  const bar =
+    `<div class="phone-bar-row"><p class="connection-status" data-state="connecting">${t('connection.connecting')}</p>` +
+    `<a class="button phone-switch" inert>${t('phone.showBoard')}</a><div class="language-switch" inert>${languages.join('')}</div></div>`
+  const people = `<details class="phone-people" inert><summary>${t('whosHere.heading')}</summary></details>`
   return (
-    // "Connecting…": the copy is not live yet, and the bar keeps roughly the live list's height.
-    `<div class="phone"><header class="phone-bar"><h1 class="phone-title">${escapeHtml(map.title || meetingTitle)}</h1>` +
-    `<div class="phone-bar-row"><p class="connection-status" data-state="connecting">${t('connection.connecting')}</p></div></header>${notices}` +
-    `<main class="phone-main" aria-label="${t('phone.mapLabel')}">${columns.join('')}${section('scale', map.sections.scale, 2, scales(map))}${unsorted}</main></div>`
+    // "Connecting…": the copy is not live yet.
+    `<div class="phone"><header class="phone-bar"><h1 class="phone-title">${escapeHtml(map.title || meetingTitle)}</h1>${bar}</header>${notices}` +
+    `<main class="phone-main" aria-label="${t('phone.mapLabel')}">${people}${columns.join('')}${section('scale', map.sections.scale, 2, scales(map))}${unsorted}</main></div>`
   )
 }

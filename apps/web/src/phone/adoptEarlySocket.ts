@@ -2,13 +2,14 @@
  * Lets y-websocket use the socket the list view's early start opened (`earlyStart.ts`): the
  * returned constructor hands the provider that socket the first time it connects to the same URL,
  * behind the small part of the WebSocket interface y-websocket uses, with what the socket received
- * so far replayed in order; every later connection (a reconnect) is an ordinary WebSocket.
+ * so far replayed in order; every later connection (a reconnect) is an ordinary WebSocket. When the
+ * early socket already asked for the whole map and got it, the provider's hello does not ask again.
  *
  *   const adopting = adoptEarlySocket(takeEarlySocket(meetingId))
  *   createMeetingConnection({ meetingId, origin, connect: false, WebSocketPolyfill: adopting.WebSocket })
  *   adopting.dispose() // closes the early socket if the provider never took it
  */
-import type { EarlySocket } from './earlyStart.ts'
+import { isSyncStep, SYNC_STEP, type EarlySocket } from './earlyStart.ts'
 
 /** The parts of a WebSocket y-websocket touches. */
 interface AdoptedSocket {
@@ -30,6 +31,10 @@ function adopt(early: EarlySocket): AdoptedSocket {
   const { socket } = early
   // Until the provider's hello may go out, it must see the socket as still connecting.
   let ready = false
+  // While the provider says hello on a socket whose whole-map answer it already applied: its sync
+  // step 1 would only ask again (a second round trip for nothing). What the relay commits later
+  // comes by broadcast on this socket; if the socket drops, the reconnect's own hello asks.
+  let helloAnswered = false
   const adopted: AdoptedSocket = {
     binaryType: 'arraybuffer',
     onopen: null,
@@ -43,7 +48,9 @@ function adopt(early: EarlySocket): AdoptedSocket {
     OPEN: 1,
     CLOSING: 2,
     CLOSED: 3,
-    send: (data) => socket.send(data),
+    send: (data) => {
+      if (!(helloAnswered && isSyncStep(data, SYNC_STEP.ask))) socket.send(data)
+    },
     close: (code, reason) => socket.close(code, reason),
   }
   // y-websocket sets its handlers right after construction: replay once they are in place.
@@ -52,7 +59,12 @@ function adopt(early: EarlySocket): AdoptedSocket {
       switch (event.type) {
         case 'open':
           ready = true
-          return adopted.onopen?.(new Event('open'))
+          helloAnswered = event.answered
+          try {
+            return adopted.onopen?.(new Event('open'))
+          } finally {
+            helloAnswered = false
+          }
         case 'message':
           return adopted.onmessage?.({ data: event.data })
         case 'close':

@@ -42,9 +42,13 @@ export function takeAccess(meetingId: string): AccessAnswers {
   return answers
 }
 
-/** What happened on the early socket, in order. `open` means: ready for the provider's hello. */
+/**
+ * What happened on the early socket, in order. `open` means: ready for the provider's hello;
+ * `answered`: the socket asked for the whole map and the relay's answer came before this event,
+ * so the hello's own sync step 1 would only ask again.
+ */
 export type EarlySocketEvent =
-  | { readonly type: 'open' }
+  | { readonly type: 'open'; readonly answered: boolean }
   | { readonly type: 'message'; readonly data: ArrayBuffer }
   | { readonly type: 'close'; readonly event: CloseEvent }
   | { readonly type: 'error'; readonly event: Event }
@@ -64,10 +68,13 @@ const UNCLAIMED_MS = 20_000
 /** y-protocols sync step 1 with an empty state vector: message type 0 (sync), step 1 (0), one byte of state vector: zero clients. */
 const ASK_WHOLE_MAP = Uint8Array.of(0, 0, 1, 0)
 
-/** Whether `data` is the relay's sync step 2 (message type 0, step 2 = 1): the answer to a step 1. */
-const isSyncStep2 = (data: ArrayBuffer) => {
-  const bytes = new Uint8Array(data, 0, Math.min(2, data.byteLength))
-  return bytes[0] === 0 && bytes[1] === 1
+/** y-protocols' sync steps: 1 asks with a state vector, 2 answers with what the asker lacks. */
+export const SYNC_STEP = { ask: 0, answer: 1 } as const
+
+/** Whether `data` is a y-websocket sync message (type 0) of `step`. */
+export function isSyncStep(data: ArrayBuffer | Uint8Array, step: (typeof SYNC_STEP)[keyof typeof SYNC_STEP]): boolean {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data, 0, Math.min(2, data.byteLength))
+  return bytes[0] === 0 && bytes[1] === step
 }
 
 /** Opens the sync socket of `meetingId` and holds what it receives until it is adopted. */
@@ -80,17 +87,17 @@ export function openEarlySocket(meetingId: string, origin: { protocol: string; h
   let listener: ((event: EarlySocketEvent) => void) | null = null
   const emit = (event: EarlySocketEvent) => (listener ? listener(event) : events.push(event))
   const askWhole = !hasLocalCopy(meetingId)
-  // Asked for the whole map: the provider's own hello waits for the answer, or it would ask again.
+  // Asked for the whole map: the provider's own hello waits for the answer, and then need not ask again.
   let answered = !askWhole
   socket.onopen = () => {
     if (askWhole) socket.send(ASK_WHOLE_MAP)
-    else emit({ type: 'open' })
+    else emit({ type: 'open', answered: false })
   }
   socket.onmessage = (message: MessageEvent<ArrayBuffer>) => {
     emit({ type: 'message', data: message.data })
-    if (!answered && isSyncStep2(message.data)) {
+    if (!answered && isSyncStep(message.data, SYNC_STEP.answer)) {
       answered = true
-      emit({ type: 'open' })
+      emit({ type: 'open', answered: true })
     }
   }
   socket.onclose = (event) => emit({ type: 'close', event })
