@@ -2,39 +2,39 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { docStoreContract, edit, notesOf, unwrap } from '../testing/docStoreContract.ts'
 import { migratePostgres } from './migratePostgres.ts'
 import { openPostgres } from './openPostgres.ts'
 import { createPostgresDocStore } from './postgresDocStore.ts'
 import { POSTGRES_MIGRATIONS } from './postgresMigrations.ts'
-import { createTestDatabase, skipReasonWithoutPostgres, type TestDatabase } from './testing/testDatabase.ts'
+import { createTestDatabase, idleErrors, skipReasonWithoutPostgres, type TestDatabase } from './testing/testDatabase.ts'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const skipReason = skipReasonWithoutPostgres('the PostgreSQL doc store tests')
-const throwOnIdleError = (error: Error) => {
-  throw error
-}
+const idle = idleErrors()
 
 describe.skipIf(skipReason !== null)('PostgreSQL doc store', () => {
   let database: TestDatabase
   beforeAll(async () => {
     database = await createTestDatabase(process.env.DATABASE_URL as string)
   })
+  // A connection that failed while idle would have failed a real server's next query.
+  afterEach(() => expect(idle.errors).toEqual([]))
   afterAll(async () => {
     await database?.drop()
   })
 
   describe('contract', () => {
     docStoreContract(async () => {
-      const pool = await openPostgres({ url: database.url, onIdleError: throwOnIdleError })
+      const pool = await openPostgres({ url: database.url, onIdleError: idle.onIdleError })
       // One database per file: every test starts from empty tables.
       await pool.query('TRUNCATE doc_heads, doc_updates, doc_snapshots')
       return {
         store: createPostgresDocStore(pool),
         async openAnother() {
-          const other = await openPostgres({ url: database.url, onIdleError: throwOnIdleError })
+          const other = await openPostgres({ url: database.url, onIdleError: idle.onIdleError })
           return { store: createPostgresDocStore(other), close: () => other.end() }
         },
         async countTail(docId) {
@@ -89,7 +89,7 @@ describe.skipIf(skipReason !== null)('PostgreSQL doc store', () => {
     )
     for (const exit of await Promise.all(exits)) expect(exit.code, exit.output).toBe(0)
 
-    const pool = await openPostgres({ url: database.url, onIdleError: throwOnIdleError })
+    const pool = await openPostgres({ url: database.url, onIdleError: idle.onIdleError })
     try {
       const store = createPostgresDocStore(pool)
       const loaded = unwrap(await store.load('shared'))
@@ -107,7 +107,7 @@ describe.skipIf(skipReason !== null)('PostgreSQL doc store', () => {
   }, 60_000)
 
   it('keeps appends from several connections in sequence order, so a compaction through the last seen seq hides nothing', async () => {
-    const pools = await Promise.all([0, 1, 2].map(() => openPostgres({ url: database.url, onIdleError: throwOnIdleError })))
+    const pools = await Promise.all([0, 1, 2].map(() => openPostgres({ url: database.url, onIdleError: idle.onIdleError })))
     try {
       const stores = pools.map((pool) => createPostgresDocStore(pool))
       const docs = stores.map(() => new Y.Doc())

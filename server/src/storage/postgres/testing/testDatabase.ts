@@ -19,6 +19,20 @@ export interface TestDatabase {
   drop(): Promise<void>
 }
 
+/**
+ * An `onIdleError` for store tests: keeps what idle pooled connections report, for the test to
+ * expect none. It does not throw: pg's `pool.end()` resolves before its sockets close, so a pool
+ * ended just before its database is dropped can still hear the server's "terminating connection".
+ *
+ *   const idle = idleErrors()
+ *   afterEach(() => expect(idle.errors).toEqual([]))
+ *   await openPostgres({ url, onIdleError: idle.onIdleError })
+ */
+export function idleErrors(): { readonly errors: Error[]; readonly onIdleError: (error: Error) => void } {
+  const errors: Error[] = []
+  return { errors, onIdleError: (error) => errors.push(error) }
+}
+
 /** Why PostgreSQL tests are skipped when `DATABASE_URL` is not set; printed once per file. */
 export function skipReasonWithoutPostgres(what: string): string | null {
   if (process.env.DATABASE_URL) return null
