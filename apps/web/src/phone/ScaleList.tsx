@@ -35,9 +35,14 @@ export interface ScaleListProps {
   readonly privateRefused: (scaleId: string) => boolean
 }
 
+/** One formatter per language: making one is slow on a phone, and a map has many marks. */
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
 /** A number as people write it in `locale` ("6,5" in Spanish). */
 export function formatScaleValue(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)
+  let format = numberFormats.get(locale)
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })))
+  return format.format(value)
 }
 
 /** Every scaling line. */

@@ -65,6 +65,9 @@ export interface EarlySocket {
 /** An early socket nobody adopted within this time (the person went elsewhere) is closed. */
 const UNCLAIMED_MS = 20_000
 
+/** How long the early socket waits for the whole map before the provider takes over anyway. */
+const ANSWER_WAIT_MS = 15_000
+
 /** y-protocols sync step 1 with an empty state vector: message type 0 (sync), step 1 (0), one byte of state vector: zero clients. */
 const ASK_WHOLE_MAP = Uint8Array.of(0, 0, 1, 0)
 
@@ -88,19 +91,29 @@ export function openEarlySocket(meetingId: string, origin: { protocol: string; h
   const emit = (event: EarlySocketEvent) => (listener ? listener(event) : events.push(event))
   const askWhole = !hasLocalCopy(meetingId)
   // Asked for the whole map: the provider's own hello waits for the answer, and then need not ask again.
-  let answered = !askWhole
+  let helloDue = true
+  let answerWait: ReturnType<typeof setTimeout> | undefined
+  const letProviderSayHello = (answered: boolean) => {
+    clearTimeout(answerWait)
+    if (!helloDue) return
+    helloDue = false
+    emit({ type: 'open', answered })
+  }
   socket.onopen = () => {
-    if (askWhole) socket.send(ASK_WHOLE_MAP)
-    else emit({ type: 'open', answered: false })
+    if (!askWhole) return letProviderSayHello(false)
+    socket.send(ASK_WHOLE_MAP)
+    // No answer for this long (a stalled network): the provider says hello anyway, asking again,
+    // and its own check of a silent connection takes over from there.
+    answerWait = setTimeout(() => letProviderSayHello(false), ANSWER_WAIT_MS)
   }
   socket.onmessage = (message: MessageEvent<ArrayBuffer>) => {
     emit({ type: 'message', data: message.data })
-    if (!answered && isSyncStep(message.data, SYNC_STEP.answer)) {
-      answered = true
-      emit({ type: 'open', answered: true })
-    }
+    if (helloDue && isSyncStep(message.data, SYNC_STEP.answer)) letProviderSayHello(true)
   }
-  socket.onclose = (event) => emit({ type: 'close', event })
+  socket.onclose = (event) => {
+    clearTimeout(answerWait)
+    emit({ type: 'close', event })
+  }
   socket.onerror = (event) => emit({ type: 'error', event })
   const expiry = setTimeout(() => socket.close(1000), UNCLAIMED_MS)
   return {
