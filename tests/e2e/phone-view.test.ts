@@ -727,11 +727,12 @@ describe('the phone view', () => {
       await page.waitForTimeout(2_500)
       expect(await serverCopy.getByText('Written by Ana Ruiz').isVisible()).toBe(true)
       expect(await page.locator('#root').isHidden()).toBe(true)
-      // Drawn with the live list's bar and "Who's here": nothing moves down when the live list takes over.
+      // Drawn with the live list's bar, "Who's here" and "Add to …" buttons: nothing moves when the live list takes over.
       const mapTop = async (scope: string) => {
         const bar = await page.locator(`${scope} .phone-bar`).boundingBox()
         const firstHeading = await page.locator(`${scope} .phone-column-heading`).first().boundingBox()
-        return { bar: bar?.height, firstHeading: firstHeading?.y }
+        const thirdSection = await page.locator(`${scope} .phone-section-heading`).nth(2).boundingBox()
+        return { bar: bar?.height, firstHeading: firstHeading?.y, thirdSection: thirdSection?.y }
       }
       const before = await mapTop('#phone-prerender')
 

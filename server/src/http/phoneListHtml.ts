@@ -52,7 +52,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Renders one reader's list; every function returns escaped HTML. */
-function writer(reader: PhoneListReader) {
+function writer(reader: PhoneListReader, canAdd: boolean) {
   const { locale, selfId, words } = reader
   type Vars = Readonly<Record<string, string | number>>
   /** A catalogue message with its `{placeholders}` filled, as the web app's `translate` does. */
@@ -157,7 +157,9 @@ function writer(reader: PhoneListReader) {
     const heading = escapeHtml(key ? zoneLabel(key, locale) : (title ?? ''))
     const hint = key ? `<p class="phone-hint">${escapeHtml(zoneHint(key, locale))}</p>` : ''
     const list = items.length === 0 ? (cards ? '' : `<p class="phone-muted phone-empty">${t('phone.empty')}</p>`) : `<ul class="phone-items">${items.map(item).join('')}</ul>`
-    return `<section class="phone-section" data-section="${key ?? 'unsorted'}"><h${level} class="phone-section-heading">${heading}</h${level}>${hint}${cards}${list}</section>`
+    // The live list's "Add to …" button in its place (inert until then), so the items below do not move at takeover.
+    const add = key && canAdd ? `<div class="phone-add" data-section="${key}" inert><button type="button" class="phone-add-open">${t('phone.add', { section: zoneLabel(key, locale) })}</button></div>` : ''
+    return `<section class="phone-section" data-section="${key ?? 'unsorted'}"><h${level} class="phone-section-heading">${heading}</h${level}>${hint}${cards}${list}${add}</section>`
   }
 
   return { t, section, sectionCards, scales }
@@ -165,8 +167,8 @@ function writer(reader: PhoneListReader) {
 
 /** The list of `map` as `reader` would see it in the live view, ready to go inside the page's body. */
 export function renderPhoneListHtml(map: SafetyMap, meetingTitle: string, reader: PhoneListReader): string {
-  const { t, section, sectionCards, scales } = writer(reader)
   const finalized = map.status === 'finalized'
+  const { t, section, sectionCards, scales } = writer(reader, reader.role !== 'viewer' && !finalized)
   const notices =
     (finalized ? `<p class="phone-notice">${t('phone.finalized')}</p>` : '') +
     (reader.role === 'viewer' && !finalized ? `<p class="phone-notice">${t('meeting.viewerNotice')}</p>` : '')
