@@ -6,6 +6,7 @@
  *   pnpm bench                                   # 50 rooms × 10 clients, 20 s each
  *   pnpm bench --rooms 200 --clients 10          # 2,000 connections
  *   pnpm bench --targets safetymap --seconds 10  # just ours
+ *   pnpm bench --rounds 3                        # targets in turn, 3 times: medians, and each round's ratios
  *   pnpm bench --storm [--storm-clients 500]     # reconnect storm against our server only
  *   pnpm bench --instances 3                     # ours on 1 vs 3 instances (needs DATABASE_URL, REDIS_URL)
  *
@@ -16,6 +17,7 @@ import { TARGETS, startTarget, type TargetName } from './lib/benchTargets.ts'
 import { runMultiInstanceComparison } from './multiInstance.ts'
 import { runReconnectStorm } from './reconnectStorm.ts'
 import { runWhiteboardWorkload, type WorkloadOptions, type WorkloadResult } from './whiteboardWorkload.ts'
+import { median } from './lib/stats.ts'
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`)
@@ -93,16 +95,43 @@ process.stdout.write(
     `${options.notesPerRoom} notes per room, ${options.movesPerSecond} move/s + ${options.cursorsPerSecond} cursor/s per client, ${options.seconds} s measured; ` +
     `node ${process.version}\n`,
 )
-const results: WorkloadResult[] = []
-for (const name of targets) {
-  process.stdout.write(`running ${TARGETS[name].label}…\n`)
-  const target = await startTarget(name, { dataDir: tempDataDir() })
-  try {
-    results.push(await runWhiteboardWorkload(target, options))
-  } finally {
-    await target.stop(name === 'safetymap' ? 'SIGTERM' : 'SIGKILL')
+// Runs on one shared 2-core machine vary by ±20 % from one to the next: with --rounds the targets
+// take turns (so a slow minute hits each of them), and each figure is the median of its rounds.
+const rounds = flag('rounds', 1)
+const runs = new Map<TargetName, WorkloadResult[]>(targets.map((name) => [name, []]))
+for (let round = 1; round <= rounds; round++) {
+  for (const name of targets) {
+    process.stdout.write(`running ${TARGETS[name].label}${rounds > 1 ? ` (round ${round} of ${rounds})` : ''}…\n`)
+    const target = await startTarget(name, { dataDir: tempDataDir() })
+    try {
+      runs.get(name)!.push(await runWhiteboardWorkload(target, options))
+    } finally {
+      await target.stop(name === 'safetymap' ? 'SIGTERM' : 'SIGKILL')
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
   }
-  await new Promise((resolve) => setTimeout(resolve, 1_000))
 }
-printTable(results)
+printTable(targets.map((name) => medianOf(runs.get(name)!)))
+if (rounds > 1) printRoundRatios(runs)
 process.exit(0)
+
+/** Each numeric figure of `results` (one target's rounds) as its median. */
+function medianOf(results: readonly WorkloadResult[]): WorkloadResult {
+  const first = results[0]!
+  const merged: Record<string, unknown> = { ...first }
+  for (const [key, value] of Object.entries(first)) {
+    if (typeof value === 'number') merged[key] = median(results.map((r) => (r as unknown as Record<string, number>)[key]!))
+  }
+  return merged as unknown as WorkloadResult
+}
+
+/** Our CPU and p99 ratio against each peer, round by round. */
+function printRoundRatios(byTarget: ReadonlyMap<TargetName, readonly WorkloadResult[]>): void {
+  const ours = byTarget.get('safetymap')
+  if (!ours) return
+  for (const [name, peer] of byTarget) {
+    if (name === 'safetymap') continue
+    const each = ours.map((r, i) => `${(r.serverCpuMicrosPerDelivered / peer[i]!.serverCpuMicrosPerDelivered).toFixed(2)}× / ${(r.updateP99Ms / peer[i]!.updateP99Ms).toFixed(2)}×`)
+    process.stdout.write(`rounds, ours / ${TARGETS[name].label} (CPU per delivered / p99): ${each.join(', ')}\n`)
+  }
+}
