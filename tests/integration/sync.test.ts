@@ -3,6 +3,9 @@
  * upgrade refuses anyone without the right credentials before a socket exists (HT-4, RL-1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as decoding from 'lib0/decoding'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
 import { addItem, readMap } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer, createMeeting, joinByInvite, upgradeStatus, type Peer } from '../helpers/clients.ts'
@@ -51,6 +54,29 @@ describe('refusals at the upgrade', () => {
   beforeAll(async () => {
     apiKey = (await server.addWorker()).apiKey
     meetingId = (await createMeeting(server.url, apiKey, 'Upgrade checks')).id
+  })
+
+  it('sends the whole map on join to a client that has none and asks so in its address, without waiting for its ask', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Whole map at once')
+    /** The sync step 2 frames (type 0, step 1) a silent client receives within 1 s. */
+    const answersTo = async (query: string) => {
+      const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${meeting.id}${query}`, { headers: { authorization: `Bearer ${apiKey}` } })
+      const answers: Uint8Array[] = []
+      ws.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data))
+        if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 1) answers.push(decoding.readVarUint8Array(decoder))
+      })
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      ws.terminate()
+      return answers
+    }
+    const unasked = await answersTo('?epoch=&whole=1')
+    expect(unasked).toHaveLength(1)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, unasked[0]!)
+    expect(readMap(doc).title).toBe('Whole map at once')
+    expect(await answersTo('?epoch='), 'a client that does not ask so sends its own state first').toHaveLength(0)
   })
 
   it('refuses an upgrade without credentials with 401', async () => {

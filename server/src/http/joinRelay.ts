@@ -42,7 +42,8 @@ export async function joinRelay(
   const { role, finalized } = decision
   request.log.info({ meetingId: peer.meetingId, participantId: peer.participantId, role }, 'sync connected')
   // `?epoch=` (RL-13): the doc epoch the client's local copy belongs to, so stale copies reset.
-  const { epoch } = request.query as { epoch?: unknown }
+  // `?whole=1`: a client with no copy gets the whole map at once, a round trip sooner.
+  const { epoch, whole } = request.query as { epoch?: unknown; whole?: unknown }
   services.relay.acceptWebSocket(socket, {
     ...peer,
     role,
@@ -50,6 +51,7 @@ export async function joinRelay(
     // code rather than dropped silently, so the client can tell its user they were not kept.
     ...(finalized ? { readOnlyRefusal: ACCESS_CLOSE.FINALIZED_EDITS_REFUSED } : {}),
     ...(typeof epoch === 'string' ? { knownEpoch: epoch.slice(0, 64) } : {}),
+    ...(whole === '1' ? { wantsWholeMap: true } : {}),
   })
   release()
 }

@@ -52,6 +52,9 @@ export type PeerRole = 'facilitator' | 'editor' | 'viewer'
 
 type CloseReason = (typeof RELAY_CLOSE)[keyof typeof RELAY_CLOSE]
 
+/** The state vector of a client that holds nothing: the answer to it is the whole map. */
+const EMPTY_STATE_VECTOR = Uint8Array.of(0)
+
 /** A connection as the room sees it. @internal */
 export interface RoomPeer {
   readonly connectionId: number
@@ -66,6 +69,8 @@ export interface RoomPeer {
   readonly readOnlyRefusal?: { readonly code: number; readonly reason: string }
   /** The epoch the client's local state belongs to ('' for none); absent for clients without the extension (RL-13). */
   readonly knownEpoch?: string
+  /** Sent the whole map on join, unasked (a client with no copy, `RelayPeer.wantsWholeMap`). */
+  readonly wantsWholeMap?: boolean
   /** The one awareness client id this connection may speak for (bar item 5). */
   awarenessClientId: number | null
   inboxMessages: number
@@ -201,6 +206,7 @@ export class Room implements LinkedRoom {
     socket: RelaySocket
     readOnlyRefusal?: { readonly code: number; readonly reason: string }
     knownEpoch?: string
+    wantsWholeMap?: boolean
   }): RoomPeer | null {
     if (this.peers.size >= this.options.limits.maxPeersPerRoom) {
       this.options.counters.rejectedRoomFull++
@@ -470,6 +476,7 @@ export class Room implements LinkedRoom {
     this.send(peer, encodeSyncStep1(this.doc))
     const states = this.awareness.encodeWelcomeStates()
     if (states) this.send(peer, states)
+    if (peer.wantsWholeMap) await this.answerSyncStep1(peer, EMPTY_STATE_VECTOR)
   }
 
   /**

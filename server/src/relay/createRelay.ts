@@ -39,6 +39,11 @@ export interface RelayPeer {
   readonly readOnlyRefusal?: { readonly code: number; readonly reason: string }
   /** The doc epoch the client's local state belongs to (`?epoch=`, '' for none), RL-13. */
   readonly knownEpoch?: string
+  /**
+   * The client holds no copy and wants the whole map (`?whole=1`): it is sent on join, as the answer
+   * to a sync step 1 with an empty state vector would be, without waiting a round trip for that ask.
+   */
+  readonly wantsWholeMap?: boolean
 }
 
 /** @public */
@@ -284,6 +289,7 @@ export function createRelay(options: RelayOptions): Relay {
         socket: adapted.socket,
         ...(peer.readOnlyRefusal ? { readOnlyRefusal: peer.readOnlyRefusal } : {}),
         ...(peer.knownEpoch !== undefined ? { knownEpoch: peer.knownEpoch } : {}),
+        ...(peer.wantsWholeMap ? { wantsWholeMap: true } : {}),
       })
       if (roomPeer) {
         sharePeers(peer.meetingId)

@@ -3,8 +3,8 @@
  * module as its own small script, so it runs while the app's code is still downloading: it asks
  * who you are and your role, opens the meeting's sync socket and downloads the reader's language. On a slow phone connection these
  * round trips then overlap the download instead of queuing behind it. Without a local copy of the
- * map the socket asks the relay for the whole map at once (sync step 1 with an empty state
- * vector); with a copy it waits, so the phone's own step 1 asks only for what is new. The phone
+ * map the socket's address asks the relay for the whole map (`whole=1`), which it sends as the
+ * socket opens; with a copy it waits, so the phone's own step 1 asks only for what is new. The phone
  * view takes the answers (`takeAccess`) and adopts the socket (`takeEarlySocket`). The main bundle
  * imports it too: after "Join" the app calls `startEarly` as it moves to the list, before the
  * list's chunk renders; a list opened without `list.html` still starts early, only later.
@@ -68,9 +68,6 @@ const UNCLAIMED_MS = 20_000
 /** How long the early socket waits for the whole map before the provider takes over anyway. */
 const ANSWER_WAIT_MS = 15_000
 
-/** y-protocols sync step 1 with an empty state vector: message type 0 (sync), step 1 (0), one byte of state vector: zero clients. */
-const ASK_WHOLE_MAP = Uint8Array.of(0, 0, 1, 0)
-
 /** y-protocols' sync steps: 1 asks with a state vector, 2 answers with what the asker lacks. */
 export const SYNC_STEP = { ask: 0, answer: 1 } as const
 
@@ -84,12 +81,14 @@ export function isSyncStep(data: ArrayBuffer | Uint8Array, step: (typeof SYNC_ST
 export function openEarlySocket(meetingId: string, origin: { protocol: string; host: string }): EarlySocket {
   // The same URL the provider opens (it carries the doc epoch, docEpoch.ts), or it is not adopted.
   const url = `${syncServerUrl(origin)}/${meetingId}?${docEpochQuery(storedDocEpoch(meetingId))}`
-  const socket = new WebSocket(url)
+  const askWhole = !hasLocalCopy(meetingId)
+  // With no copy here, `whole=1` has the relay send the whole map as the socket opens, a round
+  // trip sooner than answering a sync step 1 would (on a slow phone network, half a second).
+  const socket = new WebSocket(askWhole ? `${url}&whole=1` : url)
   socket.binaryType = 'arraybuffer'
   const events: EarlySocketEvent[] = []
   let listener: ((event: EarlySocketEvent) => void) | null = null
   const emit = (event: EarlySocketEvent) => (listener ? listener(event) : events.push(event))
-  const askWhole = !hasLocalCopy(meetingId)
   // Asked for the whole map: the provider's own hello waits for the answer, and then need not ask again.
   let helloDue = true
   let answerWait: ReturnType<typeof setTimeout> | undefined
@@ -101,7 +100,6 @@ export function openEarlySocket(meetingId: string, origin: { protocol: string; h
   }
   socket.onopen = () => {
     if (!askWhole) return letProviderSayHello(false)
-    socket.send(ASK_WHOLE_MAP)
     // No answer for this long (a stalled network): the provider says hello anyway, asking again,
     // and its own check of a silent connection takes over from there.
     answerWait = setTimeout(() => letProviderSayHello(false), ANSWER_WAIT_MS)
