@@ -1,4 +1,4 @@
-import { HistoryManager, type TLRecord, type TLShape } from 'tldraw'
+import { HistoryManager, UserRecordType, createUserId, type TLRecord, type TLShape } from 'tldraw'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
@@ -317,4 +317,26 @@ test('after dispose, neither side hears the other', () => {
   expect(shapeOf(b, NOTE)).toBeUndefined()
   b.store.put([makeNote('shape:late')])
   expect(docRecordIds(a.doc)).not.toContain('shape:late')
+})
+
+test('tldraw’s own user record stays on the device: never written to the doc, never removed by it', () => {
+  const user = UserRecordType.create({ id: createUserId('p-screen'), name: 'Room screen', color: '#9f1239' })
+  const screen = createPeer({ readonly: true })
+  const facilitator = createPeer()
+  connectDocs(screen.doc, facilitator.doc)
+  ensureUsable(screen.store)
+  screen.store.put([user])
+  // The screen may now write (its role changed): tldraw's record of it must not go out with its next edit.
+  screen.binding.setReadonly(false)
+  screen.store.put([makeNote(NOTE)])
+  screen.store.put([{ ...user, meta: {} }])
+  screen.binding.flush()
+  expect(docRecordIds(screen.doc)).toContain(NOTE)
+  expect(docRecordIds(screen.doc).filter((id) => id.startsWith('user:'))).toEqual([])
+  expect(screen.store.get(user.id)?.name).toBe('Room screen')
+  // A user record an older client wrote into the doc is neither read nor a reason to drop ours.
+  const old = UserRecordType.create({ id: createUserId('p-old'), name: 'Old client', color: '#000000' })
+  facilitator.doc.transact(() => openRecordsKeyValue(facilitator.doc).set(old.id, old))
+  expect(screen.store.get(old.id)).toBeUndefined()
+  expect(screen.store.get(user.id)?.name).toBe('Room screen')
 })

@@ -2,8 +2,13 @@
  * Owns the two-way binding between a tldraw `TLStore` and a meeting's `Y.Doc` (tldraw-notes §1.2
  * steps 1, 3–6). React-free: the web app uses it through `useYjsStore`, tests and tools directly.
  *
- * - Only `document`-scope records (document, page, shape, binding, asset, user) enter the doc
- *   (MM-3). Camera, instance, pointer and presence never leave the store.
+ * - Only `document`-scope records (document, page, shape, binding, asset) enter the doc (MM-3).
+ *   Camera, instance, pointer and presence never leave the store, and neither do tldraw's `user`
+ *   records: tldraw puts the current user's into the store whenever it likes (on mount, on each
+ *   attribution), also on a read-only screen, so a screen that became writable would send it at
+ *   whatever moment — just as the map was being finished, say, when the relay must refuse it.
+ *   Names and colours travel in presence and in each item's author instead, and stay out of the
+ *   shared map (less personal data to keep and purge).
  * - Local → Y: `store.listen(..., { source: 'user', scope: 'document' })`; changed ids are
  *   coalesced and written at most {@link LOCAL_FLUSH_FPS} times a second, each flush one
  *   `doc.transact` carrying this binding's {@link StoreOrigin}. A flush writes the record as the
@@ -33,6 +38,9 @@ import { isEqual } from '@tldraw/utils'
 import type * as Y from 'yjs'
 import { META_SCHEMA_KEY, getMetaMap, openRecordsKeyValue, readRecordValues } from './docLayout.ts'
 import { type StoreOrigin, createStoreOrigin } from './origins.ts'
+
+/** tldraw's record of a person (`user:…`), kept on each device only. */
+const USER_TYPE_NAME = 'user'
 import {
   BLOCKING_SCHEMA_STATUSES,
   SCHEMA_STATUS,
@@ -145,8 +153,9 @@ export function bindStoreToYDoc(options: BindStoreToYDocOptions): YjsStoreBindin
     options.onStateChange?.(state)
   }
 
+  /** Whether `record` is shared through the doc: document scope, except tldraw's own user records. */
   function isDocumentRecord(record: TLRecord): boolean {
-    return store.schema.types[record.typeName]?.scope === 'document'
+    return record.typeName !== USER_TYPE_NAME && store.schema.types[record.typeName]?.scope === 'document'
   }
 
   // ---- Y → store -------------------------------------------------------------------------
@@ -179,14 +188,19 @@ export function bindStoreToYDoc(options: BindStoreToYDocOptions): YjsStoreBindin
     }
   }
 
+  /** Adds the doc's record to `puts` when valid (else reports it); a user record an older client wrote stays unread. */
+  function takeRemote(puts: TLRecord[], key: string, value: unknown) {
+    const result = validateRemoteRecord(store, key, value)
+    if (!result.ok) return reportInvalid(result.report)
+    if (isDocumentRecord(result.record)) puts.push(result.record)
+  }
+
   /** Makes the store's document records equal `records` (the doc, possibly migrated in memory). */
   function replaceStoreDocument(records: ReadonlyMap<string, unknown>) {
     const puts: TLRecord[] = []
     for (const [key, value] of records) {
       if (store.get(key as TLRecord['id']) === value) continue
-      const result = validateRemoteRecord(store, key, value)
-      if (result.ok) puts.push(result.record)
-      else reportInvalid(result.report)
+      takeRemote(puts, key, value)
     }
     const removals = store
       .allRecords()
@@ -204,9 +218,7 @@ export function bindStoreToYDoc(options: BindStoreToYDocOptions): YjsStoreBindin
         removals.push(key as TLRecord['id'])
         continue
       }
-      const result = validateRemoteRecord(store, key, change.newValue)
-      if (result.ok) puts.push(result.record)
-      else reportInvalid(result.report)
+      takeRemote(puts, key, change.newValue)
     }
     applyToStore(puts, removals)
   }
