@@ -19,7 +19,7 @@ import { api } from '../helpers/clients.ts'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
-import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { addNoteUnder, signInAndCreateMeeting, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 let server: TestServer
@@ -212,14 +212,14 @@ describe('who may be in the meeting, in two browsers', () => {
     await ana.getByRole('button', { name: 'Yes, finish the map' }).click()
     await ana.getByTestId('finalized-notice').waitFor({ timeout: 10_000 })
     expect(await ana.getByTestId('finalized-notice').innerText()).toBe('This map is finished and can no longer be changed')
-    await screen.getByTestId('finalized-notice').waitFor({ timeout: 10_000 })
+    await waitVisible(screen, screen.getByTestId('finalized-notice'), 10_000)
     await ana.getByRole('button', { name: 'Reopen the map' }).waitFor({ timeout: 5_000 })
 
     // Ending the meeting closes it on every screen for good.
     await ana.getByRole('button', { name: 'End meeting for everyone' }).click()
     await ana.getByRole('button', { name: 'Yes, end the meeting' }).click()
-    await screen.getByRole('heading', { name: 'This meeting has ended' }).waitFor({ timeout: 10_000 })
-    await ana.getByRole('heading', { name: 'This meeting has ended' }).waitFor({ timeout: 10_000 })
+    await waitVisible(screen, screen.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
+    await waitVisible(ana, ana.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
 
     // Not one request went anywhere but our own server (the QR code is drawn locally).
     expect(foreignHosts(facilitator.requests, host)).toEqual([])

@@ -1,9 +1,10 @@
 /**
  * Steps a person takes in the web app, shared by the end-to-end tests: a worker with a password,
- * signing in, creating a meeting, and adding a sticky note with tldraw's own note tool.
+ * signing in, creating a meeting, adding a sticky note with tldraw's own note tool, and waiting for
+ * something to show with a readable account of what showed instead.
  */
 import { expect } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import type { TestServer } from './servers.ts'
 
 export const TEST_PASSWORD = 'a long enough password'
@@ -47,4 +48,20 @@ export async function addNoteUnder(page: Page, heading: string | RegExp, text: s
     .toBe('true')
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
+}
+
+/**
+ * Waits until `locator` on `page` is visible; on a timeout the error also says what the page
+ * showed instead (its connection status, its closed screen, the start of its text), so a failure
+ * in CI can be read without a trace.
+ */
+export async function waitVisible(page: Page, locator: Locator, timeoutMs: number): Promise<void> {
+  try {
+    await locator.waitFor({ timeout: timeoutMs })
+  } catch (error) {
+    const status = await page.locator('.connection-status').first().getAttribute('data-state', { timeout: 1_000 }).catch(() => null)
+    const closed = await page.getByTestId('meeting-closed').getAttribute('data-state', { timeout: 1_000 }).catch(() => null)
+    const text = (await page.locator('body').innerText({ timeout: 1_000 }).catch(() => '')).replace(/\s+/g, ' ').slice(0, 400)
+    throw new Error(`${(error as Error).message}\nthe page showed instead: connection ${status ?? '–'}, closed screen ${closed ?? '–'}, text "${text}"`)
+  }
 }
