@@ -83,7 +83,7 @@ export function openEarlySocket(meetingId: string, origin: { protocol: string; h
   const url = `${syncServerUrl(origin)}/${meetingId}?${docEpochQuery(storedDocEpoch(meetingId))}`
   const askWhole = !hasLocalCopy(meetingId)
   // With no copy here, `whole=1` has the relay send the whole map as the socket opens, a round
-  // trip sooner than answering a sync step 1 would (on a slow phone network, half a second).
+  // trip sooner than answering a sync step 1 would (on a slow phone network, up to half a second).
   const socket = new WebSocket(askWhole ? `${url}&whole=1` : url)
   socket.binaryType = 'arraybuffer'
   const events: EarlySocketEvent[] = []
