@@ -313,7 +313,7 @@ describe('who may be in the meeting, in two browsers', () => {
 
     // Back online: the relay refuses the note and the page says so, for good.
     await family.context.setOffline(false)
-    await lorna.getByRole('heading', { name: 'This map was finished while you were offline' }).waitFor({ timeout: 15_000 })
+    await lorna.getByRole('heading', { name: 'The map was finished before your last changes reached it' }).waitFor({ timeout: 15_000 })
     expect(await lorna.locator('.tl-canvas').count()).toBe(0)
     const state = await server.services.relay.readDocState(meetingId)
     expect(Buffer.from(state ?? new Uint8Array()).includes(Buffer.from('no signal'))).toBe(false)

@@ -1,7 +1,7 @@
 /**
  * The calm full page shown when the relay closed this browser's connection for good: "You have
  * been removed from this meeting" (4403), "This meeting has ended" (4410), "This meeting is full"
- * (4429), "This map was finished while you were offline" (4002 refusing offline edits), otherwise the generic "Disconnected" with a reload hint. Nothing of the map stays on
+ * (4429), "The map was finished before your last changes reached it" (4002 refusing edits), otherwise the generic "Disconnected" with a reload hint. Nothing of the map stays on
  * screen, and nothing reconnects.
  *
  *   {closedWith !== null ? <MeetingClosedScreen code={closedWith} /> : <MeetingRoom … />}

@@ -282,9 +282,9 @@ export const en = {
   'toolkit.ends.shownZero': '0 = {text}',
   'toolkit.ends.shownTen': '10 = {text}',
 
-  'meeting.finalizedOfflineHeading': 'This map was finished while you were offline',
+  'meeting.finalizedOfflineHeading': 'The map was finished before your last changes reached it',
   'meeting.finalizedOfflineBody':
-    'The changes you made while you were offline could not be saved, because the map can no longer be changed. Open the finished map to see it as it was kept.',
+    'Your last changes could not be saved, because the map was finished and can no longer be changed. This happens when you were offline, or wrote just as it was finished. Open the finished map to see it as it was kept.',
   'meeting.openFinished': 'Open the finished map',
 } as const
 

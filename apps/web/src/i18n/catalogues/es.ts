@@ -287,8 +287,8 @@ export const es: Record<ListMessageKey, string> = {
   'toolkit.ends.shownZero': '0 = {text}',
   'toolkit.ends.shownTen': '10 = {text}',
 
-  'meeting.finalizedOfflineHeading': 'Este mapa se dio por terminado mientras usted estaba sin conexión',
+  'meeting.finalizedOfflineHeading': 'El mapa se dio por terminado antes de que llegaran sus últimos cambios',
   'meeting.finalizedOfflineBody':
-    'Los cambios que hizo sin conexión no se pudieron guardar, porque el mapa ya no se puede cambiar. Abra el mapa terminado para verlo tal como se guardó.',
+    'Sus últimos cambios no se pudieron guardar, porque el mapa se dio por terminado y ya no se puede cambiar. Pasa cuando usted estaba sin conexión o escribió justo cuando se terminó. Abra el mapa terminado para verlo tal como se guardó.',
   'meeting.openFinished': 'Abrir el mapa terminado',
 }
