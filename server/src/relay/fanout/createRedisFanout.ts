@@ -105,6 +105,8 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
   /** Encoded commands that failed to publish, oldest first; only ever non-empty while `publishFailing`. */
   const unsentCommands: Uint8Array[] = []
   let droppedCommands = false
+  /** Meetings whose roster change failed to publish: each is announced once publishing works again. */
+  const unsentRosterChanges = new Set<string>()
   let closing: Promise<void> | null = null
 
   const publishBytes = (channel: string, bytes: Uint8Array): Promise<unknown> =>
@@ -118,6 +120,9 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
     // Changes of our peers published meanwhile were lost; the commands were kept.
     publishCompletePeers()
     for (const bytes of unsentCommands.splice(0)) sendCommand(bytes)
+    const rosterChanges = [...unsentRosterChanges]
+    unsentRosterChanges.clear()
+    for (const meetingId of rosterChanges) publishRosterChange(meetingId)
   }
   const publishFailed = (error: unknown): void => {
     // Logged once per outage.
@@ -142,10 +147,16 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
     })
   }
 
-  /** Publishes now, or keeps it behind the ones still waiting for Redis, so all go out in order. */
-  const sendWhenPossible = (bytes: Uint8Array): void => {
-    if (unsentCommands.length > 0) keepUnsent(bytes)
-    else sendCommand(bytes)
+  /**
+   * A roster change waits out an outage too (a lobby joiner the facilitator never hears of stays
+   * waiting), but apart from the commands: one per meeting is enough, and it must never push a
+   * revocation out of their bounded queue.
+   */
+  function publishRosterChange(meetingId: string): void {
+    void publishBytes(CONTROL_CHANNEL, encodeControlMessage(instanceId, { kind: 'roster-changed', meetingId })).then(published, (error: unknown) => {
+      unsentRosterChanges.add(meetingId)
+      publishFailed(error)
+    })
   }
 
   const publishCompletePeers = (): void => {
@@ -243,7 +254,10 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
     },
 
     publishCommand(command: RelayCommand) {
-      sendWhenPossible(encodeControlMessage(instanceId, { kind: 'command', command }))
+      const bytes = encodeControlMessage(instanceId, { kind: 'command', command })
+      // Behind the ones still waiting, so every instance runs them in the order given.
+      if (unsentCommands.length > 0) keepUnsent(bytes)
+      else sendCommand(bytes)
     },
 
     setLocalPeers(meetingId, participantIds) {
@@ -260,8 +274,7 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
     },
 
     publishRosterChanged(meetingId) {
-      // Waits out an outage like a command: a lobby joiner the facilitator never hears of stays waiting.
-      sendWhenPossible(encodeControlMessage(instanceId, { kind: 'roster-changed', meetingId }))
+      publishRosterChange(meetingId)
     },
 
     onRosterChanged(listener) {
