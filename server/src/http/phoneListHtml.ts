@@ -3,9 +3,8 @@
  * cards and scaling lines (public marks only; private lines say who has rated) as the live list
  * (apps/web/src/phone/PhoneMeeting.tsx) shows for the same map, with its class names, but no
  * working buttons or forms (the bar's and the "Add to …" ones are inert, there only to keep their
- * place): it is what the
- * phone shows until the live list replaces it. Every piece of
- * the map's and people's text is escaped.
+ * place): it is what the phone shows until the live list replaces it. Every piece of the map's
+ * and people's text is escaped.
  *
  *   renderPhoneListHtml(readMap(doc), { locale: 'es', selfId, role: 'editor', words: catalogues.es })
  */
