@@ -36,11 +36,10 @@ export class TaskQueue {
 
   /** Queues fire-and-forget work; a throw is reported to `onTaskError` and the queue goes on. */
   push(task: () => void | Promise<void>): void {
-    this.tasks.push({ run: task, cancel: () => {} })
+    this.tasks.push({ run: task, cancel: noop })
     this.kick()
   }
 
-  /** Queues work and resolves with its result; rejects with `cancelError()` if the queue is cleared first. */
   pushAndWait<T>(task: () => T | Promise<T>, cancelError: () => Error): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.tasks.push({
@@ -64,22 +63,32 @@ export class TaskQueue {
   }
 
   private kick(): void {
-    if (!this.running) void this.drain()
+    if (!this.running) this.drain()
   }
 
-  private async drain(): Promise<void> {
+  /**
+   * Runs tasks synchronously while they return no promise (most of a room's messages, e.g.
+   * presence); at a promise it stops and carries on once that settled.
+   */
+  private drain(): void {
     this.running = true
-    try {
-      for (let task = this.tasks.shift(); task; task = this.tasks.shift()) {
-        try {
-          const result = task.run()
-          if (result instanceof Promise) await result
-        } catch (error) {
-          this.onTaskError(error)
-        }
+    for (let task = this.tasks.shift(); task; task = this.tasks.shift()) {
+      let result: unknown
+      try {
+        result = task.run()
+      } catch (error) {
+        this.onTaskError(error)
+        continue
       }
-    } finally {
-      this.running = false
+      if (result instanceof Promise) {
+        result.catch(this.onTaskError).then(this.resume, this.resume)
+        return
+      }
     }
+    this.running = false
   }
+
+  private readonly resume = (): void => this.drain()
 }
+
+const noop = (): void => {}
