@@ -214,8 +214,16 @@ export class Room implements LinkedRoom {
       info.socket.close(RELAY_CLOSE.RELAY_ROOM_FULL.code, RELAY_CLOSE.RELAY_ROOM_FULL.reason)
       return null
     }
+    // Every field set explicitly, in one order: peers share one hidden class, so the hot paths
+    // reading them stay monomorphic whichever optional parts a connection has.
     const peer: RoomPeer = {
-      ...info,
+      connectionId: info.connectionId,
+      participantId: info.participantId,
+      role: info.role,
+      socket: info.socket,
+      readOnlyRefusal: info.readOnlyRefusal,
+      knownEpoch: info.knownEpoch,
+      wantsWholeMap: info.wantsWholeMap ?? false,
       origin: createPeerOrigin(info.connectionId),
       awarenessClientId: null,
       inboxMessages: 0,
@@ -504,7 +512,8 @@ export class Room implements LinkedRoom {
     return true
   }
 
-  private async handle(peer: RoomPeer, bytes: Uint8Array): Promise<void> {
+  /** Returns a promise only for work that waits (sync answers, updates): presence runs synchronously. */
+  private handle(peer: RoomPeer, bytes: Uint8Array): void | Promise<void> {
     if (!peer.acceptsInput || this.state !== 'ready') return
     const decoded = decodeClientMessage(bytes)
     if (!decoded.ok) {
