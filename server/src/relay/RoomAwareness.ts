@@ -25,8 +25,7 @@
  * presence.forget(peer)
  * ```
  */
-import * as encoding from 'lib0/encoding'
-import { encodeAwarenessEntries, encodeAwarenessEntry, encodeAwarenessMessage, type AwarenessEntry } from './protocol/awareness.ts'
+import { encodeAwarenessEntries, encodeAwarenessEntry, encodeAwarenessFrame, encodeAwarenessMessage, type AwarenessEntry } from './protocol/awareness.ts'
 import type { RelayCounters } from './relayStats.ts'
 import { REMOTE_ORIGIN, isPeerOrigin, type PeerOrigin } from './origins.ts'
 
@@ -230,20 +229,14 @@ export class RoomAwareness {
     const own = new Set(entries.map((entry) => entry.origin))
     let toOthers: Uint8Array | null = null
     this.options.broadcast((recipient) => {
-      if (!own.has(recipient)) return (toOthers ??= encodeAwarenessMessage(joinEntries(entries)))
+      if (!own.has(recipient)) return (toOthers ??= frameOf(entries))
       const others = entries.filter((entry) => entry.origin !== recipient)
-      return others.length === 0 ? null : encodeAwarenessMessage(joinEntries(others))
+      return others.length === 0 ? null : frameOf(others)
     })
     // Only what this instance's peers changed crosses to other instances (not relayed or timed-out states).
     const local = this.options.publish ? entries.filter((entry) => isPeerOrigin(entry.origin)) : []
-    if (local.length > 0) this.options.publish?.(encodeAwarenessMessage(joinEntries(local)))
+    if (local.length > 0) this.options.publish?.(frameOf(local))
   }
 }
 
-/** An awareness update (the inner payload) from entries already encoded. */
-function joinEntries(entries: readonly OutgoingEntry[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, entries.length)
-  for (const entry of entries) encoding.writeUint8Array(encoder, entry.bytes)
-  return encoding.toUint8Array(encoder)
-}
+const frameOf = (entries: readonly OutgoingEntry[]): Uint8Array => encodeAwarenessFrame(entries.map((entry) => entry.bytes))

@@ -93,6 +93,46 @@ export function encodeAwarenessEntry(entry: Pick<AwarenessEntry, 'clientId' | 'c
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * `[1, update]` for entries already encoded ({@link encodeAwarenessEntry}, or as received), in one
+ * allocation: this is every presence frame the relay sends, many times a second per room.
+ * @public
+ */
+export function encodeAwarenessFrame(entries: readonly Uint8Array[]): Uint8Array {
+  let entryBytes = 0
+  for (const entry of entries) entryBytes += entry.byteLength
+  const innerLength = varUintLength(entries.length) + entryBytes
+  const frame = new Uint8Array(1 + varUintLength(innerLength) + innerLength)
+  frame[0] = MESSAGE_TYPE.AWARENESS
+  let at = writeVarUint(frame, 1, innerLength)
+  at = writeVarUint(frame, at, entries.length)
+  for (const entry of entries) {
+    frame.set(entry, at)
+    at += entry.byteLength
+  }
+  return frame
+}
+
+/** Bytes lib0's `writeVarUint` takes for `value`. */
+const varUintLength = (value: number): number => {
+  let length = 1
+  while (value > 0x7f) {
+    value = Math.floor(value / 0x80)
+    length++
+  }
+  return length
+}
+
+/** lib0's `writeVarUint` into `target` at `at`; returns the next position. */
+const writeVarUint = (target: Uint8Array, at: number, value: number): number => {
+  while (value > 0x7f) {
+    target[at++] = 0x80 | (value & 0x7f)
+    value = Math.floor(value / 0x80)
+  }
+  target[at++] = value
+  return at
+}
+
 /** `[1, update]`: wraps an awareness update for the wire. @public */
 export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
