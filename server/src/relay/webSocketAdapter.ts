@@ -4,6 +4,11 @@
  * (binary only, at most `maxMessageBytes`), the ping/pong heartbeat (RL-8), and one write per
  * socket per tick (`corkPerTick.ts`, RL-12).
  *
+ * Small frames (presence, everyday edits) are framed once per broadcast (`binaryFrame.ts`) and
+ * written to the socket directly; `ws` sends the rest, since it may compress them on its thread
+ * pool. While such a send is unfinished, small frames go through `ws` too, which queues them
+ * behind it, so frames always leave in the order they were sent.
+ *
  * ```ts
  * const adapted = adaptWebSocket(ws, { connectionId, logger, maxMessageBytes, onMessage, onClose })
  * setInterval(() => adapted.heartbeat(), PING_INTERVAL_MS)
@@ -11,6 +16,7 @@
  */
 import type { Writable } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
+import { binaryFrame } from './binaryFrame.ts'
 import { corkForThisTick } from './corkPerTick.ts'
 import { RELAY_CLOSE } from './closeCodes.ts'
 import type { RelayLogger } from './RelayLogger.ts'
@@ -39,6 +45,13 @@ export interface AdaptedWebSocket {
 
 const OPEN = 1
 
+/**
+ * Frames up to this size are written directly. Below the sync sockets' compression threshold
+ * (`SYNC_DEFLATE_THRESHOLD_BYTES`), so `ws` would never have compressed them either.
+ * @internal
+ */
+export const DIRECT_FRAME_MAX_BYTES = 2 * 1024
+
 const toBytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data
 
@@ -56,12 +69,25 @@ export function adaptWebSocket(ws: WebSocket, options: WebSocketAdapterOptions):
 
   // `ws` keeps its net socket in `_socket` (no public accessor); without it frames go out one by one.
   const stream = (ws as unknown as { _socket?: Writable | null })._socket ?? null
+  let wsSendsUnfinished = 0
+  const wsSendFinished = (): void => {
+    wsSendsUnfinished--
+  }
 
   const socket: RelaySocket = {
     send(bytes) {
       if (closed || ws.readyState !== OPEN) return false
-      if (stream) corkForThisTick(stream)
-      ws.send(bytes)
+      if (!stream) {
+        ws.send(bytes)
+        return true
+      }
+      corkForThisTick(stream)
+      if (wsSendsUnfinished === 0 && bytes.byteLength <= DIRECT_FRAME_MAX_BYTES) {
+        stream.write(binaryFrame(bytes))
+      } else {
+        wsSendsUnfinished++
+        ws.send(bytes, wsSendFinished)
+      }
       return true
     },
     close(code, reason) {
