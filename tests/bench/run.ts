@@ -47,7 +47,7 @@ const pct = (value: number) => `${(value * 100).toFixed(2)} %`
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`
 
 function printTable(results: readonly WorkloadResult[]): void {
-  const header = ['server', 'fan-out p50 ms', 'fan-out p99 ms', 'cursor p50 / p99 ms', 'delivered', 'CPU µs / delivered msg', 'peak RSS', 'server loop delay p99 / max ms', `late join (${options.lateJoinShapes} shapes) ms`]
+  const header = ['server', 'fan-out p50 ms', 'fan-out p99 ms', 'cursor p50 / p99 ms', 'delivered', 'CPU µs / delivered msg', 'peak RSS', 'server loop delay p99 / max ms', 'load generator loop delay p99 ms', `late join (${options.lateJoinShapes} shapes) ms`]
   const rows = results.map((r) => [
     TARGETS[r.target as TargetName].label,
     ms(r.updateP50Ms),
@@ -57,6 +57,7 @@ function printTable(results: readonly WorkloadResult[]): void {
     r.serverCpuMicrosPerDelivered.toFixed(1),
     mb(r.peakRssBytes),
     `${ms(r.loopDelayP99Ms)} / ${ms(r.loopDelayMaxMs)}`,
+    ms(r.loadGeneratorLoopDelayP99Ms),
     ms(r.lateJoinMs),
   ])
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`

@@ -8,6 +8,7 @@
  */
 import { BenchMetrics, type BenchClient } from './lib/benchClient.ts'
 import type { RunningTarget } from './lib/benchTargets.ts'
+import { watchLoopDelay } from './lib/loopDelay.ts'
 import { SYNC_DEADLINE, connectClient, createRooms, seedRoom, withDeadline } from './lib/rooms.ts'
 import { median, percentile } from './lib/stats.ts'
 
@@ -40,6 +41,11 @@ export interface WorkloadResult {
   /** The server's event-loop delay during the window: p99 and max, ms. */
   readonly loopDelayP99Ms: number
   readonly loopDelayMaxMs: number
+  /**
+   * The load generator's own event-loop delay in the window, p99 ms: every delivery waits behind
+   * it, whichever server runs, so it is the floor under everyone's fan-out p99.
+   */
+  readonly loadGeneratorLoopDelayP99Ms: number
   readonly lateJoinMs: number
   readonly lateJoinShapes: number
 }
@@ -99,6 +105,7 @@ export async function runWhiteboardWorkload(target: RunningTarget, options: Work
     await pause(WARMUP_MS)
     metrics.reset()
     const before = await target.stats()
+    const ownLoopDelay = watchLoopDelay()
     metrics.windowStart = performance.now()
     metrics.windowEnd = Infinity
     metrics.measuring = true
@@ -106,6 +113,8 @@ export async function runWhiteboardWorkload(target: RunningTarget, options: Work
     await pause(options.seconds * 1000)
     metrics.measuring = false
     metrics.windowEnd = performance.now()
+    const loadGeneratorLoopDelayP99Ms = ownLoopDelay.p99Ms()
+    ownLoopDelay.stop()
     clearInterval(ticker)
     await pause(GRACE_MS)
     metrics.counting = false
@@ -137,6 +146,7 @@ export async function runWhiteboardWorkload(target: RunningTarget, options: Work
       peakRssBytes: after.peakRssBytes,
       loopDelayP99Ms: after.loopDelayP99Ms,
       loopDelayMaxMs: after.loopDelayMaxMs,
+      loadGeneratorLoopDelayP99Ms,
       lateJoinMs,
       lateJoinShapes: options.lateJoinShapes,
     }

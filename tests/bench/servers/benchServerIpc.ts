@@ -8,7 +8,7 @@
 import fs from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import path from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { watchLoopDelay } from '../lib/loopDelay.ts'
 
 export interface ServerStats {
   /** process.cpuUsage() user + system, µs. */
@@ -29,8 +29,7 @@ export interface ReadyMessage {
 }
 
 export function reportReady(message: Omit<ReadyMessage, 'ready'>): void {
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
-  loopDelay.enable()
+  const loopDelay = watchLoopDelay()
   process.on('message', (request: unknown) => {
     if (request !== 'stats') return
     const cpu = process.cpuUsage()
@@ -38,8 +37,8 @@ export function reportReady(message: Omit<ReadyMessage, 'ready'>): void {
       cpuMicros: cpu.user + cpu.system,
       rssBytes: process.memoryUsage.rss(),
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
-      loopDelayMaxMs: loopDelay.max / 1e6,
+      loopDelayP99Ms: loopDelay.p99Ms(),
+      loopDelayMaxMs: loopDelay.maxMs(),
     }
     loopDelay.reset()
     void profileWindow().then(() => process.send?.({ stats }))
