@@ -40,6 +40,7 @@ export class TaskQueue {
     this.kick()
   }
 
+  /** Queues work and resolves with its result; rejects with `cancelError()` if the queue is cleared first. */
   pushAndWait<T>(task: () => T | Promise<T>, cancelError: () => Error): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.tasks.push({
