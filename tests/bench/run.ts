@@ -7,6 +7,7 @@
  *   pnpm bench --rooms 200 --clients 10          # 2,000 connections
  *   pnpm bench --targets safetymap --seconds 10  # just ours
  *   pnpm bench --rounds 3                        # targets in turn, 3 times: medians, and each round's ratios
+ *   pnpm bench --tick-ms 1                       # the load generator sends every 1 ms instead of in 10 ms bursts
  *   pnpm bench --storm [--storm-clients 500]     # reconnect storm against our server only
  *   pnpm bench --instances 3                     # ours on 1 vs 3 instances (needs DATABASE_URL, REDIS_URL)
  *
@@ -40,6 +41,7 @@ const options: WorkloadOptions = {
   lateJoins: flag('late-joins', 5),
   movesPerSecond: flag('moves-per-second', 1),
   cursorsPerSecond: flag('cursors-per-second', 4),
+  tickMs: flag('tick-ms', 10),
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–')
@@ -93,7 +95,7 @@ if (process.argv.includes('--instances')) {
 
 process.stdout.write(
   `whiteboard workload: ${options.rooms} rooms × ${options.clients} clients (${options.rooms * options.clients} connections), ` +
-    `${options.notesPerRoom} notes per room, ${options.movesPerSecond} move/s + ${options.cursorsPerSecond} cursor/s per client, ${options.seconds} s measured; ` +
+    `${options.notesPerRoom} notes per room, ${options.movesPerSecond} move/s + ${options.cursorsPerSecond} cursor/s per client (sent every ${options.tickMs} ms), ${options.seconds} s measured; ` +
     `node ${process.version}\n`,
 )
 // Runs on one shared 2-core machine vary by ±20 % from one to the next: with --rounds the targets
