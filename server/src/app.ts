@@ -12,7 +12,7 @@ import swagger from '@fastify/swagger'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import type { Config } from './config.ts'
 import { openStores } from './openStores.ts'
-import { createRedisFanout, createRelay, MAX_MESSAGE_BYTES, type Relay } from './relay/index.ts'
+import { createRelay, MAX_MESSAGE_BYTES, type Relay } from './relay/index.ts'
 import type { Services } from './http/services.ts'
 import { principalPlugin } from './http/principal.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
@@ -78,8 +78,12 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
 
   const connections = trackConnections(app.server)
   const stores = await openStores(config, { onIdleError: (err) => app.log.error({ err }, 'database connection failed while idle') })
-  // With REDIS_URL, this is one of several instances: live updates, presence and revocations cross between them.
-  const fanout = config.redisUrl ? await createRedisFanout({ url: config.redisUrl, logger: app.log }) : null
+  // With REDIS_URL, this is one of several instances: live updates, presence and revocations cross
+  // between them. Loaded only then, so a single instance never holds ioredis in memory.
+  const redisUrl = config.redisUrl
+  const fanout = redisUrl
+    ? await import('./relay/fanout/createRedisFanout.ts').then(({ createRedisFanout }) => createRedisFanout({ url: redisUrl, logger: app.log }))
+    : null
   const relay: Relay = createRelay({
     store: stores.docs,
     logger: app.log,

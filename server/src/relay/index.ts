@@ -55,13 +55,8 @@ export type { RelayLogFn, RelayLogger } from './RelayLogger.ts'
 export type { RelaySocket } from './RelaySocket.ts'
 export type { PeerRole } from './Room.ts'
 export type { FanoutListeners, MeetingMessage, MeetingMessageBody, RelayCommand, RelayFanout } from './fanout/RelayFanout.ts'
-export {
-  createRedisFanout,
-  HEARTBEAT_INTERVAL_MS,
-  INSTANCE_GONE_AFTER_MS,
-  REDIS_CONNECT_TIMEOUT_MS,
-  type RedisFanoutOptions,
-} from './fanout/createRedisFanout.ts'
+// Not `createRedisFanout`: it loads ioredis, which a single instance never needs (`app.ts` imports it when REDIS_URL is set).
+export type { RedisFanoutOptions } from './fanout/createRedisFanout.ts'
 export { FANOUT_REPAIR_INTERVAL_MS } from './fanout/RoomLink.ts'
 export type { RelayCounters, RelayStats } from './relayStats.ts'
 export {
