@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Config } from './config.ts'
-import { createPostgresDocStore, createSqliteDocStore, openDatabase, openPostgres, type DocStore } from './storage/index.ts'
+import { createPostgresDocStore, createSqliteDocStore, openDatabase, type DocStore } from './storage/index.ts'
 import { createWorkerStore, type WorkerStore } from './access/WorkerStore.ts'
 import { createSessionStore, type SessionStore } from './access/SessionStore.ts'
 import { createMeetingStore, type MeetingStore } from './meetings/MeetingStore.ts'
@@ -45,6 +45,8 @@ export interface OpenStoresOptions {
 /** Opens the stores `config` names; throws when the database cannot be opened or migrated. */
 export async function openStores(config: Config, options: OpenStoresOptions): Promise<Stores> {
   if (config.databaseUrl) {
+    // Loaded only here, so the SQLite default never holds the PostgreSQL driver in memory.
+    const { openPostgres } = await import('./storage/postgres/openPostgres.ts')
     const pool = await openPostgres({ url: config.databaseUrl, onIdleError: options.onIdleError })
     return {
       docs: createPostgresDocStore(pool),

@@ -24,5 +24,6 @@ export {
 export { createSqliteDocStore } from './sqliteDocStore.ts'
 export { openDatabase, SQLITE_BUSY_TIMEOUT_MS } from './openDatabase.ts'
 export { createPostgresDocStore } from './postgres/postgresDocStore.ts'
-export { openPostgres, POSTGRES_POOL_MAX_CONNECTIONS, type OpenPostgresOptions } from './postgres/openPostgres.ts'
+// Not `openPostgres`: it loads pg, which the SQLite default never needs (`openStores` imports it for DATABASE_URL).
+export type { OpenPostgresOptions } from './postgres/openPostgres.ts'
 export { inTransaction } from './postgres/inTransaction.ts'
