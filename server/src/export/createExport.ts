@@ -24,9 +24,6 @@ import {
   type ExportVersionRecord,
 } from './CaseFileExport.ts'
 import { describePicture, type CanvasPicture } from './canvasPicture.ts'
-import { renderCaseFilePdf } from './renderCaseFilePdf.ts'
-import { renderDocx } from './renderDocx.ts'
-import { renderFamilyPdf } from './renderFamilyPdf.ts'
 import { renderJson } from './renderJson.ts'
 
 export interface ExportFile {
@@ -180,15 +177,18 @@ export async function readExportModel(
   }
 }
 
-/** Renders one format of an export model. */
+/**
+ * Renders one format of an export model. The renderers bring the PDF and Word libraries (tens of
+ * MB in memory), so they are loaded by the first export that needs them, not when the server starts.
+ */
 export async function renderExport(model: CaseFileExport, format: ExportFormat, picture: CanvasPicture | null): Promise<Buffer> {
   switch (format) {
     case 'pdf':
-      return renderCaseFilePdf(model, picture)
+      return (await import('./renderCaseFilePdf.ts')).renderCaseFilePdf(model, picture)
     case 'family-pdf':
-      return renderFamilyPdf(model, picture)
+      return (await import('./renderFamilyPdf.ts')).renderFamilyPdf(model, picture)
     case 'docx':
-      return renderDocx(model, picture)
+      return (await import('./renderDocx.ts')).renderDocx(model, picture)
     case 'json':
       return renderJson(model)
   }
