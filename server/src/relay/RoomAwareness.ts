@@ -25,7 +25,7 @@
  * presence.forget(peer)
  * ```
  */
-import { encodeAwarenessEntries, encodeAwarenessEntry, encodeAwarenessFrame, encodeAwarenessMessage, type AwarenessEntry } from './protocol/awareness.ts'
+import { encodeAwarenessEntry, encodeAwarenessFrame, type AwarenessEntry } from './protocol/awareness.ts'
 import type { RelayCounters } from './relayStats.ts'
 import { REMOTE_ORIGIN, isPeerOrigin, type PeerOrigin } from './origins.ts'
 
@@ -204,13 +204,13 @@ export class RoomAwareness {
 
   /** `[1, the states of clients]` with each clock raised by `clockBump`, or null for none. */
   private encodeStates(clients: readonly number[], clockBump: number): Uint8Array | null {
-    const entries: AwarenessEntry[] = []
+    const entries: Uint8Array[] = []
     for (const clientId of clients) {
       const state = this.states.get(clientId)
       if (state === undefined) continue
-      entries.push({ clientId, clock: (this.clocks.get(clientId) ?? 0) + clockBump, stateJson: state.json, stateBytes: 0 })
+      entries.push(encodeAwarenessEntry({ clientId, clock: (this.clocks.get(clientId) ?? 0) + clockBump, stateJson: state.json }))
     }
-    return entries.length === 0 ? null : encodeAwarenessMessage(encodeAwarenessEntries(entries))
+    return entries.length === 0 ? null : encodeAwarenessFrame(entries)
   }
 
   /** Removes states not renewed within {@link STATE_TIMEOUT_MS} (a client renews every 15 s), as y-protocols does. */

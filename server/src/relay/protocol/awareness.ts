@@ -14,7 +14,7 @@
  *
  * ```ts
  * const decoded = decodeAwarenessBody(decoder)
- * room.broadcast(encodeAwarenessMessage(encodeAwarenessEntries(entries)))
+ * room.broadcast(encodeAwarenessFrame(entries.map(encodeAwarenessEntry)))
  * ```
  */
 import * as decoding from 'lib0/decoding'
