@@ -59,7 +59,11 @@ describe.skipIf(skipReason !== null)('PostgreSQL doc store', () => {
 
   it('migrates once when several instances start at the same moment, and again finds nothing to do', async () => {
     const fresh = await createTestDatabase(process.env.DATABASE_URL as string)
-    const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: fresh.url, max: 1 }))
+    // Raw pools (migratePostgres alone, as each instance runs it): without an error listener a pool
+    // throws what its connections hear, and dropping the database below ends connections that
+    // pg's `pool.end()` has not closed yet (it resolves first). Errors before the drop still fail.
+    const poolErrors: Error[] = []
+    const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: fresh.url, max: 1 }).on('error', (error) => poolErrors.push(error)))
     try {
       const applied = await Promise.all(pools.map((pool) => migratePostgres(pool, POSTGRES_MIGRATIONS)))
       expect(applied.flat().sort()).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version))
@@ -68,7 +72,9 @@ describe.skipIf(skipReason !== null)('PostgreSQL doc store', () => {
       expect(rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version))
     } finally {
       await Promise.all(pools.map((pool) => pool.end()))
+      const beforeDrop = [...poolErrors]
       await fresh.drop()
+      expect(beforeDrop).toEqual([])
     }
   })
 
