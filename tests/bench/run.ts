@@ -14,11 +14,14 @@
  * The load generator shares the machine's cores with the server: compare rows, don't quote absolutes.
  */
 import { tempDataDir } from '../helpers/servers.ts'
+import { canPin, relaunchAsLoadGenerator } from './lib/benchProcess.ts'
 import { TARGETS, startTarget, type TargetName } from './lib/benchTargets.ts'
 import { runMultiInstanceComparison } from './multiInstance.ts'
 import { runReconnectStorm } from './reconnectStorm.ts'
 import { runWhiteboardWorkload, type WorkloadOptions, type WorkloadResult } from './whiteboardWorkload.ts'
 import { median } from './lib/stats.ts'
+
+relaunchAsLoadGenerator()
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`)
@@ -96,7 +99,7 @@ if (process.argv.includes('--instances')) {
 process.stdout.write(
   `whiteboard workload: ${options.rooms} rooms × ${options.clients} clients (${options.rooms * options.clients} connections), ` +
     `${options.notesPerRoom} notes per room, ${options.movesPerSecond} move/s + ${options.cursorsPerSecond} cursor/s per client (sent every ${options.tickMs} ms), ${options.seconds} s measured; ` +
-    `node ${process.version}\n`,
+    `${canPin ? 'load generator on core 0, server on core 1' : 'load generator and server share the cores'}; node ${process.version}\n`,
 )
 // Runs on one shared 2-core machine vary by ±20 % from one to the next: with --rounds the targets
 // take turns (so a slow minute hits each of them), and each figure is the median of its rounds.
@@ -105,7 +108,7 @@ const runs = new Map<TargetName, WorkloadResult[]>(targets.map((name) => [name, 
 for (let round = 1; round <= rounds; round++) {
   for (const name of targets) {
     process.stdout.write(`running ${TARGETS[name].label}${rounds > 1 ? ` (round ${round} of ${rounds})` : ''}…\n`)
-    const target = await startTarget(name, { dataDir: tempDataDir() })
+    const target = await startTarget(name, { dataDir: tempDataDir(), pin: true })
     try {
       runs.get(name)!.push(await runWhiteboardWorkload(target, options))
     } finally {

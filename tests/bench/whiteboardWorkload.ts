@@ -124,12 +124,7 @@ export async function runWhiteboardWorkload(target: RunningTarget, options: Work
     metrics.counting = false
     const after = await target.stats()
 
-    let expectedUpdates = 0
-    let receivedUpdates = 0
-    for (const sent of metrics.sentUpdates.values()) {
-      expectedUpdates += sent.expected
-      receivedUpdates += Math.min(sent.received, sent.expected)
-    }
+    const { expected: expectedUpdates, received: receivedUpdates } = metrics.updateDeliveries()
     const delivered = metrics.receivedUpdates + metrics.receivedCursors
     for (const client of clients.splice(0)) client.close()
 
@@ -137,11 +132,11 @@ export async function runWhiteboardWorkload(target: RunningTarget, options: Work
     return {
       target: target.name,
       connections: options.rooms * options.clients,
-      updatesSent: metrics.sentUpdates.size,
-      updateP50Ms: median(metrics.updateLatencies),
-      updateP99Ms: percentile(metrics.updateLatencies, 99),
-      cursorP50Ms: median(metrics.cursorLatencies),
-      cursorP99Ms: percentile(metrics.cursorLatencies, 99),
+      updatesSent: metrics.updatesSent,
+      updateP50Ms: median(metrics.updateLatencies.values()),
+      updateP99Ms: percentile(metrics.updateLatencies.values(), 99),
+      cursorP50Ms: median(metrics.cursorLatencies.values()),
+      cursorP99Ms: percentile(metrics.cursorLatencies.values(), 99),
       completeness: (receivedUpdates + Math.min(metrics.receivedCursors, metrics.expectedCursors)) / (expectedUpdates + metrics.expectedCursors),
       updateCompleteness: receivedUpdates / expectedUpdates,
       cursorCompleteness: Math.min(metrics.receivedCursors, metrics.expectedCursors) / metrics.expectedCursors,

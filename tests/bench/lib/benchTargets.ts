@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { REPO_ROOT, freePort } from '../../helpers/servers.ts'
 import type { ReadyMessage, ServerStats } from '../servers/benchServerIpc.ts'
 import type { WireProtocol } from './benchClient.ts'
+import { serverCommand } from './benchProcess.ts'
 
 export const TARGETS = {
   safetymap: { label: 'SafetyMap relay', script: 'tests/bench/servers/safetymapServer.ts', protocol: 'y-websocket' },
@@ -37,12 +38,17 @@ const READY_DEADLINE_MS = 60_000
 /** Generous: a peer's event loop can stall for seconds under load, and its reading waits for it. */
 const STATS_DEADLINE_MS = 60_000
 
-export async function startTarget(name: TargetName, options: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<RunningTarget> {
+/** `pin`: run the server on its own core (see `benchProcess.ts`); for one server at a time only. */
+export async function startTarget(
+  name: TargetName,
+  options: { dataDir: string; port?: number; env?: Record<string, string>; pin?: boolean },
+): Promise<RunningTarget> {
   const target = TARGETS[name]
   const port = options.port ?? (await freePort())
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', target.script], {
+  const command = serverCommand([process.execPath, ...nodeArgs, '--import', 'tsx', target.script], { pin: options.pin ?? false })
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env, PORT: String(port), DATA_DIR: options.dataDir },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
