@@ -77,7 +77,10 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
   })
 
   const connections = trackConnections(app.server)
-  const stores = await openStores(config, { onIdleError: (err) => app.log.error({ err }, 'database connection failed while idle') })
+  const stores = await openStores(config, {
+    onIdleError: (err) => app.log.error({ err }, 'database connection failed while idle'),
+    walCheckpoints: { onError: (err) => app.log.warn({ err }, 'WAL checkpoints moved back into commits') },
+  })
   // With REDIS_URL, this is one of several instances: live updates, presence and revocations cross
   // between them. Loaded only then, so a single instance never holds ioredis in memory.
   const redisUrl = config.redisUrl

@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Config } from './config.ts'
 import { createPostgresDocStore, createSqliteDocStore, openDatabase, type DocStore } from './storage/index.ts'
+import { startWalCheckpoints, type WalCheckpointsOptions } from './storage/walCheckpoints.ts'
 import { createWorkerStore, type WorkerStore } from './access/WorkerStore.ts'
 import { createSessionStore, type SessionStore } from './access/SessionStore.ts'
 import { createMeetingStore, type MeetingStore } from './meetings/MeetingStore.ts'
@@ -40,6 +41,11 @@ export interface Stores {
 export interface OpenStoresOptions {
   /** A pooled PostgreSQL connection failed while idle; the pool replaces it. Unused for SQLite. */
   onIdleError(error: Error): void
+  /**
+   * SQLite only: checkpoint the WAL on a worker thread, off the event loop (the server). Left out,
+   * SQLite checkpoints inside commits, which suits a short-lived process (the CLI).
+   */
+  readonly walCheckpoints?: WalCheckpointsOptions
 }
 
 /** Opens the stores `config` names; throws when the database cannot be opened or migrated. */
@@ -60,6 +66,7 @@ export async function openStores(config: Config, options: OpenStoresOptions): Pr
   }
   mkdirSync(config.dataDir, { recursive: true })
   const database = openDatabase(path.join(config.dataDir, DATABASE_FILE))
+  const checkpoints = options.walCheckpoints ? startWalCheckpoints(database, options.walCheckpoints) : null
   return {
     docs: createSqliteDocStore(database),
     workers: createWorkerStore(database),
@@ -67,6 +74,9 @@ export async function openStores(config: Config, options: OpenStoresOptions): Pr
     meetings: createMeetingStore(database),
     audit: createAuditLog(database),
     ratings: createRatingStore(database),
-    close: async () => void database.close(),
+    close: async () => {
+      await checkpoints?.stop()
+      database.close()
+    },
   }
 }
