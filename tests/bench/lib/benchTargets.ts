@@ -17,6 +17,7 @@ export const TARGETS = {
   safetymap: { label: 'SafetyMap relay', script: 'tests/bench/servers/safetymapServer.ts', protocol: 'y-websocket' },
   'y-websocket-server': { label: '@y/websocket-server 0.1.1', script: 'tests/bench/servers/yWebsocketServer.ts', protocol: 'y-websocket' },
   hocuspocus: { label: '@hocuspocus/server 3.4.4', script: 'tests/bench/servers/hocuspocusServer.ts', protocol: 'hocuspocus' },
+  floor: { label: 'floor: forward only, not a Yjs server', script: 'tests/bench/servers/forwardOnlyServer.ts', protocol: 'y-websocket' },
 } as const satisfies Record<string, { label: string; script: string; protocol: WireProtocol }>
 
 export type TargetName = keyof typeof TARGETS
