@@ -127,6 +127,10 @@ export type ParticipantRow = {
   joined_at: number
 }
 
+/** A purge's WAL truncation: tries this many times, this far apart, while another connection checkpoints. */
+const CHECKPOINT_ATTEMPTS = 100
+const CHECKPOINT_RETRY_MS = 20
+
 export const toInvite = (r: InviteRow): Invite => ({
   id: r.id,
   meetingId: r.meeting_id,
@@ -436,9 +440,18 @@ export function createMeetingStore(db: Database) {
         q.purge.meeting.run(meetingId)
       })()
     },
-    /** Writes the WAL back into the database file and empties it, so deleted bytes leave the WAL too. */
+    /**
+     * Writes the WAL back into the database file and empties it, so deleted bytes leave the WAL
+     * too. The server's checkpoint worker (`walCheckpoints.ts`) may hold the checkpoint for a few
+     * ms: SQLite then reports busy rather than wait, so this waits and tries again.
+     */
     async checkpoint(): Promise<void> {
-      db.pragma('wal_checkpoint(TRUNCATE)')
+      for (let attempt = 1; ; attempt++) {
+        const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+        if (!result?.busy) return
+        if (attempt === CHECKPOINT_ATTEMPTS) throw new Error('The database stayed busy, so deleted content may stay in its WAL file until the next checkpoint. Try the purge again.')
+        await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_RETRY_MS))
+      }
     },
   }
 }
