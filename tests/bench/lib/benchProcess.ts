@@ -35,7 +35,12 @@ export function relaunchAsLoadGenerator(): void {
   process.exit(run.status ?? 1)
 }
 
-/** `command` run on the server's core, when the load generator has the other one. */
+/**
+ * `command` run on the server's core (`pin`), or on every core: a child inherits the load
+ * generator's core otherwise, and several instances (or a restarted one) would share it with the
+ * load generator while the other core idles.
+ */
 export function serverCommand(command: readonly string[], options: { pin: boolean }): string[] {
-  return options.pin && canPin ? ['taskset', '-c', SERVER_CORE, ...command] : [...command]
+  if (!canPin) return [...command]
+  return ['taskset', '-c', options.pin ? SERVER_CORE : `0-${os.cpus().length - 1}`, ...command]
 }
