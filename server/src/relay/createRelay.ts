@@ -22,6 +22,7 @@ import { createRecordValidator } from './createRecordValidator.ts'
 import { AdmissionGate } from './AdmissionGate.ts'
 import { DocEncoder } from './DocEncoder.ts'
 import { GroupCommit } from './GroupCommit.ts'
+import { Heartbeat } from './Heartbeat.ts'
 import { checkUpdate } from './protocol/sync.ts'
 import { createRelayCounters, type RelayStats } from './relayStats.ts'
 import type { RelayLogger } from './RelayLogger.ts'
@@ -125,12 +126,9 @@ export function createRelay(options: RelayOptions): Relay {
   let nextConnectionId = 1
   let closing: Promise<void> | null = null
 
-  const heartbeat = setInterval(() => {
-    for (const adapted of sockets) {
-      if (!adapted.heartbeat()) counters.pingTimeouts++
-    }
-  }, limits.pingIntervalMs)
-  heartbeat.unref()
+  const heartbeat = new Heartbeat<AdaptedWebSocket>(limits.pingIntervalMs, (adapted) => {
+    if (!adapted.heartbeat()) counters.pingTimeouts++
+  })
 
   const roomFor = (meetingId: string): Room => {
     const existing = rooms.get(meetingId)
@@ -276,12 +274,14 @@ export function createRelay(options: RelayOptions): Relay {
         },
         onClose: () => {
           sockets.delete(adapted)
+          heartbeat.delete(adapted)
           if (!roomPeer) return
           room.leave(roomPeer)
           sharePeers(peer.meetingId)
         },
       })
       sockets.add(adapted)
+      heartbeat.add(adapted)
       roomPeer = room.join({
         connectionId,
         participantId: peer.participantId,
@@ -389,7 +389,7 @@ export function createRelay(options: RelayOptions): Relay {
 
     close() {
       if (closing) return closing
-      clearInterval(heartbeat)
+      heartbeat.stop()
       const flushes = Promise.all([...rooms.values()].map((room) => room.shutdown())).then(() => undefined)
       let timer: NodeJS.Timeout | undefined
       const deadline = new Promise<void>((resolve) => {
