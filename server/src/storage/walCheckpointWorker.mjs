@@ -12,10 +12,11 @@ const checkpoint = () => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)')
   } catch (error) {
-    // Reported, and the worker stops: the server's own connection takes checkpoints back.
+    // Reported, and the worker ends: the server's own connection takes checkpoints back.
     clearInterval(timer)
     db.close()
     parentPort?.postMessage({ failed: error instanceof Error ? error.message : String(error) })
+    parentPort?.close()
   }
 }
 const timer = setInterval(checkpoint, intervalMs)
