@@ -11,7 +11,8 @@
  *   pnpm bench --storm [--storm-clients 500]     # reconnect storm against our server only
  *   pnpm bench --instances 3                     # ours on 1 vs 3 instances (needs DATABASE_URL, REDIS_URL)
  *
- * The load generator shares the machine's cores with the server: compare rows, don't quote absolutes.
+ * On two or more cores the load generator and the server each get one (see `lib/benchProcess.ts`);
+ * compare rows, don't quote absolutes.
  */
 import { tempDataDir } from '../helpers/servers.ts'
 import { canPin, relaunchAsLoadGenerator } from './lib/benchProcess.ts'

@@ -30,9 +30,9 @@ export class BenchMetrics {
   private readonly slots = new Map<number, Map<number, number>>()
   private readonly sentAt = new SampleLog()
   private readonly expected = new SampleLog()
-  private received = new Uint16Array(1024)
-  updateLatencies = new SampleLog()
-  cursorLatencies = new SampleLog()
+  private readonly received = new SampleLog()
+  readonly updateLatencies = new SampleLog()
+  readonly cursorLatencies = new SampleLog()
   expectedCursors = 0
   receivedCursors = 0
   receivedUpdates = 0
@@ -46,39 +46,30 @@ export class BenchMetrics {
 
   reset(): void {
     this.slots.clear()
-    this.sentAt.length = 0
-    this.expected.length = 0
-    this.received.fill(0)
-    this.updateLatencies = new SampleLog()
-    this.cursorLatencies = new SampleLog()
+    for (const log of [this.sentAt, this.expected, this.received, this.updateLatencies, this.cursorLatencies]) log.clear()
     this.expectedCursors = 0
     this.receivedCursors = 0
     this.receivedUpdates = 0
   }
 
   get updatesSent(): number {
-    return this.sentAt.length
+    return this.sentAt.size
   }
 
   recordSent(client: number, clock: number, receivers: number): void {
     let byClock = this.slots.get(client)
     if (!byClock) this.slots.set(client, (byClock = new Map()))
-    const slot = this.sentAt.length
-    byClock.set(clock, slot)
+    byClock.set(clock, this.sentAt.size)
     this.sentAt.push(performance.now())
     this.expected.push(receivers)
-    if (slot === this.received.length) {
-      const grown = new Uint16Array(slot * 2)
-      grown.set(this.received)
-      this.received = grown
-    }
+    this.received.push(0)
   }
 
   /** Counts the arrival of update `client:clock` if it was sent in the window. */
   recordReceived(client: number, clock: number, now: number): void {
     const slot = this.slots.get(client)?.get(clock)
     if (slot === undefined) return
-    this.received[slot]!++
+    this.received.values()[slot]!++
     this.receivedUpdates++
     this.updateLatencies.push(now - this.sentAt.values()[slot]!)
   }
@@ -86,11 +77,12 @@ export class BenchMetrics {
   /** Deliveries of sent updates that were expected, and how many of those arrived (extra copies not counted). */
   updateDeliveries(): { expected: number; received: number } {
     const expected = this.expected.values()
+    const arrived = this.received.values()
     let total = 0
     let received = 0
     for (let slot = 0; slot < expected.length; slot++) {
       total += expected[slot]!
-      received += Math.min(this.received[slot]!, expected[slot]!)
+      received += Math.min(arrived[slot]!, expected[slot]!)
     }
     return { expected: total, received }
   }

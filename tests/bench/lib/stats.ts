@@ -14,7 +14,7 @@ export const median = (values: ArrayLike<number> & Iterable<number>): number => 
  */
 export class SampleLog {
   private data = new Float64Array(1024)
-  length = 0
+  private length = 0
 
   push(value: number): void {
     if (this.length === this.data.length) {
@@ -25,7 +25,16 @@ export class SampleLog {
     this.data[this.length++] = value
   }
 
+  get size(): number {
+    return this.length
+  }
+
+  /** The samples so far, as a view: writing to it changes them. */
   values(): Float64Array {
     return this.data.subarray(0, this.length)
+  }
+
+  clear(): void {
+    this.length = 0
   }
 }
