@@ -132,11 +132,29 @@ describe('statement builders on the canvas', () => {
     // A rating on the overall scale.
     await page.getByRole('button', { name: 'Give your rating' }).click()
     const markDialog = page.getByRole('dialog', { name: 'Your rating' })
-    await markDialog.getByLabel('Your number, from 0 to 10').fill('6')
+    const number = markDialog.getByLabel('Your number, from 0 to 10')
+    // A number off the scale is not quietly changed into another one: the dialog says why it waits.
+    await number.fill('11')
     await markDialog.getByLabel('What makes it this high?').fill('Lorna comes every morning')
+    await markDialog.getByRole('button', { name: 'Save' }).click()
+    await markDialog.getByText('Choose a number from 0 to 10').waitFor({ timeout: 5_000 })
+    expect(await number.getAttribute('aria-invalid')).toBe('true')
+    await number.fill('6')
     await markDialog.getByRole('button', { name: 'Save' }).click()
     // The rating band is below the fold, where tldraw hides shapes: check what the mark holds.
     await canvas.getByTestId('sm-scaling-mark').getByText('Ana Ruiz').waitFor({ state: 'attached', timeout: 5_000 })
+
+    // Opened again it shows that rating; choosing the worry's scale shows that scale's (none yet),
+    // so the overall number and reasons are not carried over to a scale nobody rated.
+    await page.getByRole('button', { name: 'Give your rating' }).click()
+    expect(await number.inputValue()).toBe('6')
+    const scales = markDialog.getByLabel('What are you rating?')
+    const otherScale = await scales.locator('option').nth(1).getAttribute('value')
+    expect(otherScale).toBeTruthy()
+    await scales.selectOption(otherScale!)
+    expect(await number.inputValue()).toBe('')
+    expect(await markDialog.getByLabel('What makes it this high?').inputValue()).toBe('')
+    await markDialog.getByRole('button', { name: 'Cancel' }).click()
 
     // A Node peer writes a note as Grandma Lorna: the canvas shows her name under it, and the
     // facilitator flags it as her own words.

@@ -34,6 +34,11 @@ export interface BuilderDialogProps {
   readonly preview?: (values: Readonly<Record<string, string>>) => string
   /** Shows the direct-quote checkbox with this starting value; `undefined` hides it. */
   readonly quote?: boolean
+  /**
+   * Called when a field changes; what it returns replaces those fields' values (e.g. choosing
+   * another scale loads that scale's rating instead of carrying the old one over).
+   */
+  readonly onFieldChange?: (name: string, values: Readonly<Record<string, string>>) => Readonly<Record<string, string>> | undefined
   readonly onSave: (values: Readonly<Record<string, string>>, quote: boolean) => void
   readonly onClose: () => void
 }
@@ -45,14 +50,18 @@ export function BuilderDialog(props: BuilderDialogProps) {
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...props.initial }))
   const [quote, setQuote] = useState(props.quote ?? false)
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set())
+  const [outOfRange, setOutOfRange] = useState<ReadonlySet<string>>(new Set())
   const form = useRef<HTMLFormElement>(null)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const empty = new Set(props.fields.filter((f) => f.required && !(values[f.name] ?? '').trim()).map((f) => f.name))
+    const outside = new Set(props.fields.filter((f) => f.type === 'number' && (values[f.name] ?? '').trim() && !isRating(values[f.name]!)).map((f) => f.name))
     setMissing(empty)
-    if (empty.size > 0) {
-      form.current?.querySelector<HTMLElement>(`[name="${[...empty][0]}"]`)?.focus()
+    setOutOfRange(outside)
+    const first = [...empty, ...outside][0]
+    if (first !== undefined) {
+      form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus()
       return
     }
     props.onSave(values, quote)
@@ -80,7 +89,12 @@ export function BuilderDialog(props: BuilderDialogProps) {
           const value = values[field.name] ?? ''
           const fieldId = `${id}-${field.name}`
           const findings = (field.type ?? 'text') === 'text' ? checkPlainLanguage(value, props.contentLocale) : []
-          const describedBy = [field.hint ? `${fieldId}-hint` : '', findings.length ? `${fieldId}-plain` : '', missing.has(field.name) ? `${fieldId}-missing` : '']
+          const describedBy = [
+            field.hint ? `${fieldId}-hint` : '',
+            findings.length ? `${fieldId}-plain` : '',
+            missing.has(field.name) ? `${fieldId}-missing` : '',
+            outOfRange.has(field.name) ? `${fieldId}-range` : '',
+          ]
             .filter(Boolean)
             .join(' ')
           const common = {
@@ -88,10 +102,14 @@ export function BuilderDialog(props: BuilderDialogProps) {
             name: field.name,
             value,
             'aria-describedby': describedBy || undefined,
-            'aria-invalid': missing.has(field.name) || undefined,
+            'aria-invalid': missing.has(field.name) || outOfRange.has(field.name) || undefined,
             autoFocus: i === 0,
           }
-          const set = (next: string) => setValues((old) => ({ ...old, [field.name]: next }))
+          const set = (next: string) =>
+            setValues((old) => {
+              const changed = { ...old, [field.name]: next }
+              return { ...changed, ...props.onFieldChange?.(field.name, changed) }
+            })
           return (
             <div className="sm-builder__field" key={field.name}>
               <label htmlFor={fieldId}>{t(field.label)}</label>
@@ -118,6 +136,11 @@ export function BuilderDialog(props: BuilderDialogProps) {
               {missing.has(field.name) ? (
                 <div className="sm-builder__missing" id={`${fieldId}-missing`}>
                   {t('toolkit.dialog.required')}
+                </div>
+              ) : null}
+              {outOfRange.has(field.name) ? (
+                <div className="sm-builder__missing" id={`${fieldId}-range`}>
+                  {t('toolkit.dialog.outOfRange')}
                 </div>
               ) : null}
               {findings.length > 0 ? (
@@ -158,4 +181,10 @@ export function BuilderDialog(props: BuilderDialogProps) {
       </form>
     </div>
   )
+}
+
+/** A rating as the scale takes it: a number from 0 to 10, in steps of a half. */
+export const isRating = (text: string): boolean => {
+  const value = Number(text.trim())
+  return Number.isFinite(value) && value >= 0 && value <= 10 && Number.isInteger(value * 2)
 }

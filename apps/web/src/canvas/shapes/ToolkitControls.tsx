@@ -394,8 +394,16 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
     }
     case 'mark': {
       const scaleId = request.scaleId ?? OVERALL_SCALE_ID
-      const mine = editor.getShape(scalingMarkId(scaleId, user.id) as TLShapeId)
-      const props = (mine?.props ?? {}) as Record<string, unknown>
+      // The number and reasons already given on a scale by a person, or blanks: choosing another
+      // scale or person shows theirs, so nothing is carried over to a scale nobody rated.
+      const markValues = (scale: string, participantId: string): Record<string, string> => {
+        const props = (editor.getShape(scalingMarkId(scale, participantId) as TLShapeId)?.props ?? {}) as Record<string, unknown>
+        return {
+          value: typeof props.value === 'number' ? String(props.value) : '',
+          whatMakesItThisHigh: typeof props.whatMakesItThisHigh === 'string' ? props.whatMakesItThisHigh : '',
+          onePointHigher: typeof props.onePointHigher === 'string' ? props.onePointHigher : '',
+        }
+      }
       // A facilitator sitting with a child (or anyone without a device) puts the mark down in their name.
       const whose: BuilderField[] =
         people.length === 0
@@ -418,24 +426,21 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
             { name: 'value', label: 'toolkit.mark.value', type: 'number', required: true },
             ...textFields('toolkit.mark', ['whatMakesItThisHigh', 'onePointHigher'], []),
           ]}
-          initial={{
-            participantId: user.id,
-            scaleId,
-            value: typeof props.value === 'number' ? String(props.value) : '',
-            whatMakesItThisHigh: typeof props.whatMakesItThisHigh === 'string' ? props.whatMakesItThisHigh : '',
-            onePointHigher: typeof props.onePointHigher === 'string' ? props.onePointHigher : '',
-          }}
+          initial={{ participantId: user.id, scaleId, ...markValues(scaleId, user.id) }}
+          onFieldChange={(name, v) =>
+            name === 'scaleId' || name === 'participantId' ? markValues(v.scaleId || OVERALL_SCALE_ID, v.participantId || user.id) : undefined
+          }
           contentLocale={locale}
           onSave={(v) => {
+            // The dialog only saves a number from 0 to 10 (`isRating`).
             const value = Number(v.value)
-            if (!Number.isFinite(value)) return
             const chosen = v.scaleId || OVERALL_SCALE_ID
             const person = people.find((p) => p.id === v.participantId)
             if (meetingId && privateScales.includes(chosen)) {
               // The server keeps a private rating under the signed-in person only.
               // Private until revealed: the number and reasons go to the server, never into the doc.
               const rating = {
-                value: Math.min(10, Math.max(0, value)),
+                value,
                 whatMakesItThisHigh: v.whatMakesItThisHigh ?? '',
                 onePointHigher: v.onePointHigher ?? '',
               }
