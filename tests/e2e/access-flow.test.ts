@@ -222,6 +222,11 @@ describe('who may be in the meeting, in two browsers', () => {
     await waitVisible(ana, ana.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
 
     // Not one request went anywhere but our own server (the QR code is drawn locally).
+    // The family is thanked; the facilitator is told the map is kept and can open it again.
+    expect(await screen.getByTestId('meeting-closed').innerText()).toContain('Thank you for taking part.')
+    expect(await ana.getByTestId('meeting-closed').innerText()).toContain('The map is saved. Open it again to read it or export it for the case file.')
+    await ana.getByRole('button', { name: 'Open the map' }).click()
+    await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     expect(foreignHosts(facilitator.requests, host)).toEqual([])
     expect(foreignHosts(family.requests, host)).toEqual([])
     expect(foreignHosts(projector.requests, host)).toEqual([])

@@ -757,6 +757,25 @@ describe('the phone view', () => {
     }
   })
 
+  it('says once, calmly, that the meeting ended: no advice to reload beside it', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Ending meeting')
+    const phone = await phoneContext()
+    try {
+      const page = await phone.context.newPage()
+      await page.goto(inviteUrl)
+      await joinAs(page, 'Aunt May')
+      await page.waitForURL(/\/list$/, { timeout: 20_000 })
+      await expectLive(page)
+      expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
+      await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 15_000 }).toBe('4410')
+      expect(await page.getByTestId('phone-ended').innerText()).toBe('This meeting has ended. Thank you for taking part.')
+      expect(await page.getByTestId('connection-status').innerText()).toBe('Not connected')
+      expect(await page.getByText(/Reload the page/).count()).toBe(0)
+    } finally {
+      await phone.context.close()
+    }
+  })
+
   it('switches both ways between the list and the board, remembering the choice, and drops the switch once removed', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Switch meeting')
     const phone = await phoneContext()

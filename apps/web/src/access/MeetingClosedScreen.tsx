@@ -12,12 +12,13 @@ import { Link } from '../router/Link.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 import { RELAY_CLOSE_CODE } from './useRelayClose.ts'
 
-function messagesFor(code: number): { heading: MessageKey; body: MessageKey; state: string } {
+function messagesFor(code: number, staff: boolean): { heading: MessageKey; body: MessageKey; state: string } {
   switch (code) {
     case RELAY_CLOSE_CODE.removed:
       return { heading: 'meeting.removedHeading', body: 'meeting.removedBody', state: 'removed' }
     case RELAY_CLOSE_CODE.ended:
-      return { heading: 'meeting.endedHeading', body: 'meeting.endedBody', state: 'ended' }
+      // Staff keep the map: they read and export it after the meeting.
+      return { heading: 'meeting.endedHeading', body: staff ? 'meeting.endedBodyStaff' : 'meeting.endedBody', state: 'ended' }
     case RELAY_CLOSE_CODE.roomFull:
       return { heading: 'app.name', body: 'meeting.roomFull', state: 'full' }
     case RELAY_CLOSE_CODE.finalizedEditsRefused:
@@ -27,10 +28,10 @@ function messagesFor(code: number): { heading: MessageKey; body: MessageKey; sta
   }
 }
 
-/** Explains why the meeting is gone from this screen. */
-export function MeetingClosedScreen({ code }: { code: number }) {
+/** Explains why the meeting is gone from this screen; `staff` (a worker's own account) may open the map again. */
+export function MeetingClosedScreen({ code, staff = false }: { code: number; staff?: boolean }) {
   const { t } = useI18n()
-  const { heading, body, state } = messagesFor(code)
+  const { heading, body, state } = messagesFor(code, staff)
   return (
     <PageLayout title={t(heading)}>
       <div className="stack" data-testid="meeting-closed" data-state={state}>
@@ -39,6 +40,11 @@ export function MeetingClosedScreen({ code }: { code: number }) {
           // A fresh page opens a fresh doc: the refused offline edits are not sent again.
           <button type="button" className="primary" onClick={() => window.location.reload()}>
             {t('meeting.openFinished')}
+          </button>
+        ) : null}
+        {state === 'ended' && staff ? (
+          <button type="button" className="primary" onClick={() => window.location.reload()}>
+            {t('meeting.openMap')}
           </button>
         ) : null}
         <Link to="/" className="button">

@@ -9,24 +9,28 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import type { ConnectionSnapshot } from './connectionState.ts'
 
-function messageFor(snapshot: ConnectionSnapshot): MessageKey {
+function messageFor(snapshot: ConnectionSnapshot, endedExplained: boolean): MessageKey {
   switch (snapshot.state) {
     case 'live':
       return 'connection.live'
     case 'connecting':
       return 'connection.connecting'
     case 'offline':
-      if (snapshot.ended) return 'connection.ended'
+      if (snapshot.ended) return endedExplained ? 'connection.stopped' : 'connection.ended'
       return snapshot.hasUnsentChanges ? 'connection.offlineUnsent' : 'connection.offline'
   }
 }
 
-/** Shows where this device stands with the meeting. */
-export function ConnectionStatus({ snapshot }: { snapshot: ConnectionSnapshot }) {
+/**
+ * Shows where this device stands with the meeting. With `endedExplained`, a notice beside it says
+ * why the meeting stopped (ended, removed, full), so this only says "not connected" rather than
+ * advising a reload that would not help.
+ */
+export function ConnectionStatus({ snapshot, endedExplained = false }: { snapshot: ConnectionSnapshot; endedExplained?: boolean }) {
   const { t } = useI18n()
   return (
     <p className="connection-status" data-testid="connection-status" data-state={snapshot.state} role="status">
-      {t(messageFor(snapshot))}
+      {t(messageFor(snapshot, endedExplained))}
     </p>
   )
 }

@@ -80,7 +80,7 @@ export function MeetingCanvas(props: MeetingCanvasProps) {
   // Removed (4403) or meeting ended (4410): the provider has stopped; nothing of the map stays.
   const closedWith = useRelayClose(connection?.provider ?? null)
 
-  if (closedWith !== null) return <MeetingClosedScreen code={closedWith} />
+  if (closedWith !== null) return <MeetingClosedScreen code={closedWith} staff={props.meeting.role === 'facilitator'} />
   if (!connection) return <p className="canvas-loading">{t('meeting.opening')}</p>
   return <MeetingRoom key={connection.doc.guid} connection={connection} {...props} />
 }
@@ -140,7 +140,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
   )
 
   // Removed or ended while this page could not hear the relay say so: nothing of the map stays.
-  if (access.closedWith !== null) return <MeetingClosedScreen code={access.closedWith} />
+  if (access.closedWith !== null) return <MeetingClosedScreen code={access.closedWith} staff={role === 'facilitator'} />
   return (
     <div className="meeting">
       <header className="meeting-bar">

@@ -55,6 +55,7 @@ export const en = {
   'connection.offlineUnsent':
     'Offline — your changes are saved on this device and will be sent when you reconnect',
   'connection.ended': 'Disconnected from the meeting. Reload the page to try again.',
+  'connection.stopped': 'Not connected',
 
   'whosHere.heading': "Who's here",
   'whosHere.summary': "Who's here ({count})",
@@ -104,6 +105,8 @@ export const en = {
   'meeting.removedBody': 'The person running the meeting took you off this meeting. If you have questions, please contact them.',
   'meeting.endedHeading': 'This meeting has ended',
   'meeting.endedBody': 'Thank you for taking part. The map is kept safe by the agency.',
+  'meeting.endedBodyStaff': 'The map is saved. Open it again to read it or export it for the case file.',
+  'meeting.openMap': 'Open the map',
   'meeting.roomFull': 'This meeting is full right now. Tell the person running the meeting.',
   'meeting.finalizedNotice': 'This map is finished and can no longer be changed',
 

@@ -57,6 +57,7 @@ export const es: Record<ListMessageKey, string> = {
   'connection.offlineUnsent':
     'Sin conexión — sus cambios están guardados en este dispositivo y se enviarán cuando vuelva la conexión',
   'connection.ended': 'Se perdió la conexión con la reunión. Vuelva a cargar la página para intentarlo de nuevo.',
+  'connection.stopped': 'Sin conexión',
 
   'whosHere.heading': 'Quién está aquí',
   'whosHere.summary': 'Quién está aquí ({count})',
@@ -108,6 +109,8 @@ export const es: Record<ListMessageKey, string> = {
     'La persona que dirige la reunión le quitó de esta reunión. Si tiene preguntas, por favor, comuníquese con esa persona.',
   'meeting.endedHeading': 'Esta reunión terminó',
   'meeting.endedBody': 'Gracias por participar. La agencia guarda el mapa de forma segura.',
+  'meeting.endedBodyStaff': 'El mapa está guardado. Ábralo de nuevo para leerlo o exportarlo al expediente.',
+  'meeting.openMap': 'Abrir el mapa',
   'meeting.roomFull': 'Esta reunión está llena en este momento. Avise a la persona que dirige la reunión.',
   'meeting.finalizedNotice': 'Este mapa está terminado y ya no se puede cambiar',
 
