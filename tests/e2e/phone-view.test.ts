@@ -481,7 +481,7 @@ describe('the phone view', () => {
       await waitFor(() => worryDisagreements().length === 1, { timeoutMs: 10_000, what: 'her disagreement in the facilitator doc' })
       expect(worryDisagreements()[0]).toMatchObject({ participantId: lornaId, name: 'Grandma Lorna' })
       await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true')
-      expect(await worry.getByTestId('disagreements').innerText()).toBe('Does not agree: You')
+      expect(await worry.getByTestId('disagreements').innerText()).toBe('You do not agree')
       // The worry itself is untouched.
       expect(readMap(facilitator.doc).dangerStatements[0]?.slots).toEqual(STATEMENT)
       await toggle.tap()

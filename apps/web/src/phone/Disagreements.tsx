@@ -7,6 +7,7 @@
  *   <Disagreements list={item.disagreements} selfId={me} canWrite onToggle={(on) => …} />
  */
 import type { Disagreement } from '@safetymap/map-model'
+import { disagreementText } from '../i18n/disagreementText.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
 /** Props of {@link Disagreements}. */
@@ -23,12 +24,12 @@ export interface DisagreementsProps {
 export function Disagreements({ list = [], selfId, canWrite, describedBy, onToggle }: DisagreementsProps) {
   const { t } = useI18n()
   const mine = list.some((d) => d.participantId === selfId)
-  const names = list.map((d) => (d.participantId === selfId ? t('phone.scale.you') : d.name || t('phone.byUnknown'))).join(', ')
+  const names = list.filter((d) => d.participantId !== selfId).map((d) => d.name || t('phone.byUnknown'))
   return (
     <>
       {list.length > 0 ? (
         <p className="phone-disagree" data-testid="disagreements">
-          {t('toolkit.disagree.by', { names })}
+          {disagreementText(t, { names, includesYou: mine })}
         </p>
       ) : null}
       {canWrite ? (
