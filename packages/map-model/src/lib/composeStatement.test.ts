@@ -36,6 +36,9 @@ describe('composeDangerStatement (MM-18)', () => {
     }
     expect(composeDangerStatement(es, 'es')).toBe('La escuela se preocupa porque Kai llega sin desayunar. Si esto continúa, Kai podría enfermarse.')
     expect(composeDangerStatement({ ...es, whoIsWorried: 'La escuela y la abuela Lorna' }, 'es')).toMatch(/^La escuela y la abuela Lorna se preocupan porque/)
+    // Written in the other language from the sentence's: still read as several people.
+    expect(composeDangerStatement({ ...es, whoIsWorried: 'The social worker and Grandma Lorna' }, 'es')).toMatch(/^The social worker and Grandma Lorna se preocupan porque/)
+    expect(composeDangerStatement({ ...es, whoIsWorried: 'La escuela y Lorna' }, 'en')).toMatch(/^La escuela y Lorna are worried that/)
     expect(composeDangerStatement({ ...es, whoDisagrees: 'Jess' }, 'es')).toMatch(/No todos están de acuerdo: Jess\.$/)
   })
 

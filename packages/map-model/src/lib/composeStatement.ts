@@ -30,10 +30,13 @@ function sentence(text: string): string {
   return /[.!?…"”»]$/u.test(body) ? body : `${body}.`
 }
 
-/** True when the people named read as more than one ("Lorna and Sam", "la escuela, Lorna"). */
-function isPlural(who: string, locale: Locale): boolean {
-  const and = locale === 'es' ? /\s(y|e)\s/iu : /\s(and|&)\s/iu
-  return and.test(who) || who.includes(',')
+/**
+ * True when the people named read as more than one ("Lorna and Sam", "la escuela, Lorna"). Either
+ * language's "and" counts: in a bilingual family the slot may be written in the other language
+ * from the one the sentence is composed in.
+ */
+function isPlural(who: string): boolean {
+  return /\s(and|&|y|e)\s/iu.test(who) || who.includes(',')
 }
 
 /**
@@ -51,15 +54,15 @@ export function composeDangerStatement(slots: DangerStatementSlots, locale: Loca
   const what = situations && behaviour ? `${situations}, ${behaviour}` : situations || behaviour
   const parts: string[] = []
   if (locale === 'es') {
-    if (who && what) parts.push(`${who} ${isPlural(who, locale) ? 'se preocupan' : 'se preocupa'} porque ${what}`)
+    if (who && what) parts.push(`${who} ${isPlural(who) ? 'se preocupan' : 'se preocupa'} porque ${what}`)
     else if (what) parts.push(`Nos preocupa que ${what}`)
-    else if (who) parts.push(`${who} ${isPlural(who, locale) ? 'están preocupados' : 'tiene una preocupación'}`)
+    else if (who) parts.push(`${who} ${isPlural(who) ? 'están preocupados' : 'tiene una preocupación'}`)
     if (impact) parts.push(`Si esto continúa, ${impact}`)
     if (disagrees) parts.push(`No todos están de acuerdo: ${disagrees}`)
   } else {
-    if (who && what) parts.push(`${who} ${isPlural(who, locale) ? 'are' : 'is'} worried that ${what}`)
+    if (who && what) parts.push(`${who} ${isPlural(who) ? 'are' : 'is'} worried that ${what}`)
     else if (what) parts.push(`We are worried that ${what}`)
-    else if (who) parts.push(`${who} ${isPlural(who, locale) ? 'are' : 'is'} worried`)
+    else if (who) parts.push(`${who} ${isPlural(who) ? 'are' : 'is'} worried`)
     if (impact) parts.push(`If this continues, ${impact}`)
     if (disagrees) parts.push(`Not everyone agrees: ${disagrees}`)
   }
