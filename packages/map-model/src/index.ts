@@ -200,6 +200,7 @@ export {
   type SMDisagreementBinding,
   type SMDisagreementBindingProps,
 } from './lib/disagreements.ts'
+export { disagreementMessage, type DisagreementMessage, type DisagreementWho } from './lib/disagreementMessage.ts'
 export {
   metaWithScaleEnds,
   readScaleEnds,

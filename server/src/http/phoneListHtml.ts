@@ -13,6 +13,7 @@ import {
   COLUMN_SECTIONS,
   LOCALES,
   composeDangerStatement,
+  disagreementMessage,
   composeSafetyGoal,
   formatDueDate,
   quoted,
@@ -68,8 +69,9 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
   }
   const disagreements = (list: readonly Disagreement[] = []) => {
     if (list.length === 0) return ''
-    const names = list.map((d) => (d.participantId === selfId ? say('phone.scale.you') : d.name || say('phone.byUnknown'))).join(', ')
-    return `<p class="phone-disagree">${t('toolkit.disagree.by', { names })}</p>`
+    const names = list.filter((d) => d.participantId !== selfId).map((d) => d.name || say('phone.byUnknown'))
+    const said = disagreementMessage({ names, includesYou: list.some((d) => d.participantId === selfId) })
+    return `<p class="phone-disagree">${t(said.key, said.vars)}</p>`
   }
   const item = (entry: MapItem) =>
     `<li class="phone-item" data-testid="phone-item"><p class="phone-item-text">${text(entry.text, entry.quote)}</p>${byline(entry)}${disagreements(entry.disagreements)}</li>`

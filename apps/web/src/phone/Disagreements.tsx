@@ -6,8 +6,7 @@
  *
  *   <Disagreements list={item.disagreements} selfId={me} canWrite onToggle={(on) => …} />
  */
-import type { Disagreement } from '@safetymap/map-model'
-import { disagreementText } from '../i18n/disagreementText.ts'
+import { disagreementMessage, type Disagreement } from '@safetymap/map-model'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
 /** Props of {@link Disagreements}. */
@@ -25,11 +24,12 @@ export function Disagreements({ list = [], selfId, canWrite, describedBy, onTogg
   const { t } = useI18n()
   const mine = list.some((d) => d.participantId === selfId)
   const names = list.filter((d) => d.participantId !== selfId).map((d) => d.name || t('phone.byUnknown'))
+  const said = disagreementMessage({ names, includesYou: mine })
   return (
     <>
       {list.length > 0 ? (
         <p className="phone-disagree" data-testid="disagreements">
-          {disagreementText(t, { names, includesYou: mine })}
+          {t(said.key, said.vars)}
         </p>
       ) : null}
       {canWrite ? (

@@ -6,9 +6,8 @@
  *
  *   <Disagreements toolkit={toolkit} />
  */
-import { DISAGREEABLE_SHAPE_TYPES, DISAGREEMENT_BINDING_TYPE, disagreementsOf } from '@safetymap/map-model'
+import { DISAGREEABLE_SHAPE_TYPES, DISAGREEMENT_BINDING_TYPE, disagreementMessage, disagreementsOf } from '@safetymap/map-model'
 import { useEditor, useValue } from 'tldraw'
-import { disagreementText } from '../../i18n/disagreementText.ts'
 import { translate } from '../../i18n/translate.ts'
 import type { ToolkitState } from './toolkitState.ts'
 
@@ -37,10 +36,8 @@ export function Disagreements({ toolkit }: { toolkit: ToolkitState }) {
         if (!bounds) return []
         const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
         const bottomRight = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
-        const text = disagreementText(
-          (key, vars) => translate(locale, key, vars),
-          showAuthors ? { names: list.map((d) => d.name) } : { count: list.length },
-        )
+        const said = disagreementMessage(showAuthors ? { names: list.map((d) => d.name) } : { count: list.length })
+        const text = translate(locale, said.key, said.vars)
         return [{ id: shape.id, text, left: topLeft.x, top: topLeft.y, width: bottomRight.x - topLeft.x, zoom }]
       })
     },

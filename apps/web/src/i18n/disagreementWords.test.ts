@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Locale } from '@safetymap/map-model'
-import { disagreementText, type DisagreementWho } from './disagreementText.ts'
+import { disagreementMessage, type DisagreementWho, type Locale } from '@safetymap/map-model'
 import { loadCatalogue } from './messages.ts'
 import { translate } from './translate.ts'
 
-const say = (locale: Locale, who: DisagreementWho) => disagreementText((key, vars) => translate(locale, key, vars), who)
+const say = (locale: Locale, who: DisagreementWho) => {
+  const { key, vars } = disagreementMessage(who)
+  return translate(locale, key, vars)
+}
 
-describe('disagreementText', () => {
+describe('the words for who disagrees, in both catalogues', () => {
   beforeAll(() => Promise.all([loadCatalogue('en'), loadCatalogue('es')]))
 
   it('agrees the verb with one person, several, and the reader', () => {
