@@ -316,6 +316,10 @@ describe('the phone view', () => {
       await facilitator.synced()
       const page = await phone.context.newPage()
       await page.goto(inviteUrl)
+      // What she agrees to is all there to read, not cut off in a box of its own.
+      const consent = page.getByTestId('consent-text')
+      await consent.waitFor({ timeout: 10_000 })
+      expect(await consent.evaluate((box) => box.scrollHeight - box.clientHeight)).toBe(0)
       await joinAs(page, 'Aunt May')
       await page.waitForURL(/\/list$/, { timeout: 20_000 })
       await expectLive(page)

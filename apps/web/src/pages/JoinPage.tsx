@@ -173,7 +173,7 @@ function JoinForm({
       </fieldset>
       <section className="consent" aria-labelledby={`${ids}-consent`}>
         <h2 id={`${ids}-consent`}>{t('join.consentHeading')}</h2>
-        <div className="consent-text" data-testid="consent-text" tabIndex={0}>
+        <div className="consent-text" data-testid="consent-text">
           {consentText.split(/\n{2,}/).map((paragraph, index) => (
             <p key={index}>{paragraph}</p>
           ))}
