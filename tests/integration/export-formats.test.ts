@@ -19,6 +19,7 @@ import addFormatsModule from 'ajv-formats'
 import { strFromU8, unzipSync } from 'fflate'
 import {
   addDangerStatement,
+  addDisagreement,
   addItem,
   addNextStep,
   addSafetyGoal,
@@ -156,6 +157,8 @@ beforeAll(async () => {
       impactOnChild: 'Kai podría lastimarse sin que nadie lo ayude',
       whoDisagrees: 'José Nguyễn no comparte la preocupación',
     }, { id: 'p-ana', name: 'Ana Ruiz' }, { ...now, quote: true })
+    // José also records on his phone that he does not agree with the card (MM-25).
+    addDisagreement(doc, statement, { id: 'p-jose', name: 'José Nguyễn' }, now)
     const goal = addSafetyGoal(doc, {
       caregiversWillBeDoing: 'Kai siempre tendrá un adulto con él por la noche',
       childWillExperience: 'sentirse tranquilo',
@@ -185,6 +188,7 @@ describe('export formats', () => {
     expect(text).toContain('Reunión de la familia Nguyễn')
     for (const phrase of TOOLKIT_PHRASES) expect(text).toContain(phrase)
     expect(text).toContain('Disagreement recorded: José Nguyễn no comparte la preocupación')
+    expect(text).toContain('Does not agree: José Nguyễn, recorded 2026-11-25 11:00 UTC')
     expect(text).toContain('José Nguyễn: 7 out of 10')
     expect(text).toContain('Ana Ruiz: 4 out of 10')
     expect(text).toContain('(direct quote)')
@@ -321,7 +325,8 @@ describe('export formats', () => {
     expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
     expect(body.canvasPicture).toEqual({ included: false })
     expect(body.exportId).toBe(res.headers.get('x-export-id'))
-    expect(body.schemaVersion).toBe('1.2.0')
+    expect(body.schemaVersion).toBe('1.3.0')
+    expect(body.dangerStatements[0].disagreements).toEqual([{ participant: { id: 'p-jose', name: 'José Nguyễn' }, at: new Date(clock + 3_600_000).toISOString() }])
     expect(body.meeting).toMatchObject({
       agency: AGENCY,
       caseReference: DETAILS.caseReference,
@@ -343,10 +348,18 @@ describe('export formats', () => {
     expect(circles.people).toEqual([{ itemId: expect.any(String), name: CIRCLE_ITEM, participantId: 'p-thu', ring: 'circle-close', ringLabel: { en: 'Close support', es: 'Apoyo cercano' } }])
     expect(body.scales.find((sc: { scaleId: string }) => sc.scaleId === OVERALL_SCALE_ID).ends).toEqual(OVERALL_ENDS)
 
-    // A record written by 1.1.0 (none of the 1.2.0 fields) still validates.
+    // A record written by 1.1.0 (none of the 1.2.0 or 1.3.0 fields) still validates.
     const older = structuredClone(body)
-    older.$schema = older.$schema.replace('1.2.0', '1.1.0')
+    older.$schema = older.$schema.replace('1.3.0', '1.1.0')
     older.schemaVersion = '1.1.0'
+    const withoutDisagreements = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(withoutDisagreements)
+      else if (typeof value === 'object' && value !== null) {
+        delete (value as { disagreements?: unknown }).disagreements
+        Object.values(value).forEach(withoutDisagreements)
+      }
+    }
+    withoutDisagreements(older)
     for (const scale of older.scales) delete scale.ends
     for (const template of older.templates) {
       for (const key of ['parentConsent', 'path', 'people']) delete template[key]

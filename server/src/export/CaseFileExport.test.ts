@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addDangerStatement, addItem, addTemplateItem, placeTemplate, readMap, writeSafetyMapTemplate, writeScalingMark } from '@safetymap/map-model'
+import {
+  addDangerStatement,
+  addDisagreement,
+  addItem,
+  addNextStep,
+  addSafetyGoal,
+  addTemplateItem,
+  placeTemplate,
+  readMap,
+  writeSafetyMapTemplate,
+  writeScalingMark,
+} from '@safetymap/map-model'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import { buildCaseFileExport, recordDate, type BuildCaseFileExportInput } from './CaseFileExport.ts'
 import { renderJson } from './renderJson.ts'
@@ -113,5 +124,41 @@ describe('buildCaseFileExport', () => {
     expect(json).not.toContain('a secret the child kept')
     expect(json).not.toContain('restricted wish')
     expect(model.participants.map((p) => p.name)).toEqual(['Kai', 'Ana'])
+  })
+
+  it('carries who does not agree with each note and card, and when they said so, into the model and the JSON (MM-25)', () => {
+    const doc = new Y.Doc()
+    writeSafetyMapTemplate(doc, { title: 'R', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+    const worker = { id: 'w1', name: 'Ana Ruiz' }
+    const jess = { id: 'p-jess', name: 'Jess' }
+    const at = (minutes: number) => ({ now: new Date(T0 + minutes * 60_000) })
+    const note = addItem(doc, 'harm', 'Kai was left alone after school', worker, at(0))
+    addItem(doc, 'harm', 'Kai missed school twice', worker, at(0))
+    const statement = addDangerStatement(doc, { whoIsWorried: 'The school', behaviour: 'Kai is left alone', situations: '', impactOnChild: '', whoDisagrees: '' }, worker, at(1))
+    const goal = addSafetyGoal(doc, { caregiversWillBeDoing: 'Grandma picks Kai up', childWillExperience: '', whoIsInvolved: '', forHowLong: '', howEveryoneWillKnow: '', dangerStatementId: statement }, worker, at(1))
+    const step = addNextStep(doc, { action: 'Call the school', owner: 'Jess', dueDate: '', safetyGoalId: goal }, worker, at(1))
+    addDisagreement(doc, note, { id: 'p-isabel', name: 'Isabel' }, at(6))
+    addDisagreement(doc, note, jess, at(5))
+    for (const card of [statement, goal, step]) addDisagreement(doc, card, jess, at(7))
+
+    const model = buildCaseFileExport(input({ map: readMap(doc) }))
+    const jessAt = (minutes: number) => ({ participant: { id: 'p-jess', name: 'Jess' }, at: new Date(T0 + minutes * 60_000).toISOString() })
+    const [disagreed, agreed] = model.sections[0]!.items
+    expect(disagreed!.disagreements).toEqual([jessAt(5), { participant: { id: 'p-isabel', name: 'Isabel' }, at: '2026-11-25T10:06:00.000Z' }])
+    expect(agreed!.disagreements).toEqual([])
+    const [card] = model.dangerStatements
+    expect(card!.disagreements).toEqual([jessAt(7)])
+    // The statement's own "who disagrees" slot stays what was typed into it.
+    expect(card!.disagreement).toBeNull()
+    expect(card!.safetyGoals[0]!.disagreements).toEqual([jessAt(7)])
+    expect(model.nextSteps[0]!.disagreements).toEqual([jessAt(7)])
+    expect(recordDate(model).toISOString()).toBe('2026-11-25T10:07:00.000Z')
+
+    const json = JSON.parse(renderJson(model).toString())
+    expect(json.schemaVersion).toBe('1.3.0')
+    expect(json.sections[0].items[0].disagreements).toEqual([jessAt(5), { participant: { id: 'p-isabel', name: 'Isabel' }, at: '2026-11-25T10:06:00.000Z' }])
+    expect(json.dangerStatements[0].disagreements).toEqual([jessAt(7)])
+    expect(json.dangerStatements[0].safetyGoals[0].disagreements).toEqual([jessAt(7)])
+    expect(json.nextSteps[0].disagreements).toEqual([jessAt(7)])
   })
 })

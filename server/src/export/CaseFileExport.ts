@@ -11,6 +11,8 @@
  * as "not recorded"; they are never guessed. Placed templates (Three Houses, Safety House,
  * circles, more maps) are exported per placement; in the child's own template (Three Houses) only
  * the items the child agreed to share are kept, word for word, and the others are only counted.
+ * Every note and card carries who recorded that they do not agree with it (map-model MM-25), with
+ * when: a family member's disagreement is part of the record.
  *
  * ```ts
  * const model = buildCaseFileExport({ meeting, map: readMap(doc), stateSha256, roster, version, picture: null, withheld })
@@ -23,7 +25,9 @@ import {
   columnOf,
   templateZoneWords,
   zoneLabel,
+  type Attribution,
   type ColumnKey,
+  type Disagreement,
   type ItemZoneKey,
   type Locale,
   type MapItem,
@@ -40,7 +44,7 @@ import type { MeetingType } from '../meetings/meetingDetails.ts'
 import { templateName } from './exportWords.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.2.0'
+export const EXPORT_SCHEMA_VERSION = '1.3.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -55,6 +59,13 @@ export interface ExportPerson {
   readonly name: string
 }
 
+/** One person's recorded disagreement with a note or card (map-model MM-25): part of the record. */
+export interface ExportDisagreement {
+  readonly participant: ExportPerson
+  /** ISO 8601, when they recorded it; `null` when missing. */
+  readonly at: string | null
+}
+
 export interface ExportItem {
   readonly id: string
   readonly text: string
@@ -63,13 +74,17 @@ export interface ExportItem {
   readonly createdAt: string | null
   /** Whether the item is a direct quote of its author or speaker. */
   readonly directQuote: boolean
+  /** Since 1.3.0. Who recorded that they do not agree with the item, earliest first; empty when nobody did. */
+  readonly disagreements: readonly ExportDisagreement[]
 }
 
-/** Who added a card, when, and whether it is their own words. */
+/** Who added a card, when, whether it is their own words, and who does not agree with it. */
 export interface ExportAttribution {
   readonly author: ExportPerson
   readonly createdAt: string | null
   readonly directQuote: boolean
+  /** Since 1.3.0. Who recorded that they do not agree with the card, earliest first; empty when nobody did. */
+  readonly disagreements: readonly ExportDisagreement[]
 }
 
 export interface ExportSafetyGoal extends ExportAttribution {
@@ -84,7 +99,10 @@ export interface ExportDangerStatement extends ExportAttribution {
   readonly number: number
   readonly sentence: string
   readonly slots: Readonly<Record<string, string>>
-  /** Who does not share the worry, as recorded; `null` when nobody was recorded. */
+  /**
+   * Who does not share the worry, as typed into the statement's own slot; `null` when it is empty.
+   * People who recorded their own disagreement with the card are in `disagreements`.
+   */
   readonly disagreement: string | null
   /** The safety goals linked to this statement. */
   readonly safetyGoals: readonly ExportSafetyGoal[]
@@ -298,18 +316,23 @@ export interface BuildCaseFileExportInput {
 
 const iso = (ms: number | null | undefined): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null)
 
+const toDisagreements = (list: readonly Disagreement[] | undefined): ExportDisagreement[] =>
+  (list ?? []).map((d) => ({ participant: { id: d.participantId, name: d.name }, at: d.at === '' ? null : d.at }))
+
 const toExportItem = (item: MapItem): ExportItem => ({
   id: item.id,
   text: item.text,
   author: { id: item.authorId, name: item.authorName },
   createdAt: item.createdAt === '' ? null : item.createdAt,
   directQuote: item.quote === true,
+  disagreements: toDisagreements(item.disagreements),
 })
 
-const attribution = (card: { authorId: string; authorName: string; createdAt: string; quote: boolean }): ExportAttribution => ({
+const attribution = (card: Attribution): ExportAttribution => ({
   author: { id: card.authorId, name: card.authorName },
   createdAt: card.createdAt === '' ? null : card.createdAt,
   directQuote: card.quote,
+  disagreements: toDisagreements(card.disagreements),
 })
 
 const toGoal = (goal: MapSafetyGoal): ExportSafetyGoal => ({
@@ -514,18 +537,22 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
 
 /**
  * The date a rendering states as its creation date: when the version was finalized, else the
- * latest thing the map records (an item, the meeting's creation). Never the wall clock, so the
- * same map version renders the same file.
+ * latest thing the map records (an item or card, a disagreement with one, a scaling mark, the
+ * meeting's creation). Never the wall clock, so the same map version renders the same file.
  */
 export function recordDate(model: CaseFileExport): Date {
   if (model.version.finalizedAt) return new Date(model.version.finalizedAt)
   let latest = Date.parse(model.meeting.createdAt)
-  const dated = [
+  const entries = [
     ...allItems(model),
     ...model.dangerStatements,
     ...model.dangerStatements.flatMap((d) => d.safetyGoals),
     ...model.unlinkedSafetyGoals,
     ...model.nextSteps,
+  ]
+  const dated = [
+    ...entries,
+    ...entries.flatMap((entry) => entry.disagreements.map((d) => ({ createdAt: d.at }))),
     ...[...model.scales, ...paths(model.templates)].flatMap((scale) => scale.marks),
   ]
   for (const item of dated) {

@@ -10,6 +10,7 @@
  */
 import type { Locale, TemplateId } from '@safetymap/map-model'
 import type { MeetingType } from '../meetings/meetingDetails.ts'
+import type { ExportDisagreement } from './CaseFileExport.ts'
 
 /** Short banner on every page of the case-file record (WIC 827 / 42 CFR Part 2 style). */
 export const CONFIDENTIALITY_BANNER =
@@ -91,7 +92,13 @@ interface FamilyWords {
   readonly noPathMark: string
   readonly inTheirWords: string
   readonly whoIsInTheCircles: string
+  /** That these people (one or more, in the order they said so) do not agree with the item above. */
+  readonly disagree: (names: readonly string[]) => string
 }
+
+/** "Jess", "Jess and Ana", "Jess, Ana, and Thu" / "Jess, Ana y Thu" ("Ana e Isabel"), by the language's rules. */
+const listOfNames = (names: readonly string[], locale: Locale): string =>
+  new Intl.ListFormat(locale === 'es' ? 'es-US' : 'en-US', { type: 'conjunction' }).format(names)
 
 const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
   en: {
@@ -122,6 +129,7 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     noPathMark: 'Nobody marked the path.',
     inTheirWords: 'In their own words:',
     whoIsInTheCircles: 'Who is in each circle',
+    disagree: (names) => `${listOfNames(names, 'en')} ${names.length === 1 ? 'does' : 'do'} not agree with this.`,
   },
   es: {
     title: 'El mapa de seguridad de su familia',
@@ -151,6 +159,7 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     noPathMark: 'Nadie marcó el camino.',
     inTheirWords: 'En sus propias palabras:',
     whoIsInTheCircles: 'Quién está en cada círculo',
+    disagree: (names) => `${listOfNames(names, 'es')} no ${names.length === 1 ? 'está' : 'están'} de acuerdo con esto.`,
   },
 }
 
@@ -162,6 +171,12 @@ export function familyWords(locale: Locale): FamilyWords {
 /** What 0 and 10 mean, for the case-file record ("0 = …, 10 = …"). */
 export function recordScaleEnds(ends: { readonly zero: string; readonly ten: string }): string {
   return `0 = ${ends.zero || NOT_RECORDED}, 10 = ${ends.ten || NOT_RECORDED}`
+}
+
+/** One person's disagreement with the item above, for the case-file record (MM-25): who, and when they recorded it. */
+export function recordDisagreement(disagreement: ExportDisagreement): string {
+  const when = formatRecordTime(disagreement.at)
+  return `Does not agree: ${disagreement.participant.name || 'name not recorded'}, ${when === NOT_RECORDED ? 'time not recorded' : `recorded ${when}`}`
 }
 
 /** Notice printed when restricted items were left out of the record. */

@@ -3,7 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addDangerStatement, addDisagreement, addItem, readMap, writeSafetyMapTemplate, type Locale } from '@safetymap/map-model'
+import { createSafetyMapSchema } from '@safetymap/map-model/schema'
+import { buildCaseFileExport } from './CaseFileExport.ts'
 import { createPdf, finishPdf } from './pdfDocument.ts'
+import { renderCaseFilePdf } from './renderCaseFilePdf.ts'
+import { renderFamilyPdf } from './renderFamilyPdf.ts'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'safetymap-pdf-'))
 const textOf = (bytes: Buffer, name: string) => {
@@ -31,5 +37,60 @@ describe('PDFs sharing the parsed fonts', () => {
   it('renders the same bytes for the same content (fixed dates, deterministic ids)', async () => {
     const [a, b] = [await render(['Kai está a salvo']), await render(['Kai está a salvo'])]
     expect(a.equals(b)).toBe(true)
+  })
+})
+
+const T0 = Date.parse('2026-11-25T10:00:00Z')
+
+/** A map where Jess and Isabel do not agree with a note, and Jess with a danger statement (MM-25). */
+function disagreedModel(locale: Locale) {
+  const doc = new Y.Doc()
+  writeSafetyMapTemplate(doc, { title: 'Familia Nguyễn', locale, schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+  const at = (minutes: number) => ({ now: new Date(T0 + minutes * 60_000) })
+  const worker = { id: 'w1', name: 'Ana Ruiz' }
+  const note = addItem(doc, 'harm', 'Kai was left alone after school', worker, at(0))
+  addItem(doc, 'harm', 'Kai missed school twice', worker, at(0))
+  const worry = addDangerStatement(doc, { whoIsWorried: 'The school', behaviour: 'Kai is left alone', situations: '', impactOnChild: '', whoDisagrees: '' }, worker, at(1))
+  addDisagreement(doc, note, { id: 'p-jess', name: 'Jess' }, at(5))
+  addDisagreement(doc, note, { id: 'p-isabel', name: 'Isabel' }, at(6))
+  addDisagreement(doc, worry, { id: 'p-jess', name: 'Jess' }, at(7))
+  return buildCaseFileExport({
+    meeting: { id: 'm1', title: 'Familia Nguyễn', locale, status: 'live', createdAt: T0 },
+    map: readMap(doc),
+    stateSha256: 'ab'.repeat(32),
+    roster: [],
+    version: { number: 1, finalized: false, finalizedAt: null, finalizedBy: null },
+    picture: { included: false },
+    restrictedItemIds: new Set(),
+  })
+}
+
+/** `lines` appear in `text` in this order. */
+const inOrder = (text: string, lines: string[]) => lines.map((line) => text.indexOf(line))
+
+describe('who does not agree, in the rendered PDFs (MM-25)', () => {
+  it('the case file names each person under the note or statement, with when they said so', async () => {
+    const text = textOf(await renderCaseFilePdf(disagreedModel('en'), null), 'case-file.pdf')
+    const lines = inOrder(text, [
+      'Kai was left alone after school',
+      'Does not agree: Jess, recorded 2026-11-25 10:05 UTC',
+      'Does not agree: Isabel, recorded 2026-11-25 10:06 UTC',
+      'Kai missed school twice',
+      'Danger statement 1',
+      'Does not agree: Jess, recorded 2026-11-25 10:07 UTC',
+    ])
+    expect(lines.every((at) => at >= 0), String(lines)).toBe(true)
+    expect(lines).toEqual([...lines].sort((a, b) => a - b))
+    expect(text).not.toContain('Disagreement recorded: none')
+  })
+
+  it('the family copy says it in plain words in the meeting’s language, for one person or several', async () => {
+    const es = textOf(await renderFamilyPdf(disagreedModel('es'), null), 'family-es.pdf')
+    const esLines = inOrder(es, ['Kai was left alone after school', 'Jess e Isabel no están de acuerdo con esto.', 'Kai missed school twice', 'Jess no está de acuerdo con esto.'])
+    expect(esLines.every((at) => at >= 0), String(esLines)).toBe(true)
+    expect(esLines).toEqual([...esLines].sort((a, b) => a - b))
+    const en = textOf(await renderFamilyPdf(disagreedModel('en'), null), 'family-en.pdf')
+    expect(en).toContain('Jess and Isabel do not agree with this.')
+    expect(en).toContain('Jess does not agree with this.')
   })
 })

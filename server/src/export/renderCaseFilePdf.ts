@@ -1,9 +1,9 @@
 /**
  * Owns the case-file PDF: the formal, archival (PDF/A-2b) record of a meeting's map for the
  * child's case file, in English, with every field the agency files — header, confidentiality
- * notice, participants, every section's items with who contributed them, the withheld-items
- * notice, and the canvas picture or a note that it is missing. Text is real text (searchable,
- * copyable); the banner and footer repeat on every page.
+ * notice, participants, every section's items with who contributed them and who does not agree
+ * with them, the withheld-items notice, and the canvas picture or a note that it is missing. Text
+ * is real text (searchable, copyable); the banner and footer repeat on every page.
  *
  * ```ts
  * const bytes = await renderCaseFilePdf(model, picture)
@@ -17,11 +17,11 @@ import {
   CONFIDENTIALITY_BANNER,
   CONFIDENTIALITY_NOTICE,
   PICTURE_MISSING,
-  formatRecordTime,
   orNot,
   withheldNotice,
   yesNo,
 } from './exportWords.ts'
+import { recordItemBlocks } from './itemBlocks.ts'
 import { contentWidth, createPdf, ensureSpace, finishPdf } from './pdfDocument.ts'
 import { recordHeaderFields } from './recordHeader.ts'
 import { caseFileTemplateBlocks } from './templateBlocks.ts'
@@ -42,20 +42,14 @@ function field(doc: PDFKit.PDFDocument, name: string, value: string): void {
   doc.font('body').text(value)
 }
 
-function item(doc: PDFKit.PDFDocument, entry: ExportItem): void {
-  ensureSpace(doc, 36)
-  const text = entry.directQuote ? `“${entry.text}”` : entry.text
-  doc.font('body').fontSize(10).fillColor('black').text(text || '(empty note)', { width: contentWidth(doc), indent: 0 })
-  const by = entry.author.name || 'author not recorded'
-  doc.font('italic').fontSize(8.5).fillColor('#444444')
-    .text(`— ${by}${entry.createdAt ? `, ${formatRecordTime(entry.createdAt)}` : ''}`, { width: contentWidth(doc) })
-  doc.fillColor('black').moveDown(0.4)
-}
+const item = (doc: PDFKit.PDFDocument, entry: ExportItem): void => drawBlocks(doc, recordItemBlocks(entry))
 
 /** Draws the toolkit's blocks (shared wording with the DOCX). */
 export function drawBlocks(doc: PDFKit.PDFDocument, blocks: readonly ToolkitBlock[], sizes = { h1: 14, h2: 12, text: 10, by: 8.5, muted: 9 }): void {
   const width = contentWidth(doc)
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
+    // The space after an entry follows its last line: its by-line, or the asides that belong to it.
+    const endsEntry = blocks[i + 1]?.style !== 'aside'
     switch (block.style) {
       case 'h1':
       case 'h2':
@@ -66,7 +60,12 @@ export function drawBlocks(doc: PDFKit.PDFDocument, blocks: readonly ToolkitBloc
         doc.font('body').fontSize(sizes.text).fillColor('black').text(block.text, { width })
         break
       case 'by':
-        doc.font('italic').fontSize(sizes.by).fillColor('#444444').text(block.text, { width }).fillColor('black').moveDown(0.4)
+        doc.font('italic').fontSize(sizes.by).fillColor('#444444').text(block.text, { width }).fillColor('black')
+        if (endsEntry) doc.moveDown(0.4)
+        break
+      case 'aside':
+        doc.font('body').fontSize(sizes.muted).fillColor('#333333').text(block.text, { width }).fillColor('black')
+        if (endsEntry) doc.moveDown(0.4)
         break
       case 'muted':
         doc.font('body').fontSize(sizes.muted).fillColor('#333333').text(block.text, { width }).fillColor('black')

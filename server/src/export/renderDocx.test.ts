@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { strFromU8, unzipSync } from 'fflate'
-import { addItem, readMap, writeSafetyMapTemplate } from '@safetymap/map-model'
+import { addDangerStatement, addDisagreement, addItem, readMap, writeSafetyMapTemplate } from '@safetymap/map-model'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import { buildCaseFileExport } from './CaseFileExport.ts'
 import { readCanvasPicture } from './canvasPicture.ts'
@@ -14,7 +14,11 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 function finalizedModel() {
   const doc = new Y.Doc()
   writeSafetyMapTemplate(doc, { title: 'Familia Nguyễn', locale: 'es', schema: createSafetyMapSchema().serialize(), now: new Date(FINALIZED_AT) })
-  addItem(doc, 'strengths', 'La abuela recoge a Kai', { id: 'p-jose', name: 'José Nguyễn' }, { now: new Date(FINALIZED_AT) })
+  const note = addItem(doc, 'strengths', 'La abuela recoge a Kai', { id: 'p-jose', name: 'José Nguyễn' }, { now: new Date(FINALIZED_AT) })
+  const worry = addDangerStatement(doc, { whoIsWorried: 'La escuela', behaviour: 'Kai se queda solo', situations: '', impactOnChild: '', whoDisagrees: '' }, { id: 'w1', name: 'Ana Ruiz' }, { now: new Date(FINALIZED_AT) })
+  const before = (minutes: number) => ({ now: new Date(FINALIZED_AT - minutes * 60_000) })
+  addDisagreement(doc, note, { id: 'p-jess', name: 'Jess' }, before(2))
+  addDisagreement(doc, worry, { id: 'p-jess', name: 'Jess' }, before(1))
   const picture = readCanvasPicture(PNG)
   if (!picture.ok) throw new Error('test PNG rejected')
   const model = buildCaseFileExport({
@@ -41,5 +45,16 @@ describe('renderDocx', () => {
     expect(strFromU8(parts['docProps/core.xml']!)).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-25T12:30:00Z</dcterms:created>')
     expect(strFromU8(parts['word/document.xml']!)).toContain('<wp:docPr id="1"')
     expect(strFromU8(parts['word/document.xml']!)).toContain('La abuela recoge a Kai')
+  })
+
+  it('prints who does not agree with a note or a danger statement, and when, under it (MM-25)', async () => {
+    const { model, picture } = finalizedModel()
+    const body = strFromU8(unzipSync(new Uint8Array(await renderDocx(model, picture)))['word/document.xml']!)
+    const at = (text: string) => body.indexOf(text)
+    expect(at('La abuela recoge a Kai')).toBeGreaterThan(-1)
+    expect(at('Does not agree: Jess, recorded 2026-11-25 12:28 UTC')).toBeGreaterThan(at('La abuela recoge a Kai'))
+    expect(at('Does not agree: Jess, recorded 2026-11-25 12:29 UTC')).toBeGreaterThan(at('Danger statement 1'))
+    // "none" would contradict the person who disagrees; the statement's own slot is empty.
+    expect(body).not.toContain('Disagreement recorded: none')
   })
 })

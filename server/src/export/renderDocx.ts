@@ -28,11 +28,11 @@ import {
   CONFIDENTIALITY_BANNER,
   CONFIDENTIALITY_NOTICE,
   PICTURE_MISSING,
-  formatRecordTime,
   orNot,
   withheldNotice,
   yesNo,
 } from './exportWords.ts'
+import { recordItemBlocks } from './itemBlocks.ts'
 import { recordHeaderFields } from './recordHeader.ts'
 import { stabilizeDocx } from './stabilizeDocx.ts'
 import { caseFileTemplateBlocks } from './templateBlocks.ts'
@@ -44,22 +44,10 @@ const field = (name: string, value: string) =>
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level })
 
-const itemParagraphs = (entry: ExportItem): Paragraph[] => [
-  new Paragraph({ children: [new TextRun(entry.directQuote ? `“${entry.text}”` : entry.text || '(empty note)')] }),
-  new Paragraph({
-    spacing: { after: 160 },
-    children: [
-      new TextRun({
-        text: `— ${entry.author.name || 'author not recorded'}${entry.createdAt ? `, ${formatRecordTime(entry.createdAt)}` : ''}`,
-        italics: true,
-        size: 18,
-        color: '444444',
-      }),
-    ],
-  }),
-]
+/** The space after an entry follows its last line: its by-line, or the asides that belong to it. */
+const entryEnd = (endsEntry: boolean) => (endsEntry ? { spacing: { after: 160 } } : {})
 
-const blockParagraph = (block: ToolkitBlock): Paragraph => {
+const blockParagraph = (block: ToolkitBlock, endsEntry: boolean): Paragraph => {
   switch (block.style) {
     case 'h1':
       return heading(block.text, HeadingLevel.HEADING_1)
@@ -68,11 +56,18 @@ const blockParagraph = (block: ToolkitBlock): Paragraph => {
     case 'text':
       return new Paragraph(block.text)
     case 'by':
-      return new Paragraph({ spacing: { after: 160 }, children: [new TextRun({ text: block.text, italics: true, size: 18, color: '444444' })] })
+      return new Paragraph({ ...entryEnd(endsEntry), children: [new TextRun({ text: block.text, italics: true, size: 18, color: '444444' })] })
+    case 'aside':
+      return new Paragraph({ ...entryEnd(endsEntry), children: [new TextRun({ text: block.text, size: 18, color: '333333' })] })
     case 'muted':
       return new Paragraph({ children: [new TextRun({ text: block.text, size: 18, color: '333333' })] })
   }
 }
+
+const blockParagraphs = (blocks: readonly ToolkitBlock[]): Paragraph[] =>
+  blocks.map((block, i) => blockParagraph(block, blocks[i + 1]?.style !== 'aside'))
+
+const itemParagraphs = (entry: ExportItem): Paragraph[] => blockParagraphs(recordItemBlocks(entry))
 
 /** Renders the case-file record as a DOCX. */
 export async function renderDocx(model: CaseFileExport, picture: CanvasPicture | null): Promise<Buffer> {
@@ -128,7 +123,7 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
     for (const entry of model.unsorted) children.push(...itemParagraphs(entry))
   }
 
-  children.push(...caseFileToolkitBlocks(model).map(blockParagraph), ...caseFileTemplateBlocks(model).map(blockParagraph))
+  children.push(...blockParagraphs(caseFileToolkitBlocks(model)), ...blockParagraphs(caseFileTemplateBlocks(model)))
 
   children.push(heading('Picture of the canvas', HeadingLevel.HEADING_1))
   if (picture) {

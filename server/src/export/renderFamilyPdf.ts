@@ -1,9 +1,10 @@
 /**
  * Owns the family copy: a plain-language PDF/A-2b of the map in the meeting's language (English or
- * Spanish), for the family to keep. It carries what people said and who said it, under the
- * section headings and their one-line hints; it leaves out agency-only fields (case reference,
- * ids, checksums, roles, consent records, the legal notice) and restricted items (saying only that
- * some were left out). Its metadata still names the map version and the export id.
+ * Spanish), for the family to keep. It carries what people said, who said it and who does not
+ * agree with it, under the section headings and their one-line hints; it leaves out agency-only
+ * fields (case reference, ids, checksums, roles, consent records, the legal notice) and restricted
+ * items (saying only that some were left out). Its metadata still names the map version and the
+ * export id.
  *
  * ```ts
  * const bytes = await renderFamilyPdf(model, picture)
@@ -14,6 +15,7 @@ import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
 import { cardsInSection, recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
 import { familyWords, formatFamilyDate, meetingTypeLabel } from './exportWords.ts'
+import { familyDisagreementBlocks } from './itemBlocks.ts'
 import { contentWidth, createPdf, ensureSpace, finishPdf } from './pdfDocument.ts'
 import { drawBlocks } from './renderCaseFilePdf.ts'
 import { familyTemplateBlocks } from './templateBlocks.ts'
@@ -58,6 +60,9 @@ export async function renderFamilyPdf(model: CaseFileExport, picture: CanvasPict
     ensureSpace(doc, 40)
     doc.font('body').fontSize(12).fillColor('black').text(entry.text, { width })
     doc.font('italic').fontSize(10).fillColor('#444444').text(w.saidBy(entry.author.name || w.someone), { width, align: 'right' })
+    for (const aside of familyDisagreementBlocks(entry, locale, w.someone)) {
+      doc.font('body').fontSize(10.5).fillColor('#333333').text(aside.text, { width, align: 'right' })
+    }
     doc.fillColor('black').moveDown(0.5)
   }
 

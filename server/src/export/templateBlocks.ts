@@ -5,7 +5,8 @@
  * printed verbatim in quotation marks; under the child's own template a notice says that only
  * what the child agreed to share is there (the record also counts what was left out). Also the
  * parent's consent to use the template, the child's own names for the houses (beside what each
- * house is for), the Safety House path (the child's number and words) and who is in each circle.
+ * house is for), the Safety House path (the child's number and words), who is in each circle, and
+ * who does not agree with an item (MM-25, see `itemBlocks.ts`).
  *
  * ```ts
  * for (const block of caseFileTemplateBlocks(model)) draw(block.style, block.text)
@@ -14,6 +15,7 @@
 import { SAFETY_HOUSE_PATH_KEY, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportScale, ExportTemplate, ExportTemplateItem, ExportTemplateSection } from './CaseFileExport.ts'
 import { NOT_RECORDED, familyWords, formatFamilyDate, formatRecordTime, notSharedNotice, recordScaleEnds } from './exportWords.ts'
+import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
 import { familyScaleMark, type ToolkitBlock } from './toolkitBlocks.ts'
 
 /** The item's text, in quotation marks when they are someone's own words. */
@@ -63,6 +65,7 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
         out.push(
           { style: 'text', text: itemText(item) },
           { style: 'by', text: item.childAgreed ? `— the child’s own words, agreed to share; written by ${by}${when}` : `— ${by}${when}` },
+          ...recordDisagreementBlocks(item),
         )
       }
     }
@@ -93,7 +96,11 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
     for (const section of filled) {
       out.push({ style: 'h2', text: sectionHeading(section, section.label[locale]) })
       for (const item of section.items) {
-        out.push({ style: 'text', text: itemText(item) }, { style: 'by', text: item.childAgreed ? w.childsWords : w.saidBy(item.author.name || someone) })
+        out.push(
+          { style: 'text', text: itemText(item) },
+          { style: 'by', text: item.childAgreed ? w.childsWords : w.saidBy(item.author.name || someone) },
+          ...familyDisagreementBlocks(item, locale, someone),
+        )
       }
     }
     if (template.path) {

@@ -1,9 +1,10 @@
 /**
  * Owns the wording of the safety-planning part of an export — danger statements each with its
  * linked safety goals and any recorded disagreement, safety goals linked to none, next steps
- * with owner and date, and every participant's scaling marks with their reasons — as a flat list
- * of styled blocks. The case-file PDF and the DOCX render the same blocks, so they cannot
- * disagree; the family copy gets its own plain-language blocks in the meeting's language.
+ * with owner and date, who does not agree with each card (MM-25, see `itemBlocks.ts`), and every
+ * participant's scaling marks with their reasons — as a flat list of styled blocks. The case-file
+ * PDF and the DOCX render the same blocks, so they cannot disagree; the family copy gets its own
+ * plain-language blocks in the meeting's language.
  *
  * ```ts
  * for (const block of caseFileToolkitBlocks(model)) draw(block.style, block.text)
@@ -12,8 +13,13 @@
 import type { Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportAttribution, ExportScale } from './CaseFileExport.ts'
 import { NOT_RECORDED, familyWords, formatRecordTime, recordScaleEnds } from './exportWords.ts'
+import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
 
-export type ToolkitBlockStyle = 'h1' | 'h2' | 'text' | 'by' | 'muted'
+/**
+ * How a block is drawn. `by` closes an entry (who wrote it), with space after it; an `aside` (who
+ * does not agree) belongs to the entry above, so that space comes after the entry's last aside.
+ */
+export type ToolkitBlockStyle = 'h1' | 'h2' | 'text' | 'by' | 'aside' | 'muted'
 export interface ToolkitBlock {
   readonly style: ToolkitBlockStyle
   readonly text: string
@@ -24,6 +30,8 @@ const by = (card: ExportAttribution): ToolkitBlock => ({
   style: 'by',
   text: `— ${card.author.name || 'author not recorded'}${card.createdAt ? `, ${formatRecordTime(card.createdAt)}` : ''}${card.directQuote ? ' (direct quote)' : ''}`,
 })
+/** Who wrote the card, then who does not agree with it. */
+const signed = (card: ExportAttribution): ToolkitBlock[] => [by(card), ...recordDisagreementBlocks(card)]
 
 const scaleTitle = (scale: ExportScale, statement: (n: number) => string, overall: string, removed: string) =>
   scale.scaleId === 'overall' ? overall : scale.dangerStatementNumber !== null ? statement(scale.dangerStatementNumber) : removed
@@ -33,14 +41,15 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
   const out: ToolkitBlock[] = [{ style: 'h1', text: 'Safety plan: danger statements and safety goals' }]
   if (model.dangerStatements.length === 0) out.push({ style: 'muted', text: 'No danger statements recorded.' })
   for (const s of model.dangerStatements) {
-    out.push({ style: 'h2', text: `Danger statement ${s.number}` }, { style: 'text', text: quoted(s.sentence, s) }, by(s))
-    out.push({ style: 'muted', text: `Disagreement recorded: ${s.disagreement ?? 'none'}` })
+    out.push({ style: 'h2', text: `Danger statement ${s.number}` }, { style: 'text', text: quoted(s.sentence, s) }, ...signed(s))
+    // The statement's own "who disagrees" slot; "none" would contradict a person's recorded disagreement just above.
+    if (s.disagreement !== null || s.disagreements.length === 0) out.push({ style: 'muted', text: `Disagreement recorded: ${s.disagreement ?? 'none'}` })
     if (s.safetyGoals.length === 0) out.push({ style: 'muted', text: `Safety goal for statement ${s.number}: none linked.` })
-    for (const g of s.safetyGoals) out.push({ style: 'text', text: `Safety goal for statement ${s.number}: ${quoted(g.sentence, g)}` }, by(g))
+    for (const g of s.safetyGoals) out.push({ style: 'text', text: `Safety goal for statement ${s.number}: ${quoted(g.sentence, g)}` }, ...signed(g))
   }
   if (model.unlinkedSafetyGoals.length > 0) {
     out.push({ style: 'h2', text: 'Safety goals not linked to a danger statement' })
-    for (const g of model.unlinkedSafetyGoals) out.push({ style: 'text', text: quoted(g.sentence, g) }, by(g))
+    for (const g of model.unlinkedSafetyGoals) out.push({ style: 'text', text: quoted(g.sentence, g) }, ...signed(g))
   }
 
   out.push({ style: 'h1', text: 'Next steps' })
@@ -49,7 +58,7 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
     out.push(
       { style: 'text', text: quoted(n.action || n.sentence, n) },
       { style: 'muted', text: `Owner: ${n.owner ?? NOT_RECORDED}; by: ${n.dueDate ?? NOT_RECORDED}` },
-      by(n),
+      ...signed(n),
     )
   }
 
@@ -128,16 +137,20 @@ export const familyScaleMark = (locale: Locale, name: string, value: number): st
 /** The family copy's blocks, in plain words in the meeting's language; no dates, ids or roles. */
 export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someone: string): ToolkitBlock[] {
   const w = FAMILY_TOOLKIT[locale]
-  const said = (card: ExportAttribution): ToolkitBlock => ({ style: 'by', text: w.said(card.author.name || someone) })
+  /** Who said it, then who does not agree with it. */
+  const said = (card: ExportAttribution): ToolkitBlock[] => [
+    { style: 'by', text: w.said(card.author.name || someone) },
+    ...familyDisagreementBlocks(card, locale, someone),
+  ]
   const out: ToolkitBlock[] = []
   if (model.dangerStatements.length > 0 || model.unlinkedSafetyGoals.length > 0) {
     out.push({ style: 'h1', text: w.statements })
     for (const s of model.dangerStatements) {
-      out.push({ style: 'h2', text: w.statement(s.number) }, { style: 'text', text: quoted(s.sentence, s) }, said(s))
+      out.push({ style: 'h2', text: w.statement(s.number) }, { style: 'text', text: quoted(s.sentence, s) }, ...said(s))
       if (s.disagreement) out.push({ style: 'muted', text: w.disagrees(s.disagreement) })
-      for (const g of s.safetyGoals) out.push({ style: 'text', text: `${w.goal} ${quoted(g.sentence, g)}` }, said(g))
+      for (const g of s.safetyGoals) out.push({ style: 'text', text: `${w.goal} ${quoted(g.sentence, g)}` }, ...said(g))
     }
-    for (const g of model.unlinkedSafetyGoals) out.push({ style: 'text', text: `${w.goal} ${quoted(g.sentence, g)}` }, said(g))
+    for (const g of model.unlinkedSafetyGoals) out.push({ style: 'text', text: `${w.goal} ${quoted(g.sentence, g)}` }, ...said(g))
   }
   if (model.nextSteps.length > 0) {
     out.push({ style: 'h1', text: w.steps })
@@ -145,7 +158,7 @@ export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someo
       out.push({ style: 'text', text: quoted(n.action || n.sentence, n) })
       const owner = w.stepOwner(n.owner, n.dueDate)
       if (owner) out.push({ style: 'muted', text: owner })
-      out.push(said(n))
+      out.push(...said(n))
     }
   }
   if (model.scales.some((s) => s.marks.length > 0)) {

@@ -1,0 +1,41 @@
+/**
+ * Owns the lines an export prints for one entry of the record: a note's text and who wrote it
+ * when, and — under any note or card — who recorded that they do not agree with it (map-model
+ * MM-25). The case-file record (PDF, DOCX) gets one line per person with when they recorded it;
+ * the family copy one plain sentence in the meeting's language. Disagreements are `aside` blocks,
+ * which the renderers keep with the entry above them.
+ *
+ * ```ts
+ * drawBlocks(doc, recordItemBlocks(note))
+ * out.push(said(card), ...familyDisagreementBlocks(card, 'es', someone))
+ * ```
+ */
+import type { Locale } from '@safetymap/map-model'
+import type { ExportDisagreement, ExportItem } from './CaseFileExport.ts'
+import { familyWords, formatRecordTime, recordDisagreement } from './exportWords.ts'
+import type { ToolkitBlock } from './toolkitBlocks.ts'
+
+/** A note or card, as far as its disagreements go. */
+interface DisagreedEntry {
+  readonly disagreements: readonly ExportDisagreement[]
+}
+
+/** The record's lines on who does not agree with an entry: one per person, earliest first. */
+export function recordDisagreementBlocks(entry: DisagreedEntry): ToolkitBlock[] {
+  return entry.disagreements.map((d) => ({ style: 'aside', text: recordDisagreement(d) }))
+}
+
+/** The family copy's sentence on who does not agree with an entry, or nothing when nobody said so. */
+export function familyDisagreementBlocks(entry: DisagreedEntry, locale: Locale, someone: string): ToolkitBlock[] {
+  if (entry.disagreements.length === 0) return []
+  return [{ style: 'aside', text: familyWords(locale).disagree(entry.disagreements.map((d) => d.participant.name || someone)) }]
+}
+
+/** A note in the case-file record: its text, who wrote it and when, and who does not agree with it. */
+export function recordItemBlocks(entry: ExportItem): ToolkitBlock[] {
+  return [
+    { style: 'text', text: entry.directQuote ? `“${entry.text}”` : entry.text || '(empty note)' },
+    { style: 'by', text: `— ${entry.author.name || 'author not recorded'}${entry.createdAt ? `, ${formatRecordTime(entry.createdAt)}` : ''}` },
+    ...recordDisagreementBlocks(entry),
+  ]
+}
