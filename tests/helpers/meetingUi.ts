@@ -35,13 +35,18 @@ export async function signInAndCreateMeeting(page: Page, baseUrl: string, email:
   return new URL(page.url()).pathname.split('/').pop() ?? ''
 }
 
-/** Adds a sticky note with tldraw's note tool just below the zone heading `heading`. */
+/** Adds a sticky note with tldraw's note tool just below the zone heading `heading`, inside its zone at any zoom. */
 export async function addNoteUnder(page: Page, heading: string | RegExp, text: string) {
-  const box = await page.locator('.tl-canvas').getByText(heading, { exact: true }).first().boundingBox()
+  const label = page.locator('.tl-canvas').getByText(heading, { exact: true }).first()
+  const box = await label.boundingBox()
   if (!box) throw new Error(`zone heading "${String(heading)}" is not on screen`)
+  // The whole map opens in view, so a zone may be small on screen: stay inside it.
+  const zone = await label.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " sm-zone ")][1]').boundingBox()
+  const across = zone ? Math.min(120, (zone.x + zone.width - box.x) / 2) : 120
+  const below = zone ? Math.min(140, (zone.y + zone.height - box.y - box.height) / 2) : 140
   await page.keyboard.press('Escape')
   await page.keyboard.press('n')
-  await page.mouse.click(box.x + 120, box.y + box.height + 140)
+  await page.mouse.click(box.x + across, box.y + box.height + below)
   // The new note opens its text editor; type only once it has focus.
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.getAttribute('contenteditable')), { timeout: 5_000 })

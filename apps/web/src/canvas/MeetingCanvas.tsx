@@ -26,7 +26,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { Link } from '../router/Link.tsx'
 import { blockThirdPartyContent } from './blockThirdPartyContent.ts'
 import './canvas.css'
-import { canvasUiOverrides } from './canvasUiOverrides.ts'
+import { canvasUiComponents, canvasUiOverrides } from './canvasUiOverrides.ts'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { createMeetingConnection, type MeetingConnection } from './createMeetingConnection.ts'
 import { createMeetingShapeUtils, MEETING_BINDING_UTILS } from './meetingShapeUtils.ts'
@@ -94,6 +94,8 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
   const [peopleOpen, setPeopleOpen] = useState(() => window.matchMedia(WIDE_SCREEN_QUERY).matches)
   const [filesBlocked, setFilesBlocked] = useState(0)
   const [editor, setEditor] = useState<Editor | null>(null)
+  // The strip above the canvas that holds the meeting tools (ToolkitBar), so they never cover the map.
+  const [toolkitSlot, setToolkitSlot] = useState<HTMLDivElement | null>(null)
   // Role and status as they are now (a facilitator may change them mid-meeting), and the roster.
   const access = useMeetingAccess({ meeting, doc, live: snapshot.state === 'live' })
   const role = access.role
@@ -165,6 +167,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
       <MeetingNotices role={role} schemaStatus={schemaStatus} filesBlockedAt={filesBlocked} finalized={access.finalized} />
       <div className="meeting-body">
         <main className="meeting-canvas" aria-label={t('meeting.canvasLabel', { title: meeting.title })}>
+          <div ref={setToolkitSlot} className="meeting-tools" />
           <Tldraw
             store={storeWithStatus}
             shapeUtils={shapeUtils}
@@ -172,6 +175,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
             assetUrls={ASSET_URLS}
             licenseKey={licenseKey ?? undefined}
             overrides={canvasUiOverrides}
+            components={canvasUiComponents}
             options={EDITOR_OPTIONS}
             user={tldrawUser}
             locale={locale}
@@ -185,6 +189,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
               meetingId={meeting.id}
               isFacilitator={role === 'facilitator'}
               roster={access.roster}
+              barSlot={toolkitSlot}
               extra={
                 <>
                   <FollowMe awareness={awareness} selfId={user.id} isFacilitator={role === 'facilitator'} />

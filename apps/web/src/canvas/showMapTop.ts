@@ -1,17 +1,143 @@
 /**
- * Frames the map when the canvas opens: the whole width of the template, from its top, so the
- * three column headings are readable at once on a laptop or projector. The rest is a scroll away.
+ * Frames the map when the canvas opens: all of it (the three columns and the 0–10 band), as large
+ * as fits in the part of the canvas that the panels over it leave free (tldraw's menu, people,
+ * toolbar and zoom; our "Show as list"), top first and centred across. So every column heading
+ * is readable at once on a laptop, a projector or a phone.
  *
- *   // in <Tldraw onMount>, once the doc's zones are in the store
+ * Panels are measured where they are on screen. They settle during the first moments (the tools
+ * strip above the canvas mounts, tldraw lays out its panels), so the view is framed again as the
+ * canvas changes size, for a short while and only until the person moves the view themselves.
+ *
+ *   // in <Tldraw onMount>
  *   showMapTop(editor)
  */
 import type { Editor } from 'tldraw'
 
-/** Moves the camera to show the page's content at full width, aligned to its top edge. */
-export function showMapTop(editor: Editor): void {
+/** A rectangle in screen pixels (page coordinates for content). */
+export interface ScreenRect {
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+}
+
+/** What stands over the canvas: tldraw 5.4.2's panels (by their class names) and "Show as list". */
+const PANEL_SELECTORS = [
+  '.tlui-menu-zone',
+  '.tlui-helper-buttons > *',
+  '.tlui-layout__top__center > *',
+  '.tlui-layout__top__right > *',
+  '.tlui-navigation-panel',
+  '.tlui-main-toolbar__inner',
+  '.tlui-help-menu',
+  '.tl-watermark_SEE-LICENSE',
+  '.phone-show-list',
+].join(', ')
+
+/** Space kept between the map and the canvas edge or a panel. */
+const MARGIN_PX = 12
+
+/** The map is never shown larger than its own size. */
+const MAX_ZOOM = 1
+
+/** How long the view follows the layout as it settles, unless the person moves it first. */
+const SETTLE_MS = 2_000
+
+/** Steps of the search for the largest zoom that fits (each halves the uncertainty). */
+const FIT_STEPS = 24
+
+/**
+ * Where `content` (page units) goes on screen: the largest scale at which it fits inside
+ * `viewport` without touching a panel that stands across it, centred across and as high as the
+ * panels above allow. A panel counts as above or below by which half of the viewport its centre is
+ * in. `null` when nothing fits.
+ */
+export function fitInFreeArea(options: {
+  readonly content: ScreenRect
+  readonly viewport: ScreenRect
+  readonly panels: readonly ScreenRect[]
+  readonly marginPx?: number
+}): { readonly x: number; readonly y: number; readonly scale: number } | null {
+  const { content, viewport, panels } = options
+  const margin = options.marginPx ?? MARGIN_PX
+  if (content.w <= 0 || content.h <= 0 || viewport.w <= 2 * margin || viewport.h <= 2 * margin) return null
+  const middle = viewport.y + viewport.h / 2
+
+  const placeAt = (scale: number) => {
+    const w = content.w * scale
+    const h = content.h * scale
+    const x = viewport.x + (viewport.w - w) / 2
+    let top = viewport.y + margin
+    let bottom = viewport.y + viewport.h - margin
+    for (const p of panels) {
+      if (p.x >= x + w + margin || p.x + p.w <= x - margin) continue
+      if (p.y + p.h / 2 < middle) top = Math.max(top, p.y + p.h + margin)
+      else bottom = Math.min(bottom, p.y - margin)
+    }
+    return top + h <= bottom ? { x, y: top, scale } : null
+  }
+
+  let high = Math.min((viewport.w - 2 * margin) / content.w, (viewport.h - 2 * margin) / content.h, MAX_ZOOM)
+  const best = placeAt(high)
+  if (best) return best
+  let low = 0
+  for (let step = 0; step < FIT_STEPS; step++) {
+    const scale = (low + high) / 2
+    if (placeAt(scale)) low = scale
+    else high = scale
+  }
+  return low > 0 ? placeAt(low) : null
+}
+
+/** The panels over `container`'s area, in screen pixels; hidden ones and those outside it left out. */
+function panelRects(container: HTMLElement, viewport: ScreenRect): ScreenRect[] {
+  const document = container.ownerDocument
+  return [...document.querySelectorAll(PANEL_SELECTORS)]
+    .map((element) => element.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0)
+    .filter((r) => r.right > viewport.x && r.left < viewport.x + viewport.w && r.bottom > viewport.y && r.top < viewport.y + viewport.h)
+    .map((r) => ({ x: r.left, y: r.top, w: r.width, h: r.height }))
+}
+
+/** Frames the page's content in the free area now; returns the camera it set, or null. */
+function frameContent(editor: Editor): { x: number; y: number; z: number } | null {
   const content = editor.getCurrentPageBounds()
-  if (!content) return
-  const viewport = editor.getViewportScreenBounds()
-  const visibleHeight = Math.min(content.h, (content.w * viewport.h) / Math.max(viewport.w, 1))
-  editor.zoomToBounds({ x: content.x, y: content.y, w: content.w, h: visibleHeight }, { targetZoom: 1 })
+  if (!content) return null
+  const container = editor.getContainer()
+  const box = container.getBoundingClientRect()
+  const viewport = { x: box.left, y: box.top, w: box.width, h: box.height }
+  const fit = fitInFreeArea({ content, viewport, panels: panelRects(container, viewport) })
+  if (!fit) {
+    editor.zoomToBounds(content, { inset: MARGIN_PX, targetZoom: MAX_ZOOM, immediate: true })
+    return null
+  }
+  // tldraw's camera: screen = (page + camera) × zoom, from the canvas's top-left corner.
+  const camera = { x: (fit.x - viewport.x) / fit.scale - content.x, y: (fit.y - viewport.y) / fit.scale - content.y, z: fit.scale }
+  editor.setCamera(camera, { immediate: true })
+  const set = editor.getCamera()
+  return { x: set.x, y: set.y, z: set.z }
+}
+
+/** Shows the whole map in the canvas's free area, and keeps it so while the layout settles. */
+export function showMapTop(editor: Editor): () => void {
+  let placed = frameContent(editor)
+  const view = editor.getContainer().ownerDocument.defaultView
+  if (!view) return () => {}
+
+  const reframe = () => {
+    const camera = editor.getCamera()
+    // The person (or a facilitator they follow) moved the view: leave it.
+    if (placed && (camera.x !== placed.x || camera.y !== placed.y || camera.z !== placed.z)) stop()
+    else placed = frameContent(editor)
+  }
+  const observer = new view.ResizeObserver(reframe)
+  observer.observe(editor.getContainer())
+  const frame = view.requestAnimationFrame(() => reframe())
+  const timer = view.setTimeout(() => stop(), SETTLE_MS)
+  function stop() {
+    observer.disconnect()
+    view?.cancelAnimationFrame(frame)
+    view?.clearTimeout(timer)
+  }
+  return stop
 }

@@ -4,14 +4,17 @@
  * facilitator may give it for someone at their side, such as the child), the "Direct quote" and
  * "I disagree" toggles for what is selected, the facilitator's "What 0 and 10 mean" and the
  * "Show names" switch (off for a projector), plain-language prompts for the selected note, plus
- * the builder dialog that is open. Render it inside `<Tldraw>` so it has the editor.
+ * the builder dialog that is open. Render it inside `<Tldraw>` so it has the editor; the bar
+ * itself goes into a strip above the canvas (`barSlot`, {@link ToolkitBar}), folded behind one
+ * button on narrow screens.
  *
  * New cards and marks are written through map-model (placement in the right section, one mark
  * per person per scale, MM-14 … MM-17) straight into the meeting's doc; the canvas binding shows
  * them like any remote change. Edits of an existing card, disagreements (one binding record per
  * person, MM-25) and scale ends (MM-30) go through the editor.
  *
- *   <Tldraw …><ToolkitControls doc={doc} user={user} toolkit={toolkit} canEdit={!readonly} /></Tldraw>
+ *   <div ref={setSlot} />
+ *   <Tldraw …><ToolkitControls doc={doc} user={user} toolkit={toolkit} canEdit={!readonly} barSlot={slot} /></Tldraw>
  */
 import {
   addDangerStatement,
@@ -51,6 +54,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { BuilderDialog, type BuilderField } from './BuilderDialog.tsx'
 import { Disagreements } from './Disagreements.tsx'
 import { HiddenRatingsPanel } from './HiddenRatingsPanel.tsx'
+import { ToolkitBar } from './ToolkitBar.tsx'
 import { ratingsApi } from '../ratingsApi.ts'
 import { usePrivateScales } from '../usePrivateScales.ts'
 import { NoteAttribution } from './NoteAttribution.tsx'
@@ -75,13 +79,15 @@ export interface ToolkitControlsProps {
   readonly extra?: ReactNode
   /** The meeting's people: a facilitator may put a mark down for one of them (a child at their side). */
   readonly roster?: readonly RosterEntry[] | null
+  /** The strip above the canvas that holds the bar, so it never covers the map (see {@link ToolkitBar}). */
+  readonly barSlot: HTMLElement | null
 }
 
 /** Shapes that can carry the direct-quote flag. */
 const QUOTABLE_TYPES: ReadonlySet<string> = new Set([NOTE_SHAPE_TYPE, 'sm-danger-statement', 'sm-safety-goal', 'sm-next-step'])
 
 /** The bar, the open dialog and the note names overlay. */
-export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFacilitator = false, extra, roster = null }: ToolkitControlsProps) {
+export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFacilitator = false, extra, roster = null, barSlot }: ToolkitControlsProps) {
   const editor = useEditor()
   const { t } = useI18n()
   const request = useValue(toolkit.editRequest)
@@ -110,6 +116,11 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
   }, [toolkit, privateScales])
   const [panelOpen, setPanelOpen] = useState(false)
   const [notice, setNotice] = useState<'saved' | 'failed' | null>(null)
+  // On a narrow screen the tools fold away; a dialog or the private-ratings panel closes them.
+  const [toolsOpen, setToolsOpen] = useState(false)
+  useEffect(() => {
+    if (request || panelOpen) setToolsOpen(false)
+  }, [request, panelOpen])
 
   // One binding record per person and item (MM-25): people disagreeing at once never overwrite each other.
   const toggleDisagree = () => {
@@ -136,7 +147,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
       <NoteAttribution toolkit={toolkit} />
       <NotePlainLanguageHint toolkit={toolkit} />
       <Disagreements toolkit={toolkit} />
-      <div className="sm-toolkit-bar" role="toolbar" aria-label={t('toolkit.bar')} onPointerDown={(e) => e.stopPropagation()}>
+      <ToolkitBar slot={barSlot} open={toolsOpen} onOpenChange={setToolsOpen}>
         {canEdit ? (
           <>
             <button type="button" onClick={() => open('danger')}>
@@ -186,7 +197,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
           {t('toolkit.showNames')}
         </label>
         {extra}
-      </div>
+      </ToolkitBar>
       {notice ? (
         <p className="sm-toolkit-notice" role={notice === 'failed' ? 'alert' : 'status'} data-testid="toolkit-notice">
           {t(notice === 'saved' ? 'toolkit.hidden.saved' : 'toolkit.hidden.failed')}{' '}

@@ -167,6 +167,8 @@ export const enBoard = {
   'templates.person.link': 'Who is this?',
   'templates.person.none': 'Someone not in this meeting',
 
+  'toolkit.menu': 'Meeting tools',
+
   'restricted.badge': 'Restricted',
   'restricted.layer': 'Restricted items: only staff see these',
   'restricted.action': 'Restrict this note',

@@ -172,6 +172,8 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'templates.person.link': '¿Quién es?',
   'templates.person.none': 'Alguien que no está en esta reunión',
 
+  'toolkit.menu': 'Herramientas de la reunión',
+
   'restricted.badge': 'Restringido',
   'restricted.layer': 'Elementos restringidos: solo los ve el personal',
   'restricted.action': 'Restringir esta nota',

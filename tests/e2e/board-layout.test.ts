@@ -1,0 +1,204 @@
+/**
+ * The board's layout in a real Chromium, while a family member is in the meeting too (so tldraw
+ * shows the people). On a 390 × 844 phone, in English and in Spanish, the facilitator's meeting
+ * tools fold behind one "Meeting tools" button; folded or open, every tool is on the screen, big
+ * enough for a finger, clear of every other tool and of tldraw's toolbar and undo row, and opening
+ * a tool's dialog folds them again. On a 1366 × 850 laptop the tools sit apart from the map and
+ * from tldraw's panels. On both, the first view shows the three column headings and the 0–10
+ * band with nothing of ours or tldraw's over them, and tldraw's style panel still comes up for a
+ * drawing tool.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { joinByInvite } from '../helpers/clients.ts'
+import { launchChromium } from '../helpers/browser.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+
+const LAPTOP = { width: 1366, height: 850 }
+const PHONE = { width: 390, height: 844 }
+const EMAIL = 'ana.layout@example.org'
+/** Our controls over or beside the canvas; nested ones count once (a status line with its button is two). */
+const OUR_CONTROLS = '.sm-toolkit__toggle, .sm-toolkit-bar button, .sm-toolkit-bar label, .sm-toolkit-bar select, .sm-toolkit-bar [role="status"], .phone-show-list'
+/** tldraw's bottom toolbar and, on phones, the undo row above it. */
+const TLDRAW_BOTTOM = '.tlui-main-toolbar__tools, .tlui-main-toolbar__extras__controls, .tlui-navigation-panel, .tlui-help-menu'
+/** tldraw's menu, people and style panels at the top of the canvas. */
+const TLDRAW_TOP = '.tlui-menu-zone, .tlui-layout__top__right > *'
+const TAP_PX = 44
+
+interface Rect {
+  readonly label: string
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+let server: TestServer
+let browser: Browser
+let meetingId: string
+let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>
+let family: BrowserContext
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchChromium()
+  const worker = await workerWithPassword(server, EMAIL, 'Ana Ruiz')
+  const laptop = await browser.newContext({ viewport: LAPTOP })
+  meetingId = await signInAndCreateMeeting(await laptop.newPage(), server.url, EMAIL, 'Family meeting for Kai, 12 May')
+  signedIn = await laptop.storageState()
+  await laptop.close()
+  // Jess is in the meeting on her laptop: tldraw shows her at the top of everyone's canvas.
+  const jess = await joinByInvite(server.url, worker.apiKey, meetingId, 'Jess')
+  family = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  await family.addCookies([{ name: 'sm_session', value: jess.session, url: server.url }])
+  await openBoard(await family.newPage())
+})
+afterAll(async () => {
+  await family?.close()
+  await browser?.close()
+  await server?.close()
+})
+
+async function openBoard(page: Page) {
+  await page.goto(`${server.url}/m/${meetingId}`)
+  await page.locator('.tl-canvas').getByText('What are we worried about?', { exact: true }).waitFor({ timeout: 20_000 })
+  const status = page.getByTestId('connection-status')
+  await waitFor(async () => (await status.getAttribute('data-state')) === 'live', { timeoutMs: 10_000, what: 'the board to be live' })
+}
+
+/** The visible boxes of `selector`'s matches, leaving out any that holds another match. */
+function rects(page: Page, selector: string): Promise<Rect[]> {
+  return page.evaluate((selector) => {
+    const all = [...document.querySelectorAll(selector)]
+    return all
+      .filter((element) => !all.some((other) => other !== element && element.contains(other)))
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ element, box }) => box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden')
+      .map(({ element, box }) => ({
+        label: (element.textContent?.trim() || element.getAttribute('aria-label') || element.className).toString().slice(0, 40),
+        x: box.x,
+        y: box.y,
+        width: box.width,
+        height: box.height,
+      }))
+  }, selector)
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5
+
+/** Every way `controls` go wrong: off the screen, on top of each other, on top of `others`. */
+function layoutProblems(controls: readonly Rect[], others: readonly Rect[], viewport: { width: number; height: number }): string[] {
+  const problems: string[] = []
+  for (const [i, a] of controls.entries()) {
+    if (a.x < 0 || a.y < 0 || a.x + a.width > viewport.width + 0.5 || a.y + a.height > viewport.height + 0.5) {
+      problems.push(`"${a.label}" is not all on the screen (${Math.round(a.x)},${Math.round(a.y)} ${Math.round(a.width)}×${Math.round(a.height)})`)
+    }
+    for (const b of controls.slice(i + 1)) if (overlaps(a, b)) problems.push(`"${a.label}" overlaps "${b.label}"`)
+    for (const b of others) if (overlaps(a, b)) problems.push(`"${a.label}" overlaps tldraw's "${b.label}"`)
+  }
+  return problems
+}
+
+/** `read()` once it gives no problems, or what it gives at the deadline (the view settles as the page lays out). */
+async function settled(read: () => Promise<string[]>, timeoutMs = 5_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const problems = await read()
+    if (problems.length === 0 || Date.now() > deadline) return problems
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** What stands at the centre of each column heading, the band's heading and its "10": the canvas itself, or what covers it. */
+function headingsCovered(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('.tl-canvas')
+    const texts = [...(canvas?.querySelectorAll('.sm-zone__heading') ?? [])]
+    const ten = [...(canvas?.querySelectorAll('.sm-zone__scale li') ?? [])].at(-1)
+    const targets = [...texts.filter((h) => /worried|working well|needs to happen|How safe/.test(h.textContent ?? '')), ...(ten ? [ten] : [])]
+    if (targets.length < 5) return [`only ${targets.length} of the headings and the band's 10 are on the page`]
+    return targets.flatMap((target) => {
+      const box = target.getBoundingClientRect()
+      const x = box.x + box.width / 2
+      const y = box.y + box.height / 2
+      const name = target.textContent?.trim() ?? ''
+      // tldraw does not draw shapes outside the view.
+      if (box.width === 0 || box.height === 0) return [`"${name}" is not drawn (out of view)`]
+      if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return [`"${name}" is off the screen`]
+      const hit = document.elementFromPoint(x, y)
+      return hit?.closest('.tl-canvas') ? [] : [`"${name}" is under ${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing'}`]
+    })
+  })
+}
+
+describe('the board on a phone and on a laptop', () => {
+  it('on a 390 × 844 phone keeps every meeting tool on the screen, apart, and clear of tldraw’s toolbar', async () => {
+    for (const locale of ['en-US', 'es-ES']) {
+      const phone = await browser.newContext({ viewport: PHONE, screen: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, storageState: signedIn })
+      try {
+        // She chose the board on this phone before (narrow screens get the list unless they did).
+        await phone.addInitScript(() => window.localStorage.setItem('safetymap.view', 'board'))
+        const page = await phone.newPage()
+        await openBoard(page)
+
+        // Folded: the whole map in view with nothing over its headings, and one clearly named button.
+        await page.locator('.sm-toolkit-bar').waitFor({ state: 'attached', timeout: 10_000 })
+        expect.soft(await settled(() => headingsCovered(page)), locale).toEqual([])
+        const tldraw = [...(await rects(page, TLDRAW_BOTTOM)), ...(await rects(page, TLDRAW_TOP))]
+        expect(tldraw.length).toBeGreaterThan(2)
+        const folded = await rects(page, OUR_CONTROLS)
+        expect(folded.map((c) => c.label)).toContainEqual(expect.stringMatching(/^(Show as list|Ver como lista)$/))
+        expect.soft(layoutProblems(folded, tldraw, PHONE), locale).toEqual([])
+        expect.soft(folded.filter((c) => c.height < TAP_PX).map((c) => c.label), locale).toEqual([])
+        const toggle = page.getByRole('button', { name: /^(Meeting tools|Herramientas de la reunión)$/ })
+        expect(await toggle.getAttribute('aria-expanded', { timeout: 5_000 })).toBe('false')
+
+        // Open: every tool, each a finger's size, none on another or on tldraw's toolbar and undo row.
+        await toggle.tap()
+        expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+        const open = await rects(page, OUR_CONTROLS)
+        expect(open.length, locale).toBeGreaterThanOrEqual(12)
+        expect(layoutProblems(open, await rects(page, TLDRAW_BOTTOM), PHONE), locale).toEqual([])
+        expect(open.filter((c) => c.height < TAP_PX).map((c) => c.label), locale).toEqual([])
+
+        // A tool's dialog folds the tools away; closing it leaves the map as it was.
+        await page.getByRole('button', { name: /^(Give your rating|Dar su número)$/ }).tap()
+        const dialog = page.getByRole('dialog')
+        await dialog.waitFor({ timeout: 5_000 })
+        expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+        await dialog.getByRole('button', { name: /^(Cancel|Cancelar)$/ }).tap()
+        await expect.poll(() => dialog.count()).toBe(0)
+        expect(await headingsCovered(page)).toEqual([])
+      } finally {
+        await phone.close()
+      }
+    }
+  })
+
+  it('at 1366 × 850 opens with the three columns and the 0–10 band in view, under nothing of ours or tldraw’s', async () => {
+    const laptop = await browser.newContext({ viewport: LAPTOP, storageState: signedIn })
+    try {
+      const page = await laptop.newPage()
+      await openBoard(page)
+      await page.getByRole('button', { name: 'Add a danger statement' }).waitFor({ timeout: 10_000 })
+      expect.soft(await settled(() => headingsCovered(page))).toEqual([])
+
+      const tldraw = [...(await rects(page, TLDRAW_BOTTOM)), ...(await rects(page, TLDRAW_TOP))]
+      const ours = await rects(page, OUR_CONTROLS)
+      expect(ours.length).toBeGreaterThanOrEqual(12)
+      expect.soft(layoutProblems(ours, tldraw, LAPTOP)).toEqual([])
+
+      // tldraw's style panel waits for something to style, then comes up as usual.
+      expect(await page.getByTestId('style.panel').count()).toBe(0)
+      await page.getByTestId('tools.draw').click()
+      await page.getByTestId('style.panel').waitFor({ timeout: 5_000 })
+      await page.getByTestId('tools.select').click()
+      await expect.poll(() => page.getByTestId('style.panel').count()).toBe(0)
+    } finally {
+      await laptop.close()
+    }
+  })
+})
