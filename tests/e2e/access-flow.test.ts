@@ -1,15 +1,16 @@
 /**
  * Access in a real Chromium (issue 4): a facilitator makes a shared invite link with a lobby; a
  * family member joins with consent, waits, is let in and writes a note the facilitator sees; the
- * facilitator removes them and their screen says so without reconnecting; a "can look only"
- * invite opens a read-only canvas; finishing the map makes it read-only for everyone. A worker
- * marks a note restricted: it leaves the family's screen and their doc, and stays on the
- * facilitator's canvas with a "Restricted" badge. A note written offline while the map was
- * finished is refused when the page comes back, and the page says so; one that comes back to an
- * ended meeting is told it has ended.
+ * facilitator removes them and their screen says so without reconnecting; with the "Who's here"
+ * panel closed, a notice under the meeting bar tells the facilitator who waits and lets a guest on
+ * a phone in; a "can look only" invite opens a read-only canvas; finishing the map makes it
+ * read-only for everyone. A worker marks a note restricted: it leaves the family's screen and
+ * their doc, and stays on the facilitator's canvas with a "Restricted" badge. A note written
+ * offline while the map was finished is refused when the page comes back, and the page says so;
+ * one that comes back to an ended meeting is told it has ended.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { devices, type Browser, type Page } from 'playwright-core'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -220,13 +221,13 @@ describe('who may be in the meeting, in two browsers', () => {
     await ana.getByRole('button', { name: 'Yes, end the meeting' }).click()
     await waitVisible(screen, screen.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
     await waitVisible(ana, ana.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
-
-    // Not one request went anywhere but our own server (the QR code is drawn locally).
     // The family is thanked; the facilitator is told the map is kept and can open it again.
     expect(await screen.getByTestId('meeting-closed').innerText()).toContain('Thank you for taking part.')
     expect(await ana.getByTestId('meeting-closed').innerText()).toContain('The map is saved. Open it again to read it or export it for the case file.')
     await ana.getByRole('button', { name: 'Open the map' }).click()
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+
+    // Not one request went anywhere but our own server (the QR code is drawn locally).
     expect(foreignHosts(facilitator.requests, host)).toEqual([])
     expect(foreignHosts(family.requests, host)).toEqual([])
     expect(foreignHosts(projector.requests, host)).toEqual([])
@@ -236,6 +237,91 @@ describe('who may be in the meeting, in two browsers', () => {
     await projector.context.close()
     // Three browsers and a dozen steps: on a shared 2-core machine this takes 60–85 s.
   }, 150_000)
+
+  it('with the Who’s here panel closed, the facilitator sees who waits, and lets a guest on a phone in from the notice', async () => {
+    await workerWithPassword(server, 'ana.notice@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(browser)
+    const phone = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
+    const cousin = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
+    const ana = await facilitator.context.newPage()
+    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.notice@example.org', 'Meeting with a lobby')
+    await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+    const sharedUrl = await makeInvite(ana, { role: 'Can write', shared: true })
+
+    // The facilitator leaves the panel scrolled down to the invites, then closes it to give the map
+    // the whole screen.
+    const panel = ana.locator('aside.whos-here')
+    await panel.evaluate((aside) => aside.scrollTo(0, aside.scrollHeight))
+    expect(await panel.evaluate((aside) => aside.scrollTop)).toBeGreaterThan(0)
+    const whosHere = ana.getByRole('button', { name: /^Who's here \(/ })
+    await whosHere.click()
+    expect(await whosHere.getAttribute('aria-expanded')).toBe('false')
+    expect(await ana.getByTestId('whos-here').isHidden()).toBe(true)
+    const notice = ana.getByTestId('waiting-notice')
+
+    // Two people wait: the notice and the button say how many, and the panel opens at the lobby.
+    const lorna = await phone.newPage()
+    await joinAs(lorna, sharedUrl, 'Grandma Lorna', 'Grandparent', 'On the phone')
+    await lorna.waitForURL(new RegExp(`/lobby/${meetingId}$`))
+    await lorna.getByRole('heading', { name: 'Waiting to be let in' }).waitFor({ timeout: 5_000 })
+    const ray = await cousin.context.newPage()
+    await joinAs(ray, sharedUrl, 'Cousin Ray', 'Other relative', 'On video')
+    await ray.waitForURL(new RegExp(`/lobby/${meetingId}$`))
+    await waitVisible(ana, notice.getByRole('status').getByText('2 people are waiting to join'), 10_000)
+    expect(await whosHere.innerText()).toMatch(/^Who's here \(\d+\) · 2 waiting$/)
+    expect(await notice.getByRole('button', { name: 'Let in' }).count()).toBe(0)
+    await notice.getByRole('button', { name: "Open Who's here" }).click()
+    const waitingList = ana.getByTestId('waiting-list')
+    await waitVisible(ana, waitingList.getByText('Cousin Ray'), 5_000)
+    expect(await whosHere.getAttribute('aria-expanded')).toBe('true')
+    expect(await waitingList.evaluate((list) => document.activeElement?.contains(list) ?? false)).toBe(true)
+    const inView = (list: Element) => {
+      const shown = list.closest('aside')!.getBoundingClientRect()
+      const box = list.getBoundingClientRect()
+      return box.top >= shown.top && box.bottom <= shown.bottom
+    }
+    expect(await waitingList.evaluate(inView)).toBe(true)
+    await waitingList.locator('li', { hasText: 'Cousin Ray' }).getByRole('button', { name: 'Let in' }).click()
+    await ray.waitForURL(new RegExp(`/m/${meetingId}$`), { timeout: 10_000 })
+
+    // Opened from the meeting bar, the panel shows the lobby too, without taking focus.
+    await panel.evaluate((aside) => aside.scrollTo(0, aside.scrollHeight))
+    await whosHere.click()
+    await whosHere.click()
+    await waitVisible(ana, waitingList.getByText('Grandma Lorna'), 5_000)
+    expect(await waitingList.evaluate(inView)).toBe(true)
+    expect(await whosHere.evaluate((button) => document.activeElement === button)).toBe(true)
+
+    // One waits: the notice names her, in the page language, and stays while the panel is closed.
+    await whosHere.click()
+    expect(await ana.getByTestId('whos-here').isHidden()).toBe(true)
+    const status = notice.getByRole('status')
+    await waitVisible(ana, status.getByText('Grandma Lorna is waiting to join'), 10_000)
+    expect(await whosHere.innerText()).toMatch(/^Who's here \(\d+\) · 1 waiting$/)
+    const box = await notice.boundingBox()
+    expect(box && box.y + box.height <= 900).toBe(true)
+    await ana.getByRole('button', { name: /, ES$/ }).click()
+    await waitVisible(ana, status.getByText('Grandma Lorna está esperando para entrar'), 5_000)
+    expect(await ana.getByRole('button', { name: /^Quién está aquí \(/ }).innerText()).toMatch(/· 1 esperando$/)
+    await ana.getByRole('button', { name: /, EN$/ }).click()
+
+    // Let in from the notice, by keyboard: her phone leaves the lobby; the notice and count go.
+    const letIn = notice.getByRole('button', { name: 'Let in' })
+    await letIn.focus()
+    await ana.keyboard.press('Enter')
+    await lorna.waitForURL(new RegExp(`/m/${meetingId}(/list)?$`), { timeout: 10_000 })
+    expect(await lorna.getByRole('heading', { name: 'Waiting to be let in' }).count()).toBe(0)
+    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toBe('')
+    expect(await whosHere.innerText()).toMatch(/^Who's here \(\d+\)$/)
+    // Focus is not lost with the button: it lands on the Who's here button.
+    expect(await ana.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe(await whosHere.getAttribute('aria-controls'))
+    await whosHere.click()
+    await expect.poll(() => ana.getByTestId('whos-here').innerText(), { timeout: 10_000 }).toContain('Grandma Lorna')
+
+    await facilitator.context.close()
+    await phone.close()
+    await cousin.context.close()
+  }, 120_000)
 
   it('a worker restricts a note: it leaves the family’s screen and doc, and stays on the worker’s canvas with a badge', async () => {
     const worker = await workerWithPassword(server, 'ana.restricted@example.org', 'Ana Ruiz')

@@ -1,28 +1,35 @@
 /**
  * The facilitator's lobby view: who is waiting to be let in (name, how they are connected to the
  * child, how they take part), each with "Let in" and "Decline". Renders nothing when no one waits.
+ * The section takes focus (`ref`) when the facilitator asks to see who waits from the notice.
+ * Screen readers hear of new arrivals from that notice (`WaitingNotice`), always on the page, so
+ * this list is not a live region too.
  *
- *   <WaitingList roster={access.roster} onAdmit={admit} onDecline={decline} />
+ *   <WaitingList waiting={lobby.waiting} onAdmit={lobby.admit} onDecline={lobby.decline} ref={sectionRef} />
  */
+import { useId, type Ref } from 'react'
 import type { RosterEntry } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { attendanceKey, isAttendance, relationshipLabel } from './relationships.ts'
 
 /** Props of {@link WaitingList}. */
 export interface WaitingListProps {
-  readonly roster: readonly RosterEntry[] | null
+  /** The people waiting (`useLobby`'s `waiting`). */
+  readonly waiting: readonly RosterEntry[]
   readonly onAdmit: (participantId: string) => void | Promise<void>
   readonly onDecline: (participantId: string) => void | Promise<void>
+  /** The section, so the panel can bring it into view and move focus to it. */
+  readonly ref?: Ref<HTMLElement>
 }
 
 /** The people waiting in the lobby. */
-export function WaitingList({ roster, onAdmit, onDecline }: WaitingListProps) {
+export function WaitingList({ waiting, onAdmit, onDecline, ref }: WaitingListProps) {
   const { t } = useI18n()
-  const waiting = (roster ?? []).filter((entry) => entry.status === 'waiting')
+  const headingId = useId()
   if (waiting.length === 0) return null
   return (
-    <section className="access-section" aria-live="polite">
-      <h3>{t('roster.waitingHeading', { count: waiting.length })}</h3>
+    <section ref={ref} className="access-section" aria-labelledby={headingId} tabIndex={-1}>
+      <h3 id={headingId}>{t('roster.waitingHeading', { count: waiting.length })}</h3>
       <ul className="people" data-testid="waiting-list">
         {waiting.map((entry) => (
           <li key={entry.id} className="person-row" data-person-id={entry.id}>

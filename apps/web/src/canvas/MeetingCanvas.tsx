@@ -11,7 +11,7 @@
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { setAwarenessUser, useYjsStore } from '@safetymap/tldraw-yjs'
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Tldraw, type Editor, type TldrawOptions } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { LabelOverrides } from '@safetymap/map-model'
@@ -19,8 +19,10 @@ import type { Meeting } from '../api/api.ts'
 import { AuditTrailButton } from '../access/AuditTrailButton.tsx'
 import { MeetingClosedScreen } from '../access/MeetingClosedScreen.tsx'
 import { RestrictedItems } from '../access/RestrictedItems.tsx'
+import { useLobby } from '../access/useLobby.ts'
 import { useMeetingAccess } from '../access/useMeetingAccess.ts'
 import { useRelayClose } from '../access/useRelayClose.ts'
+import { WaitingNotice } from '../access/WaitingNotice.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { Link } from '../router/Link.tsx'
@@ -99,6 +101,15 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
   // Role and status as they are now (a facilitator may change them mid-meeting), and the roster.
   const access = useMeetingAccess({ meeting, doc, live: snapshot.state === 'live' })
   const role = access.role
+  // Who waits in the lobby (facilitators only); the notice lets them in like the panel does.
+  const lobby = useLobby({ meetingId: meeting.id, roster: access.roster, refresh: access.refresh })
+  const waitingCount = role === 'facilitator' ? lobby.waiting.length : 0
+  const [showWaitingRequest, setShowWaitingRequest] = useState(0)
+  const peopleToggleRef = useRef<HTMLButtonElement>(null)
+  const showWaiting = useCallback(() => {
+    setPeopleOpen(true)
+    setShowWaitingRequest((n) => n + 1)
+  }, [])
 
   useEffect(() => {
     // Nothing will let this person back in: stop knocking.
@@ -152,12 +163,15 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
         <h1>{meeting.title}</h1>
         <ConnectionStatus snapshot={snapshot} />
         <button
+          ref={peopleToggleRef}
           type="button"
           aria-expanded={peopleOpen}
           aria-controls={PEOPLE_PANEL_ID}
           onClick={() => setPeopleOpen((open) => !open)}
         >
-          {t('whosHere.summary', { count: peers.length })}
+          {waitingCount > 0
+            ? t('whosHere.summaryWaiting', { count: peers.length, waiting: waitingCount })
+            : t('whosHere.summary', { count: peers.length })}
         </button>
         {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} finalized={access.finalized} />}
         {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} />}
@@ -165,6 +179,9 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
         <LanguageSwitch />
       </header>
       <MeetingNotices role={role} schemaStatus={schemaStatus} filesBlockedAt={filesBlocked} finalized={access.finalized} />
+      {role === 'facilitator' ? (
+        <WaitingNotice lobby={lobby} panelId={PEOPLE_PANEL_ID} onShowWaiting={showWaiting} returnFocusRef={peopleToggleRef} />
+      ) : null}
       <div className="meeting-body">
         <main className="meeting-canvas" aria-label={t('meeting.canvasLabel', { title: meeting.title })}>
           <div ref={setToolkitSlot} className="meeting-tools" />
@@ -214,6 +231,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
           selfId={user.id}
           access={access}
           isFacilitator={role === 'facilitator'}
+          showWaitingRequest={showWaitingRequest}
         />
       </div>
     </div>

@@ -3,18 +3,21 @@
  * person: name, "(you)", relationship to the child, how they take part, online dot, role). The
  * facilitator also gets the lobby (let in / decline), per-person role and Remove, the meeting
  * controls (finish, reopen, end for everyone) and the invite control. The page's toggle button
- * shows and hides it (`hidden` keeps it in the document for assistive tech and tests).
+ * shows and hides it (`hidden` keeps it in the document for assistive tech and tests). Opening it
+ * brings the lobby into view, however far down the panel was scrolled; asking to see who waits
+ * (the notice's button, `showWaitingRequest`) also moves focus there.
  *
  *   <WhosHere id="whos-here" peers={peers} open={open} meetingId={meeting.id} selfId={user.id}
- *     access={access} isFacilitator={role === 'facilitator'} />
+ *     access={access} isFacilitator={role === 'facilitator'} showWaitingRequest={asked} />
  */
 import type { Peer } from '@safetymap/tldraw-yjs'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { api } from '../api/api.ts'
 import type { ApiResult } from '../api/ApiResult.ts'
 import '../access/access.css'
 import { MeetingControls } from '../access/MeetingControls.tsx'
 import { RosterList, type RosterManagement } from '../access/RosterList.tsx'
+import { useLobby } from '../access/useLobby.ts'
 import type { MeetingAccess } from '../access/useMeetingAccess.ts'
 import { WaitingList } from '../access/WaitingList.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -32,10 +35,15 @@ export interface WhosHereProps {
   readonly selfId: string
   readonly access: Pick<MeetingAccess, 'roster' | 'finalized' | 'refresh'>
   readonly isFacilitator: boolean
+  /**
+   * Changes each time the facilitator asks to see who waits: the waiting list then takes focus
+   * (once the panel is open). 0 until the first time.
+   */
+  readonly showWaitingRequest?: number
 }
 
 /** The people panel. */
-export function WhosHere({ id, peers, open, meetingId, selfId, access, isFacilitator }: WhosHereProps) {
+export function WhosHere({ id, peers, open, meetingId, selfId, access, isFacilitator, showWaitingRequest = 0 }: WhosHereProps) {
   const { t } = useI18n()
   const headingId = `${id}-heading`
   const [error, setError] = useState<MessageKey | null>(null)
@@ -50,6 +58,21 @@ export function WhosHere({ id, peers, open, meetingId, selfId, access, isFacilit
     },
     [refresh],
   )
+  const lobby = useLobby({ meetingId, roster: access.roster, refresh })
+  const waitingRef = useRef<HTMLElement>(null)
+  const handledWaitingRequest = useRef(showWaitingRequest)
+
+  useEffect(() => {
+    // The lobby sits at the top; a panel last left scrolled down would hide who waits.
+    if (open) waitingRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [open])
+
+  useEffect(() => {
+    // Each request moves focus once; closing and reopening the panel later leaves focus alone.
+    if (!open || showWaitingRequest === handledWaitingRequest.current) return
+    handledWaitingRequest.current = showWaitingRequest
+    waitingRef.current?.focus()
+  }, [open, showWaitingRequest])
 
   // Only the worker who created the meeting may take co-facilitators off.
   const isOwner = access.roster?.some((entry) => entry.id === selfId && entry.owner === true) ?? false
@@ -69,14 +92,10 @@ export function WhosHere({ id, peers, open, meetingId, selfId, access, isFacilit
     <aside id={id} className="whos-here" aria-labelledby={headingId} hidden={!open}>
       <h2 id={headingId}>{t('whosHere.heading')}</h2>
       {isFacilitator ? (
-        <WaitingList
-          roster={access.roster}
-          onAdmit={(participantId) => act(api.admitParticipant(meetingId, participantId))}
-          onDecline={(participantId) => act(api.declineParticipant(meetingId, participantId))}
-        />
+        <WaitingList ref={waitingRef} waiting={lobby.waiting} onAdmit={lobby.admit} onDecline={lobby.decline} />
       ) : null}
       <RosterList roster={access.roster} peers={peers} selfId={selfId} labelledBy={headingId} manage={manage} />
-      <FormError messageKey={error} />
+      <FormError messageKey={error ?? lobby.error} />
       {isFacilitator ? (
         <>
           <InvitePanel meetingId={meetingId} />
