@@ -30,6 +30,7 @@ import {
   composeSafetyGoal,
   formatDueDate,
   readMap,
+  readMeta,
   safetyMapTemplate,
   scalingMarkId,
   updateItemText,
@@ -775,6 +776,33 @@ describe('the phone view', () => {
       expect(await page.getByTestId('phone-ended').innerText()).toBe('This meeting has ended. Thank you for taking part.')
       expect(await page.getByTestId('connection-status').innerText()).toBe('Not connected')
       expect(await page.getByText(/Reload the page/).count()).toBe(0)
+    } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('shows the board’s own words in the language she chose, while the meeting stays in its own', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Board in her language')
+    const phone = await phoneContext()
+    try {
+      const page = await phone.context.newPage()
+      await page.goto(inviteUrl)
+      await joinAs(page, 'Tía Rosa')
+      await page.waitForURL(/\/list$/, { timeout: 20_000 })
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await page.getByRole('link', { name: 'Ver el tablero' }).tap()
+      await page.waitForURL(new RegExp(`/m/${meeting.id}$`))
+      const canvas = page.locator('.tl-canvas')
+      await canvas.getByText('¿Qué nos preocupa?', { exact: true }).first().waitFor({ state: 'attached', timeout: 30_000 })
+      expect(await canvas.getByText('What are we worried about?', { exact: true }).count()).toBe(0)
+      // The meeting itself stays in English for everyone else, the facilitator's screen included.
+      const observer = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+      try {
+        await observer.synced()
+        expect(readMeta(observer.doc).locale).toBe('en')
+      } finally {
+        observer.destroy()
+      }
     } finally {
       await phone.context.close()
     }

@@ -40,7 +40,7 @@ import type { MeetingUser } from './MeetingUser.ts'
 import { MeetingNotices } from './MeetingNotices.tsx'
 import { noteAuthorMeta } from './noteAuthorMeta.ts'
 import { showMapTop } from './showMapTop.ts'
-import { useMeetingLocale } from './useMeetingLocale.ts'
+import { useBoardLocale } from './useBoardLocale.ts'
 import { usePeers } from './usePeers.ts'
 import { userColor } from './userColor.ts'
 import { useTldrawUser } from './useTldrawUser.ts'
@@ -88,7 +88,7 @@ export function MeetingCanvas(props: MeetingCanvasProps) {
 }
 
 function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingCanvasProps & { connection: MeetingConnection }) {
-  const { t, locale } = useI18n()
+  const { t, locale, chosen } = useI18n()
   const { doc, awareness, tracker } = connection
   const snapshot = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot)
   const peers = usePeers(awareness)
@@ -127,9 +127,10 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
     return () => window.removeEventListener('beforeunload', warn)
   }, [snapshot.hasUnsentChanges, snapshot.state])
 
-  const meetingLocale = useMeetingLocale(doc, meeting.locale)
-  const toolkit = useMemo(() => createToolkitState(meetingLocale), [meetingLocale])
-  const shapeUtils = useMemo(() => createMeetingShapeUtils(meetingLocale, toolkit, labels), [meetingLocale, toolkit, labels])
+  // A language someone picked on their own device is their board's too; the facilitator's board, which the room may watch, stays in the meeting's.
+  const boardLocale = useBoardLocale(doc, meeting.locale, chosen && role !== 'facilitator' ? locale : null)
+  const toolkit = useMemo(() => createToolkitState(boardLocale), [boardLocale])
+  const shapeUtils = useMemo(() => createMeetingShapeUtils(boardLocale, toolkit, labels), [boardLocale, toolkit, labels])
   const tldrawUser = useTldrawUser({ id: user.id, name: user.name, color })
   const { storeWithStatus, schemaStatus } = useYjsStore({
     doc,

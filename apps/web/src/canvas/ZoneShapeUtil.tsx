@@ -9,8 +9,8 @@
  * Zones are written locked; this util also refuses resizing, rotating, editing and binding, so
  * even an unlocked zone only moves.
  *
- *   const meetingLocale = atom<Locale>('meeting locale', 'en')
- *   const shapeUtils = [ZoneShapeUtil.configure({ meetingLocale })]
+ *   const boardLocale = atom<Locale>('board locale', 'en')
+ *   const shapeUtils = [ZoneShapeUtil.configure({ boardLocale })]
  */
 import {
   columnOf,
@@ -77,7 +77,7 @@ function zoneWords(shape: SMZoneShape) {
 /** Options of {@link ZoneShapeUtil}; set them with `ZoneShapeUtil.configure`. */
 export interface ZoneShapeUtilOptions {
   /** The meeting's language (`meta.locale`), which the headings are written in. */
-  readonly meetingLocale: Signal<Locale>
+  readonly boardLocale: Signal<Locale>
   /** The deployment's own headings (map-model MM-28), from `/api/config`. */
   readonly labelOverrides?: LabelOverrides
 }
@@ -88,7 +88,7 @@ export class ZoneShapeUtil extends FixedShapeUtil<SMZoneShape> {
   static override props = zoneShapeProps
   static override migrations = zoneShapeMigrations
 
-  override options: ZoneShapeUtilOptions = { meetingLocale: atom<Locale>('zone meeting locale', 'en') }
+  override options: ZoneShapeUtilOptions = { boardLocale: atom<Locale>('zone board locale', 'en') }
 
   getDefaultProps(): SMZoneShape['props'] {
     return { w: 400, h: 300, zone: 'strengths' }
@@ -99,7 +99,7 @@ export class ZoneShapeUtil extends FixedShapeUtil<SMZoneShape> {
   }
 
   component(shape: SMZoneShape) {
-    return <ZoneView shape={shape} meetingLocale={this.options.meetingLocale} overrides={this.options.labelOverrides} />
+    return <ZoneView shape={shape} boardLocale={this.options.boardLocale} overrides={this.options.labelOverrides} />
   }
 
   getIndicatorPath(shape: SMZoneShape): Path2D {
@@ -109,7 +109,7 @@ export class ZoneShapeUtil extends FixedShapeUtil<SMZoneShape> {
   }
 
   override getText(shape: SMZoneShape): string {
-    return readZoneHeading(shape.meta) ?? zoneLabel(zoneWords(shape).heading, this.options.meetingLocale.get(), this.options.labelOverrides)
+    return readZoneHeading(shape.meta) ?? zoneLabel(zoneWords(shape).heading, this.options.boardLocale.get(), this.options.labelOverrides)
   }
 
   override hideSelectionBoundsFg(): boolean {
@@ -121,8 +121,8 @@ export class ZoneShapeUtil extends FixedShapeUtil<SMZoneShape> {
   }
 }
 
-function ZoneView({ shape, meetingLocale, overrides }: { shape: SMZoneShape; meetingLocale: Signal<Locale>; overrides: LabelOverrides | undefined }) {
-  const locale = useValue(meetingLocale)
+function ZoneView({ shape, boardLocale, overrides }: { shape: SMZoneShape; boardLocale: Signal<Locale>; overrides: LabelOverrides | undefined }) {
+  const locale = useValue(boardLocale)
   const { w, h, zone } = shape.props
   const words = zoneWords(shape)
   const { kind, tone } = zoneLook(zone, words.look)

@@ -4,7 +4,7 @@
  * (so nothing ever loads a third-party frame), plus our `sm-zone` and the toolkit's shapes
  * (danger statements, safety goals, next steps, scaling marks), which share `toolkit`.
  *
- *   const shapeUtils = useMemo(() => createMeetingShapeUtils(meetingLocale), [meetingLocale])
+ *   const shapeUtils = useMemo(() => createMeetingShapeUtils(boardLocale), [boardLocale])
  */
 import type { LabelOverrides, Locale } from '@safetymap/map-model'
 import { defaultBindingUtils, defaultShapeUtils, EmbedShapeUtil, type Signal, type TLAnyBindingUtilConstructor, type TLAnyShapeUtilConstructor } from 'tldraw'
@@ -17,16 +17,16 @@ import { RatedMarkerShapeUtil } from './shapes/RatedMarkerShapeUtil.tsx'
 import { createToolkitState, type ToolkitState } from './shapes/toolkitState.ts'
 import { ZoneShapeUtil } from './ZoneShapeUtil.tsx'
 
-/** Shape utils for a meeting whose headings follow `meetingLocale`. Memoise the result: a new list rebuilds the store. */
+/** Shape utils for a meeting whose headings follow `boardLocale`. Memoise the result: a new list rebuilds the store. */
 export function createMeetingShapeUtils(
-  meetingLocale: Signal<Locale>,
-  toolkit: ToolkitState = createToolkitState(meetingLocale),
+  boardLocale: Signal<Locale>,
+  toolkit: ToolkitState = createToolkitState(boardLocale),
   labelOverrides: LabelOverrides = {},
 ): readonly TLAnyShapeUtilConstructor[] {
   return [
     ...defaultShapeUtils.filter((util) => util.type !== EmbedShapeUtil.type),
     EmbedShapeUtil.configure({ embedDefinitions: [] }),
-    ZoneShapeUtil.configure({ meetingLocale, labelOverrides }),
+    ZoneShapeUtil.configure({ boardLocale, labelOverrides }),
     DangerStatementShapeUtil.configure({ toolkit }),
     SafetyGoalShapeUtil.configure({ toolkit }),
     NextStepShapeUtil.configure({ toolkit }),

@@ -10,13 +10,15 @@
  */
 import type { Locale } from '@safetymap/map-model'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { chooseLocale, readStoredLocale, storeLocale } from './chooseLocale.ts'
+import { chooseLocale, readStoredLocale, storeLocale, toLocale } from './chooseLocale.ts'
 import { loadCatalogue, loadedCatalogue, type MessageKey } from './messages.ts'
 import { translate, type MessageVars } from './translate.ts'
 
 /** What `useI18n` gives a component. */
 export interface I18n {
   readonly locale: Locale
+  /** The person picked `locale` on this device (the language buttons), rather than it coming from the browser. */
+  readonly chosen: boolean
   /** Switches the UI language and remembers the choice on this device. */
   readonly setLocale: (locale: Locale) => void
   readonly t: (key: MessageKey, vars?: MessageVars) => string
@@ -42,6 +44,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() =>
     chooseLocale({ stored: readStoredLocale(), preferred: navigator.languages }),
   )
+  const [chosen, setChosen] = useState(() => toLocale(readStoredLocale()) !== null)
   const [ready, setReady] = useState(() => loadedCatalogue(locale) !== undefined)
   const [failed, setFailed] = useState(false)
 
@@ -81,12 +84,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLocale = useCallback((next: Locale) => {
     storeLocale(next)
-    void loadCatalogue(next).then(() => setLocaleState(next))
+    void loadCatalogue(next).then(() => {
+      setLocaleState(next)
+      setChosen(true)
+    })
   }, [])
 
   const value = useMemo<I18n>(
-    () => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }),
-    [locale, setLocale],
+    () => ({ locale, chosen, setLocale, t: (key, vars) => translate(locale, key, vars) }),
+    [locale, chosen, setLocale],
   )
   if (!ready && failed) {
     return (

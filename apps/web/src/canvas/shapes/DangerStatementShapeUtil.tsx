@@ -24,7 +24,7 @@ export interface ToolkitShapeUtilOptions {
 
 /** A stand-in until `configure` hands the canvas's state in. */
 export const defaultToolkitOptions = (): ToolkitShapeUtilOptions => ({
-  toolkit: createToolkitState(atom('toolkit meeting locale', 'en')),
+  toolkit: createToolkitState(atom('toolkit board locale', 'en')),
 })
 
 /** tldraw shape util for `sm-danger-statement`. */
@@ -50,7 +50,7 @@ export class DangerStatementShapeUtil extends BaseBoxShapeUtil<SMDangerStatement
   }
 
   override getText(shape: SMDangerStatementShape): string {
-    return composeDangerStatement(shape.props, this.options.toolkit.meetingLocale.get())
+    return composeDangerStatement(shape.props, this.options.toolkit.boardLocale.get())
   }
 
   override canEdit(): boolean {
@@ -65,7 +65,7 @@ export class DangerStatementShapeUtil extends BaseBoxShapeUtil<SMDangerStatement
 function DangerStatementView({ shape, toolkit }: { shape: SMDangerStatementShape; toolkit: ToolkitState }) {
   const editor = useEditor()
   const { numberOf } = useToolkitCards(editor)
-  const locale = useValue(toolkit.meetingLocale)
+  const locale = useValue(toolkit.boardLocale)
   const badge = translate(locale, 'toolkit.card.worry', { number: String(numberOf.get(shape.id) ?? '') })
   return (
     <ToolkitCard

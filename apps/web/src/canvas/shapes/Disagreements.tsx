@@ -23,7 +23,7 @@ interface Label {
 export function Disagreements({ toolkit }: { toolkit: ToolkitState }) {
   const editor = useEditor()
   const showAuthors = useValue(toolkit.showAuthors)
-  const locale = useValue(toolkit.meetingLocale)
+  const locale = useValue(toolkit.boardLocale)
   const labels = useValue(
     'disagreement labels',
     () => {

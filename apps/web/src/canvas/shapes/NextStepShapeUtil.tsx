@@ -37,7 +37,7 @@ export class NextStepShapeUtil extends BaseBoxShapeUtil<SMNextStepShape> {
   }
 
   override getText(shape: SMNextStepShape): string {
-    return composeNextStep(shape.props, this.options.toolkit.meetingLocale.get())
+    return composeNextStep(shape.props, this.options.toolkit.boardLocale.get())
   }
 
   override canEdit(): boolean {
@@ -52,7 +52,7 @@ export class NextStepShapeUtil extends BaseBoxShapeUtil<SMNextStepShape> {
 function NextStepView({ shape, toolkit }: { shape: SMNextStepShape; toolkit: ToolkitState }) {
   const editor = useEditor()
   const { goals, numberOf } = useToolkitCards(editor)
-  const locale = useValue(toolkit.meetingLocale)
+  const locale = useValue(toolkit.boardLocale)
   const goal = goals.find((g) => g.id === shape.props.safetyGoalId)
   const number = goal ? numberOf.get(goal.props.dangerStatementId) : undefined
   const label = translate(locale, 'toolkit.card.nextStep')

@@ -14,7 +14,7 @@ import type { ToolkitState } from './toolkitState.ts'
 export function NotePlainLanguageHint({ toolkit }: { toolkit: ToolkitState }) {
   const editor = useEditor()
   const { t } = useI18n()
-  const locale = useValue(toolkit.meetingLocale)
+  const locale = useValue(toolkit.boardLocale)
   const text = useValue(
     'selected note text',
     () => {

@@ -48,7 +48,7 @@ export class RatedMarkerShapeUtil extends FixedShapeUtil<SMRatedMarkerShape> {
 function RatedMarkerView({ shape, toolkit }: { shape: SMRatedMarkerShape; toolkit: ToolkitState }) {
   const editor = useEditor()
   const { numberOf } = useToolkitCards(editor)
-  const locale = useValue(toolkit.meetingLocale)
+  const locale = useValue(toolkit.boardLocale)
   const showAuthors = useValue(toolkit.showAuthors)
   const { scaleId, participantName } = shape.props
   const number = numberOf.get(scaleId)

@@ -46,7 +46,7 @@ export class SafetyGoalShapeUtil extends BaseBoxShapeUtil<SMSafetyGoalShape> {
   }
 
   override getText(shape: SMSafetyGoalShape): string {
-    return composeSafetyGoal(shape.props, this.options.toolkit.meetingLocale.get())
+    return composeSafetyGoal(shape.props, this.options.toolkit.boardLocale.get())
   }
 
   override canEdit(): boolean {
@@ -61,7 +61,7 @@ export class SafetyGoalShapeUtil extends BaseBoxShapeUtil<SMSafetyGoalShape> {
 function SafetyGoalView({ shape, toolkit }: { shape: SMSafetyGoalShape; toolkit: ToolkitState }) {
   const editor = useEditor()
   const { numberOf } = useToolkitCards(editor)
-  const locale = useValue(toolkit.meetingLocale)
+  const locale = useValue(toolkit.boardLocale)
   const number = numberOf.get(shape.props.dangerStatementId)
   const badge =
     number === undefined

@@ -92,7 +92,7 @@ export function isPathScale(editor: Editor, scaleId: string): boolean {
 function ScalingMarkView({ shape, toolkit }: { shape: SMScalingMarkShape; toolkit: ToolkitState }) {
   const editor = useEditor()
   const { numberOf } = useToolkitCards(editor)
-  const locale = useValue(toolkit.meetingLocale)
+  const locale = useValue(toolkit.boardLocale)
   const showAuthors = useValue(toolkit.showAuthors)
   const { scaleId, participantId, participantName, value, whatMakesItThisHigh, onePointHigher } = shape.props
   const number = numberOf.get(scaleId)

@@ -29,7 +29,7 @@ export interface ToolkitCardProps {
 
 /** A card: badge, sentence, author. */
 export function ToolkitCard({ shape, toolkit, badge, sentence, tone, kind }: ToolkitCardProps) {
-  const locale = useValue(toolkit.meetingLocale)
+  const locale = useValue(toolkit.boardLocale)
   const showAuthors = useValue(toolkit.showAuthors)
   const quote = shape.meta.quote === true
   const author = typeof shape.meta.authorName === 'string' ? shape.meta.authorName : ''

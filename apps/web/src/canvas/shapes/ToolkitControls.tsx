@@ -273,7 +273,7 @@ function pathScaleIds(editor: Editor): string[] {
 function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPrivateSaved, people }: ToolkitDialogProps) {
   const { t } = useI18n()
   const privateScales = usePrivateScales(doc)
-  const locale = useValue(toolkit.meetingLocale)
+  const locale = useValue(toolkit.boardLocale)
   const cards: ToolkitCards = useToolkitCards(editor)
   const close = () => toolkit.editRequest.set(null)
   const author = { id: user.id, name: user.name }

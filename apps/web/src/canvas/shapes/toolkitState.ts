@@ -4,7 +4,7 @@
  * which builder dialog is asked for (a double-click on a card asks for its editor). Session
  * state only: nothing here enters the shared doc.
  *
- *   const toolkit = createToolkitState(meetingLocale)
+ *   const toolkit = createToolkitState(boardLocale)
  *   toolkit.editRequest.set({ kind: 'danger', id: shape.id })
  */
 import type { Locale } from '@safetymap/map-model'
@@ -23,7 +23,7 @@ export interface BuilderRequest {
 
 /** Shared toolkit state of one canvas. */
 export interface ToolkitState {
-  readonly meetingLocale: Signal<Locale>
+  readonly boardLocale: Signal<Locale>
   /** Show who added each note and card (on by default; off for a projector). */
   readonly showAuthors: Atom<boolean>
   readonly editRequest: Atom<BuilderRequest | null>
@@ -31,10 +31,10 @@ export interface ToolkitState {
   readonly privateScales: Atom<readonly string[]>
 }
 
-/** Fresh toolkit state for a canvas whose map is in `meetingLocale`. */
-export function createToolkitState(meetingLocale: Signal<Locale>): ToolkitState {
+/** Fresh toolkit state for a canvas whose map is in `boardLocale`. */
+export function createToolkitState(boardLocale: Signal<Locale>): ToolkitState {
   return {
-    meetingLocale,
+    boardLocale,
     showAuthors: atom('toolkit show authors', true),
     editRequest: atom<BuilderRequest | null>('toolkit builder request', null),
     privateScales: atom<readonly string[]>('toolkit private scales', []),
