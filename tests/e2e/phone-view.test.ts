@@ -782,14 +782,18 @@ describe('the phone view', () => {
   })
 
   it('shows the board’s own words in the language she chose, while the meeting stays in its own', async () => {
-    const { meeting, inviteUrl } = await newMeetingWithInvite('Board in her language')
-    const phone = await phoneContext()
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Board in her language, for the family meeting of 12 May')
+    const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
     try {
       const page = await phone.context.newPage()
       await page.goto(inviteUrl)
       await joinAs(page, 'Tía Rosa')
       await page.waitForURL(/\/list$/, { timeout: 20_000 })
       await page.getByRole('button', { name: 'Español' }).tap()
+      // The bar that stays on screen takes two lines of a small phone, not a quarter of it.
+      await expectLive(page)
+      const bar = await page.locator('.phone-bar').boundingBox()
+      expect(bar!.height).toBeLessThan(640 / 6)
       await page.getByRole('link', { name: 'Ver el tablero' }).tap()
       await page.waitForURL(new RegExp(`/m/${meeting.id}$`))
       const canvas = page.locator('.tl-canvas')
