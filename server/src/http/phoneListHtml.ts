@@ -153,7 +153,7 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
     return `<li class="phone-item phone-scale"><h3 class="phone-card-label">${escapeHtml(title)}</h3>${about}${body}</li>`
   }
   const scales = (map: SafetyMap) =>
-    `<div class="phone-scales"><p class="phone-hint">${t('toolkit.mark.intro')}</p><ul class="phone-items">${scaleRows(map, selfId).map(scaleLine).join('')}</ul></div>`
+    `<div class="phone-scales"><ul class="phone-items">${scaleRows(map, selfId).map(scaleLine).join('')}</ul></div>`
 
   const section = (key: SectionKey | null, items: readonly MapItem[], level: 2 | 3, cards: string, title?: string) => {
     const heading = escapeHtml(key ? zoneLabel(key, locale) : (title ?? ''))

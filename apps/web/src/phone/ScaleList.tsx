@@ -47,10 +47,8 @@ export function formatScaleValue(value: number, locale: string): string {
 
 /** Every scaling line. */
 export function ScaleList({ rows, ...line }: ScaleListProps) {
-  const { t } = useI18n()
   return (
     <div className="phone-scales" data-testid="phone-scales">
-      <p className="phone-hint">{t('toolkit.mark.intro')}</p>
       <ul className="phone-items">
         {rows.map((row) => (
           <ScaleLine key={row.scaleId} row={row} {...line} />
