@@ -11,7 +11,7 @@ import { Link } from '../router/Link.tsx'
 import './showAsList.css'
 import { meetingListPath, rememberView } from './viewPreference.ts'
 
-/** The link from the board to the list view. Placement inline: app.css and canvas.css are not ours. */
+/** The link from the board to the list view; its place is in `showAsList.css`. */
 export function ShowAsListLink({ meetingId }: { meetingId: string }) {
   const { t } = useI18n()
   return (
@@ -19,7 +19,6 @@ export function ShowAsListLink({ meetingId }: { meetingId: string }) {
       to={meetingListPath(meetingId)}
       className="button phone-show-list"
       onClick={() => rememberView('list')}
-      style={{ position: 'fixed', left: '0.5rem', bottom: '4.5rem', zIndex: 450, boxShadow: '0 2px 8px rgb(0 0 0 / 0.2)' }}
     >
       {t('phone.showList')}
     </Link>
