@@ -174,6 +174,10 @@ describe('facilitator control', () => {
     expect(after.status).toBe(403)
     expect(after.body.code).toBe('MEETING_ENDED')
     expect((await api<{ code: string }>(server.url, '/api/join/preview', { body: { token: spare.body.token } })).body.code).toBe('AUTH_INVITE_REVOKED')
+    // Nobody new comes into an ended meeting: no invite is made for it.
+    const late = await api<{ code: string }>(server.url, `/api/meetings/${meetingId}/invites`, { token: apiKey, body: { role: 'editor', kind: 'shared' } })
+    expect(late.status).toBe(403)
+    expect(late.body.code).toBe('MEETING_ENDED')
     const meeting = await api<{ endedAt: string | null }>(server.url, `/api/meetings/${meetingId}`, { token: apiKey })
     expect(meeting.body.endedAt).toMatch(/^\d{4}-/)
     expect((await server.services.audit.forMeeting(meetingId)).some((e) => e.action === 'meeting.ended')).toBe(true)

@@ -10,7 +10,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Services } from './services.ts'
 import { expectedOrigin } from './principal.ts'
-import { InviteNotFound } from '../errors.ts'
+import { InviteNotFound, MeetingEnded } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
 import { facilitatorOf, meetingIdParams } from './meetingAccess.ts'
 import { inviteExpiry } from '../meetings/inviteExpiry.ts'
@@ -73,6 +73,8 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
     },
   }, async (request, reply) => {
     const { meeting, worker } = await facilitatorOf(services, request)
+    // Ending a meeting revoked every invite; nobody new comes in after it (the map stays the workers').
+    if (meeting.endedAt !== null) throw new MeetingEnded()
     const now = services.now()
     const kind = request.body.kind ?? 'personal'
     const label = request.body.label?.trim() || null
