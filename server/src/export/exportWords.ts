@@ -179,10 +179,13 @@ export function recordDisagreement(disagreement: ExportDisagreement): string {
   return `Does not agree: ${disagreement.participant.name || 'name not recorded'}, ${when === NOT_RECORDED ? 'time not recorded' : `recorded ${when}`}`
 }
 
-/** Notice printed when restricted items were left out of the record. */
+/**
+ * The notice on restricted items (the child's own template counts what it leaves out on its own,
+ * so "none" must not read as "nothing at all was left out").
+ */
 export function withheldNotice(count: number): string {
   return count === 0
-    ? 'No items were withheld from this export.'
+    ? 'No restricted items were withheld from this export.'
     : `${count} item${count === 1 ? ' was' : 's were'} withheld from this export because ${count === 1 ? 'it is' : 'they are'} marked restricted ` +
         '(for example substance use treatment or health information). They are kept by the agency under the consent on file.'
 }
