@@ -148,6 +148,10 @@ describe('statement builders on the canvas', () => {
     // so the overall number and reasons are not carried over to a scale nobody rated.
     await page.getByRole('button', { name: 'Give your rating' }).click()
     expect(await number.inputValue()).toBe('6')
+    // Someone using the keyboard sees where they are in the dialog (tldraw hides outlines in its container).
+    await number.focus()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid')
     const scales = markDialog.getByLabel('What are you rating?')
     const otherScale = await scales.locator('option').nth(1).getAttribute('value')
     expect(otherScale).toBeTruthy()
