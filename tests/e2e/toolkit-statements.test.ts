@@ -159,6 +159,8 @@ describe('statement builders on the canvas', () => {
     expect(await number.inputValue()).toBe('')
     expect(await markDialog.getByLabel('What makes it this high?').inputValue()).toBe('')
     await markDialog.getByRole('button', { name: 'Cancel' }).click()
+    // Closed, the keyboard is back on the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Give your rating')
 
     // A Node peer writes a note as Grandma Lorna: the canvas shows her name under it, and the
     // facilitator flags it as her own words.

@@ -8,7 +8,7 @@
  *     onSave={(values, quote) => …} onClose={close} />
  */
 import { checkPlainLanguage, type Locale } from '@safetymap/map-model'
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 
@@ -52,6 +52,7 @@ export function BuilderDialog(props: BuilderDialogProps) {
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set())
   const [outOfRange, setOutOfRange] = useState<ReadonlySet<string>>(new Set())
   const form = useRef<HTMLFormElement>(null)
+  useReturnFocus()
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -187,4 +188,16 @@ export function BuilderDialog(props: BuilderDialogProps) {
 export const isRating = (text: string): boolean => {
   const value = Number(text.trim())
   return Number.isFinite(value) && value >= 0 && value <= 10 && Number.isInteger(value * 2)
+}
+
+/** Puts the keyboard back where it was (the button that opened the dialog) once the dialog closes, if that is still on the page. */
+function useReturnFocus(): void {
+  // Read while rendering: by the time effects run, the dialog's first field has taken the focus.
+  const [opener] = useState(() => document.activeElement)
+  useEffect(
+    () => () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
+    },
+    [opener],
+  )
 }
