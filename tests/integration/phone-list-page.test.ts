@@ -45,6 +45,17 @@ async function page(meetingId: string, headers: Record<string, string> = {}) {
   return { status: res.status, cacheControl: res.headers.get('cache-control'), html: await res.text() }
 }
 
+describe('files the build did not make', () => {
+  it('are missing (404), not the app’s page, while client-side routes still get the page', async () => {
+    const missing = await fetch(`${server.url}/assets/index-made-after-start.js`)
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('content-type')).not.toMatch(/html/)
+    const route = await fetch(`${server.url}/some/client/route`)
+    expect(route.status).toBe(200)
+    expect(await route.text()).toBe(LIST_HTML)
+  })
+})
+
 describe('the phone list written into its page', () => {
   it('shows a member what the live list would, escaped and never cached, and nothing to anyone else', async () => {
     const { apiKey, workerId } = await server.addWorker('Ana Ruiz')

@@ -73,6 +73,11 @@ export async function webApp(app: FastifyInstance, services: Services): Promise<
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !request.url.startsWith('/sync/')
     if (!isPage) return reply.code(404).send({ statusCode: 404, code: 'NOT_FOUND', error: 'Not Found', message: 'No such endpoint.' })
+    // A file the build did not make (or made after this server started: restart it to serve a new
+    // build) is missing, not a page: answering with the app's HTML would hand a browser HTML as a script.
+    if (request.url.startsWith('/assets/')) {
+      return reply.code(404).header('Cache-Control', 'no-cache').send({ statusCode: 404, code: 'NOT_FOUND', error: 'Not Found', message: 'No such file in this build.' })
+    }
     const page = hasListPage && LIST_ROUTE.test(request.url.split('?')[0]!) ? LIST_PAGE : 'index.html'
     if (page === LIST_PAGE && listPage && request.method === 'GET') {
       // The list is a head start only: when it cannot be written, the live list loads as before.
