@@ -211,6 +211,14 @@ describe('the phone view', () => {
       await mine.getByRole('button', { name: 'Change' }).tap()
       await expect.poll(() => mine.locator('textarea').evaluate((element) => element === document.activeElement)).toBe(true)
       await mine.locator('textarea').fill('I walk Kai to school on weekdays')
+      // Meanwhile the facilitator changes the same item: Save first says so instead of replacing those words.
+      updateItemText(facilitator.doc, item!.id, 'I walk Kai to school every day, rain or shine')
+      await mine.getByTestId('changed-meanwhile').waitFor({ timeout: 10_000 })
+      expect(await mine.getByTestId('changed-meanwhile').innerText()).toContain('“I walk Kai to school every day, rain or shine”')
+      await mine.getByRole('button', { name: 'Save' }).tap()
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(itemsWithText(facilitator, 'strengths', 'I walk Kai to school every day, rain or shine')).toHaveLength(1)
+      // Asked again, her words go in.
       await mine.getByRole('button', { name: 'Save' }).tap()
       await waitFor(() => itemsWithText(facilitator, 'strengths', 'I walk Kai to school on weekdays').length === 1, {
         timeoutMs: 10_000,

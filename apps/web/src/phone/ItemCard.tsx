@@ -41,6 +41,11 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
   const [mode, setMode] = useState<Mode>('read')
   const [draft, setDraft] = useState(item.text)
   const [error, setError] = useState(false)
+  // The words the form opened with: when someone else changes the item meanwhile, saving would
+  // silently replace their words, so the form says so and saves only when asked again.
+  const [base, setBase] = useState(item.text)
+  const [warned, setWarned] = useState(false)
+  const changedMeanwhile = mode === 'edit' && item.text !== base
 
   const byline = self ? t('phone.byYou') : item.authorName ? t('phone.by', { name: item.authorName }) : t('phone.byUnknown')
   const save = (event: FormEvent) => {
@@ -48,6 +53,10 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
     const value = draft.trim()
     if (!value) {
       setError(true)
+      return
+    }
+    if (changedMeanwhile && !warned) {
+      setWarned(true)
       return
     }
     onSave(value)
@@ -74,6 +83,11 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
           {error ? (
             <p className="form-error" id={`${id}-error`} role="alert">
               {t('phone.textRequired')}
+            </p>
+          ) : null}
+          {changedMeanwhile ? (
+            <p className="phone-notice" role="alert" data-testid="changed-meanwhile">
+              {t('phone.changedMeanwhile', { text: item.text })}
             </p>
           ) : null}
           <div className="phone-actions">
@@ -111,6 +125,8 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
             aria-describedby={`${id}-text`}
             onClick={() => {
               setDraft(item.text)
+              setBase(item.text)
+              setWarned(false)
               setError(false)
               setMode('edit')
             }}

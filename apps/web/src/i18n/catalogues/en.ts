@@ -132,6 +132,7 @@ export const en = {
   'phone.addSubmit': 'Add',
   'phone.added': 'Added to “{section}”.',
   'phone.textRequired': 'Please write something first.',
+  'phone.changedMeanwhile': 'Someone else changed this while you were writing. It now says: “{text}”. Press Save again to put your words instead, or Cancel to keep theirs.',
   'phone.cancel': 'Cancel',
   'phone.edit': 'Change',
   'phone.editLabel': 'Your words',

@@ -137,6 +137,7 @@ export const es: Record<ListMessageKey, string> = {
   'phone.addSubmit': 'Añadir',
   'phone.added': 'Se añadió a «{section}».',
   'phone.textRequired': 'Por favor, escriba algo primero.',
+  'phone.changedMeanwhile': 'Otra persona cambió esto mientras usted escribía. Ahora dice: «{text}». Pulse Guardar otra vez para poner sus palabras, o Cancelar para dejar las de la otra persona.',
   'phone.cancel': 'Cancelar',
   'phone.edit': 'Cambiar',
   'phone.editLabel': 'Sus palabras',
