@@ -80,6 +80,19 @@ describe('a meeting in two browsers', () => {
       const map = readMap(observer.doc)
       expect(map.sections.strengths).toEqual([expect.objectContaining({ text: 'Lorna walks Kai to school', authorName: 'Ana Ruiz' })])
       expect(map.sections.harm).toEqual([expect.objectContaining({ text: 'Kai was left alone one evening', authorName: 'Grandma Lorna' })])
+
+      // The worker rewrites the family member's note on the board: the record keeps her as its
+      // author and names the worker as the one who changed its words.
+      await ana.keyboard.press('Escape')
+      await ana.locator('.tl-canvas').getByText('Kai was left alone one evening').first().dblclick()
+      await expect
+        .poll(() => ana.evaluate(() => document.activeElement?.getAttribute('contenteditable')), { timeout: 5_000 })
+        .toBe('true')
+      await ana.keyboard.press('ControlOrMeta+a')
+      await ana.keyboard.type('Kai was left alone for an evening')
+      await ana.keyboard.press('Escape')
+      await waitFor(() => readMap(observer.doc).sections.harm[0]?.text === 'Kai was left alone for an evening', { timeoutMs: 5_000, what: 'the rewritten note' })
+      expect(readMap(observer.doc).sections.harm[0]).toMatchObject({ authorName: 'Grandma Lorna', changedBy: { name: 'Ana Ruiz' } })
     } finally {
       observer.destroy()
     }
@@ -87,7 +100,7 @@ describe('a meeting in two browsers', () => {
     // A reload keeps everything.
     await lorna.reload()
     await lorna.locator('.tl-canvas').getByText('Lorna walks Kai to school').first().waitFor({ timeout: 20_000 })
-    await lorna.locator('.tl-canvas').getByText('Kai was left alone one evening').first().waitFor({ timeout: 5_000 })
+    await lorna.locator('.tl-canvas').getByText('Kai was left alone for an evening').first().waitFor({ timeout: 5_000 })
 
     // Not one request went anywhere but our own server.
     expect(facilitator.requests.length).toBeGreaterThan(5)

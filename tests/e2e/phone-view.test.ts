@@ -212,8 +212,10 @@ describe('the phone view', () => {
       await expect.poll(() => mine.locator('textarea').evaluate((element) => element === document.activeElement)).toBe(true)
       await mine.locator('textarea').fill('I walk Kai to school on weekdays')
       // Meanwhile the facilitator changes the same item: Save first says so instead of replacing those words.
-      updateItemText(facilitator.doc, item!.id, 'I walk Kai to school every day, rain or shine')
+      updateItemText(facilitator.doc, item!.id, 'I walk Kai to school every day, rain or shine', { editor: { id: worker.workerId, name: 'Ana Ruiz' } })
       await mine.getByTestId('changed-meanwhile').waitFor({ timeout: 10_000 })
+      // Her item now says who else changed its words.
+      expect(await mine.getByTestId('changed-by').innerText()).toBe('Changed by Ana Ruiz')
       expect(await mine.getByTestId('changed-meanwhile').innerText()).toContain('“I walk Kai to school every day, rain or shine”')
       await mine.getByRole('button', { name: 'Save' }).tap()
       await new Promise((resolve) => setTimeout(resolve, 300))
@@ -224,6 +226,9 @@ describe('the phone view', () => {
         timeoutMs: 10_000,
         what: 'the changed text in the facilitator doc',
       })
+      // Her own words again: hers alone once more.
+      expect(itemsWithText(facilitator, 'strengths', 'I walk Kai to school on weekdays')[0]?.changedBy).toBeUndefined()
+      await expect.poll(() => mine.getByTestId('changed-by').count()).toBe(0)
       await mine.getByRole('button', { name: 'Remove' }).tap()
       await mine.getByRole('button', { name: 'Yes, remove it' }).tap()
       await waitFor(() => readMap(facilitator.doc).sections.strengths.length === 0, { timeoutMs: 10_000, what: 'the removal in the facilitator doc' })

@@ -106,7 +106,7 @@ export { findSectionAt, findZoneAt, zoneContains } from './lib/findZoneAt.ts'
 export type { Point } from './lib/shapeGeometry.ts'
 export { addItem, addTemplateItem, type AddItemOptions, type AddTemplateItemOptions, type ItemAuthor } from './lib/addItem.ts'
 export { richTextToPlainText, toRichText } from './lib/richText.ts'
-export { deleteItem, findItemAuthor, updateItemText, type EditItemOptions } from './lib/editItem.ts'
+export { deleteItem, findItemAuthor, updateItemText, type EditItemOptions, type ItemEditor } from './lib/editItem.ts'
 export {
   MAP_MODEL_ERRORS,
   MapModelError,
@@ -200,6 +200,7 @@ export {
   type SMDisagreementBinding,
   type SMDisagreementBindingProps,
 } from './lib/disagreements.ts'
+export { CHANGED_BY_META_KEYS, metaAfterTextChange, readItemChange, type ItemChange } from './lib/itemChanges.ts'
 export { disagreementMessage, type DisagreementMessage, type DisagreementWho } from './lib/disagreementMessage.ts'
 export {
   metaWithScaleEnds,

@@ -9,11 +9,13 @@ import {
   addTemplateItem,
   placeTemplate,
   readMap,
+  updateItemText,
   writeSafetyMapTemplate,
   writeScalingMark,
 } from '@safetymap/map-model'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import { buildCaseFileExport, recordDate, type BuildCaseFileExportInput } from './CaseFileExport.ts'
+import { recordItemBlocks } from './itemBlocks.ts'
 import { renderJson } from './renderJson.ts'
 
 const T0 = Date.parse('2026-11-25T10:00:00Z')
@@ -51,6 +53,18 @@ describe('buildCaseFileExport', () => {
     expect(model.sections[0]!.items.map((i) => i.text)).toEqual(['público'])
     expect(model.withheld).toEqual({ count: 3 })
     expect(renderJson(model).toString()).not.toContain('secreto')
+  })
+
+  it('names who else changed a note’s words beside its author, in the model, the record lines and the JSON (MM-9a)', () => {
+    const doc = new Y.Doc()
+    writeSafetyMapTemplate(doc, { title: 'Reunión', locale: 'es', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+    const id = addItem(doc, 'strengths', 'Rosa lleva a Kai al parque', { id: 'p-rosa', name: 'Rosa' }, { now: new Date(T0) })
+    updateItemText(doc, id, 'María lleva a Kai al parque', { editor: { id: 'p-maria', name: 'María', now: new Date(T0 + 60_000) } })
+    const model = buildCaseFileExport(input({ map: readMap(doc) }))
+    const item = model.sections.find((s) => s.key === 'strengths')!.items[0]!
+    expect(item).toMatchObject({ author: { name: 'Rosa' }, changedBy: { participant: { id: 'p-maria', name: 'María' }, at: '2026-11-25T10:01:00.000Z' } })
+    expect(recordItemBlocks(item).map((b) => b.text)).toContain('Changed by María, 2026-11-25 10:01 UTC')
+    expect(renderJson(model).toString()).toContain('"changedBy"')
   })
 
   it('adds authors missing from the roster as contributors, once each', () => {

@@ -76,6 +76,15 @@ export interface ExportItem {
   readonly directQuote: boolean
   /** Since 1.3.0. Who recorded that they do not agree with the item, earliest first; empty when nobody did. */
   readonly disagreements: readonly ExportDisagreement[]
+  /** Since 1.3.0. The last person other than the author who changed its words, and when (map-model MM-9a); `null` when nobody did. */
+  readonly changedBy: ExportChange | null
+}
+
+/** Someone other than the author who changed an item's words. */
+export interface ExportChange {
+  readonly participant: ExportPerson
+  /** ISO 8601. */
+  readonly at: string
 }
 
 /** Who added a card, when, whether it is their own words, and who does not agree with it. */
@@ -326,6 +335,7 @@ const toExportItem = (item: MapItem): ExportItem => ({
   createdAt: item.createdAt === '' ? null : item.createdAt,
   directQuote: item.quote === true,
   disagreements: toDisagreements(item.disagreements),
+  changedBy: item.changedBy ? { participant: { id: item.changedBy.id, name: item.changedBy.name }, at: item.changedBy.at } : null,
 })
 
 const attribution = (card: Attribution): ExportAttribution => ({
@@ -553,6 +563,7 @@ export function recordDate(model: CaseFileExport): Date {
   const dated = [
     ...entries,
     ...entries.flatMap((entry) => entry.disagreements.map((d) => ({ createdAt: d.at }))),
+    ...allItems(model).flatMap((item) => (item.changedBy ? [{ createdAt: item.changedBy.at }] : [])),
     ...[...model.scales, ...paths(model.templates)].flatMap((scale) => scale.marks),
   ]
   for (const item of dated) {

@@ -1,6 +1,6 @@
 /**
  * Owns the lines an export prints for one entry of the record: a note's text and who wrote it
- * when, and — under any note or card — who recorded that they do not agree with it (map-model
+ * when (and who else changed its words since, MM-9a), and — under any note or card — who recorded that they do not agree with it (map-model
  * MM-25). The case-file record (PDF, DOCX) gets one line per person with when they recorded it;
  * the family copy one plain sentence in the meeting's language. Disagreements are `aside` blocks,
  * which the renderers keep with the entry above them.
@@ -36,6 +36,8 @@ export function recordItemBlocks(entry: ExportItem): ToolkitBlock[] {
   return [
     { style: 'text', text: entry.directQuote ? `“${entry.text}”` : entry.text || '(empty note)' },
     { style: 'by', text: `— ${entry.author.name || 'author not recorded'}${entry.createdAt ? `, ${formatRecordTime(entry.createdAt)}` : ''}` },
+    // Words someone else rewrote are not the author's alone (map-model MM-9a).
+    ...(entry.changedBy ? [{ style: 'by' as const, text: `Changed by ${entry.changedBy.participant.name || 'name not recorded'}, ${formatRecordTime(entry.changedBy.at)}` }] : []),
     ...recordDisagreementBlocks(entry),
   ]
 }

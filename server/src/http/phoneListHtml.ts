@@ -21,6 +21,7 @@ import {
   zoneHint,
   zoneLabel,
   type Disagreement,
+  type ItemChange,
   type Locale,
   type MapItem,
   type MapNextStep,
@@ -62,10 +63,11 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
   const text = (value: string, quote: boolean | undefined) => escapeHtml(quote ? quoted(value, locale) : value)
   const number = (value: number) => escapeHtml(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value))
 
-  const byline = (card: { authorId: string; authorName: string; quote?: boolean }) => {
+  const byline = (card: { authorId: string; authorName: string; quote?: boolean; changedBy?: ItemChange }) => {
     const by = card.authorId === selfId ? t('phone.byYou') : card.authorName ? t('phone.by', { name: card.authorName }) : t('phone.byUnknown')
+    const changed = card.changedBy ? `<span>${t('phone.changedBy', { name: card.changedBy.id === selfId ? say('phone.scale.you') : card.changedBy.name })}</span>` : ''
     const tag = card.quote ? `<span class="phone-tag">${t('phone.ownWords')}</span>` : ''
-    return `<p class="phone-byline"><span>${by}</span>${tag}</p>`
+    return `<p class="phone-byline"><span>${by}</span>${changed}${tag}</p>`
   }
   const disagreements = (list: readonly Disagreement[] = []) => {
     if (list.length === 0) return ''

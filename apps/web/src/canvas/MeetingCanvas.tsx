@@ -38,7 +38,7 @@ import { TemplateControls } from './templates/TemplateControls.tsx'
 import { createToolkitState } from './shapes/toolkitState.ts'
 import type { MeetingUser } from './MeetingUser.ts'
 import { MeetingNotices } from './MeetingNotices.tsx'
-import { noteAuthorMeta } from './noteAuthorMeta.ts'
+import { noteAuthorMeta, recordNoteChanges } from './noteAuthorMeta.ts'
 import { showMapTop } from './showMapTop.ts'
 import { useBoardLocale } from './useBoardLocale.ts'
 import { usePeers } from './usePeers.ts'
@@ -147,6 +147,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
     (editor: Editor) => {
       blockThirdPartyContent(editor, { onBlocked: () => setFilesBlocked(Date.now()) })
       editor.getInitialMetaForShape = noteAuthorMeta({ id: user.id, name: user.name })
+      recordNoteChanges(editor, { id: user.id, name: user.name })
       showMapTop(editor)
       setEditor(editor)
     },

@@ -1,10 +1,13 @@
 /**
- * Attribution for new items (map-model MM-9): every note created on this device gets
- * `meta.authorId`, `meta.authorName` and `meta.createdAt`. Other shapes get no meta.
+ * Attribution of items (map-model MM-9, MM-9a): every note created on this device gets
+ * `meta.authorId`, `meta.authorName` and `meta.createdAt` (other shapes get no meta), and a note
+ * whose words someone here changes records who changed them, unless they wrote it.
  *
  *   editor.getInitialMetaForShape = noteAuthorMeta({ id: user.id, name: user.name })
+ *   recordNoteChanges(editor, { id: user.id, name: user.name })
  */
-import type { JsonObject, TLShape } from 'tldraw'
+import { metaAfterTextChange } from '@safetymap/map-model'
+import type { Editor, JsonObject, TLNoteShape, TLShape } from 'tldraw'
 
 /** A `getInitialMetaForShape` that attributes notes to `author`. */
 export function noteAuthorMeta(author: { readonly id: string; readonly name: string }): (shape: TLShape) => JsonObject {
@@ -12,4 +15,13 @@ export function noteAuthorMeta(author: { readonly id: string; readonly name: str
     shape.type === 'note'
       ? { authorId: author.id, authorName: author.name, createdAt: new Date().toISOString() }
       : {}
+}
+
+/** Marks notes whose words the person at this device changes (not remote changes); returns the unsubscribe. */
+export function recordNoteChanges(editor: Editor, person: { readonly id: string; readonly name: string }): () => void {
+  return editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
+    if (source !== 'user' || next.type !== 'note' || prev.type !== 'note') return next
+    if (JSON.stringify((prev as TLNoteShape).props.richText) === JSON.stringify((next as TLNoteShape).props.richText)) return next
+    return { ...next, meta: metaAfterTextChange(next.meta, person, new Date()) as JsonObject }
+  })
 }

@@ -106,6 +106,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
       )}
       <p className="phone-byline">
         <span>{byline}</span>
+        {item.changedBy ? <span data-testid="changed-by">{t('phone.changedBy', { name: item.changedBy.id === selfId ? t('phone.scale.you') : item.changedBy.name })}</span> : null}
         {item.quote ? (
           <span className="phone-tag" data-testid="quote-tag">
             {t('phone.ownWords')}

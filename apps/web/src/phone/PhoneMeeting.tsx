@@ -177,7 +177,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       selfId: user.id,
       isPending: (id) => pending.has(id),
       add,
-      update: (id, text) => void updateItemText(doc, id, text),
+      update: (id, text) => void updateItemText(doc, id, text, { editor: { id: user.id, name: user.name } }),
       remove: (id) => void deleteItem(doc, id),
       disagree: (id, on) => void (on ? addDisagreement(doc, id, { id: user.id, name: user.name }) : withdrawDisagreement(doc, id, user.id)),
     }),

@@ -21,6 +21,17 @@ describe('updateItemText', () => {
     expectAllRecordsValid(doc)
   })
 
+  it('records who else changed the words and when; the author rewriting them makes them theirs again (MM-9a)', () => {
+    const doc = newMeetingDoc()
+    const id = addItem(doc, 'strengths', 'Rosa takes Kai to the park', AUTHOR, { now: NOW })
+    const later = new Date(NOW.getTime() + 60_000)
+    updateItemText(doc, id, 'Rosa and María take Kai to the park', { editor: { id: 'p-maria', name: 'María', now: later } })
+    expect(readMap(doc).sections.strengths[0]).toMatchObject({ authorName: AUTHOR.name, changedBy: { id: 'p-maria', name: 'María', at: later.toISOString() } })
+    expectAllRecordsValid(doc)
+    updateItemText(doc, id, 'Rosa takes Kai to the park on Sundays', { editor: { id: AUTHOR.id, name: AUTHOR.name } })
+    expect(readMap(doc).sections.strengths[0]?.changedBy).toBeUndefined()
+  })
+
   it('keeps one entry per record, so a canvas YKeyValue sees an update (MM-1)', () => {
     const doc = newMeetingDoc()
     const id = addItem(doc, 'harm', 'a', AUTHOR, { now: NOW })

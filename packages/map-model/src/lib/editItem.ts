@@ -14,11 +14,19 @@ import { MAP_MODEL_ORIGIN, deleteRecords, readRecordMap, writeRecords } from './
 import { disagreementIdsOf } from './disagreements.ts'
 import { richTextToPlainText, toRichText } from './richText.ts'
 import { isNoteShape, isShapeRecord, type ShapeRecord } from './shapeGeometry.ts'
+import { metaAfterTextChange } from './itemChanges.ts'
 
 /** Options of {@link updateItemText} and {@link deleteItem}. @public */
 export interface EditItemOptions {
   /** Transaction origin; defaults to {@link MAP_MODEL_ORIGIN}. */
   readonly origin?: unknown
+}
+
+/** The person changing an item's words (MM-9a), and when (now by default). @public */
+export interface ItemEditor {
+  readonly id: string
+  readonly name: string
+  readonly now?: Date
 }
 
 function findNote(doc: Y.Doc, id: string): ShapeRecord | null {
@@ -33,11 +41,13 @@ function findNote(doc: Y.Doc, id: string): ShapeRecord | null {
  *
  * @public
  */
-export function updateItemText(doc: Y.Doc, id: string, text: string, options: EditItemOptions = {}): boolean {
+export function updateItemText(doc: Y.Doc, id: string, text: string, options: EditItemOptions & { readonly editor?: ItemEditor } = {}): boolean {
   const note = findNote(doc, id)
   if (!note) return false
   if (richTextToPlainText(note.props.richText) === text) return true
-  const changed: ShapeRecord = { ...note, props: { ...note.props, richText: toRichText(text) } }
+  // Who changed it, when that is not its author (MM-9a).
+  const meta = options.editor ? metaAfterTextChange(note.meta, options.editor, options.editor.now ?? new Date()) : note.meta
+  const changed: ShapeRecord = { ...note, meta, props: { ...note.props, richText: toRichText(text) } }
   writeRecords(doc, [changed], options.origin ?? MAP_MODEL_ORIGIN)
   return true
 }

@@ -24,6 +24,7 @@ import { readToolkit, type MapScale, type MapToolkit } from './readToolkit.ts'
 import { PARTICIPANT_META_KEY, readParentConsent, readZoneHeading, type ParentConsent } from './childTools.ts'
 import { SAFETY_HOUSE_PATH_KEY } from './placeTemplate.ts'
 import { readDisagreementsByItem, type Disagreement } from './disagreements.ts'
+import { readItemChange, type ItemChange } from './itemChanges.ts'
 import { readHiddenScales, type MapHiddenScale } from './hiddenRatings.ts'
 import { richTextToPlainText } from './richText.ts'
 import {
@@ -51,6 +52,8 @@ export interface MapItem {
   readonly quote?: true
   /** Who disagrees with the item (MM-25), one entry per person; absent when nobody does. */
   readonly disagreements?: readonly Disagreement[]
+  /** The last person other than the author who changed its words (MM-9a); absent when nobody did. */
+  readonly changedBy?: ItemChange
   /** `true` when `meta.childAgreed` records that the child agreed to share it (MM-29); absent otherwise. */
   readonly childAgreed?: true
   /** The roster participant the note stands for (`meta.participantId`, MM-33); absent when not linked. */
@@ -139,6 +142,12 @@ export function sortInReadingOrder<T extends { readonly id: string; readonly cen
   return out
 }
 
+/** `{ changedBy }` when someone other than the author changed the words (MM-9a), else nothing. */
+function changedByField(meta: Readonly<Record<string, unknown>>): { changedBy?: ItemChange } {
+  const change = readItemChange(meta)
+  return change ? { changedBy: change } : {}
+}
+
 const metaString = (note: ShapeRecord, key: string): string => {
   const value = note.meta[key]
   return typeof value === 'string' ? value : ''
@@ -176,6 +185,7 @@ export function readMap(doc: Y.Doc): SafetyMap {
       createdAt: metaString(shape, 'createdAt'),
       ...(shape.meta.quote === true ? { quote: true as const } : {}),
       ...disagreementsField(disagreements, shape.id),
+      ...changedByField(shape.meta),
       ...(shape.meta.childAgreed === true ? { childAgreed: true as const } : {}),
       ...(typeof shape.meta[PARTICIPANT_META_KEY] === 'string' && shape.meta[PARTICIPANT_META_KEY] !== ''
         ? { participantId: shape.meta[PARTICIPANT_META_KEY] }

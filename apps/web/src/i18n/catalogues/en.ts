@@ -144,6 +144,7 @@ export const en = {
   'phone.by': 'Written by {name}',
   'phone.byYou': 'Written by you',
   'phone.byUnknown': 'Writer not known',
+  'phone.changedBy': 'Changed by {name}',
   'phone.notSent': 'Not sent yet',
   'phone.notSentHelp': 'Kept on this phone. It will be sent when the connection comes back.',
   'phone.unsorted': 'Other notes on the board',

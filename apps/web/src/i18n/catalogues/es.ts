@@ -149,6 +149,7 @@ export const es: Record<ListMessageKey, string> = {
   'phone.by': 'Lo escribió {name}',
   'phone.byYou': 'Lo escribió usted',
   'phone.byUnknown': 'No se sabe quién lo escribió',
+  'phone.changedBy': 'Cambiado por {name}',
   'phone.notSent': 'Todavía no se envió',
   'phone.notSentHelp': 'Está guardado en este teléfono. Se enviará cuando vuelva la conexión.',
   'phone.unsorted': 'Otras notas del tablero',
