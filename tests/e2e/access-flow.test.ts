@@ -162,11 +162,14 @@ describe('who may be in the meeting, in two browsers', () => {
 
     // A "can look only" invite opens a read-only canvas: no note can be made.
     const viewerUrl = await makeInvite(ana, { role: 'Can look only', shared: false, label: 'Projector' })
+    await expect.poll(() => ana.getByTestId('invite-list').innerText(), { timeout: 5_000 }).toContain('Projector')
     const screen = await projector.context.newPage()
     await joinAs(screen, viewerUrl, 'Room screen', 'Worker (agency or service)', 'In the room')
     await screen.waitForURL(new RegExp(`/m/${meetingId}$`))
     await screen.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     await screen.getByText('You can look at the map, but not change it.').waitFor({ timeout: 5_000 })
+    // Used once, the one-person link leaves the facilitator's list of links that work now.
+    await expect.poll(() => ana.getByTestId('invite-list').innerText(), { timeout: 10_000 }).not.toContain('Projector')
     const box = await screen.locator('.tl-canvas').getByText(HARM, { exact: true }).first().boundingBox()
     if (!box) throw new Error('zone heading not on screen')
     await screen.keyboard.press('n')

@@ -22,8 +22,11 @@ type CopyState = 'idle' | 'copied' | 'failed'
 const INVITE_ROLES = ['editor', 'viewer'] as const
 const INVITE_KINDS: readonly InviteKind[] = ['personal', 'shared']
 
-/** Creates and shows invite links for `meetingId`, and lists the ones that work now. */
-export function InvitePanel({ meetingId }: { meetingId: string }) {
+/**
+ * Creates and shows invite links for `meetingId`, and lists the ones that work now. `roster` is
+ * only watched: someone joining uses up a one-person link, so the list is asked for again.
+ */
+export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: unknown }) {
   const { t, locale } = useI18n()
   const ids = useId()
   const inputRef = useRef<HTMLInputElement>(null)
@@ -44,7 +47,7 @@ export function InvitePanel({ meetingId }: { meetingId: string }) {
 
   useEffect(() => {
     void refresh()
-  }, [refresh])
+  }, [refresh, roster])
 
   const chooseKind = (next: InviteKind) => {
     setKind(next)

@@ -98,7 +98,7 @@ export function WhosHere({ id, peers, open, meetingId, selfId, access, isFacilit
       <FormError messageKey={error ?? lobby.error} />
       {isFacilitator ? (
         <>
-          <InvitePanel meetingId={meetingId} />
+          <InvitePanel meetingId={meetingId} roster={access.roster} />
           {/* Last, away from everyday controls: these change the meeting for everyone. */}
           <MeetingControls
             finalized={access.finalized}
