@@ -382,6 +382,11 @@ describe('who may be in the meeting, in two browsers', () => {
     await trail.getByText('Restricted an item (staff only)').waitFor({ timeout: 5_000 })
     expect(await trail.innerText()).toContain('Grandma Lorna · Can write')
     expect(await trail.innerText()).not.toContain('Hidden Lane')
+    // Opened, it holds the keyboard; Escape closes it and gives the keyboard back to its button.
+    expect(await ana.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('dialog')
+    await ana.keyboard.press('Escape')
+    await expect.poll(() => trail.count()).toBe(0)
+    expect(await ana.evaluate(() => document.activeElement?.textContent)).toBe('Audit trail')
 
     expect(foreignHosts(facilitator.requests, host)).toEqual([])
     expect(foreignHosts(family.requests, host)).toEqual([])

@@ -65,7 +65,10 @@ describe('export from the meeting page', () => {
     await details.getByLabel('Purpose of the meeting').fill('Un plan para las noches de Kai')
     await details.getByRole('button', { name: 'Save details' }).click()
     await details.getByTestId('meeting-details-saved').waitFor({ timeout: 10_000 })
-    await details.getByRole('button', { name: 'Close' }).click()
+    // Escape closes it, and the keyboard is back on the button that opened it.
+    await page.keyboard.press('Escape')
+    await expect.poll(() => details.count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Meeting details')
 
     await addNoteUnder(page, 'Strengths', 'La abuela recoge a Kai cada día')
     await page.locator('.tl-canvas').getByText('La abuela recoge a Kai cada día').first().waitFor({ timeout: 5_000 })

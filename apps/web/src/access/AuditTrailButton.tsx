@@ -5,7 +5,8 @@
  *
  *   {role === 'facilitator' && <AuditTrailButton meetingId={meeting.id} roster={access.roster} />}
  */
-import { useId, useState } from 'react'
+import { useCallback, useId, useState } from 'react'
+import { usePanelKeyboard } from '../ui/usePanelKeyboard.ts'
 import { api, type RosterEntry } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -26,6 +27,7 @@ export function AuditTrailButton({ meetingId, roster }: AuditTrailButtonProps) {
   const { t, locale } = useI18n()
   const panelId = useId()
   const [state, setState] = useState<TrailState | null>(null)
+  const keys = usePanelKeyboard(state !== null, useCallback(() => setState(null), []))
 
   const open = async () => {
     setState({ kind: 'loading' })
@@ -36,11 +38,11 @@ export function AuditTrailButton({ meetingId, roster }: AuditTrailButtonProps) {
 
   return (
     <div className="audit-trail">
-      <button type="button" aria-expanded={state !== null} aria-controls={panelId} onClick={() => (state ? setState(null) : void open())}>
+      <button ref={keys.buttonRef} type="button" aria-expanded={state !== null} aria-controls={panelId} onClick={() => (state ? setState(null) : void open())}>
         {t('audit.button')}
       </button>
       {state ? (
-        <section id={panelId} className="audit-trail-panel" role="dialog" aria-label={t('audit.heading')}>
+        <section ref={keys.panelRef} tabIndex={-1} id={panelId} className="audit-trail-panel" role="dialog" aria-label={t('audit.heading')}>
           <h2>{t('audit.heading')}</h2>
           <p>{t('audit.intro')}</p>
           {state.kind === 'loading' ? <p aria-live="polite">{t('app.loading')}</p> : null}
@@ -70,7 +72,7 @@ export function AuditTrailButton({ meetingId, roster }: AuditTrailButtonProps) {
               </table>
             </div>
           ) : null}
-          <button type="button" onClick={() => setState(null)}>
+          <button type="button" onClick={keys.close}>
             {t('audit.close')}
           </button>
         </section>

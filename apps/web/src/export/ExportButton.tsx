@@ -7,7 +7,8 @@
  *
  *   {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} />}
  */
-import { useId, useState } from 'react'
+import { useCallback, useId, useState } from 'react'
+import { usePanelKeyboard } from '../ui/usePanelKeyboard.ts'
 import type { Editor } from 'tldraw'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -71,6 +72,7 @@ export function ExportButton({ meetingId, title = '', editor }: ExportButtonProp
   const { t } = useI18n()
   const dialogId = useId()
   const [open, setOpen] = useState(false)
+  const keys = usePanelKeyboard(open, useCallback(() => setOpen(false), []))
   const [format, setFormat] = useState<Choice>('pdf')
   const [withPicture, setWithPicture] = useState(true)
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
@@ -115,11 +117,11 @@ export function ExportButton({ meetingId, title = '', editor }: ExportButtonProp
 
   return (
     <div className="export">
-      <button type="button" aria-expanded={open} aria-controls={dialogId} onClick={() => setOpen((o) => !o)}>
+      <button ref={keys.buttonRef} type="button" aria-expanded={open} aria-controls={dialogId} onClick={() => setOpen((o) => !o)}>
         {t('export.button')}
       </button>
       {open && (
-        <section id={dialogId} className="export-dialog" role="dialog" aria-label={t('export.heading')}>
+        <section ref={keys.panelRef} tabIndex={-1} id={dialogId} className="export-dialog" role="dialog" aria-label={t('export.heading')}>
           <h2>{t('export.heading')}</h2>
           <p className="export-hint">{t('export.intro')}</p>
           <fieldset disabled={working}>
@@ -151,7 +153,7 @@ export function ExportButton({ meetingId, title = '', editor }: ExportButtonProp
             <button type="button" className="primary" disabled={working} onClick={() => void run()}>
               {t('export.start')}
             </button>
-            <button type="button" disabled={working} onClick={() => setOpen(false)}>
+            <button type="button" disabled={working} onClick={keys.close}>
               {t('export.close')}
             </button>
           </div>

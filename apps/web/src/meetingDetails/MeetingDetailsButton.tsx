@@ -5,7 +5,8 @@
  *
  *   {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} finalized={access.finalized} />}
  */
-import { useId, useState, type FormEvent } from 'react'
+import { useCallback, useId, useState, type FormEvent } from 'react'
+import { usePanelKeyboard } from '../ui/usePanelKeyboard.ts'
 import { api, type Meeting } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -19,6 +20,7 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
   const { t } = useI18n()
   const dialogId = useId()
   const [open, setOpen] = useState(false)
+  const keys = usePanelKeyboard(open, useCallback(() => setOpen(false), []))
   const [draft, setDraft] = useState(() => draftFromDetails(meeting))
   const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; messageKey: MessageKey }>({ kind: 'idle' })
 
@@ -39,11 +41,11 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
 
   return (
     <div className="meeting-details">
-      <button type="button" aria-expanded={open} aria-controls={dialogId} onClick={() => setOpen((o) => !o)}>
+      <button ref={keys.buttonRef} type="button" aria-expanded={open} aria-controls={dialogId} onClick={() => setOpen((o) => !o)}>
         {t('meetingDetails.button')}
       </button>
       {open && (
-        <section id={dialogId} className="meeting-details-dialog" role="dialog" aria-label={t('meetingDetails.heading')}>
+        <section ref={keys.panelRef} tabIndex={-1} id={dialogId} className="meeting-details-dialog" role="dialog" aria-label={t('meetingDetails.heading')}>
           <h2>{t('meetingDetails.heading')}</h2>
           <p className="meeting-details-hint">{t('meetingDetails.intro')}</p>
           <form className="stack" onSubmit={save} aria-busy={state.kind === 'saving'} noValidate>
@@ -62,7 +64,7 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
               <button type="submit" className="primary" disabled={finalized || state.kind === 'saving'}>
                 {t('meetingDetails.save')}
               </button>
-              <button type="button" onClick={() => setOpen(false)}>
+              <button type="button" onClick={keys.close}>
                 {t('meetingDetails.close')}
               </button>
             </div>
