@@ -784,6 +784,20 @@ describe('the phone view', () => {
       await joinAs(page, 'Aunt May')
       await page.waitForURL(/\/list$/, { timeout: 20_000 })
       await expectLive(page)
+      // Words typed but not added yet: leaving the page first asks; with nothing typed, it does not.
+      const harm = section(page, 'harm')
+      await harm.locator('.phone-add-open').tap()
+      await harm.locator('.phone-add textarea').fill('Kai was alone in the bath')
+      // (The page cancels the browser's beforeunload, which is what makes the browser ask.)
+      const leaving = () =>
+        page.evaluate(() => {
+          const event = new Event('beforeunload', { cancelable: true })
+          window.dispatchEvent(event)
+          return event.defaultPrevented
+        })
+      await expect.poll(leaving, { timeout: 5_000 }).toBe(true)
+      await harm.locator('.phone-add textarea').fill('')
+      await expect.poll(leaving, { timeout: 5_000 }).toBe(false)
       expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
       await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 15_000 }).toBe('4410')
       expect(await page.getByTestId('phone-ended').innerText()).toBe('This meeting has ended. Thank you for taking part.')

@@ -25,6 +25,7 @@ import { useRelayClose } from '../access/useRelayClose.ts'
 import { WaitingNotice } from '../access/WaitingNotice.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
+import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { Link } from '../router/Link.tsx'
 import { blockThirdPartyContent } from './blockThirdPartyContent.ts'
 import './canvas.css'
@@ -120,12 +121,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
     setAwarenessUser(awareness, { id: user.id, name: user.name, color, role })
   }, [awareness, user.id, user.name, role, color])
 
-  useEffect(() => {
-    if (!snapshot.hasUnsentChanges || snapshot.state === 'live') return
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault()
-    window.addEventListener('beforeunload', warn)
-    return () => window.removeEventListener('beforeunload', warn)
-  }, [snapshot.hasUnsentChanges, snapshot.state])
+  useWarnBeforeLeaving(snapshot.hasUnsentChanges && snapshot.state !== 'live')
 
   // A language someone picked on their own device is their board's too; the facilitator's board, which the room may watch, stays in the meeting's.
   const boardLocale = useBoardLocale(doc, meeting.locale, chosen && role !== 'facilitator' ? locale : null)

@@ -10,6 +10,7 @@
 import { quoted, type MapItem } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { Disagreements } from './Disagreements.tsx'
 
@@ -46,6 +47,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
   const [base, setBase] = useState(item.text)
   const [warned, setWarned] = useState(false)
   const changedMeanwhile = mode === 'edit' && item.text !== base
+  useWarnBeforeLeaving(mode === 'edit' && draft !== base)
 
   const byline = self ? t('phone.byYou') : item.authorName ? t('phone.by', { name: item.authorName }) : t('phone.byUnknown')
   const save = (event: FormEvent) => {

@@ -39,6 +39,7 @@ import type { MessageKey } from '../i18n/messages.ts'
 import { Link } from '../router/Link.tsx'
 import { meetingPath } from '../router/matchRoute.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
+import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import type { PhoneConnection } from './openPhoneConnection.ts'
 import { createPendingItems } from './pendingItems.ts'
 import type { SendOutcome } from './pendingRatings.ts'
@@ -118,12 +119,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
 
   // Leaving with unsent changes: the browser asks first (they are safe in IndexedDB, but the person
   // may be about to clear the browser or hand the phone back).
-  useEffect(() => {
-    if (!snapshot.hasUnsentChanges || snapshot.state === 'live') return
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault()
-    window.addEventListener('beforeunload', warn)
-    return () => window.removeEventListener('beforeunload', warn)
-  }, [snapshot.hasUnsentChanges, snapshot.state])
+  useWarnBeforeLeaving(snapshot.hasUnsentChanges && snapshot.state !== 'live')
 
   const finalized = map.status === 'finalized'
   const ended = endedCode !== null

@@ -10,6 +10,7 @@ import { zoneHint, zoneLabel, type MapItem, type SectionKey } from '@safetymap/m
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { focusOnMount } from '../ui/focusOnMount.ts'
+import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { ItemCard, MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
 
 /** What a section list may do, decided by the page. */
@@ -91,6 +92,8 @@ function AddItemForm({ section, label, onAdd }: { section: SectionKey; label: st
   const [error, setError] = useState(false)
   const [added, setAdded] = useState('')
   const openButton = useRef<HTMLButtonElement>(null)
+  // A reload or a tap on "back" would lose what is typed here: the browser asks first.
+  useWarnBeforeLeaving(open && text.trim() !== '')
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
