@@ -21,7 +21,10 @@ export function noteAuthorMeta(author: { readonly id: string; readonly name: str
 export function recordNoteChanges(editor: Editor, person: { readonly id: string; readonly name: string }): () => void {
   return editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
     if (source !== 'user' || next.type !== 'note' || prev.type !== 'note') return next
-    if (JSON.stringify((prev as TLNoteShape).props.richText) === JSON.stringify((next as TLNoteShape).props.richText)) return next
+    const before = (prev as TLNoteShape).props.richText
+    const after = (next as TLNoteShape).props.richText
+    // Moves and resizes (every frame of a drag) keep the same text object: skip them cheaply.
+    if (before === after || JSON.stringify(before) === JSON.stringify(after)) return next
     return { ...next, meta: metaAfterTextChange(next.meta, person, new Date()) as JsonObject }
   })
 }
