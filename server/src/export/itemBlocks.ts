@@ -37,7 +37,7 @@ export function recordItemBlocks(entry: ExportItem): ToolkitBlock[] {
     { style: 'text', text: entry.directQuote ? `“${entry.text}”` : entry.text || '(empty note)' },
     { style: 'by', text: `— ${entry.author.name || 'author not recorded'}${entry.createdAt ? `, ${formatRecordTime(entry.createdAt)}` : ''}` },
     // Words someone else rewrote are not the author's alone (map-model MM-9a).
-    ...(entry.changedBy ? [{ style: 'by' as const, text: `Changed by ${entry.changedBy.participant.name || 'name not recorded'}, ${formatRecordTime(entry.changedBy.at)}` }] : []),
+    ...(entry.changedBy ? [{ style: 'aside' as const, text: `Changed by ${entry.changedBy.participant.name || 'name not recorded'}, ${formatRecordTime(entry.changedBy.at)}` }] : []),
     ...recordDisagreementBlocks(entry),
   ]
 }
