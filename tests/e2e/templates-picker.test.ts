@@ -43,8 +43,23 @@ describe('template picker on the canvas', () => {
     await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
     await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
 
-    await page.getByRole('button', { name: 'Add a template' }).click()
-    await page.getByRole('menuitem', { name: 'Three Houses' }).click()
+    // By keyboard: the menu takes the focus, the arrows move in it, Escape gives the focus back.
+    const addTemplate = page.getByRole('button', { name: 'Add a template' })
+    const focusedName = () => page.evaluate(() => document.activeElement?.textContent ?? '')
+    await addTemplate.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(focusedName).toBe('Safety map (three columns)')
+    await page.keyboard.press('End')
+    expect(await focusedName()).toBe('Cancel')
+    await page.keyboard.press('ArrowDown')
+    expect(await focusedName()).toBe('Safety map (three columns)')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0)
+    expect(await focusedName()).toBe('Add a template')
+    await page.keyboard.press('Enter')
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown')
+    expect(await focusedName()).toBe('Three Houses')
+    await page.keyboard.press('Enter')
     // A parent's consent comes first: nothing is placed until it is recorded.
     const consent = page.getByRole('dialog', { name: 'Before you add Three Houses' })
     await expect.poll(() => consent.getByRole('button', { name: 'Add Three Houses' }).isDisabled()).toBe(true)
@@ -52,6 +67,8 @@ describe('template picker on the canvas', () => {
     await consent.getByLabel('A parent agreed to using Three Houses with the child').check()
     await consent.getByRole('button', { name: 'Add Three Houses' }).click()
     await canvas.getByText('House of worries', { exact: true }).first().waitFor({ timeout: 10_000 })
+    // The keyboard is back on the button it started from, not lost on the page.
+    expect(await focusedName()).toBe('Add a template')
     expect(await canvas.getByTestId('sm-zone-consent').innerText()).toBe('A parent agreed: Jess, Kai’s mum')
     // The agency's label from LABELS_FILE, and the catalogue's words for the others.
     expect(await canvas.getByText('Good things house', { exact: true }).count()).toBe(1)

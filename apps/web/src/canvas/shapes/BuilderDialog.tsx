@@ -11,6 +11,7 @@ import { checkPlainLanguage, type Locale } from '@safetymap/map-model'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
+import { useReturnFocus } from '../../ui/useReturnFocus.ts'
 
 /** One field of a builder. */
 export interface BuilderField {
@@ -188,16 +189,4 @@ export function BuilderDialog(props: BuilderDialogProps) {
 export const isRating = (text: string): boolean => {
   const value = Number(text.trim())
   return Number.isFinite(value) && value >= 0 && value <= 10 && Number.isInteger(value * 2)
-}
-
-/** Puts the keyboard back where it was (the button that opened the dialog) once the dialog closes, if that is still on the page. */
-function useReturnFocus(): void {
-  // Read while rendering: by the time effects run, the dialog's first field has taken the focus.
-  const [opener] = useState(() => document.activeElement)
-  useEffect(
-    () => () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
-    },
-    [opener],
-  )
 }

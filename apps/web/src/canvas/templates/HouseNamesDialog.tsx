@@ -9,6 +9,7 @@ import { MAP_TEMPLATES, readMap, renameTemplateZone, zoneLabel } from '@safetyma
 import { useId, useState, type FormEvent } from 'react'
 import type * as Y from 'yjs'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { useReturnFocus } from '../../ui/useReturnFocus.ts'
 
 /** Props of {@link HouseNamesDialog}. */
 export interface HouseNamesDialogProps {
@@ -22,6 +23,7 @@ const HOUSES = MAP_TEMPLATES['three-houses'].sections
 
 export function HouseNamesDialog({ doc, placementId, onClose }: HouseNamesDialogProps) {
   const { t, locale } = useI18n()
+  useReturnFocus()
   const id = useId()
   const [names, setNames] = useState<Record<string, string>>(() => {
     const headings = readMap(doc).templates.find((p) => p.placementId === placementId)?.headings ?? {}

@@ -7,6 +7,7 @@
  */
 import { useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { useReturnFocus } from '../../ui/useReturnFocus.ts'
 
 /** Props of {@link ParentConsentDialog}. */
 export interface ParentConsentDialogProps {
@@ -17,6 +18,7 @@ export interface ParentConsentDialogProps {
 
 export function ParentConsentDialog({ onPlace, onClose }: ParentConsentDialogProps) {
   const { t } = useI18n()
+  useReturnFocus()
   const id = useId()
   const [givenBy, setGivenBy] = useState('')
   const [agreed, setAgreed] = useState(false)

@@ -9,11 +9,12 @@
  *   <TemplateControls doc={doc} user={user} canEdit={!readonly} isFacilitator={role === 'facilitator'} roster={roster} />
  */
 import { MAP_TEMPLATES, NOTE_SHAPE_TYPE, placeTemplate, TEMPLATE_IDS, ZONE_SHAPE_TYPE, type TemplateId } from '@safetymap/map-model'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Box, useEditor, useValue, type Editor, type TLShape } from 'tldraw'
 import type * as Y from 'yjs'
 import type { RosterEntry } from '../../api/api.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { useMenuKeyboard } from '../../ui/useMenuKeyboard.ts'
 import { CirclePersonLink } from './CirclePersonLink.tsx'
 import { HouseNamesDialog } from './HouseNamesDialog.tsx'
 import { ParentConsentDialog } from './ParentConsentDialog.tsx'
@@ -67,6 +68,7 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
   const [dialog, setDialog] = useState<'consent' | 'names' | null>(null)
+  const menu = useMenuKeyboard(open, useCallback(() => setOpen(false), []))
   const notes = useValue('child notes', () => notesIn(editor, 'three-houses'), [editor])
   const people = useValue('circle notes', () => notesIn(editor, 'circles'), [editor])
   const houses = useValue('last three houses', () => lastHouses(editor), [editor])
@@ -76,6 +78,8 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
 
   const add = (templateId: TemplateId, givenBy?: string) => {
     setOpen(false)
+    // The chosen item leaves with the menu: the keyboard goes back to the menu's button (and from there into the consent dialog and back).
+    menu.buttonRef.current?.focus()
     // Three Houses is used with a child only once a parent agreed: ask first (MM-31).
     if (templateId === 'three-houses' && givenBy === undefined) {
       setDialog('consent')
@@ -115,17 +119,24 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
       ) : null}
       {isFacilitator ? (
         <span className="sm-template-picker">
-          <button type="button" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen((o) => !o)}>
+          <button ref={menu.buttonRef} type="button" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen((o) => !o)}>
             {t('templates.add')}
           </button>
           {open ? (
-            <div className="sm-template-picker__menu" role="menu" aria-label={t('templates.add')}>
+            <div ref={menu.menuRef} className="sm-template-picker__menu" role="menu" aria-label={t('templates.add')} onKeyDown={menu.onKeyDown}>
               {TEMPLATE_IDS.map((id) => (
                 <button key={id} type="button" role="menuitem" onClick={() => add(id)}>
                   {t(`templates.${id}`)}
                 </button>
               ))}
-              <button type="button" onClick={() => setOpen(false)}>
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => {
+                  setOpen(false)
+                  menu.buttonRef.current?.focus()
+                }}
+              >
                 {t('templates.cancel')}
               </button>
             </div>
