@@ -6,7 +6,8 @@
  * a tool's dialog folds them again. On a 1366 × 850 laptop the tools sit apart from the map and
  * from tldraw's panels. On both, the first view shows the three column headings and the 0–10
  * band with nothing of ours or tldraw's over them, and tldraw's style panel still comes up for a
- * drawing tool.
+ * drawing tool. Turned on its side later, the phone keeps the meeting bar to one row and frames the
+ * whole map again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -164,6 +165,13 @@ describe('the board on a phone and on a laptop', () => {
         expect(layoutProblems(open, await rects(page, TLDRAW_BOTTOM), PHONE), locale).toEqual([])
         expect(open.filter((c) => c.height < TAP_PX).map((c) => c.label), locale).toEqual([])
 
+        // Escape in the template menu closes that menu, not the tools around it.
+        await page.getByRole('button', { name: /^(Add a template|Agregar una plantilla)$/ }).tap()
+        await page.getByRole('menu').waitFor({ timeout: 5_000 })
+        await page.keyboard.press('Escape')
+        await expect.poll(() => page.getByRole('menu').count()).toBe(0)
+        expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+
         // A tool's dialog folds the tools away; closing it leaves the map as it was.
         await page.getByRole('button', { name: /^(Give your rating|Dar su número)$/ }).tap()
         const dialog = page.getByRole('dialog')
@@ -172,6 +180,16 @@ describe('the board on a phone and on a laptop', () => {
         await dialog.getByRole('button', { name: /^(Cancel|Cancelar)$/ }).tap()
         await expect.poll(() => dialog.count()).toBe(0)
         expect(await headingsCovered(page)).toEqual([])
+
+        if (locale === 'en-US') {
+          // A while later she turns the phone on its side: the bar keeps to one row, and the whole
+          // map is framed again in the new shape (she has not moved the view herself).
+          await page.waitForTimeout(2_500)
+          await page.setViewportSize({ width: PHONE.height, height: PHONE.width })
+          expect.soft(await settled(() => headingsCovered(page))).toEqual([])
+          const bar = await page.locator('.meeting-bar').boundingBox()
+          expect(bar?.height).toBeLessThanOrEqual(56)
+        }
       } finally {
         await phone.close()
       }

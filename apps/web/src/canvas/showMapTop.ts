@@ -4,9 +4,10 @@
  * toolbar and zoom; our "Show as list"), top first and centred across. So every column heading
  * is readable at once on a laptop, a projector or a phone.
  *
- * Panels are measured where they are on screen. They settle during the first moments (the tools
- * strip above the canvas mounts, tldraw lays out its panels), so the view is framed again as the
- * canvas changes size, for a short while and only until the person moves the view themselves.
+ * Panels are measured where they are on screen. The view is framed again whenever the canvas
+ * changes size — as the panels settle in the first moments, when a phone is turned, a window
+ * resized or the people column opened beside it — until the person (or a facilitator they follow)
+ * moves the view: from then on the view is theirs.
  *
  *   // in <Tldraw onMount>
  *   showMapTop(editor)
@@ -39,9 +40,6 @@ const MARGIN_PX = 12
 
 /** The map is never shown larger than its own size. */
 const MAX_ZOOM = 1
-
-/** How long the view follows the layout as it settles, unless the person moves it first. */
-const SETTLE_MS = 2_000
 
 /** Steps of the search for the largest zoom that fits (each halves the uncertainty). */
 const FIT_STEPS = 24
@@ -99,7 +97,7 @@ function panelRects(container: HTMLElement, viewport: ScreenRect): ScreenRect[] 
     .map((r) => ({ x: r.left, y: r.top, w: r.width, h: r.height }))
 }
 
-/** Frames the page's content in the free area now; returns the camera it set, or null. */
+/** Frames the page's content in the free area now; returns the camera it set, or null when the page is empty. */
 function frameContent(editor: Editor): { x: number; y: number; z: number } | null {
   const content = editor.getCurrentPageBounds()
   if (!content) return null
@@ -107,18 +105,17 @@ function frameContent(editor: Editor): { x: number; y: number; z: number } | nul
   const box = container.getBoundingClientRect()
   const viewport = { x: box.left, y: box.top, w: box.width, h: box.height }
   const fit = fitInFreeArea({ content, viewport, panels: panelRects(container, viewport) })
-  if (!fit) {
+  if (fit) {
+    // tldraw's camera: screen = (page + camera) × zoom, from the canvas's top-left corner.
+    editor.setCamera({ x: (fit.x - viewport.x) / fit.scale - content.x, y: (fit.y - viewport.y) / fit.scale - content.y, z: fit.scale }, { immediate: true })
+  } else {
     editor.zoomToBounds(content, { inset: MARGIN_PX, targetZoom: MAX_ZOOM, immediate: true })
-    return null
   }
-  // tldraw's camera: screen = (page + camera) × zoom, from the canvas's top-left corner.
-  const camera = { x: (fit.x - viewport.x) / fit.scale - content.x, y: (fit.y - viewport.y) / fit.scale - content.y, z: fit.scale }
-  editor.setCamera(camera, { immediate: true })
   const set = editor.getCamera()
   return { x: set.x, y: set.y, z: set.z }
 }
 
-/** Shows the whole map in the canvas's free area, and keeps it so while the layout settles. */
+/** Shows the whole map in the canvas's free area, and keeps it so as the canvas changes size, until the person moves the view. */
 export function showMapTop(editor: Editor): () => void {
   let placed = frameContent(editor)
   const view = editor.getContainer().ownerDocument.defaultView
@@ -126,18 +123,15 @@ export function showMapTop(editor: Editor): () => void {
 
   const reframe = () => {
     const camera = editor.getCamera()
-    // The person (or a facilitator they follow) moved the view: leave it.
     if (placed && (camera.x !== placed.x || camera.y !== placed.y || camera.z !== placed.z)) stop()
     else placed = frameContent(editor)
   }
   const observer = new view.ResizeObserver(reframe)
   observer.observe(editor.getContainer())
   const frame = view.requestAnimationFrame(() => reframe())
-  const timer = view.setTimeout(() => stop(), SETTLE_MS)
   function stop() {
     observer.disconnect()
     view?.cancelAnimationFrame(frame)
-    view?.clearTimeout(timer)
   }
   return stop
 }
