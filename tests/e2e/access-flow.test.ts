@@ -211,13 +211,22 @@ describe('who may be in the meeting, in two browsers', () => {
     await expect.poll(() => screen.getByText('You can look at the map, but not change it.').count(), { timeout: 15_000 }).toBe(0)
     await expect.poll(() => screen.getByTestId('whos-here').innerText(), { timeout: 10_000 }).toMatch(/Room screen \(you\) · Can write/)
 
-    // Finishing the map makes it read-only for everyone, with a notice.
-    await ana.locator('.access-section').getByRole('button', { name: 'Finish the map' }).click()
+    // Finishing the map makes it read-only for everyone, with a notice. The keyboard is never
+    // dropped on the way: asking moves it to Cancel, Cancel brings it back, and once the map is
+    // finished it is on the button that took Finish's place.
+    const focused = () => ana.evaluate(() => document.activeElement?.textContent ?? '')
+    const finish = ana.locator('.access-section').getByRole('button', { name: 'Finish the map' })
+    await finish.click()
+    await expect.poll(focused).toBe('Cancel')
+    await ana.keyboard.press('Enter')
+    await expect.poll(focused).toBe('Finish the map')
+    await finish.click()
     await ana.getByRole('button', { name: 'Yes, finish the map' }).click()
     await ana.getByTestId('finalized-notice').waitFor({ timeout: 10_000 })
     expect(await ana.getByTestId('finalized-notice').innerText()).toBe('This map is finished and can no longer be changed')
     await waitVisible(screen, screen.getByTestId('finalized-notice'), 10_000)
     await ana.getByRole('button', { name: 'Reopen the map' }).waitFor({ timeout: 5_000 })
+    await expect.poll(focused).toBe('Reopen the map')
 
     // Ending the meeting closes it on every screen for good.
     await ana.getByRole('button', { name: 'End meeting for everyone' }).click()

@@ -1,12 +1,14 @@
 /**
  * A button for something that cannot be undone (remove a person, end the meeting, finish the
  * map): the first press asks in plain words, right there, and offers "Yes" and "Cancel". No
- * browser dialog, so it works the same on a projector, a phone and in tests.
+ * browser dialog, so it works the same on a projector, a phone and in tests. The keyboard follows:
+ * asking moves it to "Cancel" (the safe answer; a screen reader reads the question with it), and
+ * "Cancel" brings it back to the button.
  *
  *   <ConfirmAction label={t('roster.remove')} question={t('roster.removeConfirm', { name })}
  *     confirmLabel={t('roster.removeYes')} onConfirm={() => remove(id)} />
  */
-import { useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
 /** Props of {@link ConfirmAction}. */
@@ -21,18 +23,35 @@ export interface ConfirmActionProps {
 /** A two-step button. */
 export function ConfirmAction({ label, question, confirmLabel, onConfirm, disabled }: ConfirmActionProps) {
   const { t } = useI18n()
+  const id = useId()
   const [asking, setAsking] = useState(false)
   const [busy, setBusy] = useState(false)
+  const button = useRef<HTMLButtonElement>(null)
+  const cancel = useRef<HTMLButtonElement>(null)
+  /** Set by a press in the box, so only the person's own answer moves the keyboard back. */
+  const answered = useRef(false)
+
+  useEffect(() => {
+    if (asking) cancel.current?.focus()
+    else if (answered.current) button.current?.focus()
+    answered.current = false
+  }, [asking])
+
+  const close = () => {
+    answered.current = true
+    setAsking(false)
+  }
+
   if (!asking) {
     return (
-      <button type="button" className="danger" onClick={() => setAsking(true)} disabled={disabled}>
+      <button ref={button} type="button" className="danger" onClick={() => setAsking(true)} disabled={disabled}>
         {label}
       </button>
     )
   }
   return (
-    <div className="confirm-box" role="group" aria-label={label}>
-      <p>{question}</p>
+    <div className="confirm-box" role="group" aria-labelledby={`${id}-question`}>
+      <p id={`${id}-question`}>{question}</p>
       <div className="person-actions">
         <button
           type="button"
@@ -44,13 +63,13 @@ export function ConfirmAction({ label, question, confirmLabel, onConfirm, disabl
               await onConfirm()
             } finally {
               setBusy(false)
-              setAsking(false)
+              close()
             }
           }}
         >
           {confirmLabel}
         </button>
-        <button type="button" onClick={() => setAsking(false)} disabled={busy}>
+        <button ref={cancel} type="button" onClick={close} disabled={busy}>
           {t('roster.cancel')}
         </button>
       </div>

@@ -1,9 +1,11 @@
 /**
  * The facilitator's meeting-wide controls: finish the map (read-only for everyone; asks first),
- * reopen it as a new version, and end the meeting for everyone (asks first).
+ * reopen it as a new version, and end the meeting for everyone (asks first). Finishing or
+ * reopening leaves the keyboard on the button that took the used one's place.
  *
  *   <MeetingControls finalized={access.finalized} onFinalize={…} onReopen={…} onEnd={…} />
  */
+import { useEffect, useRef } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { ConfirmAction } from './ConfirmAction.tsx'
 
@@ -18,8 +20,17 @@ export interface MeetingControlsProps {
 /** End, finish and reopen. */
 export function MeetingControls({ finalized, onFinalize, onReopen, onEnd }: MeetingControlsProps) {
   const { t } = useI18n()
+  const section = useRef<HTMLElement>(null)
+  const shown = useRef(finalized)
+  useEffect(() => {
+    if (shown.current === finalized) return
+    shown.current = finalized
+    // The button just used (finish, or reopen) has gone: the keyboard goes to the one in its place, not to the page.
+    const focused = document.activeElement
+    if (focused === null || focused === document.body) section.current?.querySelector('button')?.focus()
+  }, [finalized])
   return (
-    <section className="access-section">
+    <section ref={section} className="access-section">
       <h3>{t('controls.heading')}</h3>
       {finalized ? (
         <button type="button" onClick={() => void onReopen()}>
