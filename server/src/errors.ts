@@ -38,6 +38,7 @@ export const ParticipantNotWaiting = createError('PARTICIPANT_NOT_WAITING', 'Thi
 export const ExportMapMissing = createError('EXPORT_MAP_MISSING', 'This meeting has no map to export yet.', 409)
 export const ExportVersionUnknown = createError('EXPORT_VERSION_UNKNOWN', 'This meeting has no finalized version with that number.', 404)
 export const ExportPictureInvalid = createError('EXPORT_PICTURE_INVALID', 'The canvas picture must be a PNG of at most 8 MB and 8192 pixels a side. Export again, or export without the picture.', 400)
+export const ExportLanguageFamilyOnly = createError('EXPORT_LANGUAGE_FAMILY_ONLY', 'Only the family copy (format=family-pdf) can be made in another language; the case-file record is always in the meeting’s language. Leave out language, or ask for the family copy.', 400)
 export const ExportBusy = createError('EXPORT_BUSY', 'The server is busy making other exports. Wait a few seconds, then try again.', 503)
 export const RestrictedWorkersOnly = createError('RESTRICTED_WORKERS_ONLY', 'Restricted items are only for the meeting’s workers.', 403)
 export const ItemNotFound = createError('ITEM_NOT_FOUND', 'This item is not on the map any more. Reload the map and try again.', 404)

@@ -67,7 +67,7 @@ try {
   const render: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
     const started = performance.now()
-    await renderExport(model, 'pdf', null)
+    await renderExport(model, { format: 'pdf' }, null)
     render.push(performance.now() - started)
   }
 

@@ -2,8 +2,10 @@
  * Exporting in a real Chromium: the facilitator records the meeting details, writes a note,
  * finishes the map, opens Export, and the case-file PDF downloads with the details, the note, the
  * child's shared words and the canvas picture made by tldraw in the browser; the audit trail
- * records the export with the checksum the page shows. Pictures of the map (PNG, SVG) download
- * straight from the browser, without the child's unshared words.
+ * records the export with the checksum the page shows. The family copy of this English meeting,
+ * made in Spanish for the family, has Spanish headings and connecting words around people's own
+ * words. Pictures of the map (PNG, SVG) download straight from the browser, without the child's
+ * unshared words.
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -12,7 +14,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { addTemplateItem, placeTemplate } from '@safetymap/map-model'
+import { addDangerStatement, addTemplateItem, placeTemplate } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
@@ -23,10 +25,11 @@ let browser: Browser
 const CHILD_AGREED = 'Me gusta jugar con la abuela'
 const CHILD_NOT_AGREED = 'Tengo miedo por la noche'
 
-/** Chooses a format in the export dialog, exports, and saves the download; returns its path. */
-async function exportAs(page: Page, formatLabel: string): Promise<{ file: string; suggested: string }> {
+/** Chooses a format (and the family copy's language) in the export dialog, exports, and saves the download; returns its path. */
+async function exportAs(page: Page, formatLabel: string, languageLabel?: string): Promise<{ file: string; suggested: string }> {
   const dialog = page.getByRole('dialog', { name: 'Export the map' })
   await dialog.getByRole('radio', { name: formatLabel }).check()
+  if (languageLabel) await dialog.getByRole('radio', { name: languageLabel }).check()
   const downloading = page.waitForEvent('download', { timeout: 60_000 })
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   const download = await downloading
@@ -56,6 +59,7 @@ describe('export from the meeting page', () => {
       const houses = placeTemplate(doc, 'three-houses').placementId
       addTemplateItem(doc, houses, 'house-good-things', CHILD_AGREED, { id: 'p-kai', name: 'Kai' }, { childAgreed: true })
       addTemplateItem(doc, houses, 'house-worries', CHILD_NOT_AGREED, { id: 'p-kai', name: 'Kai' })
+      addDangerStatement(doc, { whoIsWorried: 'The school', behaviour: 'Kai arrives hungry', situations: '', impactOnChild: '', whoDisagrees: '' }, { id: 'p-ana', name: 'Ana' })
     })
 
     await page.getByRole('button', { name: 'Meeting details' }).click()
@@ -97,6 +101,23 @@ describe('export from the meeting page', () => {
     const exports = (await server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created')
     expect(exports).toHaveLength(1)
     expect(exports[0]!.details).toMatchObject({ format: 'pdf', sha256, version: 'v1', picture: true })
+
+    // The family copy: the meeting's language (English) is chosen until the facilitator picks Español.
+    const familyFormat = 'Family copy, in plain words (PDF)'
+    await dialog.getByRole('radio', { name: familyFormat }).check()
+    await expect.poll(() => dialog.getByRole('radio', { name: 'English' }).isChecked(), { timeout: 10_000 }).toBe(true)
+    const family = await exportAs(page, familyFormat, 'Español')
+    expect(family.suggested).toMatch(/-v1-family-es\.pdf$/)
+    expect(await dialog.getByTestId('export-done').innerText()).toContain(family.suggested)
+    const familyText = execFileSync('pdftotext', ['-enc', 'UTF-8', family.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    expect(familyText).toContain('El mapa de seguridad de su familia')
+    expect(familyText).toContain('¿Qué nos preocupa?')
+    expect(familyText).toContain('The school se preocupa porque Kai arrives hungry.')
+    expect(familyText).toContain('La abuela recoge a Kai cada día')
+    expect(familyText).not.toContain('Your family’s safety map')
+    expect(familyText).not.toContain('is worried that')
+    const familyEntry = (await server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created').at(-1)
+    expect(familyEntry?.details).toMatchObject({ format: 'family-pdf', language: 'es', version: 'v1' })
 
     // Pictures of the map, made by tldraw here and saved directly: the child's unshared words stay out.
     const svg = readFileSync((await exportAs(page, 'Picture of the map (SVG, sharp at any size)')).file, 'utf8')

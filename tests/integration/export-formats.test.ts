@@ -5,7 +5,8 @@
  * pdftotext and by unzipping the DOCX, the JSON against docs/export-schema.json, PDF/A metadata
  * and embedded fonts (no PDF/A validator is installable from the registries these machines reach),
  * the SHA-256 header, the audit entries, reproducibility of a finalized version (JSON and DOCX
- * byte-identical), restricted items and the child's unshared words, and who may export.
+ * byte-identical), restricted items and the child's unshared words, who may export, and an
+ * English meeting's family copy made in Spanish.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -92,10 +93,10 @@ const OVERALL_ENDS = { zero: 'Kai no puede quedarse en casa', ten: 'Todos están
 const normalize = (text: string) => text.replace(/\s+/g, ' ')
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
-async function exportFile(format: string, options: { token?: string; cookie?: string; query?: string } = {}) {
+async function exportFile(format: string, options: { token?: string; cookie?: string; query?: string; meeting?: string } = {}) {
   const headers: Record<string, string> = {}
   if (options.token ?? apiKey) headers.authorization = `Bearer ${options.token ?? apiKey}`
-  const res = await fetch(`${server.url}/api/meetings/${meetingId}/export?format=${format}${options.query ?? ''}`, { headers })
+  const res = await fetch(`${server.url}/api/meetings/${options.meeting ?? meetingId}/export?format=${format}${options.query ?? ''}`, { headers })
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) }
 }
 
@@ -415,6 +416,76 @@ describe('export formats', () => {
     }
     expect((await record(Buffer.from('<html><script>alert(1)</script></html>'), 'image/svg+xml')).status).toBe(400)
     expect((await record(svg, 'image/png')).status).toBe(400)
+  })
+})
+
+describe('the family copy in the family’s language', () => {
+  // An English meeting; the grandmother reads Spanish. People's words stay as they were written.
+  const NOTE = 'Grandma Lorna picks Kai up from school every day'
+  let english: string
+
+  beforeAll(async () => {
+    english = (await createMeeting(server.url, apiKey, 'Kai’s family meeting', 'en')).id
+    await server.services.relay.applyServerChange(english, (doc) => {
+      const now = { now: new Date(clock) }
+      const worker = { id: 'w-ana', name: 'Ana Ruiz' }
+      addItem(doc, 'strengths', NOTE, { id: 'p-lorna', name: 'Lorna Hill' }, now)
+      const statement = addDangerStatement(doc, {
+        whoIsWorried: 'The social worker',
+        behaviour: 'Kai is left alone at night',
+        situations: 'when Jess works a night shift',
+        impactOnChild: 'Kai could get hurt with nobody to help',
+        whoDisagrees: '',
+      }, worker, now)
+      addDisagreement(doc, statement, { id: 'p-jess', name: 'Jess' }, now)
+      addSafetyGoal(doc, {
+        caregiversWillBeDoing: 'An adult is always with Kai at night',
+        childWillExperience: 'Kai feels calm at bedtime',
+        whoIsInvolved: 'Lorna and the neighbour',
+        forHowLong: 'six months',
+        howEveryoneWillKnow: 'a calendar on the fridge',
+        dangerStatementId: statement,
+      }, worker, now)
+    })
+  })
+
+  it('with language=es, an English meeting’s family copy has Spanish headings and connecting words and keeps the notes’ words', async () => {
+    const res = await exportFile('family-pdf', { meeting: english, query: '&language=es' })
+    expect(res.status).toBe(200)
+    const text = normalize(pdfText(res.body, 'family-in-es.pdf'))
+    for (const words of ['El mapa de seguridad de su familia', '¿Qué nos preocupa?', 'Fecha de la reunión: 25 de noviembre de 2026', 'Quiénes estuvieron', 'Página 1 de']) {
+      expect(text).toContain(words)
+    }
+    expect(text).toContain('The social worker se preocupa porque when Jess works a night shift, Kai is left alone at night. Si esto continúa, Kai could get hurt with nobody to help.')
+    expect(text).toContain('Cómo se verá la seguridad: An adult is always with Kai at night. Kai feels calm at bedtime. Quiénes ayudan: Lorna and the neighbour. Esto tiene que seguir así durante six months. Todos lo sabremos porque a calendar on the fridge.')
+    expect(text).toContain('Jess no está de acuerdo con esto.')
+    expect(text).toContain(`${NOTE} — lo dijo Lorna Hill`)
+    for (const english of ['Your family’s safety map', 'What are we worried about?', 'Meeting date', 'is worried that', 'If this continues', 'Who helps', 'said by', 'Page 1 of']) {
+      expect(text).not.toContain(english)
+    }
+    expect(res.headers.get('content-disposition')).toMatch(/-family-es\.pdf"$/)
+    expect(res.headers.get('content-language')).toBe('es')
+    const entry = (await server.services.audit.forMeeting(english)).filter((e) => e.action === 'export.created').at(-1)
+    expect(entry?.details).toMatchObject({ format: 'family-pdf', language: 'es', sha256: res.headers.get('x-content-sha256') })
+  })
+
+  it('without a language it is in the meeting’s language', async () => {
+    const res = await exportFile('family-pdf', { meeting: english })
+    expect(res.status).toBe(200)
+    const text = normalize(pdfText(res.body, 'family-in-en.pdf'))
+    expect(text).toContain('Your family’s safety map')
+    expect(text).toContain('The social worker is worried that when Jess works a night shift')
+    expect(text).not.toContain('se preocupa porque')
+    expect(res.headers.get('content-disposition')).toMatch(/-family-en\.pdf"$/)
+  })
+
+  it('refuses a language the product does not have, and a language for the case-file record, with a message that says why', async () => {
+    const french = await exportFile('family-pdf', { meeting: english, query: '&language=fr' })
+    expect(french.status).toBe(400)
+    expect(JSON.parse(french.body.toString('utf8')).message).toBe('querystring/language must be one of: en, es')
+    const record = await exportFile('pdf', { meeting: english, query: '&language=es' })
+    expect(record.status).toBe(400)
+    expect(JSON.parse(record.body.toString('utf8'))).toMatchObject({ code: 'EXPORT_LANGUAGE_FAMILY_ONLY', message: expect.stringContaining('case-file record is always in the meeting’s language') })
   })
 })
 

@@ -27,6 +27,7 @@ import {
   zoneLabel,
   type Attribution,
   type ColumnKey,
+  type DangerStatementSlots,
   type Disagreement,
   type ItemZoneKey,
   type Locale,
@@ -36,6 +37,7 @@ import {
   type MapSafetyGoal,
   type MapScale,
   type MapPlacedTemplate,
+  type SafetyGoalSlots,
   type SafetyMap,
   type SectionKey,
   type TemplateId,
@@ -100,14 +102,17 @@ export interface ExportSafetyGoal extends ExportAttribution {
   readonly id: string
   /** The goal as one sentence in the meeting's language. */
   readonly sentence: string
-  readonly slots: Readonly<Record<string, string>>
+  /** The goal's parts as written, from which the family copy composes it in its own language. */
+  readonly slots: Readonly<SafetyGoalSlots>
 }
 
 export interface ExportDangerStatement extends ExportAttribution {
   readonly id: string
   readonly number: number
+  /** The statement as one sentence in the meeting's language. */
   readonly sentence: string
-  readonly slots: Readonly<Record<string, string>>
+  /** The statement's parts as written, from which the family copy composes it in its own language. */
+  readonly slots: Readonly<DangerStatementSlots>
   /**
    * Who does not share the worry, as typed into the statement's own slot; `null` when it is empty.
    * People who recorded their own disagreement with the card are in `disagreements`.

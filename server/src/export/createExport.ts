@@ -3,15 +3,16 @@
  * version when there is one, else the relay's current state), reads it through map-model, joins
  * what the meeting store records (details, facilitators, roster with relationship, attendance and
  * consent, version and finalizer) and the agency's name, drops restricted items, and renders the
- * requested format. Returns the
- * bytes, their SHA-256 and the model; recording the audit entry is the route's job.
+ * requested format — the family copy in the language asked for, the record always in the
+ * meeting's. Returns the bytes, their SHA-256 and the model; recording the audit entry is the
+ * route's job.
  *
  * ```ts
- * const file = await createExport(services, { meeting, format: 'pdf', picture: null })
+ * const file = await createExport(services, { meeting, rendering: { format: 'family-pdf', language: 'es' }, picture: null })
  * ```
  */
 import * as Y from 'yjs'
-import { readMap, readRecordMap } from '@safetymap/map-model'
+import { readMap, readRecordMap, type Locale } from '@safetymap/map-model'
 import type { Services } from '../http/services.ts'
 import type { Meeting } from '../meetings/MeetingStore.ts'
 import type { VersionDetails } from '../meetings/versionDetails.ts'
@@ -36,6 +37,14 @@ export interface ExportFile {
 
 export type ExportFailure = { ok: false; reason: 'no-map' | 'unknown-version' }
 
+/**
+ * What to render: a format, and for the family copy the language it is written in. The case-file
+ * record (PDF, DOCX, JSON) is the agency's and always stays in the meeting's language.
+ */
+export type ExportRendering =
+  | { readonly format: Exclude<ExportFormat, 'family-pdf'> }
+  | { readonly format: 'family-pdf'; readonly language: Locale }
+
 export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   pdf: 'application/pdf',
   'family-pdf': 'application/pdf',
@@ -43,12 +52,15 @@ export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   json: 'application/json; charset=utf-8',
 }
 
-const FILE_SUFFIX: Readonly<Record<ExportFormat, string>> = {
+const RECORD_FILE_SUFFIX: Readonly<Record<Exclude<ExportFormat, 'family-pdf'>, string>> = {
   pdf: 'record.pdf',
-  'family-pdf': 'family.pdf',
   docx: 'record.docx',
   json: 'record.json',
 }
+
+/** The end of the file name: what the file is, and for the family copy its language (`family-es.pdf`). */
+const fileSuffix = (rendering: ExportRendering): string =>
+  rendering.format === 'family-pdf' ? `family-${rendering.language}.pdf` : RECORD_FILE_SUFFIX[rendering.format]
 
 /** Shapes (notes, toolkit cards) whose `meta.restricted` is true. Restricted content should live on the server only; this
  * also keeps any that reached the doc out of every export. */
@@ -181,12 +193,12 @@ export async function readExportModel(
  * Renders one format of an export model. The renderers bring the PDF and Word libraries (tens of
  * MB in memory), so they are loaded by the first export that needs them, not when the server starts.
  */
-export async function renderExport(model: CaseFileExport, format: ExportFormat, picture: CanvasPicture | null): Promise<Buffer> {
-  switch (format) {
+export async function renderExport(model: CaseFileExport, rendering: ExportRendering, picture: CanvasPicture | null): Promise<Buffer> {
+  switch (rendering.format) {
     case 'pdf':
       return (await import('./renderCaseFilePdf.ts')).renderCaseFilePdf(model, picture)
     case 'family-pdf':
-      return (await import('./renderFamilyPdf.ts')).renderFamilyPdf(model, picture)
+      return (await import('./renderFamilyPdf.ts')).renderFamilyPdf(model, { language: rendering.language, picture })
     case 'docx':
       return (await import('./renderDocx.ts')).renderDocx(model, picture)
     case 'json':
@@ -197,18 +209,18 @@ export async function renderExport(model: CaseFileExport, format: ExportFormat, 
 /** Reads, renders and hashes one export. */
 export async function createExport(
   services: Services,
-  input: { meeting: Meeting; format: ExportFormat; picture: CanvasPicture | null; version?: number | null },
+  input: { meeting: Meeting; rendering: ExportRendering; picture: CanvasPicture | null; version?: number | null },
 ): Promise<{ ok: true; file: ExportFile } | ExportFailure> {
   const read = await readExportModel(services, input)
   if (!read.ok) return read
-  const body = await renderExport(read.model, input.format, input.picture)
+  const body = await renderExport(read.model, input.rendering, input.picture)
   const safeTitle = read.model.meeting.title.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'meeting'
   return {
     ok: true,
     file: {
       body,
-      contentType: EXPORT_CONTENT_TYPES[input.format],
-      fileName: `safetymap-${safeTitle}-${read.model.version.label}-${FILE_SUFFIX[input.format]}`,
+      contentType: EXPORT_CONTENT_TYPES[input.rendering.format],
+      fileName: `safetymap-${safeTitle}-${read.model.version.label}-${fileSuffix(input.rendering)}`,
       sha256: sha256Hex(body),
       model: read.model,
     },

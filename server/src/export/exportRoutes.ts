@@ -1,7 +1,9 @@
 /**
  * The export API, as a fastify plugin:
  *
- *   GET  /api/meetings/:id/export?format=pdf|family-pdf|docx|json[&version=N]
+ *   GET  /api/meetings/:id/export?format=pdf|family-pdf|docx|json[&version=N][&language=en|es]
+ *        `language` is for the family copy only (default: the meeting's language); the case-file
+ *        record stays in the meeting's language, so asking for it in another is a 400
  *   POST /api/meetings/:id/export?format=…   body: the canvas PNG (Content-Type: image/png)
  *   POST /api/meetings/:id/export/pictures   body: a PNG or SVG of the map the facilitator's browser
  *        made with tldraw; recorded (SHA-256 in the audit log) and answered with its checksum; the
@@ -9,19 +11,21 @@
  *
  * Only the meeting's facilitating workers (session cookie or API key) may export; members who are
  * not facilitators get 403, everyone else 404. Every file is recorded in the audit log (who,
- * format, map version, export id, SHA-256) and its SHA-256 is returned in `X-Content-SHA256`.
+ * format, the family copy's language, map version, export id, SHA-256) and its SHA-256 is
+ * returned in `X-Content-SHA256`.
  * Rendering is CPU work, so at most {@link MAX_CONCURRENT_EXPORTS} run at once.
  *
  *   await app.register(exportRoutes, services)
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify'
+import { LOCALES, type Locale } from '@safetymap/map-model'
 import type { Services } from '../http/services.ts'
 import { facilitatorOf, meetingIdParams } from '../http/meetingAccess.ts'
 import { errorSchema } from '../http/schemas.ts'
-import { ExportBusy, ExportMapMissing, ExportPictureInvalid, ExportVersionUnknown } from '../errors.ts'
+import { ExportBusy, ExportLanguageFamilyOnly, ExportMapMissing, ExportPictureInvalid, ExportVersionUnknown } from '../errors.ts'
 import { EXPORT_FORMATS, sha256Hex, type ExportFormat } from './CaseFileExport.ts'
 import { MAX_CANVAS_PICTURE_BYTES, readCanvasPicture, type CanvasPicture } from './canvasPicture.ts'
-import { createExport } from './createExport.ts'
+import { createExport, type ExportRendering } from './createExport.ts'
 
 /** A PNG of any size: a saved picture is only hashed, never embedded, so only its kind matters. */
 const isPng = (body: Buffer): boolean => {
@@ -35,7 +39,8 @@ const isSvg = (body: Buffer): boolean => /^\s*(?:<\?xml[^>]*>\s*)?<svg[\s>]/.tes
 /** Exports rendering at the same time, server-wide; more are refused with 503. */
 export const MAX_CONCURRENT_EXPORTS = 4
 
-type ExportRequest = FastifyRequest<{ Params: { id: string }; Querystring: { format: ExportFormat; version?: number } }>
+type ExportQuery = { format: ExportFormat; version?: number; language?: Locale }
+type ExportRequest = FastifyRequest<{ Params: { id: string }; Querystring: ExportQuery }>
 
 const querystring = {
   type: 'object',
@@ -43,8 +48,31 @@ const querystring = {
   properties: {
     format: { type: 'string', enum: [...EXPORT_FORMATS] },
     version: { type: 'integer', minimum: 1 },
+    language: { type: 'string', enum: [...LOCALES], description: 'The family copy’s language; default: the meeting’s.' },
   },
 } as const
+
+/**
+ * Names the field and what it must be, e.g. "querystring/language must be one of: en, es": fastify's
+ * own message for a closed set ("must be equal to one of the allowed values") does not say which.
+ */
+function schemaErrorFormatter(errors: FastifySchemaValidationError[], dataVar: string): Error {
+  return new Error(
+    errors
+      .map((e) => {
+        const allowed = e.keyword === 'enum' ? (e.params as { allowedValues?: unknown }).allowedValues : undefined
+        return `${dataVar}${e.instancePath} ${Array.isArray(allowed) ? `must be one of: ${allowed.join(', ')}` : e.message}`
+      })
+      .join('; '),
+  )
+}
+
+/** What the query asks to render; the family copy defaults to the meeting's language. */
+function renderingFor(query: ExportQuery, meetingLocale: Locale): ExportRendering {
+  if (query.format === 'family-pdf') return { format: 'family-pdf', language: query.language ?? meetingLocale }
+  if (query.language !== undefined) throw new ExportLanguageFamilyOnly()
+  return { format: query.format }
+}
 
 const responses = {
   400: errorSchema,
@@ -65,6 +93,7 @@ export async function exportRoutes(app: FastifyInstance, services: Services): Pr
 
   const handle = async (request: ExportRequest, reply: FastifyReply, readPicture: () => CanvasPicture | null) => {
     const { meeting, worker } = await facilitatorOf(services, request)
+    const rendering = renderingFor(request.query, meeting.locale)
     const picture = readPicture()
     if (running >= MAX_CONCURRENT_EXPORTS) {
       void reply.header('Retry-After', '5')
@@ -73,19 +102,22 @@ export async function exportRoutes(app: FastifyInstance, services: Services): Pr
     running++
     let result: Awaited<ReturnType<typeof createExport>>
     try {
-      result = await createExport(services, { meeting, format: request.query.format, picture, version: request.query.version ?? null })
+      result = await createExport(services, { meeting, rendering, picture, version: request.query.version ?? null })
     } finally {
       running--
     }
     if (!result.ok) throw result.reason === 'no-map' ? new ExportMapMissing() : new ExportVersionUnknown()
     const { file } = result
+    // The family copy's language is a code, never map text, so the audit entry and the log may carry it.
+    const familyLanguage: Record<string, Locale> = rendering.format === 'family-pdf' ? { language: rendering.language } : {}
     await services.audit.record({
       action: 'export.created',
       actor: { kind: 'worker', id: worker.id },
       meetingId: meeting.id,
       subjectId: file.model.exportId,
       details: {
-        format: request.query.format,
+        format: rendering.format,
+        ...familyLanguage,
         sha256: file.sha256,
         version: file.model.version.label,
         exportId: file.model.exportId,
@@ -94,7 +126,8 @@ export async function exportRoutes(app: FastifyInstance, services: Services): Pr
       },
       now: services.now(),
     })
-    request.log.info({ meetingId: meeting.id, exportId: file.model.exportId, format: request.query.format, bytes: file.body.length }, 'export created')
+    request.log.info({ meetingId: meeting.id, exportId: file.model.exportId, format: rendering.format, ...familyLanguage, bytes: file.body.length }, 'export created')
+    if (rendering.format === 'family-pdf') void reply.header('Content-Language', rendering.language)
     return reply
       .header('Content-Type', file.contentType)
       .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
@@ -105,7 +138,8 @@ export async function exportRoutes(app: FastifyInstance, services: Services): Pr
       .send(file.body)
   }
 
-  app.get<{ Params: { id: string }; Querystring: { format: ExportFormat; version?: number } }>('/api/meetings/:id/export', {
+  app.get<{ Params: { id: string }; Querystring: ExportQuery }>('/api/meetings/:id/export', {
+    schemaErrorFormatter,
     schema: {
       tags: ['export'],
       description: 'The map as a file for the case record. `X-Content-SHA256` carries the SHA-256 of the body.',
@@ -115,7 +149,8 @@ export async function exportRoutes(app: FastifyInstance, services: Services): Pr
     },
   }, async (request, reply) => handle(request, reply, () => null))
 
-  app.post<{ Params: { id: string }; Querystring: { format: ExportFormat; version?: number }; Body: Buffer }>('/api/meetings/:id/export', {
+  app.post<{ Params: { id: string }; Querystring: ExportQuery; Body: Buffer }>('/api/meetings/:id/export', {
+    schemaErrorFormatter,
     schema: {
       tags: ['export'],
       description: 'As the GET, with a PNG picture of the canvas (rendered by tldraw in the browser) as the body.',

@@ -1,11 +1,12 @@
 /**
  * Owns the words the exports print around the map's own text: the confidentiality banner, field
  * names, the withheld-items and missing-picture notices, in English and Spanish. The case-file
- * record (PDF, DOCX) is written in English for the agency; the family copy in the meeting's
- * language, in plain words addressed to the family ("usted").
+ * record (PDF, DOCX) is written in English for the agency; the family copy in the family's
+ * language (the meeting's unless another is asked for), in plain words addressed to the family
+ * ("usted").
  *
  * ```ts
- * const w = exportWords('es'); w.family.intro
+ * const w = familyWords('es'); w.intro
  * ```
  */
 import type { Locale, TemplateId } from '@safetymap/map-model'

@@ -13,5 +13,5 @@ export {
   type CaseFileExport,
   type ExportFormat,
 } from './CaseFileExport.ts'
-export { createExport, readExportModel, renderExport, EXPORT_CONTENT_TYPES } from './createExport.ts'
+export { createExport, readExportModel, renderExport, EXPORT_CONTENT_TYPES, type ExportRendering } from './createExport.ts'
 export { readCanvasPicture, type CanvasPicture } from './canvasPicture.ts'

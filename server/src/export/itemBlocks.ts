@@ -2,7 +2,7 @@
  * Owns the lines an export prints for one entry of the record: a note's text and who wrote it
  * when (and who else changed its words since, MM-9a), and — under any note or card — who recorded that they do not agree with it (map-model
  * MM-25). The case-file record (PDF, DOCX) gets one line per person with when they recorded it;
- * the family copy one plain sentence in the meeting's language. Disagreements are `aside` blocks,
+ * the family copy one plain sentence in its own language. Disagreements are `aside` blocks,
  * which the renderers keep with the entry above them.
  *
  * ```ts

@@ -84,13 +84,21 @@ describe('who does not agree, in the rendered PDFs (MM-25)', () => {
     expect(text).not.toContain('Disagreement recorded: none')
   })
 
-  it('the family copy says it in plain words in the meeting’s language, for one person or several', async () => {
-    const es = textOf(await renderFamilyPdf(disagreedModel('es'), null), 'family-es.pdf')
+  it('the family copy says it in plain words in its language, for one person or several', async () => {
+    const es = textOf(await renderFamilyPdf(disagreedModel('es'), { language: 'es', picture: null }), 'family-es.pdf')
     const esLines = inOrder(es, ['Kai was left alone after school', 'Jess e Isabel no están de acuerdo con esto.', 'Kai missed school twice', 'Jess no está de acuerdo con esto.'])
     expect(esLines.every((at) => at >= 0), String(esLines)).toBe(true)
     expect(esLines).toEqual([...esLines].sort((a, b) => a - b))
-    const en = textOf(await renderFamilyPdf(disagreedModel('en'), null), 'family-en.pdf')
+    const en = textOf(await renderFamilyPdf(disagreedModel('en'), { language: 'en', picture: null }), 'family-en.pdf')
     expect(en).toContain('Jess and Isabel do not agree with this.')
     expect(en).toContain('Jess does not agree with this.')
+  })
+
+  it('an English meeting’s family copy in Spanish composes the worry in Spanish around the people’s own words', async () => {
+    const text = textOf(await renderFamilyPdf(disagreedModel('en'), { language: 'es', picture: null }), 'family-en-in-es.pdf').replace(/\s+/g, ' ')
+    expect(text).toContain('The school se preocupa porque Kai is left alone.')
+    expect(text).toContain('Jess e Isabel no están de acuerdo con esto.')
+    expect(text).toContain('Kai was left alone after school')
+    expect(text).not.toContain('is worried that')
   })
 })

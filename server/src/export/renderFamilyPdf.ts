@@ -1,16 +1,18 @@
 /**
- * Owns the family copy: a plain-language PDF/A-2b of the map in the meeting's language (English or
- * Spanish), for the family to keep. It carries what people said, who said it and who does not
- * agree with it, under the section headings and their one-line hints; it leaves out agency-only
- * fields (case reference, ids, checksums, roles, consent records, the legal notice) and restricted
- * items (saying only that some were left out). Its metadata still names the map version and the
- * export id.
+ * Owns the family copy: a plain-language PDF/A-2b of the map in the family's language (English or
+ * Spanish; the meeting's unless another is asked for), for the family to keep. Every word of its
+ * own — headings, hints, dates, the connecting words of composed statements, goals and next
+ * steps, the banner and footer — is in that language; people's own words are printed as written.
+ * It carries what people said, who said it and who does not agree with it, under the section
+ * headings and their one-line hints; it leaves out agency-only fields (case reference, ids,
+ * checksums, roles, consent records, the legal notice) and restricted items (saying only that some
+ * were left out). Its metadata still names the map version and the export id.
  *
  * ```ts
- * const bytes = await renderFamilyPdf(model, picture)
+ * const bytes = await renderFamilyPdf(model, { language: 'es', picture })
  * ```
  */
-import { zoneHint, zoneLabel } from '@safetymap/map-model'
+import { zoneHint, zoneLabel, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
 import { cardsInSection, recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
@@ -21,9 +23,9 @@ import { drawBlocks } from './renderCaseFilePdf.ts'
 import { familyTemplateBlocks } from './templateBlocks.ts'
 import { familyToolkitBlocks } from './toolkitBlocks.ts'
 
-/** Renders the family copy for one export model. */
-export async function renderFamilyPdf(model: CaseFileExport, picture: CanvasPicture | null): Promise<Buffer> {
-  const locale = model.meeting.locale
+/** Renders the family copy of one export model in `language`. */
+export async function renderFamilyPdf(model: CaseFileExport, options: { language: Locale; picture: CanvasPicture | null }): Promise<Buffer> {
+  const { language: locale, picture } = options
   const w = familyWords(locale)
   const pdf = createPdf({
     title: `${w.title} — ${model.meeting.title}`,

@@ -82,7 +82,7 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
   return out
 }
 
-/** The family copy's blocks, in the meeting's language; empty sections are left out. */
+/** The family copy's blocks, in `locale`; empty sections are left out. */
 export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, someone: string): ToolkitBlock[] {
   const w = familyWords(locale)
   const out: ToolkitBlock[] = []

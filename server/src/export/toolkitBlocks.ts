@@ -4,14 +4,15 @@
  * with owner and date, who does not agree with each card (MM-25, see `itemBlocks.ts`), and every
  * participant's scaling marks with their reasons — as a flat list of styled blocks. The case-file
  * PDF and the DOCX render the same blocks, so they cannot disagree; the family copy gets its own
- * plain-language blocks in the meeting's language.
+ * plain-language blocks in its own language, composing each card from its parts in that language
+ * (the model's sentences are the record's, in the meeting's).
  *
  * ```ts
  * for (const block of caseFileToolkitBlocks(model)) draw(block.style, block.text)
  * ```
  */
-import type { Locale } from '@safetymap/map-model'
-import type { CaseFileExport, ExportAttribution, ExportScale } from './CaseFileExport.ts'
+import { composeDangerStatement, composeNextStep, composeSafetyGoal, type Locale } from '@safetymap/map-model'
+import type { CaseFileExport, ExportAttribution, ExportNextStep, ExportSafetyGoal, ExportScale } from './CaseFileExport.ts'
 import { NOT_RECORDED, familyWords, formatRecordTime, recordScaleEnds } from './exportWords.ts'
 import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
 
@@ -134,9 +135,11 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
 /** One person's number on a scale, in the family copy's words. */
 export const familyScaleMark = (locale: Locale, name: string, value: number): string => FAMILY_TOOLKIT[locale].mark(name, value)
 
-/** The family copy's blocks, in plain words in the meeting's language; no dates, ids or roles. */
+/** The family copy's blocks, in plain words in `locale`; no dates, ids or roles. */
 export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someone: string): ToolkitBlock[] {
   const w = FAMILY_TOOLKIT[locale]
+  const goal = (g: ExportSafetyGoal): ToolkitBlock => ({ style: 'text', text: `${w.goal} ${quoted(composeSafetyGoal(g.slots, locale), g)}` })
+  const step = (n: ExportNextStep): string => n.action || composeNextStep({ action: n.action, owner: n.owner ?? '', dueDate: n.dueDate ?? '' }, locale)
   /** Who said it, then who does not agree with it. */
   const said = (card: ExportAttribution): ToolkitBlock[] => [
     { style: 'by', text: w.said(card.author.name || someone) },
@@ -146,16 +149,16 @@ export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someo
   if (model.dangerStatements.length > 0 || model.unlinkedSafetyGoals.length > 0) {
     out.push({ style: 'h1', text: w.statements })
     for (const s of model.dangerStatements) {
-      out.push({ style: 'h2', text: w.statement(s.number) }, { style: 'text', text: quoted(s.sentence, s) }, ...said(s))
+      out.push({ style: 'h2', text: w.statement(s.number) }, { style: 'text', text: quoted(composeDangerStatement(s.slots, locale), s) }, ...said(s))
       if (s.disagreement) out.push({ style: 'muted', text: w.disagrees(s.disagreement) })
-      for (const g of s.safetyGoals) out.push({ style: 'text', text: `${w.goal} ${quoted(g.sentence, g)}` }, ...said(g))
+      for (const g of s.safetyGoals) out.push(goal(g), ...said(g))
     }
-    for (const g of model.unlinkedSafetyGoals) out.push({ style: 'text', text: `${w.goal} ${quoted(g.sentence, g)}` }, ...said(g))
+    for (const g of model.unlinkedSafetyGoals) out.push(goal(g), ...said(g))
   }
   if (model.nextSteps.length > 0) {
     out.push({ style: 'h1', text: w.steps })
     for (const n of model.nextSteps) {
-      out.push({ style: 'text', text: quoted(n.action || n.sentence, n) })
+      out.push({ style: 'text', text: quoted(step(n), n) })
       const owner = w.stepOwner(n.owner, n.dueDate)
       if (owner) out.push({ style: 'muted', text: owner })
       out.push(...said(n))

@@ -28,7 +28,7 @@ const ROLE_LABEL: Readonly<Record<MeetingRole, MessageKey>> = {
 }
 
 /** Details worth a word, as plain codes (a format, a role); never free text. */
-const SHOWN_DETAILS = ['format', 'version', 'from', 'to', 'reason'] as const
+const SHOWN_DETAILS = ['format', 'language', 'version', 'from', 'to', 'reason'] as const
 
 function personLabel(person: RosterEntry | undefined, t: Translate): string | null {
   return person ? t('audit.actor.named', { name: person.name, role: t(ROLE_LABEL[person.role]) }) : null

@@ -199,9 +199,16 @@ export const api = {
   recordPictureExport: (meetingId: string, picture: Blob): Promise<ApiResult<{ sha256: string }>> =>
     request('POST', `${meetingUrl(meetingId)}/export/pictures`, picture),
 
-  /** One export of the map as a file (facilitators); with a picture of the canvas (PNG) it is posted along. */
-  exportMeeting: (meetingId: string, format: ExportFormat, picture: Blob | null): Promise<ApiResult<DownloadedFile>> =>
-    requestFile(picture ? 'POST' : 'GET', `${meetingUrl(meetingId)}/export?format=${format}`, picture),
+  /**
+   * One export of the map as a file (facilitators); with a picture of the canvas (PNG) it is posted
+   * along. `language` is for the family copy only (`null`: the server uses the meeting's).
+   */
+  exportMeeting: (meetingId: string, input: { format: ExportFormat; language: Locale | null; picture: Blob | null }): Promise<ApiResult<DownloadedFile>> =>
+    requestFile(
+      input.picture ? 'POST' : 'GET',
+      `${meetingUrl(meetingId)}/export?format=${input.format}${input.language ? `&language=${input.language}` : ''}`,
+      input.picture,
+    ),
 
   getMeeting: (meetingId: string): Promise<ApiResult<Meeting>> => request('GET', meetingUrl(meetingId)),
 

@@ -172,7 +172,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
             : t('whosHere.summary', { count: peers.length })}
         </button>
         {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} finalized={access.finalized} />}
-        {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} />}
+        {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} meetingLocale={meeting.locale} />}
         {role === 'facilitator' && <AuditTrailButton meetingId={meeting.id} roster={access.roster} />}
         <LanguageSwitch />
       </header>

@@ -1,12 +1,14 @@
 /**
- * The facilitator's Export button and dialog: choose the case-file PDF, the family copy, Word or
+ * The facilitator's Export button and dialog: choose the case-file PDF, the family copy (in
+ * English or Spanish, the meeting's language unless the facilitator picks the other), Word or
  * JSON, optionally with a picture of the canvas, or a picture of the map alone (PNG or SVG, made
  * by tldraw in this browser, recorded by the server and saved directly); shows progress while the
  * picture and the file are made, downloads the file, and says what to do when something fails.
  * Every export, pictures included, is in the audit log.
  *
- *   {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} />}
+ *   {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} meetingLocale={meeting.locale} />}
  */
+import { LOCALES, type Locale } from '@safetymap/map-model'
 import { useCallback, useId, useState } from 'react'
 import { usePanelKeyboard } from '../ui/usePanelKeyboard.ts'
 import type { Editor } from 'tldraw'
@@ -33,6 +35,12 @@ const FORMAT_LABELS: Readonly<Record<Choice, MessageKey>> = {
   svg: 'export.format.svg',
 }
 
+/** Each language named in itself ("Español"), as the family reading the copy would look for it. */
+const LANGUAGE_NAMES: Readonly<Record<Locale, MessageKey>> = {
+  en: 'language.en',
+  es: 'language.es',
+}
+
 /** A file name from the meeting's title, e.g. `safetymap-Familia-Nguyen-map.png`. */
 function pictureFileName(title: string, format: PictureFormat): string {
   const safe = title.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'meeting'
@@ -52,6 +60,8 @@ export interface ExportButtonProps {
   readonly title?: string
   /** The canvas editor, once mounted; without it the export has no picture. */
   readonly editor: Editor | null
+  /** The meeting's language: the family copy's unless the facilitator picks another. */
+  readonly meetingLocale: Locale
 }
 
 /** Saves a blob under a file name through a temporary link. */
@@ -68,13 +78,16 @@ function saveFile(blob: Blob, fileName: string): void {
 }
 
 /** Export button plus its dialog. */
-export function ExportButton({ meetingId, title = '', editor }: ExportButtonProps) {
+export function ExportButton({ meetingId, title = '', editor, meetingLocale }: ExportButtonProps) {
   const { t } = useI18n()
   const dialogId = useId()
   const [open, setOpen] = useState(false)
   const keys = usePanelKeyboard(open, useCallback(() => setOpen(false), []))
   const [format, setFormat] = useState<Choice>('pdf')
   const [withPicture, setWithPicture] = useState(true)
+  // The facilitator's pick for the family copy; until they pick, the meeting's language.
+  const [pickedLanguage, setPickedLanguage] = useState<Locale | null>(null)
+  const familyLanguage = pickedLanguage ?? meetingLocale
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
   const working = state.kind === 'working'
 
@@ -106,7 +119,7 @@ export function ExportButton({ meetingId, title = '', editor }: ExportButtonProp
       picture = await renderCanvasPicture(editor)
     }
     setState({ kind: 'working', stage: 'file' })
-    const result = await requestExport({ meetingId, format, picture })
+    const result = await requestExport({ meetingId, format, language: format === 'family-pdf' ? familyLanguage : null, picture })
     if (!result.ok) {
       setState({ kind: 'failed', messageKey: result.messageKey })
       return
@@ -149,6 +162,24 @@ export function ExportButton({ meetingId, title = '', editor }: ExportButtonProp
               {t('export.withPicture')}
             </label>
           </fieldset>
+          {format === 'family-pdf' && (
+            <fieldset disabled={working}>
+              <legend>{t('export.familyLanguage')}</legend>
+              {LOCALES.map((language) => (
+                <label key={language} lang={language}>
+                  <input
+                    type="radio"
+                    name={`${dialogId}-language`}
+                    value={language}
+                    checked={familyLanguage === language}
+                    onChange={() => setPickedLanguage(language)}
+                  />
+                  {t(LANGUAGE_NAMES[language])}
+                </label>
+              ))}
+              <p className="export-hint">{t('export.familyLanguageHint')}</p>
+            </fieldset>
+          )}
           <div className="export-actions">
             <button type="button" className="primary" disabled={working} onClick={() => void run()}>
               {t('export.start')}

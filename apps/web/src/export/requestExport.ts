@@ -2,8 +2,9 @@
  * Owns asking the server for an export through the API client (`api.exportMeeting`): the file,
  * its name and its SHA-256 — or a failure carrying the export's own message to show.
  *
- *   const result = await requestExport({ meetingId, format: 'pdf', picture })
+ *   const result = await requestExport({ meetingId, format: 'family-pdf', language: 'es', picture })
  */
+import type { Locale } from '@safetymap/map-model'
 import { api, type ExportFormat } from '../api/api.ts'
 import { errorMessageKey } from '../api/errorMessageKey.ts'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -30,9 +31,9 @@ export function exportErrorKey(code: string | null, status: number): MessageKey 
   return (code !== null ? EXPORT_ERROR_KEYS[code] : undefined) ?? (status >= 500 ? 'export.error.server' : errorMessageKey(code, status))
 }
 
-/** Asks the server for one export; with a picture, posts it along. */
-export async function requestExport(input: { meetingId: string; format: ExportFormat; picture: Blob | null }): Promise<ExportResult> {
-  const result = await api.exportMeeting(input.meetingId, input.format, input.picture)
+/** Asks the server for one export; with a picture, posts it along. `language` is the family copy's (`null`: the meeting's). */
+export async function requestExport(input: { meetingId: string; format: ExportFormat; language: Locale | null; picture: Blob | null }): Promise<ExportResult> {
+  const result = await api.exportMeeting(input.meetingId, { format: input.format, language: input.language, picture: input.picture })
   if (!result.ok) return { ok: false, status: result.error.status, messageKey: exportErrorKey(result.error.code, result.error.status) }
   const { blob, fileName, sha256 } = result.value
   return { ok: true, blob, fileName: fileName ?? `safetymap-export-${input.format}`, sha256 }

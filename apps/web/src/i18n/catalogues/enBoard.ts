@@ -103,6 +103,8 @@ export const enBoard = {
   'export.format.docx': 'Record for court reports (Word)',
   'export.format.json': 'Data for the case-management system (JSON)',
   'export.withPicture': 'Include a picture of the canvas',
+  'export.familyLanguage': 'Language of the family copy',
+  'export.familyLanguageHint': 'Headings and the words that join people’s sentences will be in this language. What people wrote stays exactly as they wrote it.',
   'export.start': 'Export',
   'export.close': 'Close',
   'export.progressLabel': 'Export in progress',

@@ -108,6 +108,8 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'export.format.docx': 'Registro para informes a la corte (Word)',
   'export.format.json': 'Datos para el sistema de casos (JSON)',
   'export.withPicture': 'Incluir una imagen del mapa',
+  'export.familyLanguage': 'Idioma de la copia para la familia',
+  'export.familyLanguageHint': 'Los títulos y las palabras que unen las frases de la gente irán en este idioma. Lo que escribió cada persona queda tal como lo escribió.',
   'export.start': 'Exportar',
   'export.close': 'Cerrar',
   'export.progressLabel': 'Exportación en curso',
