@@ -252,7 +252,11 @@ describe('export formats', () => {
       expect(text).toContain(c.author.name)
     }
     expect(text).toContain('Un dato privado no está en esta copia')
-    for (const phrase of TOOLKIT_PHRASES) expect(text).toContain(phrase)
+    // A family reads the date in words, and who disagrees once, at the end of the statement.
+    for (const phrase of TOOLKIT_PHRASES.filter((p) => p !== '2026-12-01')) expect(text).toContain(phrase)
+    expect(text).toContain('Para: 1 de diciembre de 2026')
+    expect(text).not.toContain('2026-12-01')
+    expect(text.split('No todos están de acuerdo: José Nguyễn no comparte la preocupación').length - 1).toBe(1)
     expect(text).toContain('José Nguyễn: 7 de 10')
     expect(text).toContain('Tipo de reunión: Reunión del Equipo del Niño y la Familia')
     expect(text).toContain(`Para qué nos reunimos: ${DETAILS.purpose}`)

@@ -11,7 +11,7 @@
  * for (const block of caseFileToolkitBlocks(model)) draw(block.style, block.text)
  * ```
  */
-import { composeDangerStatement, composeNextStep, composeSafetyGoal, type Locale } from '@safetymap/map-model'
+import { composeDangerStatement, composeNextStep, composeSafetyGoal, formatDueDate, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportAttribution, ExportNextStep, ExportSafetyGoal, ExportScale } from './CaseFileExport.ts'
 import { NOT_RECORDED, familyWords, formatRecordTime, recordScaleEnds } from './exportWords.ts'
 import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
@@ -86,7 +86,6 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   statements: string
   statement: (n: number) => string
   goal: string
-  disagrees: (who: string) => string
   steps: string
   stepOwner: (owner: string | null, date: string | null) => string
   scaling: string
@@ -102,7 +101,6 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
     statements: 'What we are worried could happen, and what safety looks like',
     statement: (n) => `Worry ${n}`,
     goal: 'What safety will look like:',
-    disagrees: (who) => `Not everyone agrees: ${who}`,
     steps: 'Next steps',
     stepOwner: (owner, date) => [owner ? `Who: ${owner}` : null, date ? `By: ${date}` : null].filter(Boolean).join(' · '),
     scaling: 'How safe things are now (0 to 10)',
@@ -118,7 +116,6 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
     statements: 'Lo que nos preocupa que pueda pasar, y cómo se verá la seguridad',
     statement: (n) => `Preocupación ${n}`,
     goal: 'Cómo se verá la seguridad:',
-    disagrees: (who) => `No todos están de acuerdo: ${who}`,
     steps: 'Próximos pasos',
     stepOwner: (owner, date) => [owner ? `Quién: ${owner}` : null, date ? `Para: ${date}` : null].filter(Boolean).join(' · '),
     scaling: 'Qué tan seguras están las cosas ahora (de 0 a 10)',
@@ -149,8 +146,8 @@ export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someo
   if (model.dangerStatements.length > 0 || model.unlinkedSafetyGoals.length > 0) {
     out.push({ style: 'h1', text: w.statements })
     for (const s of model.dangerStatements) {
+      // The sentence ends with its own "who disagrees" slot ("Not everyone agrees: …"), so it is not repeated below it.
       out.push({ style: 'h2', text: w.statement(s.number) }, { style: 'text', text: quoted(composeDangerStatement(s.slots, locale), s) }, ...said(s))
-      if (s.disagreement) out.push({ style: 'muted', text: w.disagrees(s.disagreement) })
       for (const g of s.safetyGoals) out.push(goal(g), ...said(g))
     }
     for (const g of model.unlinkedSafetyGoals) out.push(goal(g), ...said(g))
@@ -159,7 +156,7 @@ export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someo
     out.push({ style: 'h1', text: w.steps })
     for (const n of model.nextSteps) {
       out.push({ style: 'text', text: quoted(step(n), n) })
-      const owner = w.stepOwner(n.owner, n.dueDate)
+      const owner = w.stepOwner(n.owner, n.dueDate && formatDueDate(n.dueDate, locale))
       if (owner) out.push({ style: 'muted', text: owner })
       out.push(...said(n))
     }
