@@ -119,6 +119,17 @@ describe('private ratings on the canvas', () => {
       })
       expect(readMap(observer.doc).sections.strengths[0]?.text).toBe('Jess siempre se levanta temprano')
       await expect.poll(() => page.getByTestId('sm-disagreement').first().innerText(), { timeout: 10_000 }).toContain('Grandma Lorna')
+      // Even with the whole map in view, the label leaves the zones' headings and hints readable.
+      const coveredHeadings = await page.evaluate(() => {
+        const label = document.querySelector('[data-testid="sm-disagreement"]')!.getBoundingClientRect()
+        return [...document.querySelectorAll('.tl-canvas .sm-zone__heading, .tl-canvas .sm-zone__hint')]
+          .filter((h) => {
+            const r = h.getBoundingClientRect()
+            return r.width > 0 && Math.min(r.right, label.right) > Math.max(r.left, label.left) && Math.min(r.bottom, label.bottom) > Math.max(r.top, label.top)
+          })
+          .map((h) => h.textContent)
+      })
+      expect(coveredHeadings).toEqual([])
       await lornaPage.keyboard.press('Escape')
 
       // Ana (on the canvas) and Sam (another client) disagree at the same moment: each is their own record, none is lost.

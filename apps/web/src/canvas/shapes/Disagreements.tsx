@@ -1,5 +1,5 @@
 /**
- * The "disagrees" marker (map-model MM-25) on the canvas: under each note or card someone
+ * The "disagrees" marker (map-model MM-25) on the canvas: at the top of each note or card someone
  * disagrees with, "Lorna and Sam disagree" (or, with names hidden for a projector, how many),
  * following the camera and never catching the pointer. The item itself stays as written; each
  * person's disagreement is its own binding record (plus, in older docs, a list in the item's meta).
@@ -19,6 +19,17 @@ interface Label {
   readonly width: number
   readonly zoom: number
 }
+
+/** A label's height: this many page units, scaled with the view, but never under the readable minimum (screen px). */
+const LABEL_PAGE_HEIGHT = 22
+const LABEL_MIN_HEIGHT = 14
+
+/**
+ * Above the item while it fits in the gap there (the label's size in page units); once the view is
+ * so far out that the label's readable minimum would reach past that gap — over a zone's heading —
+ * over the item's top edge instead, whose words are too small to read at that zoom anyway.
+ */
+const labelTop = (l: Label): number => (LABEL_PAGE_HEIGHT * l.zoom >= LABEL_MIN_HEIGHT ? l.top - LABEL_PAGE_HEIGHT * l.zoom : l.top)
 
 export function Disagreements({ toolkit }: { toolkit: ToolkitState }) {
   const editor = useEditor()
@@ -51,7 +62,7 @@ export function Disagreements({ toolkit }: { toolkit: ToolkitState }) {
           className="sm-disagreements__label"
           data-testid="sm-disagreement"
           lang={locale}
-          style={{ left: l.left, top: l.top - Math.max(14, 22 * l.zoom), maxWidth: l.width, fontSize: Math.max(10, 14 * l.zoom) }}
+          style={{ left: l.left, top: labelTop(l), maxWidth: l.width, fontSize: Math.max(10, 14 * l.zoom) }}
         >
           {l.text}
         </div>
