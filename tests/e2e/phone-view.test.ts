@@ -14,7 +14,12 @@
  * one compressed sync socket, the one the page's early start opened, and asks the relay for the
  * map once. The server's copy of the list has the live list's bar, so the map does not move down
  * at the takeover. On a removed screen the
- * board offers no "Show as list".
+ * board offers no "Show as list". Templates placed beside the map (Three Houses, the Safety House,
+ * the circles) follow the rating band on a 390 × 844 phone, under the child's own names for the
+ * houses, with the child's agreement to share shown and the path's marks read-only; a note added
+ * to a house (online, or offline as "Not sent yet") lands in that house on the board, and the
+ * server's copy of the list shows the templates as the live list does. What she is typing in an
+ * open form survives a reload, in the tab's sessionStorage only, until it is sent or cancelled.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -26,17 +31,22 @@ import {
   addItem,
   addNextStep,
   addSafetyGoal,
+  addTemplateItem,
   composeDangerStatement,
   composeSafetyGoal,
   formatDueDate,
+  placeTemplate,
   readMap,
   readMeta,
+  renameTemplateZone,
+  safetyHousePathScaleId,
   safetyMapTemplate,
   scalingMarkId,
   updateItemText,
   writeScalingMark,
   zoneLabel,
   type DangerStatementSlots,
+  type ItemZoneKey,
   type SafetyGoalSlots,
   type SectionKey,
 } from '@safetymap/map-model'
@@ -104,11 +114,12 @@ async function joinAs(page: Page, name: string) {
   await page.getByRole('button', { name: /Join the meeting|Unirme a la reunión/ }).tap()
 }
 
-function section(page: Page, key: SectionKey) {
+/** A part of the live list: a section, or a zone of a placed template (each template once on the map). */
+function section(page: Page, key: ItemZoneKey) {
   return page.locator(`[data-testid="phone-section"][data-section="${key}"]`)
 }
 
-async function addOnPhone(page: Page, key: SectionKey, text: string) {
+async function addOnPhone(page: Page, key: ItemZoneKey, text: string) {
   const box = section(page, key)
   const textarea = box.locator('.phone-add textarea')
   // After an add the form stays open for the next item.
@@ -123,6 +134,9 @@ async function addOnPhone(page: Page, key: SectionKey, text: string) {
 }
 
 const itemsWithText = (peer: Peer, key: SectionKey, text: string) => readMap(peer.doc).sections[key].filter((item) => item.text === text)
+/** The notes in zone `key` of the placed template `placementId`, as the board reads them. */
+const templateItems = (peer: Peer, placementId: string, key: ItemZoneKey) => readMap(peer.doc).templates.find((t) => t.placementId === placementId)?.sections[key] ?? []
+const KAI = { id: 'p-kai', name: 'Kai' }
 
 const STATEMENT: DangerStatementSlots = {
   whoIsWorried: 'Grandma Lorna and the school',
@@ -360,6 +374,132 @@ describe('the phone view', () => {
       await expect.poll(() => section(page, 'goals').getByTestId('not-sent').count()).toBe(0)
     } finally {
       facilitator.destroy()
+      await phone.context.close()
+    }
+  })
+
+  it('lists the templates placed beside the map after the rating band, and a note she adds to a house lands in that house', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Templates on the phone')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const phone = await phoneContext({ viewport: { width: 390, height: 844 } })
+    try {
+      await facilitator.synced()
+      let houses = ''
+      let circles = ''
+      await server.services.relay.applyServerChange(meeting.id, (doc) => {
+        houses = placeTemplate(doc, 'three-houses').placementId
+        renameTemplateZone(doc, houses, 'house-worries', 'the sad house')
+        addTemplateItem(doc, houses, 'house-worries', 'when dad shouts', KAI, { childAgreed: true })
+        addTemplateItem(doc, houses, 'house-good-things', 'football with nan', KAI)
+        const path = safetyHousePathScaleId(placeTemplate(doc, 'safety-house').placementId)
+        writeScalingMark(doc, { scaleId: path, participant: KAI, value: 8, reasons: { whatMakesItThisHigh: 'nan is at the door', onePointHigher: '' } })
+        circles = placeTemplate(doc, 'circles').placementId
+        addTemplateItem(doc, circles, 'circle-close', 'Aunt May', { id: worker.workerId, name: 'Ana Ruiz' })
+      })
+      const page = await phone.context.newPage()
+      await page.goto(inviteUrl)
+      await joinAs(page, 'Grandma Lorna')
+      await page.waitForURL(/\/list$/, { timeout: 20_000 })
+      await expectLive(page)
+
+      // Each template under its name after the rating band; the child's own name for a house in place of the usual one.
+      const template = (id: string) => page.locator(`[data-testid="phone-template"][data-template="${id}"]`)
+      await template('three-houses').waitFor({ timeout: 10_000 })
+      expect(await page.getByTestId('phone-template').evaluateAll((lists) => lists.map((list) => list.getAttribute('data-template')))).toEqual(['three-houses', 'safety-house', 'circles'])
+      expect(await section(page, 'scale').evaluate((band) => band.compareDocumentPosition(document.querySelector('[data-testid="phone-template"]')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy()
+      expect(await template('three-houses').locator('h2, h3').allInnerTexts()).toEqual(['Three Houses', zoneLabel('house-good-things', 'en'), 'the sad house', zoneLabel('house-hopes-dreams', 'en')])
+      // All of the child's words show; the ones they agreed to share say so.
+      expect(await section(page, 'house-worries').getByTestId('phone-item').innerText()).toMatch(/when dad shouts\s*Written by Kai\s*The child agreed to share this/)
+      expect(await section(page, 'house-good-things').getByTestId('phone-item-text').innerText()).toBe('football with nan')
+      expect(await section(page, 'house-good-things').getByTestId('child-agreed').count()).toBe(0)
+      // The path to the door: Kai's number and words, to read (marks are placed on the board).
+      const pathMark = section(page, 'safety-house-path').getByTestId('path-marks').getByTestId('scale-mark')
+      expect(await pathMark.innerText()).toMatch(/^Kai\s*8\s*What makes it this high\?\s*nan is at the door$/)
+      expect(await template('safety-house').getByRole('button', { name: /number/ }).count()).toBe(0)
+      // The circles: the people in each ring.
+      expect(await template('circles').locator('h2').innerText()).toBe('Circles of safety and support')
+      expect(await section(page, 'circle-close').getByTestId('phone-item-text').innerText()).toBe('Aunt May')
+
+      // She adds to the house of hopes and dreams: the board has it inside that house, by her.
+      await addOnPhone(page, 'house-hopes-dreams', 'Kai lives with his mum again')
+      await waitFor(() => templateItems(facilitator, houses, 'house-hopes-dreams').some((i) => i.text === 'Kai lives with his mum again' && i.authorName === 'Grandma Lorna'), {
+        timeoutMs: 10_000,
+        what: 'the phone note inside the house on the board',
+      })
+      // Offline, a note waits on the phone as "Not sent yet" and arrives once.
+      await phone.context.setOffline(true)
+      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline')
+      await addOnPhone(page, 'circle-wider', 'Uncle Joe')
+      await expect.poll(() => section(page, 'circle-wider').getByTestId('not-sent').count()).toBe(1)
+      await phone.context.setOffline(false)
+      await waitFor(() => templateItems(facilitator, circles, 'circle-wider').length === 1, { timeoutMs: 15_000, what: 'the offline note in its ring' })
+      await expect.poll(() => section(page, 'circle-wider').getByTestId('not-sent').count(), { timeout: 10_000 }).toBe(0)
+      expect(templateItems(facilitator, circles, 'circle-wider').map((i) => `${i.text} / ${i.authorName}`)).toEqual(['Uncle Joe / Grandma Lorna'])
+
+      // In Spanish, with no serious axe problem.
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await template('three-houses').getByRole('heading', { name: 'Las tres casas' }).waitFor({ timeout: 5_000 })
+      expect(await section(page, 'house-worries').getByTestId('child-agreed').innerText()).toBe('El niño o la niña aceptó compartir esto')
+      expect(await section(page, 'house-good-things').locator('h3').innerText()).toBe(zoneLabel('house-good-things', 'es'))
+      expect(await axeProblems(page), 'templates on the phone, Spanish').toEqual([])
+
+      // A finished map: still there to read, nothing to add.
+      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      await expect.poll(() => page.locator('[data-testid="phone-template"] .phone-add').count(), { timeout: 10_000 }).toBe(0)
+      expect(await section(page, 'house-hopes-dreams').getByTestId('phone-item-text').innerText()).toBe('Kai lives with his mum again')
+    } finally {
+      facilitator.destroy()
+      await phone.context.close()
+    }
+  })
+
+  it('keeps what she is typing through a reload, in this tab only, until it is sent or cancelled', async () => {
+    const { inviteUrl } = await newMeetingWithInvite('Drafts meeting')
+    const phone = await phoneContext()
+    try {
+      const page = await phone.context.newPage()
+      await page.goto(inviteUrl)
+      await joinAs(page, 'Aunt May')
+      await page.waitForURL(/\/list$/, { timeout: 20_000 })
+      await expectLive(page)
+      const harm = section(page, 'harm')
+      const addText = harm.locator('.phone-add textarea')
+
+      // An "Add to …" form: typed, then the page reloads; the form is open again with her words.
+      await harm.locator('.phone-add-open').tap()
+      await addText.fill('Kai was alone in the bath')
+      await page.reload()
+      await expectLive(page)
+      await addText.waitFor({ timeout: 10_000 })
+      expect(await addText.inputValue()).toBe('Kai was alone in the bath')
+      // Kept for the tab (sessionStorage), never in the storage that outlives it.
+      expect(await page.evaluate(() => JSON.stringify(window.localStorage))).not.toContain('Kai was alone')
+      // Sent: after a reload the form is closed and empty.
+      await harm.getByRole('button', { name: 'Add', exact: true }).tap()
+      await harm.getByTestId('phone-item-text').getByText('Kai was alone in the bath', { exact: true }).waitFor({ timeout: 5_000 })
+      await page.reload()
+      await expectLive(page)
+      await harm.getByTestId('phone-item-text').getByText('Kai was alone in the bath', { exact: true }).waitFor({ timeout: 10_000 })
+      expect(await harm.locator('.phone-add textarea').count()).toBe(0)
+      await harm.locator('.phone-add-open').tap()
+      expect(await addText.inputValue()).toBe('')
+      await harm.getByRole('button', { name: 'Cancel' }).tap()
+
+      // A "Change" form the same way; cancelled, it stays closed after a reload.
+      const mine = harm.getByTestId('phone-item').first()
+      await mine.getByRole('button', { name: 'Change' }).tap()
+      await mine.locator('textarea').fill('Kai was alone in the bath for an hour')
+      await page.reload()
+      await expectLive(page)
+      await mine.locator('textarea').waitFor({ timeout: 10_000 })
+      expect(await mine.locator('textarea').inputValue()).toBe('Kai was alone in the bath for an hour')
+      await mine.getByRole('button', { name: 'Cancel' }).tap()
+      await page.reload()
+      await expectLive(page)
+      await mine.getByTestId('phone-item-text').waitFor({ timeout: 10_000 })
+      expect(await mine.locator('textarea').count()).toBe(0)
+      expect(await mine.getByTestId('phone-item-text').innerText()).toBe('Kai was alone in the bath')
+    } finally {
       await phone.context.close()
     }
   })
@@ -732,6 +872,12 @@ describe('the phone view', () => {
     try {
       await facilitator.synced()
       addItem(facilitator.doc, 'strengths', 'Lorna <walks> Kai to school & back', { id: worker.workerId, name: 'Ana Ruiz' })
+      await server.services.relay.applyServerChange(meeting.id, (doc) => {
+        const houses = placeTemplate(doc, 'three-houses').placementId
+        renameTemplateZone(doc, houses, 'house-worries', 'the <sad> house')
+        addTemplateItem(doc, houses, 'house-worries', 'when dad shouts', KAI, { childAgreed: true })
+        writeScalingMark(doc, { scaleId: safetyHousePathScaleId(placeTemplate(doc, 'safety-house').placementId), participant: KAI, value: 8, reasons: { whatMakesItThisHigh: 'nan is at the door', onePointHigher: '' } })
+      })
       const page = await phone.context.newPage()
       await page.goto(inviteUrl)
       await joinAs(page, 'Grandma Lorna')
@@ -754,12 +900,17 @@ describe('the phone view', () => {
         return { bar: bar?.height, firstHeading: firstHeading?.y, thirdSection: thirdSection?.y }
       }
       const before = await mapTop('#phone-prerender')
+      // The templates' headings and words, as the live list will show them.
+      const templateWords = (scope: string) => page.locator(`${scope} .phone-column[data-template] :is(h2, h3, .phone-item-text, .phone-byline, .phone-mark)`).allInnerTexts()
+      const serverTemplates = await templateWords('#phone-prerender')
+      expect(serverTemplates).toEqual(expect.arrayContaining(['Three Houses', 'the <sad> house', 'when dad shouts', 'Safety House']))
 
       // The page tries again by itself; once the words arrive the live list replaces the copy.
       await page.unroute(wordsChunk)
       await expectLive(page)
       expect(await serverCopy.count()).toBe(0)
       expect(await mapTop('#root')).toEqual(before)
+      expect(await templateWords('#root')).toEqual(serverTemplates)
       await section(page, 'strengths').getByRole('button', { name: 'I disagree' }).waitFor({ timeout: 10_000 })
 
       // Signed out, nothing to show but a plain message instead of a blank page.

@@ -3,15 +3,32 @@
  * member's session cookie holds the map's items (HTML-escaped), the public numbers with their
  * reasons, headings in the person's language, and never a private number, its reasons or a
  * restricted note; it is never cached. Without a cookie, or as someone outside the meeting, the
- * page is the built one, untouched. A small stand-in for the built app (the real catalogues) keeps
- * this test off the web build.
+ * page is the built one, untouched. Templates placed beside the map follow the rating band as the
+ * live list shows them: each zone under the child's own name for it or the template's words, the
+ * child's agreement to share on their words, the Safety House path's marks, and an "Add to …" only
+ * for those who may add. A small stand-in for the built app (the real catalogues) keeps this test
+ * off the web build.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addDangerStatement, addItem, OVERALL_SCALE_ID, readMap, readRecordMap, RECORDS_ARRAY_NAME, writeScalingMark, zoneLabel } from '@safetymap/map-model'
+import {
+  addDangerStatement,
+  addItem,
+  addTemplateItem,
+  OVERALL_SCALE_ID,
+  placeTemplate,
+  readMap,
+  readRecordMap,
+  RECORDS_ARRAY_NAME,
+  renameTemplateZone,
+  safetyHousePathScaleId,
+  writeScalingMark,
+  zoneLabel,
+} from '@safetymap/map-model'
+import { escapeHtml } from '../../server/src/http/phoneListHtml.ts'
 import { en } from '../../apps/web/src/i18n/catalogues/en.ts'
 import { es } from '../../apps/web/src/i18n/catalogues/es.ts'
 import { startServer, type TestServer } from '../helpers/servers.ts'
@@ -136,5 +153,71 @@ describe('the phone list written into its page', () => {
     expect(jessPages.filter(Boolean)).toHaveLength(10)
     expect(jessPages.slice(10)).toEqual([false, false, false, false])
     expect(await written(sam.session), 'another person keeps their own budget').toBe(true)
+  })
+
+  it('writes the templates placed beside the map after the rating band, as the live list shows them', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Templates')
+    const lorna = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
+    const sam = await joinByInvite(server.url, apiKey, meeting.id, 'Sam', 'viewer')
+    // The child's name for a house is kept verbatim, so it is escaped like any other words.
+    const childsHouse = 'the <sad> house & "me"'
+    await server.services.relay.applyServerChange(meeting.id, (doc) => {
+      const kai = { id: 'p-kai', name: 'Kai' }
+      const houses = placeTemplate(doc, 'three-houses').placementId
+      renameTemplateZone(doc, houses, 'house-worries', childsHouse)
+      addTemplateItem(doc, houses, 'house-worries', 'when dad shouts qv3', kai, { childAgreed: true })
+      addTemplateItem(doc, houses, 'house-good-things', 'football with nan qv4', kai)
+      const path = safetyHousePathScaleId(placeTemplate(doc, 'safety-house').placementId)
+      writeScalingMark(doc, { scaleId: path, participant: kai, value: 8, reasons: { whatMakesItThisHigh: 'nan is at the door qv5', onePointHigher: '' } })
+      addTemplateItem(doc, placeTemplate(doc, 'circles').placementId, 'circle-close', 'Aunt May qv6', { id: 'p-ana', name: 'Ana Ruiz' })
+    })
+    const { html } = await page(meeting.id, { cookie: `sm_session=${lorna.session}`, 'accept-language': 'en' })
+    const between = (start: string, end: string) => {
+      const at = html.indexOf(start)
+      expect(at, start).toBeGreaterThan(-1)
+      return html.slice(at, html.indexOf(end, at))
+    }
+    const template = (id: string) => between(`data-template="${id}"`, '</section></section>')
+    const zone = (key: string) => between(`<section class="phone-section" data-section="${key}"`, '</section>')
+
+    // After the rating band, in the order they sit on the board, each under its name.
+    const order = ['data-section="scale"', 'data-template="three-houses"', 'data-template="safety-house"', 'data-template="circles"'].map((a) => html.indexOf(a))
+    expect(order.map((at) => at > -1)).toEqual([true, true, true, true])
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    const houses = template('three-houses')
+    expect(houses).toContain('<h2 class="phone-column-heading">Three Houses</h2>')
+    // The child's name for a house instead of the usual one; the others keep theirs.
+    expect(houses).toContain(`<h3 class="phone-section-heading">${escapeHtml(childsHouse)}</h3>`)
+    expect(houses).not.toContain('<b>')
+    expect(houses).toContain(`<h3 class="phone-section-heading">${zoneLabel('house-good-things', 'en')}</h3>`)
+    expect(houses).toContain(`<h3 class="phone-section-heading">${zoneLabel('house-hopes-dreams', 'en')}</h3>`)
+    // All of the child's words show; the ones they agreed to share say so.
+    expect(zone('house-worries')).toMatch(/when dad shouts qv3<\/p><p class="phone-byline"><span>Written by Kai<\/span><span class="phone-tag">The child agreed to share this<\/span>/)
+    expect(zone('house-good-things')).toContain('football with nan qv4')
+    expect(html.split('The child agreed to share this')).toHaveLength(2)
+    // "Add to …" in its place, inert, named as the person sees the zone.
+    expect(houses).toContain(`<div class="phone-add" data-section="house-worries" inert><button type="button" class="phone-add-open">Add to “${escapeHtml(childsHouse)}”</button></div>`)
+    expect(houses).toContain(`Add to “${zoneLabel('house-hopes-dreams', 'en')}”</button>`)
+
+    // The path to the door: Kai's number and words, read-only.
+    const path = zone('safety-house-path')
+    expect(template('safety-house')).toContain('<h2 class="phone-column-heading">Safety House</h2>')
+    expect(path).toContain(`<h3 class="phone-section-heading">${zoneLabel('safety-house-path', 'en')}</h3>`)
+    expect(path).toMatch(/<div class="phone-scales">.*<span>Kai<\/span><span class="phone-mark-value">8<\/span>.*nan is at the door qv5/)
+    expect(path).not.toContain('Give your number')
+    // The circles: the people in each ring.
+    expect(template('circles')).toContain('<h2 class="phone-column-heading">Circles of safety and support</h2>')
+    expect(zone('circle-close')).toContain('Aunt May qv6')
+
+    const spanish = (await page(meeting.id, { cookie: `sm_session=${lorna.session}; sm_locale=es` })).html
+    expect(spanish).toContain(`<h2 class="phone-column-heading">${es['phone.template.three-houses']}</h2>`)
+    expect(spanish).toContain(`<h3 class="phone-section-heading">${zoneLabel('house-good-things', 'es')}</h3>`)
+    expect(spanish).toContain(`<span class="phone-tag">${es['phone.childAgreed']}</span>`)
+
+    // Someone who may only look sees it all, with nothing to add.
+    const viewer = (await page(meeting.id, { cookie: `sm_session=${sam.session}` })).html
+    expect(viewer).toContain('when dad shouts qv3')
+    expect(viewer).not.toContain('phone-add')
   })
 })

@@ -140,7 +140,7 @@ export {
 } from './lib/SMToolkitShapes.ts'
 export { composeDangerStatement, composeNextStep, composeSafetyGoal, formatDueDate } from './lib/composeStatement.ts'
 export { quoted } from './lib/quoted.ts'
-export { scaleRows, type ScaleRow } from './lib/scaleRows.ts'
+export { pathRow, scaleRows, type ScaleRow } from './lib/scaleRows.ts'
 export {
   checkPlainLanguage,
   PLAIN_LANGUAGE_KINDS,

@@ -1,10 +1,11 @@
 /**
  * The phone view's list as plain HTML, written on the server: the same headings, items, toolkit
- * cards and scaling lines (public marks only; private lines say who has rated) as the live list
- * (apps/web/src/phone/PhoneMeeting.tsx) shows for the same map, with its class names, but no
- * working buttons or forms (the bar's and the "Add to …" ones are inert, there only to keep their
- * place): it is what the phone shows until the live list replaces it. Every piece of the map's
- * and people's text is escaped.
+ * cards, scaling lines (public marks only; private lines say who has rated) and placed templates
+ * (each zone under the child's own name for it or the template's words; a Safety House's path to
+ * the door with its marks) as the live list (apps/web/src/phone/PhoneMeeting.tsx) shows for the
+ * same map, with its class names, but no working buttons or forms (the bar's and the "Add to …"
+ * ones are inert, there only to keep their place): it is what the phone shows until the live list
+ * replaces it. Every piece of the map's and people's text is escaped.
  *
  *   renderPhoneListHtml(readMap(doc), { locale: 'es', selfId, role: 'editor', words: catalogues.es })
  */
@@ -16,15 +17,20 @@ import {
   disagreementMessage,
   composeSafetyGoal,
   formatDueDate,
+  pathRow,
   quoted,
+  SAFETY_HOUSE_PATH_KEY,
   scaleRows,
+  templateZoneWords,
   zoneHint,
   zoneLabel,
   type Disagreement,
   type ItemChange,
+  type ItemZoneKey,
   type Locale,
   type MapItem,
   type MapNextStep,
+  type MapPlacedTemplate,
   type SafetyMap,
   type ScaleRow,
   type SectionKey,
@@ -63,11 +69,12 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
   const text = (value: string, quote: boolean | undefined) => escapeHtml(quote ? quoted(value, locale) : value)
   const number = (value: number) => escapeHtml(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value))
 
-  const byline = (card: { authorId: string; authorName: string; quote?: boolean; changedBy?: ItemChange }) => {
+  const byline = (card: { authorId: string; authorName: string; quote?: boolean; changedBy?: ItemChange; childAgreed?: boolean }) => {
     const by = card.authorId === selfId ? t('phone.byYou') : card.authorName ? t('phone.by', { name: card.authorName }) : t('phone.byUnknown')
     const changed = card.changedBy ? `<span>${t('phone.changedBy', { name: card.changedBy.id === selfId ? say('phone.scale.you') : card.changedBy.name })}</span>` : ''
     const tag = card.quote ? `<span class="phone-tag">${t('phone.ownWords')}</span>` : ''
-    return `<p class="phone-byline"><span>${by}</span>${changed}${tag}</p>`
+    const agreed = card.childAgreed ? `<span class="phone-tag">${t('phone.childAgreed')}</span>` : ''
+    return `<p class="phone-byline"><span>${by}</span>${changed}${tag}${agreed}</p>`
   }
   const disagreements = (list: readonly Disagreement[] = []) => {
     if (list.length === 0) return ''
@@ -133,56 +140,75 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
   const sectionCards = (section: SectionKey, map: SafetyMap) =>
     section === 'danger' ? dangerStatements(map) : section === 'goals' ? safetyGoals(map) : section === 'next-steps' ? nextSteps(map) : ''
 
-  const scaleLine = (row: ScaleRow) => {
-    const title = row.statement ? say('toolkit.card.worry', { number: row.statement.number }) : row.orphan ? say('phone.scale.gone') : say('toolkit.mark.overall')
-    const about = row.statement ? `<p class="phone-scale-about">${escapeHtml(composeDangerStatement(row.statement.slots, locale))}</p>` : ''
+  /** A line's marks, read-only (the live list's `ScaleMarks`); `title` is the line's name, unescaped. */
+  const scaleMarks = (row: ScaleRow, title: string) => {
     const marksLabel = `aria-label="${t('phone.scale.marksOn', { scale: title })}"`
-    let body: string
     if (row.hidden) {
       // A private line: who has rated, never a number (the numbers are not in the doc either).
       const rated = row.hidden.map((m) => `<li class="phone-mark">${m.participantId === selfId ? t('phone.scale.youRated') : t('toolkit.hidden.hasRated', { name: m.participantName })}</li>`)
-      body = `<p class="phone-muted">${t('phone.scale.private')}</p>` + (rated.length === 0 ? `<p class="phone-muted">${t('toolkit.hidden.nobodyYet')}</p>` : `<ul class="phone-marks" ${marksLabel}>${rated.join('')}</ul>`)
-    } else {
-      const dots = row.marks.map((m) => `<span class="${m.participantId === selfId ? 'phone-track-dot phone-track-dot-self' : 'phone-track-dot'}" style="left: ${Math.min(10, Math.max(0, m.value)) * 10}%"></span>`)
-      const track = `<div class="phone-track" aria-hidden="true"><span class="phone-track-end">0</span><span class="phone-track-line">${dots.join('')}</span><span class="phone-track-end">10</span></div>`
-      const marks = row.marks.map((m) => {
-        const who = m.participantId === selfId ? t('phone.scale.you') : m.participantName ? escapeHtml(m.participantName) : t('phone.byUnknown')
-        const reason = (key: MessageKey, value: string) => (value ? `<p><span class="phone-fact-label">${t(key)}</span> ${escapeHtml(value)}</p>` : '')
-        return `<li class="phone-mark"><p class="phone-mark-head"><span>${who}</span><span class="phone-mark-value">${number(m.value)}</span></p>${reason('toolkit.mark.whatMakesItThisHigh', m.whatMakesItThisHigh)}${reason('toolkit.mark.onePointHigher', m.onePointHigher)}</li>`
-      })
-      body = track + (marks.length === 0 ? `<p class="phone-muted">${t('phone.scale.noMarks')}</p>` : `<ul class="phone-marks" ${marksLabel}>${marks.join('')}</ul>`)
+      return `<p class="phone-muted">${t('phone.scale.private')}</p>` + (rated.length === 0 ? `<p class="phone-muted">${t('toolkit.hidden.nobodyYet')}</p>` : `<ul class="phone-marks" ${marksLabel}>${rated.join('')}</ul>`)
     }
-    return `<li class="phone-item phone-scale"><h3 class="phone-card-label">${escapeHtml(title)}</h3>${about}${body}</li>`
+    const dots = row.marks.map((m) => `<span class="${m.participantId === selfId ? 'phone-track-dot phone-track-dot-self' : 'phone-track-dot'}" style="left: ${Math.min(10, Math.max(0, m.value)) * 10}%"></span>`)
+    const track = `<div class="phone-track" aria-hidden="true"><span class="phone-track-end">0</span><span class="phone-track-line">${dots.join('')}</span><span class="phone-track-end">10</span></div>`
+    const marks = row.marks.map((m) => {
+      const who = m.participantId === selfId ? t('phone.scale.you') : m.participantName ? escapeHtml(m.participantName) : t('phone.byUnknown')
+      const reason = (key: MessageKey, value: string) => (value ? `<p><span class="phone-fact-label">${t(key)}</span> ${escapeHtml(value)}</p>` : '')
+      return `<li class="phone-mark"><p class="phone-mark-head"><span>${who}</span><span class="phone-mark-value">${number(m.value)}</span></p>${reason('toolkit.mark.whatMakesItThisHigh', m.whatMakesItThisHigh)}${reason('toolkit.mark.onePointHigher', m.onePointHigher)}</li>`
+    })
+    return track + (marks.length === 0 ? `<p class="phone-muted">${t('phone.scale.noMarks')}</p>` : `<ul class="phone-marks" ${marksLabel}>${marks.join('')}</ul>`)
+  }
+  const scaleLine = (row: ScaleRow) => {
+    const title = row.statement ? say('toolkit.card.worry', { number: row.statement.number }) : row.orphan ? say('phone.scale.gone') : say('toolkit.mark.overall')
+    const about = row.statement ? `<p class="phone-scale-about">${escapeHtml(composeDangerStatement(row.statement.slots, locale))}</p>` : ''
+    return `<li class="phone-item phone-scale"><h3 class="phone-card-label">${escapeHtml(title)}</h3>${about}${scaleMarks(row, title)}</li>`
   }
   const scales = (map: SafetyMap) =>
     `<div class="phone-scales"><ul class="phone-items">${scaleRows(map, selfId).map(scaleLine).join('')}</ul></div>`
 
-  const section = (key: SectionKey | null, items: readonly MapItem[], level: 2 | 3, cards: string, title?: string) => {
-    const heading = escapeHtml(key ? zoneLabel(key, locale) : (title ?? ''))
-    const hint = key ? `<p class="phone-hint">${escapeHtml(zoneHint(key, locale))}</p>` : ''
+  /** One part of the map (the live list's `SectionList`): `zone` `null` for the unsorted notes, which take no new ones; `heading` and `hint` unescaped. */
+  const section = (part: { zone: ItemZoneKey | null; heading: string; hint?: string; items: readonly MapItem[]; level: 2 | 3; cards?: string }) => {
+    const { zone, heading, items, level, cards = '' } = part
+    const hint = part.hint ? `<p class="phone-hint">${escapeHtml(part.hint)}</p>` : ''
     const list = items.length === 0 ? (cards ? '' : `<p class="phone-muted phone-empty">${t('phone.empty')}</p>`) : `<ul class="phone-items">${items.map(item).join('')}</ul>`
     // The live list's "Add to …" button in its place (inert until then), so the items below do not move at takeover.
-    const add = key && canAdd ? `<div class="phone-add" data-section="${key}" inert><button type="button" class="phone-add-open">${t('phone.add', { section: zoneLabel(key, locale) })}</button></div>` : ''
-    return `<section class="phone-section" data-section="${key ?? 'unsorted'}"><h${level} class="phone-section-heading">${heading}</h${level}>${hint}${cards}${list}${add}</section>`
+    const add = zone && canAdd ? `<div class="phone-add" data-section="${zone}" inert><button type="button" class="phone-add-open">${t('phone.add', { section: heading })}</button></div>` : ''
+    return `<section class="phone-section" data-section="${zone ?? 'unsorted'}"><h${level} class="phone-section-heading">${escapeHtml(heading)}</h${level}>${hint}${cards}${list}${add}</section>`
+  }
+  const mapSection = (map: SafetyMap, key: SectionKey, level: 2 | 3, cards: string) =>
+    section({ zone: key, heading: zoneLabel(key, locale), hint: zoneHint(key, locale), items: map.sections[key], level, cards })
+
+  /** A placed template (the live list's `PlacedTemplateList`); zones without a placement are the map's own sections. */
+  const placedTemplate = (map: SafetyMap, template: MapPlacedTemplate) => {
+    const { placementId, templateId } = template
+    const ownMap = placementId === ''
+    const zones = (Object.keys(template.sections) as ItemZoneKey[]).map((key) => {
+      const words = templateZoneWords(key, templateId)
+      const heading = template.headings[key] ?? zoneLabel(words.heading, locale)
+      const path = key === SAFETY_HOUSE_PATH_KEY && template.path ? `<div class="phone-scales">${scaleMarks(pathRow(template.path, map, selfId), heading)}</div>` : ''
+      return section({ zone: key, heading, hint: words.hint ? zoneHint(words.hint, locale) : undefined, items: template.sections[key] ?? [], level: ownMap ? 2 : 3, cards: path })
+    })
+    if (ownMap) return zones.join('')
+    const name = templateId ? t(`phone.template.${templateId}`) : t('phone.template.other')
+    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${zones.join('')}</section>`
   }
 
-  return { t, section, sectionCards, scales }
+  return { t, section, mapSection, sectionCards, scales, placedTemplate }
 }
 
 /** The list of `map` as `reader` would see it in the live view, ready to go inside the page's body. */
 export function renderPhoneListHtml(map: SafetyMap, meetingTitle: string, reader: PhoneListReader): string {
   const finalized = map.status === 'finalized'
-  const { t, section, sectionCards, scales } = writer(reader, reader.role !== 'viewer' && !finalized)
+  const { t, section, mapSection, sectionCards, scales, placedTemplate } = writer(reader, reader.role !== 'viewer' && !finalized)
   const notices =
     (finalized ? `<p class="phone-notice">${t('phone.finalized')}</p>` : '') +
     (reader.role === 'viewer' && !finalized ? `<p class="phone-notice">${t('meeting.viewerNotice')}</p>` : '')
   const columns = COLUMN_KEYS.map(
     (column) =>
       `<section class="phone-column"><h2 class="phone-column-heading" data-column="${column}">${escapeHtml(zoneLabel(column, reader.locale))}</h2>` +
-      COLUMN_SECTIONS[column].map((key) => section(key, map.sections[key], 3, sectionCards(key, map))).join('') +
+      COLUMN_SECTIONS[column].map((key) => mapSection(map, key, 3, sectionCards(key, map))).join('') +
       '</section>',
   )
-  const unsorted = map.unsorted.length > 0 ? section(null, map.unsorted, 2, '', reader.words['phone.unsorted']) : ''
+  const unsorted = map.unsorted.length > 0 ? section({ zone: null, heading: reader.words['phone.unsorted'], items: map.unsorted, level: 2 }) : ''
   // The live list's bar and "Who's here", drawn the same so nothing moves when it takes over, but
   // inert until then: the switch and the language buttons work only in the app.
   const languages = LOCALES.map((option) => `<button type="button" lang="${option}" aria-pressed="${option === reader.locale}">${option.toUpperCase()}</button>`)
@@ -193,6 +219,7 @@ export function renderPhoneListHtml(map: SafetyMap, meetingTitle: string, reader
   return (
     // "Connecting…": the copy is not live yet.
     `<div class="phone"><header class="phone-bar"><h1 class="phone-title">${escapeHtml(map.title || meetingTitle)}</h1>${bar}</header>${notices}` +
-    `<main class="phone-main" aria-label="${t('phone.mapLabel')}">${people}${columns.join('')}${section('scale', map.sections.scale, 2, scales(map))}${unsorted}</main></div>`
+    `<main class="phone-main" aria-label="${t('phone.mapLabel')}">${people}${columns.join('')}${mapSection(map, 'scale', 2, scales(map))}` +
+    `${map.templates.map((template) => placedTemplate(map, template)).join('')}${unsorted}</main></div>`
   )
 }

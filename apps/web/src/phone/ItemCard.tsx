@@ -1,18 +1,21 @@
 /**
  * One item in a section list: its words (in quotation marks, tagged "Their own words", when marked
- * as a direct quote), who wrote it, who does not agree with it (and "I disagree" on others' items),
- * "Not sent yet" while it waits on this
- * device, and — for the person's own items — Change and Remove (Remove asks first, in place; no
- * browser dialog, which phones render badly and screen readers announce poorly).
+ * as a direct quote), who wrote it, whether the child agreed to share it (a child's words on Three
+ * Houses), who does not agree with it (and "I disagree" on others' items), "Not sent yet" while it
+ * waits on this device, and — for the person's own items — Change and Remove (Remove asks first,
+ * in place; no browser dialog, which phones render badly and screen readers announce poorly).
+ * What is typed into Change is kept in the tab's drafts until saved or cancelled, so a reload
+ * reopens the form with it.
  *
- *   <ItemCard item={item} own self pending={false} onSave={save} onRemove={remove} />
+ *   <ItemCard item={item} own self pending={false} onSave={save} onRemove={remove} drafts={drafts} … />
  */
 import { quoted, type MapItem } from '@safetymap/map-model'
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { Disagreements } from './Disagreements.tsx'
+import { changeFormKey, type Drafts } from './drafts.ts'
 
 /** Longest text one item may have (a note on the board is small; this is generous). */
 export const MAX_ITEM_TEXT_LENGTH = 2000
@@ -31,23 +34,29 @@ export interface ItemCardProps {
   readonly canDisagree: boolean
   readonly selfId: string
   readonly onDisagree: (on: boolean) => void
+  readonly drafts: Drafts
 }
 
 type Mode = 'read' | 'edit' | 'confirmRemove'
 
 /** An item of the map. */
-export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagree, selfId, onDisagree }: ItemCardProps) {
+export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagree, selfId, onDisagree, drafts }: ItemCardProps) {
   const { t, locale } = useI18n()
   const id = useId()
-  const [mode, setMode] = useState<Mode>('read')
-  const [draft, setDraft] = useState(item.text)
+  const draftKey = changeFormKey(item.id)
+  const [saved] = useState(() => drafts.get(draftKey))
+  const [mode, setMode] = useState<Mode>(saved ? 'edit' : 'read')
+  const [draft, setDraft] = useState(saved?.text ?? item.text)
   const [error, setError] = useState(false)
   // The words the form opened with: when someone else changes the item meanwhile, saving would
   // silently replace their words, so the form says so and saves only when asked again.
-  const [base, setBase] = useState(item.text)
+  const [base, setBase] = useState(saved?.base ?? item.text)
   const [warned, setWarned] = useState(false)
   const changedMeanwhile = mode === 'edit' && item.text !== base
   useWarnBeforeLeaving(mode === 'edit' && draft !== base)
+  useEffect(() => {
+    drafts.set(draftKey, mode === 'edit' ? { text: draft, base } : null)
+  }, [drafts, draftKey, mode, draft, base])
 
   const byline = self ? t('phone.byYou') : item.authorName ? t('phone.by', { name: item.authorName }) : t('phone.byUnknown')
   const save = (event: FormEvent) => {
@@ -112,6 +121,11 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
         {item.quote ? (
           <span className="phone-tag" data-testid="quote-tag">
             {t('phone.ownWords')}
+          </span>
+        ) : null}
+        {item.childAgreed ? (
+          <span className="phone-tag" data-testid="child-agreed">
+            {t('phone.childAgreed')}
           </span>
         ) : null}
         {pending ? (

@@ -4,11 +4,14 @@
  * its sections with their items, then the rating band — live as anyone writes. The person adds
  * to any section (the note lands inside that section's zone on the board, with their name), and
  * changes or removes their own items. Items written while not live say "Not sent yet" until the
- * next sync with the relay. The toolkit shows in its sections: danger statements with their goals
- * and next steps, goals, next steps, and under the rating band every scaling line with everyone's
- * marks, where the person places or moves their own mark with its two reasons. When a facilitator
- * uses follow-me on the board, a line says which part of the map they are showing ("Now talking
- * about: What's working well?") with a button to go there.
+ * next sync with the relay; what is typed into a form still open survives a reload (drafts.ts).
+ * The toolkit shows in its sections: danger statements with their goals and next steps, goals,
+ * next steps, and under the rating band every scaling line with everyone's marks, where the
+ * person places or moves their own mark with its two reasons. Templates placed beside the map
+ * (Three Houses, the Safety House, the circles) follow the rating band, each zone a section the
+ * person adds to in the same way. When a facilitator uses follow-me on the board, a line says
+ * which part of the map they are showing ("Now talking about: What's working well?") with a
+ * button to go there.
  *
  *   <PhoneMeeting connection={phone} meeting={meeting} user={user} />
  */
@@ -17,11 +20,15 @@ import {
   COLUMN_SECTIONS,
   addDisagreement,
   addItem,
+  addTemplateItem,
   deleteItem,
   updateItemText,
   withdrawDisagreement,
   writeScalingMark,
+  zoneHint,
   zoneLabel,
+  type ItemAuthor,
+  type ItemZoneKey,
   type SafetyMap,
   type ScalingReasons,
   type SectionKey,
@@ -40,12 +47,14 @@ import { Link } from '../router/Link.tsx'
 import { meetingPath } from '../router/matchRoute.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
-import type { PhoneConnection } from './openPhoneConnection.ts'
+import { addFormKey, createDrafts } from './drafts.ts'
+import { forgetsMap, type PhoneConnection } from './openPhoneConnection.ts'
 import { createPendingItems } from './pendingItems.ts'
 import type { SendOutcome } from './pendingRatings.ts'
 import { PeopleList } from './PeopleList.tsx'
 import { mayReplaceServerCopy } from './handOver.ts'
 import { dropPrerenderedList, prerenderedStateVector } from './prerenderedList.ts'
+import { PlacedTemplateList } from './PlacedTemplateList.tsx'
 import { focusAnchorId } from './readFocus.ts'
 import { AWARENESS_USER_FIELD } from './readPeople.ts'
 import { ScaleList } from './ScaleList.tsx'
@@ -104,6 +113,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const focus = useFocus(awareness, zones)
   const pending = useMemo(() => createPendingItems(meeting.id), [meeting.id])
   const [, setPendingVersion] = useState(0)
+  const drafts = useMemo(() => createDrafts(meeting.id), [meeting.id])
 
   useEffect(() => {
     awareness.setLocalStateField(AWARENESS_USER_FIELD, { id: user.id, name: user.name, color: userColor(user.id), role: user.role })
@@ -121,6 +131,11 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   // may be about to clear the browser or hand the phone back).
   useWarnBeforeLeaving(snapshot.hasUnsentChanges && snapshot.state !== 'live')
 
+  // Words typed for a map this phone has to forget (removed, meeting closed) go with it.
+  useEffect(() => {
+    if (endedCode !== null && forgetsMap(endedCode)) drafts.clear()
+  }, [endedCode, drafts])
+
   const finalized = map.status === 'finalized'
   const ended = endedCode !== null
   // A page the server wrote the list into shows that copy until this list can show the map as new
@@ -132,17 +147,30 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   }, [holdsBack])
   const canWrite = user.role !== 'viewer' && !finalized && !ended
 
-  const add = useCallback(
-    (section: SectionKey, text: string) => {
+  /** Writes as the person with `write`; written while not live, what it wrote says "Not sent yet" until the next sync. */
+  const writeTracked = useCallback(
+    (write: (author: ItemAuthor) => string) => {
       const live = tracker.getSnapshot().state === 'live'
-      const id = addItem(doc, section, text, { id: user.id, name: user.name })
+      const id = write({ id: user.id, name: user.name })
       if (!live) {
         pending.add(id)
         setPendingVersion((v) => v + 1)
       }
     },
-    [doc, tracker, pending, user.id, user.name],
+    [tracker, pending, user.id, user.name],
   )
+  const addToTemplate = useCallback(
+    (placementId: string, key: ItemZoneKey, text: string) => writeTracked((author) => addTemplateItem(doc, placementId, key, text, author)),
+    [writeTracked, doc],
+  )
+  /** A map section's heading, hint, place for "Go there" and add form. */
+  const mapSection = (section: SectionKey) => ({
+    zone: section,
+    heading: zoneLabel(section, locale),
+    hint: zoneHint(section, locale),
+    anchorId: focusAnchorId(section),
+    add: { draftKey: addFormKey(section), onAdd: (text: string) => writeTracked((author) => addItem(doc, section, text, author)) },
+  })
   const privateRatings = usePendingRatings(meeting.id, user.id, snapshot.state === 'live')
   const ratePrivately = privateRatings.rate
   const rate = useCallback(
@@ -150,15 +178,10 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       // Kept by the server until the reveal; the doc only gets "has rated" (map-model MM-23).
       // Offline it waits on the phone and goes once the network is back.
       if (isPrivate) return ratePrivately(scaleId, { value, ...reasons })
-      const live = tracker.getSnapshot().state === 'live'
-      const id = writeScalingMark(doc, { scaleId, participant: { id: user.id, name: user.name }, value, reasons })
-      if (!live) {
-        pending.add(id)
-        setPendingVersion((v) => v + 1)
-      }
+      writeTracked((participant) => writeScalingMark(doc, { scaleId, participant, value, reasons }))
       return 'sent'
     },
-    [doc, tracker, pending, user.id, user.name, ratePrivately],
+    [doc, writeTracked, ratePrivately],
   )
   const loadPrivate = useCallback(
     async (scaleId: string) => {
@@ -172,12 +195,12 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       canWrite,
       selfId: user.id,
       isPending: (id) => pending.has(id),
-      add,
+      drafts,
       update: (id, text) => void updateItemText(doc, id, text, { editor: { id: user.id, name: user.name } }),
       remove: (id) => void deleteItem(doc, id),
       disagree: (id, on) => void (on ? addDisagreement(doc, id, { id: user.id, name: user.name }) : withdrawDisagreement(doc, id, user.id)),
     }),
-    [canWrite, user.id, user.name, pending, add, doc],
+    [canWrite, user.id, user.name, pending, drafts, doc],
   )
 
   const titleId = 'phone-title'
@@ -247,14 +270,14 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
                 {COLUMN_SECTIONS[column].map((section) => {
                   const { cards, count } = sectionCards(section, map, actions)
                   return (
-                    <SectionList key={section} section={section} items={map.sections[section]} actions={actions} headingLevel={3} hasCards={count > 0}>
+                    <SectionList key={section} {...mapSection(section)} items={map.sections[section]} actions={actions} headingLevel={3} hasCards={count > 0}>
                       {cards}
                     </SectionList>
                   )
                 })}
               </section>
             ))}
-            <SectionList section="scale" items={map.sections.scale} actions={actions} headingLevel={2} hasCards>
+            <SectionList {...mapSection('scale')} items={map.sections.scale} actions={actions} headingLevel={2} hasCards>
               <ScaleList
                 rows={scaleRows(map, user.id)}
                 canWrite={canWrite}
@@ -266,8 +289,11 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
                 privateRefused={privateRatings.wasRefused}
               />
             </SectionList>
+            {map.templates.map((template) => (
+              <PlacedTemplateList key={template.placementId} template={template} map={map} actions={actions} onAdd={addToTemplate} />
+            ))}
             {map.unsorted.length > 0 ? (
-              <SectionList section={null} items={map.unsorted} actions={{ ...actions, canWrite: false }} headingLevel={2} title={t('phone.unsorted')} />
+              <SectionList zone={null} heading={t('phone.unsorted')} items={map.unsorted} actions={{ ...actions, canWrite: false }} headingLevel={2} />
             ) : null}
           </>
         )}

@@ -4,9 +4,11 @@
  * "Change your rating", which opens {@link MarkForm}. Each person has one mark per line
  * (`writeScalingMark` keys it by person and line), so changing it moves the same mark. A line the
  * facilitator made private until the reveal shows only who has rated ("Ana has rated"); a number
- * given there goes to the server, never into the doc (map-model MM-22 … MM-24).
+ * given there goes to the server, never into the doc (map-model MM-22 … MM-24). {@link ScaleMarks}
+ * is a line's marks alone, read-only, as a Safety House's path to the door shows them.
  *
  *   <ScaleList rows={scaleRows(map, user.id)} canWrite selfId={user.id} isPending={has} onRate={rate} />
+ *   <ScaleMarks row={pathRow(path, map, user.id)} title="Path to the door (0–10)" selfId={user.id} isPending={has} />
  */
 import { composeDangerStatement, type MapScalingMark, type ScalingReasons } from '@safetymap/map-model'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -93,66 +95,20 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
         {title}
       </h3>
       {row.statement ? <p className="phone-scale-about">{composeDangerStatement(row.statement.slots, locale)}</p> : null}
-      {row.hidden ? (
-        <>
-          <p className="phone-muted">{t('phone.scale.private')}</p>
-          {row.hidden.length === 0 ? (
-            <p className="phone-muted">{t('toolkit.hidden.nobodyYet')}</p>
-          ) : (
-            <ul className="phone-marks" aria-label={t('phone.scale.marksOn', { scale: title })}>
-              {row.hidden.map((marker) => (
-                <li key={marker.id} className="phone-mark" data-testid="rated-marker" data-participant-id={marker.participantId}>
-                  {marker.participantId === selfId ? t('phone.scale.youRated') : t('toolkit.hidden.hasRated', { name: marker.participantName })}
-                </li>
-              ))}
-            </ul>
-          )}
-          {unsent ? (
-            <p className="phone-mark-head" data-testid="private-unsent">
-              <span>{t('phone.scale.yourNumber', { value: formatScaleValue(unsent.value, locale) })}</span>
-              <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
-                {t('phone.notSent')}
-              </span>
-            </p>
-          ) : null}
-          {privateRefused(row.scaleId) && !open ? (
-            <p className="form-error" role="alert">
-              {t('phone.scale.refused')}
-            </p>
-          ) : null}
-        </>
-      ) : (
-        <ScaleTrack marks={row.marks} selfId={selfId} />
-      )}
-      {row.hidden ? null : row.marks.length === 0 ? (
-        <p className="phone-muted">{t('phone.scale.noMarks')}</p>
-      ) : (
-        <ul className="phone-marks" aria-label={t('phone.scale.marksOn', { scale: title })}>
-          {row.marks.map((mark) => (
-            <li key={mark.id} className="phone-mark" data-testid="scale-mark" data-participant-id={mark.participantId}>
-              <p className="phone-mark-head">
-                <span>{mark.participantId === selfId ? t('phone.scale.you') : mark.participantName || t('phone.byUnknown')}</span>
-                <span className="phone-mark-value">{formatScaleValue(mark.value, locale)}</span>
-                {mark.participantId === selfId && isPending(mark.id) ? (
-                  <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
-                    {t('phone.notSent')}
-                  </span>
-                ) : null}
-              </p>
-              {mark.whatMakesItThisHigh ? (
-                <p>
-                  <span className="phone-fact-label">{t('toolkit.mark.whatMakesItThisHigh')}</span> {mark.whatMakesItThisHigh}
-                </p>
-              ) : null}
-              {mark.onePointHigher ? (
-                <p>
-                  <span className="phone-fact-label">{t('toolkit.mark.onePointHigher')}</span> {mark.onePointHigher}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ScaleMarks row={row} title={title} selfId={selfId} isPending={isPending} />
+      {unsent ? (
+        <p className="phone-mark-head" data-testid="private-unsent">
+          <span>{t('phone.scale.yourNumber', { value: formatScaleValue(unsent.value, locale) })}</span>
+          <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
+            {t('phone.notSent')}
+          </span>
+        </p>
+      ) : null}
+      {isPrivate && privateRefused(row.scaleId) && !open ? (
+        <p className="form-error" role="alert">
+          {t('phone.scale.refused')}
+        </p>
+      ) : null}
       <p className={isPrivate && saved ? 'phone-muted' : 'phone-visually-hidden'} role="status">
         {saved}
       </p>
@@ -193,6 +149,75 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
         )
       ) : null}
     </li>
+  )
+}
+
+/** Props of {@link ScaleMarks}. */
+export interface ScaleMarksProps {
+  readonly row: ScaleRow
+  /** The line's name, for the list of marks. */
+  readonly title: string
+  readonly selfId: string
+  readonly isPending: (id: string) => boolean
+}
+
+/**
+ * What a line holds, read-only: the 0–10 line with everyone's marks and their reasons, or, while
+ * it is private until the reveal, who has rated it. A Safety House's path shows this alone.
+ */
+export function ScaleMarks({ row, title, selfId, isPending }: ScaleMarksProps) {
+  const { t, locale } = useI18n()
+  if (row.hidden) {
+    return (
+      <>
+        <p className="phone-muted">{t('phone.scale.private')}</p>
+        {row.hidden.length === 0 ? (
+          <p className="phone-muted">{t('toolkit.hidden.nobodyYet')}</p>
+        ) : (
+          <ul className="phone-marks" aria-label={t('phone.scale.marksOn', { scale: title })}>
+            {row.hidden.map((marker) => (
+              <li key={marker.id} className="phone-mark" data-testid="rated-marker" data-participant-id={marker.participantId}>
+                {marker.participantId === selfId ? t('phone.scale.youRated') : t('toolkit.hidden.hasRated', { name: marker.participantName })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    )
+  }
+  return (
+    <>
+      <ScaleTrack marks={row.marks} selfId={selfId} />
+      {row.marks.length === 0 ? (
+        <p className="phone-muted">{t('phone.scale.noMarks')}</p>
+      ) : (
+        <ul className="phone-marks" aria-label={t('phone.scale.marksOn', { scale: title })}>
+          {row.marks.map((mark) => (
+            <li key={mark.id} className="phone-mark" data-testid="scale-mark" data-participant-id={mark.participantId}>
+              <p className="phone-mark-head">
+                <span>{mark.participantId === selfId ? t('phone.scale.you') : mark.participantName || t('phone.byUnknown')}</span>
+                <span className="phone-mark-value">{formatScaleValue(mark.value, locale)}</span>
+                {mark.participantId === selfId && isPending(mark.id) ? (
+                  <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
+                    {t('phone.notSent')}
+                  </span>
+                ) : null}
+              </p>
+              {mark.whatMakesItThisHigh ? (
+                <p>
+                  <span className="phone-fact-label">{t('toolkit.mark.whatMakesItThisHigh')}</span> {mark.whatMakesItThisHigh}
+                </p>
+              ) : null}
+              {mark.onePointHigher ? (
+                <p>
+                  <span className="phone-fact-label">{t('toolkit.mark.onePointHigher')}</span> {mark.onePointHigher}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   )
 }
 

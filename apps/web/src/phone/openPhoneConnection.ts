@@ -32,6 +32,11 @@ import { hasLocalCopy, rememberLocalCopy } from './localCopy.ts'
  */
 const FORGET_MAP_CLOSE_CODES: ReadonlySet<number> = new Set([4403, 4410, 4002])
 
+/** Whether the relay's close `code` makes this device forget the meeting's map (see above). */
+export function forgetsMap(code: number): boolean {
+  return FORGET_MAP_CLOSE_CODES.has(code)
+}
+
 /** Longest wait for the local copy before connecting to the relay anyway. */
 export const LOCAL_LOAD_WAIT_MS = 2000
 
@@ -90,7 +95,7 @@ export function openPhoneConnection({
 
   const onClosed = ({ code }: { code: number }) => {
     endedCode = code
-    if (FORGET_MAP_CLOSE_CODES.has(code)) {
+    if (forgetsMap(code)) {
       rememberLocalCopy(meetingId, false)
       rememberDocEpoch(meetingId, null)
       void persistence.clearData()

@@ -1,10 +1,11 @@
 /**
- * The scaling lines the phone shows (map-model `scaleRows`, shared with the server's first
- * rendering of the list) and the numbers a person can choose on one.
+ * The scaling lines the phone shows (map-model `scaleRows`, and `pathRow` for a Safety House's
+ * path to the door, shared with the server's first rendering of the list) and the numbers a
+ * person can choose on one.
  *
  *   scaleRows(map, selfId) // [{ scaleId: 'overall', statement: null, marks, own, hidden: null }, …]
  */
-export { scaleRows, type ScaleRow } from '@safetymap/map-model'
+export { pathRow, scaleRows, type ScaleRow } from '@safetymap/map-model'
 
 /** Whole numbers a person can choose on a line (halves, set by dragging on the board, are kept when shown). */
 export const SCALE_CHOICES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const

@@ -4,14 +4,16 @@
  * the first), then lines whose statement is gone but which still hold marks. Each line carries
  * everyone's marks as `readMap` gives them and the reader's own mark, if any. A line that is
  * private until the reveal (MM-22 … MM-24) carries who has rated it instead: no numbers. The
- * phone view and the server's first rendering of it both read the lines here.
+ * phone view and the server's first rendering of it both read the lines here, and read a Safety
+ * House's path to the door (MM-32), a child's scale kept apart from these, as one such line.
  *
  *   scaleRows(map, selfId) // [{ scaleId: 'overall', statement: null, marks, own, hidden: null }, …]
+ *   pathRow(placed.path, map, selfId) // { scaleId: 'shape:zone-…-safety-house-path', marks, … }
  */
 import type { MapRatedMarker } from './hiddenRatings.ts'
 import type { SafetyMap } from './readMap.ts'
 import { OVERALL_SCALE_ID } from './SMToolkitShapes.ts'
-import type { MapDangerStatement, MapScalingMark } from './readToolkit.ts'
+import type { MapDangerStatement, MapScale, MapScalingMark } from './readToolkit.ts'
 
 /** One scaling line as a reader sees it. @public */
 export interface ScaleRow {
@@ -31,27 +33,36 @@ export interface ScaleRow {
   readonly ownRated: boolean
 }
 
-/** The lines to show for `map`, with `selfId`'s own marks picked out. @public */
-export function scaleRows(map: Pick<SafetyMap, 'dangerStatements' | 'scales'> & Partial<Pick<SafetyMap, 'hiddenScales'>>, selfId: string): ScaleRow[] {
-  const marksOf = new Map(map.scales.map((s) => [s.scaleId, s.marks]))
-  const hiddenOf = new Map((map.hiddenScales ?? []).map((s) => [s.scaleId, s.rated]))
-  const row = (scaleId: string, statement: MapDangerStatement | null, orphan: boolean): ScaleRow => {
-    const marks = marksOf.get(scaleId) ?? []
-    const hidden = hiddenOf.get(scaleId) ?? null
-    return {
-      scaleId,
-      statement,
-      orphan,
-      marks,
-      own: marks.find((m) => m.participantId === selfId) ?? null,
-      hidden,
-      ownRated: hidden?.some((m) => m.participantId === selfId) ?? false,
-    }
+type PrivateScales = Partial<Pick<SafetyMap, 'hiddenScales'>>
+
+function line(scaleId: string, marks: readonly MapScalingMark[], map: PrivateScales, selfId: string): Omit<ScaleRow, 'statement' | 'orphan'> {
+  const hidden = map.hiddenScales?.find((s) => s.scaleId === scaleId)?.rated ?? null
+  return {
+    scaleId,
+    marks,
+    own: marks.find((m) => m.participantId === selfId) ?? null,
+    hidden,
+    ownRated: hidden?.some((m) => m.participantId === selfId) ?? false,
   }
+}
+
+/** The lines to show for `map`, with `selfId`'s own marks picked out. @public */
+export function scaleRows(map: Pick<SafetyMap, 'dangerStatements' | 'scales'> & PrivateScales, selfId: string): ScaleRow[] {
+  const marksOf = new Map(map.scales.map((s) => [s.scaleId, s.marks]))
+  const row = (scaleId: string, statement: MapDangerStatement | null, orphan: boolean): ScaleRow => ({
+    ...line(scaleId, marksOf.get(scaleId) ?? [], map, selfId),
+    statement,
+    orphan,
+  })
   const rows = [row(OVERALL_SCALE_ID, null, false), ...map.dangerStatements.map((s) => row(s.id, s, false))]
   const shown = new Set(rows.map((r) => r.scaleId))
   for (const scale of map.scales) {
     if (!shown.has(scale.scaleId) && scale.marks.length > 0) rows.push(row(scale.scaleId, null, true))
   }
   return rows
+}
+
+/** A Safety House's path to the door (`MapPlacedTemplate.path`, MM-32) as a line of `map`, with `selfId`'s own mark picked out. @public */
+export function pathRow(path: MapScale, map: PrivateScales, selfId: string): ScaleRow {
+  return { ...line(path.scaleId, path.marks, map, selfId), statement: null, orphan: false }
 }

@@ -51,6 +51,7 @@ export const en = {
 
   'connection.connecting': 'Connecting…',
   'connection.live': 'Live',
+  'connection.finished': 'Finished',
   'connection.offline': 'Offline',
   'connection.offlineUnsent':
     'Offline — your changes are saved on this device and will be sent when you reconnect',
@@ -154,6 +155,14 @@ export const en = {
   'phone.ended.full': 'The meeting is full right now. Wait a few minutes, then reload the page.',
   'phone.ended.other': 'Disconnected from the meeting. Reload the page to try again.',
   'phone.ownWords': 'Their own words',
+  'phone.childAgreed': 'The child agreed to share this',
+  'phone.template.three-column': 'Safety map (three columns)',
+  'phone.template.consultation': 'Safety map with a grey area',
+  'phone.template.wellbeing': 'Wellbeing map (worries and wellbeing goals)',
+  'phone.template.three-houses': 'Three Houses',
+  'phone.template.safety-house': 'Safety House',
+  'phone.template.circles': 'Circles of safety and support',
+  'phone.template.other': 'Another part of the board',
   'phone.focus': 'Now talking about: {section}',
   'phone.focusGo': 'Go there',
   'phone.worries': 'Worries',

@@ -53,6 +53,7 @@ export const es: Record<ListMessageKey, string> = {
 
   'connection.connecting': 'Conectando…',
   'connection.live': 'En vivo',
+  'connection.finished': 'Terminado',
   'connection.offline': 'Sin conexión',
   'connection.offlineUnsent':
     'Sin conexión — sus cambios están guardados en este dispositivo y se enviarán cuando vuelva la conexión',
@@ -159,6 +160,14 @@ export const es: Record<ListMessageKey, string> = {
   'phone.ended.full': 'La reunión está llena en este momento. Espere unos minutos y vuelva a cargar la página.',
   'phone.ended.other': 'Se perdió la conexión con la reunión. Vuelva a cargar la página para intentarlo de nuevo.',
   'phone.ownWords': 'Sus propias palabras',
+  'phone.childAgreed': 'El niño o la niña aceptó compartir esto',
+  'phone.template.three-column': 'Mapa de seguridad (tres columnas)',
+  'phone.template.consultation': 'Mapa de seguridad con zona gris',
+  'phone.template.wellbeing': 'Mapa de bienestar (preocupaciones y metas de bienestar)',
+  'phone.template.three-houses': 'Las tres casas',
+  'phone.template.safety-house': 'La casa segura',
+  'phone.template.circles': 'Círculos de seguridad y apoyo',
+  'phone.template.other': 'Otra parte del tablero',
   'phone.focus': 'Ahora se habla de: {section}',
   'phone.focusGo': 'Ir ahí',
   'phone.worries': 'Preocupaciones',

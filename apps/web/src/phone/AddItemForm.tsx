@@ -1,0 +1,106 @@
+/**
+ * "Add to …" under a part of the map (a section, or a zone of a placed template): a button that
+ * opens a form for one note, which stays open for the next one after each add. What is typed is
+ * kept in the tab's drafts until it is added or cancelled, so a reload reopens the form with it.
+ *
+ *   <AddItemForm zone="strengths" label="Strengths" drafts={drafts} draftKey={addFormKey('strengths')} onAdd={add} />
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { focusOnMount } from '../ui/focusOnMount.ts'
+import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
+import type { Drafts } from './drafts.ts'
+import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
+
+/** Props of {@link AddItemForm}. */
+export interface AddItemFormProps {
+  /** The zone key, as `data-section`. */
+  readonly zone: string
+  /** The heading the person sees for the part of the map, named in the button and the form. */
+  readonly label: string
+  readonly drafts: Drafts
+  readonly draftKey: string
+  readonly onAdd: (text: string) => void
+}
+
+/** The add button and its form. */
+export function AddItemForm({ zone, label, drafts, draftKey, onAdd }: AddItemFormProps) {
+  const { t } = useI18n()
+  const id = useId()
+  const [saved] = useState(() => drafts.get(draftKey))
+  const [open, setOpen] = useState(saved !== null)
+  const [text, setText] = useState(saved?.text ?? '')
+  const [error, setError] = useState(false)
+  const [added, setAdded] = useState('')
+  const openButton = useRef<HTMLButtonElement>(null)
+  // A reload or a tap on "back" would lose what is typed here: the browser asks first.
+  useWarnBeforeLeaving(open && text.trim() !== '')
+  useEffect(() => {
+    drafts.set(draftKey, open && text !== '' ? { text } : null)
+  }, [drafts, draftKey, open, text])
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const value = text.trim()
+    if (!value) {
+      setError(true)
+      return
+    }
+    onAdd(value)
+    setText('')
+    setError(false)
+    setAdded(t('phone.added', { section: label }))
+  }
+  const close = () => {
+    setOpen(false)
+    setText('')
+    setError(false)
+    // Put the focus back where the person started, so keyboard and screen-reader users are not lost.
+    requestAnimationFrame(() => openButton.current?.focus())
+  }
+
+  return (
+    <div className="phone-add" data-section={zone}>
+      <p className="phone-visually-hidden" role="status">
+        {added}
+      </p>
+      {open ? (
+        <form onSubmit={submit} noValidate>
+          <label htmlFor={`${id}-text`} className="phone-label">
+            {t('phone.addLabel', { section: label })}
+          </label>
+          <textarea
+            id={`${id}-text`}
+            value={text}
+            rows={3}
+            maxLength={MAX_ITEM_TEXT_LENGTH}
+            ref={focusOnMount}
+            aria-invalid={error || undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(event) => {
+              setText(event.target.value)
+              setAdded('')
+            }}
+          />
+          {error ? (
+            <p className="form-error" id={`${id}-error`} role="alert">
+              {t('phone.textRequired')}
+            </p>
+          ) : null}
+          <div className="phone-actions">
+            <button type="submit" className="primary">
+              {t('phone.addSubmit')}
+            </button>
+            <button type="button" onClick={close}>
+              {t('phone.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" ref={openButton} className="phone-add-open" onClick={() => setOpen(true)}>
+          {t('phone.add', { section: label })}
+        </button>
+      )}
+    </div>
+  )
+}

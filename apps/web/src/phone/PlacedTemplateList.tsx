@@ -1,0 +1,69 @@
+/**
+ * A template placed beside the map (Three Houses, the Safety House, the circles of safety and
+ * support, …) as lists: its name, then each of its zones as a section headed by the child's own
+ * name for it when they gave one (verbatim, MM-31), else the template's words, with the zone's
+ * items and "Add to …". A Safety House's path to the door also lists the marks on it, read-only
+ * (they are placed on the board). On the circles each ring is a section, so its items are the
+ * people in it. Zones written without a placement (the consultation map's grey area, MM-34) are
+ * part of the meeting's own map: they are listed as its sections, with no template name above.
+ *
+ *   <PlacedTemplateList template={map.templates[0]} map={map} actions={actions} onAdd={add} />
+ */
+import { SAFETY_HOUSE_PATH_KEY, templateZoneWords, zoneHint, zoneLabel, type ItemZoneKey, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { useId } from 'react'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { addFormKey } from './drafts.ts'
+import { ScaleMarks } from './ScaleList.tsx'
+import { pathRow } from './scaleRows.ts'
+import { SectionList, type SectionActions } from './SectionList.tsx'
+
+/** Props of {@link PlacedTemplateList}. */
+export interface PlacedTemplateListProps {
+  readonly template: MapPlacedTemplate
+  /** The map it is on (whether the path to the door is private until the reveal). */
+  readonly map: Pick<SafetyMap, 'hiddenScales'>
+  readonly actions: SectionActions
+  /** Adds a note to zone `key` of the placement. */
+  readonly onAdd: (placementId: string, key: ItemZoneKey, text: string) => void
+}
+
+/** A placed template's zones and their items. */
+export function PlacedTemplateList({ template, map, actions, onAdd }: PlacedTemplateListProps) {
+  const { t, locale } = useI18n()
+  const id = useId()
+  const { placementId, templateId } = template
+  const ownMap = placementId === ''
+  const zones = (Object.keys(template.sections) as ItemZoneKey[]).map((key) => {
+    const words = templateZoneWords(key, templateId)
+    const heading = template.headings[key] ?? zoneLabel(words.heading, locale)
+    const path = key === SAFETY_HOUSE_PATH_KEY && template.path ? pathRow(template.path, map, actions.selfId) : null
+    return (
+      <SectionList
+        key={key}
+        zone={key}
+        heading={heading}
+        hint={words.hint ? zoneHint(words.hint, locale) : undefined}
+        items={template.sections[key] ?? []}
+        actions={actions}
+        headingLevel={ownMap ? 2 : 3}
+        add={{ draftKey: addFormKey(key, placementId), onAdd: (text) => onAdd(placementId, key, text) }}
+        hasCards={path !== null}
+      >
+        {path ? (
+          <div className="phone-scales" data-testid="path-marks">
+            <ScaleMarks row={path} title={heading} selfId={actions.selfId} isPending={actions.isPending} />
+          </div>
+        ) : null}
+      </SectionList>
+    )
+  })
+  if (ownMap) return <>{zones}</>
+  return (
+    <section className="phone-column" aria-labelledby={`${id}-h`} data-testid="phone-template" data-template={templateId ?? 'other'} data-placement={placementId}>
+      <h2 id={`${id}-h`} className="phone-column-heading">
+        {templateId ? t(`phone.template.${templateId}`) : t('phone.template.other')}
+      </h2>
+      {zones}
+    </section>
+  )
+}
