@@ -153,6 +153,8 @@ describe('who may be in the meeting, in two browsers', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000))
     expect(sockets.length).toBe(socketsAtRemoval)
     await expect.poll(() => ana.getByTestId('whos-here').innerText(), { timeout: 10_000 }).not.toContain('Grandma Lorna')
+    // Her row went with the buttons the facilitator used: the keyboard is on the people list, not lost.
+    expect(await ana.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('whos-here')
     // A reload does not get them back in either.
     await lorna.reload()
     await lorna.getByText('You have been removed from this meeting').waitFor({ timeout: 10_000 })
@@ -227,6 +229,8 @@ describe('who may be in the meeting, in two browsers', () => {
     await waitVisible(screen, screen.getByTestId('finalized-notice'), 10_000)
     await ana.getByRole('button', { name: 'Reopen the map' }).waitFor({ timeout: 5_000 })
     await expect.poll(focused).toBe('Reopen the map')
+    // Connected still, but nothing is live on a finished map.
+    await expect.poll(() => ana.getByTestId('connection-status').innerText()).toBe('Finished')
 
     // Ending the meeting closes it on every screen for good.
     await ana.getByRole('button', { name: 'End meeting for everyone' }).click()

@@ -10,6 +10,7 @@
  */
 import type { Peer } from '@safetymap/tldraw-yjs'
 import type { MeetingRole, RosterEntry } from '../api/api.ts'
+import { useEffect, useRef } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { ConfirmAction } from './ConfirmAction.tsx'
@@ -103,8 +104,20 @@ export interface RosterListProps {
 export function RosterList({ roster, peers, selfId, labelledBy, manage }: RosterListProps) {
   const { t } = useI18n()
   const rows = rosterRows(roster, peers, selfId)
+  const list = useRef<HTMLUListElement>(null)
+  // Who the facilitator just removed: once their row (and its focused buttons) is gone, the keyboard goes to the list, not to the page.
+  const removing = useRef<string | null>(null)
+  useEffect(() => {
+    if (removing.current === null || rows.some((row) => row.id === removing.current)) return
+    removing.current = null
+    list.current?.focus()
+  })
+  const remove = (id: string, removeOne: (id: string) => void | Promise<void>) => {
+    removing.current = id
+    return removeOne(id)
+  }
   return (
-    <ul className="people" data-testid="whos-here" aria-labelledby={labelledBy}>
+    <ul ref={list} tabIndex={-1} className="people" data-testid="whos-here" aria-labelledby={labelledBy}>
       {rows.map((row) => {
         const roleKey = ROLE_LABEL[row.role as MeetingRole] as MessageKey | undefined
         const details = [
@@ -149,7 +162,7 @@ export function RosterList({ roster, peers, selfId, labelledBy, manage }: Roster
                   label={t('roster.remove')}
                   question={t('roster.removeConfirm', { name: row.name })}
                   confirmLabel={t('roster.removeYes')}
-                  onConfirm={() => manage.remove(row.id)}
+                  onConfirm={() => remove(row.id, manage.remove)}
                 />
               </div>
             ) : null}
@@ -159,7 +172,7 @@ export function RosterList({ roster, peers, selfId, labelledBy, manage }: Roster
                   label={t('roster.remove')}
                   question={t('roster.removeFacilitatorConfirm', { name: row.name })}
                   confirmLabel={t('roster.removeYes')}
-                  onConfirm={() => manage.removeFacilitator?.(row.id)}
+                  onConfirm={() => (manage.removeFacilitator ? remove(row.id, manage.removeFacilitator) : undefined)}
                 />
               </div>
             ) : null}

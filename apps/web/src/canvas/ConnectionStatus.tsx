@@ -9,10 +9,11 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import type { ConnectionSnapshot } from './connectionState.ts'
 
-function messageFor(snapshot: ConnectionSnapshot, endedExplained: boolean): MessageKey {
+function messageFor(snapshot: ConnectionSnapshot, endedExplained: boolean, finished: boolean): MessageKey {
   switch (snapshot.state) {
     case 'live':
-      return 'connection.live'
+      // Nothing changes on a finished map any more: "Live" would say the opposite.
+      return finished ? 'connection.finished' : 'connection.live'
     case 'connecting':
       return 'connection.connecting'
     case 'offline':
@@ -24,13 +25,21 @@ function messageFor(snapshot: ConnectionSnapshot, endedExplained: boolean): Mess
 /**
  * Shows where this device stands with the meeting. With `endedExplained`, a notice beside it says
  * why the meeting stopped (ended, removed, full), so this only says "not connected" rather than
- * advising a reload that would not help.
+ * advising a reload that would not help. With `finished`, a connected map says "Finished".
  */
-export function ConnectionStatus({ snapshot, endedExplained = false }: { snapshot: ConnectionSnapshot; endedExplained?: boolean }) {
+export function ConnectionStatus({
+  snapshot,
+  endedExplained = false,
+  finished = false,
+}: {
+  snapshot: ConnectionSnapshot
+  endedExplained?: boolean
+  finished?: boolean
+}) {
   const { t } = useI18n()
   return (
-    <p className="connection-status" data-testid="connection-status" data-state={snapshot.state} role="status">
-      {t(messageFor(snapshot, endedExplained))}
+    <p className="connection-status" data-testid="connection-status" data-state={snapshot.state} data-finished={finished || undefined} role="status">
+      {t(messageFor(snapshot, endedExplained, finished))}
     </p>
   )
 }

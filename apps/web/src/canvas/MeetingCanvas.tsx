@@ -159,7 +159,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
           {t('app.name')}
         </Link>
         <h1>{meeting.title}</h1>
-        <ConnectionStatus snapshot={snapshot} />
+        <ConnectionStatus snapshot={snapshot} finished={access.finalized} />
         <button
           ref={peopleToggleRef}
           type="button"
