@@ -446,6 +446,7 @@ describe('the phone view', () => {
       // A finished map: still there to read, nothing to add.
       expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => page.locator('[data-testid="phone-template"] .phone-add').count(), { timeout: 10_000 }).toBe(0)
+      await expect.poll(() => page.getByTestId('connection-status').innerText()).toBe('Terminado')
       expect(await section(page, 'house-hopes-dreams').getByTestId('phone-item-text').innerText()).toBe('Kai lives with his mum again')
     } finally {
       facilitator.destroy()
