@@ -103,9 +103,15 @@ describe('export from the meeting page', () => {
     expect(exports[0]!.details).toMatchObject({ format: 'pdf', sha256, version: 'v1', picture: true })
 
     // The family copy: the meeting's language (English) is chosen until the facilitator picks Español.
+    // On a 1366 × 768 laptop the longer dialog stays within the window (it scrolls itself), and each
+    // choice's circle sits beside its words.
+    await page.setViewportSize({ width: 1366, height: 768 })
     const familyFormat = 'Family copy, in plain words (PDF)'
     await dialog.getByRole('radio', { name: familyFormat }).check()
     await expect.poll(() => dialog.getByRole('radio', { name: 'English' }).isChecked(), { timeout: 10_000 }).toBe(true)
+    const panel = await dialog.boundingBox()
+    expect(panel!.y + panel!.height).toBeLessThanOrEqual(768)
+    expect((await dialog.getByRole('radio', { name: 'Español' }).boundingBox())!.width).toBeLessThan(40)
     const family = await exportAs(page, familyFormat, 'Español')
     expect(family.suggested).toMatch(/-v1-family-es\.pdf$/)
     expect(await dialog.getByTestId('export-done').innerText()).toContain(family.suggested)

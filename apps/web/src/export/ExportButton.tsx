@@ -134,7 +134,7 @@ export function ExportButton({ meetingId, title = '', editor, meetingLocale }: E
         {t('export.button')}
       </button>
       {open && (
-        <section ref={keys.panelRef} tabIndex={-1} id={dialogId} className="export-dialog" role="dialog" aria-label={t('export.heading')}>
+        <section ref={keys.panelRef} tabIndex={-1} id={dialogId} className="bar-panel export-dialog" role="dialog" aria-label={t('export.heading')}>
           <h2>{t('export.heading')}</h2>
           <p className="export-hint">{t('export.intro')}</p>
           <fieldset disabled={working}>

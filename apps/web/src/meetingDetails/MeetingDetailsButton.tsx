@@ -45,7 +45,7 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
         {t('meetingDetails.button')}
       </button>
       {open && (
-        <section ref={keys.panelRef} tabIndex={-1} id={dialogId} className="meeting-details-dialog" role="dialog" aria-label={t('meetingDetails.heading')}>
+        <section ref={keys.panelRef} tabIndex={-1} id={dialogId} className="bar-panel meeting-details-dialog" role="dialog" aria-label={t('meetingDetails.heading')}>
           <h2>{t('meetingDetails.heading')}</h2>
           <p className="meeting-details-hint">{t('meetingDetails.intro')}</p>
           <form className="stack" onSubmit={save} aria-busy={state.kind === 'saving'} noValidate>
