@@ -90,6 +90,18 @@ describe('statement builders on the canvas', () => {
     await dialog.getByLabel('What could happen to the child if nothing changes?').fill('Kai could be hurt by traffic')
     await dialog.getByLabel('Does anyone see it differently?').fill('Jess does not think so')
     await expect.poll(() => dialog.getByTestId('builder-preview').innerText()).toBe(SENTENCE.replace('Kai goes out alone', 'so'))
+    // The keyboard stays in the open dialog: Tab past its last control comes round to its first, and back.
+    const focusInDialog = () => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)
+    await dialog.getByRole('button', { name: 'Save' }).focus()
+    const after = await page.evaluate(() => document.activeElement?.textContent)
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab')
+      expect(await focusInDialog()).toBe(true)
+    }
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Shift+Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(after)
     await dialog.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => dialog.count()).toBe(0)
 

@@ -8,10 +8,10 @@
  *     onSave={(values, quote) => …} onClose={close} />
  */
 import { checkPlainLanguage, type Locale } from '@safetymap/map-model'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
-import { useReturnFocus } from '../../ui/useReturnFocus.ts'
+import { CanvasDialog } from '../CanvasDialog.tsx'
 
 /** One field of a builder. */
 export interface BuilderField {
@@ -53,7 +53,6 @@ export function BuilderDialog(props: BuilderDialogProps) {
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set())
   const [outOfRange, setOutOfRange] = useState<ReadonlySet<string>>(new Set())
   const form = useRef<HTMLFormElement>(null)
-  useReturnFocus()
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -71,117 +70,103 @@ export function BuilderDialog(props: BuilderDialogProps) {
 
   const preview = props.preview?.(values) ?? ''
   return (
-    <div className="sm-builder-backdrop" onPointerDown={(e) => e.stopPropagation()}>
-      <form
-        ref={form}
-        className="sm-builder"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          e.stopPropagation()
-          if (e.key === 'Escape') props.onClose()
-        }}
-        noValidate
-      >
-        <h2 id={`${id}-title`}>{t(props.title)}</h2>
-        <p className="sm-builder__intro">{t(props.intro)}</p>
-        {props.fields.map((field, i) => {
-          const value = values[field.name] ?? ''
-          const fieldId = `${id}-${field.name}`
-          const findings = (field.type ?? 'text') === 'text' ? checkPlainLanguage(value, props.contentLocale) : []
-          const describedBy = [
-            field.hint ? `${fieldId}-hint` : '',
-            findings.length ? `${fieldId}-plain` : '',
-            missing.has(field.name) ? `${fieldId}-missing` : '',
-            outOfRange.has(field.name) ? `${fieldId}-range` : '',
-          ]
-            .filter(Boolean)
-            .join(' ')
-          const common = {
-            id: fieldId,
-            name: field.name,
-            value,
-            'aria-describedby': describedBy || undefined,
-            'aria-invalid': missing.has(field.name) || outOfRange.has(field.name) || undefined,
-            autoFocus: i === 0,
-          }
-          const set = (next: string) =>
-            setValues((old) => {
-              const changed = { ...old, [field.name]: next }
-              return { ...changed, ...props.onFieldChange?.(field.name, changed) }
-            })
-          return (
-            <div className="sm-builder__field" key={field.name}>
-              <label htmlFor={fieldId}>{t(field.label)}</label>
-              {field.hint ? (
-                <div className="sm-builder__hint" id={`${fieldId}-hint`}>
-                  {t(field.hint)}
-                </div>
-              ) : null}
-              {field.type === 'select' ? (
-                <select {...common} onChange={(e) => set(e.target.value)}>
-                  {(field.options ?? []).map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
+    <CanvasDialog labelledBy={`${id}-title`} onClose={props.onClose} onSubmit={submit} formRef={form} noValidate>
+      <h2 id={`${id}-title`}>{t(props.title)}</h2>
+      <p className="sm-builder__intro">{t(props.intro)}</p>
+      {props.fields.map((field, i) => {
+        const value = values[field.name] ?? ''
+        const fieldId = `${id}-${field.name}`
+        const findings = (field.type ?? 'text') === 'text' ? checkPlainLanguage(value, props.contentLocale) : []
+        const describedBy = [
+          field.hint ? `${fieldId}-hint` : '',
+          findings.length ? `${fieldId}-plain` : '',
+          missing.has(field.name) ? `${fieldId}-missing` : '',
+          outOfRange.has(field.name) ? `${fieldId}-range` : '',
+        ]
+          .filter(Boolean)
+          .join(' ')
+        const common = {
+          id: fieldId,
+          name: field.name,
+          value,
+          'aria-describedby': describedBy || undefined,
+          'aria-invalid': missing.has(field.name) || outOfRange.has(field.name) || undefined,
+          autoFocus: i === 0,
+        }
+        const set = (next: string) =>
+          setValues((old) => {
+            const changed = { ...old, [field.name]: next }
+            return { ...changed, ...props.onFieldChange?.(field.name, changed) }
+          })
+        return (
+          <div className="sm-builder__field" key={field.name}>
+            <label htmlFor={fieldId}>{t(field.label)}</label>
+            {field.hint ? (
+              <div className="sm-builder__hint" id={`${fieldId}-hint`}>
+                {t(field.hint)}
+              </div>
+            ) : null}
+            {field.type === 'select' ? (
+              <select {...common} onChange={(e) => set(e.target.value)}>
+                {(field.options ?? []).map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : field.type === 'date' ? (
+              <input type="date" {...common} onChange={(e) => set(e.target.value)} />
+            ) : field.type === 'number' ? (
+              <input type="number" min={0} max={10} step={0.5} inputMode="decimal" {...common} onChange={(e) => set(e.target.value)} />
+            ) : (
+              <textarea rows={2} {...common} onChange={(e) => set(e.target.value)} />
+            )}
+            {missing.has(field.name) ? (
+              <div className="sm-builder__missing" id={`${fieldId}-missing`}>
+                {t('toolkit.dialog.required')}
+              </div>
+            ) : null}
+            {outOfRange.has(field.name) ? (
+              <div className="sm-builder__missing" id={`${fieldId}-range`}>
+                {t('toolkit.dialog.outOfRange')}
+              </div>
+            ) : null}
+            {findings.length > 0 ? (
+              <div className="sm-builder__plain" id={`${fieldId}-plain`} role="status">
+                <div>{t('toolkit.plain.heading')}</div>
+                <ul>
+                  {findings.map((f) => (
+                    <li key={`${f.start}-${f.end}`}>{t('toolkit.plain.finding', { term: f.term, suggestion: f.suggestion })}</li>
                   ))}
-                </select>
-              ) : field.type === 'date' ? (
-                <input type="date" {...common} onChange={(e) => set(e.target.value)} />
-              ) : field.type === 'number' ? (
-                <input type="number" min={0} max={10} step={0.5} inputMode="decimal" {...common} onChange={(e) => set(e.target.value)} />
-              ) : (
-                <textarea rows={2} {...common} onChange={(e) => set(e.target.value)} />
-              )}
-              {missing.has(field.name) ? (
-                <div className="sm-builder__missing" id={`${fieldId}-missing`}>
-                  {t('toolkit.dialog.required')}
-                </div>
-              ) : null}
-              {outOfRange.has(field.name) ? (
-                <div className="sm-builder__missing" id={`${fieldId}-range`}>
-                  {t('toolkit.dialog.outOfRange')}
-                </div>
-              ) : null}
-              {findings.length > 0 ? (
-                <div className="sm-builder__plain" id={`${fieldId}-plain`} role="status">
-                  <div>{t('toolkit.plain.heading')}</div>
-                  <ul>
-                    {findings.map((f) => (
-                      <li key={`${f.start}-${f.end}`}>{t('toolkit.plain.finding', { term: f.term, suggestion: f.suggestion })}</li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
-            </div>
-          )
-        })}
-        {props.quote === undefined ? null : (
-          <label className="sm-builder__check">
-            <input type="checkbox" checked={quote} onChange={(e) => setQuote(e.target.checked)} />
-            {t('toolkit.dialog.quote')}
-          </label>
-        )}
-        {props.preview ? (
-          <div className="sm-builder__preview">
-            <div className="sm-builder__preview-label">{t('toolkit.dialog.preview')}</div>
-            <p lang={props.contentLocale} data-testid="builder-preview">
-              {preview}
-            </p>
+                </ul>
+              </div>
+            ) : null}
           </div>
-        ) : null}
-        <div className="sm-builder__actions">
-          <button type="button" onClick={props.onClose}>
-            {t('toolkit.dialog.cancel')}
-          </button>
-          <button type="submit" className="sm-builder__save">
-            {t('toolkit.dialog.save')}
-          </button>
+        )
+      })}
+      {props.quote === undefined ? null : (
+        <label className="sm-builder__check">
+          <input type="checkbox" checked={quote} onChange={(e) => setQuote(e.target.checked)} />
+          {t('toolkit.dialog.quote')}
+        </label>
+      )}
+      {props.preview ? (
+        <div className="sm-builder__preview">
+          <div className="sm-builder__preview-label">{t('toolkit.dialog.preview')}</div>
+          <p lang={props.contentLocale} data-testid="builder-preview">
+            {preview}
+          </p>
         </div>
-      </form>
-    </div>
+      ) : null}
+      <div className="sm-builder__actions">
+        <button type="button" onClick={props.onClose}>
+          {t('toolkit.dialog.cancel')}
+        </button>
+        <button type="submit" className="sm-builder__save">
+          {t('toolkit.dialog.save')}
+        </button>
+      </div>
+    </CanvasDialog>
   )
 }
 

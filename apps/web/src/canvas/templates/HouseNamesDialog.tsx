@@ -9,7 +9,7 @@ import { MAP_TEMPLATES, readMap, renameTemplateZone, zoneLabel } from '@safetyma
 import { useId, useState, type FormEvent } from 'react'
 import type * as Y from 'yjs'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { useReturnFocus } from '../../ui/useReturnFocus.ts'
+import { CanvasDialog } from '../CanvasDialog.tsx'
 
 /** Props of {@link HouseNamesDialog}. */
 export interface HouseNamesDialogProps {
@@ -23,7 +23,6 @@ const HOUSES = MAP_TEMPLATES['three-houses'].sections
 
 export function HouseNamesDialog({ doc, placementId, onClose }: HouseNamesDialogProps) {
   const { t, locale } = useI18n()
-  useReturnFocus()
   const id = useId()
   const [names, setNames] = useState<Record<string, string>>(() => {
     const headings = readMap(doc).templates.find((p) => p.placementId === placementId)?.headings ?? {}
@@ -37,35 +36,23 @@ export function HouseNamesDialog({ doc, placementId, onClose }: HouseNamesDialog
     onClose()
   }
   return (
-    <div className="sm-builder-backdrop" onPointerDown={(e) => e.stopPropagation()}>
-      <form
-        className="sm-builder"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          e.stopPropagation()
-          if (e.key === 'Escape') onClose()
-        }}
-      >
-        <h2 id={`${id}-title`}>{t('templates.rename.title')}</h2>
-        <p className="sm-builder__intro">{t('templates.rename.intro')}</p>
-        {HOUSES.map((key) => (
-          <div className="sm-builder__field" key={key}>
-            <label htmlFor={`${id}-${key}`}>{zoneLabel(key, locale)}</label>
-            <input id={`${id}-${key}`} name={key} value={names[key] ?? ''} onChange={(e) => setNames((n) => ({ ...n, [key]: e.target.value }))} />
-          </div>
-        ))}
-        <div className="sm-builder__actions">
-          <button type="button" onClick={onClose}>
-            {t('templates.cancel')}
-          </button>
-          <button type="submit" className="sm-builder__save">
-            {t('templates.rename.save')}
-          </button>
+    <CanvasDialog labelledBy={`${id}-title`} onClose={onClose} onSubmit={submit}>
+      <h2 id={`${id}-title`}>{t('templates.rename.title')}</h2>
+      <p className="sm-builder__intro">{t('templates.rename.intro')}</p>
+      {HOUSES.map((key) => (
+        <div className="sm-builder__field" key={key}>
+          <label htmlFor={`${id}-${key}`}>{zoneLabel(key, locale)}</label>
+          <input id={`${id}-${key}`} name={key} value={names[key] ?? ''} onChange={(e) => setNames((n) => ({ ...n, [key]: e.target.value }))} />
         </div>
-      </form>
-    </div>
+      ))}
+      <div className="sm-builder__actions">
+        <button type="button" onClick={onClose}>
+          {t('templates.cancel')}
+        </button>
+        <button type="submit" className="sm-builder__save">
+          {t('templates.rename.save')}
+        </button>
+      </div>
+    </CanvasDialog>
   )
 }

@@ -7,7 +7,7 @@
  */
 import { useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { useReturnFocus } from '../../ui/useReturnFocus.ts'
+import { CanvasDialog } from '../CanvasDialog.tsx'
 
 /** Props of {@link ParentConsentDialog}. */
 export interface ParentConsentDialogProps {
@@ -18,7 +18,6 @@ export interface ParentConsentDialogProps {
 
 export function ParentConsentDialog({ onPlace, onClose }: ParentConsentDialogProps) {
   const { t } = useI18n()
-  useReturnFocus()
   const id = useId()
   const [givenBy, setGivenBy] = useState('')
   const [agreed, setAgreed] = useState(false)
@@ -28,47 +27,35 @@ export function ParentConsentDialog({ onPlace, onClose }: ParentConsentDialogPro
     if (ready) onPlace(givenBy.trim())
   }
   return (
-    <div className="sm-builder-backdrop" onPointerDown={(e) => e.stopPropagation()}>
-      <form
-        className="sm-builder"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          e.stopPropagation()
-          if (e.key === 'Escape') onClose()
-        }}
-      >
-        <h2 id={`${id}-title`}>{t('templates.consent.title')}</h2>
-        <p className="sm-builder__intro">{t('templates.consent.intro')}</p>
-        <div className="sm-builder__field">
-          <label htmlFor={`${id}-given-by`}>{t('templates.consent.givenBy')}</label>
-          <span className="sm-builder__hint" id={`${id}-given-by-hint`}>
-            {t('templates.consent.givenByHint')}
-          </span>
-          <input
-            id={`${id}-given-by`}
-            name="givenBy"
-            aria-describedby={`${id}-given-by-hint`}
-            value={givenBy}
-            autoFocus
-            onChange={(e) => setGivenBy(e.target.value)}
-          />
-        </div>
-        <label className="sm-builder__check">
-          <input type="checkbox" name="agreed" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} />
-          {t('templates.consent.confirm')}
-        </label>
-        <div className="sm-builder__actions">
-          <button type="button" onClick={onClose}>
-            {t('templates.cancel')}
-          </button>
-          <button type="submit" className="sm-builder__save" disabled={!ready}>
-            {t('templates.consent.place')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <CanvasDialog labelledBy={`${id}-title`} onClose={onClose} onSubmit={submit}>
+      <h2 id={`${id}-title`}>{t('templates.consent.title')}</h2>
+      <p className="sm-builder__intro">{t('templates.consent.intro')}</p>
+      <div className="sm-builder__field">
+        <label htmlFor={`${id}-given-by`}>{t('templates.consent.givenBy')}</label>
+        <span className="sm-builder__hint" id={`${id}-given-by-hint`}>
+          {t('templates.consent.givenByHint')}
+        </span>
+        <input
+          id={`${id}-given-by`}
+          name="givenBy"
+          aria-describedby={`${id}-given-by-hint`}
+          value={givenBy}
+          autoFocus
+          onChange={(e) => setGivenBy(e.target.value)}
+        />
+      </div>
+      <label className="sm-builder__check">
+        <input type="checkbox" name="agreed" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} />
+        {t('templates.consent.confirm')}
+      </label>
+      <div className="sm-builder__actions">
+        <button type="button" onClick={onClose}>
+          {t('templates.cancel')}
+        </button>
+        <button type="submit" className="sm-builder__save" disabled={!ready}>
+          {t('templates.consent.place')}
+        </button>
+      </div>
+    </CanvasDialog>
   )
 }
