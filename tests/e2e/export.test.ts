@@ -73,6 +73,11 @@ describe('export from the meeting page', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => details.count()).toBe(0)
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Meeting details')
+    // Open again, then the keyboard moves on to the next button: the panel closes rather than stay open behind.
+    await page.keyboard.press('Enter')
+    await details.waitFor({ timeout: 5_000 })
+    await page.getByRole('button', { name: 'Export', exact: true }).focus()
+    await expect.poll(() => details.count()).toBe(0)
 
     await addNoteUnder(page, 'Strengths', 'La abuela recoge a Kai cada día')
     await page.locator('.tl-canvas').getByText('La abuela recoge a Kai cada día').first().waitFor({ timeout: 5_000 })

@@ -55,6 +55,16 @@ describe('private ratings on the canvas', () => {
       // Overall becomes private until shown.
       await page.getByRole('button', { name: 'Private ratings' }).click()
       const panel = page.getByRole('region', { name: 'Private ratings' })
+      // The panel takes the keyboard, shows where it is (tldraw hides outlines in its container),
+      // and Escape gives it back to the button.
+      const focused = () => page.evaluate(() => ({ text: document.activeElement?.textContent ?? '', outline: getComputedStyle(document.activeElement!).outlineStyle }))
+      await expect.poll(async () => (await focused()).text).toContain('Private until shown')
+      await page.keyboard.press('Tab')
+      expect((await focused()).outline).not.toBe('none')
+      await page.keyboard.press('Escape')
+      await expect.poll(() => panel.count()).toBe(0)
+      expect((await focused()).text).toBe('Private ratings')
+      await page.keyboard.press('Enter')
       const overallRow = panel.locator(`li[data-scale-id="${OVERALL_SCALE_ID}"]`)
       await overallRow.getByLabel('Private until shown').click()
       await waitFor(() => readMap(observer.doc).hiddenScales.length === 1, { timeoutMs: 10_000, what: 'the scale to be private' })

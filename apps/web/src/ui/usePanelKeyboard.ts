@@ -1,7 +1,9 @@
 /**
  * The keyboard side of a panel a button opens over the meeting (Meeting details, Audit trail,
- * Export): when it opens the focus moves into it, Escape closes it, and closing it by either
- * way puts the focus back on its button — so a keyboard user is never left on the page body.
+ * Export, private ratings): when it opens the focus moves into it, Escape closes it, and closing
+ * it by either way puts the focus back on its button — so a keyboard user is never left on the
+ * page body. When the focus moves on to anything else (Tab past its end, another panel's button,
+ * the canvas), the panel closes, so panels do not stay open behind the person or pile up.
  *
  *   const keys = usePanelKeyboard(open, () => setOpen(false))
  *   <button ref={keys.buttonRef} …>…</button>
@@ -39,8 +41,18 @@ export function usePanelKeyboard(open: boolean, onClose: () => void): PanelKeybo
       event.stopPropagation()
       close()
     }
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target
+      if (!(target instanceof Node) || target === document.body) return
+      if (panelRef.current?.contains(target) || buttonRef.current?.contains(target)) return
+      onClose()
+    }
     document.addEventListener('keydown', onKeyDown, true)
-    return () => document.removeEventListener('keydown', onKeyDown, true)
-  }, [open, close])
+    document.addEventListener('focusin', onFocusIn)
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true)
+      document.removeEventListener('focusin', onFocusIn)
+    }
+  }, [open, close, onClose])
   return { buttonRef, panelRef, close }
 }

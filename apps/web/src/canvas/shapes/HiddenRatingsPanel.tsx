@@ -3,10 +3,10 @@
  * (overall, then each worry), "Private until shown" and "Show everyone's ratings", with who has
  * rated so far. The switch and the reveal are server calls: the server writes the doc.
  *
- *   <HiddenRatingsPanel doc={doc} meetingId={id} toolkit={toolkit} onClose={…} />
+ *   <HiddenRatingsPanel doc={doc} meetingId={id} toolkit={toolkit} panelRef={keys.panelRef} onClose={keys.close} />
  */
 import { OVERALL_SCALE_ID, readHiddenScales } from '@safetymap/map-model'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type RefObject } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -19,6 +19,8 @@ export interface HiddenRatingsPanelProps {
   readonly doc: Y.Doc
   readonly meetingId: string
   readonly toolkit: ToolkitState
+  /** Takes the keyboard when the panel opens (`usePanelKeyboard`). */
+  readonly panelRef: RefObject<HTMLElement | null>
   readonly onClose: () => void
 }
 
@@ -35,7 +37,7 @@ function useRatedNames(doc: Y.Doc): ReadonlyMap<string, readonly string[]> {
   return rated
 }
 
-export function HiddenRatingsPanel({ doc, meetingId, toolkit, onClose }: HiddenRatingsPanelProps) {
+export function HiddenRatingsPanel({ doc, meetingId, toolkit, panelRef, onClose }: HiddenRatingsPanelProps) {
   const { t } = useI18n()
   const editor = useEditor()
   const cards = useToolkitCards(editor)
@@ -58,7 +60,7 @@ export function HiddenRatingsPanel({ doc, meetingId, toolkit, onClose }: HiddenR
   }
 
   return (
-    <section className="sm-hidden-ratings" aria-label={t('toolkit.hidden.panel')} onPointerDown={(e) => e.stopPropagation()}>
+    <section ref={panelRef} tabIndex={-1} className="sm-hidden-ratings" aria-label={t('toolkit.hidden.panel')} onPointerDown={(e) => e.stopPropagation()}>
       <h2>{t('toolkit.hidden.panel')}</h2>
       <ul>
         {scales.map((scale) => {

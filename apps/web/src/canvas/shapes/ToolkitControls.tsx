@@ -46,11 +46,12 @@ import {
   type NextStepFields,
   type SafetyGoalSlots,
 } from '@safetymap/map-model'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useEditor, useValue, type Editor, type TLBindingId, type TLShape, type TLShapeId } from 'tldraw'
 import type * as Y from 'yjs'
 import type { RosterEntry } from '../../api/api.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { usePanelKeyboard } from '../../ui/usePanelKeyboard.ts'
 import { BuilderDialog, type BuilderField } from './BuilderDialog.tsx'
 import { Disagreements } from './Disagreements.tsx'
 import { HiddenRatingsPanel } from './HiddenRatingsPanel.tsx'
@@ -115,6 +116,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
     toolkit.privateScales.set(privateScales)
   }, [toolkit, privateScales])
   const [panelOpen, setPanelOpen] = useState(false)
+  const ratingsPanel = usePanelKeyboard(panelOpen, useCallback(() => setPanelOpen(false), []))
   const [notice, setNotice] = useState<'saved' | 'failed' | null>(null)
   // On a narrow screen the tools fold away; a dialog or the private-ratings panel closes them.
   const [toolsOpen, setToolsOpen] = useState(false)
@@ -186,7 +188,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
               </button>
             ) : null}
             {isFacilitator && meetingId ? (
-              <button type="button" aria-expanded={panelOpen} onClick={() => setPanelOpen((open) => !open)}>
+              <button ref={ratingsPanel.buttonRef} type="button" aria-expanded={panelOpen} onClick={() => setPanelOpen((open) => !open)}>
                 {t('toolkit.hidden.panel')}
               </button>
             ) : null}
@@ -207,7 +209,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
         </p>
       ) : null}
       {panelOpen && isFacilitator && meetingId && canEdit ? (
-        <HiddenRatingsPanel doc={doc} meetingId={meetingId} toolkit={toolkit} onClose={() => setPanelOpen(false)} />
+        <HiddenRatingsPanel doc={doc} meetingId={meetingId} toolkit={toolkit} panelRef={ratingsPanel.panelRef} onClose={ratingsPanel.close} />
       ) : null}
       {request && canEdit ? (
         <ToolkitDialog
