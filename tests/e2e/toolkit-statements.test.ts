@@ -110,6 +110,12 @@ describe('statement builders on the canvas', () => {
     await statementCard.getByText(SENTENCE.replace('Kai goes out alone', 'so')).waitFor({ timeout: 5_000 })
     await expect.poll(() => statementCard.innerText()).toContain('Worry 1')
     await expect.poll(() => statementCard.innerText()).toContain('Added by Ana Ruiz')
+    // Selected, a screen reader hears what it is by name, not tldraw's internal shape type.
+    await statementCard.click()
+    const announced = () => page.evaluate(() => [...document.querySelectorAll('.tl-container [role="status"]')].map((e) => e.textContent).join(' | '))
+    await expect.poll(announced).toMatch(/Danger statement\. \d+ of \d+/)
+    expect(await announced()).not.toContain('tool.')
+    await page.keyboard.press('Escape')
 
     // A double-click on the card opens its builder with the slots, for a change.
     await statementCard.dblclick()

@@ -29,7 +29,7 @@ import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { Link } from '../router/Link.tsx'
 import { blockThirdPartyContent } from './blockThirdPartyContent.ts'
 import './canvas.css'
-import { canvasUiComponents, canvasUiOverrides } from './canvasUiOverrides.ts'
+import { canvasUiComponents, useCanvasUiOverrides } from './canvasUiOverrides.ts'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { createMeetingConnection, type MeetingConnection } from './createMeetingConnection.ts'
 import { createMeetingShapeUtils, MEETING_BINDING_UTILS } from './meetingShapeUtils.ts'
@@ -90,6 +90,7 @@ export function MeetingCanvas(props: MeetingCanvasProps) {
 
 function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingCanvasProps & { connection: MeetingConnection }) {
   const { t, locale, chosen } = useI18n()
+  const canvasOverrides = useCanvasUiOverrides()
   const { doc, awareness, tracker } = connection
   const snapshot = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot)
   const peers = usePeers(awareness)
@@ -189,7 +190,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
             bindingUtils={MEETING_BINDING_UTILS}
             assetUrls={ASSET_URLS}
             licenseKey={licenseKey ?? undefined}
-            overrides={canvasUiOverrides}
+            overrides={canvasOverrides}
             components={canvasUiComponents}
             options={EDITOR_OPTIONS}
             user={tldrawUser}

@@ -4,18 +4,52 @@
  *   into the shared doc; embeds load third-party sites);
  * - no "unlock all", which would unlock the map's template zones in one click;
  * - the style panel (colours, sizes) only while it has something to style: a selected shape or a
- *   drawing tool. Otherwise it would stand over the "What needs to happen?" column the whole time.
+ *   drawing tool. Otherwise it would stand over the "What needs to happen?" column the whole time;
+ * - our shapes' names, which tldraw reads out to a screen reader as a shape is selected ("Harm,
+ *   Section of the map. 5 of 14"), where it would say their internal type ("tool.sm-zone").
  *
- *   <Tldraw overrides={canvasUiOverrides} components={canvasUiComponents} … />
+ *   const overrides = useCanvasUiOverrides()
+ *   <Tldraw overrides={overrides} components={canvasUiComponents} … />
  */
-import { createElement } from 'react'
+import {
+  DANGER_STATEMENT_SHAPE_TYPE,
+  NEXT_STEP_SHAPE_TYPE,
+  RATED_MARKER_SHAPE_TYPE,
+  SAFETY_GOAL_SHAPE_TYPE,
+  SCALING_MARK_SHAPE_TYPE,
+  ZONE_SHAPE_TYPE,
+} from '@safetymap/map-model'
+import { createElement, useMemo } from 'react'
 import { DefaultStylePanel, useEditor, useValue, type TLComponents, type TLUiOverrides, type TLUiStylePanelProps } from 'tldraw'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
 
 const REMOVED_TOOLS = ['asset', 'embed'] as const
 const REMOVED_ACTIONS = ['insert-media', 'insert-embed', 'unlock-all'] as const
 
-/** UI overrides for the meeting canvas; a module constant, so tldraw never sees a new object. */
-export const canvasUiOverrides: TLUiOverrides = {
+/** What each of our shapes is called, by its type (tldraw's key is `tool.<type>`). */
+const SHAPE_NAMES: Readonly<Record<string, MessageKey>> = {
+  [ZONE_SHAPE_TYPE]: 'canvas.shape.zone',
+  [DANGER_STATEMENT_SHAPE_TYPE]: 'toolkit.danger.title',
+  [SAFETY_GOAL_SHAPE_TYPE]: 'toolkit.goal.title',
+  [NEXT_STEP_SHAPE_TYPE]: 'canvas.shape.nextStep',
+  [SCALING_MARK_SHAPE_TYPE]: 'canvas.shape.scalingMark',
+  [RATED_MARKER_SHAPE_TYPE]: 'canvas.shape.ratedMarker',
+}
+
+/** The UI overrides for the meeting canvas in the page's language; a new object only when the language changes. */
+export function useCanvasUiOverrides(): TLUiOverrides {
+  const { t, locale } = useI18n()
+  return useMemo(
+    () => ({
+      ...canvasUiOverrides,
+      translations: { [locale]: Object.fromEntries(Object.entries(SHAPE_NAMES).map(([type, key]) => [`tool.${type}`, t(key)])) },
+    }),
+    [t, locale],
+  )
+}
+
+const canvasUiOverrides: TLUiOverrides = {
   tools(_editor, tools) {
     for (const id of REMOVED_TOOLS) delete tools[id]
     return tools
