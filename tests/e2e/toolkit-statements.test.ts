@@ -104,6 +104,8 @@ describe('statement builders on the canvas', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(after)
     await dialog.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => dialog.count()).toBe(0)
+    const announced = () => page.evaluate(() => [...document.querySelectorAll('.tl-container [role="status"]')].map((e) => e.textContent).join(' | '))
+    await expect.poll(announced).toContain('Saved: Danger statement')
 
     // The sentence shows on the canvas, numbered, with its author.
     const statementCard = canvas.getByTestId('sm-card-danger')
@@ -112,7 +114,6 @@ describe('statement builders on the canvas', () => {
     await expect.poll(() => statementCard.innerText()).toContain('Added by Ana Ruiz')
     // Selected, a screen reader hears what it is by name, not tldraw's internal shape type.
     await statementCard.click()
-    const announced = () => page.evaluate(() => [...document.querySelectorAll('.tl-container [role="status"]')].map((e) => e.textContent).join(' | '))
     await expect.poll(announced).toMatch(/Danger statement\. \d+ of \d+/)
     expect(await announced()).not.toContain('tool.')
     await page.keyboard.press('Escape')

@@ -9,6 +9,7 @@
  */
 import { checkPlainLanguage, type Locale } from '@safetymap/map-model'
 import { useId, useRef, useState, type FormEvent } from 'react'
+import { useA11y } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 import { CanvasDialog } from '../CanvasDialog.tsx'
@@ -47,6 +48,7 @@ export interface BuilderDialogProps {
 /** A modal builder dialog. */
 export function BuilderDialog(props: BuilderDialogProps) {
   const { t } = useI18n()
+  const a11y = useA11y()
   const id = useId()
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...props.initial }))
   const [quote, setQuote] = useState(props.quote ?? false)
@@ -66,6 +68,8 @@ export function BuilderDialog(props: BuilderDialogProps) {
       return
     }
     props.onSave(values, quote)
+    // The card appears on the canvas; a screen reader hears that it was saved.
+    a11y.announce({ msg: t('toolkit.saved', { what: t(props.title) }), priority: 'polite' })
   }
 
   const preview = props.preview?.(values) ?? ''

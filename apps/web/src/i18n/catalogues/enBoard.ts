@@ -153,6 +153,7 @@ export const enBoard = {
   'templates.safety-house': 'Safety House',
   'templates.circles': 'Circles of safety and support',
   'templates.cancel': 'Cancel',
+  'toolkit.saved': 'Saved: {what}',
   'canvas.shape.zone': 'Section of the map',
   'canvas.shape.nextStep': 'Next step',
   'canvas.shape.scalingMark': 'Rating',

@@ -158,6 +158,7 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'templates.safety-house': 'La casa segura',
   'templates.circles': 'Círculos de seguridad y apoyo',
   'templates.cancel': 'Cancelar',
+  'toolkit.saved': 'Guardado: {what}',
   'canvas.shape.zone': 'Parte del mapa',
   'canvas.shape.nextStep': 'Próximo paso',
   'canvas.shape.scalingMark': 'Número',
