@@ -67,6 +67,15 @@ describe('buildCaseFileExport', () => {
     expect(renderJson(model).toString()).toContain('"changedBy"')
   })
 
+  it('heads the sections in the map’s own wording: a wellbeing map’s worries are not “danger statements”', () => {
+    const doc = new Y.Doc()
+    writeSafetyMapTemplate(doc, { title: 'R', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0), templateId: 'wellbeing' })
+    const labels = Object.fromEntries(buildCaseFileExport(input({ map: readMap(doc) })).sections.map((s) => [s.key, s.label]))
+    expect(labels.danger).toEqual({ en: 'Worry statements', es: 'Declaraciones de preocupación' })
+    expect(labels.goals).toEqual({ en: 'Wellbeing goals', es: 'Metas de bienestar' })
+    expect(labels.harm).toEqual({ en: 'Harm', es: expect.any(String) })
+  })
+
   it('adds authors missing from the roster as contributors, once each', () => {
     const { map } = mapWith([['harm', 'a', 'Thu'], ['safety', 'b', 'Thu']])
     const model = buildCaseFileExport(input({ map }))

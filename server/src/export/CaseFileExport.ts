@@ -462,7 +462,8 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
   const sections: ExportSection[] = SECTION_KEYS.map((key) => ({
     key,
     column: columnOf(key),
-    label: { en: zoneLabel(key, 'en'), es: zoneLabel(key, 'es') },
+    // In the map's own wording, as the board showed it (a wellbeing map's worries are not "danger statements").
+    label: sectionLabel(key, map.variant),
     items: visible(map.sections[key]).map(toExportItem),
   }))
   const unsorted = visible(map.unsorted).map(toExportItem)

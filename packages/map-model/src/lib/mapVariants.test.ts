@@ -27,6 +27,7 @@ describe('the meeting’s own map as a variant (MM-34)', () => {
     const map = readMap(doc)
     expect(map.sections.danger.map((i) => i.text)).toEqual(['Kai is hungry at school'])
     expect(map.templates).toEqual([])
+    expect(map.variant).toBe('wellbeing')
   })
 
   it('writes the consultation map with its grey area; the grey area reads as a template section, the rest as the map', () => {

@@ -27,6 +27,7 @@ import { readDisagreementsByItem, type Disagreement } from './disagreements.ts'
 import { readItemChange, type ItemChange } from './itemChanges.ts'
 import { readHiddenScales, type MapHiddenScale } from './hiddenRatings.ts'
 import { richTextToPlainText } from './richText.ts'
+import { readMapVariant, type MapVariantId } from './writeSafetyMapTemplate.ts'
 import {
   collectShapes,
   collectZones,
@@ -103,6 +104,12 @@ export interface SafetyMap extends MapToolkit {
   readonly title: string
   readonly locale: Locale
   readonly status: MeetingStatus
+  /**
+   * Which wording the map's own sections use (MM-34): a wellbeing map's "danger" section is about
+   * worries, a consultation map's strengths are "what's working well". Headings follow
+   * `templateZoneWords(key, variant)`, as on the board.
+   */
+  readonly variant: MapVariantId
   /** Items per section, in reading order. Every section key is present. */
   readonly sections: Readonly<Record<SectionKey, readonly MapItem[]>>
   /** Notes whose centre lies in no section zone, in reading order. */
@@ -222,7 +229,7 @@ export function readMap(doc: Y.Doc): SafetyMap {
     (pathZoneId) => scaleOf(pathZoneId) ?? { scaleId: pathZoneId, dangerStatementNumber: null, marks: [] },
   )
   const scales = toolkit.scales.filter((s) => !pathScales.has(s.scaleId))
-  return { title, locale, status, sections, unsorted: read(null), templates, ...toolkit, scales, hiddenScales: readHiddenScales(doc) }
+  return { title, locale, status, variant: readMapVariant(records), sections, unsorted: read(null), templates, ...toolkit, scales, hiddenScales: readHiddenScales(doc) }
 }
 
 const templateSectionId = (zone: DocZone): string => `${zone.placementId ?? ''}\u0000${zone.key}`

@@ -65,8 +65,8 @@ export function isMapVariantId(value: unknown): value is MapVariantId {
   return (MAP_VARIANT_IDS as readonly unknown[]).includes(value)
 }
 
-/** The variant a doc's own map was written with: `meta.templateId` of its danger zone, else `three-column`. */
-function storedVariant(records: ReadonlyMap<string, unknown>): MapVariantId {
+/** The variant a doc's own map was written with: `meta.templateId` of its danger zone, else `three-column`. @internal */
+export function readMapVariant(records: ReadonlyMap<string, unknown>): MapVariantId {
   const zone = records.get(zoneShapeId('danger'))
   const templateId = typeof zone === 'object' && zone !== null ? (zone as { meta?: { templateId?: unknown } }).meta?.templateId : undefined
   return isMapVariantId(templateId) ? templateId : 'three-column'
@@ -173,7 +173,7 @@ export function writeSafetyMapTemplate(doc: Y.Doc, options: WriteSafetyMapTempla
     const wanted: IdentifiedRecord[] = []
     if (!records.has(DOCUMENT_ID)) wanted.push(documentRecord())
     if (!records.has(PAGE_ID)) wanted.push(pageRecord())
-    for (const zone of zoneRecords(records, options.templateId ?? storedVariant(records))) {
+    for (const zone of zoneRecords(records, options.templateId ?? readMapVariant(records))) {
       if (!jsonEqual(records.get(zone.id), zone)) wanted.push(zone)
     }
     writeRecords(doc, wanted, origin)
