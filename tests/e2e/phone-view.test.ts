@@ -20,11 +20,15 @@
  * to a house (online, or offline as "Not sent yet") lands in that house on the board, and the
  * server's copy of the list shows the templates as the live list does. What she is typing in an
  * open form survives a reload, in the tab's sessionStorage only, until it is sent or cancelled.
+ * For the keyboard and screen reader: Escape closes a form as Cancel does, and the focus goes back
+ * to its button (or on to "Add to …" when she removes a note); a number form opens on her number;
+ * the bar never hides the focused control, shows up to two lines of the meeting's name, and with
+ * large text scrolls away rather than covering the screen; "Not sent yet" says what it means.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { devices, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core'
+import { devices, type Browser, type BrowserContext, type Locator, type Page, type WebSocketRoute } from 'playwright-core'
 import {
   addDangerStatement,
   addDisagreement,
@@ -132,6 +136,9 @@ async function addOnPhone(page: Page, key: ItemZoneKey, text: string) {
   await box.getByRole('button', { name: /^(Add|Añadir)$/ }).tap()
   await box.getByTestId('phone-item-text').getByText(text, { exact: true }).waitFor({ timeout: 5_000 })
 }
+
+/** Whether `locator` has the keyboard focus (at once, without waiting for it to appear: callers poll). */
+const isFocused = (locator: Locator) => locator.evaluateAll((elements) => elements.length === 1 && elements[0] === document.activeElement)
 
 const itemsWithText = (peer: Peer, key: SectionKey, text: string) => readMap(peer.doc).sections[key].filter((item) => item.text === text)
 /** The notes in zone `key` of the placed template `placementId`, as the board reads them. */
@@ -243,10 +250,26 @@ describe('the phone view', () => {
       // Her own words again: hers alone once more.
       expect(itemsWithText(facilitator, 'strengths', 'I walk Kai to school on weekdays')[0]?.changedBy).toBeUndefined()
       await expect.poll(() => mine.getByTestId('changed-by').count()).toBe(0)
+      // Escape closes each open form as Cancel does, and the focus goes back to the button that opened it.
+      await mine.getByRole('button', { name: 'Change' }).tap()
+      await mine.locator('textarea').fill('I walk Kai to school sometimes')
+      await mine.locator('textarea').press('Escape')
+      await expect.poll(() => isFocused(mine.getByRole('button', { name: 'Change' }))).toBe(true)
+      expect(await mine.getByTestId('phone-item-text').innerText()).toBe('I walk Kai to school on weekdays')
+      await mine.getByRole('button', { name: 'Remove' }).tap()
+      await lorna.keyboard.press('Escape')
+      await expect.poll(() => isFocused(mine.getByRole('button', { name: 'Remove' }))).toBe(true)
+      expect(await mine.getByRole('button', { name: 'Yes, remove it' }).count()).toBe(0)
+      const strengths = section(lorna, 'strengths')
+      await strengths.locator('.phone-add textarea').fill('Kai and I')
+      await strengths.locator('.phone-add textarea').press('Escape')
+      await expect.poll(() => isFocused(strengths.locator('.phone-add-open'))).toBe(true)
       await mine.getByRole('button', { name: 'Remove' }).tap()
       await mine.getByRole('button', { name: 'Yes, remove it' }).tap()
+      // The note's buttons are gone: the focus goes on to the section's "Add to …", not to the top of the page.
+      await expect.poll(() => isFocused(strengths.locator('.phone-add-open'))).toBe(true)
       await waitFor(() => readMap(facilitator.doc).sections.strengths.length === 0, { timeoutMs: 10_000, what: 'the removal in the facilitator doc' })
-      await expect.poll(() => section(lorna, 'strengths').getByTestId('phone-item').count()).toBe(0)
+      await expect.poll(() => strengths.getByTestId('phone-item').count()).toBe(0)
 
       // Who's here lists both.
       await lorna.getByText(/^Who's here \(\d+\)$/).tap()
@@ -279,6 +302,8 @@ describe('the phone view', () => {
       await addOnPhone(page, 'next-steps', 'Joe drives Kai to the doctor on Tuesday')
       await addOnPhone(page, 'next-steps', 'Joe calls Lorna every evening')
       await expect.poll(() => section(page, 'next-steps').getByTestId('not-sent').count()).toBe(2)
+      // What it means is there to read, not in a tooltip that touch screens and screen readers never show.
+      expect(await section(page, 'next-steps').getByTestId('phone-item').first().innerText()).toMatch(/Not sent yet\s*Kept on this phone\. It will be sent when the connection comes back\./)
       await expect.poll(() => page.getByTestId('connection-status').innerText()).toMatch(/saved on this device/)
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(readMap(facilitator.doc).sections['next-steps']).toEqual([])
@@ -365,6 +390,10 @@ describe('the phone view', () => {
       await section(page, 'goals').getByText('Kai is picked up from school every day by someone safe').waitFor({ timeout: 20_000 })
       await expect.poll(() => section(page, 'goals').getByTestId('not-sent').count()).toBe(1)
       expect(readMap(facilitator.doc).sections.goals).toEqual([])
+      // In Spanish too, what "Not sent yet" means shows under it.
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await expect.poll(() => section(page, 'goals').getByTestId('phone-item').innerText()).toMatch(/Todavía no se envió\s*Está guardado en este teléfono\./)
+      await page.getByRole('button', { name: 'English' }).tap()
 
       blocked = false
       for (const ws of held.splice(0)) await ws.close({ code: 1006 }).catch(() => undefined)
@@ -465,10 +494,13 @@ describe('the phone view', () => {
       await expectLive(page)
       const harm = section(page, 'harm')
       const addText = harm.locator('.phone-add textarea')
+      // The drafts are written once the form has rendered what she typed: a reload waits for them.
+      const tabDrafts = () => page.evaluate(() => JSON.stringify(window.sessionStorage))
 
       // An "Add to …" form: typed, then the page reloads; the form is open again with her words.
       await harm.locator('.phone-add-open').tap()
       await addText.fill('Kai was alone in the bath')
+      await expect.poll(tabDrafts).toContain('Kai was alone in the bath')
       await page.reload()
       await expectLive(page)
       await addText.waitFor({ timeout: 10_000 })
@@ -478,6 +510,7 @@ describe('the phone view', () => {
       // Sent: after a reload the form is closed and empty.
       await harm.getByRole('button', { name: 'Add', exact: true }).tap()
       await harm.getByTestId('phone-item-text').getByText('Kai was alone in the bath', { exact: true }).waitFor({ timeout: 5_000 })
+      await expect.poll(tabDrafts).not.toContain('Kai was alone in the bath')
       await page.reload()
       await expectLive(page)
       await harm.getByTestId('phone-item-text').getByText('Kai was alone in the bath', { exact: true }).waitFor({ timeout: 10_000 })
@@ -490,16 +523,25 @@ describe('the phone view', () => {
       const mine = harm.getByTestId('phone-item').first()
       await mine.getByRole('button', { name: 'Change' }).tap()
       await mine.locator('textarea').fill('Kai was alone in the bath for an hour')
+      await expect.poll(tabDrafts).toContain('for an hour')
       await page.reload()
       await expectLive(page)
       await mine.locator('textarea').waitFor({ timeout: 10_000 })
       expect(await mine.locator('textarea').inputValue()).toBe('Kai was alone in the bath for an hour')
       await mine.getByRole('button', { name: 'Cancel' }).tap()
+      await expect.poll(tabDrafts).not.toContain('for an hour')
       await page.reload()
       await expectLive(page)
       await mine.getByTestId('phone-item-text').waitFor({ timeout: 10_000 })
       expect(await mine.locator('textarea').count()).toBe(0)
       expect(await mine.getByTestId('phone-item-text').innerText()).toBe('Kai was alone in the bath')
+
+      // Removed while the section's add form is open: the focus goes to the section's heading, not
+      // into the form, where it would pop up the phone's keyboard unasked.
+      await harm.locator('.phone-add-open').tap()
+      await mine.getByRole('button', { name: 'Remove' }).tap()
+      await mine.getByRole('button', { name: 'Yes, remove it' }).tap()
+      await expect.poll(() => isFocused(harm.getByRole('heading', { level: 3 }))).toBe(true)
     } finally {
       await phone.context.close()
     }
@@ -551,6 +593,8 @@ describe('the phone view', () => {
       // She gives her number on worry 1: a number is required, the reasons are asked for.
       await worryLine.getByRole('button', { name: 'Give your number' }).tap()
       expect(await worryLine.getByRole('radio').count()).toBe(11)
+      // The form opens with the focus on its first number, not left on the page.
+      await expect.poll(() => isFocused(worryLine.getByRole('radio', { name: '0', exact: true }))).toBe(true)
       await worryLine.getByRole('button', { name: 'Save my number' }).tap()
       await worryLine.getByRole('alert').getByText('Please choose a number from 0 to 10.').waitFor({ timeout: 5_000 })
       await worryLine.getByRole('radio', { name: '7', exact: true }).tap()
@@ -572,6 +616,11 @@ describe('the phone view', () => {
       // She changes it: the same mark moves, the reasons she wrote are kept unless she changes them.
       await worryLine.getByRole('button', { name: 'Change your number' }).tap()
       expect(await worryLine.getByRole('radio', { name: '7', exact: true }).isChecked()).toBe(true)
+      // On her number; Escape closes the form unchanged, back on its button.
+      await expect.poll(() => isFocused(worryLine.getByRole('radio', { name: '7', exact: true }))).toBe(true)
+      await page.keyboard.press('Escape')
+      await expect.poll(() => isFocused(worryLine.getByRole('button', { name: 'Change your number' }))).toBe(true)
+      await worryLine.getByRole('button', { name: 'Change your number' }).tap()
       await worryLine.getByRole('radio', { name: '4', exact: true }).tap()
       await worryLine.getByRole('button', { name: 'Save my number' }).tap()
       await waitFor(() => lornaMarks()[0]?.value === 4, { timeoutMs: 10_000, what: 'her changed mark' })
@@ -663,6 +712,7 @@ describe('the phone view', () => {
       // Changing it starts from her number as the server keeps it.
       await worryLine.getByRole('button', { name: 'Change your number' }).tap()
       await expect.poll(() => worryLine.getByRole('radio', { name: '8', exact: true }).isChecked(), { timeout: 10_000 }).toBe(true)
+      await expect.poll(() => isFocused(worryLine.getByRole('radio', { name: '8', exact: true }))).toBe(true)
       expect(await worryLine.getByLabel('What makes it this high?').inputValue()).toBe('Lorna lives next door')
       expect(await axeProblems(page), 'disagreement and private line').toEqual([])
     } finally {
@@ -703,7 +753,7 @@ describe('the phone view', () => {
       await worryLine.getByLabel('What makes it this high?').fill('Lorna lives next door')
       await worryLine.getByRole('button', { name: 'Save my number' }).tap()
       await worryLine.getByText(/^Your number is kept on this phone/).waitFor({ timeout: 10_000 })
-      expect(await worryLine.getByTestId('private-unsent').innerText()).toMatch(/Your number: 7\s*Not sent yet/)
+      expect(await worryLine.getByTestId('private-unsent').innerText()).toMatch(/Your number: 7\s*Not sent yet\s*Kept on this phone\./)
       // Changing it while offline starts from the number waiting on the phone, and replaces it.
       await worryLine.getByRole('button', { name: 'Give your number' }).tap()
       expect(await worryLine.getByRole('radio', { name: '7', exact: true }).isChecked()).toBe(true)
@@ -969,10 +1019,33 @@ describe('the phone view', () => {
       await joinAs(page, 'Tía Rosa')
       await page.waitForURL(/\/list$/, { timeout: 20_000 })
       await page.getByRole('button', { name: 'Español' }).tap()
-      // The bar that stays on screen takes two lines of a small phone, not a quarter of it.
       await expectLive(page)
-      const bar = await page.locator('.phone-bar').boundingBox()
-      expect(bar!.height).toBeLessThan(640 / 6)
+      // The bar that stays on screen shows two lines of the meeting's long name, and takes less than a quarter of a small phone.
+      const bar = page.locator('.phone-bar')
+      const title = page.locator('.phone-title')
+      expect(await title.evaluate((h1) => Math.round(h1.getBoundingClientRect().height / parseFloat(getComputedStyle(h1).lineHeight)))).toBe(2)
+      expect(await title.evaluate((h1) => h1.scrollHeight > h1.clientHeight)).toBe(true)
+      expect((await bar.boundingBox())!.height).toBeLessThan(640 / 4)
+      expect(await bar.evaluate((header) => getComputedStyle(header).position)).toBe('sticky')
+      // Shift+Tab onto a button the bar covers: the page scrolls it out from under the bar.
+      const shiftTabOntoCoveredButton = async () => {
+        const button = section(page, 'strengths').locator('.phone-add-open')
+        await button.focus()
+        await page.keyboard.press('Tab')
+        await button.evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().top - 10))
+        await page.keyboard.press('Shift+Tab')
+        expect(await isFocused(button)).toBe(true)
+        return button.evaluate((element) => ({ top: element.getBoundingClientRect().top, barBottom: document.querySelector('.phone-bar')!.getBoundingClientRect().bottom }))
+      }
+      const normal = await shiftTabOntoCoveredButton()
+      expect(normal.top, 'focused button below the bar').toBeGreaterThanOrEqual(normal.barBottom)
+      // 200 % text would make the bar most of the screen: it scrolls away with the page instead.
+      await page.evaluate(() => (document.documentElement.style.fontSize = '36px'))
+      await expect.poll(() => bar.evaluate((header) => getComputedStyle(header).position)).toBe('static')
+      const large = await shiftTabOntoCoveredButton()
+      expect(large.top, 'focused button below the bar, large text').toBeGreaterThanOrEqual(Math.max(0, large.barBottom))
+      await page.evaluate(() => (document.documentElement.style.fontSize = ''))
+      await expect.poll(() => bar.evaluate((header) => getComputedStyle(header).position)).toBe('sticky')
       await page.getByRole('link', { name: 'Ver el tablero' }).tap()
       await page.waitForURL(new RegExp(`/m/${meeting.id}$`))
       const canvas = page.locator('.tl-canvas')

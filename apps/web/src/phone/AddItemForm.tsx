@@ -1,16 +1,18 @@
 /**
  * "Add to …" under a part of the map (a section, or a zone of a placed template): a button that
- * opens a form for one note, which stays open for the next one after each add. What is typed is
- * kept in the tab's drafts until it is added or cancelled, so a reload reopens the form with it.
+ * opens a form for one note, which stays open for the next one after each add; Cancel or Escape
+ * closes it, back on the button. What is typed is kept in the tab's drafts until it is added or
+ * cancelled, so a reload reopens the form with it.
  *
  *   <AddItemForm zone="strengths" label="Strengths" drafts={drafts} draftKey={addFormKey('strengths')} onAdd={add} />
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import type { Drafts } from './drafts.ts'
 import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
+import { useInlineForm } from './useInlineForm.ts'
 
 /** Props of {@link AddItemForm}. */
 export interface AddItemFormProps {
@@ -32,7 +34,6 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd }: AddItemFor
   const [text, setText] = useState(saved?.text ?? '')
   const [error, setError] = useState(false)
   const [added, setAdded] = useState('')
-  const openButton = useRef<HTMLButtonElement>(null)
   // A reload or a tap on "back" would lose what is typed here: the browser asks first.
   useWarnBeforeLeaving(open && text.trim() !== '')
   useEffect(() => {
@@ -51,13 +52,11 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd }: AddItemFor
     setError(false)
     setAdded(t('phone.added', { section: label }))
   }
-  const close = () => {
+  const form = useInlineForm(() => {
     setOpen(false)
     setText('')
     setError(false)
-    // Put the focus back where the person started, so keyboard and screen-reader users are not lost.
-    requestAnimationFrame(() => openButton.current?.focus())
-  }
+  })
 
   return (
     <div className="phone-add" data-section={zone}>
@@ -65,7 +64,7 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd }: AddItemFor
         {added}
       </p>
       {open ? (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} onKeyDown={form.onKeyDown} noValidate>
           <label htmlFor={`${id}-text`} className="phone-label">
             {t('phone.addLabel', { section: label })}
           </label>
@@ -91,13 +90,13 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd }: AddItemFor
             <button type="submit" className="primary">
               {t('phone.addSubmit')}
             </button>
-            <button type="button" onClick={close}>
+            <button type="button" onClick={form.close}>
               {t('phone.cancel')}
             </button>
           </div>
         </form>
       ) : (
-        <button type="button" ref={openButton} className="phone-add-open" onClick={() => setOpen(true)}>
+        <button type="button" ref={form.openerRef} className="phone-add-open" onClick={() => setOpen(true)}>
           {t('phone.add', { section: label })}
         </button>
       )}

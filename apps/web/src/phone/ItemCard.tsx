@@ -4,6 +4,7 @@
  * Houses), who does not agree with it (and "I disagree" on others' items), "Not sent yet" while it
  * waits on this device, and — for the person's own items — Change and Remove (Remove asks first,
  * in place; no browser dialog, which phones render badly and screen readers announce poorly).
+ * Escape cancels Change or the question as Cancel does, and the focus goes back to the button.
  * What is typed into Change is kept in the tab's drafts until saved or cancelled, so a reload
  * reopens the form with it.
  *
@@ -16,6 +17,8 @@ import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { Disagreements } from './Disagreements.tsx'
 import { changeFormKey, type Drafts } from './drafts.ts'
+import { NotSent } from './NotSent.tsx'
+import { useInlineForm } from './useInlineForm.ts'
 
 /** Longest text one item may have (a note on the board is small; this is generous). */
 export const MAX_ITEM_TEXT_LENGTH = 2000
@@ -29,6 +32,7 @@ export interface ItemCardProps {
   readonly self: boolean
   readonly pending: boolean
   readonly onSave: (text: string) => void
+  /** Removes the item; the list moves the focus on, as this card goes with it. */
   readonly onRemove: () => void
   /** The person may say they disagree (someone else's item, and they may write). */
   readonly canDisagree: boolean
@@ -54,6 +58,8 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
   const [warned, setWarned] = useState(false)
   const changedMeanwhile = mode === 'edit' && item.text !== base
   useWarnBeforeLeaving(mode === 'edit' && draft !== base)
+  const editing = useInlineForm(() => setMode('read'))
+  const confirming = useInlineForm(() => setMode('read'))
   useEffect(() => {
     drafts.set(draftKey, mode === 'edit' ? { text: draft, base } : null)
   }, [drafts, draftKey, mode, draft, base])
@@ -71,13 +77,13 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
       return
     }
     onSave(value)
-    setMode('read')
+    editing.close()
   }
 
   return (
     <li className="phone-item" data-testid="phone-item" data-item-id={item.id}>
       {mode === 'edit' && own ? (
-        <form onSubmit={save} noValidate>
+        <form onSubmit={save} onKeyDown={editing.onKeyDown} noValidate>
           <label htmlFor={`${id}-edit`} className="phone-label">
             {t('phone.editLabel')}
           </label>
@@ -105,7 +111,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
             <button type="submit" className="primary">
               {t('phone.save')}
             </button>
-            <button type="button" onClick={() => setMode('read')}>
+            <button type="button" onClick={editing.close}>
               {t('phone.cancel')}
             </button>
           </div>
@@ -128,17 +134,14 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
             {t('phone.childAgreed')}
           </span>
         ) : null}
-        {pending ? (
-          <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
-            {t('phone.notSent')}
-          </span>
-        ) : null}
+        {pending ? <NotSent /> : null}
       </p>
       <Disagreements list={item.disagreements} selfId={selfId} canWrite={canDisagree} describedBy={`${id}-text`} onToggle={onDisagree} />
       {own && mode === 'read' ? (
         <div className="phone-actions">
           <button
             type="button"
+            ref={editing.openerRef}
             aria-describedby={`${id}-text`}
             onClick={() => {
               setDraft(item.text)
@@ -150,19 +153,19 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
           >
             {t('phone.edit')}
           </button>
-          <button type="button" aria-describedby={`${id}-text`} onClick={() => setMode('confirmRemove')}>
+          <button type="button" ref={confirming.openerRef} aria-describedby={`${id}-text`} onClick={() => setMode('confirmRemove')}>
             {t('phone.delete')}
           </button>
         </div>
       ) : null}
       {own && mode === 'confirmRemove' ? (
-        <div className="phone-confirm" role="group" aria-labelledby={`${id}-q`}>
+        <div className="phone-confirm" role="group" aria-labelledby={`${id}-q`} onKeyDown={confirming.onKeyDown}>
           <p id={`${id}-q`}>{t('phone.deleteQuestion')}</p>
           <div className="phone-actions">
             <button type="button" className="danger" onClick={onRemove}>
               {t('phone.deleteYes')}
             </button>
-            <button type="button" ref={focusOnMount} onClick={() => setMode('read')}>
+            <button type="button" ref={focusOnMount} onClick={confirming.close}>
               {t('phone.deleteNo')}
             </button>
           </div>

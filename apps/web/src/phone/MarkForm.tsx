@@ -2,15 +2,18 @@
  * The person's own rating on one scaling line: a number from 0 to 10 as eleven large radio
  * radio buttons in one fieldset (a screen reader announces "6, radio button, 7 of 11" and arrow
  * keys move along the line), then the two reasons the practice asks for. The number is required; the
- * reasons are asked for, never forced. Changing a rating starts from the person's current one.
+ * reasons are asked for, never forced. Changing a rating starts from the person's current one. The
+ * form opens with the focus on that number (or on 0), and Escape cancels it.
  *
  *   <MarkForm title="Worry 1" own={row.own} onSave={(value, reasons) => …} onCancel={close} />
  */
 import type { MapScalingMark, ScalingReasons } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { focusOnMount } from '../ui/focusOnMount.ts'
 import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
 import { SCALE_CHOICES } from './scaleRows.ts'
+import { cancelOnEscape } from './useInlineForm.ts'
 
 /** Props of {@link MarkForm}. */
 export interface MarkFormProps {
@@ -31,6 +34,8 @@ export function MarkForm({ title, own, onSave, onCancel }: MarkFormProps) {
   const [high, setHigh] = useState(own?.whatMakesItThisHigh ?? '')
   const [higher, setHigher] = useState(own?.onePointHigher ?? '')
   const [error, setError] = useState(false)
+  // Where the focus lands as the form opens; kept, so picking another number does not move it again.
+  const [firstFocused] = useState(value ?? SCALE_CHOICES[0])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -42,7 +47,7 @@ export function MarkForm({ title, own, onSave, onCancel }: MarkFormProps) {
   }
 
   return (
-    <form className="phone-mark-form" onSubmit={submit} noValidate aria-label={t('phone.mark.formLabel', { scale: title })}>
+    <form className="phone-mark-form" onSubmit={submit} onKeyDown={cancelOnEscape(onCancel)} noValidate aria-label={t('phone.mark.formLabel', { scale: title })}>
       <fieldset className="phone-choice" aria-describedby={error ? `${id}-ends ${id}-error` : `${id}-ends`}>
         <legend className="phone-label">{t('toolkit.mark.value')}</legend>
         <p className="phone-hint" id={`${id}-ends`}>
@@ -56,6 +61,7 @@ export function MarkForm({ title, own, onSave, onCancel }: MarkFormProps) {
                 name={`${id}-value`}
                 value={n}
                 checked={value === n}
+                ref={n === firstFocused ? focusOnMount : undefined}
                 onChange={() => {
                   setValue(n)
                   setError(false)

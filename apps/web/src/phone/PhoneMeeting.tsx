@@ -1,9 +1,10 @@
 /**
- * The phone view of one open meeting: a bar (title, connection, switch to the board, language),
- * the people here, then the map as lists in the board's reading order — each column's heading,
- * its sections with their items, then the rating band — live as anyone writes. The person adds
- * to any section (the note lands inside that section's zone on the board, with their name), and
- * changes or removes their own items. Items written while not live say "Not sent yet" until the
+ * The phone view of one open meeting: a bar (title, connection, switch to the board, language;
+ * on screen all the time unless large text makes it tall, useStickyBar.ts), the people here, then
+ * the map as lists in the board's reading order — each column's heading, its sections with their
+ * items, then the rating band — live as anyone writes. The person adds to any section (the note
+ * lands inside that section's zone on the board, with their name), and changes or removes their
+ * own items. Items written while not live say "Not sent yet" until the
  * next sync with the relay; what is typed into a form still open survives a reload (drafts.ts).
  * The toolkit shows in its sections: danger statements with their goals and next steps, goals,
  * next steps, and under the rating band every scaling line with everyone's marks, where the
@@ -48,6 +49,7 @@ import { meetingPath } from '../router/matchRoute.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { addFormKey, createDrafts } from './drafts.ts'
+import { focusHeading } from './focusHeading.ts'
 import { forgetsMap, type PhoneConnection } from './openPhoneConnection.ts'
 import { createPendingItems } from './pendingItems.ts'
 import type { SendOutcome } from './pendingRatings.ts'
@@ -63,6 +65,7 @@ import { SectionList, type SectionActions } from './SectionList.tsx'
 import { DangerStatementCards, NextStepCards, SafetyGoalCards, type CardActions } from './ToolkitCards.tsx'
 import { useFocus, useLiveMap, usePeople } from './useLiveMap.ts'
 import { usePendingRatings } from './usePendingRatings.ts'
+import { useStickyBar } from './useStickyBar.ts'
 import { rememberView } from './viewPreference.ts'
 
 /** Props of {@link PhoneMeeting}. */
@@ -114,6 +117,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const pending = useMemo(() => createPendingItems(meeting.id), [meeting.id])
   const [, setPendingVersion] = useState(0)
   const drafts = useMemo(() => createDrafts(meeting.id), [meeting.id])
+  const bar = useStickyBar()
 
   useEffect(() => {
     awareness.setLocalStateField(AWARENESS_USER_FIELD, { id: user.id, name: user.name, color: userColor(user.id), role: user.role })
@@ -206,7 +210,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const titleId = 'phone-title'
   return (
     <div className="phone">
-      <header className="phone-bar">
+      <header ref={bar.ref} className={bar.sticky ? 'phone-bar' : 'phone-bar phone-bar-scrolls'}>
         <h1 id={titleId} className="phone-title">
           {map.title || meeting.title}
         </h1>
@@ -241,13 +245,9 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
             type="button"
             onClick={() => {
               const target = document.getElementById(focusAnchorId(focus.zone))
-              const heading = target?.matches('h2, h3') ? target : target?.querySelector<HTMLElement>('h2, h3')
               target?.scrollIntoView({ block: 'start' })
-              // Move the screen reader there too; headings take focus only by script.
-              if (heading) {
-                heading.tabIndex = -1
-                heading.focus({ preventScroll: true })
-              }
+              // Move the screen reader there too.
+              focusHeading(target?.matches('h2, h3') ? target : target?.querySelector<HTMLElement>('h2, h3'), { preventScroll: true })
             }}
           >
             {t('phone.focusGo')}

@@ -14,9 +14,11 @@ import { composeDangerStatement, type MapScalingMark, type ScalingReasons } from
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { HiddenRatingInput } from '../canvas/ratingsApi.ts'
 import { MarkForm } from './MarkForm.tsx'
+import { NotSent } from './NotSent.tsx'
 import type { SendOutcome } from './pendingRatings.ts'
 import type { ScaleRow } from './scaleRows.ts'
-import { useId, useRef, useState } from 'react'
+import { useInlineForm } from './useInlineForm.ts'
+import { useId, useState } from 'react'
 
 /** Props of {@link ScaleList}. */
 export interface ScaleListProps {
@@ -83,12 +85,8 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
       if (mine) setPrivateOwn({ id: '', participantId: selfId, participantName: '', createdAt: '', ...mine })
     })
   }
-  const openButton = useRef<HTMLButtonElement>(null)
   const title = lineTitle(row, t)
-  const close = () => {
-    setOpen(false)
-    requestAnimationFrame(() => openButton.current?.focus())
-  }
+  const form = useInlineForm(() => setOpen(false))
   return (
     <li className="phone-item phone-scale" data-testid="scale-line" data-scale-id={row.scaleId} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="phone-card-label">
@@ -99,9 +97,7 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
       {unsent ? (
         <p className="phone-mark-head" data-testid="private-unsent">
           <span>{t('phone.scale.yourNumber', { value: formatScaleValue(unsent.value, locale) })}</span>
-          <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
-            {t('phone.notSent')}
-          </span>
+          <NotSent />
         </p>
       ) : null}
       {isPrivate && privateRefused(row.scaleId) && !open ? (
@@ -121,7 +117,7 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
               own={isPrivate ? privateOwn : row.own}
               onCancel={() => {
                 setFailed(false)
-                close()
+                form.close()
               }}
               onSave={(value, reasons) => {
                 void onRate(row.scaleId, value, reasons, isPrivate).then((outcome) => {
@@ -132,7 +128,7 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
                     : isPrivate ? t('toolkit.hidden.saved')
                     : t('phone.mark.saved', { scale: title, value: formatScaleValue(value, locale) }),
                   )
-                  close()
+                  form.close()
                 })
               }}
             />
@@ -143,7 +139,7 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
             ) : null}
           </>
         ) : (
-          <button type="button" ref={openButton} className="phone-add-open" aria-describedby={`${id}-h`} onClick={openForm}>
+          <button type="button" ref={form.openerRef} className="phone-add-open" aria-describedby={`${id}-h`} onClick={openForm}>
             {row.own || row.ownRated ? t('phone.mark.change') : t('phone.mark.give')}
           </button>
         )
@@ -197,11 +193,7 @@ export function ScaleMarks({ row, title, selfId, isPending }: ScaleMarksProps) {
               <p className="phone-mark-head">
                 <span>{mark.participantId === selfId ? t('phone.scale.you') : mark.participantName || t('phone.byUnknown')}</span>
                 <span className="phone-mark-value">{formatScaleValue(mark.value, locale)}</span>
-                {mark.participantId === selfId && isPending(mark.id) ? (
-                  <span className="phone-pending" data-testid="not-sent" title={t('phone.notSentHelp')}>
-                    {t('phone.notSent')}
-                  </span>
-                ) : null}
+                {mark.participantId === selfId && isPending(mark.id) ? <NotSent /> : null}
               </p>
               {mark.whatMakesItThisHigh ? (
                 <p>

@@ -3,15 +3,17 @@
  * one-line hint (in the person's language), anything else it holds (toolkit cards, scaling lines;
  * passed as children), its items in the board's reading order, and a form to add to it.
  * `zone={null}` lists notes that sit outside every section on the board (no form: they belong nowhere).
+ * When the person removes one of their notes the focus stays in the section, on "Add to …".
  *
  *   <SectionList zone="strengths" heading={zoneLabel('strengths', locale)} hint={…} items={map.sections.strengths}
  *     actions={actions} headingLevel={3} add={{ draftKey: addFormKey('strengths'), onAdd }} />
  */
 import type { ItemZoneKey, MapItem } from '@safetymap/map-model'
-import { useId, type ReactNode } from 'react'
+import { useId, useRef, type ReactNode } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { AddItemForm } from './AddItemForm.tsx'
 import type { Drafts } from './drafts.ts'
+import { focusHeading } from './focusHeading.ts'
 import { ItemCard } from './ItemCard.tsx'
 
 /** What a section list may do, decided by the page. */
@@ -60,9 +62,19 @@ export function SectionList({ zone, heading, hint, anchorId, items, actions, hea
   const { t } = useI18n()
   const id = useId()
   const Heading = `h${headingLevel}` as const
+  const sectionRef = useRef<HTMLElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // The removed note's buttons go with it: the focus moves on to "Add to …", or to the heading
+  // while the add form is open (focusing its text box would pop up the phone's keyboard unasked).
+  const removeAndMoveFocus = (itemId: string) => {
+    const addButton = sectionRef.current?.querySelector<HTMLElement>('.phone-add-open')
+    if (addButton) addButton.focus()
+    else focusHeading(headingRef.current)
+    actions.remove(itemId)
+  }
   return (
-    <section className="phone-section" id={anchorId} aria-labelledby={`${id}-h`} data-testid="phone-section" data-section={zone ?? 'unsorted'}>
-      <Heading id={`${id}-h`} className="phone-section-heading">
+    <section ref={sectionRef} className="phone-section" id={anchorId} aria-labelledby={`${id}-h`} data-testid="phone-section" data-section={zone ?? 'unsorted'}>
+      <Heading ref={headingRef} id={`${id}-h`} className="phone-section-heading">
         {heading}
       </Heading>
       {hint ? <p className="phone-hint">{hint}</p> : null}
@@ -79,7 +91,7 @@ export function SectionList({ zone, heading, hint, anchorId, items, actions, hea
               self={item.authorId === actions.selfId}
               pending={actions.isPending(item.id)}
               onSave={(text) => actions.update(item.id, text)}
-              onRemove={() => actions.remove(item.id)}
+              onRemove={() => removeAndMoveFocus(item.id)}
               canDisagree={actions.canWrite && item.authorId !== actions.selfId}
               selfId={actions.selfId}
               onDisagree={(on) => actions.disagree(item.id, on)}
