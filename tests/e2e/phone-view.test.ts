@@ -91,8 +91,10 @@ async function phoneContext(options: { viewport?: { width: number; height: numbe
   return { context, requests }
 }
 
-async function newMeetingWithInvite(title: string) {
-  const meeting = await createMeeting(server.url, worker.apiKey, title)
+async function newMeetingWithInvite(title: string, template?: 'wellbeing') {
+  const created = await api<{ id: string; title: string }>(server.url, '/api/meetings', { token: worker.apiKey, body: { title, locale: 'en', ...(template ? { template } : {}) } })
+  if (created.status !== 201) throw new Error(`create meeting failed: ${created.status} ${JSON.stringify(created.body)}`)
+  const meeting = created.body
   const invite = await api<{ url: string }>(server.url, `/api/meetings/${meeting.id}/invites`, {
     token: worker.apiKey,
     body: { role: 'editor', kind: 'personal', lobby: false },
@@ -915,7 +917,8 @@ describe('the phone view', () => {
   })
 
   it('shows the list the server wrote into the page while the words cannot download, then the live list; signed out, it says the page will try again', async () => {
-    const { meeting, inviteUrl } = await newMeetingWithInvite('Server list')
+    // A wellbeing map: both copies head its sections in its own words, as the board does.
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Server list', 'wellbeing')
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext()
     const signedOut = await phoneContext()
@@ -962,6 +965,8 @@ describe('the phone view', () => {
       expect(await serverCopy.count()).toBe(0)
       expect(await mapTop('#root')).toEqual(before)
       expect(await templateWords('#root')).toEqual(serverTemplates)
+      expect(await section(page, 'danger').locator('h3').innerText()).toBe('Worry statements')
+      expect(await section(page, 'goals').locator('h3').innerText()).toBe('Wellbeing goals')
       await section(page, 'strengths').getByRole('button', { name: 'I disagree' }).waitFor({ timeout: 10_000 })
 
       // Signed out, nothing to show but a plain message instead of a blank page.

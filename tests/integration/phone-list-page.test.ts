@@ -155,6 +155,17 @@ describe('the phone list written into its page', () => {
     expect(await written(sam.session), 'another person keeps their own budget').toBe(true)
   })
 
+  it('heads a wellbeing map’s sections in its own words, as the board does', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const res = await api<{ id: string }>(server.url, '/api/meetings', { token: apiKey, body: { title: 'Wellbeing', locale: 'en', template: 'wellbeing' } })
+    expect(res.status).toBe(201)
+    const lorna = await joinByInvite(server.url, apiKey, res.body.id, 'Grandma Lorna')
+    const { html } = await page(res.body.id, { cookie: `sm_session=${lorna.session}`, 'accept-language': 'en' })
+    expect(html).toContain('>Worry statements</h3>')
+    expect(html).toContain('>Wellbeing goals</h3>')
+    expect(html).not.toContain('>Danger statements</h3>')
+  })
+
   it('writes the templates placed beside the map after the rating band, as the live list shows them', async () => {
     const { apiKey } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Templates')

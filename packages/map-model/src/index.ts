@@ -56,6 +56,7 @@ export {
   isTemplateId,
   MAP_TEMPLATES,
   TEMPLATE_IDS,
+  templateZoneText,
   templateZoneWords,
   type MapTemplate,
   type TemplateId,

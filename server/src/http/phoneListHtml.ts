@@ -21,8 +21,7 @@ import {
   quoted,
   SAFETY_HOUSE_PATH_KEY,
   scaleRows,
-  templateZoneWords,
-  zoneHint,
+  templateZoneText,
   zoneLabel,
   type Disagreement,
   type ItemChange,
@@ -166,7 +165,7 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
     `<div class="phone-scales"><ul class="phone-items">${scaleRows(map, selfId).map(scaleLine).join('')}</ul></div>`
 
   /** One part of the map (the live list's `SectionList`): `zone` `null` for the unsorted notes, which take no new ones; `heading` and `hint` unescaped. */
-  const section = (part: { zone: ItemZoneKey | null; heading: string; hint?: string; items: readonly MapItem[]; level: 2 | 3; cards?: string }) => {
+  const section = (part: { zone: ItemZoneKey | null; heading: string; hint?: string | null; items: readonly MapItem[]; level: 2 | 3; cards?: string }) => {
     const { zone, heading, items, level, cards = '' } = part
     const hint = part.hint ? `<p class="phone-hint">${escapeHtml(part.hint)}</p>` : ''
     const list = items.length === 0 ? (cards ? '' : `<p class="phone-muted phone-empty">${t('phone.empty')}</p>`) : `<ul class="phone-items">${items.map(item).join('')}</ul>`
@@ -175,17 +174,17 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
     return `<section class="phone-section" data-section="${zone ?? 'unsorted'}"><h${level} class="phone-section-heading">${escapeHtml(heading)}</h${level}>${hint}${cards}${list}${add}</section>`
   }
   const mapSection = (map: SafetyMap, key: SectionKey, level: 2 | 3, cards: string) =>
-    section({ zone: key, heading: zoneLabel(key, locale), hint: zoneHint(key, locale), items: map.sections[key], level, cards })
+    section({ zone: key, ...templateZoneText(key, map.variant, locale), items: map.sections[key], level, cards })
 
   /** A placed template (the live list's `PlacedTemplateList`); zones without a placement are the map's own sections. */
   const placedTemplate = (map: SafetyMap, template: MapPlacedTemplate) => {
     const { placementId, templateId } = template
     const ownMap = placementId === ''
     const zones = (Object.keys(template.sections) as ItemZoneKey[]).map((key) => {
-      const words = templateZoneWords(key, templateId)
-      const heading = template.headings[key] ?? zoneLabel(words.heading, locale)
+      const words = templateZoneText(key, templateId, locale)
+      const heading = template.headings[key] ?? words.heading
       const path = key === SAFETY_HOUSE_PATH_KEY && template.path ? `<div class="phone-scales">${scaleMarks(pathRow(template.path, map, selfId), heading)}</div>` : ''
-      return section({ zone: key, heading, hint: words.hint ? zoneHint(words.hint, locale) : undefined, items: template.sections[key] ?? [], level: ownMap ? 2 : 3, cards: path })
+      return section({ zone: key, heading, hint: words.hint, items: template.sections[key] ?? [], level: ownMap ? 2 : 3, cards: path })
     })
     if (ownMap) return zones.join('')
     const name = templateId ? t(`phone.template.${templateId}`) : t('phone.template.other')

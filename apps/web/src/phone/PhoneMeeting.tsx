@@ -26,7 +26,7 @@ import {
   updateItemText,
   withdrawDisagreement,
   writeScalingMark,
-  zoneHint,
+  templateZoneText,
   zoneLabel,
   type ItemAuthor,
   type ItemZoneKey,
@@ -170,8 +170,8 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   /** A map section's heading, hint, place for "Go there" and add form. */
   const mapSection = (section: SectionKey) => ({
     zone: section,
-    heading: zoneLabel(section, locale),
-    hint: zoneHint(section, locale),
+    // In the map's own wording, as on the board (a wellbeing map's worries, not "danger statements").
+    ...templateZoneText(section, map.variant, locale),
     anchorId: focusAnchorId(section),
     add: { draftKey: addFormKey(section), onAdd: (text: string) => writeTracked((author) => addItem(doc, section, text, author)) },
   })
@@ -240,7 +240,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       {user.role === 'viewer' && !finalized ? <p className="phone-notice">{t('meeting.viewerNotice')}</p> : null}
       {focus && hasTemplate ? (
         <div className="phone-focus" data-testid="phone-focus" data-zone={focus.zone}>
-          <p role="status">{t('phone.focus', { section: zoneLabel(focus.zone, locale) })}</p>
+          <p role="status">{t('phone.focus', { section: templateZoneText(focus.zone, map.variant, locale).heading })}</p>
           <button
             type="button"
             onClick={() => {

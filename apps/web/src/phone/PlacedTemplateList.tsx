@@ -9,7 +9,7 @@
  *
  *   <PlacedTemplateList template={map.templates[0]} map={map} actions={actions} onAdd={add} />
  */
-import { SAFETY_HOUSE_PATH_KEY, templateZoneWords, zoneHint, zoneLabel, type ItemZoneKey, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { SAFETY_HOUSE_PATH_KEY, templateZoneText, type ItemZoneKey, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
 import { useId } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { addFormKey } from './drafts.ts'
@@ -34,15 +34,15 @@ export function PlacedTemplateList({ template, map, actions, onAdd }: PlacedTemp
   const { placementId, templateId } = template
   const ownMap = placementId === ''
   const zones = (Object.keys(template.sections) as ItemZoneKey[]).map((key) => {
-    const words = templateZoneWords(key, templateId)
-    const heading = template.headings[key] ?? zoneLabel(words.heading, locale)
+    const words = templateZoneText(key, templateId, locale)
+    const heading = template.headings[key] ?? words.heading
     const path = key === SAFETY_HOUSE_PATH_KEY && template.path ? pathRow(template.path, map, actions.selfId) : null
     return (
       <SectionList
         key={key}
         zone={key}
         heading={heading}
-        hint={words.hint ? zoneHint(words.hint, locale) : undefined}
+        hint={words.hint}
         items={template.sections[key] ?? []}
         actions={actions}
         headingLevel={ownMap ? 2 : 3}

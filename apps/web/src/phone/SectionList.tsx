@@ -43,7 +43,7 @@ export interface SectionListProps {
   readonly zone: ItemZoneKey | null
   readonly heading: string
   /** What belongs here, in a line under the heading. */
-  readonly hint?: string
+  readonly hint?: string | null
   /** Id of the section's place in the list, for "Go there" (readFocus.ts). */
   readonly anchorId?: string
   readonly items: readonly MapItem[]

@@ -11,8 +11,8 @@
  * ```
  */
 import { safetyMapTemplate, type ZoneBounds } from './safetyMapTemplate.ts'
-import type { LabelKey } from './zoneCatalogue.ts'
-import { isSectionKey, type ItemZoneKey, type ZoneKey } from './zoneKeys.ts'
+import { zoneHint, zoneLabel, type LabelKey } from './zoneCatalogue.ts'
+import { isSectionKey, type ItemZoneKey, type Locale, type ZoneKey } from './zoneKeys.ts'
 
 /** The templates a facilitator can place, in the order the picker lists them (MM-26). @public */
 export const TEMPLATE_IDS = ['three-column', 'consultation', 'wellbeing', 'three-houses', 'safety-house', 'circles'] as const
@@ -150,4 +150,15 @@ export function templateZoneWords(key: ZoneKey, templateId: TemplateId | null): 
     if (found) return { heading: found.heading, hint: found.hint, look: found.look }
   }
   return { heading: key, hint: key, look: 'section' }
+}
+
+/**
+ * A zone's heading and hint as people read them in `locale`, in template `templateId`'s words (a
+ * wellbeing map's "danger" zone is headed "Worry statements"); `hint` is null for a zone without one.
+ *
+ * @public
+ */
+export function templateZoneText(key: ZoneKey, templateId: TemplateId | null, locale: Locale): { heading: string; hint: string | null } {
+  const words = templateZoneWords(key, templateId)
+  return { heading: zoneLabel(words.heading, locale), hint: words.hint ? zoneHint(words.hint, locale) : null }
 }
