@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addFormKey, changeFormKey, createDrafts, MAX_DRAFTS, type DraftStorage } from './drafts.ts'
-
-function memoryStorage(): DraftStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  }
-}
+import { addFormKey, changeFormKey, createDrafts, MAX_DRAFTS } from './drafts.ts'
+import { memoryStorage } from './memoryStorage.ts'
 
 describe('createDrafts', () => {
   it('keeps each form’s words across a reload until they are sent or cancelled', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createPendingItems, MAX_PENDING_ITEMS, type PendingStorage } from './pendingItems.ts'
-
-function memoryStorage(): PendingStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  }
-}
+import { createPendingItems, MAX_PENDING_ITEMS } from './pendingItems.ts'
+import { memoryStorage } from './memoryStorage.ts'
 
 describe('createPendingItems', () => {
   it('remembers unsent ids across a reload until cleared', () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ApiResult } from '../api/ApiResult.ts'
 import type { HiddenRatingInput } from '../canvas/ratingsApi.ts'
-import type { PendingStorage } from './pendingItems.ts'
 import { createPendingRatings, sendPending } from './pendingRatings.ts'
-
-function memoryStorage(): PendingStorage {
-  const data = new Map<string, string>()
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) }
-}
+import { memoryStorage } from './memoryStorage.ts'
 
 const six: HiddenRatingInput = { value: 6, whatMakesItThisHigh: 'Lorna is close by', onePointHigher: 'Sam in the chat' }
 const seven: HiddenRatingInput = { ...six, value: 7 }
