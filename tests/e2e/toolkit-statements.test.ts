@@ -78,6 +78,9 @@ describe('statement builders on the canvas', () => {
     await page.getByRole('button', { name: 'Add a danger statement' }).click()
     const dialog = page.getByRole('dialog', { name: 'Danger statement' })
     await dialog.getByLabel('Who is worried?').fill('Grandma Lorna and the school')
+    // Nothing of the page floats over the open dialog.
+    const showAsList = page.getByRole('link', { name: 'Show as list' })
+    expect(await showAsList.isVisible()).toBe(false)
     const behaviour = dialog.getByLabel('What does the parent or caregiver do (or not do)?')
     await behaviour.fill('Jess is neglectful')
     await expect.poll(() => dialog.getByRole('status').innerText(), { timeout: 5_000 }).toContain(
@@ -106,6 +109,7 @@ describe('statement builders on the canvas', () => {
     await expect.poll(() => dialog.count()).toBe(0)
     const announced = () => page.evaluate(() => [...document.querySelectorAll('.tl-container [role="status"]')].map((e) => e.textContent).join(' | '))
     await expect.poll(announced).toContain('Saved: Danger statement')
+    expect(await showAsList.isVisible()).toBe(true)
 
     // The sentence shows on the canvas, numbered, with its author.
     const statementCard = canvas.getByTestId('sm-card-danger')

@@ -9,7 +9,7 @@
  *     <h2 id={`${id}-title`}>…</h2> …fields and buttons…
  *   </CanvasDialog>
  */
-import type { FormEvent, KeyboardEvent, ReactNode, Ref } from 'react'
+import { useEffect, type FormEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react'
 import { useReturnFocus } from '../ui/useReturnFocus.ts'
 
 /** Props of {@link CanvasDialog}. */
@@ -44,6 +44,11 @@ function keepFocusInside(event: KeyboardEvent<HTMLElement>): void {
 
 export function CanvasDialog({ labelledBy, onClose, onSubmit, formRef, noValidate, children }: CanvasDialogProps) {
   useReturnFocus()
+  // What floats over the page outside the canvas ("Show as list") steps back while a dialog is open.
+  useEffect(() => {
+    document.body.classList.add('sm-dialog-open')
+    return () => document.body.classList.remove('sm-dialog-open')
+  }, [])
   return (
     <div className="sm-builder-backdrop" onPointerDown={(e) => e.stopPropagation()}>
       <div
