@@ -10,7 +10,7 @@
  * one that comes back to an ended meeting is told it has ended.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { devices, type Browser, type Page } from 'playwright-core'
+import { devices, type Browser, type Locator, type Page } from 'playwright-core'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -36,6 +36,25 @@ afterAll(async () => {
   await server?.close()
 })
 
+/** Which element has the keyboard: its tag, test id and text, e.g. `BUTTON Let in` (`BODY …` when lost). */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement
+    return [element?.tagName, element?.getAttribute('data-testid'), element?.textContent?.trim()].filter(Boolean).join(' ')
+  })
+}
+
+/** What a screen reader reads after an element's name: the text of what `aria-describedby` points at. */
+function description(locator: Locator): Promise<string> {
+  return locator.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim(),
+  )
+}
+
 /** Fills the join page as a family member and accepts the agreement. */
 async function joinAs(page: Page, inviteUrl: string, name: string, relationship: string, attendance: string) {
   await page.goto(inviteUrl)
@@ -46,10 +65,14 @@ async function joinAs(page: Page, inviteUrl: string, name: string, relationship:
   await page.getByLabel('What is your name?').fill(name)
   await page.getByLabel('How are you connected to the child?').selectOption({ label: relationship })
   await page.getByRole('radio', { name: attendance }).check()
-  // Joining without agreeing is refused on the page.
+  // Joining without agreeing is refused on the page: the keyboard goes to "I agree", which says why.
   await page.getByRole('button', { name: 'Join the meeting' }).click()
+  const agree = page.getByRole('checkbox', { name: 'I agree' })
   await page.getByRole('alert').getByText('I agree').waitFor({ timeout: 5_000 })
-  await page.getByRole('checkbox', { name: 'I agree' }).check()
+  expect(await agree.evaluate((box) => document.activeElement === box)).toBe(true)
+  expect(await agree.getAttribute('aria-invalid')).toBe('true')
+  expect(await description(agree)).toBe('Please read the agreement and tick "I agree" to join.')
+  await agree.check()
   await page.getByRole('button', { name: 'Join the meeting' }).click()
 }
 
@@ -93,7 +116,11 @@ async function makeInvite(page: Page, options: { role: 'Can write' | 'Can look o
   const previous = (await panel.getByTestId('invite-url').count()) > 0 ? await panel.getByTestId('invite-url').inputValue() : ''
   await panel.getByRole('button', { name: 'Invite someone' }).click()
   await expect.poll(async () => ((await panel.getByTestId('invite-url').count()) > 0 ? panel.getByTestId('invite-url').inputValue() : ''), { timeout: 5_000 }).not.toBe(previous)
-  return panel.getByTestId('invite-url').inputValue()
+  // The keyboard moves to the new link, read out with what to do with it.
+  const link = panel.getByTestId('invite-url')
+  await expect.poll(() => focused(page)).toBe('INPUT invite-url')
+  expect(await description(link)).toMatch(/^Send this link to the person you want to invite\. It works until /)
+  return link.inputValue()
 }
 
 describe('who may be in the meeting, in two browsers', () => {
@@ -123,6 +150,14 @@ describe('who may be in the meeting, in two browsers', () => {
     await lorna.waitForURL(new RegExp(`/lobby/${meetingId}$`))
     await lorna.getByRole('heading', { name: 'Waiting to be let in' }).waitFor({ timeout: 5_000 })
     expect(await lorna.locator('.tl-canvas').count()).toBe(0)
+    // She stops waiting and waits again from the keyboard, which stays on the button each time.
+    await lorna.getByRole('button', { name: 'Stop waiting' }).focus()
+    await lorna.keyboard.press('Enter')
+    await lorna.getByText('You are not waiting any more.', { exact: false }).waitFor({ timeout: 5_000 })
+    expect(await focused(lorna)).toBe('BUTTON Wait again')
+    await lorna.keyboard.press('Enter')
+    await lorna.getByText('This page checks every few seconds', { exact: false }).waitFor({ timeout: 5_000 })
+    expect(await focused(lorna)).toBe('BUTTON Stop waiting')
 
     // The facilitator sees who waits and lets them in; the lobby opens the meeting by itself.
     const waiting = ana.getByTestId('waiting-list')
@@ -131,6 +166,8 @@ describe('who may be in the meeting, in two browsers', () => {
     await waiting.getByRole('button', { name: 'Let in' }).click()
     await lorna.waitForURL(new RegExp(`/m/${meetingId}$`), { timeout: 10_000 })
     await lorna.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+    // No one else waits: the keyboard goes from the gone "Let in" to the people list, not the page.
+    await expect.poll(() => focused(ana), { timeout: 10_000 }).toMatch(/^UL whos-here /)
 
     // Both see each other on the roster, with relationship and how they attend.
     await expect.poll(() => ana.getByTestId('whos-here').innerText(), { timeout: 10_000 }).toContain('Grandma Lorna')
@@ -149,6 +186,8 @@ describe('who may be in the meeting, in two browsers', () => {
     await row.getByRole('button', { name: 'Yes, remove' }).click()
     await lorna.getByRole('heading', { name: 'You have been removed from this meeting' }).waitFor({ timeout: 5_000 })
     expect(await lorna.locator('.tl-canvas').count()).toBe(0)
+    // The screen that took the meeting's place is read out: its heading has the keyboard.
+    expect(await focused(lorna)).toBe('H1 You have been removed from this meeting')
     const socketsAtRemoval = sockets.length
     await new Promise((resolve) => setTimeout(resolve, 3_000))
     expect(sockets.length).toBe(socketsAtRemoval)
@@ -200,12 +239,49 @@ describe('who may be in the meeting, in two browsers', () => {
     expect(await ray.getByTestId('consent-text').innerText()).not.toBe(english)
     expect(await ray.getByRole('checkbox', { name: 'Estoy de acuerdo' }).count()).toBe(1)
     await ray.getByRole('button', { name: /, EN$/ }).click()
+    // The agreement's points are a list a screen reader announces, not "bullet" read out each time.
+    const points = ray.getByTestId('consent-text').getByRole('listitem')
+    expect(await points.count()).toBe(4)
+    expect(await points.first().innerText()).toBe('use what you hear and see only to help plan for this child and family;')
+    expect(await ray.getByTestId('consent-text').innerText()).not.toContain('•')
+    // Joining with nothing filled in: each answer says what is missing beside it, and the
+    // keyboard goes to the first, which reads out its hint and its message.
+    await ray.getByRole('button', { name: 'Join the meeting' }).click()
+    const name = ray.getByLabel('What is your name?')
+    await expect.poll(() => name.evaluate((input) => document.activeElement === input)).toBe(true)
+    expect(await name.getAttribute('aria-invalid')).toBe('true')
+    expect(await description(name)).toBe('Use the name people in the meeting know you by. Please write your name.')
+    expect(await ray.getByRole('alert').allInnerTexts()).toEqual([
+      'Please write your name.',
+      'Please say how you are connected to the child.',
+      'Please say how you are taking part today.',
+      'Please read the agreement and tick "I agree" to join.',
+    ])
+    expect(await description(ray.getByRole('group', { name: 'How are you taking part today?' }))).toBe('Please say how you are taking part today.')
+    // On a 320 px phone with text at 200 %, the header wraps instead of pushing EN/ES off screen.
+    await ray.setViewportSize({ width: 320, height: 640 })
+    await ray.evaluate(() => (document.documentElement.style.fontSize = '36px'))
+    const { scrollWidth, wide } = await ray.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      wide: [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > 320.5)
+        .map((element) => `${element.tagName}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`),
+    }))
+    expect(scrollWidth, `no sideways scrolling: ${wide.join(', ')}`).toBeLessThanOrEqual(320)
+    for (const code of ['EN', 'ES']) {
+      const box = await ray.getByRole('button', { name: new RegExp(`, ${code}$`) }).boundingBox()
+      expect(box && box.x >= 0 && box.x + box.width <= 320, `${code} on screen`).toBe(true)
+    }
+    await ray.evaluate(() => (document.documentElement.style.fontSize = ''))
+    await ray.setViewportSize({ width: 1280, height: 800 })
     await joinAs(ray, sharedUrl, 'Uncle Ray', 'Other relative', 'On video')
     await ray.waitForURL(new RegExp(`/lobby/${meetingId}$`))
     await waiting.getByText('Uncle Ray').waitFor({ timeout: 10_000 })
     await waiting.getByRole('button', { name: 'Decline' }).click()
     await ray.getByRole('heading', { name: 'You were not let in this time' }).waitFor({ timeout: 10_000 })
     expect(await ray.locator('.tl-canvas').count()).toBe(0)
+    expect(await focused(ray)).toBe('H1 You were not let in this time')
+    await expect.poll(() => focused(ana), { timeout: 10_000 }).toMatch(/^UL whos-here /)
 
     // The facilitator lets the room screen write: it reconnects with the new role by itself.
     const screenRow = ana.getByTestId('whos-here').locator('li', { hasText: 'Room screen' })
@@ -216,19 +292,18 @@ describe('who may be in the meeting, in two browsers', () => {
     // Finishing the map makes it read-only for everyone, with a notice. The keyboard is never
     // dropped on the way: asking moves it to Cancel, Cancel brings it back, and once the map is
     // finished it is on the button that took Finish's place.
-    const focused = () => ana.evaluate(() => document.activeElement?.textContent ?? '')
     const finish = ana.locator('.access-section').getByRole('button', { name: 'Finish the map' })
     await finish.click()
-    await expect.poll(focused).toBe('Cancel')
+    await expect.poll(() => focused(ana)).toBe('BUTTON Cancel')
     await ana.keyboard.press('Enter')
-    await expect.poll(focused).toBe('Finish the map')
+    await expect.poll(() => focused(ana)).toBe('BUTTON Finish the map')
     await finish.click()
     await ana.getByRole('button', { name: 'Yes, finish the map' }).click()
     await ana.getByTestId('finalized-notice').waitFor({ timeout: 10_000 })
     expect(await ana.getByTestId('finalized-notice').innerText()).toBe('This map is finished and can no longer be changed')
     await waitVisible(screen, screen.getByTestId('finalized-notice'), 10_000)
     await ana.getByRole('button', { name: 'Reopen the map' }).waitFor({ timeout: 5_000 })
-    await expect.poll(focused).toBe('Reopen the map')
+    await expect.poll(() => focused(ana)).toBe('BUTTON Reopen the map')
     // Connected still, but nothing is live on a finished map.
     await expect.poll(() => ana.getByTestId('connection-status').innerText()).toBe('Finished')
 
@@ -237,6 +312,8 @@ describe('who may be in the meeting, in two browsers', () => {
     await ana.getByRole('button', { name: 'Yes, end the meeting' }).click()
     await waitVisible(screen, screen.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
     await waitVisible(ana, ana.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
+    expect(await focused(screen)).toBe('H1 This meeting has ended')
+    expect(await focused(ana)).toBe('H1 This meeting has ended')
     // The family is thanked; the facilitator is told the map is kept and can open it again.
     expect(await screen.getByTestId('meeting-closed').innerText()).toContain('Thank you for taking part.')
     expect(await ana.getByTestId('meeting-closed').innerText()).toContain('The map is saved. Open it again to read it or export it for the case file.')
@@ -276,16 +353,21 @@ describe('who may be in the meeting, in two browsers', () => {
     const notice = ana.getByTestId('waiting-notice')
 
     // Two people wait: the notice and the button say how many, and the panel opens at the lobby.
+    // The facilitator had the keyboard on the notice's "Let in" for the first: it goes with the
+    // second, and the keyboard moves to "Open Who's here" instead of to the page.
+    const ray = await cousin.context.newPage()
+    await joinAs(ray, sharedUrl, 'Cousin Ray', 'Other relative', 'On video')
+    await ray.waitForURL(new RegExp(`/lobby/${meetingId}$`))
+    await waitVisible(ana, notice.getByRole('status').getByText('Cousin Ray is waiting to join'), 10_000)
+    await notice.getByRole('button', { name: 'Let in' }).focus()
     const lorna = await phone.newPage()
     await joinAs(lorna, sharedUrl, 'Grandma Lorna', 'Grandparent', 'On the phone')
     await lorna.waitForURL(new RegExp(`/lobby/${meetingId}$`))
     await lorna.getByRole('heading', { name: 'Waiting to be let in' }).waitFor({ timeout: 5_000 })
-    const ray = await cousin.context.newPage()
-    await joinAs(ray, sharedUrl, 'Cousin Ray', 'Other relative', 'On video')
-    await ray.waitForURL(new RegExp(`/lobby/${meetingId}$`))
     await waitVisible(ana, notice.getByRole('status').getByText('2 people are waiting to join'), 10_000)
     expect(await whosHere.innerText()).toMatch(/^Who's here \(\d+\) · 2 waiting$/)
     expect(await notice.getByRole('button', { name: 'Let in' }).count()).toBe(0)
+    expect(await focused(ana)).toBe("BUTTON Open Who's here")
     await notice.getByRole('button', { name: "Open Who's here" }).click()
     const waitingList = ana.getByTestId('waiting-list')
     await waitVisible(ana, waitingList.getByText('Cousin Ray'), 5_000)
@@ -299,6 +381,9 @@ describe('who may be in the meeting, in two browsers', () => {
     expect(await waitingList.evaluate(inView)).toBe(true)
     await waitingList.locator('li', { hasText: 'Cousin Ray' }).getByRole('button', { name: 'Let in' }).click()
     await ray.waitForURL(new RegExp(`/m/${meetingId}$`), { timeout: 10_000 })
+    // His row went with the button used: the keyboard is on the next person's "Let in".
+    await expect.poll(() => ana.evaluate(() => document.activeElement?.closest('li')?.textContent ?? '')).toContain('Grandma Lorna')
+    expect(await focused(ana)).toBe('BUTTON Let in')
 
     // Opened from the meeting bar, the panel shows the lobby too, without taking focus.
     await panel.evaluate((aside) => aside.scrollTo(0, aside.scrollHeight))

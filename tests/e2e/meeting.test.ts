@@ -1,6 +1,7 @@
 /**
- * The whole product in a real Chromium: a worker signs in, creates a meeting, invites a family
- * member who joins from a second browser, both see each other, a note typed on one screen
+ * The whole product in a real Chromium: a worker signs in (after a wrong password, which the page
+ * says beside the field the keyboard is back on), creates a meeting, invites a family member who
+ * joins from a second browser, both see each other, a note typed on one screen
  * appears on the other, a reload keeps it, and no request ever leaves our server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +12,19 @@ import { connectPeer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+
+/** WCAG contrast ratio of two `rgb(…)` colours, as `getComputedStyle` gives them. */
+function contrast(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r = 0, g = 0, b = 0] = (colour.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => {
+      const s = c / 255
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+    })
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+  }
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
+  return (light + 0.05) / (dark + 0.05)
+}
 
 let server: TestServer
 let browser: Browser
@@ -33,8 +47,51 @@ describe('a meeting in two browsers', () => {
     const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
     const host = new URL(server.url).host
 
-    // The worker signs in and creates a meeting.
+    // A wrong password, sent from the keyboard. The server's answer is held back to see the page
+    // while it waits: the button says it is busy and ignores a second press, but keeps the keyboard
+    // (a disabled button would drop it to the page).
     const ana = await facilitator.context.newPage()
+    await ana.goto(server.url)
+    await ana.getByLabel('Email').fill('ana.e2e@example.org')
+    const password = ana.getByLabel('Password')
+    await password.fill('not my password')
+    let answer = () => {}
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    let signIns = 0
+    await ana.route('**/api/auth/signin', async (route) => {
+      signIns += 1
+      await answered
+      await route.continue()
+    })
+    await ana.getByRole('button', { name: 'Sign in' }).focus()
+    await ana.keyboard.press('Enter')
+    const busy = ana.getByRole('button', { name: 'Signing in…' })
+    await busy.waitFor({ timeout: 5_000 })
+    await ana.keyboard.press('Enter')
+    expect(await busy.getAttribute('aria-disabled')).toBe('true')
+    expect(await busy.evaluate((button) => document.activeElement === button)).toBe(true)
+    answer()
+    // Then the keyboard is back on the password field, marked wrong and read out with the message.
+    const error = ana.getByRole('alert')
+    await error.waitFor({ timeout: 5_000 })
+    await ana.unroute('**/api/auth/signin')
+    expect(signIns).toBe(1)
+    await expect.poll(() => password.evaluate((input) => document.activeElement === input)).toBe(true)
+    expect(await password.getAttribute('aria-invalid')).toBe('true')
+    expect(await password.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'))
+
+    // The focus ring stands out from the page and from white at 3:1 or more (WCAG 1.4.11).
+    await ana.keyboard.press('Tab')
+    const ring = await ana.evaluate(() => {
+      const style = getComputedStyle(document.activeElement ?? document.body)
+      return { text: document.activeElement?.textContent, color: style.outlineColor, width: style.outlineWidth, page: getComputedStyle(document.documentElement).backgroundColor }
+    })
+    expect(ring.text).toBe('Sign in')
+    expect(parseFloat(ring.width)).toBeGreaterThanOrEqual(2)
+    expect(contrast(ring.color, ring.page)).toBeGreaterThanOrEqual(3)
+    expect(contrast(ring.color, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3)
+
+    // The worker signs in and creates a meeting.
     const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.e2e@example.org', 'Family meeting for Kai')
 
     // The facilitator canvas is laid out with the three columns.

@@ -2,7 +2,8 @@
  * The calm full page shown when the relay closed this browser's connection for good: "You have
  * been removed from this meeting" (4403), "This meeting has ended" (4410), "This meeting is full"
  * (4429), "The map was finished before your last changes reached it" (4002 refusing edits), otherwise the generic "Disconnected" with a reload hint. Nothing of the map stays on
- * screen, and nothing reconnects.
+ * screen, and nothing reconnects. It takes the place of the meeting by itself, so its heading takes
+ * the focus: a screen reader reads it out, and the keyboard starts from it.
  *
  *   {closedWith !== null ? <MeetingClosedScreen code={closedWith} /> : <MeetingRoom … />}
  */
@@ -33,7 +34,7 @@ export function MeetingClosedScreen({ code, staff = false }: { code: number; sta
   const { t } = useI18n()
   const { heading, body, state } = messagesFor(code, staff)
   return (
-    <PageLayout title={t(heading)}>
+    <PageLayout title={t(heading)} focusTitle>
       <div className="stack" data-testid="meeting-closed" data-state={state}>
         <p role="status">{t(body)}</p>
         {state === 'finalized-edits-refused' ? (

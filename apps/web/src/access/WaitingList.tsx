@@ -5,9 +5,13 @@
  * Screen readers hear of new arrivals from that notice (`WaitingNotice`), always on the page, so
  * this list is not a live region too.
  *
+ * A row goes once its person is let in or declined, and the keyboard with it; so the keyboard
+ * moves on to the next person's "Let in", else to this list's heading, else (no one waits any
+ * more) to what follows the list in the panel: the people list, where the person let in appears.
+ *
  *   <WaitingList waiting={lobby.waiting} onAdmit={lobby.admit} onDecline={lobby.decline} ref={sectionRef} />
  */
-import { useId, type Ref } from 'react'
+import { useEffect, useId, useRef, type MouseEvent, type Ref } from 'react'
 import type { RosterEntry } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { attendanceKey, isAttendance, relationshipLabel } from './relationships.ts'
@@ -22,15 +26,49 @@ export interface WaitingListProps {
   readonly ref?: Ref<HTMLElement>
 }
 
+/** The person the facilitator last answered, where their row was, and what follows the section. */
+interface Answered {
+  readonly id: string
+  readonly index: number
+  readonly after: Element | null
+}
+
 /** The people waiting in the lobby. */
 export function WaitingList({ waiting, onAdmit, onDecline, ref }: WaitingListProps) {
   const { t } = useI18n()
   const headingId = useId()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const list = useRef<HTMLUListElement>(null)
+  const answered = useRef<Answered | null>(null)
+
+  useEffect(() => {
+    const last = answered.current
+    if (last === null || waiting.some((entry) => entry.id === last.id)) return
+    answered.current = null
+    // Moved on meanwhile (Tab, a click elsewhere): leave the keyboard where it is.
+    if (document.activeElement !== null && document.activeElement !== document.body) return
+    const next = waiting[last.index]
+    const target = next
+      ? list.current?.querySelector(`[data-person-id="${CSS.escape(next.id)}"] button`)
+      : waiting.length > 0
+        ? heading.current
+        : last.after
+    if (target instanceof HTMLElement) target.focus()
+  }, [waiting])
+
+  /** A "Let in" or "Decline" press on `entry`'s row, remembered for the effect above. */
+  const answer = (entry: RosterEntry, act: (id: string) => void | Promise<void>) => (event: MouseEvent<HTMLButtonElement>) => {
+    answered.current = { id: entry.id, index: waiting.indexOf(entry), after: event.currentTarget.closest('section')?.nextElementSibling ?? null }
+    void act(entry.id)
+  }
+
   if (waiting.length === 0) return null
   return (
     <section ref={ref} className="access-section" aria-labelledby={headingId} tabIndex={-1}>
-      <h3 id={headingId}>{t('roster.waitingHeading', { count: waiting.length })}</h3>
-      <ul className="people" data-testid="waiting-list">
+      <h3 id={headingId} ref={heading} tabIndex={-1}>
+        {t('roster.waitingHeading', { count: waiting.length })}
+      </h3>
+      <ul ref={list} className="people" data-testid="waiting-list">
         {waiting.map((entry) => (
           <li key={entry.id} className="person-row" data-person-id={entry.id}>
             <span className="person-details">
@@ -45,10 +83,10 @@ export function WaitingList({ waiting, onAdmit, onDecline, ref }: WaitingListPro
               </span>
             </span>
             <div className="person-actions">
-              <button type="button" onClick={() => void onAdmit(entry.id)}>
+              <button type="button" onClick={answer(entry, onAdmit)}>
                 {t('roster.admit')}
               </button>
-              <button type="button" className="danger" onClick={() => void onDecline(entry.id)}>
+              <button type="button" className="danger" onClick={answer(entry, onDecline)}>
                 {t('roster.decline')}
               </button>
             </div>

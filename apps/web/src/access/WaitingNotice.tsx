@@ -8,8 +8,9 @@
  *
  * The words sit in a polite live region that is always on the page (empty while no one waits), so
  * screen readers announce each change; the buttons sit beside it, not in it, so they are not read
- * out every time. When the last person is let in from here, focus moves to `returnFocusRef` (the
- * "Who's here" button) instead of being lost with the button that went away.
+ * out every time. When "Let in" goes while it has the keyboard, the keyboard is not lost with it: it
+ * moves to "Open Who's here" when someone still waits (a second person arrived), else to
+ * `returnFocusRef` (the "Who's here" button).
  *
  *   <WaitingNotice lobby={lobby} panelId="whos-here-panel" onShowWaiting={showWaiting} returnFocusRef={toggleRef} />
  */
@@ -38,13 +39,16 @@ export function WaitingNotice({ lobby, panelId, onShowWaiting, returnFocusRef }:
   const { waiting } = lobby
   const only = waiting.length === 1 ? waiting[0] : undefined
   const someoneWaits = waiting.length > 0
+  const oneWaits = only !== undefined
+  const showWaitingButton = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
-    if (someoneWaits || !focusInside.current) return
-    focusInside.current = false
+    if (!focusInside.current) return
     const active = document.activeElement
-    if (active === null || active === document.body) returnFocusRef?.current?.focus()
-  }, [someoneWaits, returnFocusRef])
+    const lost = active === null || active === document.body
+    if (lost) (someoneWaits ? showWaitingButton.current : returnFocusRef?.current)?.focus()
+    if (lost || !someoneWaits) focusInside.current = false
+  }, [someoneWaits, oneWaits, returnFocusRef])
 
   let text = ''
   if (only) text = t('whosHere.waitingOne', { name: only.name })
@@ -74,7 +78,7 @@ export function WaitingNotice({ lobby, panelId, onShowWaiting, returnFocusRef }:
                 {t('roster.admit')}
               </button>
             ) : null}
-            <button type="button" aria-controls={panelId} onClick={onShowWaiting}>
+            <button ref={showWaitingButton} type="button" aria-controls={panelId} onClick={onShowWaiting}>
               {t('whosHere.showWaiting')}
             </button>
           </div>

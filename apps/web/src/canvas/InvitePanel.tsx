@@ -5,11 +5,13 @@
  * shown read-only (`data-testid="invite-url"`) with a Copy button and a QR code drawn on this
  * device. Below, the links that work now, each with "Stop this link" (`data-testid="invite-list"`).
  * Links carry their secret in the fragment, so they are safe to paste into a text message.
+ * Once a link is made the keyboard moves to it, and a screen reader reads it with how to use it.
  *
  *   {role === 'facilitator' ? <InvitePanel meetingId={meeting.id} /> : null}
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { api, type Invite, type InviteDetails, type InviteKind } from '../api/api.ts'
+import { BusyButton } from '../access/BusyButton.tsx'
 import { QrCode } from '../access/QrCode.tsx'
 import '../access/access.css'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -48,6 +50,11 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
   useEffect(() => {
     void refresh()
   }, [refresh, roster])
+
+  useEffect(() => {
+    // Only a press of "Invite someone" sets a new invite.
+    if (invite) inputRef.current?.focus()
+  }, [invite])
 
   const chooseKind = (next: InviteKind) => {
     setKind(next)
@@ -112,9 +119,9 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
         <input type="checkbox" checked={lobby} onChange={(event) => setLobby(event.target.checked)} />
         {t('invite.lobby')}
       </label>
-      <button type="button" onClick={createInvite} disabled={busy}>
+      <BusyButton type="button" onClick={createInvite} busy={busy}>
         {busy ? t('invite.busy') : t('invite.button')}
-      </button>
+      </BusyButton>
       <FormError messageKey={error} />
       {invite ? (
         <>
@@ -127,6 +134,7 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
               type="text"
               readOnly
               value={invite.url}
+              aria-describedby={`${ids}-help`}
               onFocus={(event) => event.target.select()}
             />
             <button type="button" onClick={() => copy(invite.url)}>
@@ -137,7 +145,9 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
             {copyState === 'copied' ? t('invite.copied') : copyState === 'failed' ? t('invite.copyFailed') : ''}
           </p>
           <QrCode text={invite.url} label={t('invite.qr')} />
-          <p className="muted">{t('invite.help', { time: formatTime(invite.expiresAt) })}</p>
+          <p className="muted" id={`${ids}-help`}>
+            {t('invite.help', { time: formatTime(invite.expiresAt) })}
+          </p>
         </>
       ) : null}
       <h3>{t('invite.activeHeading')}</h3>

@@ -2,12 +2,14 @@
  * `/join#<token>`: a calm, phone-first page where an invited person says who they are — name,
  * how they are connected to the child, how they take part today — and accepts the meeting's
  * confidentiality agreement, shown in the page's language. Nothing of the meeting (not even its
- * name) is shown before they accept. Then the meeting opens, or the lobby when the facilitator
+ * name) is shown before they accept. An answer left out is marked beside its field, and the
+ * keyboard goes to the first one. Then the meeting opens, or the lobby when the facilitator
  * lets people in by hand. The invite link is replaced in history once it has been used.
  *
  *   <JoinPage />
  */
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { BusyButton } from '../access/BusyButton.tsx'
 import { api, type Attendance, type JoinPreview } from '../api/api.ts'
 import { ATTENDANCES, RELATIONSHIP_MAX_CHARS, RELATIONSHIPS, attendanceKey, relationshipKey } from '../access/relationships.ts'
 import '../access/access.css'
@@ -19,6 +21,7 @@ import { openMeeting } from '../phone/viewPreference.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 import { TextField } from '../ui/TextField.tsx'
+import { consentBlocks } from './consentBlocks.ts'
 import { readFragment } from './readFragment.ts'
 
 type PreviewState =
@@ -62,6 +65,17 @@ function previewErrorKey(error: { code: string | null; messageKey: MessageKey })
   return error.code === 'FST_ERR_VALIDATION' ? 'error.inviteInvalid' : error.messageKey
 }
 
+/** The answers the join form needs, in the order they appear on it. */
+const JOIN_FIELDS = ['name', 'relationship', 'attendance', 'consent'] as const
+type JoinField = (typeof JOIN_FIELDS)[number]
+
+const MISSING_MESSAGE: Readonly<Record<JoinField, MessageKey>> = {
+  name: 'join.nameRequired',
+  relationship: 'join.relationshipRequired',
+  attendance: 'join.attendanceRequired',
+  consent: 'join.consentRequired',
+}
+
 function JoinForm({
   token,
   preview,
@@ -80,24 +94,47 @@ function JoinForm({
   const [agreed, setAgreed] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
+  // The last press of "Join" that something was missing for (a new object each time).
+  const [refused, setRefused] = useState<{ readonly first: JoinField } | null>(null)
+  const focusTargets = {
+    name: useRef<HTMLInputElement>(null),
+    relationship: useRef<HTMLSelectElement>(null),
+    attendance: useRef<HTMLInputElement>(null),
+    consent: useRef<HTMLInputElement>(null),
+  }
 
   const consentText = preview.consent.text[locale] || preview.consent.text.en
+  const missing: Readonly<Record<JoinField, boolean>> = {
+    name: name.trim() === '',
+    relationship: relationship === '',
+    attendance: attendance === '',
+    consent: !agreed,
+  }
+  // Once "Join" was refused, each missing answer says so beside it until it is given.
+  const refusedFor = (field: JoinField) => refused !== null && missing[field]
+  const errorId = (field: JoinField) => `${ids}-${field}-error`
+  const problem = (field: JoinField) =>
+    refusedFor(field) ? { 'aria-invalid': true, 'aria-describedby': errorId(field) } : undefined
+  const problemMessage = (field: JoinField) =>
+    refusedFor(field) ? <FormError messageKey={MISSING_MESSAGE[field]} id={errorId(field)} /> : null
+
+  useEffect(() => {
+    // After the messages are on the page, so the field is read out with its own.
+    if (refused) focusTargets[refused.first].current?.focus()
+  }, [refused]) // focusTargets: refs, the same on every render
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const trimmed = name.trim()
+    const first = JOIN_FIELDS.find((field) => missing[field])
+    if (first !== undefined) return setRefused({ first })
     const relationshipValue = relationship === 'other' ? otherRelationship.trim() || 'other' : relationship
-    if (trimmed === '') return setError('join.nameRequired')
-    if (relationshipValue === '') return setError('join.relationshipRequired')
-    if (attendance === '') return setError('join.attendanceRequired')
-    if (!agreed) return setError('join.consentRequired')
     setBusy(true)
     setError(null)
     const result = await api.join({
       token,
-      name: trimmed,
+      name: name.trim(),
       relationship: relationshipValue,
-      attendance,
+      attendance: attendance as Attendance, // not '': `missing.attendance` was false
       consentVersion: preview.consent.version,
     })
     setBusy(false)
@@ -128,14 +165,19 @@ function JoinForm({
         maxLength={80}
         value={name}
         onChange={setName}
+        ref={focusTargets.name}
+        {...problem('name')}
         required
       />
+      {problemMessage('name')}
       <div className="field">
         <label htmlFor={`${ids}-relationship`}>{t('join.relationship')}</label>
         <select
           id={`${ids}-relationship`}
+          ref={focusTargets.relationship}
           value={relationship}
           onChange={(event) => setRelationship(event.target.value)}
+          {...problem('relationship')}
           required
         >
           <option value="" disabled>
@@ -147,6 +189,7 @@ function JoinForm({
             </option>
           ))}
         </select>
+        {problemMessage('relationship')}
       </div>
       {relationship === 'other' ? (
         <TextField
@@ -156,11 +199,12 @@ function JoinForm({
           onChange={setOtherRelationship}
         />
       ) : null}
-      <fieldset className="choices">
+      <fieldset className="choices" {...problem('attendance')}>
         <legend>{t('join.attendance')}</legend>
-        {ATTENDANCES.map((value) => (
+        {ATTENDANCES.map((value, index) => (
           <label key={value} className="choice">
             <input
+              ref={index === 0 ? focusTargets.attendance : undefined}
               type="radio"
               name={`${ids}-attendance`}
               value={value}
@@ -170,31 +214,40 @@ function JoinForm({
             {t(attendanceKey(value))}
           </label>
         ))}
+        {problemMessage('attendance')}
       </fieldset>
       <section className="consent" aria-labelledby={`${ids}-consent`}>
         <h2 id={`${ids}-consent`}>{t('join.consentHeading')}</h2>
         <div className="consent-text" data-testid="consent-text">
-          {consentText.split(/\n{2,}/).map((paragraph, index) => (
-            <p key={index}>{paragraph}</p>
-          ))}
+          {consentBlocks(consentText).map((block, index) =>
+            block.kind === 'list' ? (
+              <ul key={index}>
+                {block.items.map((item, itemIndex) => (
+                  <li key={itemIndex}>{item}</li>
+                ))}
+              </ul>
+            ) : (
+              <p key={index}>{block.text}</p>
+            ),
+          )}
         </div>
         <label className="choice consent-agree">
           <input
+            ref={focusTargets.consent}
             type="checkbox"
             checked={agreed}
-            onChange={(event) => {
-              setAgreed(event.target.checked)
-              if (event.target.checked && error === 'join.consentRequired') setError(null)
-            }}
+            onChange={(event) => setAgreed(event.target.checked)}
+            {...problem('consent')}
             required
           />
           {t('join.consentAgree')}
         </label>
+        {problemMessage('consent')}
       </section>
       <FormError messageKey={error} />
-      <button type="submit" className="primary" disabled={busy}>
+      <BusyButton type="submit" className="primary" busy={busy}>
         {busy ? t('join.busy') : t('join.submit')}
-      </button>
+      </BusyButton>
     </form>
   )
 }

@@ -1,8 +1,9 @@
 /**
  * `/lobby/<meetingId>`: where a joiner waits, calmly, to be let in. It asks the server every
  * `LOBBY_POLL_MS` with no deadline (a facilitator may take a while), opens the meeting as soon as
- * they are admitted, and says kindly when they were not. The joiner can stop waiting and start
- * again. Nothing of the meeting is shown here.
+ * they are admitted, and says kindly when they were not (its heading then takes the focus, so a
+ * screen reader reads it). The joiner can stop waiting and start again. Nothing of the meeting is
+ * shown here.
  *
  *   <LobbyPage meetingId="abc" />
  */
@@ -65,26 +66,29 @@ export function LobbyPage({ meetingId }: { meetingId: string }) {
   }, [waiting, meetingId])
 
   const title = state.status === 'declined' ? t('lobby.declinedHeading') : t('lobby.heading')
+  const canWait = state.status === 'waiting' || state.status === 'stopped'
   return (
-    <PageLayout title={title}>
+    <PageLayout title={title} focusTitle={state.status === 'declined'}>
       <div className="lobby-calm" data-testid="lobby" data-state={state.status}>
         {state.status === 'waiting' ? (
           <>
             <div className="lobby-pulse" aria-hidden="true" />
             <p>{t('lobby.body')}</p>
-            <p className="muted" role="status">
-              {state.trouble ? t('lobby.trouble') : t('lobby.checking')}
-            </p>
-            <button type="button" onClick={() => setState({ status: 'stopped' })}>
-              {t('lobby.stop')}
-            </button>
           </>
         ) : null}
-        {state.status === 'stopped' ? (
+        {canWait ? (
+          // One status and one button for both states, so a press keeps the keyboard on the button
+          // (now saying the opposite) and the status is read out as it changes.
           <>
-            <p role="status">{t('lobby.stopped')}</p>
-            <button type="button" className="primary" onClick={() => setState({ status: 'waiting', trouble: false })}>
-              {t('lobby.resume')}
+            <p className={waiting ? 'muted' : undefined} role="status">
+              {waiting ? (state.trouble ? t('lobby.trouble') : t('lobby.checking')) : t('lobby.stopped')}
+            </p>
+            <button
+              type="button"
+              className={waiting ? undefined : 'primary'}
+              onClick={() => setState(waiting ? { status: 'stopped' } : { status: 'waiting', trouble: false })}
+            >
+              {waiting ? t('lobby.stop') : t('lobby.resume')}
             </button>
           </>
         ) : null}

@@ -8,6 +8,7 @@
  */
 import { LOCALES, TEMPLATE_IDS, isTemplateId, type Locale, type TemplateId } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
+import { BusyButton } from '../access/BusyButton.tsx'
 import { api } from '../api/api.ts'
 import { toLocale } from '../i18n/chooseLocale.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -110,9 +111,9 @@ export function NewMeetingForm() {
           <MeetingDetailsFields value={details} onChange={setDetails} />
         </details>
         <FormError messageKey={error} />
-        <button type="submit" className="primary" disabled={busy}>
+        <BusyButton type="submit" className="primary" busy={busy}>
           {busy ? t('newMeeting.busy') : t('newMeeting.submit')}
-        </button>
+        </BusyButton>
       </form>
     </section>
   )

@@ -5,6 +5,7 @@
  *   <SetupPage />
  */
 import { useEffect, useState, type FormEvent } from 'react'
+import { BusyButton } from '../access/BusyButton.tsx'
 import { api, type SetupInfo } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -95,9 +96,9 @@ export function SetupPage() {
           required
         />
         <FormError messageKey={error} />
-        <button type="submit" className="primary" disabled={busy}>
+        <BusyButton type="submit" className="primary" busy={busy}>
           {busy ? t('setup.busy') : t('setup.submit')}
-        </button>
+        </BusyButton>
       </form>
     </PageLayout>
   )

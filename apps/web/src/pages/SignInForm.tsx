@@ -1,10 +1,13 @@
 /**
  * The staff sign-in form on the home page: email and password, then `onSignedIn` with the worker.
  * Family and network members never need it; the form says so and points them to their invite link.
+ * When sign-in fails the keyboard goes to the password field, which the error describes, so it can
+ * be typed again at once.
  *
  *   <SignInForm onSignedIn={(worker) => setMe({ kind: 'worker', worker })} />
  */
-import { useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { BusyButton } from '../access/BusyButton.tsx'
 import { api, type Worker } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -18,6 +21,16 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (worker: Worker) => voi
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
+  const errorId = useId()
+  const passwordRef = useRef<HTMLInputElement>(null)
+  const wrong = error === 'error.badCredentials'
+
+  useEffect(() => {
+    // After the error is on the page, so the field is read out with it.
+    if (error === null) return
+    passwordRef.current?.focus()
+    passwordRef.current?.select()
+  }, [error])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -39,6 +52,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (worker: Worker) => voi
         inputMode="email"
         value={email}
         onChange={setEmail}
+        aria-invalid={wrong || undefined}
         required
       />
       <TextField
@@ -47,12 +61,15 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (worker: Worker) => voi
         autoComplete="current-password"
         value={password}
         onChange={setPassword}
+        ref={passwordRef}
+        aria-invalid={wrong || undefined}
+        aria-describedby={error ? errorId : undefined}
         required
       />
-      <FormError messageKey={error} />
-      <button type="submit" className="primary" disabled={busy}>
+      <FormError messageKey={error} id={errorId} />
+      <BusyButton type="submit" className="primary" busy={busy}>
         {busy ? t('signIn.busy') : t('signIn.submit')}
-      </button>
+      </BusyButton>
       <p className="muted">{t('signIn.familyHint')}</p>
     </form>
   )
