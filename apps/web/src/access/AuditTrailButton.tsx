@@ -42,7 +42,7 @@ export function AuditTrailButton({ meetingId, roster }: AuditTrailButtonProps) {
         {t('audit.button')}
       </button>
       {state ? (
-        <section ref={keys.panelRef} tabIndex={-1} id={panelId} className="audit-trail-panel" role="dialog" aria-label={t('audit.heading')}>
+        <section ref={keys.panelRef} tabIndex={-1} id={panelId} className="bar-panel audit-trail-panel" role="dialog" aria-label={t('audit.heading')}>
           <h2>{t('audit.heading')}</h2>
           <p>{t('audit.intro')}</p>
           {state.kind === 'loading' ? <p aria-live="polite">{t('app.loading')}</p> : null}
