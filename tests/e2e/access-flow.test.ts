@@ -298,7 +298,19 @@ describe('who may be in the meeting, in two browsers', () => {
     await ana.keyboard.press('Enter')
     await expect.poll(() => focused(ana)).toBe('BUTTON Finish the map')
     await finish.click()
-    await ana.getByRole('button', { name: 'Yes, finish the map' }).click()
+    // While the server works, "Yes" says it is busy and keeps the keyboard (a disabled button would drop it).
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await ana.route(/\/finalize$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    const yes = ana.getByRole('button', { name: 'Yes, finish the map' })
+    await yes.focus()
+    await ana.keyboard.press('Enter')
+    await expect.poll(() => yes.getAttribute('aria-disabled')).toBe('true')
+    expect(await focused(ana)).toBe('BUTTON Yes, finish the map')
+    release()
     await ana.getByTestId('finalized-notice').waitFor({ timeout: 10_000 })
     expect(await ana.getByTestId('finalized-notice').innerText()).toBe('This map is finished and can no longer be changed')
     await waitVisible(screen, screen.getByTestId('finalized-notice'), 10_000)

@@ -7,11 +7,12 @@
  *
  *   <BusyButton type="submit" className="primary" busy={busy}>{busy ? t('signIn.busy') : t('signIn.submit')}</BusyButton>
  */
-import type { ButtonHTMLAttributes } from 'react'
+import type { ButtonHTMLAttributes, Ref } from 'react'
 
 /** Props of {@link BusyButton}: a button's, with `busy` in place of `disabled`. */
 export interface BusyButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'disabled' | 'aria-disabled'> {
   readonly busy: boolean
+  readonly ref?: Ref<HTMLButtonElement>
 }
 
 /** A button that says it is busy without giving up focus. */

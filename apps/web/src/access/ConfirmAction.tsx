@@ -10,6 +10,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { BusyButton } from './BusyButton.tsx'
 
 /** Props of {@link ConfirmAction}. */
 export interface ConfirmActionProps {
@@ -53,10 +54,10 @@ export function ConfirmAction({ label, question, confirmLabel, onConfirm, disabl
     <div className="confirm-box" role="group" aria-labelledby={`${id}-question`}>
       <p id={`${id}-question`}>{question}</p>
       <div className="person-actions">
-        <button
+        <BusyButton
           type="button"
           className="danger confirm"
-          disabled={busy}
+          busy={busy}
           onClick={async () => {
             setBusy(true)
             try {
@@ -68,10 +69,10 @@ export function ConfirmAction({ label, question, confirmLabel, onConfirm, disabl
           }}
         >
           {confirmLabel}
-        </button>
-        <button ref={cancel} type="button" onClick={close} disabled={busy}>
+        </BusyButton>
+        <BusyButton ref={cancel} type="button" onClick={close} busy={busy}>
           {t('roster.cancel')}
-        </button>
+        </BusyButton>
       </div>
     </div>
   )
