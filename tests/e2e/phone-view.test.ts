@@ -927,7 +927,7 @@ describe('the phone view', () => {
       await facilitator.synced()
       addItem(facilitator.doc, 'strengths', 'Lorna <walks> Kai to school & back', { id: worker.workerId, name: 'Ana Ruiz' })
       await server.services.relay.applyServerChange(meeting.id, (doc) => {
-        const houses = placeTemplate(doc, 'three-houses').placementId
+        const houses = placeTemplate(doc, 'three-houses', { parentConsent: { givenBy: 'Jess', recordedBy: { id: worker.workerId, name: 'Ana Ruiz' }, at: new Date() } }).placementId
         renameTemplateZone(doc, houses, 'house-worries', 'the <sad> house')
         addTemplateItem(doc, houses, 'house-worries', 'when dad shouts', KAI, { childAgreed: true })
         writeScalingMark(doc, { scaleId: safetyHousePathScaleId(placeTemplate(doc, 'safety-house').placementId), participant: KAI, value: 8, reasons: { whatMakesItThisHigh: 'nan is at the door', onePointHigher: '' } })
@@ -955,9 +955,9 @@ describe('the phone view', () => {
       }
       const before = await mapTop('#phone-prerender')
       // The templates' headings and words, as the live list will show them.
-      const templateWords = (scope: string) => page.locator(`${scope} .phone-column[data-template] :is(h2, h3, .phone-item-text, .phone-byline, .phone-mark)`).allInnerTexts()
+      const templateWords = (scope: string) => page.locator(`${scope} .phone-column[data-template] :is(h2, h3, .phone-item-text, .phone-byline, .phone-mark, .phone-hint)`).allInnerTexts()
       const serverTemplates = await templateWords('#phone-prerender')
-      expect(serverTemplates).toEqual(expect.arrayContaining(['Three Houses', 'the <sad> house', 'when dad shouts', 'Safety House']))
+      expect(serverTemplates).toEqual(expect.arrayContaining(['Three Houses', 'A parent agreed: Jess', 'the <sad> house', 'when dad shouts', 'Safety House']))
 
       // The page tries again by itself; once the words arrive the live list replaces the copy.
       await page.unroute(wordsChunk)

@@ -175,7 +175,7 @@ describe('the phone list written into its page', () => {
     const childsHouse = 'the <sad> house & "me"'
     await server.services.relay.applyServerChange(meeting.id, (doc) => {
       const kai = { id: 'p-kai', name: 'Kai' }
-      const houses = placeTemplate(doc, 'three-houses').placementId
+      const houses = placeTemplate(doc, 'three-houses', { parentConsent: { givenBy: 'Jess <mum>', recordedBy: { id: 'w-ana', name: 'Ana Ruiz' }, at: new Date() } }).placementId
       renameTemplateZone(doc, houses, 'house-worries', childsHouse)
       addTemplateItem(doc, houses, 'house-worries', 'when dad shouts qv3', kai, { childAgreed: true })
       addTemplateItem(doc, houses, 'house-good-things', 'football with nan qv4', kai)
@@ -192,6 +192,8 @@ describe('the phone list written into its page', () => {
     const template = (id: string) => between(`data-template="${id}"`, '</section></section>')
     const zone = (key: string) => between(`<section class="phone-section" data-section="${key}"`, '</section>')
 
+    // The parent's consent to Three Houses shows under its name, as on the board.
+    expect(template('three-houses')).toContain('<p class="phone-hint">A parent agreed: Jess &lt;mum&gt;</p>')
     // After the rating band, in the order they sit on the board, each under its name.
     const order = ['data-section="scale"', 'data-template="three-houses"', 'data-template="safety-house"', 'data-template="circles"'].map((a) => html.indexOf(a))
     expect(order.map((at) => at > -1)).toEqual([true, true, true, true])

@@ -188,7 +188,8 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
     })
     if (ownMap) return zones.join('')
     const name = templateId ? t(`phone.template.${templateId}`) : t('phone.template.other')
-    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${zones.join('')}</section>`
+    const consent = template.parentConsent ? `<p class="phone-hint">${t('templates.consent.shown', { name: template.parentConsent.givenBy })}</p>` : ''
+    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${consent}${zones.join('')}</section>`
   }
 
   return { t, section, mapSection, sectionCards, scales, placedTemplate }

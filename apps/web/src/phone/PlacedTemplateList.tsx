@@ -63,6 +63,11 @@ export function PlacedTemplateList({ template, map, actions, onAdd }: PlacedTemp
       <h2 id={`${id}-h`} className="phone-column-heading">
         {templateId ? t(`phone.template.${templateId}`) : t('phone.template.other')}
       </h2>
+      {template.parentConsent ? (
+        <p className="phone-hint" data-testid="parent-consent">
+          {t('templates.consent.shown', { name: template.parentConsent.givenBy })}
+        </p>
+      ) : null}
       {zones}
     </section>
   )

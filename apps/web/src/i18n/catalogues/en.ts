@@ -163,6 +163,7 @@ export const en = {
   'phone.template.safety-house': 'Safety House',
   'phone.template.circles': 'Circles of safety and support',
   'phone.template.other': 'Another part of the board',
+  'templates.consent.shown': 'A parent agreed: {name}',
   'phone.focus': 'Now talking about: {section}',
   'phone.focusGo': 'Go there',
   'phone.worries': 'Worries',

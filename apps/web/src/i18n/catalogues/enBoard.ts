@@ -166,7 +166,6 @@ export const enBoard = {
   'templates.consent.givenByHint': 'For example: Jess, Kai’s mum',
   'templates.consent.confirm': 'A parent agreed to using Three Houses with the child',
   'templates.consent.place': 'Add Three Houses',
-  'templates.consent.shown': 'A parent agreed: {name}',
   'templates.rename.button': 'Name the houses',
   'templates.rename.title': 'The child’s names for the houses',
   'templates.rename.intro': 'Write the names exactly as the child says them. Leave a box empty to keep the usual name.',

@@ -168,6 +168,7 @@ export const es: Record<ListMessageKey, string> = {
   'phone.template.safety-house': 'La casa segura',
   'phone.template.circles': 'Círculos de seguridad y apoyo',
   'phone.template.other': 'Otra parte del tablero',
+  'templates.consent.shown': 'Uno de los padres está de acuerdo: {name}',
   'phone.focus': 'Ahora se habla de: {section}',
   'phone.focusGo': 'Ir ahí',
   'phone.worries': 'Preocupaciones',

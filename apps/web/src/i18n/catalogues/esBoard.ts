@@ -171,7 +171,6 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'templates.consent.givenByHint': 'Por ejemplo: Jess, la mamá de Kai',
   'templates.consent.confirm': 'Uno de los padres está de acuerdo con usar Las tres casas con el niño o la niña',
   'templates.consent.place': 'Agregar Las tres casas',
-  'templates.consent.shown': 'Uno de los padres está de acuerdo: {name}',
   'templates.rename.button': 'Nombrar las casas',
   'templates.rename.title': 'Los nombres que el niño o la niña da a las casas',
   'templates.rename.intro': 'Escriba los nombres tal como los dice el niño o la niña. Deje un espacio vacío para usar el nombre de siempre.',
