@@ -67,11 +67,14 @@ describe('buildCaseFileExport', () => {
     expect(renderJson(model).toString()).toContain('"changedBy"')
   })
 
-  it('heads the sections in the map’s own wording: a wellbeing map’s worries are not “danger statements”', () => {
+  it('heads and explains the sections in the map’s own wording: a wellbeing map’s worries are not “danger statements”', () => {
     const doc = new Y.Doc()
     writeSafetyMapTemplate(doc, { title: 'R', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0), templateId: 'wellbeing' })
-    const labels = Object.fromEntries(buildCaseFileExport(input({ map: readMap(doc) })).sections.map((s) => [s.key, s.label]))
+    const sections = buildCaseFileExport(input({ map: readMap(doc) })).sections
+    const labels = Object.fromEntries(sections.map((s) => [s.key, s.label]))
     expect(labels.danger).toEqual({ en: 'Worry statements', es: 'Declaraciones de preocupación' })
+    // The question under each heading too (the family copy prints it).
+    expect(sections.find((s) => s.key === 'goals')!.hint.en).toBe('What will life look like when the child is doing well?')
     expect(labels.goals).toEqual({ en: 'Wellbeing goals', es: 'Metas de bienestar' })
     expect(labels.harm).toEqual({ en: 'Harm', es: expect.any(String) })
   })
@@ -178,7 +181,7 @@ describe('buildCaseFileExport', () => {
     expect(recordDate(model).toISOString()).toBe('2026-11-25T10:07:00.000Z')
 
     const json = JSON.parse(renderJson(model).toString())
-    expect(json.schemaVersion).toBe('1.3.0')
+    expect(json.schemaVersion).toBe('1.4.0')
     expect(json.sections[0].items[0].disagreements).toEqual([jessAt(5), { participant: { id: 'p-isabel', name: 'Isabel' }, at: '2026-11-25T10:06:00.000Z' }])
     expect(json.dangerStatements[0].disagreements).toEqual([jessAt(7)])
     expect(json.dangerStatements[0].safetyGoals[0].disagreements).toEqual([jessAt(7)])

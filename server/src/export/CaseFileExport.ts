@@ -23,8 +23,7 @@ import {
   CHILDS_OWN_TEMPLATES,
   SECTION_KEYS,
   columnOf,
-  templateZoneWords,
-  zoneLabel,
+  templateZoneText,
   type Attribution,
   type ColumnKey,
   type DangerStatementSlots,
@@ -46,7 +45,7 @@ import type { MeetingType } from '../meetings/meetingDetails.ts'
 import { templateName } from './exportWords.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.3.0'
+export const EXPORT_SCHEMA_VERSION = '1.4.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -160,6 +159,8 @@ export interface ExportSection {
   readonly key: SectionKey
   readonly column: ColumnKey | null
   readonly label: Readonly<Record<Locale, string>>
+  /** Since 1.4.0. What the section asks, in the map's own wording (a wellbeing map's goals are about the child doing well). */
+  readonly hint: Readonly<Record<Locale, string>>
   readonly items: readonly ExportItem[]
 }
 
@@ -377,10 +378,17 @@ const toNextStep = (step: MapNextStep): ExportNextStep => ({
   ...attribution(step),
 })
 
-const sectionLabel = (key: ItemZoneKey, templateId: TemplateId | null): Record<Locale, string> => {
-  const { heading } = templateZoneWords(key, templateId)
-  return { en: zoneLabel(heading, 'en'), es: zoneLabel(heading, 'es') }
-}
+/** A zone's heading in both languages, in its template's (or the map variant's) wording. */
+const sectionLabel = (key: ItemZoneKey, templateId: TemplateId | null): Record<Locale, string> => ({
+  en: templateZoneText(key, templateId, 'en').heading,
+  es: templateZoneText(key, templateId, 'es').heading,
+})
+
+/** What a zone asks, in both languages and the same wording. */
+const sectionHint = (key: ItemZoneKey, templateId: TemplateId | null): Record<Locale, string> => ({
+  en: templateZoneText(key, templateId, 'en').hint ?? '',
+  es: templateZoneText(key, templateId, 'es').hint ?? '',
+})
 
 /**
  * A placed template's sections. In the child's own template an item the child did not agree to
@@ -464,6 +472,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     column: columnOf(key),
     // In the map's own wording, as the board showed it (a wellbeing map's worries are not "danger statements").
     label: sectionLabel(key, map.variant),
+    hint: sectionHint(key, map.variant),
     items: visible(map.sections[key]).map(toExportItem),
   }))
   const unsorted = visible(map.unsorted).map(toExportItem)

@@ -12,7 +12,7 @@
  * const bytes = await renderFamilyPdf(model, { language: 'es', picture })
  * ```
  */
-import { zoneHint, zoneLabel, type Locale } from '@safetymap/map-model'
+import { zoneLabel, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
 import { cardsInSection, recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
@@ -79,7 +79,7 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
     ensureSpace(doc, 70)
     doc.moveDown(0.5)
     doc.font('bold').fontSize(13).text(section.label[locale], { width })
-    doc.font('italic').fontSize(10).fillColor('#555555').text(zoneHint(section.key, locale), { width }).fillColor('black')
+    doc.font('italic').fontSize(10).fillColor('#555555').text(section.hint[locale], { width }).fillColor('black')
     doc.moveDown(0.3)
     if (section.items.length === 0 && cardsInSection(model, section.key) === 0) doc.font('body').fontSize(10).fillColor('#555555').text(w.nothingWritten, { width }).fillColor('black')
     for (const entry of section.items) writeItem(entry)
