@@ -223,6 +223,8 @@ describe('the phone view', () => {
       const anaNote = addItem(facilitator.doc, 'safety', 'Lorna called the police when Kai was left alone', { id: worker.workerId, name: 'Ana Ruiz' })
       await section(lorna, 'safety').getByText('Lorna called the police when Kai was left alone').waitFor({ timeout: 10_000 })
       await expect.poll(() => section(lorna, 'safety').getByTestId('phone-item').first().innerText()).toContain('Written by Ana Ruiz')
+      // A screen reader hears what someone else added, and where; her own note was not news.
+      await expect.poll(() => lorna.getByTestId('phone-news').innerText()).toBe('New in “Existing safety”: Lorna called the police when Kai was left alone')
       // Someone else's item offers no Change or Remove.
       await expect.poll(() => section(lorna, 'safety').getByRole('button', { name: 'Change' }).count()).toBe(0)
       updateItemText(facilitator.doc, anaNote, 'Lorna called for help the night Kai was left alone')

@@ -64,6 +64,7 @@ import { scaleRows } from './scaleRows.ts'
 import { SectionList, type SectionActions } from './SectionList.tsx'
 import { DangerStatementCards, NextStepCards, SafetyGoalCards, type CardActions } from './ToolkitCards.tsx'
 import { useFocus, useLiveMap, usePeople } from './useLiveMap.ts'
+import { useNewItemsAnnouncement } from './useNewItemsAnnouncement.ts'
 import { usePendingRatings } from './usePendingRatings.ts'
 import { useStickyBar } from './useStickyBar.ts'
 import { rememberView } from './viewPreference.ts'
@@ -112,6 +113,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const endedCode = useSyncExternalStore(connection.subscribe, () => connection.endedCode)
   const localLoaded = useSyncExternalStore(connection.subscribe, () => connection.localLoaded)
   const { map, hasTemplate, zones } = useLiveMap(doc)
+  const news = useNewItemsAnnouncement(map, hasTemplate, user.id)
   const people = usePeople(awareness)
   const focus = useFocus(awareness, zones)
   const pending = useMemo(() => createPendingItems(meeting.id), [meeting.id])
@@ -254,7 +256,10 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
           </button>
         </div>
       ) : null}
-            <main className="phone-main" aria-label={t('phone.mapLabel')}>
+      <main className="phone-main" aria-label={t('phone.mapLabel')}>
+        <p className="phone-visually-hidden" role="status" data-testid="phone-news">
+          {news}
+        </p>
         <PeopleList people={people} />
         {!hasTemplate || holdsBack ? (
           <p className="phone-loading" aria-live="polite">

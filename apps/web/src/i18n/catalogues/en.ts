@@ -132,6 +132,8 @@ export const en = {
   'phone.addLabel': 'What do you want to add to “{section}”?',
   'phone.addSubmit': 'Add',
   'phone.added': 'Added to “{section}”.',
+  'phone.newItem': 'New in “{section}”: {text}',
+  'phone.newItems': '{count} new notes on the map',
   'phone.textRequired': 'Please write something first.',
   'phone.changedMeanwhile': 'Someone else changed this while you were writing. It now says: “{text}”. Press Save again to put your words instead, or Cancel to keep theirs.',
   'phone.cancel': 'Cancel',

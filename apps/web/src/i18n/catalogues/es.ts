@@ -137,6 +137,8 @@ export const es: Record<ListMessageKey, string> = {
   'phone.addLabel': '¿Qué quiere añadir a «{section}»?',
   'phone.addSubmit': 'Añadir',
   'phone.added': 'Se añadió a «{section}».',
+  'phone.newItem': 'Nuevo en «{section}»: {text}',
+  'phone.newItems': '{count} notas nuevas en el mapa',
   'phone.textRequired': 'Por favor, escriba algo primero.',
   'phone.changedMeanwhile': 'Otra persona cambió esto mientras usted escribía. Ahora dice: «{text}». Pulse Guardar otra vez para poner sus palabras, o Cancelar para dejar las de la otra persona.',
   'phone.cancel': 'Cancelar',
