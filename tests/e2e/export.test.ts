@@ -60,6 +60,10 @@ describe('export from the meeting page', () => {
       addTemplateItem(doc, houses, 'house-good-things', CHILD_AGREED, { id: 'p-kai', name: 'Kai' }, { childAgreed: true })
       addTemplateItem(doc, houses, 'house-worries', CHILD_NOT_AGREED, { id: 'p-kai', name: 'Kai' })
       addDangerStatement(doc, { whoIsWorried: 'The school', behaviour: 'Kai arrives hungry', situations: '', impactOnChild: '', whoDisagrees: '' }, { id: 'p-ana', name: 'Ana' })
+      // With the Safety House and the circles beside it too, the map is wider than the server's
+      // longest picture side (8,192 px): the default export must still come with its picture.
+      placeTemplate(doc, 'safety-house')
+      placeTemplate(doc, 'circles')
     })
 
     await page.getByRole('button', { name: 'Meeting details' }).click()

@@ -10,9 +10,12 @@
 import { CHILDS_OWN_TEMPLATES, isTemplateId, NOTE_SHAPE_TYPE, ZONE_SHAPE_TYPE } from '@safetymap/map-model'
 import type { Box, Editor, TLShapeId } from 'tldraw'
 
-/** The server's limit for the picture (server/src/export/canvasPicture.ts). */
+/** The server's limits for the picture (server/src/export/canvasPicture.ts). */
 export const MAX_CANVAS_PICTURE_BYTES = 8 * 1024 * 1024
+export const MAX_CANVAS_PICTURE_SIDE_PX = 8192
 
+/** Space around the map in the picture, in page units (scaled with it). */
+const PADDING = 32
 
 /** The shapes a picture shows: every shape on the page except what the exports leave out. */
 export function pictureShapeIds(editor: Editor): TLShapeId[] {
@@ -36,16 +39,28 @@ export async function renderCanvasImage(editor: Editor, format: 'png' | 'svg', s
   const ids = pictureShapeIds(editor)
   if (ids.length === 0) return null
   try {
-    const { blob } = await editor.toImage(ids, { format, background: true, padding: 32, scale, ...(format === 'png' ? { pixelRatio: 1 } : {}) })
+    const { blob } = await editor.toImage(ids, { format, background: true, padding: PADDING, scale, ...(format === 'png' ? { pixelRatio: 1 } : {}) })
     return blob
   } catch {
     return null
   }
 }
 
-/** A PNG for the case-file export, halving the scale once to fit the server's limit; else `null`. */
+/**
+ * The largest scale (at most 1) at which the picture of `ids` stays within the server's longest
+ * side: a map with Three Houses, the Safety House and the circles beside it is wider than that.
+ */
+function scaleWithinSide(editor: Editor, ids: TLShapeId[]): number {
+  const bounds = editor.getShapesPageBounds(ids)
+  if (!bounds) return 1
+  // A few pixels to spare for rounding.
+  return Math.min(1, (MAX_CANVAS_PICTURE_SIDE_PX - 4) / (Math.max(bounds.w, bounds.h) + 2 * PADDING))
+}
+
+/** A PNG for the case-file export within the server's limits (its longest side, then halving once for size); else `null`. */
 export async function renderCanvasPicture(editor: Editor): Promise<Blob | null> {
-  for (const scale of [1, 0.5]) {
+  const fits = scaleWithinSide(editor, pictureShapeIds(editor))
+  for (const scale of [fits, fits / 2]) {
     const blob = await renderCanvasImage(editor, 'png', scale)
     if (!blob) return null
     if (blob.size <= MAX_CANVAS_PICTURE_BYTES) return blob
