@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator } from 'playwright-core'
-import { addItem, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
+import { addItem, addNextStep, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
 import { launchChromium, recordingContext, foreignHosts } from '../helpers/browser.ts'
@@ -259,6 +259,16 @@ describe('statement builders on the canvas', () => {
           marks: [expect.objectContaining({ participantName: 'Ana Ruiz', value: 9, whatMakesItThisHigh: 'Lorna comes every morning' })],
         },
       ])
+
+      // A next step of three lines shows whole on its card: what, who and by when.
+      addNextStep(
+        observer.doc,
+        { action: 'Grandma Lorna takes Kai to school on the mornings when Jess cannot get up, and tells the school office when he will be late', owner: 'Grandma Lorna', dueDate: '2026-12-04', safetyGoalId: '' },
+        { id: 'p-ana', name: 'Ana Ruiz' },
+      )
+      const stepSentence = page.locator('.tl-canvas').getByTestId('sm-card-next-step').locator('.sm-card__sentence')
+      await stepSentence.waitFor({ timeout: 10_000 })
+      expect(await stepSentence.evaluate((e) => e.scrollHeight - e.clientHeight)).toBeLessThanOrEqual(1)
     } finally {
       observer.destroy()
     }

@@ -130,8 +130,8 @@ export type SMScalingMarkShape = TLShape<'sm-scaling-mark'>
 
 /** Size of a new statement or goal card, in page units. @public */
 export const STATEMENT_CARD_SIZE = { w: 650, h: 230 } as const
-/** Size of a new next-step card, in page units. @public */
-export const NEXT_STEP_CARD_SIZE = { w: 650, h: 120 } as const
+/** Size of a new next-step card, in page units: room for three lines of who does what by when under the badge, with its author. @public */
+export const NEXT_STEP_CARD_SIZE = { w: 650, h: 160 } as const
 /** Size of a scaling mark, in page units. @public */
 export const SCALING_MARK_SIZE = { w: 150, h: 56 } as const
 
