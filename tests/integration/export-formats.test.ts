@@ -271,6 +271,11 @@ describe('export formats', () => {
     expect(text).toContain('Kai Nguyễn: 8 de 10')
     expect(text).toContain(`En sus propias palabras: “${PATH_WORDS}”`)
     expect(text).toContain(`Quién está en cada círculo ${CIRCLE_ITEM} — Apoyo cercano`)
+    // Each thing is said once, where a family looks for it: the cards inside their own sections, a person on the circles once.
+    const once = (words: string) => expect(text.split(words).length - 1, words).toBe(1)
+    for (const words of ['Declaraciones de peligro', 'Metas de seguridad', 'Próximos pasos', 'Llamar a la abuela Nguyễn para armar el calendario', 'deja a Kai solo en casa', CIRCLE_ITEM]) once(words)
+    const order = ['Declaraciones de peligro', 'deja a Kai solo en casa', 'Kai siempre tendrá un adulto con él', 'Factores que complican', 'Próximos pasos', 'José llamará a la clínica el lunes', 'Llamar a la abuela Nguyễn', 'José Nguyễn: 7 de 10', 'Las tres casas'].map((words) => text.indexOf(words))
+    expect(order).toEqual([...order].sort((a, b) => a - b))
     expect(text).not.toContain(CHILD_NOT_AGREED)
     expect(text).not.toContain('CWS-2026-0042')
     expect(text).not.toContain('Treatment details')

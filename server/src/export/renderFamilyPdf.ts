@@ -4,7 +4,8 @@
  * own — headings, hints, dates, the connecting words of composed statements, goals and next
  * steps, the banner and footer — is in that language; people's own words are printed as written.
  * It carries what people said, who said it and who does not agree with it, under the section
- * headings and their one-line hints; it leaves out agency-only fields (case reference, ids,
+ * headings and their one-line hints, each card (danger statement with its goals, goal, next step,
+ * rating) inside its own section and each person on the circles once; it leaves out agency-only fields (case reference, ids,
  * checksums, roles, consent records, the legal notice) and restricted items (saying only that some
  * were left out). Its metadata still names the map version and the export id.
  *
@@ -14,14 +15,14 @@
  */
 import { zoneLabel, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
-import { cardsInSection, recordDate } from './CaseFileExport.ts'
+import { recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
 import { familyWords, formatFamilyDate, meetingTypeLabel } from './exportWords.ts'
 import { familyDisagreementBlocks } from './itemBlocks.ts'
 import { contentWidth, createPdf, ensureSpace, finishPdf } from './pdfDocument.ts'
 import { drawBlocks } from './renderCaseFilePdf.ts'
 import { familyTemplateBlocks } from './templateBlocks.ts'
-import { familyToolkitBlocks } from './toolkitBlocks.ts'
+import { familySectionCardBlocks } from './toolkitBlocks.ts'
 
 /** Renders the family copy of one export model in `language`. */
 export async function renderFamilyPdf(model: CaseFileExport, options: { language: Locale; picture: CanvasPicture | null }): Promise<Buffer> {
@@ -81,8 +82,11 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
     doc.font('bold').fontSize(13).text(section.label[locale], { width })
     doc.font('italic').fontSize(10).fillColor('#555555').text(section.hint[locale], { width }).fillColor('black')
     doc.moveDown(0.3)
-    if (section.items.length === 0 && cardsInSection(model, section.key) === 0) doc.font('body').fontSize(10).fillColor('#555555').text(w.nothingWritten, { width }).fillColor('black')
+    // The section's cards (danger statements, goals, next steps, ratings) are printed in it, after its notes, and nowhere else.
+    const cards = familySectionCardBlocks(model, section.key, locale, w.someone)
+    if (section.items.length === 0 && cards.length === 0) doc.font('body').fontSize(10).fillColor('#555555').text(w.nothingWritten, { width }).fillColor('black')
     for (const entry of section.items) writeItem(entry)
+    drawBlocks(doc, cards, { h1: 13, h2: 12, text: 12, by: 10, muted: 10.5 })
   }
   if (model.unsorted.length > 0) {
     ensureSpace(doc, 70)
@@ -91,9 +95,7 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
     for (const entry of model.unsorted) writeItem(entry)
   }
 
-  const familySizes = { h1: 16, h2: 13, text: 12, by: 10, muted: 10.5 }
-  drawBlocks(doc, familyToolkitBlocks(model, locale, w.someone), familySizes)
-  drawBlocks(doc, familyTemplateBlocks(model, locale, w.someone), familySizes)
+  drawBlocks(doc, familyTemplateBlocks(model, locale, w.someone), { h1: 16, h2: 13, text: 12, by: 10, muted: 10.5 })
 
   if (picture) {
     doc.addPage()

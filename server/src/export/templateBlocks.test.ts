@@ -15,7 +15,7 @@ import {
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import { buildCaseFileExport, type CaseFileExport } from './CaseFileExport.ts'
 import { caseFileTemplateBlocks, familyTemplateBlocks } from './templateBlocks.ts'
-import { caseFileToolkitBlocks, familyToolkitBlocks } from './toolkitBlocks.ts'
+import { caseFileToolkitBlocks, familySectionCardBlocks } from './toolkitBlocks.ts'
 
 const T0 = Date.parse('2026-11-25T10:00:00Z')
 const now = { now: new Date(T0) }
@@ -88,6 +88,6 @@ describe('the child’s tools in an export', () => {
     expect(en).toContain('Jess, Kai’s mum said it was all right to use Three Houses with the child (November 25, 2026).')
     expect(en).toEqual(expect.arrayContaining(['The path to the door: how safe the child feels (0 to 10)', '0 means: Lejos · 10 means: En la puerta', 'Kai: 6 out of 10', 'In their own words: “la abuela  me cuida”', 'Who is in each circle']))
     // Nobody rated the overall scale: the family copy has no empty scale.
-    expect(texts(familyToolkitBlocks(model, 'en', 'someone'))).not.toContain('0 means: No es seguro · 10 means: Seguro')
+    expect(texts(familySectionCardBlocks(model, 'scale', 'en', 'someone'))).not.toContain('0 means: No es seguro · 10 means: Seguro')
   })
 })

@@ -82,12 +82,14 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
   return out
 }
 
-/** The family copy's blocks, in `locale`; empty sections are left out. */
+/** The family copy's blocks, in `locale`; empty sections are left out, and a ring's people are listed once, under who is in each circle. */
 export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, someone: string): ToolkitBlock[] {
   const w = familyWords(locale)
   const out: ToolkitBlock[] = []
   for (const template of model.templates) {
-    const filled = template.sections.filter((s) => s.items.length > 0)
+    // A person on the circles is said once, in "who is in each circle", not again as a note of their ring.
+    const person = new Map((template.people ?? []).map((p) => [p.itemId, p]))
+    const filled = template.sections.map((s) => ({ ...s, items: s.items.filter((i) => !person.has(i.id)) })).filter((s) => s.items.length > 0)
     if (filled.length === 0 && !template.childsOwnWords && !template.path && !template.people?.length) continue
     out.push({ style: 'h1', text: template.name[locale] })
     const consent = template.parentConsent
@@ -114,7 +116,11 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
     }
     if (template.people?.length) {
       out.push({ style: 'h2', text: w.whoIsInTheCircles })
-      for (const person of template.people) out.push({ style: 'text', text: `${person.name} — ${person.ringLabel[locale]}` })
+      const token = new Map(template.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)))
+      for (const p of template.people) {
+        const item = token.get(p.itemId)
+        out.push({ style: 'text', text: `${p.name} — ${p.ringLabel[locale]}` }, ...(item ? familyDisagreementBlocks(item, locale, someone) : []))
+      }
     }
   }
   return out

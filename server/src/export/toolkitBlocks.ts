@@ -4,14 +4,15 @@
  * with owner and date, who does not agree with each card (MM-25, see `itemBlocks.ts`), and every
  * participant's scaling marks with their reasons — as a flat list of styled blocks. The case-file
  * PDF and the DOCX render the same blocks, so they cannot disagree; the family copy gets its own
- * plain-language blocks in its own language, composing each card from its parts in that language
- * (the model's sentences are the record's, in the meeting's).
+ * plain-language blocks in its own language, one section's cards at a time (printed inside that
+ * section of the map), composing each card from its parts in that language (the model's
+ * sentences are the record's, in the meeting's).
  *
  * ```ts
  * for (const block of caseFileToolkitBlocks(model)) draw(block.style, block.text)
  * ```
  */
-import { composeDangerStatement, composeNextStep, composeSafetyGoal, formatDueDate, type Locale } from '@safetymap/map-model'
+import { composeDangerStatement, composeNextStep, composeSafetyGoal, formatDueDate, type Locale, type SectionKey } from '@safetymap/map-model'
 import type { CaseFileExport, ExportAttribution, ExportNextStep, ExportSafetyGoal, ExportScale } from './CaseFileExport.ts'
 import { NOT_RECORDED, familyWords, formatRecordTime, recordScaleEnds } from './exportWords.ts'
 import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
@@ -83,12 +84,10 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
 }
 
 const FAMILY_TOOLKIT: Readonly<Record<Locale, {
-  statements: string
   statement: (n: number) => string
   goal: string
-  steps: string
+  goalsWithWorries: string
   stepOwner: (owner: string | null, date: string | null) => string
-  scaling: string
   overall: string
   statementScale: (n: number) => string
   removed: string
@@ -98,12 +97,10 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   said: (name: string) => string
 }>> = {
   en: {
-    statements: 'What we are worried could happen, and what safety looks like',
     statement: (n) => `Worry ${n}`,
     goal: 'What safety will look like:',
-    steps: 'Next steps',
+    goalsWithWorries: 'What safety will look like for each worry is written under that worry, above.',
     stepOwner: (owner, date) => [owner ? `Who: ${owner}` : null, date ? `By: ${date}` : null].filter(Boolean).join(' · '),
-    scaling: 'How safe things are now (0 to 10)',
     overall: 'Overall',
     statementScale: (n) => `Worry ${n}`,
     removed: 'A worry that was taken off the map',
@@ -113,12 +110,10 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
     said: (name) => `— said by ${name}`,
   },
   es: {
-    statements: 'Lo que nos preocupa que pueda pasar, y cómo se verá la seguridad',
     statement: (n) => `Preocupación ${n}`,
     goal: 'Cómo se verá la seguridad:',
-    steps: 'Próximos pasos',
+    goalsWithWorries: 'Cómo se verá la seguridad para cada preocupación está escrito debajo de esa preocupación, más arriba.',
     stepOwner: (owner, date) => [owner ? `Quién: ${owner}` : null, date ? `Para: ${date}` : null].filter(Boolean).join(' · '),
-    scaling: 'Qué tan seguras están las cosas ahora (de 0 a 10)',
     overall: 'En general',
     statementScale: (n) => `Preocupación ${n}`,
     removed: 'Una preocupación que se quitó del mapa',
@@ -132,8 +127,15 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
 /** One person's number on a scale, in the family copy's words. */
 export const familyScaleMark = (locale: Locale, name: string, value: number): string => FAMILY_TOOLKIT[locale].mark(name, value)
 
-/** The family copy's blocks, in plain words in `locale`; no dates, ids or roles. */
-export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someone: string): ToolkitBlock[] {
+/**
+ * The family copy's cards for map section `key`, in plain words in `locale` (no dates, ids or
+ * roles), printed inside that section so each is said once, where a family looks for it: each
+ * danger statement with its linked safety goals under the danger statements; goals linked to none
+ * (and a pointer to the worries when some are linked) under the goals; next steps with who and
+ * by when under the next steps; every rated scale under the scale. Empty for any other section,
+ * or when the section has no cards.
+ */
+export function familySectionCardBlocks(model: CaseFileExport, key: SectionKey, locale: Locale, someone: string): ToolkitBlock[] {
   const w = FAMILY_TOOLKIT[locale]
   const goal = (g: ExportSafetyGoal): ToolkitBlock => ({ style: 'text', text: `${w.goal} ${quoted(composeSafetyGoal(g.slots, locale), g)}` })
   const step = (n: ExportNextStep): string => n.action || composeNextStep({ action: n.action, owner: n.owner ?? '', dueDate: n.dueDate ?? '' }, locale)
@@ -143,36 +145,40 @@ export function familyToolkitBlocks(model: CaseFileExport, locale: Locale, someo
     ...familyDisagreementBlocks(card, locale, someone),
   ]
   const out: ToolkitBlock[] = []
-  if (model.dangerStatements.length > 0 || model.unlinkedSafetyGoals.length > 0) {
-    out.push({ style: 'h1', text: w.statements })
-    for (const s of model.dangerStatements) {
-      // The sentence ends with its own "who disagrees" slot ("Not everyone agrees: …"), so it is not repeated below it.
-      out.push({ style: 'h2', text: w.statement(s.number) }, { style: 'text', text: quoted(composeDangerStatement(s.slots, locale), s) }, ...said(s))
-      for (const g of s.safetyGoals) out.push(goal(g), ...said(g))
-    }
-    for (const g of model.unlinkedSafetyGoals) out.push(goal(g), ...said(g))
-  }
-  if (model.nextSteps.length > 0) {
-    out.push({ style: 'h1', text: w.steps })
-    for (const n of model.nextSteps) {
-      out.push({ style: 'text', text: quoted(step(n), n) })
-      const owner = w.stepOwner(n.owner, n.dueDate && formatDueDate(n.dueDate, locale))
-      if (owner) out.push({ style: 'muted', text: owner })
-      out.push(...said(n))
-    }
-  }
-  if (model.scales.some((s) => s.marks.length > 0)) {
-    out.push({ style: 'h1', text: w.scaling })
-    for (const scale of model.scales) {
-      if (scale.marks.length === 0) continue
-      out.push({ style: 'h2', text: scaleTitle(scale, w.statementScale, w.overall, w.removed) })
-      if (scale.ends) out.push({ style: 'muted', text: familyWords(locale).scaleEnds(scale.ends.zero, scale.ends.ten) })
-      for (const m of scale.marks) {
-        out.push({ style: 'text', text: w.mark(m.participant.name || someone, m.value) })
-        if (m.whatMakesItThisHigh) out.push({ style: 'muted', text: `${w.high} ${m.whatMakesItThisHigh}` })
-        if (m.onePointHigher) out.push({ style: 'muted', text: `${w.higher} ${m.onePointHigher}` })
+  switch (key) {
+    case 'danger':
+      for (const s of model.dangerStatements) {
+        // The sentence ends with its own "who disagrees" slot ("Not everyone agrees: …"), so it is not repeated below it.
+        out.push({ style: 'h2', text: w.statement(s.number) }, { style: 'text', text: quoted(composeDangerStatement(s.slots, locale), s) }, ...said(s))
+        for (const g of s.safetyGoals) out.push(goal(g), ...said(g))
       }
-    }
+      break
+    case 'goals':
+      if (model.dangerStatements.some((s) => s.safetyGoals.length > 0)) out.push({ style: 'muted', text: w.goalsWithWorries })
+      for (const g of model.unlinkedSafetyGoals) out.push(goal(g), ...said(g))
+      break
+    case 'next-steps':
+      for (const n of model.nextSteps) {
+        out.push({ style: 'text', text: quoted(step(n), n) })
+        const owner = w.stepOwner(n.owner, n.dueDate && formatDueDate(n.dueDate, locale))
+        if (owner) out.push({ style: 'muted', text: owner })
+        out.push(...said(n))
+      }
+      break
+    case 'scale':
+      for (const scale of model.scales) {
+        if (scale.marks.length === 0) continue
+        out.push({ style: 'h2', text: scaleTitle(scale, w.statementScale, w.overall, w.removed) })
+        if (scale.ends) out.push({ style: 'muted', text: familyWords(locale).scaleEnds(scale.ends.zero, scale.ends.ten) })
+        for (const m of scale.marks) {
+          out.push({ style: 'text', text: w.mark(m.participant.name || someone, m.value) })
+          if (m.whatMakesItThisHigh) out.push({ style: 'muted', text: `${w.high} ${m.whatMakesItThisHigh}` })
+          if (m.onePointHigher) out.push({ style: 'muted', text: `${w.higher} ${m.onePointHigher}` })
+        }
+      }
+      break
+    default:
+      break
   }
   return out
 }

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  addDangerStatement,
+  addNextStep,
+  addSafetyGoal,
+  addTemplateItem,
+  placeTemplate,
+  readMap,
+  writeSafetyMapTemplate,
+  writeScalingMark,
+  OVERALL_SCALE_ID,
+  type Locale,
+} from '@safetymap/map-model'
+import { createSafetyMapSchema } from '@safetymap/map-model/schema'
+import { buildCaseFileExport } from './CaseFileExport.ts'
+import { renderFamilyPdf } from './renderFamilyPdf.ts'
+
+const dir = mkdtempSync(path.join(tmpdir(), 'safetymap-family-'))
+const textOf = (bytes: Buffer, name: string) => {
+  const file = path.join(dir, name)
+  writeFileSync(file, bytes)
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+}
+const count = (text: string, words: string) => text.split(words).length - 1
+
+const T0 = Date.parse('2026-11-25T10:00:00Z')
+const STEP = 'Call Grandma Lorna about the night calendar'
+const PERSON = 'Tía May'
+
+/** The user test's map: an English meeting with a worry, its goal, a next step, a rating, Three Houses, Safety House and circles. */
+function userTestModel() {
+  const doc = new Y.Doc()
+  writeSafetyMapTemplate(doc, { title: 'Kai', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+  const now = { now: new Date(T0) }
+  const worker = { id: 'w1', name: 'Ana Ruiz' }
+  const worry = addDangerStatement(doc, { whoIsWorried: 'The school', behaviour: 'Kai is left alone at night', situations: '', impactOnChild: 'Kai could get hurt', whoDisagrees: '' }, worker, now)
+  const goal = addSafetyGoal(doc, { caregiversWillBeDoing: 'An adult is always with Kai at night', childWillExperience: '', whoIsInvolved: '', forHowLong: '', howEveryoneWillKnow: '', dangerStatementId: worry }, worker, now)
+  addNextStep(doc, { action: STEP, owner: 'Jess', dueDate: '2026-12-01', safetyGoalId: goal }, worker, now)
+  writeScalingMark(doc, { scaleId: OVERALL_SCALE_ID, participant: { id: 'p-jess', name: 'Jess' }, value: 6, reasons: { whatMakesItThisHigh: 'Grandma lives close', onePointHigher: '' } }, now)
+  placeTemplate(doc, 'three-houses')
+  placeTemplate(doc, 'safety-house')
+  addTemplateItem(doc, placeTemplate(doc, 'circles').placementId, 'circle-close', PERSON, worker, now)
+  return buildCaseFileExport({
+    meeting: { id: 'm1', title: 'Kai', locale: 'en', status: 'live', createdAt: T0 },
+    map: readMap(doc),
+    stateSha256: 'ab'.repeat(32),
+    roster: [],
+    version: { number: 1, finalized: false, finalizedAt: null, finalizedBy: null },
+    picture: { included: false },
+    restrictedItemIds: new Set(),
+  })
+}
+
+const WORDS: Record<Locale, { danger: string; worry: string; goals: string; goal: string; steps: string; nothing: string; scale: string; circles: string }> = {
+  en: { danger: 'Danger statements', worry: 'The school is worried that', goals: 'Safety goals', goal: 'What safety will look like: An adult is always with Kai at night', steps: 'Next steps', nothing: 'Nothing was written here.', scale: 'Jess: 6 out of 10', circles: 'Who is in each circle' },
+  es: { danger: 'Declaraciones de peligro', worry: 'The school se preocupa porque', goals: 'Metas de seguridad', goal: 'Cómo se verá la seguridad: An adult is always with Kai at night', steps: 'Próximos pasos', nothing: 'No se escribió nada aquí.', scale: 'Jess: 6 de 10', circles: 'Quién está en cada círculo' },
+}
+
+describe('the family copy says each thing once, where a family would look for it', () => {
+  for (const language of ['es', 'en'] as const) {
+    it(`prints each card inside its own section, each heading and person once (${language})`, async () => {
+      const w = WORDS[language]
+      const text = textOf(await renderFamilyPdf(userTestModel(), { language, picture: null }), `user-test-${language}.pdf`)
+      for (const words of [w.danger, w.goals, w.steps, STEP, PERSON, w.worry, w.goal, w.scale]) expect(count(text, words), words).toBe(1)
+      // Each card sits under its section's heading, before the next section's.
+      const at = [w.danger, w.worry, w.goal, w.goals, w.steps, STEP, w.scale, w.circles, PERSON].map((words) => text.indexOf(words))
+      expect(at).toEqual([...at].sort((a, b) => a - b))
+      // A section whose cards are printed in it does not also say nothing was written there.
+      const dangerSection = text.slice(text.indexOf(w.danger), text.indexOf(w.worry))
+      expect(dangerSection).not.toContain(w.nothing)
+      expect(text.slice(text.indexOf(w.steps), text.indexOf(STEP))).not.toContain(w.nothing)
+    })
+  }
+})
