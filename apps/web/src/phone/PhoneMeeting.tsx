@@ -90,6 +90,12 @@ function sectionCards(section: SectionKey, map: SafetyMap, actions: CardActions)
   }
 }
 
+/**
+ * Removed from the meeting (4403) or the meeting closed (4410): the map leaves this screen at once,
+ * as the board gives way to its closed page; only the notice saying why stays.
+ */
+const MAP_WITHDRAWN: ReadonlySet<number> = new Set([4403, 4410])
+
 function endedMessage(code: number | null): MessageKey {
   switch (code) {
     case 4403:
@@ -256,53 +262,55 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
           </button>
         </div>
       ) : null}
-      <main className="phone-main" aria-label={t('phone.mapLabel')}>
-        <p className="phone-visually-hidden" role="status" data-testid="phone-news">
-          {news}
-        </p>
-        <PeopleList people={people} />
-        {!hasTemplate || holdsBack ? (
-          <p className="phone-loading" aria-live="polite">
-            {localLoaded || snapshot.hasSynced ? t('phone.loadingMap') : t('meeting.opening')}
+      {endedCode !== null && MAP_WITHDRAWN.has(endedCode) ? null : (
+        <main className="phone-main" aria-label={t('phone.mapLabel')}>
+          <p className="phone-visually-hidden" role="status" data-testid="phone-news">
+            {news}
           </p>
-        ) : (
-          <>
-            {COLUMN_KEYS.map((column) => (
-              <section key={column} className="phone-column" aria-labelledby={`phone-column-${column}`}>
-                <h2 id={`phone-column-${column}`} className="phone-column-heading" data-column={column}>
-                  {zoneLabel(column, locale)}
-                </h2>
-                {COLUMN_SECTIONS[column].map((section) => {
-                  const { cards, count } = sectionCards(section, map, actions)
-                  return (
-                    <SectionList key={section} {...mapSection(section)} items={map.sections[section]} actions={actions} headingLevel={3} hasCards={count > 0}>
-                      {cards}
-                    </SectionList>
-                  )
-                })}
-              </section>
-            ))}
-            <SectionList {...mapSection('scale')} items={map.sections.scale} actions={actions} headingLevel={2} hasCards>
-              <ScaleList
-                rows={scaleRows(map, user.id)}
-                canWrite={canWrite}
-                selfId={user.id}
-                isPending={actions.isPending}
-                onRate={rate}
-                loadPrivate={loadPrivate}
-                unsentPrivate={privateRatings.unsent}
-                privateRefused={privateRatings.wasRefused}
-              />
-            </SectionList>
-            {map.templates.map((template) => (
-              <PlacedTemplateList key={template.placementId} template={template} map={map} actions={actions} onAdd={addToTemplate} />
-            ))}
-            {map.unsorted.length > 0 ? (
-              <SectionList zone={null} heading={t('phone.unsorted')} items={map.unsorted} actions={{ ...actions, canWrite: false }} headingLevel={2} />
-            ) : null}
-          </>
-        )}
-      </main>
+          <PeopleList people={people} />
+          {!hasTemplate || holdsBack ? (
+            <p className="phone-loading" aria-live="polite">
+              {localLoaded || snapshot.hasSynced ? t('phone.loadingMap') : t('meeting.opening')}
+            </p>
+          ) : (
+            <>
+              {COLUMN_KEYS.map((column) => (
+                <section key={column} className="phone-column" aria-labelledby={`phone-column-${column}`}>
+                  <h2 id={`phone-column-${column}`} className="phone-column-heading" data-column={column}>
+                    {zoneLabel(column, locale)}
+                  </h2>
+                  {COLUMN_SECTIONS[column].map((section) => {
+                    const { cards, count } = sectionCards(section, map, actions)
+                    return (
+                      <SectionList key={section} {...mapSection(section)} items={map.sections[section]} actions={actions} headingLevel={3} hasCards={count > 0}>
+                        {cards}
+                      </SectionList>
+                    )
+                  })}
+                </section>
+              ))}
+              <SectionList {...mapSection('scale')} items={map.sections.scale} actions={actions} headingLevel={2} hasCards>
+                <ScaleList
+                  rows={scaleRows(map, user.id)}
+                  canWrite={canWrite}
+                  selfId={user.id}
+                  isPending={actions.isPending}
+                  onRate={rate}
+                  loadPrivate={loadPrivate}
+                  unsentPrivate={privateRatings.unsent}
+                  privateRefused={privateRatings.wasRefused}
+                />
+              </SectionList>
+              {map.templates.map((template) => (
+                <PlacedTemplateList key={template.placementId} template={template} map={map} actions={actions} onAdd={addToTemplate} />
+              ))}
+              {map.unsorted.length > 0 ? (
+                <SectionList zone={null} heading={t('phone.unsorted')} items={map.unsorted} actions={{ ...actions, canWrite: false }} headingLevel={2} />
+              ) : null}
+            </>
+          )}
+        </main>
+      )}
     </div>
   )
 }
