@@ -8,7 +8,8 @@
  * problem on the join and phone pages in English and Spanish. The toolkit, built by the
  * facilitator's Node peer, reads on the phone (worries with their goals and next steps, everyone's
  * numbers and reasons, quotation marks on someone's own words), and the phone user gives and
- * changes her own number with reasons: the facilitator's doc has one mark, hers. A number on a
+ * changes her own number with reasons: the facilitator's doc has one mark, hers. What 0 and 10
+ * mean, where the facilitator worded them, shows on the line and in the number form. A number on a
  * private line given offline waits on the phone ("Not sent yet") and reaches the server exactly
  * once. The lobby passes axe in both languages. Opening the list's address on a fresh phone uses
  * one compressed sync socket, the one the page's early start opened, and asks the relay for the
@@ -18,7 +19,7 @@
  * the circles) follow the rating band on a 390 × 844 phone, under the child's own names for the
  * houses, with the child's agreement to share shown and the path's marks read-only; a note added
  * to a house (online, or offline as "Not sent yet") lands in that house on the board, and the
- * server's copy of the list shows the templates as the live list does. What she is typing in an
+ * server's copy of the list shows the templates (the path's worded ends too) as the live list does. What she is typing in an
  * open form survives a reload, in the tab's sessionStorage only, until it is sent or cancelled.
  * For the keyboard and screen reader: Escape closes a form as Cancel does, and the focus goes back
  * to its button (or on to "Add to …" when she removes a note); a number form opens on her number;
@@ -46,6 +47,7 @@ import {
   safetyHousePathScaleId,
   safetyMapTemplate,
   scalingMarkId,
+  setScaleEnds,
   updateItemText,
   writeScalingMark,
   zoneLabel,
@@ -558,6 +560,8 @@ describe('the phone view', () => {
     try {
       await facilitator.synced()
       const { statementId } = buildToolkit(facilitator)
+      // What 0 and 10 mean on the overall line, in the facilitator's words; the worry's line keeps the standard ones.
+      expect(setScaleEnds(facilitator.doc, 'overall', { zero: 'Kai cannot stay at home now', ten: 'Everyone is sure Kai is safe' })).toBe(true)
       const page = await phone.context.newPage()
       await page.goto(inviteUrl)
       await joinAs(page, 'Grandma Lorna')
@@ -593,10 +597,14 @@ describe('the phone view', () => {
       expect(anaMark).toContain('Lorna is close by every day')
       expect(anaMark).toContain('Sam is in the group chat')
       expect(await worryLine.innerText()).toContain('Nobody has given a number yet.')
+      // The overall line says what its ends mean in the facilitator's words; the worry's line, not worded, says nothing more.
+      await expect.poll(() => overall.getByTestId('scale-ends').innerText().catch(() => ''), { timeout: 10_000 }).toBe('0 = Kai cannot stay at home now · 10 = Everyone is sure Kai is safe')
+      expect(await worryLine.getByTestId('scale-ends').count()).toBe(0)
 
       // She gives her number on worry 1: a number is required, the reasons are asked for.
       await worryLine.getByRole('button', { name: 'Give your number' }).tap()
       expect(await worryLine.getByRole('radio').count()).toBe(11)
+      expect(await worryLine.locator('.phone-choice .phone-hint').innerText()).toBe('0: the child cannot safely stay at home right now. 10: everyone is confident the child is safe enough.')
       // The form opens with the focus on its first number, not left on the page.
       await expect.poll(() => isFocused(worryLine.getByRole('radio', { name: '0', exact: true }))).toBe(true)
       await worryLine.getByRole('button', { name: 'Save my number' }).tap()
@@ -645,6 +653,8 @@ describe('the phone view', () => {
 
       // axe, with the rating form open and the focus line showing, in both languages.
       await overall.getByRole('button', { name: 'Give your number' }).tap()
+      // Its form explains the ends in the facilitator's words.
+      expect(await overall.locator('.phone-choice .phone-hint').innerText()).toBe('0 = Kai cannot stay at home now · 10 = Everyone is sure Kai is safe')
       expect(await axeProblems(page), 'toolkit on the phone, English').toEqual([])
       await page.getByRole('button', { name: 'Español' }).tap()
       await worry.getByText('Preocupación 1', { exact: true }).waitFor({ timeout: 5_000 })
@@ -932,7 +942,9 @@ describe('the phone view', () => {
         const houses = placeTemplate(doc, 'three-houses', { parentConsent: { givenBy: 'Jess', recordedBy: { id: worker.workerId, name: 'Ana Ruiz' }, at: new Date() } }).placementId
         renameTemplateZone(doc, houses, 'house-worries', 'the <sad> house')
         addTemplateItem(doc, houses, 'house-worries', 'when dad shouts', KAI, { childAgreed: true })
-        writeScalingMark(doc, { scaleId: safetyHousePathScaleId(placeTemplate(doc, 'safety-house').placementId), participant: KAI, value: 8, reasons: { whatMakesItThisHigh: 'nan is at the door', onePointHigher: '' } })
+        const path = safetyHousePathScaleId(placeTemplate(doc, 'safety-house').placementId)
+        writeScalingMark(doc, { scaleId: path, participant: KAI, value: 8, reasons: { whatMakesItThisHigh: 'nan is at the door', onePointHigher: '' } })
+        setScaleEnds(doc, path, { zero: 'I feel really scared', ten: 'I feel totally safe' })
       })
       const page = await phone.context.newPage()
       await page.goto(inviteUrl)
@@ -959,7 +971,7 @@ describe('the phone view', () => {
       // The templates' headings and words, as the live list will show them.
       const templateWords = (scope: string) => page.locator(`${scope} .phone-column[data-template] :is(h2, h3, .phone-item-text, .phone-byline, .phone-mark, .phone-hint)`).allInnerTexts()
       const serverTemplates = await templateWords('#phone-prerender')
-      expect(serverTemplates).toEqual(expect.arrayContaining(['Three Houses', 'A parent agreed: Jess', 'the <sad> house', 'when dad shouts', 'Safety House']))
+      expect(serverTemplates).toEqual(expect.arrayContaining(['Three Houses', 'A parent agreed: Jess', 'the <sad> house', 'when dad shouts', 'Safety House', '0 = I feel really scared · 10 = I feel totally safe']))
 
       // The page tries again by itself; once the words arrive the live list replaces the copy.
       await page.unroute(wordsChunk)
@@ -1010,6 +1022,9 @@ describe('the phone view', () => {
       expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
       await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 15_000 }).toBe('4410')
       expect(await page.getByTestId('phone-ended').innerText()).toBe('This meeting has ended. Thank you for taking part.')
+      // The map leaves the screen with the meeting, as the board gives way to its closed page.
+      await expect.poll(() => page.getByTestId('phone-section').count()).toBe(0)
+      expect(await page.getByText('Thank you for taking part.').count()).toBe(1)
       expect(await page.getByTestId('connection-status').innerText()).toBe('Not connected')
       expect(await page.getByText(/Reload the page/).count()).toBe(0)
     } finally {

@@ -5,9 +5,9 @@
  * restricted note; it is never cached. Without a cookie, or as someone outside the meeting, the
  * page is the built one, untouched. Templates placed beside the map follow the rating band as the
  * live list shows them: each zone under the child's own name for it or the template's words, the
- * child's agreement to share on their words, the Safety House path's marks, and an "Add to …" only
- * for those who may add. A small stand-in for the built app (the real catalogues) keeps this test
- * off the web build.
+ * child's agreement to share on their words, the Safety House path's marks, what 0 and 10 mean
+ * where the facilitator worded them, and an "Add to …" only for those who may add. A small
+ * stand-in for the built app (the real catalogues) keeps this test off the web build.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -25,6 +25,7 @@ import {
   RECORDS_ARRAY_NAME,
   renameTemplateZone,
   safetyHousePathScaleId,
+  setScaleEnds,
   writeScalingMark,
   zoneLabel,
 } from '@safetymap/map-model'
@@ -181,6 +182,9 @@ describe('the phone list written into its page', () => {
       addTemplateItem(doc, houses, 'house-good-things', 'football with nan qv4', kai)
       const path = safetyHousePathScaleId(placeTemplate(doc, 'safety-house').placementId)
       writeScalingMark(doc, { scaleId: path, participant: kai, value: 8, reasons: { whatMakesItThisHigh: 'nan is at the door qv5', onePointHigher: '' } })
+      // What 0 and 10 mean, in the facilitator's words: on the path, and on the overall line with 0 left blank.
+      setScaleEnds(doc, path, { zero: 'I feel really <scared>', ten: 'I feel totally safe & "home"' })
+      setScaleEnds(doc, OVERALL_SCALE_ID, { zero: '', ten: 'Everyone is sure Kai is safe qv7' })
       addTemplateItem(doc, placeTemplate(doc, 'circles').placementId, 'circle-close', 'Aunt May qv6', { id: 'p-ana', name: 'Ana Ruiz' })
     })
     const { html } = await page(meeting.id, { cookie: `sm_session=${lorna.session}`, 'accept-language': 'en' })
@@ -219,6 +223,9 @@ describe('the phone list written into its page', () => {
     expect(path).toContain(`<h3 class="phone-section-heading">${zoneLabel('safety-house-path', 'en')}</h3>`)
     expect(path).toMatch(/<div class="phone-scales">.*<span>Kai<\/span><span class="phone-mark-value">8<\/span>.*nan is at the door qv5/)
     expect(path).not.toContain('Give your number')
+    // Above the path's line, what its ends mean in the facilitator's words, escaped; on the overall line only the end worded.
+    expect(path).toContain(`<div class="phone-scales"><p class="phone-hint">0 = I feel really &lt;scared&gt; · 10 = I feel totally safe &amp; &quot;home&quot;</p><div class="phone-track"`)
+    expect(between('data-section="scale"', '</section>')).toContain('<p class="phone-hint">10 = Everyone is sure Kai is safe qv7</p><div class="phone-track"')
     // The circles: the people in each ring.
     expect(template('circles')).toContain('<h2 class="phone-column-heading">Circles of safety and support</h2>')
     expect(zone('circle-close')).toContain('Aunt May qv6')
@@ -227,6 +234,7 @@ describe('the phone list written into its page', () => {
     expect(spanish).toContain(`<h2 class="phone-column-heading">${es['phone.template.three-houses']}</h2>`)
     expect(spanish).toContain(`<h3 class="phone-section-heading">${zoneLabel('house-good-things', 'es')}</h3>`)
     expect(spanish).toContain(`<span class="phone-tag">${es['phone.childAgreed']}</span>`)
+    expect(spanish).toContain(`<p class="phone-hint">${es['toolkit.ends.shownTen'].replace('{text}', 'Everyone is sure Kai is safe qv7')}</p>`)
 
     // Someone who may only look sees it all, with nothing to add.
     const viewer = (await page(meeting.id, { cookie: `sm_session=${sam.session}` })).html

@@ -1,8 +1,8 @@
 /**
  * The phone view's list as plain HTML, written on the server: the same headings, items, toolkit
- * cards, scaling lines (public marks only; private lines say who has rated) and placed templates
- * (each zone under the child's own name for it or the template's words; a Safety House's path to
- * the door with its marks) as the live list (apps/web/src/phone/PhoneMeeting.tsx) shows for the
+ * cards, scaling lines (what 0 and 10 mean when worded; public marks only; private lines say who
+ * has rated) and placed templates (each zone under the child's own name for it or the template's
+ * words; a Safety House's path to the door with its ends and marks) as the live list (apps/web/src/phone/PhoneMeeting.tsx) shows for the
  * same map, with its class names, but no working buttons or forms (the bar's and the "Add to …"
  * ones are inert, there only to keep their place): it is what the phone shows until the live list
  * replaces it. Every piece of the map's and people's text is escaped.
@@ -139,13 +139,20 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
   const sectionCards = (section: SectionKey, map: SafetyMap) =>
     section === 'danger' ? dangerStatements(map) : section === 'goals' ? safetyGoals(map) : section === 'next-steps' ? nextSteps(map) : ''
 
+  /** What 0 and 10 mean in the facilitator's words, an end left blank left out (the live list's `scaleEndsText`). */
+  const scaleEnds = (row: ScaleRow) => {
+    if (!row.ends) return ''
+    const zero = row.ends.zero ? say('toolkit.ends.shownZero', { text: row.ends.zero }) : ''
+    const ten = row.ends.ten ? say('toolkit.ends.shownTen', { text: row.ends.ten }) : ''
+    return `<p class="phone-hint">${escapeHtml([zero, ten].filter(Boolean).join(' · '))}</p>`
+  }
   /** A line's marks, read-only (the live list's `ScaleMarks`); `title` is the line's name, unescaped. */
   const scaleMarks = (row: ScaleRow, title: string) => {
     const marksLabel = `aria-label="${t('phone.scale.marksOn', { scale: title })}"`
     if (row.hidden) {
       // A private line: who has rated, never a number (the numbers are not in the doc either).
       const rated = row.hidden.map((m) => `<li class="phone-mark">${m.participantId === selfId ? t('phone.scale.youRated') : t('toolkit.hidden.hasRated', { name: m.participantName })}</li>`)
-      return `<p class="phone-muted">${t('phone.scale.private')}</p>` + (rated.length === 0 ? `<p class="phone-muted">${t('toolkit.hidden.nobodyYet')}</p>` : `<ul class="phone-marks" ${marksLabel}>${rated.join('')}</ul>`)
+      return `${scaleEnds(row)}<p class="phone-muted">${t('phone.scale.private')}</p>` + (rated.length === 0 ? `<p class="phone-muted">${t('toolkit.hidden.nobodyYet')}</p>` : `<ul class="phone-marks" ${marksLabel}>${rated.join('')}</ul>`)
     }
     const dots = row.marks.map((m) => `<span class="${m.participantId === selfId ? 'phone-track-dot phone-track-dot-self' : 'phone-track-dot'}" style="left: ${Math.min(10, Math.max(0, m.value)) * 10}%"></span>`)
     const track = `<div class="phone-track" aria-hidden="true"><span class="phone-track-end">0</span><span class="phone-track-line">${dots.join('')}</span><span class="phone-track-end">10</span></div>`
@@ -154,7 +161,7 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
       const reason = (key: MessageKey, value: string) => (value ? `<p><span class="phone-fact-label">${t(key)}</span> ${escapeHtml(value)}</p>` : '')
       return `<li class="phone-mark"><p class="phone-mark-head"><span>${who}</span><span class="phone-mark-value">${number(m.value)}</span></p>${reason('toolkit.mark.whatMakesItThisHigh', m.whatMakesItThisHigh)}${reason('toolkit.mark.onePointHigher', m.onePointHigher)}</li>`
     })
-    return track + (marks.length === 0 ? `<p class="phone-muted">${t('phone.scale.noMarks')}</p>` : `<ul class="phone-marks" ${marksLabel}>${marks.join('')}</ul>`)
+    return scaleEnds(row) + track + (marks.length === 0 ? `<p class="phone-muted">${t('phone.scale.noMarks')}</p>` : `<ul class="phone-marks" ${marksLabel}>${marks.join('')}</ul>`)
   }
   const scaleLine = (row: ScaleRow) => {
     const title = row.statement ? say('toolkit.card.worry', { number: row.statement.number }) : row.orphan ? say('phone.scale.gone') : say('toolkit.mark.overall')

@@ -3,22 +3,26 @@
  * radio buttons in one fieldset (a screen reader announces "6, radio button, 7 of 11" and arrow
  * keys move along the line), then the two reasons the practice asks for. The number is required; the
  * reasons are asked for, never forced. Changing a rating starts from the person's current one. The
- * form opens with the focus on that number (or on 0), and Escape cancels it.
+ * form opens with the focus on that number (or on 0), and Escape cancels it. Above the numbers it
+ * says what 0 and 10 mean: in the facilitator's words for this line when worded, else the
+ * standard words.
  *
- *   <MarkForm title="Worry 1" own={row.own} onSave={(value, reasons) => …} onCancel={close} />
+ *   <MarkForm title="Worry 1" ends={row.ends} own={row.own} onSave={(value, reasons) => …} onCancel={close} />
  */
-import type { MapScalingMark, ScalingReasons } from '@safetymap/map-model'
+import type { MapScalingMark, ScaleEnds, ScalingReasons } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
-import { SCALE_CHOICES } from './scaleRows.ts'
+import { SCALE_CHOICES, scaleEndsText } from './scaleRows.ts'
 import { cancelOnEscape } from './useInlineForm.ts'
 
 /** Props of {@link MarkForm}. */
 export interface MarkFormProps {
   /** The line's name ("Overall", "Worry 1"), for the form's label. */
   readonly title: string
+  /** What 0 and 10 mean on this line, as the facilitator worded them; `null` for the standard words. */
+  readonly ends: ScaleEnds | null
   /** The person's current mark on this line, if any. */
   readonly own: MapScalingMark | null
   readonly onSave: (value: number, reasons: ScalingReasons) => void
@@ -26,7 +30,7 @@ export interface MarkFormProps {
 }
 
 /** Places or moves the person's mark on one line. */
-export function MarkForm({ title, own, onSave, onCancel }: MarkFormProps) {
+export function MarkForm({ title, ends, own, onSave, onCancel }: MarkFormProps) {
   const { t } = useI18n()
   const id = useId()
   // A half set by dragging on the board has no button of its own: the person picks again.
@@ -51,7 +55,7 @@ export function MarkForm({ title, own, onSave, onCancel }: MarkFormProps) {
       <fieldset className="phone-choice" aria-describedby={error ? `${id}-ends ${id}-error` : `${id}-ends`}>
         <legend className="phone-label">{t('toolkit.mark.value')}</legend>
         <p className="phone-hint" id={`${id}-ends`}>
-          {t('phone.mark.ends')}
+          {ends ? scaleEndsText(ends, t) : t('phone.mark.ends')}
         </p>
         <div className="phone-choice-options">
           {SCALE_CHOICES.map((n) => (

@@ -16,7 +16,7 @@ import type { HiddenRatingInput } from '../canvas/ratingsApi.ts'
 import { MarkForm } from './MarkForm.tsx'
 import { NotSent } from './NotSent.tsx'
 import type { SendOutcome } from './pendingRatings.ts'
-import type { ScaleRow } from './scaleRows.ts'
+import { scaleEndsText, type ScaleRow } from './scaleRows.ts'
 import { useInlineForm } from './useInlineForm.ts'
 import { useId, useState } from 'react'
 
@@ -114,6 +114,7 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
             <MarkForm
               key={privateOwn ? 'private-loaded' : 'form'}
               title={title}
+              ends={row.ends}
               own={isPrivate ? privateOwn : row.own}
               onCancel={() => {
                 setFailed(false)
@@ -158,14 +159,21 @@ export interface ScaleMarksProps {
 }
 
 /**
- * What a line holds, read-only: the 0–10 line with everyone's marks and their reasons, or, while
- * it is private until the reveal, who has rated it. A Safety House's path shows this alone.
+ * What a line holds, read-only: what 0 and 10 mean when the facilitator worded them, then the
+ * 0–10 line with everyone's marks and their reasons, or, while it is private until the reveal,
+ * who has rated it. A Safety House's path shows this alone.
  */
 export function ScaleMarks({ row, title, selfId, isPending }: ScaleMarksProps) {
   const { t, locale } = useI18n()
+  const ends = row.ends ? (
+    <p className="phone-hint" data-testid="scale-ends">
+      {scaleEndsText(row.ends, t)}
+    </p>
+  ) : null
   if (row.hidden) {
     return (
       <>
+        {ends}
         <p className="phone-muted">{t('phone.scale.private')}</p>
         {row.hidden.length === 0 ? (
           <p className="phone-muted">{t('toolkit.hidden.nobodyYet')}</p>
@@ -183,6 +191,7 @@ export function ScaleMarks({ row, title, selfId, isPending }: ScaleMarksProps) {
   }
   return (
     <>
+      {ends}
       <ScaleTrack marks={row.marks} selfId={selfId} />
       {row.marks.length === 0 ? (
         <p className="phone-muted">{t('phone.scale.noMarks')}</p>

@@ -3,7 +3,9 @@ import { newMeetingDoc } from '../test/fixtures.ts'
 import { setScalePrivate, writeRatedMarker } from './hiddenRatings.ts'
 import { placeTemplate, safetyHousePathScaleId } from './placeTemplate.ts'
 import { readMap } from './readMap.ts'
-import { pathRow } from './scaleRows.ts'
+import { setScaleEnds } from './scaleEnds.ts'
+import { pathRow, scaleRows } from './scaleRows.ts'
+import { addDangerStatement } from './writeToolkit.ts'
 import { writeScalingMark } from './writeToolkit.ts'
 
 const KAI = { id: 'participant-kai', name: 'Kai' } as const
@@ -33,5 +35,22 @@ describe('pathRow (MM-32)', () => {
     expect(row.hidden?.map((r) => r.participantName)).toEqual(['Kai'])
     expect(row.ownRated).toBe(true)
     expect(pathRow(map.templates[0]!.path!, map, LORNA.id).ownRated).toBe(false)
+  })
+})
+
+describe('scaleRows and pathRow carry what 0 and 10 mean (MM-30)', () => {
+  it('gives each line the facilitator’s words for its ends, verbatim, and null where none were worded', () => {
+    const doc = newMeetingDoc()
+    const statementId = addDangerStatement(doc, { whoIsWorried: 'the school', behaviour: 'Jess stays in bed', situations: 'on low days', impactOnChild: 'Kai misses school', whoDisagrees: '' }, KAI)
+    const scaleId = safetyHousePathScaleId(placeTemplate(doc, 'safety-house', { placementId: 's1' }).placementId)
+    setScaleEnds(doc, 'overall', { zero: 'Kai cannot stay at home now', ten: 'Everyone is sure Kai is safe' })
+    setScaleEnds(doc, scaleId, { zero: 'I feel really scared', ten: 'I feel totally safe' })
+    const map = readMap(doc)
+    const rows = scaleRows(map, KAI.id)
+    expect(rows.map((r) => [r.scaleId, r.ends])).toEqual([
+      ['overall', { zero: 'Kai cannot stay at home now', ten: 'Everyone is sure Kai is safe' }],
+      [statementId, null],
+    ])
+    expect(pathRow(map.templates[0]!.path!, map, KAI.id).ends).toEqual({ zero: 'I feel really scared', ten: 'I feel totally safe' })
   })
 })
