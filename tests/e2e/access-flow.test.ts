@@ -285,7 +285,10 @@ describe('who may be in the meeting, in two browsers', () => {
 
     // The facilitator lets the room screen write: it reconnects with the new role by itself.
     const screenRow = ana.getByTestId('whos-here').locator('li', { hasText: 'Room screen' })
+    // Choosing alone changes nothing (the arrows move through a closed list); "Change" does.
     await screenRow.getByRole('combobox', { name: 'What Room screen can do' }).selectOption('editor')
+    await screenRow.getByRole('button', { name: 'Change for Room screen' }).click()
+    expect(await focused(ana)).toMatch(/^SELECT /)
     await expect.poll(() => screen.getByText('You can look at the map, but not change it.').count(), { timeout: 15_000 }).toBe(0)
     await expect.poll(() => screen.getByTestId('whos-here').innerText(), { timeout: 10_000 }).toMatch(/Room screen \(you\) · Can write/)
 

@@ -14,6 +14,7 @@ import { useEffect, useRef } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { ConfirmAction } from './ConfirmAction.tsx'
+import { RoleChoice } from './RoleChoice.tsx'
 import { attendanceKey, isAttendance, relationshipLabel } from './relationships.ts'
 
 const ROLE_LABEL: Readonly<Record<MeetingRole, MessageKey>> = {
@@ -150,14 +151,7 @@ export function RosterList({ roster, peers, selfId, labelledBy, manage }: Roster
             </div>
             {manage && row.manageable && !row.isSelf ? (
               <div className="person-actions">
-                <select
-                  aria-label={t('roster.roleLabel', { name: row.name })}
-                  value={row.role}
-                  onChange={(event) => void manage.setRole(row.id, event.target.value === 'viewer' ? 'viewer' : 'editor')}
-                >
-                  <option value="editor">{t('whosHere.role.editor')}</option>
-                  <option value="viewer">{t('whosHere.role.viewer')}</option>
-                </select>
+                <RoleChoice name={row.name} role={row.role === 'viewer' ? 'viewer' : 'editor'} onChange={(role) => manage.setRole(row.id, role)} />
                 <ConfirmAction
                   label={t('roster.remove')}
                   question={t('roster.removeConfirm', { name: row.name })}

@@ -66,6 +66,7 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'roster.admit': 'Dejar entrar',
   'roster.decline': 'No dejar entrar',
   'roster.roleLabel': 'Qué puede hacer {name}',
+  'roster.roleApply': 'Cambiar para {name}',
   'roster.remove': 'Quitar',
   'roster.removeConfirm':
     '¿Quitar a {name} de esta reunión? Se desconecta en ese momento y su enlace deja de funcionar.',
@@ -81,6 +82,8 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'controls.finalize': 'Dar el mapa por terminado',
   'controls.finalizeConfirm':
     '¿Dar el mapa por terminado? Después nadie podrá cambiarlo. Puede volver a abrirlo más tarde como una versión nueva.',
+  'controls.finalizeHiddenOne': '1 persona dio una puntuación privada que aún no se muestra. Si termina el mapa, quedará fuera del registro. Muestre antes las puntuaciones de todos, o termine de todos modos.',
+  'controls.finalizeHidden': '{count} personas dieron una puntuación privada que aún no se muestra. Si termina el mapa, quedarán fuera del registro. Muestre antes las puntuaciones de todos, o termine de todos modos.',
   'controls.finalizeYes': 'Sí, dar el mapa por terminado',
   'controls.reopen': 'Volver a abrir el mapa',
 
@@ -145,6 +148,7 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'meetingDetails.save': 'Guardar los datos',
   'meetingDetails.saved': 'Datos guardados.',
   'meetingDetails.close': 'Cerrar',
+  'meetingDetails.timeIncomplete': 'Aquí hay una fecha pero falta la hora. Añada también la hora, o borre la fecha.',
   'meetingDetails.endBeforeStart': 'La hora en que terminó es antes de la hora en que empezó. Revise las dos horas e inténtelo de nuevo.',
   'meetingDetails.more': 'Datos para el expediente (opcional)',
   'meetingDetails.finalized': 'El mapa está terminado, así que estos datos son parte del registro. Vuelva a abrir el mapa para cambiarlos.',
