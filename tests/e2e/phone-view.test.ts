@@ -17,8 +17,9 @@
  * at the takeover. On a removed screen the
  * board offers no "Show as list". Templates placed beside the map (Three Houses, the Safety House,
  * the circles) follow the rating band on a 390 × 844 phone, under the child's own names for the
- * houses, with the child's agreement to share shown and the path's marks read-only; a note added
- * to a house (online, or offline as "Not sent yet") lands in that house on the board, and the
+ * houses, with the child's agreement to share shown and the path's marks read-only; the houses
+ * take no notes from the phone (they hold the child's words only); a note added to the Safety
+ * House or a ring (online, or offline as "Not sent yet") lands there on the board, and the
  * server's copy of the list shows the templates (the path's worded ends too) as the live list does. What she is typing in an
  * open form survives a reload, in the tab's sessionStorage only, until it is sent or cancelled.
  * For the keyboard and screen reader: Escape closes a form as Cancel does, and the focus goes back
@@ -413,21 +414,22 @@ describe('the phone view', () => {
     }
   })
 
-  it('lists the templates placed beside the map after the rating band, and a note she adds to a house lands in that house', async () => {
+  it('lists the templates placed beside the map after the rating band, and a note she adds to the Safety House lands there', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Templates on the phone')
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext({ viewport: { width: 390, height: 844 } })
     try {
       await facilitator.synced()
       let houses = ''
+      let safetyHouse = ''
       let circles = ''
       await server.services.relay.applyServerChange(meeting.id, (doc) => {
         houses = placeTemplate(doc, 'three-houses').placementId
         renameTemplateZone(doc, houses, 'house-worries', 'the sad house')
         addTemplateItem(doc, houses, 'house-worries', 'when dad shouts', KAI, { childAgreed: true })
         addTemplateItem(doc, houses, 'house-good-things', 'football with nan', KAI)
-        const path = safetyHousePathScaleId(placeTemplate(doc, 'safety-house').placementId)
-        writeScalingMark(doc, { scaleId: path, participant: KAI, value: 8, reasons: { whatMakesItThisHigh: 'nan is at the door', onePointHigher: '' } })
+        safetyHouse = placeTemplate(doc, 'safety-house').placementId
+        writeScalingMark(doc, { scaleId: safetyHousePathScaleId(safetyHouse), participant: KAI, value: 8, reasons: { whatMakesItThisHigh: 'nan is at the door', onePointHigher: '' } })
         circles = placeTemplate(doc, 'circles').placementId
         addTemplateItem(doc, circles, 'circle-close', 'Aunt May', { id: worker.workerId, name: 'Ana Ruiz' })
       })
@@ -455,11 +457,14 @@ describe('the phone view', () => {
       expect(await template('circles').locator('h2').innerText()).toBe('Circles of safety and support')
       expect(await section(page, 'circle-close').getByTestId('phone-item-text').innerText()).toBe('Aunt May')
 
-      // She adds to the house of hopes and dreams: the board has it inside that house, by her.
-      await addOnPhone(page, 'house-hopes-dreams', 'Kai lives with his mum again')
-      await waitFor(() => templateItems(facilitator, houses, 'house-hopes-dreams').some((i) => i.text === 'Kai lives with his mum again' && i.authorName === 'Grandma Lorna'), {
+      // The child's houses hold only the child's words: nothing to add there, and it says why.
+      expect(await template('three-houses').locator('.phone-add').count()).toBe(0)
+      expect(await template('three-houses').getByTestId('childs-words-only').innerText()).toBe('Only the child’s own words go in these houses. The person running the meeting writes them down with the child.')
+      // She adds to the Safety House's rules: the board has it inside that zone, by her.
+      await addOnPhone(page, 'safety-house-rules', 'Kai lives with his mum again')
+      await waitFor(() => templateItems(facilitator, safetyHouse, 'safety-house-rules').some((i) => i.text === 'Kai lives with his mum again' && i.authorName === 'Grandma Lorna'), {
         timeoutMs: 10_000,
-        what: 'the phone note inside the house on the board',
+        what: 'the phone note inside the Safety House on the board',
       })
       // Offline, a note waits on the phone as "Not sent yet" and arrives once.
       await phone.context.setOffline(true)
@@ -482,7 +487,7 @@ describe('the phone view', () => {
       expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => page.locator('[data-testid="phone-template"] .phone-add').count(), { timeout: 10_000 }).toBe(0)
       await expect.poll(() => page.getByTestId('connection-status').innerText()).toBe('Terminado')
-      expect(await section(page, 'house-hopes-dreams').getByTestId('phone-item-text').innerText()).toBe('Kai lives with his mum again')
+      expect(await section(page, 'safety-house-rules').getByTestId('phone-item-text').innerText()).toBe('Kai lives with his mum again')
     } finally {
       facilitator.destroy()
       await phone.context.close()

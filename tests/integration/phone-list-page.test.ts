@@ -213,9 +213,11 @@ describe('the phone list written into its page', () => {
     expect(zone('house-worries')).toMatch(/when dad shouts qv3<\/p><p class="phone-byline"><span>Written by Kai<\/span><span class="phone-tag">The child agreed to share this<\/span>/)
     expect(zone('house-good-things')).toContain('football with nan qv4')
     expect(html.split('The child agreed to share this')).toHaveLength(2)
-    // "Add to …" in its place, inert, named as the person sees the zone.
-    expect(houses).toContain(`<div class="phone-add" data-section="house-worries" inert><button type="button" class="phone-add-open">Add to “${escapeHtml(childsHouse)}”</button></div>`)
-    expect(houses).toContain(`Add to “${zoneLabel('house-hopes-dreams', 'en')}”</button>`)
+    // The child's houses hold only the child's words: no "Add to …", and it says why.
+    expect(houses).not.toContain('phone-add')
+    expect(houses).toContain('<p class="phone-hint">Only the child’s own words go in these houses.')
+    // Elsewhere "Add to …" is in its place, inert, named as the person sees the zone.
+    expect(template('safety-house')).toContain(`<div class="phone-add" data-section="safety-house-rules" inert><button type="button" class="phone-add-open">Add to “${zoneLabel('safety-house-rules', 'en')}”</button></div>`)
 
     // The path to the door: Kai's number and words, read-only.
     const path = zone('safety-house-path')

@@ -10,6 +10,7 @@
  *   renderPhoneListHtml(readMap(doc), { locale: 'es', selfId, role: 'editor', words: catalogues.es })
  */
 import {
+  CHILDS_OWN_TEMPLATES,
   COLUMN_KEYS,
   COLUMN_SECTIONS,
   LOCALES,
@@ -172,12 +173,12 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
     `<div class="phone-scales"><ul class="phone-items">${scaleRows(map, selfId).map(scaleLine).join('')}</ul></div>`
 
   /** One part of the map (the live list's `SectionList`): `zone` `null` for the unsorted notes, which take no new ones; `heading` and `hint` unescaped. */
-  const section = (part: { zone: ItemZoneKey | null; heading: string; hint?: string | null; items: readonly MapItem[]; level: 2 | 3; cards?: string }) => {
+  const section = (part: { zone: ItemZoneKey | null; heading: string; hint?: string | null; items: readonly MapItem[]; level: 2 | 3; cards?: string; addable?: boolean }) => {
     const { zone, heading, items, level, cards = '' } = part
     const hint = part.hint ? `<p class="phone-hint">${escapeHtml(part.hint)}</p>` : ''
     const list = items.length === 0 ? (cards ? '' : `<p class="phone-muted phone-empty">${t('phone.empty')}</p>`) : `<ul class="phone-items">${items.map(item).join('')}</ul>`
     // The live list's "Add to …" button in its place (inert until then), so the items below do not move at takeover.
-    const add = zone && canAdd ? `<div class="phone-add" data-section="${zone}" inert><button type="button" class="phone-add-open">${t('phone.add', { section: heading })}</button></div>` : ''
+    const add = zone && canAdd && part.addable !== false ? `<div class="phone-add" data-section="${zone}" inert><button type="button" class="phone-add-open">${t('phone.add', { section: heading })}</button></div>` : ''
     return `<section class="phone-section" data-section="${zone ?? 'unsorted'}"><h${level} class="phone-section-heading">${escapeHtml(heading)}</h${level}>${hint}${cards}${list}${add}</section>`
   }
   const mapSection = (map: SafetyMap, key: SectionKey, level: 2 | 3, cards: string) =>
@@ -187,16 +188,18 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
   const placedTemplate = (map: SafetyMap, template: MapPlacedTemplate) => {
     const { placementId, templateId } = template
     const ownMap = placementId === ''
+    // Three Houses holds the child's own words only (the live list's `PlacedTemplateList`).
+    const childsOwn = templateId !== null && CHILDS_OWN_TEMPLATES.has(templateId)
     const zones = (Object.keys(template.sections) as ItemZoneKey[]).map((key) => {
       const words = templateZoneText(key, templateId, locale)
       const heading = template.headings[key] ?? words.heading
       const path = key === SAFETY_HOUSE_PATH_KEY && template.path ? `<div class="phone-scales">${scaleMarks(pathRow(template.path, map, selfId), heading)}</div>` : ''
-      return section({ zone: key, heading, hint: words.hint, items: template.sections[key] ?? [], level: ownMap ? 2 : 3, cards: path })
+      return section({ zone: key, heading, hint: words.hint, items: template.sections[key] ?? [], level: ownMap ? 2 : 3, cards: path, addable: !childsOwn })
     })
     if (ownMap) return zones.join('')
     const name = templateId ? t(`phone.template.${templateId}`) : t('phone.template.other')
     const consent = template.parentConsent ? `<p class="phone-hint">${t('templates.consent.shown', { name: template.parentConsent.givenBy })}</p>` : ''
-    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${consent}${zones.join('')}</section>`
+    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${consent}${childsOwn ? `<p class="phone-hint">${t('phone.template.childsWordsOnly')}</p>` : ''}${zones.join('')}</section>`
   }
 
   return { t, section, mapSection, sectionCards, scales, placedTemplate }

@@ -9,10 +9,10 @@
  *
  *   <PlacedTemplateList template={map.templates[0]} map={map} actions={actions} onAdd={add} />
  */
-import { SAFETY_HOUSE_PATH_KEY, templateZoneText, type ItemZoneKey, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { CHILDS_OWN_TEMPLATES, SAFETY_HOUSE_PATH_KEY, templateZoneText, type ItemZoneKey, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
 import { useId } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
-import { addFormKey } from './drafts.ts'
+import { addFormKey } from '../ui/drafts.ts'
 import { ScaleMarks } from './ScaleList.tsx'
 import { pathRow } from './scaleRows.ts'
 import { SectionList, type SectionActions } from './SectionList.tsx'
@@ -33,6 +33,8 @@ export function PlacedTemplateList({ template, map, actions, onAdd }: PlacedTemp
   const id = useId()
   const { placementId, templateId } = template
   const ownMap = placementId === ''
+  // Three Houses holds the child's own words only, written down with the child: nobody adds to it from a phone.
+  const childsOwn = templateId !== null && CHILDS_OWN_TEMPLATES.has(templateId)
   const zones = (Object.keys(template.sections) as ItemZoneKey[]).map((key) => {
     const words = templateZoneText(key, templateId, locale)
     const heading = template.headings[key] ?? words.heading
@@ -46,7 +48,7 @@ export function PlacedTemplateList({ template, map, actions, onAdd }: PlacedTemp
         items={template.sections[key] ?? []}
         actions={actions}
         headingLevel={ownMap ? 2 : 3}
-        add={{ draftKey: addFormKey(key, placementId), onAdd: (text) => onAdd(placementId, key, text) }}
+        add={childsOwn ? undefined : { draftKey: addFormKey(key, placementId), onAdd: (text) => onAdd(placementId, key, text) }}
         hasCards={path !== null}
       >
         {path ? (
@@ -66,6 +68,11 @@ export function PlacedTemplateList({ template, map, actions, onAdd }: PlacedTemp
       {template.parentConsent ? (
         <p className="phone-hint" data-testid="parent-consent">
           {t('templates.consent.shown', { name: template.parentConsent.givenBy })}
+        </p>
+      ) : null}
+      {childsOwn ? (
+        <p className="phone-hint" data-testid="childs-words-only">
+          {t('phone.template.childsWordsOnly')}
         </p>
       ) : null}
       {zones}

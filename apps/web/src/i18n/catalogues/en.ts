@@ -165,6 +165,7 @@ export const en = {
   'phone.template.safety-house': 'Safety House',
   'phone.template.circles': 'Circles of safety and support',
   'phone.template.other': 'Another part of the board',
+  'phone.template.childsWordsOnly': 'Only the child’s own words go in these houses. The person running the meeting writes them down with the child.',
   'templates.consent.shown': 'A parent agreed: {name}',
   'phone.focus': 'Now talking about: {section}',
   'phone.focusGo': 'Go there',
