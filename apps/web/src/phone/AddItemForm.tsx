@@ -10,7 +10,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
-import type { Drafts } from './drafts.ts'
+import type { Drafts } from '../ui/drafts.ts'
 import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
 import { useInlineForm } from './useInlineForm.ts'
 

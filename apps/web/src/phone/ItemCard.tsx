@@ -16,7 +16,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { Disagreements } from './Disagreements.tsx'
-import { changeFormKey, type Drafts } from './drafts.ts'
+import { changeFormKey, type Drafts } from '../ui/drafts.ts'
 import { NotSent } from './NotSent.tsx'
 import { useInlineForm } from './useInlineForm.ts'
 

@@ -5,7 +5,7 @@
  * items, then the rating band — live as anyone writes. The person adds to any section (the note
  * lands inside that section's zone on the board, with their name), and changes or removes their
  * own items. Items written while not live say "Not sent yet" until the
- * next sync with the relay; what is typed into a form still open survives a reload (drafts.ts).
+ * next sync with the relay; what is typed into a form still open survives a reload (ui/drafts.ts).
  * The toolkit shows in its sections: danger statements with their goals and next steps, goals,
  * next steps, and under the rating band every scaling line with everyone's marks, where the
  * person places or moves their own mark with its two reasons. Templates placed beside the map
@@ -48,7 +48,7 @@ import { Link } from '../router/Link.tsx'
 import { meetingPath } from '../router/matchRoute.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
-import { addFormKey, createDrafts } from './drafts.ts'
+import { addFormKey, createDrafts } from '../ui/drafts.ts'
 import { focusHeading } from './focusHeading.ts'
 import { forgetsMap, type PhoneConnection } from './openPhoneConnection.ts'
 import { createPendingItems } from './pendingItems.ts'

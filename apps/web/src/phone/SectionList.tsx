@@ -12,7 +12,7 @@ import type { ItemZoneKey, MapItem } from '@safetymap/map-model'
 import { useId, useRef, type ReactNode } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { AddItemForm } from './AddItemForm.tsx'
-import type { Drafts } from './drafts.ts'
+import type { Drafts } from '../ui/drafts.ts'
 import { focusHeading } from './focusHeading.ts'
 import { ItemCard } from './ItemCard.tsx'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addFormKey, changeFormKey, createDrafts, MAX_DRAFTS } from './drafts.ts'
-import { memoryStorage } from './memoryStorage.ts'
+import { memoryStorage } from '../phone/memoryStorage.ts'
 
 describe('createDrafts', () => {
   it('keeps each form’s words across a reload until they are sent or cancelled', () => {

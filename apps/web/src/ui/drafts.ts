@@ -1,7 +1,9 @@
 /**
- * Owns the words typed into the phone's open forms until they are sent or cancelled: an "Add to …"
+ * Owns the words typed into open forms until they are sent or cancelled: the phone's "Add to …"
  * form and a note's "Change" form keep them here, per meeting and per form, so a reload (a dropped
- * tab, a phone that reloads a page it put to sleep) reopens the form with the words in it.
+ * tab, a phone that reloads a page it put to sleep) reopens the form with the words in it; the
+ * board's builders for a new card keep theirs when closed with Escape or Cancel, or when the map
+ * is finished while one is open.
  * sessionStorage, not localStorage: it goes with the tab, so a shared phone does not keep a
  * family's words once the tab is closed.
  *
@@ -19,6 +21,10 @@ export interface Draft {
   readonly text: string
   /** A change form's note words when it opened, to tell a change someone made meanwhile. */
   readonly base?: string
+  /** A builder's fields by name (its `text` is then ''). */
+  readonly fields?: Readonly<Record<string, string>>
+  /** A builder's "someone's own words" flag. */
+  readonly quote?: boolean
 }
 
 /** The drafts of one meeting's forms in this tab. */
@@ -43,6 +49,11 @@ export function changeFormKey(itemId: string): string {
   return `change:${itemId}`
 }
 
+/** The board's builder for a new card of `kind` (`builderFormKey('danger')`). */
+export function builderFormKey(kind: string): string {
+  return `builder:${kind}`
+}
+
 function tabStorage(): DraftStorage | null {
   try {
     return window.sessionStorage
@@ -53,9 +64,18 @@ function tabStorage(): DraftStorage | null {
 
 const isDraft = (value: unknown): value is Draft => {
   if (typeof value !== 'object' || value === null) return false
-  const { text, base } = value as Record<string, unknown>
-  return typeof text === 'string' && (base === undefined || typeof base === 'string')
+  const { text, base, fields, quote } = value as Record<string, unknown>
+  return (
+    typeof text === 'string' &&
+    (base === undefined || typeof base === 'string') &&
+    (fields === undefined || (typeof fields === 'object' && fields !== null && Object.values(fields).every((v) => typeof v === 'string'))) &&
+    (quote === undefined || typeof quote === 'boolean')
+  )
 }
+
+/** Same words, so keeping it again writes nothing (fields come in the same order from the same form). */
+const sameDraft = (a: Draft, b: Draft): boolean =>
+  a.text === b.text && a.base === b.base && a.quote === b.quote && JSON.stringify(a.fields) === JSON.stringify(b.fields)
 
 function load(storage: DraftStorage | null, key: string): [string, Draft][] {
   try {
@@ -86,7 +106,7 @@ export function createDrafts(meetingId: string, storage: DraftStorage | null = t
     get: (form) => entries.find(([f]) => f === form)?.[1] ?? null,
     set(form, draft) {
       const current = entries.find(([f]) => f === form)?.[1]
-      if (draft === null ? current === undefined : current?.text === draft.text && current.base === draft.base) return
+      if (draft === null ? current === undefined : current !== undefined && sameDraft(current, draft)) return
       const others = entries.filter(([f]) => f !== form)
       entries = draft === null ? others : [...others, [form, draft] as [string, Draft]].slice(-MAX_DRAFTS)
       save()
