@@ -39,9 +39,10 @@ describe('reconnecting after the server goes away', () => {
     await server.close()
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('offline')
 
-    // A note typed while offline is kept and reported as not yet sent.
+    // A note typed while offline is kept and reported as not yet sent; the board keeps it in the
+    // page (not on the device), so it asks for the page to stay open.
     await addNoteUnder(page, 'Next steps', 'Sam drives Kai on Mondays')
-    await expect.poll(() => status.innerText(), { timeout: 5_000 }).toMatch(/will be sent when you reconnect/)
+    await expect.poll(() => status.innerText(), { timeout: 5_000 }).toBe('Offline — keep this page open: your changes will be sent when you reconnect')
 
     // The server comes back on the same port and data; the page reconnects without a reload.
     server = await startServer({ dataDir, port })

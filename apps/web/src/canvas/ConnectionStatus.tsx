@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import type { ConnectionSnapshot } from './connectionState.ts'
 
-function messageFor(snapshot: ConnectionSnapshot, endedExplained: boolean, finished: boolean): MessageKey {
+function messageFor(snapshot: ConnectionSnapshot, endedExplained: boolean, finished: boolean, savedOnDevice: boolean): MessageKey {
   switch (snapshot.state) {
     case 'live':
       // Nothing changes on a finished map any more: "Live" would say the opposite.
@@ -18,7 +18,9 @@ function messageFor(snapshot: ConnectionSnapshot, endedExplained: boolean, finis
       return 'connection.connecting'
     case 'offline':
       if (snapshot.ended) return endedExplained ? 'connection.stopped' : 'connection.ended'
-      return snapshot.hasUnsentChanges ? 'connection.offlineUnsent' : 'connection.offline'
+      if (!snapshot.hasUnsentChanges) return 'connection.offline'
+      // Only the phone list keeps unsent changes on the device (IndexedDB); the board holds them in the page.
+      return savedOnDevice ? 'connection.offlineUnsent' : 'connection.offlineUnsentKeepOpen'
   }
 }
 
@@ -26,20 +28,24 @@ function messageFor(snapshot: ConnectionSnapshot, endedExplained: boolean, finis
  * Shows where this device stands with the meeting. With `endedExplained`, a notice beside it says
  * why the meeting stopped (ended, removed, full), so this only says "not connected" rather than
  * advising a reload that would not help. With `finished`, a connected map says "Finished".
+ * `savedOnDevice` says unsent changes survive closing the page (the phone list's local copy);
+ * without it the person is asked to keep the page open.
  */
 export function ConnectionStatus({
   snapshot,
   endedExplained = false,
   finished = false,
+  savedOnDevice = false,
 }: {
   snapshot: ConnectionSnapshot
   endedExplained?: boolean
   finished?: boolean
+  savedOnDevice?: boolean
 }) {
   const { t } = useI18n()
   return (
     <p className="connection-status" data-testid="connection-status" data-state={snapshot.state} data-finished={finished || undefined} role="status">
-      {t(messageFor(snapshot, endedExplained, finished))}
+      {t(messageFor(snapshot, endedExplained, finished, savedOnDevice))}
     </p>
   )
 }

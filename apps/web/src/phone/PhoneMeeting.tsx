@@ -223,7 +223,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
           {map.title || meeting.title}
         </h1>
         <div className="phone-bar-row">
-          <ConnectionStatus snapshot={snapshot} endedExplained={ended} finished={finalized} />
+          <ConnectionStatus snapshot={snapshot} endedExplained={ended} finished={finalized} savedOnDevice />
           {ended ? null : (
             // After a terminal close the board would only say the same; the switch would lead nowhere.
             <Link to={meetingPath(meeting.id)} className="button phone-switch" onClick={() => rememberView('board')}>

@@ -55,6 +55,7 @@ export const en = {
   'connection.offline': 'Offline',
   'connection.offlineUnsent':
     'Offline — your changes are saved on this device and will be sent when you reconnect',
+  'connection.offlineUnsentKeepOpen': 'Offline — keep this page open: your changes will be sent when you reconnect',
   'connection.ended': 'Disconnected from the meeting. Reload the page to try again.',
   'connection.stopped': 'Not connected',
 

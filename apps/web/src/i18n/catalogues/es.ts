@@ -57,6 +57,7 @@ export const es: Record<ListMessageKey, string> = {
   'connection.offline': 'Sin conexión',
   'connection.offlineUnsent':
     'Sin conexión — sus cambios están guardados en este dispositivo y se enviarán cuando vuelva la conexión',
+  'connection.offlineUnsentKeepOpen': 'Sin conexión — deje esta página abierta: sus cambios se enviarán cuando vuelva la conexión',
   'connection.ended': 'Se perdió la conexión con la reunión. Vuelva a cargar la página para intentarlo de nuevo.',
   'connection.stopped': 'Sin conexión',
 
