@@ -71,8 +71,25 @@ describe('export from the meeting page', () => {
     await details.getByLabel('Case reference (optional)').fill('CWS-2026-0042')
     await details.getByLabel('Kind of meeting').selectOption({ label: 'Child and Family Team meeting' })
     await details.getByLabel('Purpose of the meeting').fill('Un plan para las noches de Kai')
+    // A start with a date but no time is refused beside the field, with the keyboard on it, and nothing is saved.
+    const started = details.getByLabel('Started at')
+    await started.focus()
+    await page.keyboard.type('01012026') // day and month alike, whatever order the browser's locale shows
+    expect(await started.evaluate((input: HTMLInputElement) => input.validity.badInput)).toBe(true)
+    await details.getByRole('button', { name: 'Save details' }).click()
+    const incomplete = details.getByRole('alert')
+    await expect.poll(() => incomplete.innerText(), { timeout: 5_000 }).toBe('This time has a date but no time of day. Add the time too, or clear the date.')
+    expect(await started.evaluate((input) => input === document.activeElement && input.getAttribute('aria-invalid'))).toBe('true')
+    expect(await started.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(
+      'This time has a date but no time of day. Add the time too, or clear the date.',
+    )
+    expect(await details.getByTestId('meeting-details-saved').count()).toBe(0)
+    expect((await server.services.meetings.get(meetingId))?.details.caseReference ?? null).toBeNull()
+    await started.fill('2026-11-25T17:00')
     await details.getByRole('button', { name: 'Save details' }).click()
     await details.getByTestId('meeting-details-saved').waitFor({ timeout: 10_000 })
+    expect(await incomplete.count()).toBe(0)
+    expect((await server.services.meetings.get(meetingId))?.details.startTime ?? null).not.toBeNull()
     // Escape closes it, and the keyboard is back on the button that opened it.
     await page.keyboard.press('Escape')
     await expect.poll(() => details.count()).toBe(0)

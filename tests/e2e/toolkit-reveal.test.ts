@@ -3,7 +3,8 @@
  * the overall scale private; a family member in a second browser context, with the Spanish UI,
  * gives a rating through the dialog and a second person rates through the API; every screen and
  * a Node y-websocket peer see only "has rated" and no number; the facilitator shows everyone's
- * ratings and all marks appear at once. Also: the Spanish UI and a Spanish meeting render
+ * ratings and all marks appear at once; before that, "Finish the map?" warns that finishing would
+ * leave the two hidden ratings out of the record. Also: the Spanish UI and a Spanish meeting render
  * Spanish headings and labels, and nothing is requested from a third party.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -106,6 +107,18 @@ describe('private ratings on the canvas', () => {
       expect(bytes.includes(Buffer.from(LORNA_REASON))).toBe(false)
       expect(bytes.includes(Buffer.from(SAM_REASON))).toBe(false)
       expect(readMap(observer.doc).scales).toEqual([])
+
+      // Finishing now would leave both ratings out of the record: the question says so and what to do.
+      const controls = page.locator('.access-section')
+      await controls.getByRole('button', { name: 'Finish the map' }).click()
+      const finishQuestion = controls.getByRole('group', { name: /^Finish the map\?/ })
+      await expect
+        .poll(() => finishQuestion.innerText(), { timeout: 10_000 })
+        .toContain('2 people gave a private rating that is not shown yet. Finished, the map keeps them out of the record. Show everyone’s ratings first, or finish anyway.')
+      await finishQuestion.getByRole('button', { name: 'Cancel' }).click()
+      await controls.getByRole('button', { name: 'Finish the map' }).waitFor({ timeout: 5_000 })
+      // Leaving the private-ratings panel closed it: open it again.
+      await page.getByRole('button', { name: 'Private ratings' }).click()
 
       // The reveal: all marks at once, on every screen.
       await overallRow.getByRole('button', { name: 'Show everyone’s ratings' }).click()

@@ -1,9 +1,11 @@
 /**
  * The facilitator's meeting-wide controls: finish the map (read-only for everyone; asks first),
  * reopen it as a new version, and end the meeting for everyone (asks first). Finishing or
- * reopening leaves the keyboard on the button that took the used one's place.
+ * reopening leaves the keyboard on the button that took the used one's place. When some people's
+ * private ratings are not shown yet, "Finish the map?" says so and what to do: finishing would
+ * leave them out of the record (a warning; finishing anyway stays possible).
  *
- *   <MeetingControls finalized={access.finalized} onFinalize={…} onReopen={…} onEnd={…} />
+ *   <MeetingControls finalized={access.finalized} hiddenRaters={2} onFinalize={…} onReopen={…} onEnd={…} />
  */
 import { useEffect, useRef } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -12,13 +14,15 @@ import { ConfirmAction } from './ConfirmAction.tsx'
 /** Props of {@link MeetingControls}. */
 export interface MeetingControlsProps {
   readonly finalized: boolean
+  /** How many people gave a private rating that is not shown yet (`useHiddenRaterCount`). */
+  readonly hiddenRaters: number
   readonly onFinalize: () => void | Promise<void>
   readonly onReopen: () => void | Promise<void>
   readonly onEnd: () => void | Promise<void>
 }
 
 /** End, finish and reopen. */
-export function MeetingControls({ finalized, onFinalize, onReopen, onEnd }: MeetingControlsProps) {
+export function MeetingControls({ finalized, hiddenRaters, onFinalize, onReopen, onEnd }: MeetingControlsProps) {
   const { t } = useI18n()
   const section = useRef<HTMLElement>(null)
   const shown = useRef(finalized)
@@ -39,7 +43,11 @@ export function MeetingControls({ finalized, onFinalize, onReopen, onEnd }: Meet
       ) : (
         <ConfirmAction
           label={t('controls.finalize')}
-          question={t('controls.finalizeConfirm')}
+          question={
+            hiddenRaters === 0
+              ? t('controls.finalizeConfirm')
+              : `${t('controls.finalizeConfirm')} ${hiddenRaters === 1 ? t('controls.finalizeHiddenOne') : t('controls.finalizeHidden', { count: hiddenRaters })}`
+          }
           confirmLabel={t('controls.finalizeYes')}
           onConfirm={onFinalize}
         />

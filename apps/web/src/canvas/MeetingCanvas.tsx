@@ -224,6 +224,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
         </main>
         <WhosHere
           id={PEOPLE_PANEL_ID}
+          doc={doc}
           peers={peers}
           open={peopleOpen}
           meetingId={meeting.id}

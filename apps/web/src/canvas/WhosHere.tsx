@@ -2,21 +2,24 @@
  * The "Who's here" panel: everyone in the meeting (`data-testid="whos-here"`, one list item per
  * person: name, "(you)", relationship to the child, how they take part, online dot, role). The
  * facilitator also gets the lobby (let in / decline), per-person role and Remove, the meeting
- * controls (finish, reopen, end for everyone) and the invite control. The page's toggle button
+ * controls (finish, reopen, end for everyone; finishing warns of private ratings not shown yet, read
+ * from `doc`) and the invite control. The page's toggle button
  * shows and hides it (`hidden` keeps it in the document for assistive tech and tests). Opening it
  * brings the lobby into view, however far down the panel was scrolled; asking to see who waits
  * (the notice's button, `showWaitingRequest`) also moves focus there.
  *
- *   <WhosHere id="whos-here" peers={peers} open={open} meetingId={meeting.id} selfId={user.id}
+ *   <WhosHere id="whos-here" doc={doc} peers={peers} open={open} meetingId={meeting.id} selfId={user.id}
  *     access={access} isFacilitator={role === 'facilitator'} showWaitingRequest={asked} />
  */
 import type { Peer } from '@safetymap/tldraw-yjs'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import type * as Y from 'yjs'
 import { api } from '../api/api.ts'
 import type { ApiResult } from '../api/ApiResult.ts'
 import '../access/access.css'
-import { MeetingControls } from '../access/MeetingControls.tsx'
+import { MeetingControls, type MeetingControlsProps } from '../access/MeetingControls.tsx'
 import { RosterList, type RosterManagement } from '../access/RosterList.tsx'
+import { useHiddenRaterCount } from '../access/useHiddenRaterCount.ts'
 import { useLobby } from '../access/useLobby.ts'
 import type { MeetingAccess } from '../access/useMeetingAccess.ts'
 import { WaitingList } from '../access/WaitingList.tsx'
@@ -29,6 +32,8 @@ import { InvitePanel } from './InvitePanel.tsx'
 export interface WhosHereProps {
   /** Element id, for the toggle button's `aria-controls`. */
   readonly id: string
+  /** The meeting's map, for what finishing it would leave out. */
+  readonly doc: Y.Doc
   readonly peers: readonly Peer[]
   readonly open: boolean
   readonly meetingId: string
@@ -43,7 +48,7 @@ export interface WhosHereProps {
 }
 
 /** The people panel. */
-export function WhosHere({ id, peers, open, meetingId, selfId, access, isFacilitator, showWaitingRequest = 0 }: WhosHereProps) {
+export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFacilitator, showWaitingRequest = 0 }: WhosHereProps) {
   const { t } = useI18n()
   const headingId = `${id}-heading`
   const [error, setError] = useState<MessageKey | null>(null)
@@ -100,7 +105,8 @@ export function WhosHere({ id, peers, open, meetingId, selfId, access, isFacilit
         <>
           <InvitePanel meetingId={meetingId} roster={access.roster} />
           {/* Last, away from everyday controls: these change the meeting for everyone. */}
-          <MeetingControls
+          <FacilitatorMeetingControls
+            doc={doc}
             finalized={access.finalized}
             onFinalize={() => act(api.finalizeMeeting(meetingId))}
             onReopen={() => act(api.reopenMeeting(meetingId))}
@@ -110,4 +116,9 @@ export function WhosHere({ id, peers, open, meetingId, selfId, access, isFacilit
       ) : null}
     </aside>
   )
+}
+
+/** The meeting controls with the live count of hidden ratings: read only for the facilitator. */
+function FacilitatorMeetingControls({ doc, ...props }: Omit<MeetingControlsProps, 'hiddenRaters'> & { readonly doc: Y.Doc }) {
+  return <MeetingControls hiddenRaters={useHiddenRaterCount(doc)} {...props} />
 }

@@ -2,17 +2,19 @@
  * The facilitator's "Meeting details" button on the meeting page and its dialog: the details the
  * case-file export prints (case reference, kind of meeting, purpose, start and end times), saved
  * with the meeting. The server records each change in the audit log (which fields, never what).
+ * A time left half filled in (a date without a time) is refused beside its field, with the
+ * keyboard moved there, and nothing is saved until it is finished or cleared.
  *
  *   {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} finalized={access.finalized} />}
  */
-import { useCallback, useId, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { usePanelKeyboard } from '../ui/usePanelKeyboard.ts'
 import { api, type Meeting } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { MeetingDetailsFields } from './MeetingDetailsFields.tsx'
-import { detailsFromDraft, draftFromDetails, endsBeforeStart } from './meetingDetailsDraft.ts'
+import { detailsFromDraft, draftFromDetails, endsBeforeStart, firstIncompleteTime, type MeetingTimeField } from './meetingDetailsDraft.ts'
 import './meetingDetails.css'
 
 /** Button plus dialog. */
@@ -22,7 +24,19 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
   const [open, setOpen] = useState(false)
   const keys = usePanelKeyboard(open, useCallback(() => setOpen(false), []))
   const [draft, setDraft] = useState(() => draftFromDetails(meeting))
-  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; messageKey: MessageKey }>({ kind: 'idle' })
+  const [state, setState] = useState<
+    { kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; messageKey: MessageKey } | { kind: 'incomplete'; field: MeetingTimeField }
+  >({ kind: 'idle' })
+  const startTime = useRef<HTMLInputElement>(null)
+  const endTime = useRef<HTMLInputElement>(null)
+  const timeRefs = { startTime, endTime }
+  const incompleteTime = state.kind === 'incomplete' ? state.field : null
+
+  useEffect(() => {
+    // Once its message is there (and describes it), the keyboard goes to the field to finish,
+    // on each refused save (a new state object each time).
+    if (state.kind === 'incomplete') (state.field === 'startTime' ? startTime : endTime).current?.focus()
+  }, [state])
 
   const edit = (next: typeof draft) => {
     setDraft(next)
@@ -31,6 +45,8 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
+    const incomplete = firstIncompleteTime({ startTime: startTime.current, endTime: endTime.current })
+    if (incomplete !== null) return setState({ kind: 'incomplete', field: incomplete })
     if (endsBeforeStart(draft)) return setState({ kind: 'failed', messageKey: 'meetingDetails.endBeforeStart' })
     setState({ kind: 'saving' })
     const result = await api.updateMeetingDetails(meeting.id, detailsFromDraft(draft))
@@ -52,7 +68,7 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
             {/* A finished map is a record: its details change only after reopening it. */}
             {finalized && <p>{t('meetingDetails.finalized')}</p>}
             <fieldset disabled={finalized}>
-              <MeetingDetailsFields value={draft} onChange={edit} />
+              <MeetingDetailsFields value={draft} onChange={edit} timeRefs={timeRefs} incompleteTime={incompleteTime} />
             </fieldset>
             {state.kind === 'failed' && <FormError messageKey={state.messageKey} />}
             {state.kind === 'saved' && (

@@ -1,15 +1,17 @@
 /**
  * The meeting-details inputs shared by "New meeting" and the "Meeting details" dialog: case
  * reference, kind of meeting, purpose, start and end times. All optional; the values are plain
- * strings (see `meetingDetailsDraft.ts`).
+ * strings (see `meetingDetailsDraft.ts`). A time the browser shows half filled in (a date without
+ * a time) reads as empty, so the form checks the inputs themselves (`timeRefs`) and names the field
+ * to finish (`incompleteTime`): the message sits under that field and describes it.
  *
- *   <MeetingDetailsFields value={draft} onChange={setDraft} />
+ *   <MeetingDetailsFields value={draft} onChange={setDraft} timeRefs={refs} incompleteTime="startTime" />
  */
-import { useId } from 'react'
+import { useId, type RefObject } from 'react'
 import { isMeetingType, MEETING_TYPES } from '@safetymap/map-model'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { TextField } from '../ui/TextField.tsx'
-import type { MeetingDetailsDraft } from './meetingDetailsDraft.ts'
+import type { MeetingDetailsDraft, MeetingTimeField } from './meetingDetailsDraft.ts'
 
 /** Longest texts the server accepts (server/src/meetings/meetingDetails.ts). */
 const CASE_REFERENCE_MAX_LENGTH = 80
@@ -19,13 +21,30 @@ const PURPOSE_MAX_LENGTH = 1000
 export interface MeetingDetailsFieldsProps {
   readonly value: MeetingDetailsDraft
   readonly onChange: (value: MeetingDetailsDraft) => void
+  /** The two time inputs, for checking them before saving. */
+  readonly timeRefs?: Readonly<Record<MeetingTimeField, RefObject<HTMLInputElement | null>>>
+  /** The time field left half filled in, whose message shows under it; null when none. */
+  readonly incompleteTime?: MeetingTimeField | null
 }
 
 /** The details inputs. */
-export function MeetingDetailsFields({ value, onChange }: MeetingDetailsFieldsProps) {
+export function MeetingDetailsFields({ value, onChange, timeRefs, incompleteTime = null }: MeetingDetailsFieldsProps) {
   const { t } = useI18n()
   const typeId = useId()
   const purposeId = useId()
+  const incompleteId = useId()
+  /** The props that tie a time field to the message under it while it is the incomplete one. */
+  const timeProps = (field: MeetingTimeField) => ({
+    ref: timeRefs?.[field],
+    'aria-invalid': incompleteTime === field || undefined,
+    'aria-describedby': incompleteTime === field ? incompleteId : undefined,
+  })
+  const incompleteMessage = (field: MeetingTimeField) =>
+    incompleteTime === field ? (
+      <p className="form-error" role="alert" id={incompleteId}>
+        {t('meetingDetails.timeIncomplete')}
+      </p>
+    ) : null
   const set = (patch: Partial<MeetingDetailsDraft>) => onChange({ ...value, ...patch })
   return (
     <>
@@ -52,14 +71,23 @@ export function MeetingDetailsFields({ value, onChange }: MeetingDetailsFieldsPr
         <label htmlFor={purposeId}>{t('meetingDetails.purpose')}</label>
         <textarea id={purposeId} rows={3} value={value.purpose} maxLength={PURPOSE_MAX_LENGTH} onChange={(e) => set({ purpose: e.target.value })} />
       </div>
-      <TextField label={t('meetingDetails.startTime')} type="datetime-local" value={value.startTime} onChange={(startTime) => set({ startTime })} />
+      <TextField
+        label={t('meetingDetails.startTime')}
+        type="datetime-local"
+        value={value.startTime}
+        onChange={(startTime) => set({ startTime })}
+        {...timeProps('startTime')}
+      />
+      {incompleteMessage('startTime')}
       <TextField
         label={t('meetingDetails.endTime')}
         hint={t('meetingDetails.timesHint')}
         type="datetime-local"
         value={value.endTime}
         onChange={(endTime) => set({ endTime })}
+        {...timeProps('endTime')}
       />
+      {incompleteMessage('endTime')}
     </>
   )
 }

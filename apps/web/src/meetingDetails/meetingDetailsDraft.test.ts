@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detailsFromDraft, draftFromDetails, endsBeforeStart, EMPTY_DRAFT } from './meetingDetailsDraft.ts'
+import { detailsFromDraft, draftFromDetails, endsBeforeStart, EMPTY_DRAFT, firstIncompleteTime } from './meetingDetailsDraft.ts'
 
 describe('meeting details form values', () => {
   it('round-trips recorded details through the form, times in the browser’s own time zone', () => {
@@ -26,5 +26,15 @@ describe('meeting details form values', () => {
   it('notices an end before the start', () => {
     expect(endsBeforeStart({ ...EMPTY_DRAFT, startTime: '2026-11-25T10:00', endTime: '2026-11-25T09:00' })).toBe(true)
     expect(endsBeforeStart({ ...EMPTY_DRAFT, startTime: '2026-11-25T10:00', endTime: '' })).toBe(false)
+  })
+
+  it('finds a time field left half filled in (a date without a time), first the start', () => {
+    const empty = { value: '', validity: { badInput: false } }
+    const half = { value: '', validity: { badInput: true } }
+    const full = { value: '2026-11-25T10:00', validity: { badInput: false } }
+    expect(firstIncompleteTime({ startTime: empty, endTime: full })).toBeNull()
+    expect(firstIncompleteTime({ startTime: null })).toBeNull()
+    expect(firstIncompleteTime({ startTime: full, endTime: half })).toBe('endTime')
+    expect(firstIncompleteTime({ startTime: half, endTime: half })).toBe('startTime')
   })
 })

@@ -38,6 +38,27 @@ export function fromLocalInput(local: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString()
 }
 
+/** The two date-time fields of the form. */
+export type MeetingTimeField = 'startTime' | 'endTime'
+
+/** What {@link firstIncompleteTime} needs of a `datetime-local` input. */
+export interface TimeInputState {
+  readonly value: string
+  readonly validity: { readonly badInput: boolean }
+}
+
+/**
+ * The first time field the browser shows as only half filled in (a date without a time, say),
+ * or null. Such a field's `value` is '' as if it were empty, so saving it would drop what the
+ * person typed without a word: it is refused instead.
+ */
+export function firstIncompleteTime(inputs: Partial<Record<MeetingTimeField, TimeInputState | null>>): MeetingTimeField | null {
+  for (const field of ['startTime', 'endTime'] as const) {
+    const input = inputs[field]
+    if (input && input.value === '' && input.validity.badInput) return field
+  }
+  return null
+}
 
 /** The form's values for a meeting's recorded details. */
 export function draftFromDetails(details: Partial<MeetingDetails>): MeetingDetailsDraft {
