@@ -123,6 +123,8 @@ describe('private ratings on the canvas', () => {
       // The reveal: all marks at once, on every screen.
       await overallRow.getByRole('button', { name: 'Show everyone’s ratings' }).click()
       await waitFor(() => readMap(observer.doc).scales[0]?.marks.length === 2, { timeoutMs: 10_000, what: 'the revealed marks' })
+      // Lorna's "nobody sees it until…" notice goes once everyone's ratings are shown.
+      await expect.poll(() => lornaPage.getByTestId('toolkit-notice').count(), { timeout: 10_000 }).toBe(0)
       expect(readMap(observer.doc).scales[0]!.marks.map((m) => [m.participantName, m.value, m.whatMakesItThisHigh])).toEqual([
         ['Grandma Lorna', 7, LORNA_REASON],
         ['Sam', 4, SAM_REASON],

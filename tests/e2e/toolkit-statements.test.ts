@@ -4,13 +4,15 @@
  * composed sentence shows on the canvas with the goal's "Goal for worry 1" link, gives a rating,
  * flags a family member's note as a direct quote, sees a plain-language prompt on a note with
  * jargon, drags the rating to another number, hides names for the projector, and a Node
- * y-websocket peer reads the slots, the link, the mark and the flag back through `readMap`.
+ * y-websocket peer reads the slots, the link, the mark and the flag back through `readMap`. A
+ * builder for a new card keeps what was typed when closed, or when the map is finished while it is
+ * open, and forgets it once saved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator } from 'playwright-core'
 import { addItem, addNextStep, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
-import { connectPeer } from '../helpers/clients.ts'
+import { api, connectPeer } from '../helpers/clients.ts'
 import { launchChromium, recordingContext, foreignHosts } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -274,6 +276,66 @@ describe('statement builders on the canvas', () => {
     }
 
     expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
+    await facilitator.context.close()
+  })
+
+  it('keeps what was typed into a builder after Escape, Cancel and the map being finished, until it is saved', async () => {
+    const worker = await workerWithPassword('bo.drafts@example.org', 'Bo Lind')
+    const facilitator = await recordingContext(browser)
+    const page = await facilitator.context.newPage()
+    await page.goto(server.url)
+    await page.getByLabel('Email').fill('bo.drafts@example.org')
+    await page.getByLabel('Password').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByLabel('Meeting name').fill('Family meeting for Mia')
+    await page.getByRole('button', { name: 'Create meeting' }).click()
+    await page.waitForURL(/\/m\/[\w-]+$/)
+    const meetingId = new URL(page.url()).pathname.split('/').pop() ?? ''
+    await page.locator('.tl-canvas').getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
+
+    const addStatement = page.getByRole('button', { name: 'Add a danger statement' })
+    const dialog = page.getByRole('dialog', { name: 'Danger statement' })
+    const who = dialog.getByLabel('Who is worried?')
+    const behaviour = dialog.getByLabel('What does the parent or caregiver do (or not do)?')
+    const impact = dialog.getByLabel('What could happen to the child if nothing changes?')
+
+    // Escape closes the builder; opened again, the words are back.
+    await addStatement.click()
+    await who.fill('The school')
+    await behaviour.fill('Sam shouts at Mia')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    await addStatement.click()
+    expect(await who.inputValue()).toBe('The school')
+    expect(await behaviour.inputValue()).toBe('Sam shouts at Mia')
+
+    // Cancel keeps them too; Save forgets them.
+    await impact.fill('Mia could be frightened to go home')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await addStatement.click()
+    expect(await impact.inputValue()).toBe('Mia could be frightened to go home')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+    await page.locator('.tl-canvas').getByTestId('sm-card-danger').waitFor({ timeout: 5_000 })
+    await addStatement.click()
+    expect(await who.inputValue()).toBe('')
+    expect(await behaviour.inputValue()).toBe('')
+    expect(await page.evaluate(() => sessionStorage.getItem(`safetymap.drafts.${location.pathname.split('/').pop()}`))).toBeNull()
+
+    // The map is finished while a statement is half written: the builder closes, the notice says
+    // the words are kept, and once the map is reopened the builder has them again.
+    await who.fill('Grandma Lorna')
+    await behaviour.pressSequentially('Sam leaves Mia alone at night')
+    expect((await api(server.url, `/api/meetings/${meetingId}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0)
+    await expect.poll(() => page.getByTestId('toolkit-notice').innerText(), { timeout: 5_000 }).toContain('What you typed is kept')
+    expect(await addStatement.count()).toBe(0)
+    expect((await api(server.url, `/api/meetings/${meetingId}/reopen`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+    await addStatement.click({ timeout: 10_000 })
+    expect(await who.inputValue()).toBe('Grandma Lorna')
+    expect(await behaviour.inputValue()).toBe('Sam leaves Mia alone at night')
+
     await facilitator.context.close()
   })
 })

@@ -8,7 +8,7 @@
  *     onSave={(values, quote) => …} onClose={close} />
  */
 import { checkPlainLanguage, type Locale } from '@safetymap/map-model'
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useA11y } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
@@ -41,6 +41,8 @@ export interface BuilderDialogProps {
    * another scale loads that scale's rating instead of carrying the old one over).
    */
   readonly onFieldChange?: (name: string, values: Readonly<Record<string, string>>) => Readonly<Record<string, string>> | undefined
+  /** Told the values and the quote flag as they are typed (and once on opening), to keep a draft. */
+  readonly onChange?: (values: Readonly<Record<string, string>>, quote: boolean) => void
   readonly onSave: (values: Readonly<Record<string, string>>, quote: boolean) => void
   readonly onClose: () => void
 }
@@ -55,6 +57,10 @@ export function BuilderDialog(props: BuilderDialogProps) {
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set())
   const [outOfRange, setOutOfRange] = useState<ReadonlySet<string>>(new Set())
   const form = useRef<HTMLFormElement>(null)
+  const onChange = props.onChange
+  useEffect(() => {
+    onChange?.(values, quote)
+  }, [onChange, values, quote])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()

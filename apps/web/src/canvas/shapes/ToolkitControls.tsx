@@ -46,11 +46,12 @@ import {
   type NextStepFields,
   type SafetyGoalSlots,
 } from '@safetymap/map-model'
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useEditor, useValue, type Editor, type TLBindingId, type TLShape, type TLShapeId } from 'tldraw'
 import type * as Y from 'yjs'
 import type { RosterEntry } from '../../api/api.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { builderFormKey, createDrafts, type Drafts } from '../../ui/drafts.ts'
 import { usePanelKeyboard } from '../../ui/usePanelKeyboard.ts'
 import { BuilderDialog, type BuilderField } from './BuilderDialog.tsx'
 import { Disagreements } from './Disagreements.tsx'
@@ -117,7 +118,20 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
   }, [toolkit, privateScales])
   const [panelOpen, setPanelOpen] = useState(false)
   const ratingsPanel = usePanelKeyboard(panelOpen, useCallback(() => setPanelOpen(false), []))
-  const [notice, setNotice] = useState<'saved' | 'failed' | null>(null)
+  const [notice, setNotice] = useState<'saved' | 'failed' | 'kept' | null>(null)
+  // "Nobody sees it until everyone's ratings are shown together" stops being true once they are.
+  useEffect(() => {
+    if (privateScales.length === 0) setNotice((shown) => (shown === 'saved' ? null : shown))
+  }, [privateScales])
+  // Words typed into a builder for a new card, kept in this tab until saved (ui/drafts.ts).
+  const drafts = useMemo(() => (meetingId ? createDrafts(meetingId) : null), [meetingId])
+  // The map was finished, or this person became a viewer, with a builder open: it closes, and
+  // words typed into it stay in the tab for the next time they can add to the map.
+  useEffect(() => {
+    if (canEdit || !request) return
+    if (!request.id && drafts?.get(builderFormKey(request.kind))) setNotice('kept')
+    toolkit.editRequest.set(null)
+  }, [canEdit, request, drafts, toolkit])
   // On a narrow screen the tools fold away; a dialog or the private-ratings panel closes them.
   const [toolsOpen, setToolsOpen] = useState(false)
   useEffect(() => {
@@ -202,7 +216,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
       </ToolkitBar>
       {notice ? (
         <p className="sm-toolkit-notice" role={notice === 'failed' ? 'alert' : 'status'} data-testid="toolkit-notice">
-          {t(notice === 'saved' ? 'toolkit.hidden.saved' : 'toolkit.hidden.failed')}{' '}
+          {t(notice === 'saved' ? 'toolkit.hidden.saved' : notice === 'kept' ? 'toolkit.draftKept' : 'toolkit.hidden.failed')}{' '}
           <button type="button" onClick={() => setNotice(null)}>
             {t('toolkit.hidden.close')}
           </button>
@@ -220,6 +234,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
           toolkit={toolkit}
           editor={editor}
           {...(meetingId ? { meetingId } : {})}
+          drafts={drafts}
           people={isFacilitator ? (roster ?? []).filter((p) => p.id !== user.id && p.status === 'admitted') : []}
           onPrivateSaved={(ok) => setNotice(ok ? 'saved' : 'failed')}
         />
@@ -239,6 +254,8 @@ interface ToolkitDialogProps {
   readonly onPrivateSaved: (ok: boolean) => void
   /** People a mark may be put down for, besides the user (facilitators only). */
   readonly people: readonly RosterEntry[]
+  /** Where a builder for a new card keeps what is typed until it is saved (none without a meeting). */
+  readonly drafts: Drafts | null
 }
 
 const textFields = (prefix: string, names: readonly string[], required: readonly string[]): BuilderField[] =>
@@ -272,7 +289,39 @@ function pathScaleIds(editor: Editor): string[] {
     .map((s) => s.id as string)
 }
 
-function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPrivateSaved, people }: ToolkitDialogProps) {
+/**
+ * A builder for a new card keeps what is typed in `drafts` (Escape or Cancel keep it, Save forgets
+ * it) and opens with it again; an existing card's editor keeps nothing. Spread `props` into the
+ * dialog (with `quote` where the dialog has the flag), call `forget` on save.
+ */
+function builderDraft(options: {
+  readonly drafts: Drafts | null
+  readonly request: BuilderRequest
+  readonly start: Readonly<Record<string, string>>
+  readonly startQuote: boolean
+  /** False when the kept words belong elsewhere (a rating begun on another scale): they stay kept, not shown. */
+  readonly restore?: (fields: Readonly<Record<string, string>>) => boolean
+}) {
+  const { drafts, request, start, startQuote, restore = () => true } = options
+  const key = drafts && !request.id ? builderFormKey(request.kind) : null
+  const kept = key ? (drafts?.get(key) ?? null) : null
+  const shown = kept?.fields && restore(kept.fields) ? kept : null
+  const declined = kept && !shown ? kept : null
+  const onChange = (values: Readonly<Record<string, string>>, quote: boolean) => {
+    if (!key || !drafts) return
+    const typed = quote !== startQuote || Object.entries(values).some(([name, value]) => (start[name] ?? '') !== value)
+    if (typed) drafts.set(key, { text: '', fields: values, quote })
+    // Back to blank forgets the draft, unless it is one this builder did not show.
+    else if (drafts.get(key) !== declined) drafts.set(key, null)
+  }
+  return {
+    props: { initial: shown?.fields ? { ...start, ...shown.fields } : start, onChange },
+    quote: shown?.quote ?? startQuote,
+    forget: () => (key ? drafts?.set(key, null) : undefined),
+  }
+}
+
+function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPrivateSaved, people, drafts }: ToolkitDialogProps) {
   const { t } = useI18n()
   const privateScales = usePrivateScales(doc)
   const locale = useValue(toolkit.boardLocale)
@@ -330,30 +379,34 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
         />
       )
     }
-    case 'danger':
+    case 'danger': {
+      const draft = builderDraft({ drafts, request, start: initialValues(existing, DANGER_STATEMENT_SLOTS), startQuote })
       return (
         <BuilderDialog
           title="toolkit.danger.title"
           intro="toolkit.danger.intro"
           fields={textFields('toolkit.danger', DANGER_STATEMENT_SLOTS, ['whoIsWorried', 'behaviour', 'impactOnChild'])}
-          initial={initialValues(existing, DANGER_STATEMENT_SLOTS)}
+          {...draft.props}
           contentLocale={locale}
           preview={(v) => composeDangerStatement(v as unknown as DangerStatementSlots, locale)}
-          quote={startQuote}
+          quote={draft.quote}
           onSave={(v, quote) => {
             const slots = pickStrings(v, DANGER_STATEMENT_SLOTS)
             if (existing) saveEdit(existing, slots, quote)
             else addDangerStatement(doc, slots as unknown as DangerStatementSlots, author, { now: new Date(), quote })
+            draft.forget()
             close()
           }}
           onClose={close}
         />
       )
+    }
     case 'goal': {
       const names = [...SAFETY_GOAL_SLOTS, 'dangerStatementId']
       const firstStatement = cards.statements.find((s) => !cards.goals.some((g) => g.props.dangerStatementId === s.id))
       const initial = initialValues(existing, names)
       if (!existing) initial.dangerStatementId = firstStatement?.id ?? cards.statements[0]?.id ?? ''
+      const draft = builderDraft({ drafts, request, start: initial, startQuote })
       return (
         <BuilderDialog
           title="toolkit.goal.title"
@@ -362,14 +415,15 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
             { name: 'dangerStatementId', label: 'toolkit.goal.dangerStatementId', type: 'select', options: statementOptions },
             ...textFields('toolkit.goal', SAFETY_GOAL_SLOTS, ['caregiversWillBeDoing', 'childWillExperience']),
           ]}
-          initial={initial}
+          {...draft.props}
           contentLocale={locale}
           preview={(v) => composeSafetyGoal(v as unknown as SafetyGoalSlots, locale)}
-          quote={startQuote}
+          quote={draft.quote}
           onSave={(v, quote) => {
             const goal = pickStrings(v, names)
             if (existing) saveEdit(existing, goal, quote)
             else addSafetyGoal(doc, goal as unknown as SafetyGoalSlots & { dangerStatementId: string }, author, { now: new Date(), quote })
+            draft.forget()
             close()
           }}
           onClose={close}
@@ -382,6 +436,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
         { value: '', label: t('toolkit.nextStep.noLink') },
         ...cards.goals.map((g) => ({ value: g.id as string, label: excerpt(composeSafetyGoal(g.props, locale)) })),
       ]
+      const draft = builderDraft({ drafts, request, start: initialValues(existing, names), startQuote })
       return (
         <BuilderDialog
           title="toolkit.nextStep.title"
@@ -391,14 +446,15 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
             { name: 'dueDate', label: 'toolkit.nextStep.dueDate', hint: 'toolkit.nextStep.dueDateHint', type: 'date' },
             { name: 'safetyGoalId', label: 'toolkit.nextStep.safetyGoalId', type: 'select', options: goalOptions },
           ]}
-          initial={initialValues(existing, names)}
+          {...draft.props}
           contentLocale={locale}
           preview={(v) => composeNextStep(v as unknown as NextStepFields, locale)}
-          quote={startQuote}
+          quote={draft.quote}
           onSave={(v, quote) => {
             const step = pickStrings(v, names)
             if (existing) saveEdit(existing, step, quote)
             else addNextStep(doc, step as unknown as NextStepFields & { safetyGoalId: string }, author, { now: new Date(), quote })
+            draft.forget()
             close()
           }}
           onClose={close}
@@ -429,6 +485,14 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
                 options: [{ value: user.id, label: t('toolkit.mark.whoseMe', { name: user.name }) }, ...people.map((p) => ({ value: p.id, label: p.name }))],
               },
             ]
+      // A rating begun on another scale stays kept, but opening this scale's rating does not show it.
+      const draft = builderDraft({
+        drafts,
+        request,
+        start: { participantId: user.id, scaleId, ...markValues(scaleId, user.id) },
+        startQuote: false,
+        restore: (kept) => request.scaleId === undefined || kept.scaleId === scaleId,
+      })
       return (
         <BuilderDialog
           title="toolkit.mark.title"
@@ -439,7 +503,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
             { name: 'value', label: 'toolkit.mark.value', type: 'number', required: true },
             ...textFields('toolkit.mark', ['whatMakesItThisHigh', 'onePointHigher'], []),
           ]}
-          initial={{ participantId: user.id, scaleId, ...markValues(scaleId, user.id) }}
+          {...draft.props}
           onFieldChange={(name, v) =>
             name === 'scaleId' || name === 'participantId' ? markValues(v.scaleId || OVERALL_SCALE_ID, v.participantId || user.id) : undefined
           }
@@ -458,6 +522,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
                 onePointHigher: v.onePointHigher ?? '',
               }
               void ratingsApi.rate(meetingId, chosen, rating).then((result) => onPrivateSaved(result.ok))
+              draft.forget()
               close()
               return
             }
@@ -471,6 +536,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
               },
               { now: new Date() },
             )
+            draft.forget()
             close()
           }}
           onClose={close}

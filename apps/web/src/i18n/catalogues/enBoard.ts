@@ -158,6 +158,7 @@ export const enBoard = {
   'templates.circles': 'Circles of safety and support',
   'templates.cancel': 'Cancel',
   'toolkit.saved': 'Saved: {what}',
+  'toolkit.draftKept': 'This map can no longer be changed here, so the form closed. What you typed is kept in this browser tab: open the form again when you can add to the map.',
   'canvas.shape.zone': 'Section of the map',
   'canvas.shape.nextStep': 'Next step',
   'canvas.shape.scalingMark': 'Rating',

@@ -163,6 +163,7 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'templates.circles': 'Círculos de seguridad y apoyo',
   'templates.cancel': 'Cancelar',
   'toolkit.saved': 'Guardado: {what}',
+  'toolkit.draftKept': 'Este mapa ya no se puede cambiar aquí, así que el formulario se cerró. Lo que escribió se guarda en esta pestaña del navegador: abra el formulario otra vez cuando pueda agregar al mapa.',
   'canvas.shape.zone': 'Parte del mapa',
   'canvas.shape.nextStep': 'Próximo paso',
   'canvas.shape.scalingMark': 'Número',
