@@ -122,6 +122,13 @@ describe('statement builders on the canvas', () => {
     await statementCard.click()
     await expect.poll(announced).toMatch(/Danger statement\. \d+ of \d+/)
     expect(await announced()).not.toContain('tool.')
+    // With the card selected, keys pressed on a control above the canvas are that control's:
+    // Delete on "Show names" does not delete the card.
+    await page.getByLabel('Show names').focus()
+    await page.keyboard.press('Delete')
+    await page.waitForTimeout(300)
+    expect(await statementCard.count()).toBe(1)
+    await page.locator('.tl-container').focus()
     await page.keyboard.press('Escape')
 
     // A double-click on the card opens its builder with the slots, for a change.

@@ -41,6 +41,7 @@ import type { MeetingUser } from './MeetingUser.ts'
 import { MeetingNotices } from './MeetingNotices.tsx'
 import { noteAuthorMeta, recordNoteChanges } from './noteAuthorMeta.ts'
 import { showMapTop } from './showMapTop.ts'
+import { shortcutsFollowFocus } from './shortcutsFollowFocus.ts'
 import { useBoardLocale } from './useBoardLocale.ts'
 import { usePeers } from './usePeers.ts'
 import { userColor } from './userColor.ts'
@@ -146,6 +147,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
       editor.getInitialMetaForShape = noteAuthorMeta({ id: user.id, name: user.name })
       recordNoteChanges(editor, { id: user.id, name: user.name })
       showMapTop(editor)
+      shortcutsFollowFocus(editor)
       setEditor(editor)
     },
     [user.id, user.name],
