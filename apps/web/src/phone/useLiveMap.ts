@@ -13,6 +13,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { readFocus, type Focus } from './readFocus.ts'
 import { readPeople, samePeople, type Person } from './readPeople.ts'
+import { useDocValue } from '../ui/useDocValue.ts'
 
 /** The map and whether the doc holds the template yet (a fresh device before its first sync does not). */
 export interface LiveMap {
@@ -29,25 +30,7 @@ function read(doc: Y.Doc): LiveMap {
 
 /** The structured map of `doc`, re-read after every burst of updates. */
 export function useLiveMap(doc: Y.Doc): LiveMap {
-  const [live, setLive] = useState(() => read(doc))
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null
-    const onUpdate = () => {
-      if (timer !== null) return
-      // Updates arrive in bursts (a sync, a typing peer): read once the burst has been applied.
-      timer = setTimeout(() => {
-        timer = null
-        setLive(read(doc))
-      }, 0)
-    }
-    setLive(read(doc))
-    doc.on('update', onUpdate)
-    return () => {
-      doc.off('update', onUpdate)
-      if (timer !== null) clearTimeout(timer)
-    }
-  }, [doc])
-  return live
+  return useDocValue(doc, read)
 }
 
 /** Everyone connected now, once each, sorted by name. */
