@@ -44,6 +44,8 @@ export async function addNoteUnder(page: Page, heading: string | RegExp, text: s
   const zone = await label.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " sm-zone ")][1]').boundingBox()
   const across = zone ? Math.min(120, (zone.x + zone.width - box.x) / 2) : 120
   const below = zone ? Math.min(140, (zone.y + zone.height - box.y - box.height) / 2) : 140
+  // tldraw's shortcuts answer only while the keyboard is in the canvas (shortcutsFollowFocus).
+  await page.locator('.tl-container').focus()
   await page.keyboard.press('Escape')
   await page.keyboard.press('n')
   await page.mouse.click(box.x + across, box.y + box.height + below)
