@@ -108,6 +108,14 @@ async function newMeetingWithInvite(title: string, template?: 'wellbeing') {
   return { meeting, inviteUrl: `${server.url}${url.pathname}${url.hash}` }
 }
 
+/** Opens the invite link on the phone, joins as `name` and waits for the live list. */
+async function joinOnPhone(page: Page, inviteUrl: string, name: string) {
+  await page.goto(inviteUrl)
+  await joinAs(page, name)
+  await page.waitForURL(/\/list$/, { timeout: 20_000 })
+  await expectLive(page)
+}
+
 /** Fills in the join form the way a person would (name, how they are connected, how they take part, agreement). */
 async function joinAs(page: Page, name: string) {
   await page.getByLabel(/What is your name\?|¿Cómo se llama\?/).fill(name)
@@ -299,10 +307,7 @@ describe('the phone view', () => {
     try {
       await facilitator.synced()
       const page = await phone.context.newPage()
-      await page.goto(inviteUrl)
-      await joinAs(page, 'Uncle Joe')
-      await page.waitForURL(/\/list$/, { timeout: 20_000 })
-      await expectLive(page)
+      await joinOnPhone(page, inviteUrl, 'Uncle Joe')
 
       await phone.context.setOffline(true)
       await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline')
@@ -336,10 +341,7 @@ describe('the phone view', () => {
     try {
       await facilitator.synced()
       const page = await phone.context.newPage()
-      await page.goto(inviteUrl)
-      await joinAs(page, 'Uncle Joe')
-      await page.waitForURL(/\/list$/, { timeout: 20_000 })
-      await expectLive(page)
+      await joinOnPhone(page, inviteUrl, 'Uncle Joe')
 
       await phone.context.setOffline(true)
       await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline')
@@ -434,10 +436,7 @@ describe('the phone view', () => {
         addTemplateItem(doc, circles, 'circle-close', 'Aunt May', { id: worker.workerId, name: 'Ana Ruiz' })
       })
       const page = await phone.context.newPage()
-      await page.goto(inviteUrl)
-      await joinAs(page, 'Grandma Lorna')
-      await page.waitForURL(/\/list$/, { timeout: 20_000 })
-      await expectLive(page)
+      await joinOnPhone(page, inviteUrl, 'Grandma Lorna')
 
       // Each template under its name after the rating band; the child's own name for a house in place of the usual one.
       const template = (id: string) => page.locator(`[data-testid="phone-template"][data-template="${id}"]`)
@@ -499,10 +498,7 @@ describe('the phone view', () => {
     const phone = await phoneContext()
     try {
       const page = await phone.context.newPage()
-      await page.goto(inviteUrl)
-      await joinAs(page, 'Aunt May')
-      await page.waitForURL(/\/list$/, { timeout: 20_000 })
-      await expectLive(page)
+      await joinOnPhone(page, inviteUrl, 'Aunt May')
       const harm = section(page, 'harm')
       const addText = harm.locator('.phone-add textarea')
       // The drafts are written once the form has rendered what she typed: a reload waits for them.
@@ -568,10 +564,7 @@ describe('the phone view', () => {
       // What 0 and 10 mean on the overall line, in the facilitator's words; the worry's line keeps the standard ones.
       expect(setScaleEnds(facilitator.doc, 'overall', { zero: 'Kai cannot stay at home now', ten: 'Everyone is sure Kai is safe' })).toBe(true)
       const page = await phone.context.newPage()
-      await page.goto(inviteUrl)
-      await joinAs(page, 'Grandma Lorna')
-      await page.waitForURL(/\/list$/, { timeout: 20_000 })
-      await expectLive(page)
+      await joinOnPhone(page, inviteUrl, 'Grandma Lorna')
       const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { participant: { id: string } }
       const lornaId = me.participant.id
 
@@ -690,10 +683,7 @@ describe('the phone view', () => {
       expect((await api(server.url, ratings, { method: 'PUT', token: worker.apiKey, body: { value: 3, whatMakesItThisHigh: 'a', onePointHigher: 'b' } })).status).toBe(200)
 
       const page = await phone.context.newPage()
-      await page.goto(inviteUrl)
-      await joinAs(page, 'Grandma Lorna')
-      await page.waitForURL(/\/list$/, { timeout: 20_000 })
-      await expectLive(page)
+      await joinOnPhone(page, inviteUrl, 'Grandma Lorna')
       const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { participant: { id: string } }
       const lornaId = me.participant.id
 
@@ -756,10 +746,7 @@ describe('the phone view', () => {
       page.on('response', (response) => {
         if (response.request().method() === 'PUT' && new URL(response.url()).pathname === ratings) answered.push(response.status())
       })
-      await page.goto(inviteUrl)
-      await joinAs(page, 'Grandma Lorna')
-      await page.waitForURL(/\/list$/, { timeout: 20_000 })
-      await expectLive(page)
+      await joinOnPhone(page, inviteUrl, 'Grandma Lorna')
       const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { participant: { id: string } }
       const rated = () => readMap(facilitator.doc).hiddenScales.find((h) => h.scaleId === statementId)?.rated.map((r) => r.participantId) ?? []
 
@@ -952,10 +939,7 @@ describe('the phone view', () => {
         setScaleEnds(doc, path, { zero: 'I feel really scared', ten: 'I feel totally safe' })
       })
       const page = await phone.context.newPage()
-      await page.goto(inviteUrl)
-      await joinAs(page, 'Grandma Lorna')
-      await page.waitForURL(/\/list$/, { timeout: 20_000 })
-      await expectLive(page)
+      await joinOnPhone(page, inviteUrl, 'Grandma Lorna')
 
       // The language download fails: the server's copy of the list is there and stays; the app's is hidden.
       await page.route(wordsChunk, (route) => route.abort())
@@ -1006,10 +990,7 @@ describe('the phone view', () => {
     const phone = await phoneContext()
     try {
       const page = await phone.context.newPage()
-      await page.goto(inviteUrl)
-      await joinAs(page, 'Aunt May')
-      await page.waitForURL(/\/list$/, { timeout: 20_000 })
-      await expectLive(page)
+      await joinOnPhone(page, inviteUrl, 'Aunt May')
       // Words typed but not added yet: leaving the page first asks; with nothing typed, it does not.
       const harm = section(page, 'harm')
       await harm.locator('.phone-add-open').tap()
