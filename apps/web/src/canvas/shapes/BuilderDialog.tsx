@@ -13,6 +13,7 @@ import { useA11y } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 import { CanvasDialog } from '../CanvasDialog.tsx'
+import { PlainLanguageFindings } from './PlainLanguageFindings.tsx'
 
 /** One field of a builder. */
 export interface BuilderField {
@@ -141,16 +142,7 @@ export function BuilderDialog(props: BuilderDialogProps) {
                 {t('toolkit.dialog.outOfRange')}
               </div>
             ) : null}
-            {findings.length > 0 ? (
-              <div className="sm-builder__plain" id={`${fieldId}-plain`} role="status">
-                <div>{t('toolkit.plain.heading')}</div>
-                <ul>
-                  {findings.map((f) => (
-                    <li key={`${f.start}-${f.end}`}>{t('toolkit.plain.finding', { term: f.term, suggestion: f.suggestion })}</li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <PlainLanguageFindings findings={findings} className="sm-builder__plain" id={`${fieldId}-plain`} />
           </div>
         )
       })}

@@ -7,13 +7,12 @@
  */
 import { checkPlainLanguage, NOTE_SHAPE_TYPE, richTextToPlainText } from '@safetymap/map-model'
 import { useEditor, useValue } from 'tldraw'
-import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { PlainLanguageFindings } from './PlainLanguageFindings.tsx'
 import type { ToolkitState } from './toolkitState.ts'
 
 /** Prompts for the selected note, or nothing. */
 export function NotePlainLanguageHint({ toolkit }: { toolkit: ToolkitState }) {
   const editor = useEditor()
-  const { t } = useI18n()
   const locale = useValue(toolkit.boardLocale)
   const text = useValue(
     'selected note text',
@@ -24,16 +23,5 @@ export function NotePlainLanguageHint({ toolkit }: { toolkit: ToolkitState }) {
     },
     [editor],
   )
-  const findings = text ? checkPlainLanguage(text, locale) : []
-  if (findings.length === 0) return null
-  return (
-    <div className="sm-plain-hint" role="status" data-testid="note-plain-language">
-      <div>{t('toolkit.plain.heading')}</div>
-      <ul>
-        {findings.map((f) => (
-          <li key={`${f.start}-${f.end}`}>{t('toolkit.plain.finding', { term: f.term, suggestion: f.suggestion })}</li>
-        ))}
-      </ul>
-    </div>
-  )
+  return <PlainLanguageFindings findings={text ? checkPlainLanguage(text, locale) : []} className="sm-plain-hint" testId="note-plain-language" />
 }
