@@ -42,6 +42,7 @@ async function startInstances(count: number): Promise<RunningTarget> {
 /** CPU adds up across processes; memory and event-loop delay are reported for the worst one. */
 const sumStats = (all: readonly ServerStats[]): ServerStats => ({
   cpuMicros: all.reduce((sum, s) => sum + s.cpuMicros, 0),
+  cpuSystemMicros: all.reduce((sum, s) => sum + s.cpuSystemMicros, 0),
   rssBytes: Math.max(...all.map((s) => s.rssBytes)),
   peakRssBytes: Math.max(...all.map((s) => s.peakRssBytes)),
   loopDelayP99Ms: Math.max(...all.map((s) => s.loopDelayP99Ms)),

@@ -52,15 +52,17 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–'
 const pct = (value: number) => `${(value * 100).toFixed(2)} %`
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`
 
+const userMicros = (r: WorkloadResult) => r.serverCpuMicrosPerDelivered - r.serverSystemMicrosPerDelivered
+
 function printTable(results: readonly WorkloadResult[]): void {
-  const header = ['server', 'fan-out p50 ms', 'fan-out p99 ms', 'cursor p50 / p99 ms', 'delivered', 'CPU µs / delivered msg', 'peak RSS', 'server loop delay p99 / max ms', 'load generator loop delay p99 ms', `late join (${options.lateJoinShapes} shapes) ms`]
+  const header = ['server', 'fan-out p50 ms', 'fan-out p99 ms', 'cursor p50 / p99 ms', 'delivered', 'CPU µs / delivered msg (user + kernel)', 'peak RSS', 'server loop delay p99 / max ms', 'load generator loop delay p99 ms', `late join (${options.lateJoinShapes} shapes) ms`]
   const rows = results.map((r) => [
     TARGETS[r.target as TargetName].label,
     ms(r.updateP50Ms),
     ms(r.updateP99Ms),
     `${ms(r.cursorP50Ms)} / ${ms(r.cursorP99Ms)}`,
     `${pct(r.completeness)} (updates ${pct(r.updateCompleteness)}, cursors ${pct(r.cursorCompleteness)})`,
-    r.serverCpuMicrosPerDelivered.toFixed(1),
+    `${r.serverCpuMicrosPerDelivered.toFixed(1)} (${userMicros(r).toFixed(1)} + ${r.serverSystemMicrosPerDelivered.toFixed(1)})`,
     mb(r.peakRssBytes),
     `${ms(r.loopDelayP99Ms)} / ${ms(r.loopDelayMaxMs)}`,
     ms(r.loadGeneratorLoopDelayP99Ms),
@@ -72,7 +74,8 @@ function printTable(results: readonly WorkloadResult[]): void {
   if (!ours) return
   for (const peer of results.filter((r) => r.target !== 'safetymap')) {
     process.stdout.write(
-      `ours / ${TARGETS[peer.target as TargetName].label}: CPU per delivered ${(ours.serverCpuMicrosPerDelivered / peer.serverCpuMicrosPerDelivered).toFixed(2)}×, ` +
+      `ours / ${TARGETS[peer.target as TargetName].label}: CPU per delivered ${(ours.serverCpuMicrosPerDelivered / peer.serverCpuMicrosPerDelivered).toFixed(2)}× ` +
+        `(user ${(userMicros(ours) / userMicros(peer)).toFixed(2)}×, kernel ${(ours.serverSystemMicrosPerDelivered / peer.serverSystemMicrosPerDelivered).toFixed(2)}×), ` +
         `p50 ${(ours.updateP50Ms / peer.updateP50Ms).toFixed(2)}×, p99 ${(ours.updateP99Ms / peer.updateP99Ms).toFixed(2)}×, ` +
         `peak RSS ${(ours.peakRssBytes / peer.peakRssBytes).toFixed(2)}×, late join ${(ours.lateJoinMs / peer.lateJoinMs).toFixed(2)}×\n`,
     )

@@ -42,6 +42,8 @@ export interface WorkloadResult {
   readonly cursorCompleteness: number
   readonly delivered: number
   readonly serverCpuMicrosPerDelivered: number
+  /** The kernel's share of serverCpuMicrosPerDelivered. */
+  readonly serverSystemMicrosPerDelivered: number
   readonly peakRssBytes: number
   /** The server's event-loop delay during the window: p99 and max, ms. */
   readonly loopDelayP99Ms: number
@@ -142,6 +144,7 @@ export async function runWhiteboardWorkload(target: RunningTarget, options: Work
       cursorCompleteness: Math.min(metrics.receivedCursors, metrics.expectedCursors) / metrics.expectedCursors,
       delivered,
       serverCpuMicrosPerDelivered: (after.cpuMicros - before.cpuMicros) / delivered,
+      serverSystemMicrosPerDelivered: (after.cpuSystemMicros - before.cpuSystemMicros) / delivered,
       peakRssBytes: after.peakRssBytes,
       loopDelayP99Ms: after.loopDelayP99Ms,
       loopDelayMaxMs: after.loopDelayMaxMs,

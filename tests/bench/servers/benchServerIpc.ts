@@ -13,6 +13,8 @@ import { watchLoopDelay } from '../lib/loopDelay.ts'
 export interface ServerStats {
   /** process.cpuUsage() user + system, µs. */
   readonly cpuMicros: number
+  /** The system (kernel) part of cpuMicros: socket writes and loopback delivery are charged here. */
+  readonly cpuSystemMicros: number
   readonly rssBytes: number
   /** Peak resident set size (getrusage maxrss), bytes. */
   readonly peakRssBytes: number
@@ -35,6 +37,7 @@ export function reportReady(message: Omit<ReadyMessage, 'ready'>): void {
     const cpu = process.cpuUsage()
     const stats: ServerStats = {
       cpuMicros: cpu.user + cpu.system,
+      cpuSystemMicros: cpu.system,
       rssBytes: process.memoryUsage.rss(),
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       loopDelayP99Ms: loopDelay.p99Ms(),
