@@ -30,6 +30,7 @@ import {
   type Disagreement,
   type ItemZoneKey,
   type Locale,
+  type MapVariantId,
   type MapItem,
   type MapDangerStatement,
   type MapNextStep,
@@ -45,7 +46,7 @@ import type { MeetingType } from '../meetings/meetingDetails.ts'
 import { templateName } from './exportWords.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.4.0'
+export const EXPORT_SCHEMA_VERSION = '1.5.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -289,6 +290,11 @@ export interface CaseFileExport {
   /** Items left out of this export (restricted by consent); only the count is exported. */
   readonly withheld: { readonly count: number }
   readonly canvasPicture: ExportCanvasPicture
+  /**
+   * Since 1.5.0. Which map was used (map-model MM-34): its words name the safety plan's statements
+   * and goals ("worry statement" on a wellbeing map) and title the family copy.
+   */
+  readonly variant: MapVariantId
 }
 
 /** What the server knows about the meeting outside the doc. */
@@ -533,6 +539,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     $schema: EXPORT_SCHEMA_ID,
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportId,
+    variant: map.variant,
     meeting: {
       id: meeting.id,
       title: meeting.title || map.title,

@@ -5,11 +5,16 @@
  * language (the meeting's unless another is asked for), in plain words addressed to the family
  * ("usted").
  *
+ * A wellbeing or consultation map's safety plan and family copy name its statements and goals in
+ * that map's words ("worry statement", "wellbeing goal"): the variant picks each section's heading
+ * key through map-model's `templateZoneWords`, and the words here are looked up under that key.
+ *
  * ```ts
  * const w = familyWords('es'); w.intro
+ * recordPlanWords('wellbeing').statement // 'worry statement'
  * ```
  */
-import type { Locale, TemplateId } from '@safetymap/map-model'
+import { templateZoneWords, type LabelKey, type Locale, type MapVariantId, type TemplateId } from '@safetymap/map-model'
 import type { MeetingType } from '../meetings/meetingDetails.ts'
 import type { ExportDisagreement } from './CaseFileExport.ts'
 
@@ -67,8 +72,76 @@ export function notSharedNotice(count: number): string {
     : `Only items the child agreed to share are exported. ${count} item${count === 1 ? '' : 's'} the child did not agree to share ${count === 1 ? 'was' : 'were'} left out.`
 }
 
-interface FamilyWords {
+/**
+ * The words of `table` for map section `section` in the wording of `variant`: those under the
+ * heading key the variant gives the section, else the section's own.
+ */
+function sectionWords<K extends 'danger' | 'goals', T>(table: Readonly<Partial<Record<LabelKey, T>> & Record<K, T>>, section: K, variant: MapVariantId): T {
+  return table[templateZoneWords(section, variant).heading] ?? table[section]
+}
+
+const RECORD_STATEMENT = {
+  danger: 'danger statement',
+  'wellbeing-danger': 'worry statement',
+  'consultation-danger': 'risk statement',
+} as const
+
+const RECORD_GOAL = {
+  goals: { goal: 'safety goal', plan: 'Safety plan', scale: 'safety scale' },
+  'wellbeing-goals': { goal: 'wellbeing goal', plan: 'Wellbeing plan', scale: 'wellbeing scale' },
+} as const
+
+/** How the case-file record names the statements, goals, plan and overall scale of a map in `variant`'s wording (lower case). */
+export function recordPlanWords(variant: MapVariantId): { readonly statement: string; readonly goal: string; readonly plan: string; readonly scale: string } {
+  return { statement: sectionWords(RECORD_STATEMENT, 'danger', variant), ...sectionWords(RECORD_GOAL, 'goals', variant) }
+}
+
+/** Under a section of the record with no notes: how many of its cards the plan lists (MM-14), or that it is empty. */
+export function recordEmptySection(cards: number, variant: MapVariantId): string {
+  return cards > 0 ? `No notes; ${cards} card${cards === 1 ? '' : 's'} listed under the ${recordPlanWords(variant).plan.toLowerCase()} below.` : 'No items.'
+}
+
+interface FamilyMapWords {
   readonly title: string
+  /** Leads a goal's sentence. */
+  readonly goal: string
+  /** Under the goals, when the goals are written under their worries. */
+  readonly goalsWithWorries: string
+}
+
+const FAMILY_MAP: Readonly<Record<'goals' | 'wellbeing-goals', Readonly<Record<Locale, FamilyMapWords>>>> = {
+  goals: {
+    en: {
+      title: 'Your family’s safety map',
+      goal: 'What safety will look like:',
+      goalsWithWorries: 'What safety will look like for each worry is written under that worry, above.',
+    },
+    es: {
+      title: 'El mapa de seguridad de su familia',
+      goal: 'Cómo se verá la seguridad:',
+      goalsWithWorries: 'Cómo se verá la seguridad para cada preocupación está escrito debajo de esa preocupación, más arriba.',
+    },
+  },
+  'wellbeing-goals': {
+    en: {
+      title: 'Your family’s wellbeing map',
+      goal: 'What life will look like when the child is doing well:',
+      goalsWithWorries: 'What life will look like for each worry is written under that worry, above.',
+    },
+    es: {
+      title: 'El mapa de bienestar de su familia',
+      goal: 'Cómo será la vida cuando al niño o la niña le esté yendo bien:',
+      goalsWithWorries: 'Cómo será la vida para cada preocupación está escrito debajo de esa preocupación, más arriba.',
+    },
+  },
+}
+
+/** The family copy's title and goal words in `locale`, in `variant`'s wording ("Your family’s wellbeing map"). */
+export function familyMapWords(locale: Locale, variant: MapVariantId): FamilyMapWords {
+  return sectionWords(FAMILY_MAP, 'goals', variant)[locale]
+}
+
+interface FamilyWords {
   readonly intro: string
   readonly privacy: string
   readonly date: string
@@ -103,7 +176,6 @@ const listOfNames = (names: readonly string[], locale: Locale): string =>
 
 const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
   en: {
-    title: 'Your family’s safety map',
     intro:
       'This is what everyone said and agreed at the meeting, in their own words. It shows what people ' +
       'are worried about, what is working well, and what needs to happen next.',
@@ -133,7 +205,6 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     disagree: (names) => `${listOfNames(names, 'en')} ${names.length === 1 ? 'does' : 'do'} not agree with this.`,
   },
   es: {
-    title: 'El mapa de seguridad de su familia',
     intro:
       'Esto es lo que todos dijeron y acordaron en la reunión, en sus propias palabras. Muestra lo que ' +
       'preocupa a la gente, lo que está funcionando bien y lo que tiene que pasar ahora.',

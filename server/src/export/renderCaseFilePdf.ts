@@ -18,6 +18,7 @@ import {
   CONFIDENTIALITY_NOTICE,
   PICTURE_MISSING,
   orNot,
+  recordEmptySection,
   withheldNotice,
   yesNo,
 } from './exportWords.ts'
@@ -128,7 +129,7 @@ export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPi
     heading(doc, `${section.label.en}${meeting.locale === 'es' ? ` (${section.label.es})` : ''}`, 12)
     if (section.items.length === 0) {
       const cards = cardsInSection(model, section.key)
-      doc.font('italic').fontSize(9).text(cards > 0 ? `No notes; ${cards} card${cards === 1 ? '' : 's'} listed under the safety plan below.` : 'No items.', { width }).font('body')
+      doc.font('italic').fontSize(9).text(recordEmptySection(cards, model.variant), { width }).font('body')
     }
     for (const entry of section.items) item(doc, entry)
   }

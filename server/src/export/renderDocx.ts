@@ -29,6 +29,7 @@ import {
   CONFIDENTIALITY_NOTICE,
   PICTURE_MISSING,
   orNot,
+  recordEmptySection,
   withheldNotice,
   yesNo,
 } from './exportWords.ts'
@@ -113,7 +114,7 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
     children.push(heading(`${section.label.en}${meeting.locale === 'es' ? ` (${section.label.es})` : ''}`, HeadingLevel.HEADING_2))
     if (section.items.length === 0) {
       const cards = cardsInSection(model, section.key)
-      const text = cards > 0 ? `No notes; ${cards} card${cards === 1 ? '' : 's'} listed under the safety plan below.` : 'No items.'
+      const text = recordEmptySection(cards, model.variant)
       children.push(new Paragraph({ children: [new TextRun({ text, italics: true })] }))
     }
     for (const entry of section.items) children.push(...itemParagraphs(entry))

@@ -17,7 +17,7 @@ import { zoneLabel, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
 import { recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
-import { familyWords, formatFamilyDate, meetingTypeLabel } from './exportWords.ts'
+import { familyMapWords, familyWords, formatFamilyDate, meetingTypeLabel } from './exportWords.ts'
 import { familyDisagreementBlocks } from './itemBlocks.ts'
 import { contentWidth, createPdf, ensureSpace, finishPdf } from './pdfDocument.ts'
 import { drawBlocks } from './renderCaseFilePdf.ts'
@@ -28,9 +28,11 @@ import { familySectionCardBlocks } from './toolkitBlocks.ts'
 export async function renderFamilyPdf(model: CaseFileExport, options: { language: Locale; picture: CanvasPicture | null }): Promise<Buffer> {
   const { language: locale, picture } = options
   const w = familyWords(locale)
+  // "Your family’s wellbeing map" for a wellbeing map: the copy is titled in the map's own words.
+  const { title } = familyMapWords(locale, model.variant)
   const pdf = createPdf({
-    title: `${w.title} — ${model.meeting.title}`,
-    subject: `${w.title}, ${model.version.label}, ${model.exportId}`,
+    title: `${title} — ${model.meeting.title}`,
+    subject: `${title}, ${model.version.label}, ${model.exportId}`,
     lang: locale === 'es' ? 'es-US' : 'en-US',
     date: recordDate(model),
     exportId: model.exportId,
@@ -39,7 +41,7 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
   const { doc } = pdf
   const width = contentWidth(doc)
 
-  doc.font('bold').fontSize(20).text(w.title, { width })
+  doc.font('bold').fontSize(20).text(title, { width })
   doc.font('body').fontSize(14).text(model.meeting.title, { width })
   doc.moveDown(0.5)
   doc.fontSize(11).text(`${w.date}: ${formatFamilyDate(model.meeting.startedAt ?? model.meeting.createdAt, locale)}`, { width })

@@ -14,7 +14,7 @@
  */
 import { composeDangerStatement, composeNextStep, composeSafetyGoal, formatDueDate, type Locale, type SectionKey } from '@safetymap/map-model'
 import type { CaseFileExport, ExportAttribution, ExportNextStep, ExportSafetyGoal, ExportScale } from './CaseFileExport.ts'
-import { NOT_RECORDED, familyWords, formatRecordTime, recordScaleEnds } from './exportWords.ts'
+import { NOT_RECORDED, familyMapWords, familyWords, formatRecordTime, recordPlanWords, recordScaleEnds } from './exportWords.ts'
 import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
 
 /**
@@ -38,19 +38,22 @@ const signed = (card: ExportAttribution): ToolkitBlock[] => [by(card), ...record
 const scaleTitle = (scale: ExportScale, statement: (n: number) => string, overall: string, removed: string) =>
   scale.scaleId === 'overall' ? overall : scale.dangerStatementNumber !== null ? statement(scale.dangerStatementNumber) : removed
 
-/** The case-file record's blocks (English labels; the map's own sentences as written). */
+const capital = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`
+
+/** The case-file record's blocks (English labels in the map variant's words; the map's own sentences as written). */
 export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
-  const out: ToolkitBlock[] = [{ style: 'h1', text: 'Safety plan: danger statements and safety goals' }]
-  if (model.dangerStatements.length === 0) out.push({ style: 'muted', text: 'No danger statements recorded.' })
+  const w = recordPlanWords(model.variant)
+  const out: ToolkitBlock[] = [{ style: 'h1', text: `${w.plan}: ${w.statement}s and ${w.goal}s` }]
+  if (model.dangerStatements.length === 0) out.push({ style: 'muted', text: `No ${w.statement}s recorded.` })
   for (const s of model.dangerStatements) {
-    out.push({ style: 'h2', text: `Danger statement ${s.number}` }, { style: 'text', text: quoted(s.sentence, s) }, ...signed(s))
+    out.push({ style: 'h2', text: `${capital(w.statement)} ${s.number}` }, { style: 'text', text: quoted(s.sentence, s) }, ...signed(s))
     // The statement's own "who disagrees" slot; "none" would contradict a person's recorded disagreement just above.
     if (s.disagreement !== null || s.disagreements.length === 0) out.push({ style: 'muted', text: `Disagreement recorded: ${s.disagreement ?? 'none'}` })
-    if (s.safetyGoals.length === 0) out.push({ style: 'muted', text: `Safety goal for statement ${s.number}: none linked.` })
-    for (const g of s.safetyGoals) out.push({ style: 'text', text: `Safety goal for statement ${s.number}: ${quoted(g.sentence, g)}` }, ...signed(g))
+    if (s.safetyGoals.length === 0) out.push({ style: 'muted', text: `${capital(w.goal)} for statement ${s.number}: none linked.` })
+    for (const g of s.safetyGoals) out.push({ style: 'text', text: `${capital(w.goal)} for statement ${s.number}: ${quoted(g.sentence, g)}` }, ...signed(g))
   }
   if (model.unlinkedSafetyGoals.length > 0) {
-    out.push({ style: 'h2', text: 'Safety goals not linked to a danger statement' })
+    out.push({ style: 'h2', text: `${capital(w.goal)}s not linked to a ${w.statement}` })
     for (const g of model.unlinkedSafetyGoals) out.push({ style: 'text', text: quoted(g.sentence, g) }, ...signed(g))
   }
 
@@ -69,7 +72,7 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
   for (const scale of model.scales) {
     // A scale whose ends were worded is part of the record even before anyone rates.
     if (scale.marks.length === 0 && !scale.ends) continue
-    out.push({ style: 'h2', text: scaleTitle(scale, (n) => `Scale for danger statement ${n}`, 'Overall safety scale (0–10)', 'Scale of a removed danger statement') })
+    out.push({ style: 'h2', text: scaleTitle(scale, (n) => `Scale for ${w.statement} ${n}`, `Overall ${w.scale} (0–10)`, `Scale of a removed ${w.statement}`) })
     if (scale.ends) out.push({ style: 'muted', text: recordScaleEnds(scale.ends) })
     if (scale.marks.length === 0) out.push({ style: 'muted', text: 'No marks recorded.' })
     for (const m of scale.marks) {
@@ -85,8 +88,6 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
 
 const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   statement: (n: number) => string
-  goal: string
-  goalsWithWorries: string
   stepOwner: (owner: string | null, date: string | null) => string
   overall: string
   statementScale: (n: number) => string
@@ -98,8 +99,6 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
 }>> = {
   en: {
     statement: (n) => `Worry ${n}`,
-    goal: 'What safety will look like:',
-    goalsWithWorries: 'What safety will look like for each worry is written under that worry, above.',
     stepOwner: (owner, date) => [owner ? `Who: ${owner}` : null, date ? `By: ${date}` : null].filter(Boolean).join(' · '),
     overall: 'Overall',
     statementScale: (n) => `Worry ${n}`,
@@ -111,8 +110,6 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   },
   es: {
     statement: (n) => `Preocupación ${n}`,
-    goal: 'Cómo se verá la seguridad:',
-    goalsWithWorries: 'Cómo se verá la seguridad para cada preocupación está escrito debajo de esa preocupación, más arriba.',
     stepOwner: (owner, date) => [owner ? `Quién: ${owner}` : null, date ? `Para: ${date}` : null].filter(Boolean).join(' · '),
     overall: 'En general',
     statementScale: (n) => `Preocupación ${n}`,
@@ -137,7 +134,8 @@ export const familyScaleMark = (locale: Locale, name: string, value: number): st
  */
 export function familySectionCardBlocks(model: CaseFileExport, key: SectionKey, locale: Locale, someone: string): ToolkitBlock[] {
   const w = FAMILY_TOOLKIT[locale]
-  const goal = (g: ExportSafetyGoal): ToolkitBlock => ({ style: 'text', text: `${w.goal} ${quoted(composeSafetyGoal(g.slots, locale), g)}` })
+  const goals = familyMapWords(locale, model.variant)
+  const goal = (g: ExportSafetyGoal): ToolkitBlock => ({ style: 'text', text: `${goals.goal} ${quoted(composeSafetyGoal(g.slots, locale), g)}` })
   const step = (n: ExportNextStep): string => n.action || composeNextStep({ action: n.action, owner: n.owner ?? '', dueDate: n.dueDate ?? '' }, locale)
   /** Who said it, then who does not agree with it. */
   const said = (card: ExportAttribution): ToolkitBlock[] => [
@@ -154,7 +152,7 @@ export function familySectionCardBlocks(model: CaseFileExport, key: SectionKey, 
       }
       break
     case 'goals':
-      if (model.dangerStatements.some((s) => s.safetyGoals.length > 0)) out.push({ style: 'muted', text: w.goalsWithWorries })
+      if (model.dangerStatements.some((s) => s.safetyGoals.length > 0)) out.push({ style: 'muted', text: goals.goalsWithWorries })
       for (const g of model.unlinkedSafetyGoals) out.push(goal(g), ...said(g))
       break
     case 'next-steps':

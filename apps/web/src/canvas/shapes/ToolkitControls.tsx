@@ -6,7 +6,8 @@
  * "Show names" switch (off for a projector), plain-language prompts for the selected note, plus
  * the builder dialog that is open. Render it inside `<Tldraw>` so it has the editor; the bar
  * itself goes into a strip above the canvas (`barSlot`, {@link ToolkitBar}), folded behind one
- * button on narrow screens.
+ * button on narrow screens. On a wellbeing or consultation map the statements and goals are
+ * named in that map's words ("Add a worry statement", `toolkitWords.ts`).
  *
  * New cards and marks are written through map-model (placement in the right section, one mark
  * per person per scale, MM-14 … MM-17) straight into the meeting's doc; the canvas binding shows
@@ -63,6 +64,7 @@ import { NoteAttribution } from './NoteAttribution.tsx'
 import { NotePlainLanguageHint } from './NotePlainLanguageHint.tsx'
 import type { BuilderRequest, ToolkitState } from './toolkitState.ts'
 import { useToolkitCards, type ToolkitCards } from './useToolkitCards.ts'
+import { useToolkitWords } from './toolkitWords.ts'
 import './toolkit.css'
 
 /** Props of {@link ToolkitControls}. */
@@ -92,6 +94,7 @@ const QUOTABLE_TYPES: ReadonlySet<string> = new Set([NOTE_SHAPE_TYPE, 'sm-danger
 export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFacilitator = false, extra, roster = null, barSlot }: ToolkitControlsProps) {
   const editor = useEditor()
   const { t } = useI18n()
+  const words = useToolkitWords(editor)
   const request = useValue(toolkit.editRequest)
   const showAuthors = useValue(toolkit.showAuthors)
   const quotable = useValue(
@@ -167,10 +170,10 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
         {canEdit ? (
           <>
             <button type="button" onClick={() => open('danger')}>
-              {t('toolkit.addDangerStatement')}
+              {t(words.statement.add)}
             </button>
             <button type="button" onClick={() => open('goal')}>
-              {t('toolkit.addSafetyGoal')}
+              {t(words.goal.add)}
             </button>
             <button type="button" onClick={() => open('next-step')}>
               {t('toolkit.addNextStep')}
@@ -326,6 +329,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
   const privateScales = usePrivateScales(doc)
   const locale = useValue(toolkit.boardLocale)
   const cards: ToolkitCards = useToolkitCards(editor)
+  const words = useToolkitWords(editor)
   const close = () => toolkit.editRequest.set(null)
   const author = { id: user.id, name: user.name }
   const existing = request.id ? editor.getShape(request.id as TLShapeId) : undefined
@@ -361,8 +365,8 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
           intro="toolkit.ends.intro"
           fields={[
             { name: 'scaleId', label: 'toolkit.ends.scaleId', type: 'select', options: scaleOptions },
-            { name: 'ten', label: 'toolkit.ends.ten', hint: 'toolkit.ends.tenHint' },
-            { name: 'zero', label: 'toolkit.ends.zero', hint: 'toolkit.ends.zeroHint' },
+            { name: 'ten', label: 'toolkit.ends.ten', hint: words.goal.tenHint },
+            { name: 'zero', label: 'toolkit.ends.zero', hint: words.goal.zeroHint },
           ]}
           initial={{ scaleId, ten: ends?.ten ?? '', zero: ends?.zero ?? '' }}
           contentLocale={locale}
@@ -383,7 +387,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
       const draft = builderDraft({ drafts, request, start: initialValues(existing, DANGER_STATEMENT_SLOTS), startQuote })
       return (
         <BuilderDialog
-          title="toolkit.danger.title"
+          title={words.statement.title}
           intro="toolkit.danger.intro"
           fields={textFields('toolkit.danger', DANGER_STATEMENT_SLOTS, ['whoIsWorried', 'behaviour', 'impactOnChild'])}
           {...draft.props}
@@ -409,8 +413,8 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
       const draft = builderDraft({ drafts, request, start: initial, startQuote })
       return (
         <BuilderDialog
-          title="toolkit.goal.title"
-          intro="toolkit.goal.intro"
+          title={words.goal.title}
+          intro={words.goal.intro}
           fields={[
             { name: 'dangerStatementId', label: 'toolkit.goal.dangerStatementId', type: 'select', options: statementOptions },
             ...textFields('toolkit.goal', SAFETY_GOAL_SLOTS, ['caregiversWillBeDoing', 'childWillExperience']),
@@ -496,7 +500,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
       return (
         <BuilderDialog
           title="toolkit.mark.title"
-          intro="toolkit.mark.intro"
+          intro={words.goal.markIntro}
           fields={[
             { name: 'scaleId', label: 'toolkit.mark.scaleId', type: 'select', options: scaleOptions },
             ...whose,

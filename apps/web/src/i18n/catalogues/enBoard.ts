@@ -179,6 +179,17 @@ export const enBoard = {
   'templates.person.none': 'Someone not in this meeting',
 
   'toolkit.menu': 'Meeting tools',
+  // The toolkit in a wellbeing or consultation map's own words (canvas/shapes/toolkitWords.ts).
+  'toolkit.variant.addWorryStatement': 'Add a worry statement',
+  'toolkit.variant.worryTitle': 'Worry statement',
+  'toolkit.variant.addRiskStatement': 'Add a risk statement',
+  'toolkit.variant.riskTitle': 'Risk statement',
+  'toolkit.variant.addWellbeingGoal': 'Add a wellbeing goal',
+  'toolkit.variant.wellbeingGoalTitle': 'Wellbeing goal',
+  'toolkit.variant.wellbeingGoalIntro': 'What will life look like when the child is doing well?',
+  'toolkit.variant.wellbeingMarkIntro': '10 means everyone is confident the child is doing well. 0 means things are very hard for the child right now.',
+  'toolkit.variant.wellbeingTenHint': 'For example: everyone is sure Kai is happy and doing well at home and at school.',
+  'toolkit.variant.wellbeingZeroHint': 'For example: things are very hard for Kai right now.',
 
   'restricted.badge': 'Restricted',
   'restricted.layer': 'Restricted items: only staff see these',

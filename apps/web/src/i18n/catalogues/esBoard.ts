@@ -184,6 +184,16 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'templates.person.none': 'Alguien que no está en esta reunión',
 
   'toolkit.menu': 'Herramientas de la reunión',
+  'toolkit.variant.addWorryStatement': 'Añadir una declaración de preocupación',
+  'toolkit.variant.worryTitle': 'Declaración de preocupación',
+  'toolkit.variant.addRiskStatement': 'Añadir una declaración de riesgo',
+  'toolkit.variant.riskTitle': 'Declaración de riesgo',
+  'toolkit.variant.addWellbeingGoal': 'Añadir una meta de bienestar',
+  'toolkit.variant.wellbeingGoalTitle': 'Meta de bienestar',
+  'toolkit.variant.wellbeingGoalIntro': '¿Cómo será la vida cuando al niño o la niña le esté yendo bien?',
+  'toolkit.variant.wellbeingMarkIntro': '10 quiere decir que todos confían en que al niño o la niña le está yendo bien. 0 quiere decir que ahora mismo las cosas están muy difíciles para el niño o la niña.',
+  'toolkit.variant.wellbeingTenHint': 'Por ejemplo: todos están seguros de que Kai está contento y le va bien en casa y en la escuela.',
+  'toolkit.variant.wellbeingZeroHint': 'Por ejemplo: ahora mismo las cosas están muy difíciles para Kai.',
 
   'restricted.badge': 'Restringido',
   'restricted.layer': 'Elementos restringidos: solo los ve el personal',
