@@ -125,6 +125,19 @@ describe('a meeting in two browsers', () => {
     await lorna.locator('.tl-canvas').getByText('Lorna walks Kai to school').first().waitFor({ timeout: 5_000 })
     expect(Date.now() - started).toBeLessThan(2_000)
 
+    // A keyboard user brought to the canvas is told how Tab works there and how to leave, on
+    // screen and as the canvas's description; doing as told moves the keyboard on.
+    await ana.getByRole('button', { name: 'Move focus to canvas' }).focus()
+    await ana.keyboard.press('Enter')
+    const hint = ana.locator('.sm-canvas-keyboard-hint')
+    await expect.poll(async () => (await hint.boundingBox())?.height ?? 0).toBeGreaterThan(20)
+    expect(await hint.innerText()).toBe('Tab moves from note to note. To leave the map, press Escape, then Tab. To read the map or add to it with the keyboard, use “Show as list”.')
+    expect(await ana.locator('.tl-container').getAttribute('aria-describedby')).toBe(await hint.getAttribute('id'))
+    await ana.keyboard.press('Escape')
+    await ana.keyboard.press('Tab')
+    expect(await ana.evaluate(() => document.activeElement?.classList.contains('tl-container'))).toBe(false)
+    expect((await hint.boundingBox())?.height ?? 0).toBeLessThanOrEqual(1)
+
     // The family member writes one too, and the worker sees it.
     await addNoteUnder(lorna, 'Harm', 'Kai was left alone one evening')
     await ana.locator('.tl-canvas').getByText('Kai was left alone one evening').first().waitFor({ timeout: 5_000 })

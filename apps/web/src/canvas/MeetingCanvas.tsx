@@ -29,6 +29,7 @@ import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { Link } from '../router/Link.tsx'
 import { blockThirdPartyContent } from './blockThirdPartyContent.ts'
 import './canvas.css'
+import { CanvasKeyboardHint } from './CanvasKeyboardHint.tsx'
 import { canvasUiComponents, useCanvasUiOverrides } from './canvasUiOverrides.ts'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { createMeetingConnection, type MeetingConnection } from './createMeetingConnection.ts'
@@ -199,6 +200,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
             locale={locale}
             onMount={onMount}
           >
+            <CanvasKeyboardHint />
             <ToolkitControls
               doc={doc}
               user={user}

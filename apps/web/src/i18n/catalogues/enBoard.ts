@@ -159,6 +159,7 @@ export const enBoard = {
   'templates.cancel': 'Cancel',
   'toolkit.saved': 'Saved: {what}',
   'toolkit.draftKept': 'This map can no longer be changed here, so the form closed. What you typed is kept in this browser tab: open the form again when you can add to the map.',
+  'canvas.keyboardHint': 'Tab moves from note to note. To leave the map, press Escape, then Tab. To read the map or add to it with the keyboard, use “{showList}”.',
   'canvas.shape.zone': 'Section of the map',
   'canvas.shape.nextStep': 'Next step',
   'canvas.shape.scalingMark': 'Rating',

@@ -164,6 +164,7 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'templates.cancel': 'Cancelar',
   'toolkit.saved': 'Guardado: {what}',
   'toolkit.draftKept': 'Este mapa ya no se puede cambiar aquí, así que el formulario se cerró. Lo que escribió se guarda en esta pestaña del navegador: abra el formulario otra vez cuando pueda agregar al mapa.',
+  'canvas.keyboardHint': 'Tab pasa de una nota a otra. Para salir del mapa, pulse Escape y luego Tab. Para leer el mapa o añadir algo con el teclado, use «{showList}».',
   'canvas.shape.zone': 'Parte del mapa',
   'canvas.shape.nextStep': 'Próximo paso',
   'canvas.shape.scalingMark': 'Número',
