@@ -554,6 +554,58 @@ describe('the phone view', () => {
     }
   })
 
+  it('keeps her typed words on screen, read-only and copyable, with what to do, when the map is finished while she writes', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Finished while typing')
+    const phone = await phoneContext()
+    await phone.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    try {
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Aunt May')
+      await addOnPhone(page, 'strengths', 'Lorna walks Kai to school')
+      // Two forms open with words in them: a new note for "harm", a change to her own note.
+      const harm = section(page, 'harm')
+      await harm.locator('.phone-add-open').tap()
+      await harm.locator('.phone-add textarea').fill('Kai was alone at the park')
+      const mine = section(page, 'strengths').getByTestId('phone-item').first()
+      await mine.getByRole('button', { name: 'Change' }).tap()
+      await mine.locator('textarea').fill('Lorna walks Kai to school and back')
+
+      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+
+      // Her words stay, to read and copy, with what happened and what to do; nothing can be sent.
+      const kept = harm.getByTestId('phone-kept')
+      await kept.waitFor({ timeout: 10_000 })
+      expect(await kept.getByRole('alert').innerText()).toBe(
+        'The map was finished while you were writing, so your words did not go on the map. Copy them and tell the person running the meeting: they can open the map again.',
+      )
+      expect(await kept.locator('textarea').inputValue()).toBe('Kai was alone at the park')
+      expect(await kept.locator('textarea').getAttribute('readonly')).not.toBeNull()
+      expect(await harm.getByRole('button', { name: /^(Add|Añadir)$/ }).count()).toBe(0)
+      const keptChange = mine.getByTestId('phone-kept')
+      expect(await keptChange.locator('textarea').inputValue()).toBe('Lorna walks Kai to school and back')
+      expect(await mine.getByTestId('phone-item-text').innerText()).toBe('Lorna walks Kai to school')
+      await kept.getByRole('button', { name: 'Copy my words' }).tap()
+      await expect.poll(() => kept.getByRole('status').innerText()).toBe('Copied.')
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Kai was alone at the park')
+
+      // In Spanish too; and still there after a reload, until she says she is done with them.
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await expect.poll(() => kept.getByRole('alert').innerText()).toBe(
+        'El mapa se terminó mientras usted escribía, así que sus palabras no quedaron en el mapa. Cópielas y dígaselo a la persona que dirige la reunión: puede volver a abrir el mapa.',
+      )
+      await page.getByRole('button', { name: 'English' }).tap()
+      await page.reload()
+      await kept.waitFor({ timeout: 15_000 })
+      expect(await kept.locator('textarea').inputValue()).toBe('Kai was alone at the park')
+      await kept.getByRole('button', { name: 'Done with these words' }).tap()
+      await keptChange.getByRole('button', { name: 'Done with these words' }).tap()
+      expect(await page.getByTestId('phone-kept').count()).toBe(0)
+      await expect.poll(() => page.evaluate(() => JSON.stringify(window.sessionStorage))).not.toContain('Kai was alone')
+    } finally {
+      await phone.context.close()
+    }
+  })
+
   it('shows worries with their goals and next steps and everyone’s numbers, and lets her give and change her own number with reasons', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Toolkit on the phone')
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })

@@ -2,7 +2,8 @@
  * "Add to …" under a part of the map (a section, or a zone of a placed template): a button that
  * opens a form for one note, which stays open for the next one after each add; Cancel or Escape
  * closes it, back on the button. What is typed is kept in the tab's drafts until it is added or
- * cancelled, so a reload reopens the form with it.
+ * cancelled, so a reload reopens the form with it. When the map is finished under an open form,
+ * the words typed stay on screen to copy (KeptWords.tsx) instead of going with the form.
  *
  *   <AddItemForm zone="strengths" label="Strengths" drafts={drafts} draftKey={addFormKey('strengths')} onAdd={add} />
  */
@@ -12,6 +13,7 @@ import { focusOnMount } from '../ui/focusOnMount.ts'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import type { Drafts } from '../ui/drafts.ts'
 import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
+import { KeptWords } from './KeptWords.tsx'
 import { useInlineForm } from './useInlineForm.ts'
 
 /** Props of {@link AddItemForm}. */
@@ -23,10 +25,12 @@ export interface AddItemFormProps {
   readonly drafts: Drafts
   readonly draftKey: string
   readonly onAdd: (text: string) => void
+  /** The map is finished: nothing can be added, only words already typed are shown. */
+  readonly finished?: boolean
 }
 
 /** The add button and its form. */
-export function AddItemForm({ zone, label, drafts, draftKey, onAdd }: AddItemFormProps) {
+export function AddItemForm({ zone, label, drafts, draftKey, onAdd, finished = false }: AddItemFormProps) {
   const { t } = useI18n()
   const id = useId()
   const [saved] = useState(() => drafts.get(draftKey))
@@ -34,8 +38,9 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd }: AddItemFor
   const [text, setText] = useState(saved?.text ?? '')
   const [error, setError] = useState(false)
   const [added, setAdded] = useState('')
+  const typed = open && text.trim() !== ''
   // A reload or a tap on "back" would lose what is typed here: the browser asks first.
-  useWarnBeforeLeaving(open && text.trim() !== '')
+  useWarnBeforeLeaving(typed)
   useEffect(() => {
     drafts.set(draftKey, open && text !== '' ? { text } : null)
   }, [drafts, draftKey, open, text])
@@ -58,6 +63,13 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd }: AddItemFor
     setError(false)
   })
 
+  if (finished) {
+    return typed ? (
+      <div className="phone-add" data-section={zone}>
+        <KeptWords text={text} onDone={form.close} />
+      </div>
+    ) : null
+  }
   return (
     <div className="phone-add" data-section={zone}>
       <p className="phone-visually-hidden" role="status">

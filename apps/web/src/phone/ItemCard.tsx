@@ -6,7 +6,8 @@
  * in place; no browser dialog, which phones render badly and screen readers announce poorly).
  * Escape cancels Change or the question as Cancel does, and the focus goes back to the button.
  * What is typed into Change is kept in the tab's drafts until saved or cancelled, so a reload
- * reopens the form with it.
+ * reopens the form with it. When the map is finished while she is changing her note, her new
+ * words stay on screen to copy (KeptWords.tsx).
  *
  *   <ItemCard item={item} own self pending={false} onSave={save} onRemove={remove} drafts={drafts} … />
  */
@@ -17,6 +18,7 @@ import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { Disagreements } from './Disagreements.tsx'
 import { changeFormKey, type Drafts } from '../ui/drafts.ts'
+import { KeptWords } from './KeptWords.tsx'
 import { NotSent } from './NotSent.tsx'
 import { useInlineForm } from './useInlineForm.ts'
 
@@ -39,12 +41,14 @@ export interface ItemCardProps {
   readonly selfId: string
   readonly onDisagree: (on: boolean) => void
   readonly drafts: Drafts
+  /** The map is finished (`own` is then false). */
+  readonly finished: boolean
 }
 
 type Mode = 'read' | 'edit' | 'confirmRemove'
 
 /** An item of the map. */
-export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagree, selfId, onDisagree, drafts }: ItemCardProps) {
+export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagree, selfId, onDisagree, drafts, finished }: ItemCardProps) {
   const { t, locale } = useI18n()
   const id = useId()
   const draftKey = changeFormKey(item.id)
@@ -136,6 +140,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
         ) : null}
         {pending ? <NotSent /> : null}
       </p>
+      {finished && self && mode === 'edit' && draft.trim() !== base.trim() ? <KeptWords text={draft} onDone={() => setMode('read')} /> : null}
       <Disagreements list={item.disagreements} selfId={selfId} canWrite={canDisagree} describedBy={`${id}-text`} onToggle={onDisagree} />
       {own && mode === 'read' ? (
         <div className="phone-actions">

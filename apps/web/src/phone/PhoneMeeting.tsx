@@ -158,6 +158,8 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
     if (!holdsBack) dropPrerenderedList()
   }, [holdsBack])
   const canWrite = user.role !== 'viewer' && !finalized && !ended
+  // Finished here or found so by the relay refusing offline edits: open forms keep their words on screen.
+  const finished = finalized || endedCode === RELAY_CLOSE_CODE.finalizedEditsRefused
 
   /** Writes as the person with `write`; written while not live, what it wrote says "Not sent yet" until the next sync. */
   const writeTracked = useCallback(
@@ -205,6 +207,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const actions: SectionActions = useMemo(
     () => ({
       canWrite,
+      finished,
       selfId: user.id,
       isPending: (id) => pending.has(id),
       drafts,
@@ -212,7 +215,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       remove: (id) => void deleteItem(doc, id),
       disagree: (id, on) => void (on ? addDisagreement(doc, id, { id: user.id, name: user.name }) : withdrawDisagreement(doc, id, user.id)),
     }),
-    [canWrite, user.id, user.name, pending, drafts, doc],
+    [canWrite, finished, user.id, user.name, pending, drafts, doc],
   )
 
   const titleId = 'phone-title'

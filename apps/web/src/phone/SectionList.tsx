@@ -19,6 +19,8 @@ import { ItemCard } from './ItemCard.tsx'
 /** What a section list may do, decided by the page. */
 export interface SectionActions {
   readonly canWrite: boolean
+  /** The map is finished: forms open when it happened keep their typed words on screen (KeptWords.tsx). */
+  readonly finished: boolean
   /** The person's participant id: their own items can be changed and removed. */
   readonly selfId: string
   readonly isPending: (id: string) => boolean
@@ -96,11 +98,14 @@ export function SectionList({ zone, heading, hint, anchorId, items, actions, hea
               selfId={actions.selfId}
               onDisagree={(on) => actions.disagree(item.id, on)}
               drafts={actions.drafts}
+              finished={actions.finished}
             />
           ))}
         </ul>
       )}
-      {zone && add && actions.canWrite ? <AddItemForm zone={zone} label={heading} drafts={actions.drafts} draftKey={add.draftKey} onAdd={add.onAdd} /> : null}
+      {zone && add && (actions.canWrite || actions.finished) ? (
+        <AddItemForm zone={zone} label={heading} drafts={actions.drafts} draftKey={add.draftKey} onAdd={add.onAdd} finished={!actions.canWrite} />
+      ) : null}
     </section>
   )
 }
