@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { shouldReconnect } from '../access/useRelayClose.ts'
-import { attachJitteredReconnect, reconnectDelayMs, RECONNECT_MAX_MS } from './jitteredReconnect.ts'
+import { attachJitteredReconnect, reconnectDelayMs, RECONNECT_MAX_MS, type VisiblePage } from './jitteredReconnect.ts'
 
 type Handler = (...args: unknown[]) => void
 
@@ -29,6 +29,21 @@ function fakeProvider() {
   return provider
 }
 
+/** A page that can be hidden and shown, as a phone does with a tab in the background. */
+function fakePage() {
+  const listeners = new Set<() => void>()
+  return {
+    visibilityState: 'hidden' as DocumentVisibilityState,
+    addEventListener: (_name: string, h: () => void) => void listeners.add(h),
+    removeEventListener: (_name: string, h: () => void) => void listeners.delete(h),
+    show() {
+      this.visibilityState = 'visible'
+      for (const h of listeners) h()
+    },
+    listeners,
+  }
+}
+
 function fakeTimers() {
   const timers: { run: () => void; ms: number; cleared: boolean }[] = []
   return {
@@ -52,6 +67,10 @@ describe('reconnectDelayMs', () => {
     expect(reconnectDelayMs(4, 0.5)).toBe(3000)
     expect(reconnectDelayMs(50, 0.999)).toBeLessThanOrEqual(RECONNECT_MAX_MS)
     expect(reconnectDelayMs(50, 0)).toBe(RECONNECT_MAX_MS / 2)
+  })
+
+  it('never keeps a phone waiting more than a few seconds between tries, however long the relay was away', () => {
+    for (let attempt = 1; attempt <= 60; attempt++) expect(reconnectDelayMs(attempt, 0.999)).toBeLessThanOrEqual(4_000)
   })
 
   it('spreads phones that dropped together over the step', () => {
@@ -117,5 +136,29 @@ describe('attachJitteredReconnect', () => {
     provider.emit('connection-close', { code: 1006 })
     provider.emit('status', { status: 'connecting' })
     expect(timers.timers[0]!.cleared).toBe(true)
+  })
+})
+
+describe('coming back into view', () => {
+  it('retries at once when the page shows again while waiting to retry, and only then', () => {
+    const provider = fakeProvider()
+    const timers = fakeTimers()
+    const page = fakePage()
+    const stop = attachJitteredReconnect(provider as unknown as WebsocketProvider, { ...timers, page: page as unknown as VisiblePage })
+    // Connected: showing the page does nothing.
+    page.show()
+    expect(provider.connects).toBe(0)
+    page.visibilityState = 'hidden'
+    provider.emit('connection-close', { code: 1006 })
+    page.show()
+    expect(provider.connects).toBe(1)
+    expect(timers.timers[0]!.cleared).toBe(true)
+    // A final close leaves nothing to retry.
+    page.visibilityState = 'hidden'
+    provider.emit('connection-close', { code: 4403 })
+    page.show()
+    expect(provider.connects).toBe(1)
+    stop()
+    expect(page.listeners.size).toBe(0)
   })
 })
