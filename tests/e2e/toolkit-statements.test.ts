@@ -374,7 +374,9 @@ describe('statement builders on the canvas', () => {
     await expect.poll(() => dialog.count()).toBe(0)
     const announced = () => page.evaluate(() => [...document.querySelectorAll('.tl-container [role="status"]')].map((e) => e.textContent).join(' | '))
     await expect.poll(announced).toContain('Saved: Worry statement')
-    await canvas.getByTestId('sm-card-danger').waitFor({ timeout: 5_000 })
+    // Selected, a screen reader hears the card named in the map's words too.
+    await canvas.getByTestId('sm-card-danger').click({ timeout: 5_000 })
+    await expect.poll(announced).toMatch(/Worry statement\. \d+ of \d+/)
 
     await bar.getByRole('button', { name: 'Add a wellbeing goal' }).click()
     const goalDialog = page.getByRole('dialog', { name: 'Wellbeing goal' })

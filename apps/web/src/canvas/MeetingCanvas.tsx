@@ -92,7 +92,6 @@ export function MeetingCanvas(props: MeetingCanvasProps) {
 
 function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingCanvasProps & { connection: MeetingConnection }) {
   const { t, locale, chosen } = useI18n()
-  const canvasOverrides = useCanvasUiOverrides()
   const { doc, awareness, tracker } = connection
   const snapshot = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot)
   const peers = usePeers(awareness)
@@ -100,6 +99,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
   const [peopleOpen, setPeopleOpen] = useState(() => window.matchMedia(WIDE_SCREEN_QUERY).matches)
   const [filesBlocked, setFilesBlocked] = useState(0)
   const [editor, setEditor] = useState<Editor | null>(null)
+  const canvasOverrides = useCanvasUiOverrides(editor)
   // The strip above the canvas that holds the meeting tools (ToolkitBar), so they never cover the map.
   const [toolkitSlot, setToolkitSlot] = useState<HTMLDivElement | null>(null)
   // Role and status as they are now (a facilitator may change them mid-meeting), and the roster.

@@ -63,9 +63,9 @@ export function toolkitWords(templateId: unknown): { statement: StatementWords; 
   }
 }
 
-/** {@link toolkitWords} for the map on the canvas, following its variant live. */
-export function useToolkitWords(editor: Editor): ReturnType<typeof toolkitWords> {
+/** {@link toolkitWords} for the map on the canvas, following its variant live (the three columns' until the editor is there). */
+export function useToolkitWords(editor: Editor | null): ReturnType<typeof toolkitWords> {
   // The danger zone carries the variant of the meeting's own map (map-model's readMapVariant reads the same).
-  const templateId = useValue('map variant', () => editor.getShape(zoneShapeId('danger') as TLShapeId)?.meta.templateId, [editor])
+  const templateId = useValue('map variant', () => editor?.getShape(zoneShapeId('danger') as TLShapeId)?.meta.templateId, [editor])
   return toolkitWords(templateId)
 }
