@@ -7,7 +7,9 @@
  * read-only for everyone. A worker marks a note restricted: it leaves the family's screen and
  * their doc, and stays on the facilitator's canvas with a "Restricted" badge. A note written
  * offline while the map was finished is refused when the page comes back, and the page says so;
- * one that comes back to an ended meeting is told it has ended.
+ * one that comes back to an ended meeting is told it has ended. A facilitator who opens an ended
+ * meeting again from the list is told when it ended and what is left to do, and offered no invite,
+ * lobby or second end.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { devices, type Browser, type Locator, type Page } from 'playwright-core'
@@ -17,6 +19,7 @@ import * as encoding from 'lib0/encoding'
 import { readSyncMessage } from 'y-protocols/sync'
 import { readMap } from '@safetymap/map-model'
 import { api } from '../helpers/clients.ts'
+import { inviteAndJoin } from '../helpers/accessClients.ts'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
@@ -559,4 +562,57 @@ describe('who may be in the meeting, in two browsers', () => {
     expect(Buffer.from(state ?? new Uint8Array()).includes(Buffer.from('just before the end'))).toBe(false)
     await family.context.close()
   })
+
+  it('a facilitator who opens an ended meeting again is told it ended, when, and what is left to do; nothing lets anyone in', async () => {
+    const worker = await workerWithPassword(server, 'ana.afterwards@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(browser, { viewport: { width: 1366, height: 850 } })
+    const ana = await facilitator.context.newPage()
+    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.afterwards@example.org', 'Meeting for Rio')
+    await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+    // Someone still waits in the lobby when the facilitator ends the meeting.
+    await inviteAndJoin(server.url, worker.apiKey, meetingId, { name: 'Uncle Tom', kind: 'shared', lobby: true })
+    await ana.getByTestId('waiting-notice').getByText('Uncle Tom is waiting to join').waitFor({ timeout: 10_000 })
+    await ana.getByRole('button', { name: 'End meeting for everyone' }).click()
+    await ana.getByRole('button', { name: 'Yes, end the meeting' }).click()
+    await waitVisible(ana, ana.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
+    const ended = await api<{ endedAt: string }>(server.url, `/api/meetings/${meetingId}`, { token: worker.apiKey })
+    const format = (options: Intl.DateTimeFormatOptions) =>
+      ana.evaluate(([iso, opts]) => new Intl.DateTimeFormat('en', opts).format(new Date(iso)), [ended.body.endedAt, options] as const)
+
+    // Later, from the meeting list, which says it ended (not "Open").
+    await ana.getByRole('link', { name: 'Go to the start page' }).click()
+    const listed = ana.getByRole('link', { name: /Meeting for Rio/ })
+    await listed.waitFor({ timeout: 10_000 })
+    expect(await listed.innerText()).toContain(`Ended ${await format({ dateStyle: 'medium' })}`)
+    expect(await listed.innerText()).not.toContain('Open')
+    await listed.click()
+    await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+
+    // The board says it ended, when, that nobody can join any more, and what the facilitator can still do.
+    const notice = ana.getByTestId('meeting-ended-notice')
+    await waitVisible(ana, notice, 10_000)
+    expect((await notice.innerText()).split('\n').filter(Boolean)).toEqual([
+      'This meeting has ended',
+      `It ended on ${await format({ dateStyle: 'medium', timeStyle: 'short' })}.`,
+      'Family and network can no longer join. Their invite links no longer work.',
+      'You can still look at the map, change it, finish it and export it for the case file.',
+    ])
+    // Nothing that let people in or ended the meeting is offered: no invites, no lobby, no second end.
+    await ana.getByRole('button', { name: 'Finish the map' }).waitFor({ timeout: 5_000 })
+    expect(await ana.getByRole('button', { name: 'Invite someone' }).count()).toBe(0)
+    expect(await ana.getByRole('button', { name: 'End meeting for everyone' }).count()).toBe(0)
+    expect(await ana.getByRole('button', { name: 'Let in' }).count()).toBe(0)
+    expect(await ana.getByTestId('waiting-notice').innerText()).toBe('')
+    expect(await ana.getByRole('button', { name: /^Who's here/ }).innerText()).toBe("Who's here (1)")
+    // Under the meeting bar too, where it shows even with the panel folded away.
+    expect(await ana.getByTestId('ended-notice').innerText()).toBe('This meeting has ended: family and network can no longer join. You can still work on the map and export it.')
+    // What is left still works from the meeting bar.
+    expect(await ana.getByRole('button', { name: 'Export' }).isEnabled()).toBe(true)
+
+    // In Spanish too.
+    await ana.getByRole('button', { name: 'Español' }).click()
+    await expect.poll(() => notice.innerText()).toContain('La familia y su red ya no pueden entrar.')
+    expect(await notice.innerText()).toContain('Todavía puede ver el mapa, cambiarlo, darlo por terminado y exportarlo para el expediente.')
+    await facilitator.context.close()
+  }, 90_000)
 })

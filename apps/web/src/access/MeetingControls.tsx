@@ -1,11 +1,12 @@
 /**
  * The facilitator's meeting-wide controls: finish the map (read-only for everyone; asks first),
- * reopen it as a new version, and end the meeting for everyone (asks first). Finishing or
+ * reopen it as a new version, and end the meeting for everyone (asks first; not offered once it has
+ * ended: family and network are out for good, and ending again would only move the end). Finishing or
  * reopening leaves the keyboard on the button that took the used one's place. When some people's
  * private ratings are not shown yet, "Finish the map?" says so and what to do: finishing would
  * leave them out of the record (a warning; finishing anyway stays possible).
  *
- *   <MeetingControls finalized={access.finalized} hiddenRaters={2} onFinalize={…} onReopen={…} onEnd={…} />
+ *   <MeetingControls finalized={access.finalized} ended={false} hiddenRaters={2} onFinalize={…} onReopen={…} onEnd={…} />
  */
 import { useEffect, useRef } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -14,6 +15,8 @@ import { ConfirmAction } from './ConfirmAction.tsx'
 /** Props of {@link MeetingControls}. */
 export interface MeetingControlsProps {
   readonly finalized: boolean
+  /** The meeting has ended for everyone (the map stays the facilitators'). */
+  readonly ended: boolean
   /** How many people gave a private rating that is not shown yet (`useHiddenRaterCount`). */
   readonly hiddenRaters: number
   readonly onFinalize: () => void | Promise<void>
@@ -22,7 +25,7 @@ export interface MeetingControlsProps {
 }
 
 /** End, finish and reopen. */
-export function MeetingControls({ finalized, hiddenRaters, onFinalize, onReopen, onEnd }: MeetingControlsProps) {
+export function MeetingControls({ finalized, ended, hiddenRaters, onFinalize, onReopen, onEnd }: MeetingControlsProps) {
   const { t } = useI18n()
   const section = useRef<HTMLElement>(null)
   const shown = useRef(finalized)
@@ -52,12 +55,14 @@ export function MeetingControls({ finalized, hiddenRaters, onFinalize, onReopen,
           onConfirm={onFinalize}
         />
       )}
-      <ConfirmAction
-        label={t('controls.end')}
-        question={t('controls.endConfirm')}
-        confirmLabel={t('controls.endYes')}
-        onConfirm={onEnd}
-      />
+      {ended ? null : (
+        <ConfirmAction
+          label={t('controls.end')}
+          question={t('controls.endConfirm')}
+          confirmLabel={t('controls.endYes')}
+          onConfirm={onEnd}
+        />
+      )}
     </section>
   )
 }

@@ -5,13 +5,15 @@
  * (server-sent events: someone joined the lobby, was let in, removed, given a new role…), when
  * that stream (re)connects, and at every relay reconnect — a changed role, a finalize and a reopen
  * all make the relay reconnect us. Whether the map is finished is read live from the doc's
- * `meta.status`, which the server writes on finalize and reopen.
+ * `meta.status`, which the server writes on finalize and reopen. Once the meeting has ended
+ * (`endedAt`), nobody waits in the lobby any more: their sessions ended with it, so the roster
+ * leaves them out and no one is offered to be let in.
  *
  *   const access = useMeetingAccess({ meeting, doc, live: snapshot.state === 'live' })
  *   const readonly = access.role === 'viewer' || access.finalized
  */
 import { META_KEYS, META_MAP_NAME } from '@safetymap/map-model'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { RELAY_CLOSE_CODE } from './useRelayClose.ts'
 import { api, rosterEventsUrl, type Meeting, type MeetingRole, type MeetingStatus, type RosterEntry } from '../api/api.ts'
@@ -30,6 +32,8 @@ export interface MeetingAccess {
   readonly status: MeetingStatus
   /** The map is finished: read-only for everyone until the facilitator reopens it. */
   readonly finalized: boolean
+  /** When a facilitator ended the meeting for everyone (ISO 8601); null while it goes on. */
+  readonly endedAt: string | null
   /** Everyone in the meeting; null until the first answer, or when the server gives none. */
   readonly roster: readonly RosterEntry[] | null
   /** Asks again now (after a facilitator's change). */
@@ -58,6 +62,7 @@ export function useMeetingAccess({ meeting, doc, live }: UseMeetingAccessOptions
   const meetingId = meeting.id
   const [role, setRole] = useState<MeetingRole>(meeting.role)
   const [status, setStatus] = useState<MeetingStatus>(meeting.status)
+  const [endedAt, setEndedAt] = useState<string | null>(() => meeting.endedAt ?? null)
   const [roster, setRoster] = useState<readonly RosterEntry[] | null>(null)
   const [docStatus, setDocStatus] = useState<string | null>(() => readDocStatus(doc))
   const [round, setRound] = useState(0)
@@ -79,6 +84,7 @@ export function useMeetingAccess({ meeting, doc, live }: UseMeetingAccessOptions
         if (meetingNow.ok) {
           setRole(meetingNow.value.role)
           setStatus(meetingNow.value.status)
+          setEndedAt(meetingNow.value.endedAt ?? null)
         } else if (meetingNow.error.code !== null && meetingNow.error.code in CLOSED_BY_CODE) {
           setClosedWith(CLOSED_BY_CODE[meetingNow.error.code] ?? null)
         }
@@ -117,5 +123,9 @@ export function useMeetingAccess({ meeting, doc, live }: UseMeetingAccessOptions
   const refresh = useCallback(() => setRound((n) => n + 1), [])
   // The doc's own status is live and authoritative once present; the API covers the time before.
   const finalized = docStatus !== null ? docStatus === 'finalized' : status === 'finalized'
-  return { role, status, finalized, roster, refresh, closedWith }
+  const current = useMemo(
+    () => (endedAt === null || roster === null ? roster : roster.filter((entry) => entry.status !== 'waiting')),
+    [endedAt, roster],
+  )
+  return { role, status, finalized, endedAt, roster: current, refresh, closedWith }
 }

@@ -42,6 +42,8 @@ export interface MeetingSummary {
   readonly locale: Locale
   readonly status: MeetingStatus
   readonly createdAt: string
+  /** When a facilitator ended the meeting for everyone; null while it goes on (absent from copies kept offline). */
+  readonly endedAt?: string | null
 }
 
 /** One meeting, with the caller's role in it; `version` counts reopenings (absent on older servers). */

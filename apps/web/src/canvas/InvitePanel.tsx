@@ -12,6 +12,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { api, type Invite, type InviteDetails, type InviteKind } from '../api/api.ts'
 import { BusyButton } from '../access/BusyButton.tsx'
+import { formatDateTime } from '../access/formatDateTime.ts'
 import { QrCode } from '../access/QrCode.tsx'
 import '../access/access.css'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -91,8 +92,7 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
     }
   }
 
-  const formatTime = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+  const formatTime = (iso: string) => formatDateTime(iso, locale)
 
   return (
     <div className="invite">

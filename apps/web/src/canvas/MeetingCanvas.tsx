@@ -180,7 +180,13 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
         {role === 'facilitator' && <AuditTrailButton meetingId={meeting.id} roster={access.roster} />}
         <LanguageSwitch />
       </header>
-      <MeetingNotices role={role} schemaStatus={schemaStatus} filesBlockedAt={filesBlocked} finalized={access.finalized} />
+      <MeetingNotices
+        role={role}
+        schemaStatus={schemaStatus}
+        filesBlockedAt={filesBlocked}
+        finalized={access.finalized}
+        ended={role === 'facilitator' && access.endedAt !== null}
+      />
       {role === 'facilitator' ? (
         <WaitingNotice lobby={lobby} panelId={PEOPLE_PANEL_ID} onShowWaiting={showWaiting} returnFocusRef={peopleToggleRef} />
       ) : null}

@@ -1,6 +1,7 @@
 /**
  * Plain-language notices under the meeting bar: "this map is finished" once the facilitator
- * finalized it, "you can only look" for viewers, "reload" when
+ * finalized it, "this meeting has ended" on a facilitator's board after the end (also where the
+ * "Who's here" panel, which says more, is folded away), "you can only look" for viewers, "reload" when
  * this build cannot write the doc, and a short-lived note when a picture or file was refused.
  *
  *   <MeetingNotices role={user.role} schemaStatus={schemaStatus} filesBlockedAt={lastBlockedMs} finalized={false} />
@@ -26,6 +27,8 @@ function schemaNotice(status: SchemaStatus): MessageKey | null {
   }
 }
 
+const TEST_IDS: Partial<Record<MessageKey, string>> = { 'meeting.finalizedNotice': 'finalized-notice', 'ended.barNotice': 'ended-notice' }
+
 /** Props of {@link MeetingNotices}. */
 export interface MeetingNoticesProps {
   readonly role: MeetingRole
@@ -34,10 +37,12 @@ export interface MeetingNoticesProps {
   readonly filesBlockedAt: number
   /** The map is finished: read-only for everyone (`data-testid="finalized-notice"`). */
   readonly finalized?: boolean
+  /** The meeting was ended for everyone (`data-testid="ended-notice"`). */
+  readonly ended?: boolean
 }
 
 /** The notices that apply right now, if any. */
-export function MeetingNotices({ role, schemaStatus, filesBlockedAt, finalized = false }: MeetingNoticesProps) {
+export function MeetingNotices({ role, schemaStatus, filesBlockedAt, finalized = false, ended = false }: MeetingNoticesProps) {
   const { t } = useI18n()
   const [showFilesBlocked, setShowFilesBlocked] = useState(false)
 
@@ -53,12 +58,13 @@ export function MeetingNotices({ role, schemaStatus, filesBlockedAt, finalized =
   if (schemaKey) notices.push(schemaKey)
   else if (finalized) notices.push('meeting.finalizedNotice')
   else if (role === 'viewer') notices.push('meeting.viewerNotice')
+  if (ended) notices.push('ended.barNotice')
   if (showFilesBlocked) notices.push('canvas.filesBlocked')
 
   return (
     <div role="status">
       {notices.map((key) => (
-        <p key={key} className="meeting-notice" data-testid={key === 'meeting.finalizedNotice' ? 'finalized-notice' : undefined}>
+        <p key={key} className="meeting-notice" data-testid={TEST_IDS[key]}>
           {t(key)}
         </p>
       ))}

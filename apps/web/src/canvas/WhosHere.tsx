@@ -3,7 +3,9 @@
  * person: name, "(you)", relationship to the child, how they take part, online dot, role). The
  * facilitator also gets the lobby (let in / decline), per-person role and Remove, the meeting
  * controls (finish, reopen, end for everyone; finishing warns of private ratings not shown yet, read
- * from `doc`) and the invite control. The page's toggle button
+ * from `doc`) and the invite control. Once the meeting has ended, the facilitator reads that at the
+ * top instead, and nothing that let people in or ended it is offered: no lobby, no invites (the
+ * server refuses them), no second "End". The page's toggle button
  * shows and hides it (`hidden` keeps it in the document for assistive tech and tests). Opening it
  * brings the lobby into view, however far down the panel was scrolled; asking to see who waits
  * (the notice's button, `showWaitingRequest`) also moves focus there.
@@ -18,6 +20,7 @@ import { api } from '../api/api.ts'
 import type { ApiResult } from '../api/ApiResult.ts'
 import '../access/access.css'
 import { MeetingControls, type MeetingControlsProps } from '../access/MeetingControls.tsx'
+import { MeetingEndedNotice } from '../access/MeetingEndedNotice.tsx'
 import { RosterList, type RosterManagement } from '../access/RosterList.tsx'
 import { useHiddenRaterCount } from '../access/useHiddenRaterCount.ts'
 import { useLobby } from '../access/useLobby.ts'
@@ -38,7 +41,7 @@ export interface WhosHereProps {
   readonly open: boolean
   readonly meetingId: string
   readonly selfId: string
-  readonly access: Pick<MeetingAccess, 'roster' | 'finalized' | 'refresh'>
+  readonly access: Pick<MeetingAccess, 'roster' | 'finalized' | 'endedAt' | 'refresh'>
   readonly isFacilitator: boolean
   /**
    * Changes each time the facilitator asks to see who waits: the waiting list then takes focus
@@ -52,7 +55,8 @@ export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFa
   const { t } = useI18n()
   const headingId = `${id}-heading`
   const [error, setError] = useState<MessageKey | null>(null)
-  const { refresh } = access
+  const { refresh, endedAt } = access
+  const ended = endedAt !== null
 
   const act = useMemo(
     () => async (call: Promise<ApiResult<unknown>>) => {
@@ -96,6 +100,8 @@ export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFa
   return (
     <aside id={id} className="whos-here" aria-labelledby={headingId} hidden={!open}>
       <h2 id={headingId}>{t('whosHere.heading')}</h2>
+      {isFacilitator && endedAt !== null ? <MeetingEndedNotice endedAt={endedAt} /> : null}
+      {/* Empty once the meeting has ended: nobody waits then (useMeetingAccess). */}
       {isFacilitator ? (
         <WaitingList ref={waitingRef} waiting={lobby.waiting} onAdmit={lobby.admit} onDecline={lobby.decline} />
       ) : null}
@@ -103,11 +109,12 @@ export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFa
       <FormError messageKey={error ?? lobby.error} />
       {isFacilitator ? (
         <>
-          <InvitePanel meetingId={meetingId} roster={access.roster} />
+          {ended ? null : <InvitePanel meetingId={meetingId} roster={access.roster} />}
           {/* Last, away from everyday controls: these change the meeting for everyone. */}
           <FacilitatorMeetingControls
             doc={doc}
             finalized={access.finalized}
+            ended={ended}
             onFinalize={() => act(api.finalizeMeeting(meetingId))}
             onReopen={() => act(api.reopenMeeting(meetingId))}
             onEnd={() => act(api.endMeeting(meetingId))}

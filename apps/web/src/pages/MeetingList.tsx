@@ -1,5 +1,6 @@
 /**
- * The signed-in worker's meetings, newest first, each a link to its canvas.
+ * The signed-in worker's meetings, newest first, each a link to its canvas, with when it started,
+ * whether its map is open or finished, when the meeting was ended (if it was) and its language.
  *
  *   <MeetingList />
  */
@@ -52,18 +53,25 @@ export function MeetingList() {
       {state.status === 'ready' && state.meetings.length === 0 ? <p>{t('meetings.empty')}</p> : null}
       {state.status === 'ready' && state.meetings.length > 0 ? (
         <ul className="meeting-list">
-          {state.meetings.map((meeting) => (
-            <li key={meeting.id}>
-              <Link to={meetingPath(meeting.id)} className="meeting-link">
-                <span className="meeting-title">{meeting.title}</span>
-                <span className="muted">
-                  {t('meetings.created', { date: formatDate(meeting.createdAt) })} ·{' '}
-                  {t(meeting.status === 'finalized' ? 'meetings.status.finalized' : 'meetings.status.live')} ·{' '}
-                  {t(`language.${meeting.locale}`)}
-                </span>
-              </Link>
-            </li>
-          ))}
+          {state.meetings.map((meeting) => {
+            const endedAt = meeting.endedAt ?? null
+            const finalized = meeting.status === 'finalized'
+            // An ended meeting is not "Open", even though its map can still be finished.
+            const facts = [
+              t('meetings.created', { date: formatDate(meeting.createdAt) }),
+              finalized ? t('meetings.status.finalized') : endedAt === null ? t('meetings.status.live') : null,
+              endedAt === null ? null : t('meetings.status.ended', { date: formatDate(endedAt) }),
+              t(`language.${meeting.locale}`),
+            ]
+            return (
+              <li key={meeting.id}>
+                <Link to={meetingPath(meeting.id)} className="meeting-link">
+                  <span className="meeting-title">{meeting.title}</span>
+                  <span className="muted">{facts.filter((fact) => fact !== null).join(' · ')}</span>
+                </Link>
+              </li>
+            )
+          })}
         </ul>
       ) : null}
     </section>

@@ -23,6 +23,7 @@ export const enBoard = {
   'meetings.created': 'Started {date}',
   'meetings.status.live': 'Open',
   'meetings.status.finalized': 'Finished',
+  'meetings.status.ended': 'Ended {date}',
 
   'newMeeting.heading': 'New meeting',
   'newMeeting.title': 'Meeting name',
@@ -82,6 +83,10 @@ export const enBoard = {
   'controls.finalizeHidden': '{count} people gave a private rating that is not shown yet. Finished, the map keeps them out of the record. Show everyone’s ratings first, or finish anyway.',
   'controls.finalizeYes': 'Yes, finish the map',
   'controls.reopen': 'Reopen the map',
+  'ended.barNotice': 'This meeting has ended: family and network can no longer join. You can still work on the map and export it.',
+  'ended.when': 'It ended on {time}.',
+  'ended.noJoining': 'Family and network can no longer join. Their invite links no longer work.',
+  'ended.stillCan': 'You can still look at the map, change it, finish it and export it for the case file.',
 
   'invite.role': 'What can they do?',
   'invite.kind': 'Who is the link for?',

@@ -24,6 +24,7 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'meetings.created': 'Empezó el {date}',
   'meetings.status.live': 'Abierta',
   'meetings.status.finalized': 'Terminada',
+  'meetings.status.ended': 'Cerrada el {date}',
 
   'newMeeting.heading': 'Nueva reunión',
   'newMeeting.title': 'Nombre de la reunión',
@@ -86,6 +87,10 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'controls.finalizeHidden': '{count} personas dieron una puntuación privada que aún no se muestra. Si termina el mapa, quedarán fuera del registro. Muestre antes las puntuaciones de todos, o termine de todos modos.',
   'controls.finalizeYes': 'Sí, dar el mapa por terminado',
   'controls.reopen': 'Volver a abrir el mapa',
+  'ended.barNotice': 'Esta reunión terminó: la familia y su red ya no pueden entrar. Todavía puede trabajar en el mapa y exportarlo.',
+  'ended.when': 'Terminó el {time}.',
+  'ended.noJoining': 'La familia y su red ya no pueden entrar. Sus enlaces de invitación ya no funcionan.',
+  'ended.stillCan': 'Todavía puede ver el mapa, cambiarlo, darlo por terminado y exportarlo para el expediente.',
 
   'invite.role': '¿Qué puede hacer esa persona?',
   'invite.kind': '¿Para quién es el enlace?',
