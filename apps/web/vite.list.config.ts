@@ -12,7 +12,7 @@
  */
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin, type Rollup } from 'vite'
-import { lib0DomChecksArePure, precompressed } from './vite.config.ts'
+import { lib0DomChecksArePure, precompressed, serviceWorkerFile } from './vite.config.ts'
 
 const EARLY_START = 'src/phone/earlyStart.ts'
 
@@ -39,7 +39,7 @@ function listPage(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), lib0DomChecksArePure(), listPage(), precompressed()],
+  plugins: [react(), lib0DomChecksArePure(), listPage(), serviceWorkerFile(), precompressed()],
   resolve: {
     alias: [
       { find: /^react$/, replacement: 'preact/compat' },

@@ -82,10 +82,12 @@ afterAll(async () => {
 })
 
 /** A phone: Pixel 7 size and touch unless told otherwise, every request recorded. */
-async function phoneContext(options: { viewport?: { width: number; height: number } } = {}) {
+/** `firstVisit`: no service worker, so nothing kept from an earlier visit can stand in for the network. */
+async function phoneContext(options: { viewport?: { width: number; height: number }; firstVisit?: boolean } = {}) {
   const context = await browser.newContext({
     ...PIXEL,
     ...(options.viewport ? { viewport: options.viewport, screen: options.viewport } : {}),
+    ...(options.firstVisit ? { serviceWorkers: 'block' as const } : {}),
     locale: 'en-US',
   })
   const requests: string[] = []
@@ -976,8 +978,8 @@ describe('the phone view', () => {
     // A wellbeing map: both copies head its sections in its own words, as the board does.
     const { meeting, inviteUrl } = await newMeetingWithInvite('Server list', 'wellbeing')
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
-    const phone = await phoneContext()
-    const signedOut = await phoneContext()
+    const phone = await phoneContext({ firstVisit: true })
+    const signedOut = await phoneContext({ firstVisit: true })
     const wordsChunk = /\/assets\/list-en-[^/]+\.js$/
     try {
       await facilitator.synced()

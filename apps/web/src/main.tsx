@@ -6,6 +6,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { I18nProvider } from './i18n/I18nProvider.tsx'
+import { registerServiceWorker } from './serviceWorkerRegistration.ts'
 import './ui/app.css'
 
 const root = document.getElementById('root')
@@ -18,3 +19,4 @@ createRoot(root).render(
     </I18nProvider>
   </StrictMode>,
 )
+registerServiceWorker()

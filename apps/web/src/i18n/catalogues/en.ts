@@ -128,6 +128,10 @@ export const en = {
   'phone.showBoard': 'Show the board',
   'phone.mapLabel': 'The map, section by section',
   'phone.loadingMap': 'Loading the map…',
+  'offline.lastSeen':
+    'You are offline. This is the map as your phone last saw it. Your phone will join the meeting again by itself when the signal is back.',
+  'offline.noCopy':
+    'You are offline, so the meeting cannot open yet. Keep this page open: your phone will open it by itself when the signal is back.',
   'phone.empty': 'Nothing here yet.',
   'phone.add': 'Add to “{section}”',
   'phone.addLabel': 'What do you want to add to “{section}”?',

@@ -133,6 +133,10 @@ export const es: Record<ListMessageKey, string> = {
   'phone.showBoard': 'Ver el tablero',
   'phone.mapLabel': 'El mapa, parte por parte',
   'phone.loadingMap': 'Cargando el mapa…',
+  'offline.lastSeen':
+    'No tiene conexión. Este es el mapa como lo vio su teléfono la última vez. Su teléfono volverá a entrar en la reunión solo cuando vuelva la señal.',
+  'offline.noCopy':
+    'No tiene conexión, así que la reunión todavía no se puede abrir. Deje esta página abierta: su teléfono la abrirá solo cuando vuelva la señal.',
   'phone.empty': 'Todavía no hay nada aquí.',
   'phone.add': 'Añadir a «{section}»',
   'phone.addLabel': '¿Qué quiere añadir a «{section}»?',

@@ -1,0 +1,97 @@
+/**
+ * Opening the app without signal, in a real Chromium on a Pixel-size phone: a family member's
+ * phone that opened the meeting's list once (so the service worker keeps the app) loses its signal
+ * and reloads. She gets our page in her language, not the browser's "No internet" page: the map as
+ * her phone last saw it under a line saying she is offline and the phone will rejoin by itself,
+ * which it does when the signal is back. A phone that keeps no map says only that, then opens the
+ * meeting by itself once the signal is back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { devices, type Browser, type Page } from 'playwright-core'
+import { addItem } from '@safetymap/map-model'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
+import { foreignHosts, launchChromium } from '../helpers/browser.ts'
+
+const NOTE = 'La abuela lleva a Kai a la escuela'
+const OFFLINE_WITH_MAP = /No tiene conexión\. Este es el mapa como lo vio su teléfono/
+const OFFLINE_WITHOUT_MAP = /No tiene conexión, así que la reunión todavía no se puede abrir/
+
+let server: TestServer
+let browser: Browser
+let worker: { workerId: string; apiKey: string }
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchChromium()
+  worker = await server.addWorker('Ana Ruiz')
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** A Spanish-speaking family member's phone, signed in to a meeting with one note on its map, on its list. */
+async function phoneOnList() {
+  const meeting = await createMeeting(server.url, worker.apiKey, 'Reunión de la familia', 'es')
+  const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+  await facilitator.synced()
+  addItem(facilitator.doc, 'strengths', NOTE, { id: worker.workerId, name: 'Ana Ruiz' })
+  const { session } = await joinByInvite(server.url, worker.apiKey, meeting.id, 'Lorna')
+  const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'es-ES' })
+  const requests: string[] = []
+  context.on('request', (request) => requests.push(request.url()))
+  await context.addCookies([{ name: 'sm_session', value: session, url: server.url }])
+  const page = await context.newPage()
+  await page.goto(`${server.url}/m/${meeting.id}/list`)
+  await expectLive(page)
+  await page.getByText(NOTE, { exact: true }).waitFor({ timeout: 10_000 })
+  // The worker installs after the page has loaded; from then on it answers the page's requests.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 })
+  return { context, page, requests, facilitator }
+}
+
+const connectionState = (page: Page) => page.getByTestId('connection-status').getAttribute('data-state')
+async function expectLive(page: Page) {
+  await expect.poll(() => connectionState(page), { timeout: 15_000 }).toBe('live')
+}
+
+describe('opening the app without signal', () => {
+  it('reloads the list as last seen, says she is offline, and rejoins by itself when the signal is back', async () => {
+    const { context, page, requests, facilitator } = await phoneOnList()
+    try {
+      await context.setOffline(true)
+      await page.reload()
+      await expect.poll(() => page.getByRole('status').filter({ hasText: OFFLINE_WITH_MAP }).count(), { timeout: 10_000 }).toBe(1)
+      await page.getByText(NOTE, { exact: true }).waitFor({ timeout: 10_000 })
+      expect(await connectionState(page)).not.toBe('live')
+
+      await context.setOffline(false)
+      await expectLive(page)
+      await expect.poll(() => page.getByText(OFFLINE_WITH_MAP).count(), { timeout: 20_000 }).toBe(0)
+      expect(foreignHosts(requests, new URL(server.url).host)).toEqual([])
+    } finally {
+      facilitator.destroy()
+      await context.close()
+    }
+  })
+
+  it('says only that she is offline when the phone keeps no map, and opens the meeting by itself when the signal is back', async () => {
+    const { context, page, facilitator } = await phoneOnList()
+    try {
+      // A phone that never kept this map (blocked storage, or removed from the meeting since).
+      await page.evaluate(() => window.localStorage.clear())
+      await context.setOffline(true)
+      await page.reload()
+      await page.getByRole('status').filter({ hasText: OFFLINE_WITHOUT_MAP }).waitFor({ timeout: 10_000 })
+      expect(await page.getByText(NOTE, { exact: true }).count()).toBe(0)
+
+      await context.setOffline(false)
+      await expectLive(page)
+      await page.getByText(NOTE, { exact: true }).waitFor({ timeout: 10_000 })
+    } finally {
+      facilitator.destroy()
+      await context.close()
+    }
+  })
+})
