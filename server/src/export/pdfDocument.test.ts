@@ -1,22 +1,12 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addDangerStatement, addDisagreement, addItem, readMap, writeSafetyMapTemplate, type Locale } from '@safetymap/map-model'
+import { addDangerStatement, addDisagreement, addItem, writeSafetyMapTemplate, type Locale } from '@safetymap/map-model'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
-import { buildCaseFileExport } from './CaseFileExport.ts'
+import { draftExport, oneLine, pdfText } from './exportTestKit.ts'
 import { createPdf, finishPdf } from './pdfDocument.ts'
 import { renderCaseFilePdf } from './renderCaseFilePdf.ts'
 import { renderFamilyPdf } from './renderFamilyPdf.ts'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'safetymap-pdf-'))
-const textOf = (bytes: Buffer, name: string) => {
-  const file = path.join(dir, name)
-  writeFileSync(file, bytes)
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-}
 
 async function render(lines: string[]): Promise<Buffer> {
   const pdf = createPdf({ title: 't', subject: 's', lang: 'es-US', date: new Date(0), exportId: 'exp_x', mapVersion: 'v1' })
@@ -27,8 +17,8 @@ async function render(lines: string[]): Promise<Buffer> {
 describe('PDFs sharing the parsed fonts', () => {
   it('keep every glyph extractable in later documents, even letters first met inside accented ones', async () => {
     // "é" is a composite of "e" and an accent: the first document reaches "e" only through it.
-    expect(textOf(await render(['é']), 'first.pdf')).toContain('é')
-    const second = textOf(await render(['le puede explicar', 'José Nguyễn', 'Trần Thị Thu']), 'second.pdf')
+    expect(pdfText(await render(['é']))).toContain('é')
+    const second = pdfText(await render(['le puede explicar', 'José Nguyễn', 'Trần Thị Thu']))
     expect(second).toContain('le puede explicar')
     expect(second).toContain('José Nguyễn')
     expect(second).toContain('Trần Thị Thu')
@@ -54,15 +44,7 @@ function disagreedModel(locale: Locale) {
   addDisagreement(doc, note, { id: 'p-jess', name: 'Jess' }, at(5))
   addDisagreement(doc, note, { id: 'p-isabel', name: 'Isabel' }, at(6))
   addDisagreement(doc, worry, { id: 'p-jess', name: 'Jess' }, at(7))
-  return buildCaseFileExport({
-    meeting: { id: 'm1', title: 'Familia Nguyễn', locale, status: 'live', createdAt: T0 },
-    map: readMap(doc),
-    stateSha256: 'ab'.repeat(32),
-    roster: [],
-    version: { number: 1, finalized: false, finalizedAt: null, finalizedBy: null },
-    picture: { included: false },
-    restrictedItemIds: new Set(),
-  })
+  return draftExport(doc, { title: 'Familia Nguyễn', locale, createdAt: T0 })
 }
 
 /** `lines` appear in `text` in this order. */
@@ -70,7 +52,7 @@ const inOrder = (text: string, lines: string[]) => lines.map((line) => text.inde
 
 describe('who does not agree, in the rendered PDFs (MM-25)', () => {
   it('the case file names each person under the note or statement, with when they said so', async () => {
-    const text = textOf(await renderCaseFilePdf(disagreedModel('en'), null), 'case-file.pdf')
+    const text = pdfText(await renderCaseFilePdf(disagreedModel('en'), null))
     const lines = inOrder(text, [
       'Kai was left alone after school',
       'Does not agree: Jess, recorded 2026-11-25 10:05 UTC',
@@ -85,17 +67,17 @@ describe('who does not agree, in the rendered PDFs (MM-25)', () => {
   })
 
   it('the family copy says it in plain words in its language, for one person or several', async () => {
-    const es = textOf(await renderFamilyPdf(disagreedModel('es'), { language: 'es', picture: null }), 'family-es.pdf')
+    const es = pdfText(await renderFamilyPdf(disagreedModel('es'), { language: 'es', picture: null }))
     const esLines = inOrder(es, ['Kai was left alone after school', 'Jess e Isabel no están de acuerdo con esto.', 'Kai missed school twice', 'Jess no está de acuerdo con esto.'])
     expect(esLines.every((at) => at >= 0), String(esLines)).toBe(true)
     expect(esLines).toEqual([...esLines].sort((a, b) => a - b))
-    const en = textOf(await renderFamilyPdf(disagreedModel('en'), { language: 'en', picture: null }), 'family-en.pdf')
+    const en = pdfText(await renderFamilyPdf(disagreedModel('en'), { language: 'en', picture: null }))
     expect(en).toContain('Jess and Isabel do not agree with this.')
     expect(en).toContain('Jess does not agree with this.')
   })
 
   it('an English meeting’s family copy in Spanish composes the worry in Spanish around the people’s own words', async () => {
-    const text = textOf(await renderFamilyPdf(disagreedModel('en'), { language: 'es', picture: null }), 'family-en-in-es.pdf').replace(/\s+/g, ' ')
+    const text = oneLine(pdfText(await renderFamilyPdf(disagreedModel('en'), { language: 'es', picture: null })))
     expect(text).toContain('The school se preocupa porque Kai is left alone.')
     expect(text).toContain('Jess e Isabel no están de acuerdo con esto.')
     expect(text).toContain('Kai was left alone after school')

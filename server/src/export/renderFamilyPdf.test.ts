@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
@@ -17,15 +13,9 @@ import {
   type Locale,
 } from '@safetymap/map-model'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
-import { buildCaseFileExport } from './CaseFileExport.ts'
+import { draftExport, oneLine, pdfText } from './exportTestKit.ts'
 import { renderFamilyPdf } from './renderFamilyPdf.ts'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'safetymap-family-'))
-const textOf = (bytes: Buffer, name: string) => {
-  const file = path.join(dir, name)
-  writeFileSync(file, bytes)
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-}
 const count = (text: string, words: string) => text.split(words).length - 1
 
 const T0 = Date.parse('2026-11-25T10:00:00Z')
@@ -45,15 +35,7 @@ function userTestModel() {
   placeTemplate(doc, 'three-houses')
   placeTemplate(doc, 'safety-house')
   addTemplateItem(doc, placeTemplate(doc, 'circles').placementId, 'circle-close', PERSON, worker, now)
-  return buildCaseFileExport({
-    meeting: { id: 'm1', title: 'Kai', locale: 'en', status: 'live', createdAt: T0 },
-    map: readMap(doc),
-    stateSha256: 'ab'.repeat(32),
-    roster: [],
-    version: { number: 1, finalized: false, finalizedAt: null, finalizedBy: null },
-    picture: { included: false },
-    restrictedItemIds: new Set(),
-  })
+  return draftExport(doc, { title: 'Kai', locale: 'en', createdAt: T0 })
 }
 
 const WORDS: Record<Locale, { danger: string; worry: string; goals: string; goal: string; steps: string; nothing: string; scale: string; circles: string }> = {
@@ -65,7 +47,7 @@ describe('the family copy says each thing once, where a family would look for it
   for (const language of ['es', 'en'] as const) {
     it(`prints each card inside its own section, each heading and person once (${language})`, async () => {
       const w = WORDS[language]
-      const text = textOf(await renderFamilyPdf(userTestModel(), { language, picture: null }), `user-test-${language}.pdf`)
+      const text = oneLine(pdfText(await renderFamilyPdf(userTestModel(), { language, picture: null })))
       for (const words of [w.danger, w.goals, w.steps, STEP, PERSON, w.worry, w.goal, w.scale]) expect(count(text, words), words).toBe(1)
       // Each card sits under its section's heading, before the next section's.
       const at = [w.danger, w.worry, w.goal, w.goals, w.steps, STEP, w.scale, w.circles, PERSON].map((words) => text.indexOf(words))

@@ -13,7 +13,8 @@ import {
   writeScalingMark,
 } from '@safetymap/map-model'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
-import { buildCaseFileExport, type CaseFileExport } from './CaseFileExport.ts'
+import type { CaseFileExport } from './CaseFileExport.ts'
+import { draftExport } from './exportTestKit.ts'
 import { caseFileTemplateBlocks, familyTemplateBlocks } from './templateBlocks.ts'
 import { caseFileToolkitBlocks, familySectionCardBlocks } from './toolkitBlocks.ts'
 
@@ -36,15 +37,7 @@ function childToolsModel(restricted: (ids: { hiddenToken: string }) => string[] 
   linkParticipant(doc, grandma, 'p-abuela')
   const hiddenToken = addTemplateItem(doc, circles, 'circle-close', 'Clínica', child, now)
   setScaleEnds(doc, OVERALL_SCALE_ID, { zero: 'No es seguro', ten: 'Seguro' })
-  return buildCaseFileExport({
-    meeting: { id: 'm1', title: 'R', locale: 'es', status: 'live', createdAt: T0 },
-    map: readMap(doc),
-    stateSha256: 'ab'.repeat(32),
-    roster: [],
-    version: { number: 1, finalized: false, finalizedAt: null, finalizedBy: null },
-    picture: { included: false },
-    restrictedItemIds: new Set(restricted({ hiddenToken })),
-  })
+  return draftExport(doc, { title: 'R', locale: 'es', createdAt: T0 }, new Set(restricted({ hiddenToken })))
 }
 
 const texts = (blocks: { text: string }[]) => blocks.map((b) => b.text)

@@ -3,26 +3,15 @@
  * files: the statements, goals and the family copy's title are in the map's own words, not the
  * child-protection words of the three columns; the JSON record stays as its schema describes.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addDangerStatement, addSafetyGoal, readMap, writeSafetyMapTemplate, writeScalingMark, type Locale, type MapVariantId } from '@safetymap/map-model'
+import { addDangerStatement, addSafetyGoal, writeSafetyMapTemplate, writeScalingMark, type Locale, type MapVariantId } from '@safetymap/map-model'
 import { createSafetyMapSchema } from '@safetymap/map-model/schema'
-import { buildCaseFileExport } from './CaseFileExport.ts'
+import { draftExport, oneLine, pdfText } from './exportTestKit.ts'
 import { renderCaseFilePdf } from './renderCaseFilePdf.ts'
 import { renderFamilyPdf } from './renderFamilyPdf.ts'
 import { renderJson } from './renderJson.ts'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'safetymap-variant-'))
-/** The PDF's text as pdftotext extracts it, on one line. */
-const textOf = (bytes: Buffer, name: string) => {
-  const file = path.join(dir, name)
-  writeFileSync(file, bytes)
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-}
 
 const T0 = Date.parse('2026-11-25T10:00:00Z')
 
@@ -37,20 +26,12 @@ function model(variant: MapVariantId, locale: Locale = 'en') {
   addSafetyGoal(doc, { ...goal, caregiversWillBeDoing: 'Grandma picks Kai up', dangerStatementId: statement }, worker, at)
   addSafetyGoal(doc, { ...goal, caregiversWillBeDoing: 'Kai joins a club', dangerStatementId: '' }, worker, at)
   writeScalingMark(doc, { scaleId: 'overall', participant: worker, value: 6, reasons: { whatMakesItThisHigh: '', onePointHigher: '' } }, at)
-  return buildCaseFileExport({
-    meeting: { id: 'm1', title: 'Family meeting for Kai', locale, status: 'live', createdAt: T0 },
-    map: readMap(doc),
-    stateSha256: 'ab'.repeat(32),
-    roster: [],
-    version: { number: 1, finalized: false, finalizedAt: null, finalizedBy: null },
-    picture: { included: false },
-    restrictedItemIds: new Set(),
-  })
+  return draftExport(doc, { title: 'Family meeting for Kai', locale, createdAt: T0 })
 }
 
 describe('the safety plan in the map variant’s own words', () => {
   it('a wellbeing map’s case file names worry statements and wellbeing goals, never danger statements or safety goals', async () => {
-    const text = textOf(await renderCaseFilePdf(model('wellbeing'), null), 'wellbeing.pdf')
+    const text = oneLine(pdfText(await renderCaseFilePdf(model('wellbeing'), null)))
     expect(text).toContain('Wellbeing plan: worry statements and wellbeing goals')
     expect(text).toContain('Worry statement 1')
     expect(text).toContain('Wellbeing goal for statement 1: Grandma picks Kai up')
@@ -61,7 +42,7 @@ describe('the safety plan in the map variant’s own words', () => {
   })
 
   it('a consultation map’s case file names risk statements beside its safety goals', async () => {
-    const text = textOf(await renderCaseFilePdf(model('consultation'), null), 'consultation.pdf')
+    const text = oneLine(pdfText(await renderCaseFilePdf(model('consultation'), null)))
     expect(text).toContain('Safety plan: risk statements and safety goals')
     expect(text).toContain('Risk statement 1')
     expect(text).toContain('Safety goals not linked to a risk statement')
@@ -69,18 +50,18 @@ describe('the safety plan in the map variant’s own words', () => {
   })
 
   it('the three columns keep their words', async () => {
-    const text = textOf(await renderCaseFilePdf(model('three-column'), null), 'three-column.pdf')
+    const text = oneLine(pdfText(await renderCaseFilePdf(model('three-column'), null)))
     expect(text).toContain('Safety plan: danger statements and safety goals')
     expect(text).toContain('Danger statement 1')
     expect(text).toContain('Overall safety scale (0–10)')
   })
 
   it('a wellbeing map’s family copy is titled and explains its goals in wellbeing words, in English and in Spanish', async () => {
-    const en = textOf(await renderFamilyPdf(model('wellbeing'), { language: 'en', picture: null }), 'family-en.pdf')
+    const en = oneLine(pdfText(await renderFamilyPdf(model('wellbeing'), { language: 'en', picture: null })))
     expect(en).toContain('Your family’s wellbeing map')
     expect(en).toContain('What life will look like when the child is doing well: Grandma picks Kai up')
     expect(en).not.toMatch(/safety map|What safety will look like/i)
-    const es = textOf(await renderFamilyPdf(model('wellbeing', 'es'), { language: 'es', picture: null }), 'family-es.pdf')
+    const es = oneLine(pdfText(await renderFamilyPdf(model('wellbeing', 'es'), { language: 'es', picture: null })))
     expect(es).toContain('El mapa de bienestar de su familia')
     expect(es).toContain('Cómo será la vida cuando al niño o la niña le esté yendo bien:')
     expect(es).not.toMatch(/mapa de seguridad|Cómo se verá la seguridad/i)
