@@ -2,7 +2,9 @@
  * Follow-me and present mode (facilitator tools). The facilitator's "Everyone follows me"
  * publishes their visible page area through Yjs awareness (presence, never the doc); everyone
  * else's camera fits that area while following is on, with a "Stop following" button (and
- * "Follow again"). Present mode is per device: large type for a projector.
+ * "Follow again"). Present mode is per device: large type for a projector. One view leads at a
+ * time: when a second facilitator starts, the first one's lead ends and they are told who took
+ * over (the rule every device applies alike is in `followLeader.ts`).
  *
  * Leaders are recognised by the `role` in their awareness `user` field, which a client states
  * itself: good enough for moving cameras, never used for access.
@@ -13,31 +15,7 @@ import { useEffect, useState } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { useI18n } from '../i18n/I18nProvider.tsx'
-
-/** Awareness field of the leader's view. */
-export const FOLLOW_FIELD = 'smFollow'
-
-interface FollowState {
-  readonly id: string
-  readonly name: string
-  readonly bounds: { x: number; y: number; w: number; h: number }
-}
-
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
-
-/** The facilitator being followed, from the awareness states (not this device's own). */
-function readLeader(awareness: Awareness, selfId: string): FollowState | null {
-  for (const [clientId, state] of awareness.getStates()) {
-    if (clientId === awareness.clientID) continue
-    const user = (state as Record<string, unknown>).user as Record<string, unknown> | undefined
-    const follow = (state as Record<string, unknown>)[FOLLOW_FIELD] as Record<string, unknown> | null | undefined
-    if (!user || user.role !== 'facilitator' || typeof user.id !== 'string' || user.id === selfId) continue
-    const b = follow?.bounds as Record<string, unknown> | undefined
-    if (!b || !finite(b.x) || !finite(b.y) || !finite(b.w) || !finite(b.h) || b.w <= 0 || b.h <= 0) continue
-    return { id: user.id, name: typeof user.name === 'string' ? user.name : '', bounds: { x: b.x, y: b.y, w: b.w, h: b.h } }
-  }
-  return null
-}
+import { FOLLOW_FIELD, beats, nextStart, readLeads, winningLead } from './followLeader.ts'
 
 export interface FollowMeProps {
   readonly awareness: Awareness
@@ -48,35 +26,52 @@ export interface FollowMeProps {
 export function FollowMe({ awareness, selfId, isFacilitator }: FollowMeProps) {
   const editor = useEditor()
   const { t } = useI18n()
-  const [leading, setLeading] = useState(false)
+  /** When this device started leading (`nextStart`), or null while it does not lead. */
+  const [leadingSince, setLeadingSince] = useState<number | null>(null)
+  const leading = leadingSince !== null
   const [following, setFollowing] = useState(true)
-  const [leader, setLeader] = useState<FollowState | null>(() => readLeader(awareness, selfId))
+  const [others, setOthers] = useState(() => readLeads(awareness.getStates(), awareness.clientID))
+  /** The name of who took follow-me over from this facilitator, until they lead again or nobody leads. */
+  const [tookOverBy, setTookOverBy] = useState<string | null>(null)
   const [present, setPresent] = useState(false)
   const viewport = useValue('viewport bounds', () => editor.getViewportPageBounds(), [editor])
+  const winner = winningLead(others)
+  // This person's own lead from another of their devices moves nobody here.
+  const leader = winner && winner.userId !== selfId ? winner : null
 
   // Leader: publish the visible area while leading.
   useEffect(() => {
-    if (!leading) {
+    if (leadingSince === null) {
       awareness.setLocalStateField(FOLLOW_FIELD, null)
       return
     }
     const timer = setTimeout(() => {
-      awareness.setLocalStateField(FOLLOW_FIELD, { bounds: { x: viewport.x, y: viewport.y, w: viewport.w, h: viewport.h } })
+      awareness.setLocalStateField(FOLLOW_FIELD, { bounds: { x: viewport.x, y: viewport.y, w: viewport.w, h: viewport.h }, since: leadingSince })
     }, 80)
     return () => clearTimeout(timer)
-  }, [awareness, leading, viewport.x, viewport.y, viewport.w, viewport.h])
+  }, [awareness, leadingSince, viewport.x, viewport.y, viewport.w, viewport.h])
   useEffect(() => () => awareness.setLocalStateField(FOLLOW_FIELD, null), [awareness])
 
-  // Everyone else: watch for a leader.
+  // Everyone: watch who leads.
   useEffect(() => {
-    const update = () => setLeader(readLeader(awareness, selfId))
+    const update = () => setOthers(readLeads(awareness.getStates(), awareness.clientID))
     awareness.on('change', update)
     return () => awareness.off('change', update)
-  }, [awareness, selfId])
+  }, [awareness])
+
+  // Another facilitator started after this one (or at the same moment and wins the tie): only
+  // one view can lead every screen, so this lead ends and the facilitator is told who has it.
+  useEffect(() => {
+    if (leadingSince === null || !winner || !beats(winner, { since: leadingSince, clientId: awareness.clientID })) return
+    setLeadingSince(null)
+    setTookOverBy(winner.name)
+  }, [awareness, leadingSince, winner?.clientId, winner?.since, winner?.name])
 
   // A new leader starts being followed again.
   useEffect(() => {
-    if (leader === null) setFollowing(true)
+    if (leader !== null) return
+    setFollowing(true)
+    setTookOverBy(null)
   }, [leader === null])
 
   useEffect(() => {
@@ -93,9 +88,21 @@ export function FollowMe({ awareness, selfId, isFacilitator }: FollowMeProps) {
   return (
     <div className="sm-follow" onPointerDown={(e) => e.stopPropagation()}>
       {isFacilitator ? (
-        <button type="button" aria-pressed={leading} onClick={() => setLeading((on) => !on)}>
+        <button
+          type="button"
+          aria-pressed={leading}
+          onClick={() => {
+            setLeadingSince(leading ? null : nextStart(others, Date.now()))
+            setTookOverBy(null)
+          }}
+        >
           {t('toolkit.follow.lead')}
         </button>
+      ) : null}
+      {tookOverBy !== null ? (
+        <span role="status" data-testid="follow-taken-over">
+          {t('toolkit.follow.tookOver', { name: tookOverBy })}
+        </span>
       ) : null}
       {leader && !leading ? (
         following ? (

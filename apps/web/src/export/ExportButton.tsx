@@ -10,6 +10,7 @@
  */
 import { LOCALES, type Locale } from '@safetymap/map-model'
 import { useCallback, useId, useState } from 'react'
+import { BusyButton } from '../access/BusyButton.tsx'
 import { usePanelKeyboard } from '../ui/usePanelKeyboard.ts'
 import type { Editor } from 'tldraw'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -181,12 +182,13 @@ export function ExportButton({ meetingId, title = '', editor, meetingLocale }: E
             </fieldset>
           )}
           <div className="export-actions">
-            <button type="button" className="primary" disabled={working} onClick={() => void run()}>
+            {/* Busy, not disabled: the keyboard stays on Export while the file is made. */}
+            <BusyButton type="button" className="primary" busy={working} onClick={() => void run()}>
               {t('export.start')}
-            </button>
-            <button type="button" disabled={working} onClick={keys.close}>
+            </BusyButton>
+            <BusyButton type="button" busy={working} onClick={keys.close}>
               {t('export.close')}
-            </button>
+            </BusyButton>
           </div>
           <div aria-live="polite" className="export-status">
             {state.kind === 'working' && (

@@ -7,14 +7,16 @@
  *
  *   {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} finalized={access.finalized} />}
  */
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useId, useState, type FormEvent } from 'react'
+import { BusyButton } from '../access/BusyButton.tsx'
 import { usePanelKeyboard } from '../ui/usePanelKeyboard.ts'
 import { api, type Meeting } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { MeetingDetailsFields } from './MeetingDetailsFields.tsx'
-import { detailsFromDraft, draftFromDetails, endsBeforeStart, firstIncompleteTime, type MeetingTimeField } from './meetingDetailsDraft.ts'
+import { detailsFromDraft, draftFromDetails, endsBeforeStart } from './meetingDetailsDraft.ts'
+import { useIncompleteTime } from './useIncompleteTime.ts'
 import './meetingDetails.css'
 
 /** Button plus dialog. */
@@ -24,29 +26,18 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
   const [open, setOpen] = useState(false)
   const keys = usePanelKeyboard(open, useCallback(() => setOpen(false), []))
   const [draft, setDraft] = useState(() => draftFromDetails(meeting))
-  const [state, setState] = useState<
-    { kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; messageKey: MessageKey } | { kind: 'incomplete'; field: MeetingTimeField }
-  >({ kind: 'idle' })
-  const startTime = useRef<HTMLInputElement>(null)
-  const endTime = useRef<HTMLInputElement>(null)
-  const timeRefs = { startTime, endTime }
-  const incompleteTime = state.kind === 'incomplete' ? state.field : null
-
-  useEffect(() => {
-    // Once its message is there (and describes it), the keyboard goes to the field to finish,
-    // on each refused save (a new state object each time).
-    if (state.kind === 'incomplete') (state.field === 'startTime' ? startTime : endTime).current?.focus()
-  }, [state])
+  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; messageKey: MessageKey }>({ kind: 'idle' })
+  const times = useIncompleteTime()
 
   const edit = (next: typeof draft) => {
     setDraft(next)
     setState({ kind: 'idle' })
+    times.clear()
   }
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
-    const incomplete = firstIncompleteTime({ startTime: startTime.current, endTime: endTime.current })
-    if (incomplete !== null) return setState({ kind: 'incomplete', field: incomplete })
+    if (times.refuse()) return setState({ kind: 'idle' })
     if (endsBeforeStart(draft)) return setState({ kind: 'failed', messageKey: 'meetingDetails.endBeforeStart' })
     setState({ kind: 'saving' })
     const result = await api.updateMeetingDetails(meeting.id, detailsFromDraft(draft))
@@ -68,7 +59,7 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
             {/* A finished map is a record: its details change only after reopening it. */}
             {finalized && <p>{t('meetingDetails.finalized')}</p>}
             <fieldset disabled={finalized}>
-              <MeetingDetailsFields value={draft} onChange={edit} timeRefs={timeRefs} incompleteTime={incompleteTime} />
+              <MeetingDetailsFields value={draft} onChange={edit} timeRefs={times.timeRefs} incompleteTime={times.incompleteTime} />
             </fieldset>
             {state.kind === 'failed' && <FormError messageKey={state.messageKey} />}
             {state.kind === 'saved' && (
@@ -77,9 +68,10 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
               </p>
             )}
             <div className="meeting-details-actions">
-              <button type="submit" className="primary" disabled={finalized || state.kind === 'saving'}>
+              {/* Busy, not disabled: the keyboard stays on it while saving (and on a finished map). */}
+              <BusyButton type="submit" className="primary" busy={finalized || state.kind === 'saving'}>
                 {t('meetingDetails.save')}
-              </button>
+              </BusyButton>
               <button type="button" onClick={keys.close}>
                 {t('meetingDetails.close')}
               </button>

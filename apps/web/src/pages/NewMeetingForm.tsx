@@ -2,7 +2,8 @@
  * Starts a meeting: a name, the language of the map's headings and what to start with (the
  * three columns, a variant, or a child's template beside them — Three Houses only once a parent
  * agreed), optionally the details for the case file (case reference, kind of meeting, purpose,
- * times), then straight to its canvas.
+ * times; a time left half filled in is refused beside its field, as in "Meeting details"), then
+ * straight to its canvas.
  *
  *   <NewMeetingForm />
  */
@@ -18,6 +19,7 @@ import { navigate } from '../router/navigation.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { MeetingDetailsFields } from '../meetingDetails/MeetingDetailsFields.tsx'
 import { EMPTY_DRAFT, detailsFromDraft, endsBeforeStart } from '../meetingDetails/meetingDetailsDraft.ts'
+import { useIncompleteTime } from '../meetingDetails/useIncompleteTime.ts'
 import { TextField } from '../ui/TextField.tsx'
 
 /** Form that creates a meeting and opens it. */
@@ -27,6 +29,7 @@ export function NewMeetingForm() {
   const [title, setTitle] = useState('')
   const [mapLocale, setMapLocale] = useState<Locale>(locale)
   const [details, setDetails] = useState(EMPTY_DRAFT)
+  const times = useIncompleteTime()
   const templateId = useId()
   const [template, setTemplate] = useState<TemplateId>('three-column')
   const [consentGivenBy, setConsentGivenBy] = useState('')
@@ -37,6 +40,8 @@ export function NewMeetingForm() {
     event.preventDefault()
     const trimmed = title.trim()
     if (trimmed === '') return setError('newMeeting.titleRequired')
+    // A half-entered time would reach the server as no time at all.
+    if (times.refuse()) return setError(null)
     if (endsBeforeStart(details)) return setError('meetingDetails.endBeforeStart')
     const givenBy = consentGivenBy.trim()
     if (template === 'three-houses' && givenBy === '') return setError('newMeeting.consentRequired')
@@ -108,7 +113,15 @@ export function NewMeetingForm() {
         ) : null}
         <details className="stack">
           <summary>{t('meetingDetails.more')}</summary>
-          <MeetingDetailsFields value={details} onChange={setDetails} />
+          <MeetingDetailsFields
+            value={details}
+            onChange={(next) => {
+              setDetails(next)
+              times.clear()
+            }}
+            timeRefs={times.timeRefs}
+            incompleteTime={times.incompleteTime}
+          />
         </details>
         <FormError messageKey={error} />
         <BusyButton type="submit" className="primary" busy={busy}>

@@ -9,6 +9,7 @@ import { OVERALL_SCALE_ID, readHiddenScales } from '@safetymap/map-model'
 import { useEffect, useState, type RefObject } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import type * as Y from 'yjs'
+import { BusyButton } from '../../access/BusyButton.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { ratingsApi } from '../ratingsApi.ts'
 import { usePrivateScales } from '../usePrivateScales.ts'
@@ -70,11 +71,14 @@ export function HiddenRatingsPanel({ doc, meetingId, toolkit, panelRef, onClose 
             <li key={scale.id} data-scale-id={scale.id}>
               <strong>{scale.label}</strong>
               <label>
+                {/* Busy, not disabled (as BusyButton): the keyboard stays here while the server answers. */}
                 <input
                   type="checkbox"
                   checked={isPrivate}
-                  disabled={busy !== null}
-                  onChange={(e) => void run(scale.id, () => ratingsApi.setPrivate(meetingId, scale.id, e.target.checked))}
+                  aria-disabled={busy !== null || undefined}
+                  onChange={(e) => {
+                    if (busy === null) void run(scale.id, () => ratingsApi.setPrivate(meetingId, scale.id, e.target.checked))
+                  }}
                 />
                 {t('toolkit.hidden.private')}
               </label>
@@ -87,9 +91,9 @@ export function HiddenRatingsPanel({ doc, meetingId, toolkit, panelRef, onClose 
                         ? t('toolkit.hidden.ratedBy', { names: names.join(', ') })
                         : t('toolkit.hidden.ratedCount', { count: String(names.length) })}
                   </span>
-                  <button type="button" disabled={busy !== null} onClick={() => void run(scale.id, () => ratingsApi.reveal(meetingId, scale.id))}>
+                  <BusyButton type="button" busy={busy !== null} onClick={() => void run(scale.id, () => ratingsApi.reveal(meetingId, scale.id))}>
                     {t('toolkit.hidden.reveal')}
-                  </button>
+                  </BusyButton>
                 </>
               ) : null}
             </li>

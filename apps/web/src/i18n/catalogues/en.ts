@@ -298,6 +298,7 @@ export const en = {
   'toolkit.follow.following': 'You are following {name}’s view.',
   'toolkit.follow.stop': 'Stop following',
   'toolkit.follow.again': 'Follow {name} again',
+  'toolkit.follow.tookOver': '{name} took over. Everyone now follows {name}’s view, not yours. To lead again, press “Everyone follows me”.',
   'toolkit.present': 'Present mode',
   'toolkit.card.worry': 'Worry {number}',
   'toolkit.card.goalFor': 'Goal for worry {number}',

@@ -303,6 +303,7 @@ export const es: Record<ListMessageKey, string> = {
   'toolkit.follow.following': 'Usted está siguiendo la vista de {name}.',
   'toolkit.follow.stop': 'Dejar de seguir',
   'toolkit.follow.again': 'Seguir a {name} otra vez',
+  'toolkit.follow.tookOver': '{name} tomó el mando. Ahora todos siguen la vista de {name}, no la suya. Para guiar otra vez, pulse «Que todos me sigan».',
   'toolkit.present': 'Modo presentación',
   'toolkit.card.worry': 'Preocupación {number}',
   'toolkit.card.goalFor': 'Meta para la preocupación {number}',
