@@ -39,4 +39,16 @@ describe('readFocus', () => {
     states.set(3, { user: facilitator, smFollow: { bounds: { x: 0, y: 0, w: -1, h: Number.NaN } } })
     expect(readFocus(states, 9, zones)).toBeNull()
   })
+
+  it('follows the facilitator the boards follow when two lead at once: the later start', () => {
+    const danger = zone('danger')
+    const strengths = zone('strengths')
+    const states = new Map<number, unknown>([
+      [1, { user: facilitator, smFollow: { bounds: { x: danger.x, y: danger.y, w: danger.w, h: danger.h }, since: 2_000 } }],
+      [2, { user: { ...facilitator, id: 'w2', name: 'Bea' }, smFollow: { bounds: { x: strengths.x, y: strengths.y, w: strengths.w, h: strengths.h }, since: 1_000 } }],
+    ])
+    expect(readFocus(states, 9, zones)).toEqual({ leaderName: 'Ana', zone: 'danger' })
+    states.set(2, { user: { ...facilitator, id: 'w2', name: 'Bea' }, smFollow: { bounds: { x: strengths.x, y: strengths.y, w: strengths.w, h: strengths.h }, since: 3_000 } })
+    expect(readFocus(states, 9, zones)).toEqual({ leaderName: 'Bea', zone: 'strengths' })
+  })
 })

@@ -1,16 +1,14 @@
 /**
  * Owns "now talking about …" on the phone: when a facilitator uses follow-me on the board, their
- * canvas publishes the page area they show in Yjs awareness (`smFollow: { bounds }`, see
- * `canvas/FollowMe.tsx`; the name is repeated here so the phone chunk never imports tldraw). The
- * phone turns that area into the part of the map it shows: the section that fills most of it, or
- * the column when the area spans a column's sections, or nothing when it spans the whole map.
+ * canvas publishes the page area they show in Yjs awareness (`canvas/followLeader.ts`, which
+ * imports no tldraw); with two leading for a moment, the phone follows the one the boards follow.
+ * The phone turns that area into the part of the map it shows: the section that fills most of it,
+ * or the column when the area spans a column's sections, or nothing when it spans the whole map.
  *
  *   readFocus(awareness.getStates(), awareness.clientID, zones) // { leaderName: 'Ana', zone: 'strengths' }
  */
 import { columnOf, isSectionKey, type ZoneBounds, type ZoneKey } from '@safetymap/map-model'
-
-/** The awareness field follow-me writes (must match `FOLLOW_FIELD` in `canvas/FollowMe.tsx`). */
-export const FOLLOW_AWARENESS_FIELD = 'smFollow'
+import { readLeads, winningLead } from '../canvas/followLeader.ts'
 
 /** A share of the shown sections one section must cover to count as "the" focus. */
 const MAIN_SECTION_SHARE = 0.6
@@ -27,8 +25,6 @@ interface Box {
   readonly w: number
   readonly h: number
 }
-
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 function overlap(a: Box, b: Box): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)
@@ -52,22 +48,11 @@ export function focusZone(view: Box, zones: readonly ZoneBounds[]): ZoneKey | nu
   return columns.size === 1 && column ? column : null
 }
 
-/** The facilitator's focus from awareness `states` (not this device's own), or `null`. */
+/** The leading facilitator's focus from awareness `states` (not this device's own), or `null`. */
 export function readFocus(states: ReadonlyMap<number, unknown>, selfClientId: number, zones: readonly ZoneBounds[]): Focus | null {
-  for (const [clientId, state] of states) {
-    if (clientId === selfClientId || typeof state !== 'object' || state === null) continue
-    const { user, [FOLLOW_AWARENESS_FIELD]: follow } = state as Record<string, unknown>
-    if (typeof user !== 'object' || user === null || (user as Record<string, unknown>).role !== 'facilitator') continue
-    const bounds = typeof follow === 'object' && follow !== null ? (follow as Record<string, unknown>).bounds : null
-    if (typeof bounds !== 'object' || bounds === null) continue
-    const { x, y, w, h } = bounds as Record<string, unknown>
-    if (!finite(x) || !finite(y) || !finite(w) || !finite(h) || w <= 0 || h <= 0) continue
-    const zone = focusZone({ x, y, w, h }, zones)
-    if (!zone) continue
-    const name = (user as Record<string, unknown>).name
-    return { leaderName: typeof name === 'string' ? name : '', zone }
-  }
-  return null
+  const lead = winningLead(readLeads(states, selfClientId))
+  const zone = lead ? focusZone(lead.bounds, zones) : null
+  return lead && zone ? { leaderName: lead.name, zone } : null
 }
 
 /** The id of the zone's place in the list (a section, or a column's heading). */
