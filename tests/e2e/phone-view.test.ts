@@ -22,6 +22,8 @@
  * House or a ring (online, or offline as "Not sent yet") lands there on the board, and the
  * server's copy of the list shows the templates (the path's worded ends too) as the live list does. What she is typing in an
  * open form survives a reload, in the tab's sessionStorage only, until it is sent or cancelled.
+ * Words (or a number and its reasons) typed in a form when the map is finished or the connection
+ * ends stay on screen to copy; when the map is withdrawn (meeting ended) only her own new words do.
  * For the keyboard and screen reader: Escape closes a form as Cancel does, and the focus goes back
  * to its button (or on to "Add to …" when she removes a note); a number form opens on her number;
  * the bar never hides the focused control, shows up to two lines of the meeting's name, and with
@@ -600,9 +602,119 @@ describe('the phone view', () => {
       await kept.waitFor({ timeout: 15_000 })
       expect(await kept.locator('textarea').inputValue()).toBe('Kai was alone at the park')
       await kept.getByRole('button', { name: 'Done with these words' }).tap()
+      // The button that opened the form is gone: the focus goes to the section's heading, not the top of the page.
+      await expect.poll(() => isFocused(harm.locator('.phone-section-heading'))).toBe(true)
       await keptChange.getByRole('button', { name: 'Done with these words' }).tap()
+      await expect.poll(() => isFocused(section(page, 'strengths').locator('.phone-section-heading'))).toBe(true)
       expect(await page.getByTestId('phone-kept').count()).toBe(0)
       await expect.poll(() => page.evaluate(() => JSON.stringify(window.sessionStorage))).not.toContain('Kai was alone')
+    } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('keeps the number and reasons she was giving on screen to copy when the map is finished, then focuses the line', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Finished while rating')
+    const phone = await phoneContext()
+    try {
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Grandma Lorna')
+      const overall = page.locator('[data-testid="scale-line"][data-scale-id="overall"]')
+      await overall.getByRole('button', { name: 'Give your number' }).tap()
+      await overall.getByRole('radio', { name: '7', exact: true }).tap()
+      await overall.getByLabel('What makes it this high?').fill('Jess asked me for help last week')
+      await overall.getByLabel('What would one point higher look like?').fill('Jess texts me before 7:30')
+
+      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+
+      const kept = overall.getByTestId('phone-kept')
+      await kept.waitFor({ timeout: 10_000 })
+      expect(await kept.getByRole('alert').innerText()).toBe(
+        'The map was finished while you were writing, so your words did not go on the map. Copy them and tell the person running the meeting: they can open the map again.',
+      )
+      expect(await kept.locator('textarea').inputValue()).toBe(
+        'Your number: 7\nWhat makes it this high? Jess asked me for help last week\nWhat would one point higher look like? Jess texts me before 7:30',
+      )
+      expect(await overall.getByRole('radio').count()).toBe(0)
+      await kept.getByRole('button', { name: 'Done with these words' }).tap()
+      expect(await kept.count()).toBe(0)
+      await expect.poll(() => isFocused(overall.locator('h3'))).toBe(true)
+    } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('when the meeting ends while she writes, the map goes but her own new words and number stay to copy; a note she was changing does not', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Ended while typing')
+    const phone = await phoneContext()
+    try {
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Aunt May')
+      await addOnPhone(page, 'strengths', 'Lorna walks Kai to school')
+      const harm = section(page, 'harm')
+      await harm.locator('.phone-add-open').tap()
+      await harm.locator('.phone-add textarea').fill('Kai was alone at the park')
+      // Changing her note: these words start from the map's, which leave with it.
+      const mine = section(page, 'strengths').getByTestId('phone-item').first()
+      await mine.getByRole('button', { name: 'Change' }).tap()
+      await mine.locator('textarea').fill('Lorna walks Kai to school and back')
+      const overall = page.locator('[data-testid="scale-line"][data-scale-id="overall"]')
+      await overall.getByRole('button', { name: 'Give your number' }).tap()
+      await overall.getByRole('radio', { name: '3', exact: true }).tap()
+      await overall.getByLabel('What makes it this high?').fill('Lorna is close by')
+
+      expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
+
+      await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 15_000 }).toBe('4410')
+      await expect.poll(() => page.getByTestId('phone-section').count()).toBe(0)
+      const kept = page.getByTestId('phone-kept')
+      expect(await kept.count()).toBe(1)
+      expect(await kept.getByRole('alert').innerText()).toBe(
+        'The meeting ended before your words went on the map. Copy them now and give them to the person who ran the meeting: this phone will not keep them once you leave the page.',
+      )
+      expect(await kept.locator('textarea').inputValue()).toBe('Kai was alone at the park\n\nYour number: 3\nWhat makes it this high? Lorna is close by')
+      expect(await page.getByText(/Lorna walks Kai/).count()).toBe(0)
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await expect.poll(() => kept.getByRole('alert').innerText()).toBe(
+        'La reunión terminó antes de que sus palabras quedaran en el mapa. Cópielas ahora y déselas a la persona que dirigió la reunión: este teléfono no las guardará cuando salga de la página.',
+      )
+      await page.getByRole('button', { name: 'English' }).tap()
+      // Not kept by the phone: the map and what belongs to it are forgotten.
+      expect(await page.evaluate(() => JSON.stringify(window.sessionStorage))).not.toContain('Kai was alone')
+      await kept.getByRole('button', { name: 'Done with these words' }).tap()
+      expect(await kept.count()).toBe(0)
+      await expect.poll(() => isFocused(page.locator('h1'))).toBe(true)
+    } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('keeps her typed words in place to copy, saying what to do, when the connection ends for good (the meeting is full)', async () => {
+    const { inviteUrl } = await newMeetingWithInvite('Full while typing')
+    const phone = await phoneContext()
+    const sockets: WebSocketRoute[] = []
+    await phone.context.routeWebSocket(/\/sync\//, (ws) => {
+      sockets.push(ws)
+      ws.connectToServer()
+    })
+    try {
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Aunt May')
+      const harm = section(page, 'harm')
+      await harm.locator('.phone-add-open').tap()
+      await harm.locator('.phone-add textarea').fill('Kai was alone at the park')
+
+      // The relay closes her connection as it does when the meeting is full.
+      for (const ws of sockets) await ws.close({ code: 4429, reason: 'RELAY_ROOM_FULL' }).catch(() => undefined)
+
+      await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 15_000 }).toBe('4429')
+      const kept = harm.getByTestId('phone-kept')
+      await kept.waitFor({ timeout: 10_000 })
+      expect(await kept.getByRole('alert').innerText()).toBe(
+        'The connection to the meeting ended while you were writing, so your words did not go on the map. Copy them to keep them safe, then do what the message at the top of the page says.',
+      )
+      expect(await kept.locator('textarea').inputValue()).toBe('Kai was alone at the park')
+      expect(await harm.getByRole('button', { name: /^(Add|Añadir)$/ }).count()).toBe(0)
     } finally {
       await phone.context.close()
     }

@@ -2,8 +2,9 @@
  * "Add to …" under a part of the map (a section, or a zone of a placed template): a button that
  * opens a form for one note, which stays open for the next one after each add; Cancel or Escape
  * closes it, back on the button. What is typed is kept in the tab's drafts until it is added or
- * cancelled, so a reload reopens the form with it. When the map is finished under an open form,
- * the words typed stay on screen to copy (KeptWords.tsx) instead of going with the form.
+ * cancelled, so a reload reopens the form with it. When the map is finished, or the connection
+ * ends, under an open form, the words typed stay on screen to copy (KeptWords.tsx) instead of
+ * going with the form; they are also told to `typed`, for the page to show if the map is withdrawn.
  *
  *   <AddItemForm zone="strengths" label="Strengths" drafts={drafts} draftKey={addFormKey('strengths')} onAdd={add} />
  */
@@ -13,7 +14,8 @@ import { focusOnMount } from '../ui/focusOnMount.ts'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import type { Drafts } from '../ui/drafts.ts'
 import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
-import { KeptWords } from './KeptWords.tsx'
+import { KeptWords, type KeptWhy } from './KeptWords.tsx'
+import type { TypedWords } from './typedWords.ts'
 import { useInlineForm } from './useInlineForm.ts'
 
 /** Props of {@link AddItemForm}. */
@@ -25,12 +27,13 @@ export interface AddItemFormProps {
   readonly drafts: Drafts
   readonly draftKey: string
   readonly onAdd: (text: string) => void
-  /** The map is finished: nothing can be added, only words already typed are shown. */
-  readonly finished?: boolean
+  /** Why nothing can be added any more (only words already typed are shown), or `null` while it can. */
+  readonly kept?: KeptWhy | null
+  readonly typed?: TypedWords
 }
 
 /** The add button and its form. */
-export function AddItemForm({ zone, label, drafts, draftKey, onAdd, finished = false }: AddItemFormProps) {
+export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null, typed }: AddItemFormProps) {
   const { t } = useI18n()
   const id = useId()
   const [saved] = useState(() => drafts.get(draftKey))
@@ -38,12 +41,16 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, finished = f
   const [text, setText] = useState(saved?.text ?? '')
   const [error, setError] = useState(false)
   const [added, setAdded] = useState('')
-  const typed = open && text.trim() !== ''
+  const hasWords = open && text.trim() !== ''
   // A reload or a tap on "back" would lose what is typed here: the browser asks first.
-  useWarnBeforeLeaving(typed)
+  useWarnBeforeLeaving(hasWords)
   useEffect(() => {
     drafts.set(draftKey, open && text !== '' ? { text } : null)
   }, [drafts, draftKey, open, text])
+  useEffect(() => {
+    typed?.set(draftKey, hasWords ? text : null)
+    return () => typed?.set(draftKey, null)
+  }, [typed, draftKey, hasWords, text])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -63,10 +70,10 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, finished = f
     setError(false)
   })
 
-  if (finished) {
-    return typed ? (
+  if (kept) {
+    return hasWords ? (
       <div className="phone-add" data-section={zone}>
-        <KeptWords text={text} onDone={form.close} />
+        <KeptWords why={kept} text={text} onDone={form.close} />
       </div>
     ) : null
   }

@@ -6,8 +6,8 @@
  * in place; no browser dialog, which phones render badly and screen readers announce poorly).
  * Escape cancels Change or the question as Cancel does, and the focus goes back to the button.
  * What is typed into Change is kept in the tab's drafts until saved or cancelled, so a reload
- * reopens the form with it. When the map is finished while she is changing her note, her new
- * words stay on screen to copy (KeptWords.tsx).
+ * reopens the form with it. When the map is finished, or the connection ends, while she is
+ * changing her note, her new words stay on screen to copy (KeptWords.tsx).
  *
  *   <ItemCard item={item} own self pending={false} onSave={save} onRemove={remove} drafts={drafts} … />
  */
@@ -18,7 +18,7 @@ import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { Disagreements } from './Disagreements.tsx'
 import { changeFormKey, type Drafts } from '../ui/drafts.ts'
-import { KeptWords } from './KeptWords.tsx'
+import { KeptWords, type KeptWhy } from './KeptWords.tsx'
 import { NotSent } from './NotSent.tsx'
 import { useInlineForm } from './useInlineForm.ts'
 
@@ -41,14 +41,14 @@ export interface ItemCardProps {
   readonly selfId: string
   readonly onDisagree: (on: boolean) => void
   readonly drafts: Drafts
-  /** The map is finished (`own` is then false). */
-  readonly finished: boolean
+  /** Why nothing can be changed any more (`own` is then false), or `null` while it can. */
+  readonly kept: KeptWhy | null
 }
 
 type Mode = 'read' | 'edit' | 'confirmRemove'
 
 /** An item of the map. */
-export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagree, selfId, onDisagree, drafts, finished }: ItemCardProps) {
+export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagree, selfId, onDisagree, drafts, kept }: ItemCardProps) {
   const { t, locale } = useI18n()
   const id = useId()
   const draftKey = changeFormKey(item.id)
@@ -140,7 +140,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
         ) : null}
         {pending ? <NotSent /> : null}
       </p>
-      {finished && self && mode === 'edit' && draft.trim() !== base.trim() ? <KeptWords text={draft} onDone={() => setMode('read')} /> : null}
+      {kept && self && mode === 'edit' && draft.trim() !== base.trim() ? <KeptWords why={kept} text={draft} onDone={() => setMode('read')} /> : null}
       <Disagreements list={item.disagreements} selfId={selfId} canWrite={canDisagree} describedBy={`${id}-text`} onToggle={onDisagree} />
       {own && mode === 'read' ? (
         <div className="phone-actions">

@@ -1,23 +1,38 @@
 /**
- * What a form had typed in it when the map was finished under it ("Add to …", "Change"): the words
- * stay on screen, read-only, with what happened and what to do (tell the person running the
- * meeting, who can open the map again), a button that copies them, and one that lets them go. They
- * stay in the tab's drafts (ui/drafts.ts) until then, so a reload shows them again.
+ * What a form had typed in it when it could no longer send ("Add to …", "Change", a number with
+ * its reasons): the words stay on screen, read-only, with what happened and what to do, a button
+ * that copies them, and one that lets them go (the focus then moves to the heading of the part of
+ * the list they sat in). Why they could not be sent (`why`) picks what it says: the map was
+ * finished (the person running the meeting can open it again), the connection ended (the notice at
+ * the top says what to do), or the map left the phone (removed, meeting ended: only the person's
+ * own new words are shown, outside the map, and this phone does not keep them).
  *
- *   {finished && typed ? <KeptWords text={typed} onDone={forget} /> : null}
+ *   {kept && typed ? <KeptWords why={kept} text={typed} onDone={forget} /> : null}
  */
 import { useId, useRef, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { focusOwnHeading } from './focusHeading.ts'
+
+/** Why a form's words could not be sent. */
+export type KeptWhy = 'finished' | 'disconnected' | 'removed' | 'closed'
+
+const NOTICE = {
+  finished: 'phone.kept.finished',
+  disconnected: 'phone.kept.disconnected',
+  removed: 'phone.kept.removed',
+  closed: 'phone.kept.closed',
+} as const
 
 /** Props of {@link KeptWords}. */
 export interface KeptWordsProps {
+  readonly why: KeptWhy
   readonly text: string
   /** She is done with them: the form forgets its draft. */
   readonly onDone: () => void
 }
 
-/** The words a finished map did not take, to read and copy. */
-export function KeptWords({ text, onDone }: KeptWordsProps) {
+/** The words that could not be sent, to read and copy. */
+export function KeptWords({ why, text, onDone }: KeptWordsProps) {
   const { t } = useI18n()
   const id = useId()
   const boxRef = useRef<HTMLTextAreaElement>(null)
@@ -33,9 +48,9 @@ export function KeptWords({ text, onDone }: KeptWordsProps) {
     }
   }
   return (
-    <div className="phone-kept" data-testid="phone-kept">
+    <div className="phone-kept" data-testid="phone-kept" data-why={why}>
       <p className="phone-notice" role="alert">
-        {t('phone.kept.finished')}
+        {t(NOTICE[why])}
       </p>
       <label htmlFor={`${id}-words`} className="phone-label">
         {t('phone.kept.label')}
@@ -48,7 +63,14 @@ export function KeptWords({ text, onDone }: KeptWordsProps) {
         <button type="button" className="primary" onClick={() => void copyWords()}>
           {t('phone.kept.copy')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button
+          type="button"
+          onClick={(event) => {
+            // This button goes with the words, as does the one that opened the form.
+            focusOwnHeading(event.currentTarget)
+            onDone()
+          }}
+        >
           {t('phone.kept.done')}
         </button>
       </div>

@@ -5,15 +5,19 @@
  * reasons are asked for, never forced. Changing a rating starts from the person's current one. The
  * form opens with the focus on that number (or on 0), and Escape cancels it. Above the numbers it
  * says what 0 and 10 mean: in the facilitator's words for this line when worded, else the
- * standard words.
+ * standard words. When the map is finished, or the connection ends, while she has changed
+ * something here, the number and reasons stay on screen to copy (KeptWords.tsx); they are also told
+ * to `typed`, for the page to show if the map is withdrawn.
  *
  *   <MarkForm title="Worry 1" ends={row.ends} own={row.own} onSave={(value, reasons) => …} onCancel={close} />
  */
 import type { MapScalingMark, ScaleEnds, ScalingReasons } from '@safetymap/map-model'
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
+import { KeptWords, type KeptWhy } from './KeptWords.tsx'
+import type { TypedWords } from './typedWords.ts'
 import { SCALE_CHOICES, scaleEndsText } from './scaleRows.ts'
 import { cancelOnEscape } from './useInlineForm.ts'
 
@@ -27,10 +31,15 @@ export interface MarkFormProps {
   readonly own: MapScalingMark | null
   readonly onSave: (value: number, reasons: ScalingReasons) => void
   readonly onCancel: () => void
+  /** Why nothing can be saved any more (what she changed is only shown), or `null` while it can. */
+  readonly kept: KeptWhy | null
+  /** Where what she changed is told, under `formKey`. */
+  readonly typed: TypedWords
+  readonly formKey: string
 }
 
 /** Places or moves the person's mark on one line. */
-export function MarkForm({ title, ends, own, onSave, onCancel }: MarkFormProps) {
+export function MarkForm({ title, ends, own, onSave, onCancel, kept, typed, formKey }: MarkFormProps) {
   const { t } = useI18n()
   const id = useId()
   // A half set by dragging on the board has no button of its own: the person picks again.
@@ -40,6 +49,20 @@ export function MarkForm({ title, ends, own, onSave, onCancel }: MarkFormProps) 
   const [error, setError] = useState(false)
   // Where the focus lands as the form opens; kept, so picking another number does not move it again.
   const [firstFocused] = useState(value ?? SCALE_CHOICES[0])
+  const [opened] = useState(value)
+  const changed = value !== opened || high.trim() !== (own?.whatMakesItThisHigh ?? '') || higher.trim() !== (own?.onePointHigher ?? '')
+  // Her number and reasons as she would say them, for copying.
+  const words = [
+    value === null ? '' : t('phone.scale.yourNumber', { value: String(value) }),
+    high.trim() && `${t('toolkit.mark.whatMakesItThisHigh')} ${high.trim()}`,
+    higher.trim() && `${t('toolkit.mark.onePointHigher')} ${higher.trim()}`,
+  ]
+    .filter(Boolean)
+    .join('\n')
+  useEffect(() => {
+    typed.set(formKey, changed && words ? words : null)
+    return () => typed.set(formKey, null)
+  }, [typed, formKey, changed, words])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -50,6 +73,7 @@ export function MarkForm({ title, ends, own, onSave, onCancel }: MarkFormProps) 
     onSave(value, { whatMakesItThisHigh: high.trim(), onePointHigher: higher.trim() })
   }
 
+  if (kept) return changed && words ? <KeptWords why={kept} text={words} onDone={onCancel} /> : null
   return (
     <form className="phone-mark-form" onSubmit={submit} onKeyDown={cancelOnEscape(onCancel)} noValidate aria-label={t('phone.mark.formLabel', { scale: title })}>
       <fieldset className="phone-choice" aria-describedby={error ? `${id}-ends ${id}-error` : `${id}-ends`}>

@@ -50,6 +50,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { addFormKey, createDrafts } from '../ui/drafts.ts'
 import { focusHeading } from './focusHeading.ts'
+import { KeptWords, type KeptWhy } from './KeptWords.tsx'
 import { forgetsMap, type PhoneConnection } from './openPhoneConnection.ts'
 import { createPendingItems } from './pendingItems.ts'
 import type { SendOutcome } from './pendingRatings.ts'
@@ -67,6 +68,7 @@ import { useFocus, useLiveMap, usePeople } from './useLiveMap.ts'
 import { useNewItemsAnnouncement } from './useNewItemsAnnouncement.ts'
 import { usePendingRatings } from './usePendingRatings.ts'
 import { useStickyBar } from './useStickyBar.ts'
+import { createTypedWords } from './typedWords.ts'
 import { rememberView } from './viewPreference.ts'
 
 /** Props of {@link PhoneMeeting}. */
@@ -92,7 +94,8 @@ function sectionCards(section: SectionKey, map: SafetyMap, actions: CardActions)
 
 /**
  * Removed from the meeting (4403) or the meeting closed (4410): the map leaves this screen at once,
- * as the board gives way to its closed page; only the notice saying why stays.
+ * as the board gives way to its closed page; only the notice saying why stays, with the new words
+ * she had typed and not sent (typedWords.ts), hers to copy.
  */
 const MAP_WITHDRAWN: ReadonlySet<number> = new Set([4403, 4410])
 
@@ -125,6 +128,8 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const pending = useMemo(() => createPendingItems(meeting.id), [meeting.id])
   const [, setPendingVersion] = useState(0)
   const drafts = useMemo(() => createDrafts(meeting.id), [meeting.id])
+  const typed = useMemo(createTypedWords, [])
+  const [typedDone, setTypedDone] = useState(false)
   const bar = useStickyBar()
 
   useEffect(() => {
@@ -158,8 +163,17 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
     if (!holdsBack) dropPrerenderedList()
   }, [holdsBack])
   const canWrite = user.role !== 'viewer' && !finalized && !ended
-  // Finished here or found so by the relay refusing offline edits: open forms keep their words on screen.
-  const finished = finalized || endedCode === RELAY_CLOSE_CODE.finalizedEditsRefused
+  // Open forms keep their words on screen, saying why: finished here or found so by the relay
+  // refusing offline edits, or the connection ended for good (removed, closed, full, other).
+  const kept: KeptWhy | null =
+    finalized || endedCode === RELAY_CLOSE_CODE.finalizedEditsRefused ? 'finished'
+    : endedCode === RELAY_CLOSE_CODE.removed ? 'removed'
+    : endedCode === RELAY_CLOSE_CODE.ended ? 'closed'
+    : ended ? 'disconnected'
+    : null
+  const withdrawn = endedCode !== null && MAP_WITHDRAWN.has(endedCode)
+  // Read as the map is withdrawn, before its forms go with it.
+  const typedWhenWithdrawn = useMemo(() => (withdrawn ? typed.all().join('\n\n') : ''), [withdrawn, typed])
 
   /** Writes as the person with `write`; written while not live, what it wrote says "Not sent yet" until the next sync. */
   const writeTracked = useCallback(
@@ -207,7 +221,8 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const actions: SectionActions = useMemo(
     () => ({
       canWrite,
-      finished,
+      kept,
+      typed,
       selfId: user.id,
       isPending: (id) => pending.has(id),
       drafts,
@@ -215,7 +230,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       remove: (id) => void deleteItem(doc, id),
       disagree: (id, on) => void (on ? addDisagreement(doc, id, { id: user.id, name: user.name }) : withdrawDisagreement(doc, id, user.id)),
     }),
-    [canWrite, finished, user.id, user.name, pending, drafts, doc],
+    [canWrite, kept, typed, user.id, user.name, pending, drafts, doc],
   )
 
   const titleId = 'phone-title'
@@ -241,6 +256,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
           {t(endedMessage(endedCode))}
         </p>
       ) : null}
+      {kept && typedWhenWithdrawn && !typedDone ? <KeptWords why={kept} text={typedWhenWithdrawn} onDone={() => setTypedDone(true)} /> : null}
       {endedCode === RELAY_CLOSE_CODE.finalizedEditsRefused ? (
         // The local copy with the refused edits is gone (openPhoneConnection): a reload shows the map as kept.
         <button type="button" className="primary" onClick={() => window.location.reload()}>
@@ -265,7 +281,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
           </button>
         </div>
       ) : null}
-      {endedCode !== null && MAP_WITHDRAWN.has(endedCode) ? null : (
+      {withdrawn ? null : (
         <main className="phone-main" aria-label={t('phone.mapLabel')}>
           <p className="phone-visually-hidden" role="status" data-testid="phone-news">
             {news}
@@ -302,6 +318,8 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
                   loadPrivate={loadPrivate}
                   unsentPrivate={privateRatings.unsent}
                   privateRefused={privateRatings.wasRefused}
+                  kept={kept}
+                  typed={typed}
                 />
               </SectionList>
               {map.templates.map((template) => (

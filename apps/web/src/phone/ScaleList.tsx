@@ -5,7 +5,8 @@
  * (`writeScalingMark` keys it by person and line), so changing it moves the same mark. A line the
  * facilitator made private until the reveal shows only who has rated ("Ana has rated"); a number
  * given there goes to the server, never into the doc (map-model MM-22 … MM-24). {@link ScaleMarks}
- * is a line's marks alone, read-only, as a Safety House's path to the door shows them.
+ * is a line's marks alone, read-only, as a Safety House's path to the door shows them. A number
+ * form open when the map is finished or the connection ends keeps what she changed on screen.
  *
  *   <ScaleList rows={scaleRows(map, user.id)} canWrite selfId={user.id} isPending={has} onRate={rate} />
  *   <ScaleMarks row={pathRow(path, map, user.id)} title="Path to the door (0–10)" selfId={user.id} isPending={has} />
@@ -13,10 +14,12 @@
 import { composeDangerStatement, type MapScalingMark, type ScalingReasons } from '@safetymap/map-model'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { HiddenRatingInput } from '../canvas/ratingsApi.ts'
+import type { KeptWhy } from './KeptWords.tsx'
 import { MarkForm } from './MarkForm.tsx'
 import { NotSent } from './NotSent.tsx'
 import type { SendOutcome } from './pendingRatings.ts'
 import { scaleEndsText, type ScaleRow } from './scaleRows.ts'
+import type { TypedWords } from './typedWords.ts'
 import { useInlineForm } from './useInlineForm.ts'
 import { useId, useState } from 'react'
 
@@ -37,6 +40,10 @@ export interface ScaleListProps {
   readonly unsentPrivate: (scaleId: string) => HiddenRatingInput | null
   /** Whether the server refused the person's last private number on this line (sent from the queue). */
   readonly privateRefused: (scaleId: string) => boolean
+  /** Why an open number form now only shows what she changed (KeptWords.tsx), or `null` while it saves. */
+  readonly kept: KeptWhy | null
+  /** Where open number forms tell what she changed, for the page to show if the map is withdrawn. */
+  readonly typed: TypedWords
 }
 
 /** One formatter per language: making one is slow on a phone, and a map has many marks. */
@@ -67,7 +74,7 @@ function lineTitle(row: ScaleRow, t: ReturnType<typeof useI18n>['t']): string {
   return row.orphan ? t('phone.scale.gone') : t('toolkit.mark.overall')
 }
 
-function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unsentPrivate, privateRefused }: Omit<ScaleListProps, 'rows'> & { row: ScaleRow }) {
+function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unsentPrivate, privateRefused, kept, typed }: Omit<ScaleListProps, 'rows'> & { row: ScaleRow }) {
   const { t, locale } = useI18n()
   const id = useId()
   const [open, setOpen] = useState(false)
@@ -108,7 +115,7 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
       <p className={isPrivate && saved ? 'phone-muted' : 'phone-visually-hidden'} role="status">
         {saved}
       </p>
-      {canWrite && !row.orphan ? (
+      {(canWrite || (kept && open)) && !row.orphan ? (
         open ? (
           <>
             <MarkForm
@@ -116,6 +123,9 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
               title={title}
               ends={row.ends}
               own={isPrivate ? privateOwn : row.own}
+              kept={kept}
+              typed={typed}
+              formKey={`mark:${row.scaleId}`}
               onCancel={() => {
                 setFailed(false)
                 form.close()

@@ -15,12 +15,16 @@ import { AddItemForm } from './AddItemForm.tsx'
 import type { Drafts } from '../ui/drafts.ts'
 import { focusHeading } from './focusHeading.ts'
 import { ItemCard } from './ItemCard.tsx'
+import type { KeptWhy } from './KeptWords.tsx'
+import type { TypedWords } from './typedWords.ts'
 
 /** What a section list may do, decided by the page. */
 export interface SectionActions {
   readonly canWrite: boolean
-  /** The map is finished: forms open when it happened keep their typed words on screen (KeptWords.tsx). */
-  readonly finished: boolean
+  /** Why forms open now keep their typed words on screen instead of sending (KeptWords.tsx), or `null` while they send. */
+  readonly kept: KeptWhy | null
+  /** Where "Add to …" forms tell what she has typed, for the page to show if the map is withdrawn. */
+  readonly typed: TypedWords
   /** The person's participant id: their own items can be changed and removed. */
   readonly selfId: string
   readonly isPending: (id: string) => boolean
@@ -98,13 +102,13 @@ export function SectionList({ zone, heading, hint, anchorId, items, actions, hea
               selfId={actions.selfId}
               onDisagree={(on) => actions.disagree(item.id, on)}
               drafts={actions.drafts}
-              finished={actions.finished}
+              kept={actions.kept}
             />
           ))}
         </ul>
       )}
-      {zone && add && (actions.canWrite || actions.finished) ? (
-        <AddItemForm zone={zone} label={heading} drafts={actions.drafts} draftKey={add.draftKey} onAdd={add.onAdd} finished={!actions.canWrite} />
+      {zone && add && (actions.canWrite || actions.kept) ? (
+        <AddItemForm zone={zone} label={heading} drafts={actions.drafts} draftKey={add.draftKey} onAdd={add.onAdd} kept={actions.kept} typed={actions.typed} />
       ) : null}
     </section>
   )
