@@ -208,9 +208,11 @@ export {
   readScaleEnds,
   SCALE_END_MAX_LENGTH,
   SCALE_ENDS_META_KEY,
+  scaleEndsText,
   scaleRecordId,
   setScaleEnds,
   type ScaleEnds,
+  type ScaleEndsWordKey,
 } from './lib/scaleEnds.ts'
 export {
   linkParticipant,

@@ -21,6 +21,7 @@ import {
   pathRow,
   quoted,
   SAFETY_HOUSE_PATH_KEY,
+  scaleEndsText,
   scaleRows,
   templateZoneText,
   zoneLabel,
@@ -140,13 +141,8 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
   const sectionCards = (section: SectionKey, map: SafetyMap) =>
     section === 'danger' ? dangerStatements(map) : section === 'goals' ? safetyGoals(map) : section === 'next-steps' ? nextSteps(map) : ''
 
-  /** What 0 and 10 mean in the facilitator's words, an end left blank left out (the live list's `scaleEndsText`). */
-  const scaleEnds = (row: ScaleRow) => {
-    if (!row.ends) return ''
-    const zero = row.ends.zero ? say('toolkit.ends.shownZero', { text: row.ends.zero }) : ''
-    const ten = row.ends.ten ? say('toolkit.ends.shownTen', { text: row.ends.ten }) : ''
-    return `<p class="phone-hint">${escapeHtml([zero, ten].filter(Boolean).join(' · '))}</p>`
-  }
+  /** What 0 and 10 mean in the facilitator's words, as the live list says it. */
+  const scaleEnds = (row: ScaleRow) => (row.ends ? `<p class="phone-hint">${escapeHtml(scaleEndsText(row.ends, say))}</p>` : '')
   /** A line's marks, read-only (the live list's `ScaleMarks`); `title` is the line's name, unescaped. */
   const scaleMarks = (row: ScaleRow, title: string) => {
     const marksLabel = `aria-label="${t('phone.scale.marksOn', { scale: title })}"`

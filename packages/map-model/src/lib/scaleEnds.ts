@@ -45,6 +45,20 @@ export function readScaleEnds(meta: unknown): ScaleEnds | null {
   return { zero, ten }
 }
 
+/** The catalogue keys {@link scaleEndsText} words each end with ("0 = {text}"). @public */
+export type ScaleEndsWordKey = 'toolkit.ends.shownZero' | 'toolkit.ends.shownTen'
+
+/**
+ * What 0 and 10 mean on a line in the facilitator's words, verbatim, as the board shows them
+ * ("0 = … · 10 = …"), `say` wording each end; an end left blank is left out. The phone's live
+ * list and the server's first rendering of it both write it so. @public
+ */
+export function scaleEndsText(ends: ScaleEnds, say: (key: ScaleEndsWordKey, vars: { text: string }) => string): string {
+  const zero = ends.zero ? say('toolkit.ends.shownZero', { text: ends.zero }) : ''
+  const ten = ends.ten ? say('toolkit.ends.shownTen', { text: ends.ten }) : ''
+  return [zero, ten].filter(Boolean).join(' · ')
+}
+
 /** The meta of a scale's record with `ends` set (or removed when `null` or both empty). @public */
 export function metaWithScaleEnds(meta: Readonly<Record<string, unknown>>, ends: ScaleEnds | null): Record<string, unknown> {
   const { [SCALE_ENDS_META_KEY]: _old, ...rest } = meta
