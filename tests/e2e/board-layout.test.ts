@@ -7,7 +7,9 @@
  * from tldraw's panels. On both, the first view shows the three column headings and the 0–10
  * band with nothing of ours or tldraw's over them, and tldraw's style panel still comes up for a
  * drawing tool. Turned on its side later, the phone keeps the meeting bar to one row and frames the
- * whole map again.
+ * top of the map readably (the whole map would be shown at 9 %). With a Three Houses placed, the
+ * laptop's tools keep to two rows and the map to at least 80 % of the height; present mode gives
+ * the map the whole width without taking height.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -113,14 +115,15 @@ async function settled(read: () => Promise<string[]>, timeoutMs = 5_000): Promis
   }
 }
 
-/** What stands at the centre of each column heading, the band's heading and its "10": the canvas itself, or what covers it. */
-function headingsCovered(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/** What stands at the centre of each column heading (and unless `columnsOnly`, the band's heading and its "10"): the canvas itself, or what covers it. */
+function headingsCovered(page: Page, columnsOnly = false): Promise<string[]> {
+  return page.evaluate((columnsOnly) => {
     const canvas = document.querySelector('.tl-canvas')
     const texts = [...(canvas?.querySelectorAll('.sm-zone__heading') ?? [])]
-    const ten = [...(canvas?.querySelectorAll('.sm-zone__scale li') ?? [])].at(-1)
-    const targets = [...texts.filter((h) => /worried|working well|needs to happen|How safe/.test(h.textContent ?? '')), ...(ten ? [ten] : [])]
-    if (targets.length < 5) return [`only ${targets.length} of the headings and the band's 10 are on the page`]
+    const ten = columnsOnly ? undefined : [...(canvas?.querySelectorAll('.sm-zone__scale li') ?? [])].at(-1)
+    const wanted = columnsOnly ? /worried|working well|needs to happen/ : /worried|working well|needs to happen|How safe/
+    const targets = [...texts.filter((h) => wanted.test(h.textContent ?? '')), ...(ten ? [ten] : [])]
+    if (targets.length < (columnsOnly ? 3 : 5)) return [`only ${targets.length} of the headings (and the band's 10) are on the page`]
     return targets.flatMap((target) => {
       const box = target.getBoundingClientRect()
       const x = box.x + box.width / 2
@@ -132,6 +135,30 @@ function headingsCovered(page: Page): Promise<string[]> {
       const hit = document.elementFromPoint(x, y)
       return hit?.closest('.tl-canvas') ? [] : [`"${name}" is under ${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing'}`]
     })
+  }, columnsOnly)
+}
+
+/** How many rows the meeting tools' strip lays its controls out on (their middles, a few pixels apart counting as one). */
+async function stripRows(page: Page): Promise<number> {
+  const strip = await page.locator('.meeting-tools').boundingBox()
+  const inStrip = (await rects(page, OUR_CONTROLS)).filter((c) => strip && c.y >= strip.y && c.y + c.height <= strip.y + strip.height + 0.5)
+  const middles = inStrip.map((c) => c.y + c.height / 2).sort((a, b) => a - b)
+  return middles.filter((m, i) => i === 0 || m - (middles[i - 1] ?? 0) > 8).length
+}
+
+/** The share of the window's height and width that the canvas (the map's room) gets. */
+async function canvasShare(page: Page): Promise<{ readonly height: number; readonly width: number }> {
+  const box = await page.locator('.tl-container').boundingBox()
+  const size = page.viewportSize()
+  if (!box || !size) throw new Error('no canvas on the page')
+  return { height: box.height / size.height, width: box.width / size.width }
+}
+
+/** The canvas's zoom: how wide a column heading is on screen for its width on the map. */
+function zoomLevel(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const heading = document.querySelector<HTMLElement>('.tl-canvas .sm-zone--column')
+    return heading ? heading.getBoundingClientRect().width / heading.offsetWidth : 0
   })
 }
 
@@ -182,11 +209,13 @@ describe('the board on a phone and on a laptop', () => {
         expect(await headingsCovered(page)).toEqual([])
 
         if (locale === 'en-US') {
-          // A while later she turns the phone on its side: the bar keeps to one row, and the whole
-          // map is framed again in the new shape (she has not moved the view herself).
+          // A while later she turns the phone on its side: the bar keeps to one row, and the map is
+          // framed again in the new shape (she has not moved the view herself): all of it would be
+          // too small to read there, so its top, the three columns across the screen's width.
           await page.waitForTimeout(2_500)
           await page.setViewportSize({ width: PHONE.height, height: PHONE.width })
-          expect.soft(await settled(() => headingsCovered(page))).toEqual([])
+          expect.soft(await settled(() => headingsCovered(page, true))).toEqual([])
+          expect(await zoomLevel(page)).toBeGreaterThanOrEqual(0.3)
           const bar = await page.locator('.meeting-bar').boundingBox()
           expect(bar?.height).toBeLessThanOrEqual(56)
         }
@@ -215,6 +244,36 @@ describe('the board on a phone and on a laptop', () => {
       await page.getByTestId('style.panel').waitFor({ timeout: 5_000 })
       await page.getByTestId('tools.select').click()
       await expect.poll(() => page.getByTestId('style.panel').count()).toBe(0)
+    } finally {
+      await laptop.close()
+    }
+  })
+
+  it('at 1366 × 850 with a Three Houses placed keeps the tools to two rows, and present mode gives the map the room', async () => {
+    const laptop = await browser.newContext({ viewport: LAPTOP, storageState: signedIn })
+    try {
+      const page = await laptop.newPage()
+      await openBoard(page)
+      await page.getByRole('button', { name: 'Add a template' }).click()
+      await page.getByRole('menuitem', { name: 'Three Houses' }).click()
+      const consent = page.getByRole('dialog', { name: 'Before you add Three Houses' })
+      await consent.getByLabel('Who agreed?').fill('Jess')
+      await consent.getByLabel('A parent agreed to using Three Houses with the child').check()
+      await consent.getByRole('button', { name: 'Add Three Houses' }).click()
+      await page.getByRole('button', { name: 'Name the houses' }).waitFor({ timeout: 10_000 })
+
+      // The tools keep to two rows across the canvas and the people column, and the map keeps 80 % of the height.
+      expect(await stripRows(page)).toBeLessThanOrEqual(2)
+      const normal = await canvasShare(page)
+      expect(normal.height).toBeGreaterThanOrEqual(0.8)
+
+      // Present mode: the bars keep their size and the people column steps aside, so the canvas
+      // has the whole width and no less height.
+      await page.getByRole('button', { name: 'Present mode' }).click()
+      await expect.poll(() => canvasShare(page).then((share) => share.width)).toBeGreaterThan(0.99)
+      expect((await canvasShare(page)).height).toBeGreaterThanOrEqual(normal.height)
+      expect(await stripRows(page)).toBeLessThanOrEqual(2)
+      await page.getByRole('button', { name: 'Present mode' }).click()
     } finally {
       await laptop.close()
     }

@@ -190,9 +190,10 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
       {role === 'facilitator' ? (
         <WaitingNotice lobby={lobby} panelId={PEOPLE_PANEL_ID} onShowWaiting={showWaiting} returnFocusRef={peopleToggleRef} />
       ) : null}
+      {/* Across the canvas and the people column: the tools keep to fewer rows, leaving the map more height. */}
+      <div ref={setToolkitSlot} className="meeting-tools" />
       <div className="meeting-body">
         <main className="meeting-canvas" aria-label={t('meeting.canvasLabel', { title: meeting.title })}>
-          <div ref={setToolkitSlot} className="meeting-tools" />
           <Tldraw
             store={storeWithStatus}
             shapeUtils={shapeUtils}

@@ -2,7 +2,8 @@
  * Frames the map when the canvas opens: all of it (the three columns and the 0–10 band), as large
  * as fits in the part of the canvas that the panels over it leave free (tldraw's menu, people,
  * toolbar and zoom; our "Show as list"), top first and centred across. So every column heading
- * is readable at once on a laptop, a projector or a phone.
+ * is readable at once on a laptop, a projector or a phone. Where all of it would be too small to
+ * read (a phone on its side), the top of the map across its full width instead.
  *
  * Panels are measured where they are on screen. The view is framed again whenever the canvas
  * changes size — as the panels settle in the first moments, when a phone is turned, a window
@@ -41,6 +42,12 @@ const MARGIN_PX = 12
 /** The map is never shown larger than its own size. */
 const MAX_ZOOM = 1
 
+/**
+ * Below this zoom the whole map is too small to read (a phone on its side showed it at 9 %, its
+ * column headings 4 px high): the top of the map is shown across its full width instead.
+ */
+const MIN_READABLE_ZOOM = 0.2
+
 /** Steps of the search for the largest zoom that fits (each halves the uncertainty). */
 const FIT_STEPS = 24
 
@@ -48,7 +55,8 @@ const FIT_STEPS = 24
  * Where `content` (page units) goes on screen: the largest scale at which it fits inside
  * `viewport` without touching a panel that stands across it, centred across and as high as the
  * panels above allow. A panel counts as above or below by which half of the viewport its centre is
- * in. `null` when nothing fits.
+ * in. When that scale is below {@link MIN_READABLE_ZOOM}, the top of the content at the scale that
+ * fits its width, if larger. `null` when nothing fits.
  */
 export function fitInFreeArea(options: {
   readonly content: ScreenRect
@@ -61,7 +69,8 @@ export function fitInFreeArea(options: {
   if (content.w <= 0 || content.h <= 0 || viewport.w <= 2 * margin || viewport.h <= 2 * margin) return null
   const middle = viewport.y + viewport.h / 2
 
-  const placeAt = (scale: number) => {
+  /** The placement at `scale`; with `wholly`, null unless all of the content fits above the panels below. */
+  const placeAt = (scale: number, wholly = true) => {
     const w = content.w * scale
     const h = content.h * scale
     const x = viewport.x + (viewport.w - w) / 2
@@ -69,22 +78,28 @@ export function fitInFreeArea(options: {
     let bottom = viewport.y + viewport.h - margin
     for (const p of panels) {
       if (p.x >= x + w + margin || p.x + p.w <= x - margin) continue
+      // Only the top of the content is placed: what floats lower down (a phone's "Show as list") may stand over the rest of it.
+      if (!wholly && p.y > viewport.y + viewport.h / 4) continue
       if (p.y + p.h / 2 < middle) top = Math.max(top, p.y + p.h + margin)
       else bottom = Math.min(bottom, p.y - margin)
     }
-    return top + h <= bottom ? { x, y: top, scale } : null
+    return top + h <= bottom || (!wholly && top < bottom) ? { x, y: top, scale } : null
   }
 
-  let high = Math.min((viewport.w - 2 * margin) / content.w, (viewport.h - 2 * margin) / content.h, MAX_ZOOM)
-  const best = placeAt(high)
-  if (best) return best
-  let low = 0
-  for (let step = 0; step < FIT_STEPS; step++) {
-    const scale = (low + high) / 2
-    if (placeAt(scale)) low = scale
-    else high = scale
+  const widthFit = Math.min((viewport.w - 2 * margin) / content.w, MAX_ZOOM)
+  let high = Math.min(widthFit, (viewport.h - 2 * margin) / content.h)
+  let whole = placeAt(high)
+  if (!whole) {
+    let low = 0
+    for (let step = 0; step < FIT_STEPS; step++) {
+      const scale = (low + high) / 2
+      if (placeAt(scale)) low = scale
+      else high = scale
+    }
+    whole = low > 0 ? placeAt(low) : null
   }
-  return low > 0 ? placeAt(low) : null
+  if (whole && whole.scale >= MIN_READABLE_ZOOM) return whole
+  return widthFit > (whole?.scale ?? 0) ? (placeAt(widthFit, false) ?? whole) : whole
 }
 
 /** The panels over `container`'s area, in screen pixels; hidden ones and those outside it left out. */
