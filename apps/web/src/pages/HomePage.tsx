@@ -1,6 +1,7 @@
 /**
  * `/`: staff sign in here, then see their meetings and start new ones. A family member who
- * joined by link and lands here is sent back to their meeting.
+ * joined by link and lands here is sent back to their meeting. Signing out (staff and family) also
+ * removes everything of the meetings from this device (ui/LeaveDevice.tsx): it may be shared.
  *
  *   <HomePage />
  */
@@ -11,6 +12,7 @@ import type { MessageKey } from '../i18n/messages.ts'
 import { Link } from '../router/Link.tsx'
 import { meetingPath } from '../router/matchRoute.ts'
 import { FormError } from '../ui/FormError.tsx'
+import { LeaveDevice, LeftNotice, type LeaveOutcome } from '../ui/LeaveDevice.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 import { MeetingList } from './MeetingList.tsx'
 import { NewMeetingForm } from './NewMeetingForm.tsx'
@@ -27,6 +29,7 @@ export function HomePage() {
   const { t } = useI18n()
   const [session, setSession] = useState<SessionState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
+  const [left, setLeft] = useState<LeaveOutcome | null>(null)
 
   useEffect(() => {
     let current = true
@@ -41,11 +44,14 @@ export function HomePage() {
     }
   }, [attempt])
 
-  const signOut = async () => {
-    const result = await api.signOut()
-    if (result.ok) setSession({ status: 'signedOut' })
-    else setSession({ status: 'failed', messageKey: result.error.messageKey })
+  const signedOut = () => {
+    setLeft('signedOut')
+    setSession({ status: 'signedOut' })
   }
+  const leftNotice = left ? <LeftNotice key={left} outcome={left} done="leave.doneDevice" onSignedOut={signedOut} /> : null
+  const signOut = (
+    <LeaveDevice label="home.signOut" question="leave.questionSignOut" onLeft={(outcome) => (outcome === 'signedOut' ? signedOut() : setLeft(outcome))} />
+  )
 
   switch (session.status) {
     case 'loading':
@@ -66,6 +72,7 @@ export function HomePage() {
     case 'signedOut':
       return (
         <PageLayout title={t('signIn.heading')}>
+          {leftNotice}
           <SignInForm onSignedIn={(worker) => setSession({ status: 'signedIn', me: { kind: 'worker', worker } })} />
         </PageLayout>
       )
@@ -78,14 +85,15 @@ export function HomePage() {
             <Link to={meetingPath(me.participant.meetingId)} className="button primary">
               {t('home.backToMeeting')}
             </Link>
+            {leftNotice}
+            {signOut}
           </PageLayout>
         )
       }
       return (
         <PageLayout title={t('home.greeting', { name: me.worker.name })}>
-          <button type="button" className="sign-out" onClick={signOut}>
-            {t('home.signOut')}
-          </button>
+          {leftNotice}
+          {signOut}
           <MeetingList />
           <NewMeetingForm />
         </PageLayout>

@@ -13,6 +13,14 @@
 import type { Meeting } from '../api/api.ts'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
 
+/** The IndexedDB databases of meetings' local copies start so (`localDocName`). */
+export const LOCAL_DOC_PREFIX = 'safetymap-meeting-'
+
+/** The IndexedDB database name of a meeting's local copy. */
+export function localDocName(meetingId: string): string {
+  return `${LOCAL_DOC_PREFIX}${meetingId}`
+}
+
 const key = (meetingId: string) => `safetymap.localCopy.${meetingId}`
 const accessKey = (meetingId: string) => `safetymap.localAccess.${meetingId}`
 

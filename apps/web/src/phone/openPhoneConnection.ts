@@ -10,8 +10,9 @@
  * - the first connection adopts the socket the early start opened while the code downloaded
  *   (`earlyStart.ts`), so the map may already be here when the code is;
  * - a terminal close (4400–4499) is remembered with its code, so the page can say why it stopped.
- *   When the person was removed or the meeting closed, the local copy is deleted: the map should
- *   not stay on a phone whose owner no longer belongs to the meeting.
+ *   When the person was removed or the meeting closed, the local copy is deleted with all else the
+ *   phone kept of the meeting (forgetDevice.ts): the map should not stay on a phone whose owner no
+ *   longer belongs to the meeting.
  *
  *   const phone = openPhoneConnection({ meetingId, origin: window.location })
  *   phone.subscribeEnded(() => phone.endedCode) // 4403 …
@@ -23,7 +24,8 @@ import { createMeetingConnection, type MeetingConnection } from '../canvas/creat
 import { adoptEarlySocket } from './adoptEarlySocket.ts'
 import { takeEarlySocket } from './earlyStart.ts'
 import { attachJitteredReconnect } from './jitteredReconnect.ts'
-import { hasLocalCopy, rememberLocalCopy } from './localCopy.ts'
+import { forgetMeetingStorage } from './forgetDevice.ts'
+import { hasLocalCopy, localDocName, rememberLocalCopy } from './localCopy.ts'
 
 /**
  * Close codes after which this device drops its local copy: removed, meeting closed or purged (it
@@ -39,11 +41,6 @@ export function forgetsMap(code: number): boolean {
 
 /** Longest wait for the local copy before connecting to the relay anyway. */
 export const LOCAL_LOAD_WAIT_MS = 2000
-
-/** The IndexedDB database name of a meeting's local copy. */
-export function localDocName(meetingId: string): string {
-  return `safetymap-meeting-${meetingId}`
-}
 
 /** A meeting connection with local persistence and the reason it ended, if it did. */
 export interface PhoneConnection extends MeetingConnection {
@@ -96,8 +93,9 @@ export function openPhoneConnection({
   const onClosed = ({ code }: { code: number }) => {
     endedCode = code
     if (forgetsMap(code)) {
-      rememberLocalCopy(meetingId, false)
-      rememberDocEpoch(meetingId, null)
+      // Everything of the meeting goes, not only the map: the names kept for offline visits, words
+      // typed, what waited to be sent (the server would refuse it now).
+      forgetMeetingStorage(meetingId)
       void persistence.clearData()
     }
     notify()
@@ -140,6 +138,8 @@ export function openPhoneConnection({
       return () => listeners.delete(listener)
     },
     destroy() {
+      // Leaving the phone destroys it before the page lets go of it.
+      if (destroyed) return
       destroyed = true
       if (connectTimer !== null) clearTimeout(connectTimer)
       listeners.clear()
