@@ -152,6 +152,8 @@ interface FamilyWords {
   readonly saidBy: (name: string) => string
   readonly someone: string
   readonly nothingWritten: string
+  /** The rating section when nobody gave a number. */
+  readonly noRating: string
   readonly unsorted: string
   readonly withheld: (count: number) => string
   readonly page: (n: number, of: number) => string
@@ -188,6 +190,7 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     saidBy: (name) => `— said by ${name}`,
     someone: 'someone at the meeting',
     nothingWritten: 'Nothing was written here.',
+    noRating: 'Nobody gave a number yet. You can give yours at the next meeting.',
     unsorted: 'Other things people wrote',
     withheld: (count) =>
       `${count === 1 ? 'One private item is' : `${count} private items are`} not in this copy. Your social worker can explain why.`,
@@ -217,6 +220,7 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     saidBy: (name) => `— lo dijo ${name}`,
     someone: 'alguien de la reunión',
     nothingWritten: 'No se escribió nada aquí.',
+    noRating: 'Nadie dio un número todavía. Usted puede dar el suyo en la próxima reunión.',
     unsorted: 'Otras cosas que la gente escribió',
     withheld: (count) =>
       `${count === 1 ? 'Un dato privado no está' : `${count} datos privados no están`} en esta copia. Su trabajador o trabajadora social le puede explicar por qué.`,

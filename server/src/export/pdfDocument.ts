@@ -3,7 +3,8 @@
  * comes from embedded DejaVu Sans (it covers Spanish and Vietnamese, e.g. "José Nguyễn"; the
  * standard Helvetica is never loaded, so no font goes unembedded), fixed creation dates and
  * metadata (title, map version, export id in Subject/Keywords and the XMP packet), a banner and a
- * footer drawn on every page after layout, and collecting the bytes.
+ * footer drawn on every page after layout, measured paragraphs that keep a heading with its first
+ * lines, and collecting the bytes.
  *
  * ```ts
  * const pdf = createPdf({ title, lang: 'en-US', date, exportId, mapVersion, subject })
@@ -130,6 +131,52 @@ export async function finishPdf(
 /** Starts a new page when fewer than `needed` points are left above the bottom margin. */
 export function ensureSpace(doc: PDFKit.PDFDocument, needed: number): void {
   if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage()
+}
+
+/**
+ * One paragraph as drawn in the text column: its font, size and colour, the space above it in points
+ * and its words. Measuring and drawing the same description keeps them in step.
+ */
+export interface PdfParagraph {
+  /** A font as registered in `createPdf`. */
+  readonly font: 'body' | 'bold' | 'italic'
+  readonly size: number
+  readonly text: string
+  readonly color?: string
+  /** Points of space above it. */
+  readonly before?: number
+}
+
+/** Height of `paragraphs` in the text column, the space before each included. */
+function paragraphsHeight(doc: PDFKit.PDFDocument, paragraphs: readonly PdfParagraph[]): number {
+  const width = contentWidth(doc)
+  let height = 0
+  for (const p of paragraphs) {
+    doc.font(p.font).fontSize(p.size)
+    height += (p.before ?? 0) + doc.heightOfString(p.text, { width })
+  }
+  return height
+}
+
+/**
+ * Keeps a heading with its first lines: starts a new page only when `paragraphs`, plus
+ * `thenAtLeast` points for what follows them, do not fit above the bottom margin. Measured, not
+ * guessed, so a short section that fits stays on the page and a heading is never left alone at
+ * a page's foot.
+ */
+export function keepTogether(doc: PDFKit.PDFDocument, paragraphs: readonly PdfParagraph[], thenAtLeast = 0): void {
+  ensureSpace(doc, paragraphsHeight(doc, paragraphs) + thenAtLeast)
+}
+
+/** Draws `paragraphs` in the text column. */
+export function drawParagraphs(doc: PDFKit.PDFDocument, paragraphs: readonly PdfParagraph[]): void {
+  const width = contentWidth(doc)
+  for (const p of paragraphs) {
+    doc.font(p.font).fontSize(p.size).fillColor(p.color ?? 'black')
+    doc.y += p.before ?? 0
+    doc.text(p.text, { width })
+  }
+  doc.fillColor('black')
 }
 
 /** Width of the text column. */

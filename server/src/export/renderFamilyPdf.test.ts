@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addDangerStatement,
+  addItem,
   addNextStep,
   addSafetyGoal,
   addTemplateItem,
@@ -56,6 +57,33 @@ describe('the family copy says each thing once, where a family would look for it
       const dangerSection = text.slice(text.indexOf(w.danger), text.indexOf(w.worry))
       expect(dangerSection).not.toContain(w.nothing)
       expect(text.slice(text.indexOf(w.steps), text.indexOf(STEP))).not.toContain(w.nothing)
+    })
+  }
+})
+
+/** A small map nobody rated: one note on what went wrong, and nothing else yet. */
+function unratedModel() {
+  const doc = new Y.Doc()
+  writeSafetyMapTemplate(doc, { title: 'Kai', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+  addItem(doc, 'harm', 'Kai was left alone after school', { id: 'p-jess', name: 'Jess' }, { now: new Date(T0) })
+  return draftExport(doc, { title: 'Kai', locale: 'en', createdAt: T0 })
+}
+
+const NO_RATING: Record<Locale, string> = {
+  en: 'Nobody gave a number yet. You can give yours at the next meeting.',
+  es: 'Nadie dio un número todavía. Usted puede dar el suyo en la próxima reunión.',
+}
+
+describe('the family copy of a map nobody rated', () => {
+  for (const language of ['en', 'es'] as const) {
+    it(`says nobody gave a number yet and fits on one page (${language})`, async () => {
+      const text = pdfText(await renderFamilyPdf(unratedModel(), { language, picture: null }))
+      const flat = oneLine(text)
+      // The rating section ends the copy, in words a family reads, not "nothing was written here".
+      expect(flat.slice(flat.indexOf('(0–10)'))).toContain(NO_RATING[language])
+      expect(flat.slice(flat.indexOf('(0–10)'))).not.toContain(WORDS[language].nothing)
+      // pdftotext ends every page with a form feed: a short map that fits is not split onto a near-empty page.
+      expect(count(text, '\f')).toBe(1)
     })
   }
 })

@@ -19,10 +19,13 @@ import { recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
 import { familyMapWords, familyWords, formatFamilyDate, meetingTypeLabel } from './exportWords.ts'
 import { familyDisagreementBlocks } from './itemBlocks.ts'
-import { contentWidth, createPdf, ensureSpace, finishPdf } from './pdfDocument.ts'
+import { contentWidth, createPdf, drawParagraphs, ensureSpace, finishPdf, keepTogether, type PdfParagraph } from './pdfDocument.ts'
 import { drawBlocks } from './renderCaseFilePdf.ts'
 import { familyTemplateBlocks } from './templateBlocks.ts'
 import { familySectionCardBlocks } from './toolkitBlocks.ts'
+
+/** Room for an entry's first lines: the most an entry or card block asks for before it starts (see `writeItem`, `drawBlocks`). */
+const FIRST_ENTRY = 48
 
 /** Renders the family copy of one export model in `language`. */
 export async function renderFamilyPdf(model: CaseFileExport, options: { language: Locale; picture: CanvasPicture | null }): Promise<Buffer> {
@@ -73,20 +76,24 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
 
   let column: string | null = null
   for (const section of model.sections) {
+    const head: PdfParagraph[] = []
     if (section.column && section.column !== column) {
       column = section.column
-      ensureSpace(doc, 80)
-      doc.moveDown(0.8)
-      doc.font('bold').fontSize(16).fillColor('#1d3f6e').text(zoneLabel(section.column, locale), { width }).fillColor('black')
+      head.push({ font: 'bold', size: 16, color: '#1d3f6e', text: zoneLabel(section.column, locale), before: 9 })
     }
-    ensureSpace(doc, 70)
-    doc.moveDown(0.5)
-    doc.font('bold').fontSize(13).text(section.label[locale], { width })
-    doc.font('italic').fontSize(10).fillColor('#555555').text(section.hint[locale], { width }).fillColor('black')
-    doc.moveDown(0.3)
+    head.push(
+      { font: 'bold', size: 13, text: section.label[locale], before: 6 },
+      { font: 'italic', size: 10, color: '#555555', text: section.hint[locale] },
+    )
     // The section's cards (danger statements, goals, next steps, ratings) are printed in it, after its notes, and nowhere else.
     const cards = familySectionCardBlocks(model, section.key, locale, w.someone)
-    if (section.items.length === 0 && cards.length === 0) doc.font('body').fontSize(10).fillColor('#555555').text(w.nothingWritten, { width }).fillColor('black')
+    // A rating section nobody rated says so in the family's words, even under notes.
+    const note = section.key === 'scale' && cards.length === 0 ? w.noRating : section.items.length === 0 && cards.length === 0 ? w.nothingWritten : null
+    if (note) head.push({ font: 'body', size: 10, color: '#555555', text: note, before: 3.5 })
+    // The column and section headings stay with the section's first lines.
+    keepTogether(doc, head, section.items.length > 0 || cards.length > 0 ? FIRST_ENTRY : 0)
+    drawParagraphs(doc, head)
+    if (!note) doc.y += 3.5
     for (const entry of section.items) writeItem(entry)
     drawBlocks(doc, cards, { h1: 13, h2: 12, text: 12, by: 10, muted: 10.5 })
   }
