@@ -23,7 +23,8 @@ const USAGE = `Usage:
       Deletes the meeting's map, versions, invites and participants; keeps its audit entries.
       End or finalize the meeting first: a purge does not close live connections.
 
-Uses DATA_DIR (default ./data), or DATABASE_URL when set, like the server; the server may keep running.`
+Uses DATA_DIR (default ./data), or DATABASE_URL when set, like the server; the server may keep running.
+Give it the server's PUBLIC_URL (or PORT) too, so the password link points at the server.`
 
 function fail(message: string, code = 64): never {
   process.stderr.write(`${message}\n`)
@@ -45,18 +46,33 @@ async function workerAdd(args: string[]): Promise<void> {
     const now = Date.now()
     const added = await workers.addWorker({ email, name, now })
     if (!added) fail(`A worker with the email ${email} already exists.`, 65)
-    const base = config.publicUrl?.origin ?? `http://localhost:${config.port}`
+    const { base, assumed } = serverAddress(config, process.env)
     const setupUrl = `${base}/setup#${await workers.issueSetupCode(added.worker.id, now)}`
+    const note = assumed
+      ? `This command does not know where the server runs (PUBLIC_URL and PORT are not set for it), so the link assumes ${base}. ` +
+        `If the server runs at another address, change the start of the link (before /setup) to that address, ` +
+        `or next time run the command with the server's PUBLIC_URL or PORT, e.g. PORT=8190 pnpm safetymap worker add …\n`
+      : ''
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ workerId: added.worker.id, apiKey: added.apiKey, setupUrl })}\n`)
+      process.stderr.write(note)
     } else {
       process.stdout.write(
         `Worker created: ${added.worker.id}\n` +
           `API key (shown only now; store it safely): ${added.apiKey}\n` +
-          `Link to set a password (valid 24 hours, once): ${setupUrl}\n`,
+          `Link to set a password (valid 24 hours, once): ${setupUrl}\n${note}`,
       )
     }
   })
+}
+
+/**
+ * The running server's address as this command can know it: PUBLIC_URL, else localhost on the
+ * PORT it is given; with neither, the server's default port, `assumed` so the operator is told.
+ */
+function serverAddress(config: Config, env: NodeJS.ProcessEnv): { base: string; assumed: boolean } {
+  if (config.publicUrl) return { base: config.publicUrl.origin, assumed: false }
+  return { base: `http://localhost:${config.port}`, assumed: !env.PORT }
 }
 
 /** Opens the server's stores (SQLite in DATA_DIR, or PostgreSQL with DATABASE_URL) for a command, then closes them. */
