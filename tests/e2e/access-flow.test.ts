@@ -8,8 +8,9 @@
  * their doc, and stays on the facilitator's canvas with a "Restricted" badge. A note written
  * offline while the map was finished is refused when the page comes back, and the page says so;
  * one that comes back to an ended meeting is told it has ended. A facilitator who opens an ended
- * meeting again from the list is told when it ended and what is left to do, and offered no invite,
- * lobby or second end.
+ * meeting again from the list is told when it ended and what is left to do (look and export only, once
+ * the map is finished too), and offered no invite, lobby, second end, role or Remove. A one-person
+ * link that has been used is no longer offered; the panel says so and makes a new one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { devices, type Browser, type Locator, type Page } from 'playwright-core'
@@ -19,7 +20,7 @@ import * as encoding from 'lib0/encoding'
 import { readSyncMessage } from 'y-protocols/sync'
 import { readMap } from '@safetymap/map-model'
 import { api } from '../helpers/clients.ts'
-import { inviteAndJoin } from '../helpers/accessClients.ts'
+import { inviteAndJoin, joinBody } from '../helpers/accessClients.ts'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
@@ -569,7 +570,11 @@ describe('who may be in the meeting, in two browsers', () => {
     const ana = await facilitator.context.newPage()
     const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.afterwards@example.org', 'Meeting for Rio')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
-    // Someone still waits in the lobby when the facilitator ends the meeting.
+    // Grandma Lorna is in the meeting, and someone still waits in the lobby, when the facilitator ends it.
+    await inviteAndJoin(server.url, worker.apiKey, meetingId, { name: 'Grandma Lorna' })
+    const lorna = ana.getByTestId('whos-here').locator('li', { hasText: 'Grandma Lorna' })
+    await lorna.getByRole('button', { name: 'Remove' }).waitFor({ timeout: 10_000 })
+    expect(await lorna.locator('select').count()).toBe(1)
     await inviteAndJoin(server.url, worker.apiKey, meetingId, { name: 'Uncle Tom', kind: 'shared', lobby: true })
     await ana.getByTestId('waiting-notice').getByText('Uncle Tom is waiting to join').waitFor({ timeout: 10_000 })
     await ana.getByRole('button', { name: 'End meeting for everyone' }).click()
@@ -597,22 +602,76 @@ describe('who may be in the meeting, in two browsers', () => {
       'Family and network can no longer join. Their invite links no longer work.',
       'You can still look at the map, change it, finish it and export it for the case file.',
     ])
-    // Nothing that let people in or ended the meeting is offered: no invites, no lobby, no second end.
+    // Nothing that let people in or ended the meeting is offered: no invites, no lobby, no second end,
+    // and nothing to do to family members whose sessions ended with it.
     await ana.getByRole('button', { name: 'Finish the map' }).waitFor({ timeout: 5_000 })
+    await lorna.waitFor({ timeout: 5_000 })
+    expect(await lorna.getByRole('button', { name: 'Remove' }).count()).toBe(0)
+    expect(await lorna.locator('select').count()).toBe(0)
     expect(await ana.getByRole('button', { name: 'Invite someone' }).count()).toBe(0)
     expect(await ana.getByRole('button', { name: 'End meeting for everyone' }).count()).toBe(0)
     expect(await ana.getByRole('button', { name: 'Let in' }).count()).toBe(0)
     expect(await ana.getByTestId('waiting-notice').innerText()).toBe('')
     expect(await ana.getByRole('button', { name: /^Who's here/ }).innerText()).toBe("Who's here (1)")
+    expect(await ana.getByTestId('finalized-notice').count()).toBe(0)
     // Under the meeting bar too, where it shows even with the panel folded away.
     expect(await ana.getByTestId('ended-notice').innerText()).toBe('This meeting has ended: family and network can no longer join. You can still work on the map and export it.')
     // What is left still works from the meeting bar.
     expect(await ana.getByRole('button', { name: 'Export' }).isEnabled()).toBe(true)
 
+    // Once she finishes the map too, nothing says it can still be changed: only how to reopen it.
+    await ana.getByRole('button', { name: 'Finish the map' }).click()
+    await ana.getByRole('button', { name: 'Yes, finish the map' }).click()
+    await ana.getByTestId('finalized-notice').waitFor({ timeout: 10_000 })
+    await expect.poll(() => ana.getByTestId('ended-notice').innerText()).toBe(
+      'This meeting has ended: family and network can no longer join. You can look at the finished map and export it. To change it, choose "Reopen the map" under "Who\'s here".',
+    )
+    expect((await notice.innerText()).split('\n').filter(Boolean).at(-1)).toBe(
+      'The map is finished: you can look at it and export it for the case file. To change it, choose "Reopen the map" below.',
+    )
+    expect(await ana.getByRole('button', { name: 'Reopen the map' }).isVisible()).toBe(true)
+    for (const words of [/change it, finish it/, /still work on the map/]) expect(await ana.getByText(words).count()).toBe(0)
+
     // In Spanish too.
     await ana.getByRole('button', { name: 'Español' }).click()
     await expect.poll(() => notice.innerText()).toContain('La familia y su red ya no pueden entrar.')
-    expect(await notice.innerText()).toContain('Todavía puede ver el mapa, cambiarlo, darlo por terminado y exportarlo para el expediente.')
+    expect(await notice.innerText()).toContain('El mapa está terminado: puede verlo y exportarlo para el expediente.')
+    expect(await ana.getByTestId('ended-notice').innerText()).toContain('Para cambiarlo, elija "Volver a abrir el mapa"')
     await facilitator.context.close()
   }, 90_000)
+
+  it('a one-person link that has been used is no longer offered to copy or show; the panel says so and offers a new one', async () => {
+    await workerWithPassword(server, 'ana.used@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(browser, { viewport: { width: 1366, height: 850 } })
+    const ana = await facilitator.context.newPage()
+    await signInAndCreateMeeting(ana, server.url, 'ana.used@example.org', 'Meeting for Noa')
+    await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+    const panel = ana.locator('.invite')
+    const url = await makeInvite(ana, { role: 'Can write', shared: false, label: 'Grandma Lorna' })
+
+    // She uses the link on her phone.
+    const token = new URL(url).hash.slice(1)
+    expect((await api(server.url, '/api/join', { body: await joinBody(server.url, token, 'Grandma Lorna') })).status).toBe(200)
+    await ana.getByTestId('whos-here').getByText('Grandma Lorna').waitFor({ timeout: 10_000 })
+
+    // The used link, its copy button, QR code and "It works until …" are gone; the panel says why and offers a new one.
+    await panel.getByText('This link has been used: someone joined with it, so it no longer works. To invite someone else, make a new link.').waitFor({ timeout: 10_000 })
+    expect(await panel.getByTestId('invite-url').count()).toBe(0)
+    expect(await panel.getByRole('button', { name: 'Copy link' }).count()).toBe(0)
+    expect(await ana.getByTestId('invite-qr').count()).toBe(0)
+    expect(await panel.getByText(/It works until/).count()).toBe(0)
+    expect(await panel.getByText('No invite links work right now.').isVisible()).toBe(true)
+    await panel.getByRole('button', { name: 'Make a new link' }).click()
+    await expect.poll(() => panel.getByTestId('invite-url').count(), { timeout: 5_000 }).toBe(1)
+    expect(await panel.getByTestId('invite-url').inputValue()).not.toBe(url)
+    expect(await panel.getByTestId('invite-stale').count()).toBe(0)
+    await expect.poll(() => ana.getByTestId('invite-list').locator('li').count(), { timeout: 5_000 }).toBe(1)
+
+    // In Spanish too.
+    expect((await api(server.url, '/api/join', { body: await joinBody(server.url, new URL(await panel.getByTestId('invite-url').inputValue()).hash.slice(1), 'Tío Tomás') })).status).toBe(200)
+    await ana.getByRole('button', { name: 'Español' }).click()
+    await panel.getByText('Este enlace ya se usó: alguien entró con él y ya no funciona. Para invitar a otra persona, haga un enlace nuevo.').waitFor({ timeout: 10_000 })
+    expect(await panel.getByRole('button', { name: 'Hacer un enlace nuevo' }).isVisible()).toBe(true)
+    await facilitator.context.close()
+  }, 60_000)
 })

@@ -9,7 +9,8 @@
  * drawing tool. Turned on its side later, the phone keeps the meeting bar to one row and frames the
  * top of the map readably (the whole map would be shown at 9 %). With a Three Houses placed, the
  * laptop's tools keep to two rows and the map to at least 80 % of the height; present mode gives
- * the map the whole width without taking height.
+ * the map the whole width without taking height, and frames the whole map in it (and again on leaving),
+ * even after the view was moved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -162,6 +163,18 @@ function zoomLevel(page: Page): Promise<number> {
   })
 }
 
+/** How far (px) the middle of everything drawn on the map sits from the middle of the canvas, across. */
+function mapCentreOffset(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('.tl-container')?.getBoundingClientRect()
+    const shapes = [...document.querySelectorAll('.tl-canvas .tl-shape')].map((s) => s.getBoundingClientRect()).filter((r) => r.width > 0)
+    if (!canvas || shapes.length === 0) return Number.POSITIVE_INFINITY
+    const left = Math.min(...shapes.map((r) => r.left))
+    const right = Math.max(...shapes.map((r) => r.right))
+    return (left + right) / 2 - (canvas.left + canvas.width / 2)
+  })
+}
+
 describe('the board on a phone and on a laptop', () => {
   it('on a 390 × 844 phone keeps every meeting tool on the screen, apart, and clear of tldraw’s toolbar', async () => {
     for (const locale of ['en-US', 'es-ES']) {
@@ -267,13 +280,27 @@ describe('the board on a phone and on a laptop', () => {
       const normal = await canvasShare(page)
       expect(normal.height).toBeGreaterThanOrEqual(0.8)
 
+      // She has moved the view aside; present mode still frames the whole map, larger, centred in
+      // the room the canvas gets, and leaving it frames the map again in the narrower canvas.
+      const canvasBox = await page.locator('.tl-container').boundingBox()
+      if (!canvasBox) throw new Error('no canvas')
+      await page.mouse.move(canvasBox.x + canvasBox.width / 2, canvasBox.y + canvasBox.height / 2)
+      await page.mouse.wheel(500, 300)
+      await expect.poll(() => headingsCovered(page).then((problems) => problems.length)).toBeGreaterThan(0)
+
       // Present mode: the bars keep their size and the people column steps aside, so the canvas
       // has the whole width and no less height.
       await page.getByRole('button', { name: 'Present mode' }).click()
       await expect.poll(() => canvasShare(page).then((share) => share.width)).toBeGreaterThan(0.99)
       expect((await canvasShare(page)).height).toBeGreaterThanOrEqual(normal.height)
       expect(await stripRows(page)).toBeLessThanOrEqual(2)
+      expect.soft(await settled(() => headingsCovered(page))).toEqual([])
+      expect(Math.abs(await mapCentreOffset(page))).toBeLessThan(24)
+      const presented = await zoomLevel(page)
       await page.getByRole('button', { name: 'Present mode' }).click()
+      expect.soft(await settled(() => headingsCovered(page))).toEqual([])
+      expect(Math.abs(await mapCentreOffset(page))).toBeLessThan(24)
+      expect(presented).toBeGreaterThan(await zoomLevel(page))
     } finally {
       await laptop.close()
     }

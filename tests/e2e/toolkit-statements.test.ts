@@ -6,7 +6,8 @@
  * jargon, drags the rating to another number, hides names for the projector, and a Node
  * y-websocket peer reads the slots, the link, the mark and the flag back through `readMap`. A
  * builder for a new card keeps what was typed when closed, or when the map is finished while it is
- * open, and forgets it once saved.
+ * open, and forgets it once saved. A card saved while the view is elsewhere slides into view at the
+ * same zoom.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator } from 'playwright-core'
@@ -165,6 +166,10 @@ describe('statement builders on the canvas', () => {
     await page.getByRole('button', { name: 'Give your rating' }).click()
     const markDialog = page.getByRole('dialog', { name: 'Your rating' })
     const number = markDialog.getByLabel('Your number, from 0 to 10')
+    // The dialog words what 10 means as the scale on the map does.
+    const tenMeans = 'safe enough to close the case'
+    expect(await markDialog.innerText()).toContain(`10 means everyone is sure the child is ${tenMeans}.`)
+    expect(await canvas.getByText(new RegExp(tenMeans)).count()).toBeGreaterThan(0)
     // A number off the scale is not quietly changed into another one: the dialog says why it waits.
     await number.fill('11')
     await markDialog.getByLabel('What makes it this high?').fill('Lorna comes every morning')
@@ -283,6 +288,53 @@ describe('statement builders on the canvas', () => {
     }
 
     expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
+    await facilitator.context.close()
+  })
+
+  it('slides the view to a new card saved off screen, at the same zoom', async () => {
+    await workerWithPassword('ana.offscreen@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(browser, { viewport: { width: 1366, height: 850 } })
+    const page = await facilitator.context.newPage()
+    await page.goto(server.url)
+    await page.getByLabel('Email').fill('ana.offscreen@example.org')
+    await page.getByLabel('Password').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByLabel('Meeting name').fill('Family meeting for Rio')
+    await page.getByRole('button', { name: 'Create meeting' }).click()
+    await page.waitForURL(/\/m\/[\w-]+$/)
+    const canvas = page.locator('.tl-canvas')
+    await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
+    // How large the map is drawn: a column heading's width on screen for its width on the map.
+    const zoom = (selector: string) =>
+      canvas.locator(selector).first().evaluate((element: HTMLElement) => element.getBoundingClientRect().width / element.offsetWidth)
+    const before = await zoom('.sm-zone--column')
+
+    // She has moved the view away from the map.
+    const box = await page.locator('.tl-container').boundingBox()
+    if (!box) throw new Error('no canvas')
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.wheel(3000, 2000)
+    await expect.poll(() => canvas.getByText('What are we worried about?', { exact: true }).first().isVisible()).toBe(false)
+
+    await page.getByRole('button', { name: 'Add a danger statement' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Danger statement' })
+    await dialog.getByLabel('Who is worried?').fill('The school')
+    await dialog.getByLabel('What does the parent or caregiver do (or not do)?').fill('Jess stays in bed until the afternoon')
+    await dialog.getByLabel('What could happen to the child if nothing changes?').fill('Kai could be hurt by traffic')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+
+    // The new card comes into the middle of the view, drawn as large as the map was.
+    const card = canvas.getByTestId('sm-card-danger')
+    const shown = await settledBox(card)
+    expect(shown).not.toBeNull()
+    if (!shown) return
+    expect(shown.x).toBeGreaterThanOrEqual(box.x)
+    expect(shown.y).toBeGreaterThanOrEqual(box.y)
+    expect(shown.x + shown.width).toBeLessThanOrEqual(box.x + box.width)
+    expect(shown.y + shown.height).toBeLessThanOrEqual(box.y + box.height)
+    expect(await zoom('[data-testid="sm-card-danger"]')).toBeCloseTo(before, 3)
     await facilitator.context.close()
   })
 

@@ -3,8 +3,8 @@
  * how they are connected to the child, how they take part, an online dot, and what they can do.
  * Built from the roster when the server gives one, with anyone connected but not on it (Yjs
  * awareness) added, so the list never misses a person on screen. The facilitator also gets, per
- * family or network member, "What they can do" (can write / can look only) and Remove; the
- * meeting's owner can also take a co-facilitator off.
+ * family or network member, "What they can do" (can write / can look only) and Remove while the
+ * meeting runs; the meeting's owner can also take a co-facilitator off.
  *
  *   <RosterList roster={access.roster} peers={peers} selfId={user.id} manage={manage} />
  */
@@ -25,8 +25,11 @@ const ROLE_LABEL: Readonly<Record<MeetingRole, MessageKey>> = {
 
 /** What the facilitator can do to a person on the list. */
 export interface RosterManagement {
-  readonly setRole: (participantId: string, role: 'editor' | 'viewer') => void | Promise<void>
-  readonly remove: (participantId: string) => void | Promise<void>
+  /** Left out once the meeting has ended: family and network are out for good then. */
+  readonly participants?: {
+    readonly setRole: (participantId: string, role: 'editor' | 'viewer') => void | Promise<void>
+    readonly remove: (participantId: string) => void | Promise<void>
+  }
   /** Given to the meeting's owner only: takes a co-facilitator off. */
   readonly removeFacilitator?: (workerId: string) => void | Promise<void>
 }
@@ -105,6 +108,7 @@ export interface RosterListProps {
 export function RosterList({ roster, peers, selfId, labelledBy, manage }: RosterListProps) {
   const { t } = useI18n()
   const rows = rosterRows(roster, peers, selfId)
+  const participants = manage?.participants
   const list = useRef<HTMLUListElement>(null)
   // Who the facilitator just removed: once their row (and its focused buttons) is gone, the keyboard goes to the list, not to the page.
   const removing = useRef<string | null>(null)
@@ -149,14 +153,14 @@ export function RosterList({ roster, peers, selfId, labelledBy, manage }: Roster
                 title={row.online ? t('roster.online') : t('roster.offline')}
               />
             </div>
-            {manage && row.manageable && !row.isSelf ? (
+            {participants && row.manageable && !row.isSelf ? (
               <div className="person-actions">
-                <RoleChoice name={row.name} role={row.role === 'viewer' ? 'viewer' : 'editor'} onChange={(role) => manage.setRole(row.id, role)} />
+                <RoleChoice name={row.name} role={row.role === 'viewer' ? 'viewer' : 'editor'} onChange={(role) => participants.setRole(row.id, role)} />
                 <ConfirmAction
                   label={t('roster.remove')}
                   question={t('roster.removeConfirm', { name: row.name })}
                   confirmLabel={t('roster.removeYes')}
-                  onConfirm={() => remove(row.id, manage.remove)}
+                  onConfirm={() => remove(row.id, participants.remove)}
                 />
               </div>
             ) : null}

@@ -2,7 +2,8 @@
  * Follow-me and present mode (facilitator tools). The facilitator's "Everyone follows me"
  * publishes their visible page area through Yjs awareness (presence, never the doc); everyone
  * else's camera fits that area while following is on, with a "Stop following" button (and
- * "Follow again"). Present mode is per device: large type for a projector. One view leads at a
+ * "Follow again"). Present mode is per device: large type for a projector, the map framed again in
+ * the room it gets (and again when leaving it). One view leads at a
  * time: when a second facilitator starts, the first one's lead ends and they are told who took
  * over (the rule every device applies alike is in `followLeader.ts`).
  *
@@ -11,11 +12,12 @@
  *
  *   <Tldraw …><FollowMe awareness={awareness} selfId={user.id} isFacilitator={…} /></Tldraw>
  */
-import { useEffect, useState } from 'react'
-import { useEditor, useValue } from 'tldraw'
+import { useEffect, useRef, useState } from 'react'
+import { useEditor, useValue, type BoxModel } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { FOLLOW_FIELD, beats, nextStart, readLeads, winningLead } from './followLeader.ts'
+import { frameContent } from './showMapTop.ts'
 
 export interface FollowMeProps {
   readonly awareness: Awareness
@@ -80,10 +82,24 @@ export function FollowMe({ awareness, selfId, isFacilitator }: FollowMeProps) {
     editor.zoomToBounds({ x, y, w, h }, { animation: { duration: 120 } })
   }, [editor, leader, following, leading])
 
+  const framedFor = useRef(present)
+  // What this screen shows while following someone: their view, also after the canvas changes size.
+  const followedArea = useRef<BoxModel | null>(null)
+  followedArea.current = leader && following && !leading ? leader.bounds : null
   useEffect(() => {
     document.body.classList.toggle('sm-present', present)
-    return () => document.body.classList.remove('sm-present')
-  }, [present])
+    if (framedFor.current === present) return
+    framedFor.current = present
+    // The canvas just got (or gave back) the people column's width: frame the whole map in that room,
+    // once the page has laid out again, rather than leave it small and to one side.
+    const frame = requestAnimationFrame(() => {
+      const followed = followedArea.current
+      if (followed) editor.zoomToBounds(followed, { immediate: true })
+      else frameContent(editor)
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [editor, present])
+  useEffect(() => () => document.body.classList.remove('sm-present'), [])
 
   return (
     <div className="sm-follow" onPointerDown={(e) => e.stopPropagation()}>

@@ -3,7 +3,9 @@
  * only), a link for one person (works once) or a shared link for everyone in the room, who it is
  * for, and whether joiners wait in the lobby (on by default for shared links). The made link is
  * shown read-only (`data-testid="invite-url"`) with a Copy button and a QR code drawn on this
- * device. Below, the links that work now, each with "Stop this link" (`data-testid="invite-list"`).
+ * device, until it stops working (used by its one person, stopped, or expired): then the panel says
+ * so and offers a new one instead. Below, the links that work now, each with "Stop this link"
+ * (`data-testid="invite-list"`).
  * Links carry their secret in the fragment, so they are safe to paste into a text message.
  * Once a link is made the keyboard moves to it, and a screen reader reads it with how to use it.
  *
@@ -22,6 +24,9 @@ import { TextField } from '../ui/TextField.tsx'
 
 type CopyState = 'idle' | 'copied' | 'failed'
 
+/** setTimeout's longest wait; a later expiry is checked again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
 const INVITE_ROLES = ['editor', 'viewer'] as const
 const INVITE_KINDS: readonly InviteKind[] = ['personal', 'shared']
 
@@ -37,20 +42,34 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
   const [kind, setKind] = useState<InviteKind>('personal')
   const [label, setLabel] = useState('')
   const [lobby, setLobby] = useState(false)
-  const [invite, setInvite] = useState<Invite | null>(null)
-  const [active, setActive] = useState<readonly InviteDetails[]>([])
+  const [invite, setInvite] = useState<(Invite & InviteDetails) | null>(null)
+  /** Every invite of the meeting, as last listed (used and stopped ones too). */
+  const [listed, setListed] = useState<readonly InviteDetails[]>([])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
   const [copyState, setCopyState] = useState<CopyState>('idle')
 
   const refresh = useCallback(async () => {
     const result = await api.listInvites(meetingId)
-    if (result.ok) setActive(result.value.invites.filter((item) => stillWorks(item, Date.now())))
+    if (result.ok) setListed(result.value.invites)
   }, [meetingId])
 
   useEffect(() => {
     void refresh()
   }, [refresh, roster])
+
+  useEffect(() => {
+    // The made link stops working at its expiry even if nobody joins: list again then.
+    if (!invite) return
+    const timer = setTimeout(() => void refresh(), Math.min(Math.max(Date.parse(invite.expiresAt) - Date.now(), 0), MAX_TIMER_MS))
+    return () => clearTimeout(timer)
+  }, [invite, refresh])
+
+  const now = Date.now()
+  const active = listed.filter((item) => stillWorks(item, now))
+  // The made link as last listed (the new one itself until the list catches up).
+  const made = invite ? (listed.find((item) => item.id === invite.id) ?? invite) : null
+  const madeWorks = made !== null && stillWorks(made, now)
 
   useEffect(() => {
     // Only a press of "Invite someone" sets a new invite.
@@ -123,7 +142,15 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
         {busy ? t('invite.busy') : t('invite.button')}
       </BusyButton>
       <FormError messageKey={error} />
-      {invite ? (
+      {made && !madeWorks ? (
+        <div className="invite-stale" role="status" data-testid="invite-stale">
+          <p>{t(made.kind === 'personal' && (made.uses ?? 0) > 0 ? 'invite.madeUsed' : 'invite.madeStopped')}</p>
+          <BusyButton type="button" onClick={createInvite} busy={busy}>
+            {busy ? t('invite.busy') : t('invite.makeNew')}
+          </BusyButton>
+        </div>
+      ) : null}
+      {invite && madeWorks ? (
         <>
           <label htmlFor={`${ids}-url`}>{t('invite.url')}</label>
           <div className="invite-row">

@@ -27,7 +27,11 @@ function schemaNotice(status: SchemaStatus): MessageKey | null {
   }
 }
 
-const TEST_IDS: Partial<Record<MessageKey, string>> = { 'meeting.finalizedNotice': 'finalized-notice', 'ended.barNotice': 'ended-notice' }
+const TEST_IDS: Partial<Record<MessageKey, string>> = {
+  'meeting.finalizedNotice': 'finalized-notice',
+  'ended.barNotice': 'ended-notice',
+  'ended.barNoticeFinished': 'ended-notice',
+}
 
 /** Props of {@link MeetingNotices}. */
 export interface MeetingNoticesProps {
@@ -58,7 +62,8 @@ export function MeetingNotices({ role, schemaStatus, filesBlockedAt, finalized =
   if (schemaKey) notices.push(schemaKey)
   else if (finalized) notices.push('meeting.finalizedNotice')
   else if (role === 'viewer') notices.push('meeting.viewerNotice')
-  if (ended) notices.push('ended.barNotice')
+  // A finished map is only looked at and exported until it is reopened: the notice must not say it can be worked on.
+  if (ended) notices.push(finalized ? 'ended.barNoticeFinished' : 'ended.barNotice')
   if (showFilesBlocked) notices.push('canvas.filesBlocked')
 
   return (

@@ -5,7 +5,8 @@
  * controls (finish, reopen, end for everyone; finishing warns of private ratings not shown yet, read
  * from `doc`) and the invite control. Once the meeting has ended, the facilitator reads that at the
  * top instead, and nothing that let people in or ended it is offered: no lobby, no invites (the
- * server refuses them), no second "End". The page's toggle button
+ * server refuses them), no second "End", and no role or Remove for family and network, whose
+ * sessions ended with it. The page's toggle button
  * shows and hides it (`hidden` keeps it in the document for assistive tech and tests). Opening it
  * brings the lobby into view, however far down the panel was scrolled; asking to see who waits
  * (the notice's button, `showWaitingRequest`) also moves focus there.
@@ -89,18 +90,24 @@ export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFa
     () =>
       isFacilitator
         ? {
-            setRole: (participantId, role) => act(api.setParticipantRole(meetingId, participantId, role)),
-            remove: (participantId) => act(api.removeParticipant(meetingId, participantId)),
+            ...(ended
+              ? {}
+              : {
+                  participants: {
+                    setRole: (participantId: string, role: 'editor' | 'viewer') => act(api.setParticipantRole(meetingId, participantId, role)),
+                    remove: (participantId: string) => act(api.removeParticipant(meetingId, participantId)),
+                  },
+                }),
             ...(isOwner ? { removeFacilitator: (workerId: string) => act(api.removeFacilitator(meetingId, workerId)) } : {}),
           }
         : null,
-    [isFacilitator, isOwner, act, meetingId],
+    [isFacilitator, isOwner, ended, act, meetingId],
   )
 
   return (
     <aside id={id} className="whos-here" aria-labelledby={headingId} hidden={!open}>
       <h2 id={headingId}>{t('whosHere.heading')}</h2>
-      {isFacilitator && endedAt !== null ? <MeetingEndedNotice endedAt={endedAt} /> : null}
+      {isFacilitator && endedAt !== null ? <MeetingEndedNotice endedAt={endedAt} finalized={access.finalized} /> : null}
       {/* Empty once the meeting has ended: nobody waits then (useMeetingAccess). */}
       {isFacilitator ? (
         <WaitingList ref={waitingRef} waiting={lobby.waiting} onAdmit={lobby.admit} onDecline={lobby.decline} />

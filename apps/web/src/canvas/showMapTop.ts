@@ -12,6 +12,8 @@
  *
  *   // in <Tldraw onMount>
  *   showMapTop(editor)
+ *   // once the canvas got more or less room on purpose (present mode)
+ *   frameContent(editor)
  */
 import type { Editor } from 'tldraw'
 
@@ -112,8 +114,11 @@ function panelRects(container: HTMLElement, viewport: ScreenRect): ScreenRect[] 
     .map((r) => ({ x: r.left, y: r.top, w: r.width, h: r.height }))
 }
 
-/** Frames the page's content in the free area now; returns the camera it set, or null when the page is empty. */
-function frameContent(editor: Editor): { x: number; y: number; z: number } | null {
+/**
+ * Frames the page's content in the free area now; returns the camera it set, or null when the page
+ * is empty. Also for when the canvas's room changes on purpose (present mode), whoever moved the view.
+ */
+export function frameContent(editor: Editor): { x: number; y: number; z: number } | null {
   const content = editor.getCurrentPageBounds()
   if (!content) return null
   const container = editor.getContainer()

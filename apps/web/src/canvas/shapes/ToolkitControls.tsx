@@ -11,7 +11,7 @@
  *
  * New cards and marks are written through map-model (placement in the right section, one mark
  * per person per scale, MM-14 … MM-17) straight into the meeting's doc; the canvas binding shows
- * them like any remote change. Edits of an existing card, disagreements (one binding record per
+ * them like any remote change, and the view slides to a new card when it lands off screen. Edits of an existing card, disagreements (one binding record per
  * person, MM-25) and scale ends (MM-30) go through the editor.
  *
  *   <div ref={setSlot} />
@@ -62,6 +62,7 @@ import { ratingsApi } from '../ratingsApi.ts'
 import { usePrivateScales } from '../usePrivateScales.ts'
 import { NoteAttribution } from './NoteAttribution.tsx'
 import { NotePlainLanguageHint } from './NotePlainLanguageHint.tsx'
+import { showNewCard } from './showNewCard.ts'
 import type { BuilderRequest, ToolkitState } from './toolkitState.ts'
 import { useToolkitCards, type ToolkitCards } from './useToolkitCards.ts'
 import { useToolkitWords } from './toolkitWords.ts'
@@ -397,7 +398,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
           onSave={(v, quote) => {
             const slots = pickStrings(v, DANGER_STATEMENT_SLOTS)
             if (existing) saveEdit(existing, slots, quote)
-            else addDangerStatement(doc, slots as unknown as DangerStatementSlots, author, { now: new Date(), quote })
+            else showNewCard(editor, addDangerStatement(doc, slots as unknown as DangerStatementSlots, author, { now: new Date(), quote }))
             draft.forget()
             close()
           }}
@@ -426,7 +427,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
           onSave={(v, quote) => {
             const goal = pickStrings(v, names)
             if (existing) saveEdit(existing, goal, quote)
-            else addSafetyGoal(doc, goal as unknown as SafetyGoalSlots & { dangerStatementId: string }, author, { now: new Date(), quote })
+            else showNewCard(editor, addSafetyGoal(doc, goal as unknown as SafetyGoalSlots & { dangerStatementId: string }, author, { now: new Date(), quote }))
             draft.forget()
             close()
           }}
@@ -457,7 +458,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
           onSave={(v, quote) => {
             const step = pickStrings(v, names)
             if (existing) saveEdit(existing, step, quote)
-            else addNextStep(doc, step as unknown as NextStepFields & { safetyGoalId: string }, author, { now: new Date(), quote })
+            else showNewCard(editor, addNextStep(doc, step as unknown as NextStepFields & { safetyGoalId: string }, author, { now: new Date(), quote }))
             draft.forget()
             close()
           }}

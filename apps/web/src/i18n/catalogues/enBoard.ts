@@ -56,6 +56,9 @@ export const enBoard = {
   'invite.copied': 'Copied',
   'invite.copyFailed': 'Could not copy. Select the link and copy it yourself.',
   'invite.help': 'Send this link to the person you want to invite. It works until {time}.',
+  'invite.madeUsed': 'This link has been used: someone joined with it, so it no longer works. To invite someone else, make a new link.',
+  'invite.madeStopped': 'This link no longer works. To invite someone, make a new link.',
+  'invite.makeNew': 'Make a new link',
 
   'canvas.filesBlocked': 'Pictures and files cannot be added to the map.',
 
@@ -84,9 +87,11 @@ export const enBoard = {
   'controls.finalizeYes': 'Yes, finish the map',
   'controls.reopen': 'Reopen the map',
   'ended.barNotice': 'This meeting has ended: family and network can no longer join. You can still work on the map and export it.',
+  'ended.barNoticeFinished': 'This meeting has ended: family and network can no longer join. You can look at the finished map and export it. To change it, choose "Reopen the map" under "Who\'s here".',
   'ended.when': 'It ended on {time}.',
   'ended.noJoining': 'Family and network can no longer join. Their invite links no longer work.',
   'ended.stillCan': 'You can still look at the map, change it, finish it and export it for the case file.',
+  'ended.stillCanFinished': 'The map is finished: you can look at it and export it for the case file. To change it, choose "Reopen the map" below.',
 
   'invite.role': 'What can they do?',
   'invite.kind': 'Who is the link for?',

@@ -58,6 +58,9 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'invite.copied': 'Copiado',
   'invite.copyFailed': 'No se pudo copiar. Seleccione el enlace y cópielo usted.',
   'invite.help': 'Envíe este enlace a la persona que quiere invitar. Funciona hasta {time}.',
+  'invite.madeUsed': 'Este enlace ya se usó: alguien entró con él y ya no funciona. Para invitar a otra persona, haga un enlace nuevo.',
+  'invite.madeStopped': 'Este enlace ya no funciona. Para invitar a alguien, haga un enlace nuevo.',
+  'invite.makeNew': 'Hacer un enlace nuevo',
 
   'canvas.filesBlocked': 'No se pueden añadir fotos ni archivos al mapa.',
 
@@ -88,9 +91,11 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'controls.finalizeYes': 'Sí, dar el mapa por terminado',
   'controls.reopen': 'Volver a abrir el mapa',
   'ended.barNotice': 'Esta reunión terminó: la familia y su red ya no pueden entrar. Todavía puede trabajar en el mapa y exportarlo.',
+  'ended.barNoticeFinished': 'Esta reunión terminó: la familia y su red ya no pueden entrar. Puede ver el mapa terminado y exportarlo. Para cambiarlo, elija "Volver a abrir el mapa" en "Quién está aquí".',
   'ended.when': 'Terminó el {time}.',
   'ended.noJoining': 'La familia y su red ya no pueden entrar. Sus enlaces de invitación ya no funcionan.',
   'ended.stillCan': 'Todavía puede ver el mapa, cambiarlo, darlo por terminado y exportarlo para el expediente.',
+  'ended.stillCanFinished': 'El mapa está terminado: puede verlo y exportarlo para el expediente. Para cambiarlo, elija "Volver a abrir el mapa" más abajo.',
 
   'invite.role': '¿Qué puede hacer esa persona?',
   'invite.kind': '¿Para quién es el enlace?',
