@@ -669,13 +669,13 @@ describe('the phone view', () => {
       await expect.poll(() => page.getByTestId('phone-section').count()).toBe(0)
       const kept = page.getByTestId('phone-kept')
       expect(await kept.count()).toBe(1)
-      expect(await kept.getByRole('alert').innerText()).toBe(
+      expect(await kept.getByTestId('phone-kept-notice').innerText()).toBe(
         'The meeting ended before your words went on the map. Copy them now and give them to the person who ran the meeting: this phone will not keep them once you leave the page.',
       )
       expect(await kept.locator('textarea').inputValue()).toBe('Kai was alone at the park\n\nYour number: 3\nWhat makes it this high? Lorna is close by')
       expect(await page.getByText(/Lorna walks Kai/).count()).toBe(0)
       await page.getByRole('button', { name: 'Español' }).tap()
-      await expect.poll(() => kept.getByRole('alert').innerText()).toBe(
+      await expect.poll(() => kept.getByTestId('phone-kept-notice').innerText()).toBe(
         'La reunión terminó antes de que sus palabras quedaran en el mapa. Cópielas ahora y déselas a la persona que dirigió la reunión: este teléfono no las guardará cuando salga de la página.',
       )
       await page.getByRole('button', { name: 'English' }).tap()
@@ -684,6 +684,128 @@ describe('the phone view', () => {
       await kept.getByRole('button', { name: 'Done with these words' }).tap()
       expect(await kept.count()).toBe(0)
       await expect.poll(() => isFocused(page.locator('h1'))).toBe(true)
+    } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('moves the focus to what happened when the map is finished as she gives her number, and keeps that number and reasons through a reload', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Finished while rating, then reloaded')
+    const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
+    try {
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Grandma Lorna')
+      const overall = page.locator('[data-testid="scale-line"][data-scale-id="overall"]')
+      await overall.getByRole('button', { name: 'Give your number' }).tap()
+      await overall.getByRole('radio', { name: '7', exact: true }).tap()
+      await overall.getByLabel('What makes it this high?').fill('Jess asked me for help last week')
+      await overall.getByLabel('What would one point higher look like?').fill('Jess texts me before 7:30')
+
+      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+
+      // The form she was typing in went: a screen reader hears why, not the top of the page.
+      const kept = overall.getByTestId('phone-kept')
+      await kept.waitFor({ timeout: 10_000 })
+      await expect.poll(() => isFocused(kept.getByTestId('phone-kept-notice'))).toBe(true)
+      // Its two buttons are the same width.
+      const [copy, done] = await Promise.all([kept.getByRole('button', { name: 'Copy my words' }).boundingBox(), kept.getByRole('button', { name: 'Done with these words' }).boundingBox()])
+      expect(Math.abs((copy?.width ?? 0) - (done?.width ?? -10))).toBeLessThan(1)
+
+      // Her number and reasons are still there to copy after a reload, as typed notes are.
+      await page.reload()
+      await kept.waitFor({ timeout: 15_000 })
+      expect(await kept.locator('textarea').inputValue()).toBe(
+        'Your number: 7\nWhat makes it this high? Jess asked me for help last week\nWhat would one point higher look like? Jess texts me before 7:30',
+      )
+      // Nothing moved the focus on a page that opened like that.
+      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
+      await kept.getByRole('button', { name: 'Done with these words' }).tap()
+      expect(await kept.count()).toBe(0)
+      await expect.poll(() => page.evaluate(() => JSON.stringify(window.sessionStorage))).not.toContain('Jess asked me')
+    } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('when the meeting ends after the map was finished, says once that it is over, with her words in a card and no alarm about her phone', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Finished, then ended')
+    const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
+    try {
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Aunt May')
+      await page.getByRole('button', { name: 'Español' }).tap()
+      const harm = section(page, 'harm')
+      await harm.locator('.phone-add-open').tap()
+      await harm.locator('.phone-add textarea').fill('Kai estuvo solo en el parque')
+      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      await harm.getByTestId('phone-kept').waitFor({ timeout: 10_000 })
+      // The note's form went with the focus in it: the focus is on why.
+      await expect.poll(() => isFocused(harm.getByTestId('phone-kept-notice'))).toBe(true)
+      expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
+      await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 15_000 }).toBe('4410')
+
+      // One message says the meeting is over; her words stay, in the meeting's end's own words.
+      expect(await page.getByRole('alert').allInnerTexts()).toEqual(['Esta reunión terminó. Gracias por participar.'])
+      const kept = page.getByTestId('phone-kept')
+      expect(await kept.getAttribute('data-why')).toBe('closed')
+      expect(await kept.getByTestId('phone-kept-notice').innerText()).toBe(
+        'La reunión terminó antes de que sus palabras quedaran en el mapa. Cópielas ahora y déselas a la persona que dirigió la reunión: este teléfono no las guardará cuando salga de la página.',
+      )
+      expect(await kept.locator('textarea').inputValue()).toBe('Kai estuvo solo en el parque')
+      expect(await page.getByText(/mapa está terminado|volver a abrir el mapa/).count()).toBe(0)
+      expect(await page.getByTestId('connection-status').count()).toBe(0)
+      // The focus that was in the form she typed in is on what happened to her words.
+      await expect.poll(() => isFocused(kept.getByTestId('phone-kept-notice'))).toBe(true)
+
+      // A card with room on both sides, as in a section; its buttons the same width.
+      const box = await kept.boundingBox()
+      expect(box?.x ?? 0).toBeGreaterThanOrEqual(8)
+      expect((box?.x ?? 0) + (box?.width ?? 360)).toBeLessThanOrEqual(352)
+      for (const part of [kept.locator('label'), kept.locator('textarea'), kept.getByRole('button').first()]) {
+        expect(((await part.boundingBox())?.x ?? 0) - (box?.x ?? 0)).toBeGreaterThanOrEqual(8)
+      }
+      const widths = await kept.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().width))
+      expect(widths).toHaveLength(2)
+      expect(Math.abs(widths[0]! - widths[1]!)).toBeLessThan(1)
+    } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('stops trying to connect once the server says the meeting ended: on a reload, and when the end came while her phone was offline', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('No knocking after the end')
+    const phone = await phoneContext()
+    try {
+      const page = await phone.context.newPage()
+      const sockets: string[] = []
+      page.on('websocket', (ws) => sockets.push(ws.url()))
+      /** How many sync sockets the page opens over `ms`. */
+      const socketsOver = async (ms: number) => {
+        const before = sockets.length
+        await page.waitForTimeout(ms)
+        return sockets.length - before
+      }
+      await joinOnPhone(page, inviteUrl, 'Aunt May')
+      const harm = section(page, 'harm')
+      await harm.locator('.phone-add-open').tap()
+      await harm.locator('.phone-add textarea').fill('Kai was alone at the park')
+
+      // The meeting ends while her phone has no signal: the relay's close never reaches it, and
+      // back online every upgrade is refused (403) without a close code.
+      await phone.context.setOffline(true)
+      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state')).toBe('offline')
+      expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
+      await phone.context.setOffline(false)
+      // After a few refusals the page asks the server, which says the meeting ended: it stops, and says so.
+      await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 30_000 }).toBe('4410')
+      expect(await page.getByTestId('phone-kept').locator('textarea').inputValue()).toBe('Kai was alone at the park')
+      expect(await socketsOver(10_000)).toBe(0)
+
+      // Opened again, the page knows from the server at once: no socket knocks after that.
+      await page.reload()
+      await page.getByText('This meeting has ended').first().waitFor({ timeout: 15_000 })
+      await page.waitForTimeout(1_000)
+      expect(await socketsOver(10_000)).toBe(0)
     } finally {
       await phone.context.close()
     }
@@ -1177,7 +1299,8 @@ describe('the phone view', () => {
       // The map leaves the screen with the meeting, as the board gives way to its closed page.
       await expect.poll(() => page.getByTestId('phone-section').count()).toBe(0)
       expect(await page.getByText('Thank you for taking part.').count()).toBe(1)
-      expect(await page.getByTestId('connection-status').innerText()).toBe('Not connected')
+      // Nothing is wrong with her phone: no connection status beside it.
+      expect(await page.getByTestId('connection-status').count()).toBe(0)
       expect(await page.getByText(/Reload the page/).count()).toBe(0)
     } finally {
       await phone.context.close()

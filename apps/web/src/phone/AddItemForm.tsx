@@ -15,6 +15,7 @@ import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import type { Drafts } from '../ui/drafts.ts'
 import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
 import { KeptWords, type KeptWhy } from './KeptWords.tsx'
+import { useFocusWithin } from './useFocusWithin.ts'
 import type { TypedWords } from './typedWords.ts'
 import { useInlineForm } from './useInlineForm.ts'
 
@@ -64,6 +65,7 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null,
     setError(false)
     setAdded(t('phone.added', { section: label }))
   }
+  const formFocus = useFocusWithin()
   const form = useInlineForm(() => {
     setOpen(false)
     setText('')
@@ -73,7 +75,7 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null,
   if (kept) {
     return hasWords ? (
       <div className="phone-add" data-section={zone}>
-        <KeptWords why={kept} text={text} onDone={form.close} />
+        <KeptWords why={kept} text={text} onDone={form.close} hadFocus={formFocus.had} />
       </div>
     ) : null
   }
@@ -83,7 +85,7 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null,
         {added}
       </p>
       {open ? (
-        <form onSubmit={submit} onKeyDown={form.onKeyDown} noValidate>
+        <form onSubmit={submit} onKeyDown={form.onKeyDown} noValidate ref={formFocus.ref}>
           <label htmlFor={`${id}-text`} className="phone-label">
             {t('phone.addLabel', { section: label })}
           </label>

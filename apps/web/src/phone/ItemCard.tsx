@@ -20,6 +20,7 @@ import { Disagreements } from './Disagreements.tsx'
 import { changeFormKey, type Drafts } from '../ui/drafts.ts'
 import { KeptWords, type KeptWhy } from './KeptWords.tsx'
 import { NotSent } from './NotSent.tsx'
+import { useFocusWithin } from './useFocusWithin.ts'
 import { useInlineForm } from './useInlineForm.ts'
 
 /** Longest text one item may have (a note on the board is small; this is generous). */
@@ -64,6 +65,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
   useWarnBeforeLeaving(mode === 'edit' && draft !== base)
   const editing = useInlineForm(() => setMode('read'))
   const confirming = useInlineForm(() => setMode('read'))
+  const formFocus = useFocusWithin()
   useEffect(() => {
     drafts.set(draftKey, mode === 'edit' ? { text: draft, base } : null)
   }, [drafts, draftKey, mode, draft, base])
@@ -87,7 +89,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
   return (
     <li className="phone-item" data-testid="phone-item" data-item-id={item.id}>
       {mode === 'edit' && own ? (
-        <form onSubmit={save} onKeyDown={editing.onKeyDown} noValidate>
+        <form onSubmit={save} onKeyDown={editing.onKeyDown} noValidate ref={formFocus.ref}>
           <label htmlFor={`${id}-edit`} className="phone-label">
             {t('phone.editLabel')}
           </label>
@@ -140,7 +142,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
         ) : null}
         {pending ? <NotSent /> : null}
       </p>
-      {kept && self && mode === 'edit' && draft.trim() !== base.trim() ? <KeptWords why={kept} text={draft} onDone={() => setMode('read')} /> : null}
+      {kept && self && mode === 'edit' && draft.trim() !== base.trim() ? <KeptWords why={kept} text={draft} onDone={() => setMode('read')} hadFocus={formFocus.had} /> : null}
       <Disagreements list={item.disagreements} selfId={selfId} canWrite={canDisagree} describedBy={`${id}-text`} onToggle={onDisagree} />
       {own && mode === 'read' ? (
         <div className="phone-actions">

@@ -5,11 +5,14 @@
  * the list they sat in). Why they could not be sent (`why`) picks what it says: the map was
  * finished (the person running the meeting can open it again), the connection ended (the notice at
  * the top says what to do), or the map left the phone (removed, meeting ended: only the person's
- * own new words are shown, outside the map, and this phone does not keep them).
+ * own new words are shown, outside the map, and this phone does not keep them). The form it
+ * replaces had the focus (`hadFocus`): the notice takes it, so a screen reader says what happened
+ * instead of falling silent at the top of the page. Where a notice above already alerts (the
+ * meeting ended), `alert={false}` keeps this one from being announced over it.
  *
  *   {kept && typed ? <KeptWords why={kept} text={typed} onDone={forget} /> : null}
  */
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { focusOwnHeading } from './focusHeading.ts'
 
@@ -29,13 +32,23 @@ export interface KeptWordsProps {
   readonly text: string
   /** She is done with them: the form forgets its draft. */
   readonly onDone: () => void
+  /** Whether the keyboard focus was in what this replaces (useFocusWithin.ts). */
+  readonly hadFocus?: () => boolean
+  /** Whether the notice is announced as it appears (default); not when another alert says it. */
+  readonly alert?: boolean
 }
 
 /** The words that could not be sent, to read and copy. */
-export function KeptWords({ why, text, onDone }: KeptWordsProps) {
+export function KeptWords({ why, text, onDone, hadFocus, alert = true }: KeptWordsProps) {
   const { t } = useI18n()
   const id = useId()
   const boxRef = useRef<HTMLTextAreaElement>(null)
+  const noticeRef = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    // The focus went with what this replaced (it is on the body now): it comes here.
+    const active = document.activeElement
+    if (hadFocus?.() && (active === null || active === document.body)) noticeRef.current?.focus()
+  }, [hadFocus])
   const [copy, setCopy] = useState<'copied' | 'selected' | null>(null)
   const copyWords = async () => {
     try {
@@ -49,7 +62,7 @@ export function KeptWords({ why, text, onDone }: KeptWordsProps) {
   }
   return (
     <div className="phone-kept" data-testid="phone-kept" data-why={why}>
-      <p className="phone-notice" role="alert">
+      <p className="phone-notice" role={alert ? 'alert' : undefined} ref={noticeRef} tabIndex={-1} data-testid="phone-kept-notice">
         {t(NOTICE[why])}
       </p>
       <label htmlFor={`${id}-words`} className="phone-label">

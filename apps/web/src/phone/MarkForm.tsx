@@ -7,18 +7,21 @@
  * says what 0 and 10 mean: in the facilitator's words for this line when worded, else the
  * standard words. When the map is finished, or the connection ends, while she has changed
  * something here, the number and reasons stay on screen to copy (KeptWords.tsx); they are also told
- * to `typed`, for the page to show if the map is withdrawn.
+ * to `typed`, for the page to show if the map is withdrawn. What she changed is kept in the tab's
+ * drafts (ui/drafts.ts) until saved or cancelled, so a reload reopens the form (or those kept words) as it was.
  *
  *   <MarkForm title="Worry 1" ends={row.ends} own={row.own} onSave={(value, reasons) => …} onCancel={close} />
  */
 import type { MapScalingMark, ScaleEnds, ScalingReasons } from '@safetymap/map-model'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { Drafts } from '../ui/drafts.ts'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
 import { KeptWords, type KeptWhy } from './KeptWords.tsx'
 import type { TypedWords } from './typedWords.ts'
 import { SCALE_CHOICES, scaleEndsText } from './scaleRows.ts'
+import { useFocusWithin } from './useFocusWithin.ts'
 import { cancelOnEscape } from './useInlineForm.ts'
 
 /** Props of {@link MarkForm}. */
@@ -35,21 +38,29 @@ export interface MarkFormProps {
   readonly kept: KeptWhy | null
   /** Where what she changed is told, under `formKey`. */
   readonly typed: TypedWords
+  /** Where what she changed is kept through a reload, under `formKey` (`markFormKey`). */
+  readonly drafts: Drafts
   readonly formKey: string
 }
 
+/** A number kept in a draft, if it is one she could pick. */
+const draftChoice = (kept: string | undefined): number | null => (SCALE_CHOICES.find((n) => String(n) === kept) ?? null)
+
 /** Places or moves the person's mark on one line. */
-export function MarkForm({ title, ends, own, onSave, onCancel, kept, typed, formKey }: MarkFormProps) {
+export function MarkForm({ title, ends, own, onSave, onCancel, kept, typed, drafts, formKey }: MarkFormProps) {
   const { t } = useI18n()
   const id = useId()
   // A half set by dragging on the board has no button of its own: the person picks again.
-  const [value, setValue] = useState<number | null>(own && Number.isInteger(own.value) ? own.value : null)
-  const [high, setHigh] = useState(own?.whatMakesItThisHigh ?? '')
-  const [higher, setHigher] = useState(own?.onePointHigher ?? '')
+  const [opened] = useState(own && Number.isInteger(own.value) ? own.value : null)
+  // What she had changed before a reload, else her current mark.
+  const [draft] = useState(() => drafts.get(formKey)?.fields ?? null)
+  const [value, setValue] = useState<number | null>(draft ? draftChoice(draft['value']) : opened)
+  const [high, setHigh] = useState(draft?.['whatMakesItThisHigh'] ?? own?.whatMakesItThisHigh ?? '')
+  const [higher, setHigher] = useState(draft?.['onePointHigher'] ?? own?.onePointHigher ?? '')
   const [error, setError] = useState(false)
   // Where the focus lands as the form opens; kept, so picking another number does not move it again.
   const [firstFocused] = useState(value ?? SCALE_CHOICES[0])
-  const [opened] = useState(value)
+  const formFocus = useFocusWithin()
   const changed = value !== opened || high.trim() !== (own?.whatMakesItThisHigh ?? '') || higher.trim() !== (own?.onePointHigher ?? '')
   // Her number and reasons as she would say them, for copying.
   const words = [
@@ -63,6 +74,9 @@ export function MarkForm({ title, ends, own, onSave, onCancel, kept, typed, form
     typed.set(formKey, changed && words ? words : null)
     return () => typed.set(formKey, null)
   }, [typed, formKey, changed, words])
+  useEffect(() => {
+    drafts.set(formKey, changed ? { text: '', fields: { value: value === null ? '' : String(value), whatMakesItThisHigh: high, onePointHigher: higher } } : null)
+  }, [drafts, formKey, changed, value, high, higher])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -73,9 +87,16 @@ export function MarkForm({ title, ends, own, onSave, onCancel, kept, typed, form
     onSave(value, { whatMakesItThisHigh: high.trim(), onePointHigher: higher.trim() })
   }
 
-  if (kept) return changed && words ? <KeptWords why={kept} text={words} onDone={onCancel} /> : null
+  if (kept) return changed && words ? <KeptWords why={kept} text={words} onDone={onCancel} hadFocus={formFocus.had} /> : null
   return (
-    <form className="phone-mark-form" onSubmit={submit} onKeyDown={cancelOnEscape(onCancel)} noValidate aria-label={t('phone.mark.formLabel', { scale: title })}>
+    <form
+      className="phone-mark-form"
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onCancel)}
+      noValidate
+      aria-label={t('phone.mark.formLabel', { scale: title })}
+      ref={formFocus.ref}
+    >
       <fieldset className="phone-choice" aria-describedby={error ? `${id}-ends ${id}-error` : `${id}-ends`}>
         <legend className="phone-label">{t('toolkit.mark.value')}</legend>
         <p className="phone-hint" id={`${id}-ends`}>

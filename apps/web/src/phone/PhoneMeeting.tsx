@@ -50,6 +50,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { addFormKey, createDrafts } from '../ui/drafts.ts'
 import { focusHeading } from './focusHeading.ts'
+import { useFocusWithin } from './useFocusWithin.ts'
 import { KeptWords, type KeptWhy } from './KeptWords.tsx'
 import { forgetsMap, type PhoneConnection } from './openPhoneConnection.ts'
 import { createPendingItems } from './pendingItems.ts'
@@ -163,17 +164,20 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
     if (!holdsBack) dropPrerenderedList()
   }, [holdsBack])
   const canWrite = user.role !== 'viewer' && !finalized && !ended
-  // Open forms keep their words on screen, saying why: finished here or found so by the relay
-  // refusing offline edits, or the connection ended for good (removed, closed, full, other).
+  // Open forms keep their words on screen, saying why: the map withdrawn (removed, closed: that
+  // outweighs a finish, which no one can undo for her now), finished here or found so by the relay
+  // refusing offline edits, or the connection ended for good (full, other).
   const kept: KeptWhy | null =
-    finalized || endedCode === RELAY_CLOSE_CODE.finalizedEditsRefused ? 'finished'
-    : endedCode === RELAY_CLOSE_CODE.removed ? 'removed'
+    endedCode === RELAY_CLOSE_CODE.removed ? 'removed'
     : endedCode === RELAY_CLOSE_CODE.ended ? 'closed'
+    : finalized || endedCode === RELAY_CLOSE_CODE.finalizedEditsRefused ? 'finished'
     : ended ? 'disconnected'
     : null
   const withdrawn = endedCode !== null && MAP_WITHDRAWN.has(endedCode)
   // Read as the map is withdrawn, before its forms go with it.
   const typedWhenWithdrawn = useMemo(() => (withdrawn ? typed.all().join('\n\n') : ''), [withdrawn, typed])
+  // The focus in the map as it goes moves to her kept words.
+  const mapFocus = useFocusWithin()
 
   /** Writes as the person with `write`; written while not live, what it wrote says "Not sent yet" until the next sync. */
   const writeTracked = useCallback(
@@ -241,7 +245,10 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
           {map.title || meeting.title}
         </h1>
         <div className="phone-bar-row">
-          <ConnectionStatus snapshot={snapshot} endedExplained={ended} finished={finalized} savedOnDevice />
+          {withdrawn ? null : (
+            // With the map gone there is nothing to connect to: "Not connected" would only alarm.
+            <ConnectionStatus snapshot={snapshot} endedExplained={ended} finished={finalized} savedOnDevice />
+          )}
           {ended ? null : (
             // After a terminal close the board would only say the same; the switch would lead nowhere.
             <Link to={meetingPath(meeting.id)} className="button phone-switch" onClick={() => rememberView('board')}>
@@ -256,15 +263,22 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
           {t(endedMessage(endedCode))}
         </p>
       ) : null}
-      {kept && typedWhenWithdrawn && !typedDone ? <KeptWords why={kept} text={typedWhenWithdrawn} onDone={() => setTypedDone(true)} /> : null}
+      {kept && typedWhenWithdrawn && !typedDone ? (
+        // The notice above alerts that the meeting is over; these words are read as the focus comes to them.
+        <KeptWords why={kept} text={typedWhenWithdrawn} onDone={() => setTypedDone(true)} hadFocus={mapFocus.had} alert={false} />
+      ) : null}
       {endedCode === RELAY_CLOSE_CODE.finalizedEditsRefused ? (
         // The local copy with the refused edits is gone (openPhoneConnection): a reload shows the map as kept.
         <button type="button" className="primary" onClick={() => window.location.reload()}>
           {t('meeting.openFinished')}
         </button>
       ) : null}
-      {finalized ? <p className="phone-notice">{t('phone.finalized')}</p> : null}
-      {user.role === 'viewer' && !finalized ? <p className="phone-notice">{t('meeting.viewerNotice')}</p> : null}
+      {withdrawn ? null : (
+        <>
+          {finalized ? <p className="phone-notice">{t('phone.finalized')}</p> : null}
+          {user.role === 'viewer' && !finalized ? <p className="phone-notice">{t('meeting.viewerNotice')}</p> : null}
+        </>
+      )}
       {focus && hasTemplate ? (
         <div className="phone-focus" data-testid="phone-focus" data-zone={focus.zone}>
           <p role="status">{t('phone.focus', { section: templateZoneText(focus.zone, map.variant, locale).heading })}</p>
@@ -282,7 +296,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
         </div>
       ) : null}
       {withdrawn ? null : (
-        <main className="phone-main" aria-label={t('phone.mapLabel')}>
+        <main className="phone-main" aria-label={t('phone.mapLabel')} ref={mapFocus.ref}>
           <p className="phone-visually-hidden" role="status" data-testid="phone-news">
             {news}
           </p>
@@ -320,6 +334,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
                   privateRefused={privateRatings.wasRefused}
                   kept={kept}
                   typed={typed}
+                  drafts={drafts}
                 />
               </SectionList>
               {map.templates.map((template) => (

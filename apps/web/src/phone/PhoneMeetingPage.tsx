@@ -5,14 +5,20 @@
  * Without signal (the page then comes from the service worker) the server cannot answer: the list
  * shows as last seen on this device, under a line saying so, or only that line when the device
  * keeps no map; it asks again when the signal is back, while the connection rejoins by itself.
+ * Once the server refuses this person here (removed, the meeting ended, signed out), the
+ * connection stops for good: its upgrades would only be refused again and again, spending the
+ * live-sync allowance the people on the same Wi-Fi share. Upgrades refused a few times in a row
+ * make the page ask the server why; found removed or ended while the list shows, the list stays
+ * and says so, with the words she typed to copy (PhoneMeeting.tsx), as after the relay's own close.
  * Below the list, "Leave and remove from this phone" signs out and removes everything the phone
  * kept of the meeting (ui/LeaveDevice.tsx), for a borrowed or shared phone.
  *
  *   <PhoneMeetingPage meetingId="abc" />
  */
-import { useEffect, useLayoutEffect, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react'
 import type { Meeting, Me } from '../api/api.ts'
 import type { ApiFailure, ApiResult } from '../api/ApiResult.ts'
+import { RELAY_CLOSE_CODE } from '../access/useRelayClose.ts'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -21,7 +27,7 @@ import { FormError } from '../ui/FormError.tsx'
 import { LeaveDevice, LeftNotice, type LeaveOutcome } from '../ui/LeaveDevice.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 import { registerServiceWorker } from '../serviceWorkerRegistration.ts'
-import { openPhoneConnection, type PhoneConnection } from './openPhoneConnection.ts'
+import { openPhoneConnection, REFUSED_CLOSE_CODE, type PhoneConnection } from './openPhoneConnection.ts'
 import { PhoneMeeting } from './PhoneMeeting.tsx'
 import { takeAccess } from './earlyStart.ts'
 import { forgetMeetingStorage } from './forgetDevice.ts'
@@ -32,18 +38,23 @@ import './phone.css'
 type Access =
   | { readonly status: 'loading' }
   // `offline`: the server did not answer; meeting and user are as it last let this person in here.
-  | { readonly status: 'ready'; readonly meeting: Meeting; readonly user: MeetingUser; readonly offline: boolean }
+  // `closedWith`: found removed or ended while the list showed (the relay's close code, or null).
+  | { readonly status: 'ready'; readonly meeting: Meeting; readonly user: MeetingUser; readonly offline: boolean; readonly closedWith?: number }
   | { readonly status: 'signedOut' }
-  // `gone`: removed from the meeting, or it ended: this phone must keep nothing of it.
-  | { readonly status: 'failed'; readonly messageKey: MessageKey; readonly gone: boolean }
+  // `closeCode`: removed from the meeting (4403), or it ended (4410): this phone must keep nothing of it.
+  | { readonly status: 'failed'; readonly messageKey: MessageKey; readonly closeCode: number | null }
   | { readonly status: 'offline' }
 
 /** While offline, how often the server is asked again (besides the browser's "online" event, which a weak signal may never fire). */
 const RETRY_OFFLINE_MS = 15_000
 
+/** After this many tries in a row that never opened a socket, the server is asked whether she still belongs. */
+const REFUSALS_BEFORE_ASKING = 3
+
 const unanswered = (result: ApiResult<unknown>) => !result.ok && result.error.status === 0
-const GONE_CODES: ReadonlySet<string | null> = new Set(['PARTICIPANT_REMOVED', 'MEETING_ENDED'])
-const failed = ({ messageKey, code }: ApiFailure): Access => ({ status: 'failed', messageKey, gone: GONE_CODES.has(code) })
+/** API refusals that end this person's part in the meeting, as the relay's close codes. */
+const CLOSE_CODE_OF: Readonly<Record<string, number>> = { PARTICIPANT_REMOVED: RELAY_CLOSE_CODE.removed, MEETING_ENDED: RELAY_CLOSE_CODE.ended }
+const failed = ({ messageKey, code }: ApiFailure): Access => ({ status: 'failed', messageKey, closeCode: (code !== null && CLOSE_CODE_OF[code]) || null })
 
 function toAccess(meetingId: string, me: ApiResult<Me>, meeting: ApiResult<Meeting>): Access {
   if (unanswered(me) || unanswered(meeting)) {
@@ -64,7 +75,26 @@ function toAccess(meetingId: string, me: ApiResult<Me>, meeting: ApiResult<Meeti
 function keepForOffline(meetingId: string, access: Access): void {
   if (access.status === 'ready' && !access.offline) rememberAccess(access)
   else if (access.status === 'signedOut') forgetAccess(meetingId)
-  else if (access.status === 'failed' && access.gone) forgetMeetingStorage(meetingId)
+  else if (access.status === 'failed' && access.closeCode !== null) forgetMeetingStorage(meetingId)
+}
+
+/**
+ * What the page shows once the server answered `next` while it showed `previous`. Found removed or
+ * ended while the list shows, the list stays and ends as after the relay's close, keeping her typed
+ * words to copy; a question left unanswered changes nothing on a list already shown.
+ */
+function settle(previous: Access, next: Access): Access {
+  if (previous.status !== 'ready') return next
+  if (next.status === 'failed' && next.closeCode !== null) return { ...previous, offline: false, closedWith: next.closeCode }
+  if (next.status === 'offline' || (next.status === 'ready' && next.offline)) return previous
+  return next
+}
+
+/** The close that ends the connection for good, once the server refused this person here (or found her part over). */
+function stopCode(access: Access): number | null {
+  if (access.status === 'signedOut') return REFUSED_CLOSE_CODE
+  if (access.status === 'failed') return access.closeCode ?? REFUSED_CLOSE_CODE
+  return access.status === 'ready' ? (access.closedWith ?? null) : null
 }
 
 /** The phone view of `meetingId`. */
@@ -85,7 +115,7 @@ export function PhoneMeetingPage({ meetingId }: { meetingId: string }) {
       if (!current) return
       const next = toAccess(meetingId, me, meeting)
       keepForOffline(meetingId, next)
-      setAccess(next)
+      setAccess((previous) => settle(previous, next))
     })
     return () => {
       current = false
@@ -110,13 +140,23 @@ export function PhoneMeetingPage({ meetingId }: { meetingId: string }) {
     return () => opened.destroy()
   }, [meetingId])
 
-  // Removed or ended, the map goes. Signed out with no map kept here, the database opening the page
-  // made is empty: it goes too, leaving no trace of the meeting. A kept copy of someone signed out
-  // stays: it may hold what was not sent yet.
-  const dropsCopy = access.status === 'signedOut' || (access.status === 'failed' && access.gone)
+  // Removed or ended, the map goes with the stopped connection (openPhoneConnection.ts). Signed out
+  // with no map kept here, the database opening the page made is empty: it goes too, leaving no
+  // trace of the meeting. A kept copy of someone signed out stays: it may hold what was not sent yet.
+  const stopWith = stopCode(access)
+  const signedOut = access.status === 'signedOut'
   useEffect(() => {
-    if (dropsCopy && connection && !hasLocalCopy(meetingId)) void connection.persistence.clearData()
-  }, [dropsCopy, connection, meetingId])
+    if (stopWith === null || !connection) return
+    connection.stop(stopWith)
+    if (signedOut && !hasLocalCopy(meetingId)) void connection.persistence.clearData()
+  }, [stopWith, signedOut, connection, meetingId])
+
+  // Refused a few times in a row: ask the server again, which says whether she still belongs.
+  const subscribe = useCallback((listener: () => void) => connection?.subscribe(listener) ?? (() => undefined), [connection])
+  const asksAgain = Math.floor(useSyncExternalStore(subscribe, () => connection?.refusedInARow ?? 0) / REFUSALS_BEFORE_ASKING)
+  useEffect(() => {
+    if (asksAgain > 0) setAttempt((count) => count + 1)
+  }, [asksAgain])
 
   const refused = access.status === 'signedOut' || access.status === 'failed' || access.status === 'offline'
   useLayoutEffect(() => {

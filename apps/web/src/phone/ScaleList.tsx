@@ -6,7 +6,8 @@
  * facilitator made private until the reveal shows only who has rated ("Ana has rated"); a number
  * given there goes to the server, never into the doc (map-model MM-22 … MM-24). {@link ScaleMarks}
  * is a line's marks alone, read-only, as a Safety House's path to the door shows them. A number
- * form open when the map is finished or the connection ends keeps what she changed on screen.
+ * form open when the map is finished or the connection ends keeps what she changed on screen. A
+ * form she left open with changes in it reopens after a reload (its draft, ui/drafts.ts).
  *
  *   <ScaleList rows={scaleRows(map, user.id)} canWrite selfId={user.id} isPending={has} onRate={rate} />
  *   <ScaleMarks row={pathRow(path, map, user.id)} title="Path to the door (0–10)" selfId={user.id} isPending={has} />
@@ -14,6 +15,7 @@
 import { composeDangerStatement, type MapScalingMark, type ScalingReasons } from '@safetymap/map-model'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { HiddenRatingInput } from '../canvas/ratingsApi.ts'
+import { markFormKey, type Drafts } from '../ui/drafts.ts'
 import type { KeptWhy } from './KeptWords.tsx'
 import { MarkForm } from './MarkForm.tsx'
 import { NotSent } from './NotSent.tsx'
@@ -44,6 +46,8 @@ export interface ScaleListProps {
   readonly kept: KeptWhy | null
   /** Where open number forms tell what she changed, for the page to show if the map is withdrawn. */
   readonly typed: TypedWords
+  /** The tab's drafts, where open number forms keep what she changed through a reload. */
+  readonly drafts: Drafts
 }
 
 /** One formatter per language: making one is slow on a phone, and a map has many marks. */
@@ -74,10 +78,11 @@ function lineTitle(row: ScaleRow, t: ReturnType<typeof useI18n>['t']): string {
   return row.orphan ? t('phone.scale.gone') : t('toolkit.mark.overall')
 }
 
-function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unsentPrivate, privateRefused, kept, typed }: Omit<ScaleListProps, 'rows'> & { row: ScaleRow }) {
+function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unsentPrivate, privateRefused, kept, typed, drafts }: Omit<ScaleListProps, 'rows'> & { row: ScaleRow }) {
   const { t, locale } = useI18n()
   const id = useId()
-  const [open, setOpen] = useState(false)
+  const formKey = markFormKey(row.scaleId)
+  const [open, setOpen] = useState(() => drafts.get(formKey) !== null)
   const [saved, setSaved] = useState('')
   const [failed, setFailed] = useState(false)
   const isPrivate = row.hidden !== null
@@ -93,7 +98,10 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
     })
   }
   const title = lineTitle(row, t)
-  const form = useInlineForm(() => setOpen(false))
+  const form = useInlineForm(() => {
+    setOpen(false)
+    drafts.set(formKey, null)
+  })
   return (
     <li className="phone-item phone-scale" data-testid="scale-line" data-scale-id={row.scaleId} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="phone-card-label">
@@ -125,7 +133,8 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
               own={isPrivate ? privateOwn : row.own}
               kept={kept}
               typed={typed}
-              formKey={`mark:${row.scaleId}`}
+              drafts={drafts}
+              formKey={formKey}
               onCancel={() => {
                 setFailed(false)
                 form.close()

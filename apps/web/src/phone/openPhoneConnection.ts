@@ -13,9 +13,13 @@
  *   When the person was removed or the meeting closed, the local copy is deleted with all else the
  *   phone kept of the meeting (forgetDevice.ts): the map should not stay on a phone whose owner no
  *   longer belongs to the meeting.
+ * - an upgrade the server refuses (removed, ended, signed out: 401/403 before any socket) reaches
+ *   the page without a close code, only as another failed try: `refusedInARow` counts them, so the
+ *   page can ask the API why, and `stop(code)` then ends the connection as that close would have.
  *
  *   const phone = openPhoneConnection({ meetingId, origin: window.location })
- *   phone.subscribeEnded(() => phone.endedCode) // 4403 …
+ *   phone.subscribe(() => phone.endedCode) // 4403 …
+ *   phone.stop(4410) // the API says the meeting ended
  *   phone.destroy()
  */
 import { IndexeddbPersistence } from 'y-indexeddb'
@@ -39,6 +43,13 @@ export function forgetsMap(code: number): boolean {
   return FORGET_MAP_CLOSE_CODES.has(code)
 }
 
+/**
+ * What {@link PhoneConnection.stop} is given when the API refuses the person for another reason
+ * than removal or the meeting's end (signed out above all): no relay sends it (such upgrades are
+ * refused before a socket opens), and the local copy stays: it may hold what was not sent yet.
+ */
+export const REFUSED_CLOSE_CODE = 4401
+
 /** Longest wait for the local copy before connecting to the relay anyway. */
 export const LOCAL_LOAD_WAIT_MS = 2000
 
@@ -49,8 +60,12 @@ export interface PhoneConnection extends MeetingConnection {
   readonly endedCode: number | null
   /** True once the local copy has been read from IndexedDB (or found empty). */
   readonly localLoaded: boolean
-  /** Calls `listener` when `endedCode` or `localLoaded` changes; returns the unsubscribe function. */
+  /** Tries in a row that ended before a socket opened (refused upgrades, or no network); 0 once one opens. */
+  readonly refusedInARow: number
+  /** Calls `listener` when `endedCode`, `localLoaded` or `refusedInARow` changes; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void
+  /** Ends the connection for good, as the relay's close `code` would have (the API said why the upgrades are refused). */
+  stop(code: number): void
 }
 
 /** Opens the meeting for the phone view. */
@@ -101,6 +116,20 @@ export function openPhoneConnection({
     notify()
   }
   connection.provider.on('closed', onClosed)
+  let refusedInARow = 0
+  const onConnectionClose = (event: CloseEvent | null) => {
+    // Still unopened as it closes (y-websocket resets `wsconnected` after this event): refused.
+    if (event === null || connection.provider.wsconnected) return
+    refusedInARow += 1
+    notify()
+  }
+  const onStatus = ({ status }: { status: string }) => {
+    if (status !== 'connected' || refusedInARow === 0) return
+    refusedInARow = 0
+    notify()
+  }
+  connection.provider.on('connection-close', onConnectionClose)
+  connection.provider.on('status', onStatus)
   // Synced once, the map is in IndexedDB: a later visit asks the relay only for what is new.
   const onSynced = (synced: boolean) => {
     if (synced && endedCode === null) rememberLocalCopy(meetingId, true)
@@ -133,9 +162,20 @@ export function openPhoneConnection({
     get localLoaded() {
       return localLoaded
     },
+    get refusedInARow() {
+      return refusedInARow
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    stop(code) {
+      if (destroyed || endedCode !== null) return
+      stopReconnect()
+      connection.provider.disconnect()
+      // Sets off what the relay's own close would have: no reconnect when the network returns
+      // (createMeetingConnection), the connection shown as ended, the map forgotten (onClosed).
+      connection.provider.emit('closed', [{ code, reason: '' }, connection.provider])
     },
     destroy() {
       // Leaving the phone destroys it before the page lets go of it.
@@ -145,6 +185,8 @@ export function openPhoneConnection({
       listeners.clear()
       connection.provider.off('closed', onClosed)
       connection.provider.off('sync', onSynced)
+      connection.provider.off('connection-close', onConnectionClose)
+      connection.provider.off('status', onStatus)
       adopting.dispose()
       stopReconnect()
       void persistence.destroy()

@@ -1,6 +1,6 @@
 /**
  * Owns the words typed into open forms until they are sent or cancelled: the phone's "Add to …"
- * form and a note's "Change" form keep them here, per meeting and per form, so a reload (a dropped
+ * form, a note's "Change" form and a number with its reasons keep them here, per meeting and per form, so a reload (a dropped
  * tab, a phone that reloads a page it put to sleep) reopens the form with the words in it; the
  * board's builders for a new card keep theirs when closed with Escape or Cancel, or when the map
  * is finished while one is open.
@@ -47,6 +47,11 @@ export function addFormKey(zone: string, placementId?: string): string {
 /** The form that changes a note. */
 export function changeFormKey(itemId: string): string {
   return `change:${itemId}`
+}
+
+/** The phone's form that gives or changes her number on scaling line `scaleId`. */
+export function markFormKey(scaleId: string): string {
+  return `mark:${scaleId}`
 }
 
 /** The board's builder for a new card of `kind` (`builderFormKey('danger')`). */
