@@ -559,6 +559,13 @@ describe('who may be in the meeting, in two browsers', () => {
     await family.context.setOffline(false)
     await lorna.getByRole('heading', { name: 'This meeting has ended' }).waitFor({ timeout: 15_000 })
     expect(await lorna.locator('.tl-canvas').count()).toBe(0)
+    // The network dropping and coming back again does not set the page knocking on the relay.
+    const sockets: string[] = []
+    lorna.on('websocket', (ws) => sockets.push(ws.url()))
+    await family.context.setOffline(true)
+    await family.context.setOffline(false)
+    await lorna.waitForTimeout(4_000)
+    expect(sockets).toEqual([])
     const state = await server.services.relay.readDocState(meetingId)
     expect(Buffer.from(state ?? new Uint8Array()).includes(Buffer.from('just before the end'))).toBe(false)
     await family.context.close()

@@ -117,8 +117,8 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
 
   useEffect(() => {
     // Nothing will let this person back in: stop knocking.
-    if (access.closedWith !== null) connection.provider.disconnect()
-  }, [access.closedWith, connection.provider])
+    if (access.closedWith !== null) connection.stop(access.closedWith)
+  }, [access.closedWith, connection])
 
   useEffect(() => {
     setAwarenessUser(awareness, { id: user.id, name: user.name, color, role })

@@ -27,6 +27,11 @@ export interface MeetingConnection {
   readonly provider: WebsocketProvider
   readonly awareness: Awareness
   readonly tracker: ConnectionTracker
+  /**
+   * Ends the connection as a final relay close with `code` would have (the API said no for good,
+   * or the close never reached this page): no reconnect, the network's return included.
+   */
+  stop(code: number): void
   destroy(): void
 }
 
@@ -81,6 +86,12 @@ export function createMeetingConnection({
     provider,
     awareness: provider.awareness,
     tracker,
+    stop(code) {
+      provider.disconnect()
+      // What the relay's own close sets off: `closed` drops the reconnect on 'online' (above) and
+      // shows the connection as ended.
+      provider.emit('closed', [{ code, reason: '' }, provider])
+    },
     destroy() {
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)

@@ -172,10 +172,8 @@ export function openPhoneConnection({
     stop(code) {
       if (destroyed || endedCode !== null) return
       stopReconnect()
-      connection.provider.disconnect()
-      // Sets off what the relay's own close would have: no reconnect when the network returns
-      // (createMeetingConnection), the connection shown as ended, the map forgotten (onClosed).
-      connection.provider.emit('closed', [{ code, reason: '' }, connection.provider])
+      // As the relay's own close would: the map is forgotten too (onClosed).
+      connection.stop(code)
     },
     destroy() {
       // Leaving the phone destroys it before the page lets go of it.
