@@ -8,7 +8,7 @@
  *
  *   <AddItemForm zone="strengths" label="Strengths" drafts={drafts} draftKey={addFormKey('strengths')} onAdd={add} />
  */
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useLayoutEffect, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { focusOnMount } from '../ui/focusOnMount.ts'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
@@ -48,7 +48,9 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null,
   useEffect(() => {
     drafts.set(draftKey, open && text !== '' ? { text } : null)
   }, [drafts, draftKey, open, text])
-  useEffect(() => {
+  // At commit, not after the next frame (when Preact runs plain effects): the map may be withdrawn
+  // a moment after the last key, and the words must be there to show.
+  useLayoutEffect(() => {
     typed?.set(draftKey, hasWords ? text : null)
     return () => typed?.set(draftKey, null)
   }, [typed, draftKey, hasWords, text])

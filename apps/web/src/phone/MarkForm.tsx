@@ -13,7 +13,7 @@
  *   <MarkForm title="Worry 1" ends={row.ends} own={row.own} onSave={(value, reasons) => …} onCancel={close} />
  */
 import type { MapScalingMark, ScaleEnds, ScalingReasons } from '@safetymap/map-model'
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useLayoutEffect, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { Drafts } from '../ui/drafts.ts'
 import { focusOnMount } from '../ui/focusOnMount.ts'
@@ -70,7 +70,8 @@ export function MarkForm({ title, ends, own, onSave, onCancel, kept, typed, draf
   ]
     .filter(Boolean)
     .join('\n')
-  useEffect(() => {
+  // At commit, as AddItemForm does: the map may be withdrawn a moment after the last key.
+  useLayoutEffect(() => {
     typed.set(formKey, changed && words ? words : null)
     return () => typed.set(formKey, null)
   }, [typed, formKey, changed, words])
