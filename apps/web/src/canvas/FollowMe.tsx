@@ -19,6 +19,9 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import { FOLLOW_FIELD, beats, nextStart, readLeads, winningLead } from './followLeader.ts'
 import { frameContent } from './showMapTop.ts'
 
+/** How long after present mode is switched the map is framed again as the canvas settles. */
+const PRESENT_SETTLE_MS = 1_000
+
 export interface FollowMeProps {
   readonly awareness: Awareness
   readonly selfId: string
@@ -91,13 +94,22 @@ export function FollowMe({ awareness, selfId, isFacilitator }: FollowMeProps) {
     if (framedFor.current === present) return
     framedFor.current = present
     // The canvas just got (or gave back) the people column's width: frame the whole map in that room,
-    // once the page has laid out again, rather than leave it small and to one side.
-    const frame = requestAnimationFrame(() => {
+    // once the page has laid out again, rather than leave it small and to one side. The canvas and
+    // tldraw's panels may settle a frame or two later, so frame again as they do, for a moment.
+    const refit = () => {
       const followed = followedArea.current
       if (followed) editor.zoomToBounds(followed, { immediate: true })
       else frameContent(editor)
-    })
-    return () => cancelAnimationFrame(frame)
+    }
+    const frame = requestAnimationFrame(refit)
+    const resized = new ResizeObserver(refit)
+    resized.observe(editor.getContainer())
+    const settled = setTimeout(() => resized.disconnect(), PRESENT_SETTLE_MS)
+    return () => {
+      cancelAnimationFrame(frame)
+      resized.disconnect()
+      clearTimeout(settled)
+    }
   }, [editor, present])
   useEffect(() => () => document.body.classList.remove('sm-present'), [])
 
