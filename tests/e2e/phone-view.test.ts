@@ -155,6 +155,21 @@ async function addOnPhone(page: Page, key: ItemZoneKey, text: string) {
 }
 
 /** Whether `locator` has the keyboard focus (at once, without waiting for it to appear: callers poll). */
+/**
+ * Aunt May's note "Lorna walks Kai to school" in strengths, then two forms open with words in them,
+ * neither sent: a new note for "harm" and a change to her own note. Returns those two places.
+ */
+async function typeInTwoForms(page: Page) {
+  await addOnPhone(page, 'strengths', 'Lorna walks Kai to school')
+  const harm = section(page, 'harm')
+  await harm.locator('.phone-add-open').tap()
+  await harm.locator('.phone-add textarea').fill('Kai was alone at the park')
+  const mine = section(page, 'strengths').getByTestId('phone-item').first()
+  await mine.getByRole('button', { name: 'Change' }).tap()
+  await mine.locator('textarea').fill('Lorna walks Kai to school and back')
+  return { harm, mine }
+}
+
 /** Opens "Give your number" on the overall line and starts giving `value` with its reasons, not sent yet; returns the line. */
 async function startRating(page: Page, value: number, high: string, higher?: string) {
   const overall = page.locator('[data-testid="scale-line"][data-scale-id="overall"]')
@@ -575,14 +590,7 @@ describe('the phone view', () => {
     try {
       const page = await phone.context.newPage()
       await joinOnPhone(page, inviteUrl, 'Aunt May')
-      await addOnPhone(page, 'strengths', 'Lorna walks Kai to school')
-      // Two forms open with words in them: a new note for "harm", a change to her own note.
-      const harm = section(page, 'harm')
-      await harm.locator('.phone-add-open').tap()
-      await harm.locator('.phone-add textarea').fill('Kai was alone at the park')
-      const mine = section(page, 'strengths').getByTestId('phone-item').first()
-      await mine.getByRole('button', { name: 'Change' }).tap()
-      await mine.locator('textarea').fill('Lorna walks Kai to school and back')
+      const { harm, mine } = await typeInTwoForms(page)
 
       expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
 
@@ -656,14 +664,8 @@ describe('the phone view', () => {
     try {
       const page = await phone.context.newPage()
       await joinOnPhone(page, inviteUrl, 'Aunt May')
-      await addOnPhone(page, 'strengths', 'Lorna walks Kai to school')
-      const harm = section(page, 'harm')
-      await harm.locator('.phone-add-open').tap()
-      await harm.locator('.phone-add textarea').fill('Kai was alone at the park')
       // Changing her note: these words start from the map's, which leave with it.
-      const mine = section(page, 'strengths').getByTestId('phone-item').first()
-      await mine.getByRole('button', { name: 'Change' }).tap()
-      await mine.locator('textarea').fill('Lorna walks Kai to school and back')
+      await typeInTwoForms(page)
       const overall = await startRating(page, 3, 'Lorna is close by')
 
       expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
