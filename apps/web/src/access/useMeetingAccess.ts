@@ -15,7 +15,7 @@
 import { META_KEYS, META_MAP_NAME } from '@safetymap/map-model'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
-import { RELAY_CLOSE_CODE } from './useRelayClose.ts'
+import { closeCodeOfApiError } from './useRelayClose.ts'
 import { api, rosterEventsUrl, type Meeting, type MeetingRole, type MeetingStatus, type RosterEntry } from '../api/api.ts'
 
 /** Options of {@link useMeetingAccess}. */
@@ -46,11 +46,6 @@ export interface MeetingAccess {
   readonly closedWith: number | null
 }
 
-/** API refusals that end this person's part in the meeting, as the relay's close codes. */
-const CLOSED_BY_CODE: Readonly<Record<string, number>> = {
-  MEETING_ENDED: RELAY_CLOSE_CODE.ended,
-  PARTICIPANT_REMOVED: RELAY_CLOSE_CODE.removed,
-}
 
 function readDocStatus(doc: Y.Doc): string | null {
   const value = doc.getMap(META_MAP_NAME).get(META_KEYS.status)
@@ -85,8 +80,8 @@ export function useMeetingAccess({ meeting, doc, live }: UseMeetingAccessOptions
           setRole(meetingNow.value.role)
           setStatus(meetingNow.value.status)
           setEndedAt(meetingNow.value.endedAt ?? null)
-        } else if (meetingNow.error.code !== null && meetingNow.error.code in CLOSED_BY_CODE) {
-          setClosedWith(CLOSED_BY_CODE[meetingNow.error.code] ?? null)
+        } else if (closeCodeOfApiError(meetingNow.error.code) !== null) {
+          setClosedWith(closeCodeOfApiError(meetingNow.error.code))
         }
         if (people.ok) setRoster(people.value.participants)
       } while (askAgain.current)

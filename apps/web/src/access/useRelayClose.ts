@@ -19,6 +19,16 @@ export const RELAY_CLOSE_CODE = {
   finalizedEditsRefused: 4002,
 } as const
 
+/**
+ * The relay close an API refusal stands for, when it ends this person's part in the meeting
+ * (removed, or the meeting ended): `null` for any other error code.
+ */
+export function closeCodeOfApiError(code: string | null): number | null {
+  if (code === 'MEETING_ENDED') return RELAY_CLOSE_CODE.ended
+  if (code === 'PARTICIPANT_REMOVED') return RELAY_CLOSE_CODE.removed
+  return null
+}
+
 /** Close reason of the relay's refusal of changes to a finished map (server `ACCESS_CLOSE`). */
 const FINALIZED_EDITS_REFUSED_REASON = 'MEETING_FINALIZED_EDITS_REFUSED'
 

@@ -18,7 +18,7 @@
 import { useCallback, useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react'
 import type { Meeting, Me } from '../api/api.ts'
 import type { ApiFailure, ApiResult } from '../api/ApiResult.ts'
-import { RELAY_CLOSE_CODE } from '../access/useRelayClose.ts'
+import { closeCodeOfApiError } from '../access/useRelayClose.ts'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -52,9 +52,7 @@ const RETRY_OFFLINE_MS = 15_000
 const REFUSALS_BEFORE_ASKING = 3
 
 const unanswered = (result: ApiResult<unknown>) => !result.ok && result.error.status === 0
-/** API refusals that end this person's part in the meeting, as the relay's close codes. */
-const CLOSE_CODE_OF: Readonly<Record<string, number>> = { PARTICIPANT_REMOVED: RELAY_CLOSE_CODE.removed, MEETING_ENDED: RELAY_CLOSE_CODE.ended }
-const failed = ({ messageKey, code }: ApiFailure): Access => ({ status: 'failed', messageKey, closeCode: (code !== null && CLOSE_CODE_OF[code]) || null })
+const failed = ({ messageKey, code }: ApiFailure): Access => ({ status: 'failed', messageKey, closeCode: closeCodeOfApiError(code) })
 
 function toAccess(meetingId: string, me: ApiResult<Me>, meeting: ApiResult<Meeting>): Access {
   if (unanswered(me) || unanswered(meeting)) {
