@@ -11,17 +11,21 @@
  * ```
  */
 import * as Y from 'yjs'
+import { applyCheckedUpdate } from './protocol/decodeOnce.ts'
 import type { DecodedUpdate } from './protocol/sync.ts'
 
-/** Applies `update` with `origin`; returns the update Yjs emitted for it, or null. Throws what Yjs throws. @internal */
-export function applyCapturing(doc: Y.Doc, update: Uint8Array, origin: object): Uint8Array | null {
+/**
+ * Applies `update` with `origin` (taking its values from `decoded` when it was checked); returns
+ * the update Yjs emitted for it, or null. Throws what Yjs throws. @internal
+ */
+export function applyCapturing(doc: Y.Doc, update: Uint8Array, origin: object, decoded?: DecodedUpdate): Uint8Array | null {
   const captured: Uint8Array[] = []
   const capture = (integrated: Uint8Array, by: unknown): void => {
     if (by === origin) captured.push(integrated)
   }
   doc.on('update', capture)
   try {
-    Y.applyUpdate(doc, update, origin)
+    applyCheckedUpdate(doc, update, decoded ?? {}, origin)
   } finally {
     doc.off('update', capture)
   }
@@ -36,10 +40,10 @@ export function applyCapturing(doc: Y.Doc, update: Uint8Array, origin: object): 
  * Anything else takes the capturing path. @internal
  */
 export function applyForwarding(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, origin: object): Uint8Array | null {
-  if (!continuesExactly(doc, decoded)) return applyCapturing(doc, update, origin)
+  if (!continuesExactly(doc, decoded)) return applyCapturing(doc, update, origin, decoded)
   // Nothing it refers to is missing, so every struct integrates: only a bare deletion may change nothing.
   if (decoded.structs.length > 0) {
-    Y.applyUpdate(doc, update, origin)
+    applyCheckedUpdate(doc, update, decoded, origin)
     return update
   }
   let deleted = false

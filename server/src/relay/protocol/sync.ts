@@ -19,6 +19,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { RecordingUpdateDecoderV1, takeRecording, type DecodedValues } from './decodeOnce.ts'
 import { MESSAGE_TYPE, decodeFailure, describeError, readOwnedBytes, type Decoded } from './wire.ts'
 
 /** Sub-types of a sync message. @public */
@@ -28,8 +29,11 @@ export const SYNC_TYPE = {
   UPDATE: 2,
 } as const
 
-/** An update's structs and delete set, as `Y.decodeUpdate` returns them (not integrated). @public */
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+/**
+ * An update's structs and delete set, as `Y.decodeUpdate` returns them (not integrated), with the
+ * values read on the way, so applying it does not decode them again (`decodeOnce.ts`). @public
+ */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate> & Partial<DecodedValues>
 
 /** A decoded sync message; updates carry their decoded form so nothing decodes them twice. @public */
 export type SyncMessage =
@@ -74,17 +78,6 @@ export function decodeSyncBody(decoder: decoding.Decoder): Decoded<SyncMessage> 
   }
 }
 
-/** The byte decoder of the update being decoded, so the caller can see where decoding stopped. */
-let lastUpdateDecoder: decoding.Decoder | null = null
-
-/** Yjs' own v1 decoder, remembering the byte decoder it reads from (`Y.decodeUpdate` hides it). */
-class PositionedUpdateDecoderV1 extends Y.UpdateDecoderV1 {
-  constructor(decoder: decoding.Decoder) {
-    super(decoder)
-    lastUpdateDecoder = decoder
-  }
-}
-
 /**
  * Decodes `update` if it is exactly one complete Yjs (v1) update: Yjs' decoder reads every struct
  * and the delete set and throws on any truncation (measured: all 262 prefixes of a 263-byte
@@ -94,13 +87,13 @@ class PositionedUpdateDecoderV1 extends Y.UpdateDecoderV1 {
  */
 export function checkUpdate(update: Uint8Array): Decoded<DecodedUpdate> {
   try {
-    const decoded = Y.decodeUpdateV2(update, PositionedUpdateDecoderV1)
-    if (lastUpdateDecoder && decoding.hasContent(lastUpdateDecoder)) return decodeFailure('trailing bytes after the delete set')
-    return { ok: true, value: decoded }
+    const decoded = Y.decodeUpdateV2(update, RecordingUpdateDecoderV1)
+    const read = takeRecording()
+    if (read && decoding.hasContent(read.decoder)) return decodeFailure('trailing bytes after the delete set')
+    return { ok: true, value: read ? { ...decoded, source: update, values: read.values } : decoded }
   } catch (error) {
+    takeRecording()
     return decodeFailure(`not a complete Yjs update (${describeError(error)})`)
-  } finally {
-    lastUpdateDecoder = null
   }
 }
 
