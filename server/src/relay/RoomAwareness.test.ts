@@ -62,6 +62,21 @@ describe('RoomAwareness', () => {
     expect(welcome.ok && welcome.value.type === 'awareness' && welcome.value.entries).toMatchObject([entry(7, 4, '{ "cursor" : {"x":1} }')])
   })
 
+  it('sends each client’s latest change of a window only, in the order clients first changed', () => {
+    vi.useFakeTimers()
+    const { presence, join, statesSeenBy } = setup()
+    const ana = join(1, 'ana')
+    const ben = join(2, 'ben')
+    const cy = join(3, 'cy')
+    presence.receive(ana, [entry(7, 1, '{"x":1}')])
+    presence.receive(ben, [entry(8, 1, '{"x":5}')])
+    presence.receive(ana, [entry(7, 2, '{"x":2}')])
+    vi.advanceTimersByTime(20)
+    expect(statesSeenBy(cy)).toEqual(['7@2:{"x":2}', '8@1:{"x":5}'])
+    expect(statesSeenBy(ana)).toEqual(['8@1:{"x":5}'])
+    presence.destroy()
+  })
+
   it('removes a state nobody renewed for 30 s and tells everyone', () => {
     vi.useFakeTimers()
     const { presence, join, statesSeenBy } = setup()

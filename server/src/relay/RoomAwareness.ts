@@ -12,9 +12,10 @@
  * those entries are skipped silently. When a connection leaves, its state is removed and the
  * removal broadcast, so no ghost cursor stays behind.
  *
- * Changes are not sent one by one: those of one presence window (`flushAfterMs`, 50 ms: cursors
- * move at 20 frames a second) are sent together, in order, as one message per recipient — everyone gets the same bytes, except a peer whose own entry is among them, which
- * gets the others' only (RL-10). A room sending a doc update first sends what waits (`flushNow`),
+ * Changes are not sent one by one: those of one presence window (`flushAfterMs`, 100 ms: a
+ * connection's presence is taken at most 10 times a second anyway) are sent together, in order, as
+ * one message per recipient — everyone gets the same bytes, except a peer whose own entry is among
+ * them, which gets the others' only (RL-10). A room sending a doc update first sends what waits (`flushNow`),
  * so both leave in the same write. Most of a relay's cost is one socket write per frame per
  * recipient, and cursors are most of the frames.
  *
@@ -57,6 +58,7 @@ export interface RoomAwarenessOptions {
 
 /** One client's changed entry, encoded (`clientId, clock, state`), and who changed it. */
 interface OutgoingEntry {
+  readonly clientId: number
   readonly bytes: Uint8Array
   readonly origin: unknown
 }
@@ -69,8 +71,10 @@ export class RoomAwareness {
   /** Each present client's state, as the JSON text it sent, and when it was last renewed. */
   private readonly states = new Map<number, { readonly json: string; readonly at: number }>()
   private readonly owners = new Map<number, AwarenessPeer>()
-  /** This window's changes in order, sent by `flushNow` when the window ends. */
+  /** This window's changes in order, sent by `flushNow` when the window ends: each client's latest only. */
   private outgoing: OutgoingEntry[] = []
+  /** Where each client's entry is in `outgoing`. */
+  private readonly outgoingAt = new Map<number, number>()
   private flushTimer: NodeJS.Timeout | null = null
   /** Clients whose state came from another relay instance, by that instance's id (fan-out). */
   private readonly remoteClients = new Map<number, string>()
@@ -157,6 +161,7 @@ export class RoomAwareness {
     this.flushTimer = null
     clearInterval(this.sweepTimer)
     this.outgoing = []
+    this.outgoingAt.clear()
     this.states.clear()
     this.clocks.clear()
     this.owners.clear()
@@ -184,7 +189,7 @@ export class RoomAwareness {
     } else {
       this.states.set(clientId, { json: stateJson, at: performance.now() })
     }
-    this.queue(encoded ?? encodeAwarenessEntry({ clientId, clock, stateJson }), origin)
+    this.queue({ clientId, bytes: encoded ?? encodeAwarenessEntry({ clientId, clock, stateJson }), origin })
   }
 
   /** Removes a present state on the server's behalf (clock + 1, as y-protocols does). */
@@ -192,11 +197,18 @@ export class RoomAwareness {
     if (!this.states.delete(clientId)) return
     const clock = (this.clocks.get(clientId) ?? 0) + 1
     this.clocks.set(clientId, clock)
-    this.queue(encodeAwarenessEntry({ clientId, clock, stateJson: 'null' }), origin)
+    this.queue({ clientId, bytes: encodeAwarenessEntry({ clientId, clock, stateJson: 'null' }), origin })
   }
 
-  private queue(bytes: Uint8Array, origin: unknown): void {
-    this.outgoing.push({ bytes, origin })
+  /** Adds a change to this window; a newer one of the same client replaces it (its clock wins anyway). */
+  private queue(entry: OutgoingEntry): void {
+    const at = this.outgoingAt.get(entry.clientId)
+    if (at === undefined) {
+      this.outgoingAt.set(entry.clientId, this.outgoing.length)
+      this.outgoing.push(entry)
+    } else {
+      this.outgoing[at] = entry
+    }
     if (this.flushTimer || this.destroyed) return
     this.flushTimer = setTimeout(this.flushNow, this.options.flushAfterMs)
     this.flushTimer.unref()
@@ -226,6 +238,7 @@ export class RoomAwareness {
     if (this.destroyed || this.outgoing.length === 0) return
     const entries = this.outgoing
     this.outgoing = []
+    this.outgoingAt.clear()
     const own = new Set(entries.map((entry) => entry.origin))
     let toOthers: Uint8Array | null = null
     this.options.broadcast((recipient) => {
