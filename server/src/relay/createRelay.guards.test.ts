@@ -74,7 +74,8 @@ describe('relay input guards', () => {
     await waitFor(() => h.relay.stats().counters.awarenessCoalesced >= 1, 'throttled')
     await sleep(400)
     const relayed = watcher.frames.slice(before).filter((frame) => frame[0] === 1)
-    expect(relayed.length).toBeGreaterThanOrEqual(2)
+    // The first state and the latest may share a presence window; either way at most 10 a second.
+    expect(relayed.length).toBeGreaterThanOrEqual(1)
     expect(relayed.length).toBeLessThanOrEqual(6)
     expect(new TextDecoder().decode(relayed.at(-1))).toContain('{"cursor":{"x":50}}')
   })

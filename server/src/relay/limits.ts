@@ -43,8 +43,11 @@ export const PEER_BYTES_PER_SECOND = 2 * 1024 * 1024
 export const PEER_BYTE_BURST = 4 * 1024 * 1024
 /** Awareness from one connection is applied at most once per this interval (10 Hz), later states coalesced. @public */
 export const AWARENESS_MIN_INTERVAL_MS = 100
-/** Presence changes of a room wait at most this long to leave merged in one frame per recipient (20 Hz). @public */
-export const PRESENCE_FLUSH_MS = 50
+/**
+ * Presence changes of a room wait at most this long to leave merged in one frame per recipient
+ * (10 Hz, each connection's own rate). A doc update sends what waits at once, in the same write. @public
+ */
+export const PRESENCE_FLUSH_MS = 100
 /** Awareness entries (distinct client ids) one connection may have waiting while throttled. @public */
 export const AWARENESS_PENDING_MAX_ENTRIES = 64
 /** Largest stored document (snapshot + tail); an update past it is refused (bar item 8). @public */
