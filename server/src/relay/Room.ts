@@ -264,11 +264,14 @@ export class Room implements LinkedRoom {
     }
     peer.inboxMessages++
     peer.inboxBytes += bytes.byteLength
-    this.queue.push(() => {
-      peer.inboxMessages--
-      peer.inboxBytes -= bytes.byteLength
-      return this.handle(peer, bytes)
-    })
+    this.queue.pushCall(this.handleQueued, peer, bytes)
+  }
+
+  /** One message's turn in the queue (made once: `receive` runs for every message). */
+  private readonly handleQueued = (peer: RoomPeer, bytes: Uint8Array): void | Promise<void> => {
+    peer.inboxMessages--
+    peer.inboxBytes -= bytes.byteLength
+    return this.handle(peer, bytes)
   }
 
   /** The socket of `peer` closed (either side). Its queued input still runs unless the server closed it. */

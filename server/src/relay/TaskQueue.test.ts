@@ -49,6 +49,24 @@ describe('TaskQueue', () => {
     expect(queue.size).toBe(0)
   })
 
+  it('runs a call with its arguments in its turn, after async work before it', async () => {
+    const queue = new TaskQueue(() => {})
+    const log: string[] = []
+    const record = (who: string, what: number) => {
+      log.push(`${who} ${what}`)
+    }
+    queue.push(async () => {
+      await tick()
+      log.push('load')
+    })
+    queue.pushCall(record, 'ana', 1)
+    queue.pushCall(record, 'ben', 2)
+    expect(log).toEqual([])
+    await tick()
+    await tick()
+    expect(log).toEqual(['load', 'ana 1', 'ben 2'])
+  })
+
   it('rejects waiting tasks when cleared, while the running one finishes', async () => {
     const queue = new TaskQueue(() => {})
     let finished = false

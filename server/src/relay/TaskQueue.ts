@@ -15,7 +15,9 @@
  */
 
 interface QueuedTask {
-  run(): unknown
+  run(a?: unknown, b?: unknown): unknown
+  readonly a?: unknown
+  readonly b?: unknown
   cancel(): void
 }
 
@@ -37,6 +39,15 @@ export class TaskQueue {
   /** Queues fire-and-forget work; a throw is reported to `onTaskError` and the queue goes on. */
   push(task: () => void | Promise<void>): void {
     this.tasks.push({ run: task, cancel: noop })
+    this.kick()
+  }
+
+  /**
+   * `push(() => task(a, b))` without making a closure per call: for a room's hot path, one call
+   * per message, where `task` is made once.
+   */
+  pushCall<A, B>(task: (a: A, b: B) => void | Promise<void>, a: A, b: B): void {
+    this.tasks.push({ run: task as QueuedTask['run'], a, b, cancel: noop })
     this.kick()
   }
 
@@ -76,7 +87,7 @@ export class TaskQueue {
     for (let task = this.tasks.shift(); task; task = this.tasks.shift()) {
       let result: unknown
       try {
-        result = task.run()
+        result = task.run(task.a, task.b)
       } catch (error) {
         this.onTaskError(error)
         continue
