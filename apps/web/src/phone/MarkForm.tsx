@@ -1,6 +1,6 @@
 /**
  * The person's own rating on one scaling line: a number from 0 to 10 as eleven large radio
- * radio buttons in one fieldset (a screen reader announces "6, radio button, 7 of 11" and arrow
+ * buttons in one fieldset (a screen reader announces "6, radio button, 7 of 11" and arrow
  * keys move along the line), then the two reasons the practice asks for. The number is required; the
  * reasons are asked for, never forced. Changing a rating starts from the person's current one. The
  * form opens with the focus on that number (or on 0), and Escape cancels it. Above the numbers it
