@@ -1,6 +1,7 @@
 /**
  * Facilitator controls in a real Chromium: two facilitators and "Everyone follows me" (one lead at
- * a time, the one who lost it is told who took over, presses that cross settle on one); buttons
+ * a time, the one who lost it is told who took over, presses that cross settle on one); adding a
+ * co-facilitator by email from "Who's here" (they then find and run the meeting); buttons
  * that keep the keyboard while the server works ("Save details", Export, the private-ratings
  * controls); and "New meeting" refusing a start with a date but no time of day.
  */
@@ -115,6 +116,53 @@ describe('facilitator controls', () => {
       phone.destroy()
       await anaPage.context().close()
       await beaPage.context().close()
+    }
+  })
+
+  it('adds a co-facilitator by work email from Who’s here, who then finds and runs the meeting; an unknown email says what to do', async () => {
+    await workerWithPassword(server, 'bea.cofac@example.org', 'Bea Soto')
+    const anaPage = await facilitatorOnNewMeeting('ana.cofac@example.org')
+    const meetingId = new URL(anaPage.url()).pathname.split('/').pop()!
+    const beaContext = await signedIn('bea.cofac@example.org')
+    try {
+      const form = anaPage.getByRole('form', { name: 'Add a co-facilitator' })
+      const email = form.getByLabel('Their work email')
+      const roster = anaPage.getByTestId('whos-here')
+
+      // Not an email yet: said beside the field, before asking the server.
+      await email.fill('bea.cofac')
+      await form.getByRole('button', { name: 'Add co-facilitator' }).click()
+      await expect.poll(() => form.getByRole('alert').innerText(), { timeout: 5_000 }).toBe('Write their whole work email, for example name@agency.org.')
+
+      // Nobody has that email: the message says what to do, the field says it is wrong and has the keyboard.
+      await email.fill('nobody.here@example.org')
+      await form.getByRole('button', { name: 'Add co-facilitator' }).click()
+      const message =
+        'No one has a SafetyMap staff account with this email. Check the spelling. If it is right, ask your administrator to make them an account, then try again.'
+      await expect.poll(() => form.getByRole('alert').innerText(), { timeout: 5_000 }).toBe(message)
+      expect(await email.evaluate((input) => [input === document.activeElement, input.getAttribute('aria-invalid')])).toEqual([true, 'true'])
+      expect(await email.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '')?.textContent)).toBe(message)
+      expect(await roster.innerText()).not.toContain('Bea Soto')
+
+      // Bea's email, from the keyboard: she shows on the list as running the meeting, a screen reader hears it, the field clears.
+      await email.fill('bea.cofac@example.org')
+      await anaPage.keyboard.press('Enter')
+      await expect.poll(() => form.getByRole('status').innerText(), { timeout: 5_000 }).toBe('Bea Soto now runs this meeting with you.')
+      expect(await form.getByRole('alert').count()).toBe(0)
+      expect(await email.inputValue()).toBe('')
+      expect(await email.getAttribute('aria-invalid')).toBeNull()
+      await expect.poll(() => roster.locator('li', { hasText: 'Bea Soto' }).innerText(), { timeout: 10_000 }).toContain('Runs the meeting')
+
+      // Bea finds the meeting in her list and opens it as a facilitator (she can add colleagues too).
+      const bea = await beaContext.newPage()
+      await bea.goto(server.url)
+      await bea.getByRole('link', { name: /Family meeting for Kai/ }).click()
+      await bea.waitForURL(new RegExp(`/m/${meetingId}$`), { timeout: 10_000 })
+      await bea.getByRole('form', { name: 'Add a co-facilitator' }).waitFor({ timeout: 30_000 })
+      await expect.poll(() => bea.getByTestId('whos-here').innerText(), { timeout: 10_000 }).toMatch(/Bea Soto \(you\)[^\n]*Runs the meeting/)
+    } finally {
+      await anaPage.context().close()
+      await beaContext.close()
     }
   })
 

@@ -259,6 +259,10 @@ export const api = {
   restrictItem: (meetingId: string, shapeId: string): Promise<ApiResult<{ shapeId: string }>> =>
     request('POST', `${meetingUrl(meetingId)}/restricted-items`, { shapeId }),
 
+  /** Adds a colleague, by their work email, as a co-facilitator (facilitators); the meeting then shows in their list. */
+  addFacilitator: (meetingId: string, email: string): Promise<ApiResult<{ id: string; name: string }>> =>
+    request('POST', `${meetingUrl(meetingId)}/facilitators`, { email }),
+
   /** Takes a co-facilitator off the meeting (its owner only); their sockets for it close. */
   removeFacilitator: (meetingId: string, workerId: string): Promise<ApiResult<unknown>> =>
     request('DELETE', `${meetingUrl(meetingId)}/facilitators/${encodeURIComponent(workerId)}`),

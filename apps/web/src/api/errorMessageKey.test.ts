@@ -15,6 +15,7 @@ describe('errorMessageKey', () => {
     ['MEETING_NOT_FOUND', 404, 'error.meetingNotFound'],
     ['NETWORK', 0, 'error.network'],
     ['FST_ERR_VALIDATION', 400, 'error.invalidInput'],
+    ['WORKER_NOT_FOUND', 404, 'error.workerNotFound'],
   ] as const)('maps %s to its own message', (code, status, key) => {
     expect(errorMessageKey(code, status)).toBe(key)
   })

@@ -32,6 +32,7 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   MEETING_FINALIZED: 'error.meetingFinalized',
   MEETING_TIMES_INVALID: 'meetingDetails.endBeforeStart',
   RATE_LIMITED: 'error.rateLimited',
+  WORKER_NOT_FOUND: 'error.workerNotFound',
   PARENT_CONSENT_REQUIRED: 'newMeeting.consentRequired',
   // fastify's own schema validation failure
   FST_ERR_VALIDATION: 'error.invalidInput',

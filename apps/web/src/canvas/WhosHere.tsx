@@ -3,13 +3,13 @@
  * person: name, "(you)", relationship to the child, how they take part, online dot, role). The
  * facilitator also gets the lobby (let in / decline), per-person role and Remove, the meeting
  * controls (finish, reopen, end for everyone; finishing warns of private ratings not shown yet, read
- * from `doc`) and the invite control. Once the meeting has ended, the facilitator reads that at the
- * top instead, and nothing that let people in or ended it is offered: no lobby, no invites (the
- * server refuses them), no second "End", and no role or Remove for family and network, whose
- * sessions ended with it. The page's toggle button
- * shows and hides it (`hidden` keeps it in the document for assistive tech and tests). Opening it
- * brings the lobby into view, however far down the panel was scrolled; asking to see who waits
- * (the notice's button, `showWaitingRequest`) also moves focus there.
+ * from `doc`), the invite control and "Add a co-facilitator". Once the meeting has ended, the
+ * facilitator reads that at the top instead, and nothing that let people in or ended it is
+ * offered: no lobby, no invites (the server refuses them), no new co-facilitators, no second
+ * "End", and no role or Remove for family and network, whose sessions ended with it. The page's
+ * toggle button shows and hides it (`hidden` keeps it in the document for assistive tech and
+ * tests). Opening it brings the lobby into view, however far down the panel was scrolled; asking to
+ * see who waits (the notice's button, `showWaitingRequest`) also moves focus there.
  *
  *   <WhosHere id="whos-here" doc={doc} peers={peers} open={open} meetingId={meeting.id} selfId={user.id}
  *     access={access} isFacilitator={role === 'facilitator'} showWaitingRequest={asked} />
@@ -30,6 +30,7 @@ import { WaitingList } from '../access/WaitingList.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { FormError } from '../ui/FormError.tsx'
+import { AddFacilitatorForm } from './AddFacilitatorForm.tsx'
 import { InvitePanel } from './InvitePanel.tsx'
 
 /** Props of {@link WhosHere}. */
@@ -116,7 +117,12 @@ export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFa
       <FormError messageKey={error ?? lobby.error} />
       {isFacilitator ? (
         <>
-          {ended ? null : <InvitePanel meetingId={meetingId} roster={access.roster} />}
+          {ended ? null : (
+            <>
+              <InvitePanel meetingId={meetingId} roster={access.roster} />
+              <AddFacilitatorForm meetingId={meetingId} roster={access.roster} onAdded={refresh} />
+            </>
+          )}
           {/* Last, away from everyday controls: these change the meeting for everyone. */}
           <FacilitatorMeetingControls
             doc={doc}

@@ -107,6 +107,17 @@ export const enBoard = {
   'invite.withLobby': 'waits to be let in',
   'invite.revoke': 'Stop this link',
 
+  'addFacilitator.heading': 'Add a co-facilitator',
+  'addFacilitator.email': 'Their work email',
+  'addFacilitator.hint': 'A colleague with a SafetyMap staff account. They can then run this meeting with you and find it in their list of meetings.',
+  'addFacilitator.button': 'Add co-facilitator',
+  'addFacilitator.busy': 'Adding…',
+  'addFacilitator.added': '{name} now runs this meeting with you.',
+  'addFacilitator.already': '{name} already runs this meeting.',
+  'addFacilitator.emailInvalid': 'Write their whole work email, for example name@agency.org.',
+  'error.workerNotFound':
+    'No one has a SafetyMap staff account with this email. Check the spelling. If it is right, ask your administrator to make them an account, then try again.',
+
   'export.button': 'Export',
   'export.heading': 'Export the map',
   'export.intro': 'Make a file of the map for the case file, the court report or the family. Every export is recorded.',

@@ -112,6 +112,17 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'invite.withLobby': 'espera para entrar',
   'invite.revoke': 'Desactivar este enlace',
 
+  'addFacilitator.heading': 'Añadir a otra persona para dirigir la reunión',
+  'addFacilitator.email': 'Su correo del trabajo',
+  'addFacilitator.hint': 'Un compañero o compañera con cuenta de personal en SafetyMap. Después podrá dirigir esta reunión con usted y la verá en su lista de reuniones.',
+  'addFacilitator.button': 'Añadir para dirigir',
+  'addFacilitator.busy': 'Añadiendo…',
+  'addFacilitator.added': '{name} ahora dirige esta reunión con usted.',
+  'addFacilitator.already': '{name} ya dirige esta reunión.',
+  'addFacilitator.emailInvalid': 'Escriba su correo del trabajo completo, por ejemplo nombre@agencia.org.',
+  'error.workerNotFound':
+    'Nadie tiene una cuenta de personal en SafetyMap con este correo. Revise cómo está escrito. Si está bien, pida a su administrador que le cree una cuenta y vuelva a intentarlo.',
+
   'export.button': 'Exportar',
   'export.heading': 'Exportar el mapa',
   'export.intro': 'Haga un archivo del mapa para el expediente, el informe para la corte o la familia. Cada exportación queda registrada.',
