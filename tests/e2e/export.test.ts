@@ -135,6 +135,8 @@ describe('export from the meeting page', () => {
     const familyFormat = 'Family copy, in plain words (PDF)'
     await dialog.getByRole('radio', { name: familyFormat }).check()
     await expect.poll(() => dialog.getByRole('radio', { name: 'English' }).isChecked(), { timeout: 10_000 }).toBe(true)
+    // Without the picture unless asked: the copy's words are in the family's language, the board's are not.
+    expect(await dialog.getByRole('checkbox', { name: 'Include a picture of the canvas' }).isChecked()).toBe(false)
     const panel = await dialog.boundingBox()
     expect(panel!.y + panel!.height).toBeLessThanOrEqual(768)
     expect((await dialog.getByRole('radio', { name: 'Español' }).boundingBox())!.width).toBeLessThan(40)
@@ -149,7 +151,7 @@ describe('export from the meeting page', () => {
     expect(familyText).not.toContain('Your family’s safety map')
     expect(familyText).not.toContain('is worried that')
     const familyEntry = (await server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created').at(-1)
-    expect(familyEntry?.details).toMatchObject({ format: 'family-pdf', language: 'es', version: 'v1' })
+    expect(familyEntry?.details).toMatchObject({ format: 'family-pdf', language: 'es', version: 'v1', picture: false })
 
     // Pictures of the map, made by tldraw here and saved directly: the child's unshared words stay out.
     const svg = readFileSync((await exportAs(page, 'Picture of the map (SVG, sharp at any size)')).file, 'utf8')

@@ -1,7 +1,8 @@
 /**
  * The facilitator's Export button and dialog: choose the case-file PDF, the family copy (in
  * English or Spanish, the meeting's language unless the facilitator picks the other), Word or
- * JSON, optionally with a picture of the canvas, or a picture of the map alone (PNG or SVG, made
+ * JSON, optionally with a picture of the canvas (ticked for the case file, not for the family
+ * copy), or a picture of the map alone (PNG or SVG, made
  * by tldraw in this browser, recorded by the server and saved directly); shows progress while the
  * picture and the file are made, downloads the file, and says what to do when something fails.
  * Every export, pictures included, is in the audit log.
@@ -85,7 +86,10 @@ export function ExportButton({ meetingId, title = '', editor, meetingLocale }: E
   const [open, setOpen] = useState(false)
   const keys = usePanelKeyboard(open, useCallback(() => setOpen(false), []))
   const [format, setFormat] = useState<Choice>('pdf')
-  const [withPicture, setWithPicture] = useState(true)
+  // A picture goes with the case-file record by default, not with the family copy: its words are
+  // in the family's language, the picture in the board's, and a whole map is too small to read on A4.
+  const [pictureChoice, setPictureChoice] = useState<Partial<Record<Choice, boolean>>>({})
+  const withPicture = pictureChoice[format] ?? format !== 'family-pdf'
   // The facilitator's pick for the family copy; until they pick, the meeting's language.
   const [pickedLanguage, setPickedLanguage] = useState<Locale | null>(null)
   const familyLanguage = pickedLanguage ?? meetingLocale
@@ -158,7 +162,7 @@ export function ExportButton({ meetingId, title = '', editor, meetingLocale }: E
                 type="checkbox"
                 checked={withPicture && format !== 'json' && !isPicture(format)}
                 disabled={format === 'json' || isPicture(format) || !editor}
-                onChange={(e) => setWithPicture(e.target.checked)}
+                onChange={(e) => setPictureChoice((choices) => ({ ...choices, [format]: e.target.checked }))}
               />
               {t('export.withPicture')}
             </label>
