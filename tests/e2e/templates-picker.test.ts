@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { readMap } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
@@ -19,6 +19,25 @@ import { waitFor } from '../helpers/waitFor.ts'
 
 let server: TestServer
 let browser: Browser
+
+/** The zones (named by their headings) of which some part is under a panel over the canvas, or off it. */
+function zonesUnderPanels(page: Page, headings: readonly string[]): Promise<string[]> {
+  return page.evaluate((texts) => {
+    const panels = [...document.querySelectorAll('.tlui-menu-zone, .tlui-helper-buttons > *, .tlui-layout__top__center > *, .tlui-layout__top__right > *, .tlui-navigation-panel, .tlui-main-toolbar__inner, .tlui-help-menu, .phone-show-list')]
+      .map((element) => element.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+    const canvas = document.querySelector('.tl-canvas')!.getBoundingClientRect()
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+    return texts.filter((text) => {
+      const heading = [...document.querySelectorAll('.tl-canvas *')].find((element) => element.children.length === 0 && element.textContent === text)
+      const zone = heading?.closest('.tl-shape')
+      if (!zone) return true
+      const box = zone.getBoundingClientRect()
+      const inside = box.left >= canvas.left && box.right <= canvas.right && box.top >= canvas.top && box.bottom <= canvas.bottom
+      return !inside || panels.some((panel) => overlaps(panel, box))
+    })
+  }, headings)
+}
 
 beforeAll(async () => {
   // The deployment relabels one house (map-model MM-28): the canvas shows the agency's words.
@@ -36,7 +55,8 @@ afterAll(async () => {
 describe('template picker on the canvas', () => {
   it('adds a Three Houses beside the map; a note in the house of worries reads back in that house with the child-agreed flag', async () => {
     const worker = await workerWithPassword(server, 'ana.templates@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser)
+    // A laptop screen, where tldraw's menu and toolbar and "Show as list" stand over the canvas.
+    const facilitator = await recordingContext(browser, { viewport: { width: 1366, height: 850 } })
     const page = await facilitator.context.newPage()
     const meetingId = await signInAndCreateMeeting(page, server.url, 'ana.templates@example.org', 'Family meeting for Kai')
     const canvas = page.locator('.tl-canvas')
@@ -69,6 +89,8 @@ describe('template picker on the canvas', () => {
     await canvas.getByText('House of worries', { exact: true }).first().waitFor({ timeout: 10_000 })
     // The keyboard is back on the button it started from, not lost on the page.
     expect(await focusedName()).toBe('Add a template')
+    // The view moved to the houses, and no panel over the canvas stands on any of them.
+    await expect.poll(() => zonesUnderPanels(page, ['House of worries', 'Good things house', 'House of hopes and dreams']), { timeout: 5_000 }).toEqual([])
     expect(await canvas.getByTestId('sm-zone-consent').innerText()).toBe('A parent agreed: Jess, Kai’s mum')
     // The agency's label from LABELS_FILE, and the catalogue's words for the others.
     expect(await canvas.getByText('Good things house', { exact: true }).count()).toBe(1)
@@ -113,6 +135,12 @@ describe('template picker on the canvas', () => {
     } finally {
       observer.destroy()
     }
+    // A Safety House placed next is framed clear of the panels too, its path's numbers at the bottom included.
+    await addTemplate.click()
+    await page.getByRole('menuitem', { name: 'Safety House' }).click()
+    await canvas.getByText('Path to the door (0–10)', { exact: true }).first().waitFor({ timeout: 10_000 })
+    const safetyHouse = ['Who lives here', 'Who visits', 'House rules', 'People outside', 'Path to the door (0–10)']
+    await expect.poll(() => zonesUnderPanels(page, safetyHouse), { timeout: 5_000 }).toEqual([])
     expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
     await facilitator.context.close()
   })

@@ -14,6 +14,8 @@
  *   showMapTop(editor)
  *   // once the canvas got more or less room on purpose (present mode)
  *   frameContent(editor)
+ *   // a template just placed, clear of the panels
+ *   frameContent(editor, { x, y, w, h })
  */
 import type { Editor } from 'tldraw'
 
@@ -115,11 +117,11 @@ function panelRects(container: HTMLElement, viewport: ScreenRect): ScreenRect[] 
 }
 
 /**
- * Frames the page's content in the free area now; returns the camera it set, or null when the page
- * is empty. Also for when the canvas's room changes on purpose (present mode), whoever moved the view.
+ * Frames the page's content (or `content`, page units: a template just placed) in the free area
+ * now; returns the camera it set, or null when there is nothing to frame. Also for when the
+ * canvas's room changes on purpose (present mode), whoever moved the view.
  */
-export function frameContent(editor: Editor): { x: number; y: number; z: number } | null {
-  const content = editor.getCurrentPageBounds()
+export function frameContent(editor: Editor, content: ScreenRect | undefined = editor.getCurrentPageBounds()): { x: number; y: number; z: number } | null {
   if (!content) return null
   const container = editor.getContainer()
   const box = container.getBoundingClientRect()

@@ -10,11 +10,12 @@
  */
 import { MAP_TEMPLATES, NOTE_SHAPE_TYPE, placeTemplate, TEMPLATE_IDS, ZONE_SHAPE_TYPE, type TemplateId } from '@safetymap/map-model'
 import { useCallback, useState } from 'react'
-import { Box, useEditor, useValue, type Editor, type TLShape } from 'tldraw'
+import { useEditor, useValue, type Box, type Editor, type TLShape } from 'tldraw'
 import type * as Y from 'yjs'
 import type { RosterEntry } from '../../api/api.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useMenuKeyboard } from '../../ui/useMenuKeyboard.ts'
+import { frameContent } from '../showMapTop.ts'
 import { CirclePersonLink } from './CirclePersonLink.tsx'
 import { HouseNamesDialog } from './HouseNamesDialog.tsx'
 import { ParentConsentDialog } from './ParentConsentDialog.tsx'
@@ -31,9 +32,6 @@ export interface TemplateControlsProps {
   /** The meeting's people, for linking a person on the circles. */
   readonly roster?: readonly RosterEntry[] | null
 }
-
-/** Space kept around a newly placed template when the view moves to it, in screen pixels. */
-const ZOOM_INSET_PX = 40
 
 /** Selected notes whose centre is in a zone of `templateId` (Three Houses: the child-agreed flag; circles: who it is). */
 function notesIn(editor: Editor, templateId: TemplateId): readonly TLShape[] {
@@ -89,7 +87,8 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
     const parentConsent = givenBy === undefined ? undefined : { givenBy, recordedBy: { id: user.id, name: user.name }, at: new Date() }
     const placed = placeTemplate(doc, templateId, parentConsent ? { parentConsent } : {})
     const template = MAP_TEMPLATES[templateId]
-    editor.zoomToBounds(new Box(placed.at.x, placed.at.y, template.width, template.height), { inset: ZOOM_INSET_PX })
+    // Clear of the panels over the canvas, so no heading of it sits under "Show as list" or tldraw's menu.
+    frameContent(editor, { x: placed.at.x, y: placed.at.y, w: template.width, h: template.height })
   }
 
   const toggleAgreed = () => {
