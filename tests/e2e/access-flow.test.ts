@@ -10,7 +10,8 @@
  * one that comes back to an ended meeting is told it has ended. A facilitator who opens an ended
  * meeting again from the list is told when it ended and what is left to do (look and export only, once
  * the map is finished too), and offered no invite, lobby, second end, role or Remove. A one-person
- * link that has been used is no longer offered; the panel says so and makes a new one.
+ * link that has been used is no longer offered; the panel says so and makes a new one. While a new
+ * link is being made the earlier one cannot be copied, and a failure to make one is said.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { devices, type Browser, type Locator, type Page } from 'playwright-core'
@@ -26,6 +27,7 @@ import { connectPeer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
 import { addNoteUnder, signInAndCreateMeeting, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { holdRequests } from '../helpers/holdRequests.ts'
 
 let server: TestServer
 let browser: Browser
@@ -679,6 +681,50 @@ describe('who may be in the meeting, in two browsers', () => {
     await ana.getByRole('button', { name: 'Español' }).click()
     await panel.getByText('Este enlace ya se usó: alguien entró con él y ya no funciona. Para invitar a otra persona, haga un enlace nuevo.').waitFor({ timeout: 10_000 })
     expect(await panel.getByRole('button', { name: 'Hacer un enlace nuevo' }).isVisible()).toBe(true)
+    await facilitator.context.close()
+  }, 60_000)
+
+  it('while a new link is being made the earlier one cannot be copied; the new one is shown and works; a failure says so', async () => {
+    await workerWithPassword(server, 'ana.again@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(browser, { viewport: { width: 1366, height: 850 } })
+    const ana = await facilitator.context.newPage()
+    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.again@example.org', 'Meeting for Noa')
+    await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+    const panel = ana.locator('.invite')
+    const first = await makeInvite(ana, { role: 'Can write', shared: false, label: 'Grandma Lorna' })
+
+    // A second press, with the server slow: the first link, its Copy button and QR code are gone at
+    // once, and the button that was pressed says it is working and keeps the keyboard.
+    const invites = `**/api/meetings/${meetingId}/invites`
+    const making = await holdRequests(ana, invites, 'POST')
+    const invite = panel.getByRole('button', { name: 'Invite someone' })
+    await invite.focus()
+    await ana.keyboard.press('Enter')
+    await expect.poll(() => making.count, { timeout: 5_000 }).toBe(1)
+    await expect.poll(() => focused(ana)).toBe('BUTTON Making a link…')
+    expect(await panel.getByTestId('invite-url').count()).toBe(0)
+    expect(await panel.getByRole('button', { name: 'Copy link' }).count()).toBe(0)
+    expect(await ana.getByTestId('invite-qr').count()).toBe(0)
+
+    // The new link arrives: it is a different one and has the keyboard.
+    making.release()
+    await expect.poll(() => panel.getByTestId('invite-url').count(), { timeout: 5_000 }).toBe(1)
+    const second = await panel.getByTestId('invite-url').inputValue()
+    expect(second).not.toBe(first)
+    await expect.poll(() => focused(ana)).toBe('INPUT invite-url')
+
+    // Making another fails (no connection): the page says so, and the earlier link does not come back.
+    await ana.unroute(invites)
+    await ana.route(invites, (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()))
+    await panel.getByRole('button', { name: 'Invite someone' }).click()
+    await expect.poll(() => panel.getByRole('alert').innerText(), { timeout: 5_000 }).toBe(
+      'We cannot reach SafetyMap right now. Check your internet connection and try again.',
+    )
+    expect(await panel.getByTestId('invite-url').count()).toBe(0)
+    expect(await panel.getByRole('button', { name: 'Copy link' }).count()).toBe(0)
+
+    // The link she was given lets her grandmother in.
+    expect((await api(server.url, '/api/join', { body: await joinBody(server.url, new URL(second).hash.slice(1), 'Grandma Lorna') })).status).toBe(200)
     await facilitator.context.close()
   }, 60_000)
 })

@@ -6,13 +6,14 @@
  * controls); and "New meeting" refusing a start with a date but no time of day.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page, Route } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { OVERALL_SCALE_ID } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer, createMeeting } from '../helpers/clients.ts'
 import { sessionFrom } from '../helpers/accessClients.ts'
 import { launchChromium, recordingContext } from '../helpers/browser.ts'
 import { TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
+import { holdRequests } from '../helpers/holdRequests.ts'
 
 let server: TestServer
 let browser: Browser
@@ -53,20 +54,6 @@ async function facilitatorOnNewMeeting(email: string): Promise<Page> {
   const worker = await workerWithPassword(server, email, 'Ana Ruiz')
   const meeting = await createMeeting(server.url, worker.apiKey, 'Family meeting for Kai')
   return openMeeting(email, meeting.id)
-}
-
-/** Holds the page's requests to `url` (and `method`) until `release()`; counts them. */
-async function holdRequests(page: Page, url: string | RegExp, method: string) {
-  let release = () => {}
-  const released = new Promise<void>((resolve) => (release = resolve))
-  const held = { count: 0, release }
-  await page.route(url, async (route: Route) => {
-    if (route.request().method() !== method) return route.continue()
-    held.count += 1
-    await released
-    await route.continue()
-  })
-  return held
 }
 
 /** Whether the control says it is busy and still has the keyboard. */
@@ -143,6 +130,13 @@ describe('facilitator controls', () => {
       expect(await email.evaluate((input) => [input === document.activeElement, input.getAttribute('aria-invalid')])).toEqual([true, 'true'])
       expect(await email.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '')?.textContent)).toBe(message)
       expect(await roster.innerText()).not.toContain('Bea Soto')
+
+      // Looks like an email to the browser but is not a whole one (no '.org' or the like): the server
+      // refuses it, and the form says what to write rather than a general "something is not right".
+      await email.fill('bea@county')
+      await form.getByRole('button', { name: 'Add co-facilitator' }).click()
+      await expect.poll(() => form.getByRole('alert').innerText(), { timeout: 5_000 }).toBe('Write their whole work email, for example name@agency.org.')
+      expect(await email.evaluate((input) => input === document.activeElement)).toBe(true)
 
       // Bea's email, from the keyboard: she shows on the list as running the meeting, a screen reader hears it, the field clears.
       await email.fill('bea.cofac@example.org')

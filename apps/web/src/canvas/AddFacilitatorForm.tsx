@@ -49,7 +49,8 @@ export function AddFacilitatorForm({ meetingId, roster, onAdded }: AddFacilitato
     setBusy(true)
     const result = await api.addFacilitator(meetingId, trimmed)
     setBusy(false)
-    if (!result.ok) return setRefusal({ key: result.error.messageKey })
+    // The email is all this call sends, so a 400 is the server's email check refusing it (format: email).
+    if (!result.ok) return setRefusal({ key: result.error.status === 400 ? 'addFacilitator.emailInvalid' : result.error.messageKey })
     const { id, name } = result.value
     const already = roster?.some((entry) => entry.id === id && entry.role === 'facilitator') ?? false
     setDone({ key: already ? 'addFacilitator.already' : 'addFacilitator.added', name })

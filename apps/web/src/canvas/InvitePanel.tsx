@@ -8,6 +8,7 @@
  * (`data-testid="invite-list"`).
  * Links carry their secret in the fragment, so they are safe to paste into a text message.
  * Once a link is made the keyboard moves to it, and a screen reader reads it with how to use it.
+ * While a new link is being made the earlier one is not shown, so nobody copies the wrong one.
  *
  *   {role === 'facilitator' ? <InvitePanel meetingId={meeting.id} /> : null}
  */
@@ -82,6 +83,9 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
   }
 
   const createInvite = async () => {
+    // The link on screen may already be sent or used: take it away until the new one arrives, so
+    // it cannot be copied by mistake, and leave it gone if making the new one fails.
+    if (madeWorks) setInvite(null)
     setBusy(true)
     setError(null)
     setCopyState('idle')
