@@ -62,6 +62,7 @@ import {
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium } from '../helpers/browser.ts'
+import { setBrowserTextSize } from '../helpers/textSize.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -631,6 +632,54 @@ describe('the phone view', () => {
     }
   })
 
+  it('says under the bar, once and politely, that a map finished while she watches can no longer be changed and whom to ask; reopened, it goes', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Finished while watching')
+    const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
+    try {
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Grandma Rosa')
+      // A polite live region there before the finish, so the sentence that appears in it is read out.
+      const finished = page.getByTestId('phone-finished')
+      expect(await finished.getAttribute('role')).toBe('status')
+      expect(await finished.innerText()).toBe('')
+      await finished.evaluate((region) => {
+        const w = window as unknown as { finishedChanges: number }
+        w.finishedChanges = 0
+        new MutationObserver((records) => (w.finishedChanges += records.length)).observe(region, { childList: true, subtree: true, characterData: true })
+      })
+
+      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      await expect.poll(() => finished.innerText(), { timeout: 10_000 }).toBe(
+        "The map is finished. You can read it, but it can't be changed now. If something needs to change, ask the person running the meeting.",
+      )
+      await expect.poll(() => page.getByTestId('connection-status').innerText()).toBe('Finished')
+      // On the first screen, just under the bar.
+      const box = (await finished.boundingBox())!
+      const bar = (await page.locator('.phone-bar').boundingBox())!
+      expect(box.y).toBeCloseTo(bar.y + bar.height, 0)
+      expect(box.y + box.height).toBeLessThan(640)
+      // The page redraws as the connection drops and comes back; the sentence is not put in again.
+      await phone.context.setOffline(true)
+      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline')
+      await phone.context.setOffline(false)
+      await expect.poll(() => page.getByTestId('connection-status').innerText(), { timeout: 15_000 }).toBe('Finished')
+      expect(await page.evaluate(() => (window as unknown as { finishedChanges: number }).finishedChanges), 'changes to the live region').toBe(1)
+
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await expect.poll(() => finished.innerText()).toBe(
+        'El mapa está terminado. Puede leerlo, pero ya no se puede cambiar. Si hay que cambiar algo, pídaselo a la persona que dirige la reunión.',
+      )
+
+      // Opened again: the sentence goes and she can add again.
+      expect((await api(server.url, `/api/meetings/${meeting.id}/reopen`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      await expect.poll(() => finished.innerText(), { timeout: 10_000 }).toBe('')
+      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-finished')).toBeNull()
+      await section(page, 'harm').locator('.phone-add-open').waitFor({ timeout: 10_000 })
+    } finally {
+      await phone.context.close()
+    }
+  })
+
   it('keeps the number and reasons she was giving on screen to copy when the map is finished, then focuses the line', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Finished while rating')
     const phone = await phoneContext()
@@ -1123,12 +1172,18 @@ describe('the phone view', () => {
       await section(page, 'harm').locator('.phone-add-open').tap()
       await section(page, 'strengths').getByRole('button', { name: 'Remove' }).tap()
       await page.locator('[data-testid="scale-line"][data-scale-id="overall"]').getByRole('button', { name: 'Give your number' }).tap()
-      // 200 % text: twice the app's 18 px base size.
-      for (const size of ['18px', '36px']) {
-        await page.evaluate((s) => (document.documentElement.style.fontSize = s), size)
+      // The browser's text size at 100 % and at 200 %: the list's words follow it (18 px, then 36 px).
+      const itemText = section(page, 'danger').getByTestId('phone-item-text').first()
+      for (const [percent, size] of [[100, '18px'], [200, '36px']] as const) {
+        await setBrowserTextSize(page, percent)
+        await expect.poll(() => itemText.evaluate((p) => getComputedStyle(p).fontSize), { message: `words at ${percent} %` }).toBe(size)
         const { scrollWidth, clientWidth, small, wide } = await layout()
-        expect(scrollWidth, `no sideways scrolling at ${size} text: ${wide.join(', ')}`).toBeLessThanOrEqual(clientWidth)
-        expect(small, `targets at ${size} text`).toEqual([])
+        expect(scrollWidth, `no sideways scrolling at ${percent} % text: ${wide.join(', ')}`).toBeLessThanOrEqual(clientWidth)
+        expect(small, `targets at ${percent} % text`).toEqual([])
+        // The bar stays on screen only while it takes no more than a quarter of it.
+        const barFits = () =>
+          page.locator('.phone-bar').evaluate((bar) => getComputedStyle(bar).position !== 'sticky' || bar.getBoundingClientRect().height <= window.innerHeight / 4)
+        await expect.poll(barFits, { message: `bar at ${percent} % text` }).toBe(true)
       }
     } finally {
       facilitator.destroy()
@@ -1338,11 +1393,11 @@ describe('the phone view', () => {
       const normal = await shiftTabOntoCoveredButton()
       expect(normal.top, 'focused button below the bar').toBeGreaterThanOrEqual(normal.barBottom)
       // 200 % text would make the bar most of the screen: it scrolls away with the page instead.
-      await page.evaluate(() => (document.documentElement.style.fontSize = '36px'))
+      await setBrowserTextSize(page, 200)
       await expect.poll(() => bar.evaluate((header) => getComputedStyle(header).position)).toBe('static')
       const large = await shiftTabOntoCoveredButton()
       expect(large.top, 'focused button below the bar, large text').toBeGreaterThanOrEqual(Math.max(0, large.barBottom))
-      await page.evaluate(() => (document.documentElement.style.fontSize = ''))
+      await setBrowserTextSize(page, 100)
       await expect.poll(() => bar.evaluate((header) => getComputedStyle(header).position)).toBe('sticky')
       await page.getByRole('link', { name: 'Ver el tablero' }).tap()
       await page.waitForURL(new RegExp(`/m/${meeting.id}$`))
