@@ -275,7 +275,10 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       ) : null}
       {withdrawn ? null : (
         <>
-          {finalized ? <p className="phone-notice">{t('phone.finalized')}</p> : null}
+          {/* Always there and polite, so finishing while she watches is read out once; reopening empties it quietly. */}
+          <div role="status" data-testid="phone-finished">
+            {finalized ? <p className="phone-notice">{t('phone.finalized')}</p> : null}
+          </div>
           {user.role === 'viewer' && !finalized ? <p className="phone-notice">{t('meeting.viewerNotice')}</p> : null}
         </>
       )}

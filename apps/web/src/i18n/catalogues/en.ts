@@ -171,7 +171,7 @@ export const en = {
   'phone.notSent': 'Not sent yet',
   'phone.notSentHelp': 'Kept on this phone. It will be sent when the connection comes back.',
   'phone.unsorted': 'Other notes on the board',
-  'phone.finalized': 'This map is finished. You can read it, but not change it.',
+  'phone.finalized': "The map is finished. You can read it, but it can't be changed now. If something needs to change, ask the person running the meeting.",
   'phone.kept.finished': 'The map was finished while you were writing, so your words did not go on the map. Copy them and tell the person running the meeting: they can open the map again.',
   'phone.kept.label': 'Your words (not on the map)',
   'phone.kept.copy': 'Copy my words',

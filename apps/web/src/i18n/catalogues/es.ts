@@ -176,7 +176,7 @@ export const es: Record<ListMessageKey, string> = {
   'phone.notSent': 'Todavía no se envió',
   'phone.notSentHelp': 'Está guardado en este teléfono. Se enviará cuando vuelva la conexión.',
   'phone.unsorted': 'Otras notas del tablero',
-  'phone.finalized': 'Este mapa está terminado. Puede leerlo, pero no cambiarlo.',
+  'phone.finalized': 'El mapa está terminado. Puede leerlo, pero ya no se puede cambiar. Si hay que cambiar algo, pídaselo a la persona que dirige la reunión.',
   'phone.kept.finished': 'El mapa se terminó mientras usted escribía, así que sus palabras no quedaron en el mapa. Cópielas y dígaselo a la persona que dirige la reunión: puede volver a abrir el mapa.',
   'phone.kept.label': 'Sus palabras (no están en el mapa)',
   'phone.kept.copy': 'Copiar mis palabras',
