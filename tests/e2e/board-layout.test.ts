@@ -228,7 +228,8 @@ describe('the board on a phone and on a laptop', () => {
           await page.waitForTimeout(2_500)
           await page.setViewportSize({ width: PHONE.height, height: PHONE.width })
           expect.soft(await settled(() => headingsCovered(page, true))).toEqual([])
-          expect(await zoomLevel(page)).toBeGreaterThanOrEqual(0.3)
+          // The canvas is framed again once its new size settles, which under load can come after the headings are clear.
+          await expect.poll(() => zoomLevel(page), { timeout: 5_000 }).toBeGreaterThanOrEqual(0.3)
           const bar = await page.locator('.meeting-bar').boundingBox()
           expect(bar?.height).toBeLessThanOrEqual(56)
         }
