@@ -10,9 +10,9 @@
  * out.push(said(card), ...familyDisagreementBlocks(card, 'es', someone))
  * ```
  */
-import type { Locale } from '@safetymap/map-model'
-import type { ExportDisagreement, ExportItem } from './CaseFileExport.ts'
-import { familyWords, formatRecordTime, recordDisagreement } from './exportWords.ts'
+import { zoneLabel, type Locale } from '@safetymap/map-model'
+import { cardsInSection, type CaseFileExport, type ExportDisagreement, type ExportItem } from './CaseFileExport.ts'
+import { familyWords, formatRecordTime, recordDisagreement, recordEmptySection } from './exportWords.ts'
 import type { ToolkitBlock } from './toolkitBlocks.ts'
 
 /** A note or card, as far as its disagreements go. */
@@ -40,4 +40,23 @@ export function recordItemBlocks(entry: ExportItem): ToolkitBlock[] {
     ...(entry.changedBy ? [{ style: 'aside' as const, text: `Changed by ${entry.changedBy.participant.name || 'name not recorded'}, ${formatRecordTime(entry.changedBy.at)}` }] : []),
     ...recordDisagreementBlocks(entry),
   ]
+}
+
+/**
+ * The map's sections in the case-file record, as blocks: each column's heading, each section's
+ * heading (with the Spanish one for a Spanish meeting) and its notes, or what it holds instead; then
+ * the notes outside every section. As blocks, so a heading is kept with its first note.
+ */
+export function recordSectionBlocks(model: CaseFileExport): ToolkitBlock[] {
+  const out: ToolkitBlock[] = []
+  let column: string | null = null
+  for (const section of model.sections) {
+    if (section.column && section.column !== column) out.push({ style: 'h1', text: zoneLabel(section.column, 'en') })
+    column = section.column
+    out.push({ style: 'h2', text: `${section.label.en}${model.meeting.locale === 'es' ? ` (${section.label.es})` : ''}` })
+    if (section.items.length === 0) out.push({ style: 'muted', text: recordEmptySection(cardsInSection(model, section.key), model.variant) })
+    out.push(...section.items.flatMap(recordItemBlocks))
+  }
+  if (model.unsorted.length > 0) out.push({ style: 'h2', text: 'Items outside every section' }, ...model.unsorted.flatMap(recordItemBlocks))
+  return out
 }

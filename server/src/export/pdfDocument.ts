@@ -145,10 +145,12 @@ export interface PdfParagraph {
   readonly color?: string
   /** Points of space above it. */
   readonly before?: number
+  /** Left unless told (a family copy's "said by" line sits on the right). */
+  readonly align?: 'left' | 'right'
 }
 
 /** Height of `paragraphs` in the text column, the space before each included. */
-function paragraphsHeight(doc: PDFKit.PDFDocument, paragraphs: readonly PdfParagraph[]): number {
+export function paragraphsHeight(doc: PDFKit.PDFDocument, paragraphs: readonly PdfParagraph[]): number {
   const width = contentWidth(doc)
   let height = 0
   for (const p of paragraphs) {
@@ -165,7 +167,15 @@ function paragraphsHeight(doc: PDFKit.PDFDocument, paragraphs: readonly PdfParag
  * a page's foot.
  */
 export function keepTogether(doc: PDFKit.PDFDocument, paragraphs: readonly PdfParagraph[], thenAtLeast = 0): void {
-  ensureSpace(doc, paragraphsHeight(doc, paragraphs) + thenAtLeast)
+  keepOnPage(doc, paragraphsHeight(doc, paragraphs) + thenAtLeast)
+}
+
+/**
+ * Starts a new page when `height` points do not fit above the bottom margin, so what they measure
+ * is not split across pages; what is taller than a page starts at the top of one and flows on.
+ */
+export function keepOnPage(doc: PDFKit.PDFDocument, height: number): void {
+  ensureSpace(doc, Math.min(height, doc.page.height - doc.page.margins.top - doc.page.margins.bottom))
 }
 
 /** Draws `paragraphs` in the text column. */
@@ -174,7 +184,7 @@ export function drawParagraphs(doc: PDFKit.PDFDocument, paragraphs: readonly Pdf
   for (const p of paragraphs) {
     doc.font(p.font).fontSize(p.size).fillColor(p.color ?? 'black')
     doc.y += p.before ?? 0
-    doc.text(p.text, { width })
+    doc.text(p.text, { width, align: p.align ?? 'left' })
   }
   doc.fillColor('black')
 }

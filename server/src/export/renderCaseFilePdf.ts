@@ -9,31 +9,30 @@
  * const bytes = await renderCaseFilePdf(model, picture)
  * ```
  */
-import { zoneLabel } from '@safetymap/map-model'
-import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
-import { cardsInSection, recordDate } from './CaseFileExport.ts'
+import type { CaseFileExport } from './CaseFileExport.ts'
+import { recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
 import {
   CONFIDENTIALITY_BANNER,
   CONFIDENTIALITY_NOTICE,
   PICTURE_MISSING,
   orNot,
-  recordEmptySection,
   withheldNotice,
   yesNo,
 } from './exportWords.ts'
-import { recordItemBlocks } from './itemBlocks.ts'
-import { contentWidth, createPdf, ensureSpace, finishPdf } from './pdfDocument.ts'
+import { recordSectionBlocks } from './itemBlocks.ts'
+import { contentWidth, createPdf, ensureSpace, finishPdf, keepOnPage } from './pdfDocument.ts'
 import { recordHeaderFields } from './recordHeader.ts'
 import { caseFileTemplateBlocks } from './templateBlocks.ts'
-import { caseFileToolkitBlocks, type ToolkitBlock } from './toolkitBlocks.ts'
+import { caseFileToolkitBlocks, keptTogetherEnd, type ToolkitBlock } from './toolkitBlocks.ts'
 
 const shorten = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text)
 
 function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
   ensureSpace(doc, size * 4)
-  doc.moveDown(0.6)
-  doc.font('bold').fontSize(size).fillColor('black').text(text, { width: contentWidth(doc) })
+  // The gap above is in the heading's own size, so measuring it (`blockHeight`) gives what is drawn.
+  doc.font('bold').fontSize(size).moveDown(0.6)
+  doc.fillColor('black').text(text, { width: contentWidth(doc) })
   doc.moveDown(0.25)
   doc.font('body').fontSize(10)
 }
@@ -43,35 +42,78 @@ function field(doc: PDFKit.PDFDocument, name: string, value: string): void {
   doc.font('body').text(value)
 }
 
-const item = (doc: PDFKit.PDFDocument, entry: ExportItem): void => drawBlocks(doc, recordItemBlocks(entry))
+/** Point sizes of the block styles. */
+export interface BlockSizes {
+  readonly h1: number
+  readonly h2: number
+  readonly text: number
+  readonly by: number
+  readonly muted: number
+}
 
-/** Draws the toolkit's blocks (shared wording with the DOCX). */
-export function drawBlocks(doc: PDFKit.PDFDocument, blocks: readonly ToolkitBlock[], sizes = { h1: 14, h2: 12, text: 10, by: 8.5, muted: 9 }): void {
+const RECORD_SIZES: BlockSizes = { h1: 14, h2: 12, text: 10, by: 8.5, muted: 9 }
+
+/** How a block is drawn: font, size, colour, and the space after it in lines (an entry's last line). */
+function blockLook(block: ToolkitBlock, sizes: BlockSizes, endsEntry: boolean) {
+  const after = endsEntry ? 0.4 : 0
+  switch (block.style) {
+    case 'h1':
+    case 'h2':
+      return { font: 'bold', size: sizes[block.style], color: 'black', after: 0 } as const
+    case 'text':
+      return { font: 'body', size: sizes.text, color: 'black', after: 0 } as const
+    case 'by':
+      return { font: 'italic', size: sizes.by, color: '#444444', after } as const
+    case 'aside':
+      return { font: 'body', size: sizes.muted, color: '#333333', after } as const
+    case 'muted':
+      return { font: 'body', size: sizes.muted, color: '#333333', after: 0 } as const
+  }
+}
+
+/** Height of a block as `drawBlocks` draws it, the space around it included. */
+function blockHeight(doc: PDFKit.PDFDocument, block: ToolkitBlock, sizes: BlockSizes, endsEntry: boolean): number {
+  const look = blockLook(block, sizes, endsEntry)
+  doc.font(look.font).fontSize(look.size)
+  const gaps = block.style === 'h1' || block.style === 'h2' ? 0.6 + 0.25 : look.after
+  return doc.heightOfString(block.text, { width: contentWidth(doc) }) + gaps * (doc.currentLineHeight(true) + 1)
+}
+
+/** The space after an entry follows its last line: its by-line, or the asides that belong to it. */
+const endsEntryAt = (blocks: readonly ToolkitBlock[], i: number) => blocks[i + 1]?.style !== 'aside'
+
+/** Height of `blocks` from `start` to `end` (exclusive). */
+function runHeight(doc: PDFKit.PDFDocument, blocks: readonly ToolkitBlock[], start: number, end: number, sizes: BlockSizes): number {
+  let height = 0
+  for (let i = start; i < end; i++) height += blockHeight(doc, blocks[i]!, sizes, endsEntryAt(blocks, i))
+  return height
+}
+
+/** Height of the first run of `blocks` that a page break must not split (see `keptTogetherEnd`); 0 for none. */
+export const firstRunHeight = (doc: PDFKit.PDFDocument, blocks: readonly ToolkitBlock[], sizes: BlockSizes): number =>
+  blocks.length === 0 ? 0 : runHeight(doc, blocks, 0, keptTogetherEnd(blocks, 0), sizes)
+
+/**
+ * Draws the toolkit's blocks (shared wording with the DOCX). An entry and the lines under it,
+ * and a heading with the first entry under it, start on a new page rather than be split.
+ */
+export function drawBlocks(doc: PDFKit.PDFDocument, blocks: readonly ToolkitBlock[], sizes: BlockSizes = RECORD_SIZES): void {
   const width = contentWidth(doc)
-  for (const [i, block] of blocks.entries()) {
-    // The space after an entry follows its last line: its by-line, or the asides that belong to it.
-    const endsEntry = blocks[i + 1]?.style !== 'aside'
-    switch (block.style) {
-      case 'h1':
-      case 'h2':
+  for (let start = 0; start < blocks.length; ) {
+    const end = keptTogetherEnd(blocks, start)
+    keepOnPage(doc, runHeight(doc, blocks, start, end, sizes))
+    for (let i = start; i < end; i++) {
+      const block = blocks[i]!
+      if (block.style === 'h1' || block.style === 'h2') {
         heading(doc, block.text, sizes[block.style])
-        break
-      case 'text':
-        ensureSpace(doc, 36)
-        doc.font('body').fontSize(sizes.text).fillColor('black').text(block.text, { width })
-        break
-      case 'by':
-        doc.font('italic').fontSize(sizes.by).fillColor('#444444').text(block.text, { width }).fillColor('black')
-        if (endsEntry) doc.moveDown(0.4)
-        break
-      case 'aside':
-        doc.font('body').fontSize(sizes.muted).fillColor('#333333').text(block.text, { width }).fillColor('black')
-        if (endsEntry) doc.moveDown(0.4)
-        break
-      case 'muted':
-        doc.font('body').fontSize(sizes.muted).fillColor('#333333').text(block.text, { width }).fillColor('black')
-        break
+        continue
+      }
+      const look = blockLook(block, sizes, endsEntryAt(blocks, i))
+      if (block.style === 'text') ensureSpace(doc, 36)
+      doc.font(look.font).fontSize(look.size).fillColor(look.color).text(block.text, { width }).fillColor('black')
+      if (look.after > 0) doc.moveDown(look.after)
     }
+    start = end
   }
 }
 
@@ -118,26 +160,7 @@ export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPi
   heading(doc, 'Purpose, agreements and desired outcome')
   doc.text(orNot(meeting.purpose), { width })
 
-  let column: string | null = null
-  for (const section of model.sections) {
-    if (section.column && section.column !== column) {
-      column = section.column
-      heading(doc, zoneLabel(section.column, 'en'), 14)
-    } else if (!section.column) {
-      column = null
-    }
-    heading(doc, `${section.label.en}${meeting.locale === 'es' ? ` (${section.label.es})` : ''}`, 12)
-    if (section.items.length === 0) {
-      const cards = cardsInSection(model, section.key)
-      doc.font('italic').fontSize(9).text(recordEmptySection(cards, model.variant), { width }).font('body')
-    }
-    for (const entry of section.items) item(doc, entry)
-  }
-  if (model.unsorted.length > 0) {
-    heading(doc, 'Items outside every section', 12)
-    for (const entry of model.unsorted) item(doc, entry)
-  }
-
+  drawBlocks(doc, recordSectionBlocks(model))
   drawBlocks(doc, caseFileToolkitBlocks(model))
   drawBlocks(doc, caseFileTemplateBlocks(model))
 

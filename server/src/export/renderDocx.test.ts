@@ -57,4 +57,18 @@ describe('renderDocx', () => {
     // "none" would contradict the person who disagrees; the statement's own slot is empty.
     expect(body).not.toContain('Disagreement recorded: none')
   })
+
+  it('keeps a heading with its first note and a note with who wrote it on one page in Word', async () => {
+    const { model, picture } = finalizedModel()
+    const body = strFromU8(unzipSync(new Uint8Array(await renderDocx(model, picture)))['word/document.xml']!)
+    const paragraphs = body.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs) ?? []
+    const paragraph = (text: string) => paragraphs.find((p) => p.includes(text)) ?? ''
+    const keptWithNext = (text: string) => paragraph(text).includes('<w:keepNext/>')
+    expect(keptWithNext('Strengths (Fortalezas)')).toBe(true)
+    expect(keptWithNext('La abuela recoge a Kai')).toBe(true)
+    // The by-line is kept with the disagreement under it, which ends the entry.
+    expect(keptWithNext('— José Nguyễn, ')).toBe(true)
+    expect(keptWithNext('Does not agree: Jess, recorded 2026-11-25 12:28 UTC')).toBe(false)
+    expect(keptWithNext('Danger statement 1')).toBe(true)
+  })
 })

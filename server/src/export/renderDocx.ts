@@ -21,54 +21,63 @@ import {
   Paragraph,
   TextRun,
 } from 'docx'
-import { zoneLabel } from '@safetymap/map-model'
-import { cardsInSection, recordDate, type CaseFileExport, type ExportItem } from './CaseFileExport.ts'
+import { recordDate, type CaseFileExport } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
 import {
   CONFIDENTIALITY_BANNER,
   CONFIDENTIALITY_NOTICE,
   PICTURE_MISSING,
   orNot,
-  recordEmptySection,
   withheldNotice,
   yesNo,
 } from './exportWords.ts'
-import { recordItemBlocks } from './itemBlocks.ts'
+import { recordSectionBlocks } from './itemBlocks.ts'
 import { recordHeaderFields } from './recordHeader.ts'
 import { stabilizeDocx } from './stabilizeDocx.ts'
 import { caseFileTemplateBlocks } from './templateBlocks.ts'
-import { caseFileToolkitBlocks, type ToolkitBlock } from './toolkitBlocks.ts'
+import { caseFileToolkitBlocks, keptTogetherEnd, type ToolkitBlock } from './toolkitBlocks.ts'
 
 
 const field = (name: string, value: string) =>
   new Paragraph({ children: [new TextRun({ text: `${name}: `, bold: true }), new TextRun(value)] })
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level })
+/** A heading, kept on the page of what follows it. */
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level, keepNext: true, keepLines: true })
 
 /** The space after an entry follows its last line: its by-line, or the asides that belong to it. */
 const entryEnd = (endsEntry: boolean) => (endsEntry ? { spacing: { after: 160 } } : {})
 
-const blockParagraph = (block: ToolkitBlock, endsEntry: boolean): Paragraph => {
+/**
+ * A block as a Word paragraph. `keepNext` holds it on the page of the paragraph after it (a
+ * heading with its first entry, a note with its by-line), as the PDF does; no paragraph's lines are split.
+ */
+const blockParagraph = (block: ToolkitBlock, endsEntry: boolean, keepNext: boolean): Paragraph => {
+  const keep = { keepNext, keepLines: true }
   switch (block.style) {
     case 'h1':
-      return heading(block.text, HeadingLevel.HEADING_1)
     case 'h2':
-      return heading(block.text, HeadingLevel.HEADING_2)
+      return heading(block.text, block.style === 'h1' ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2)
     case 'text':
-      return new Paragraph(block.text)
+      return new Paragraph({ text: block.text, ...keep })
     case 'by':
-      return new Paragraph({ ...entryEnd(endsEntry), children: [new TextRun({ text: block.text, italics: true, size: 18, color: '444444' })] })
+      return new Paragraph({ ...entryEnd(endsEntry), ...keep, children: [new TextRun({ text: block.text, italics: true, size: 18, color: '444444' })] })
     case 'aside':
-      return new Paragraph({ ...entryEnd(endsEntry), children: [new TextRun({ text: block.text, size: 18, color: '333333' })] })
+      return new Paragraph({ ...entryEnd(endsEntry), ...keep, children: [new TextRun({ text: block.text, size: 18, color: '333333' })] })
     case 'muted':
-      return new Paragraph({ children: [new TextRun({ text: block.text, size: 18, color: '333333' })] })
+      return new Paragraph({ ...keep, children: [new TextRun({ text: block.text, size: 18, color: '333333' })] })
   }
 }
 
-const blockParagraphs = (blocks: readonly ToolkitBlock[]): Paragraph[] =>
-  blocks.map((block, i) => blockParagraph(block, blocks[i + 1]?.style !== 'aside'))
-
-const itemParagraphs = (entry: ExportItem): Paragraph[] => blockParagraphs(recordItemBlocks(entry))
+/** The blocks as paragraphs, each run that a page break must not split (see `keptTogetherEnd`) kept together. */
+function blockParagraphs(blocks: readonly ToolkitBlock[]): Paragraph[] {
+  const out: Paragraph[] = []
+  for (let start = 0; start < blocks.length; ) {
+    const end = keptTogetherEnd(blocks, start)
+    for (let i = start; i < end; i++) out.push(blockParagraph(blocks[i]!, blocks[i + 1]?.style !== 'aside', i < end - 1))
+    start = end
+  }
+  return out
+}
 
 /** Renders the case-file record as a DOCX. */
 export async function renderDocx(model: CaseFileExport, picture: CanvasPicture | null): Promise<Buffer> {
@@ -105,25 +114,7 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
   }
   children.push(heading('Purpose, agreements and desired outcome', HeadingLevel.HEADING_1), new Paragraph(orNot(meeting.purpose)))
 
-  let column: string | null = null
-  for (const section of model.sections) {
-    if (section.column && section.column !== column) {
-      column = section.column
-      children.push(heading(zoneLabel(section.column, 'en'), HeadingLevel.HEADING_1))
-    }
-    children.push(heading(`${section.label.en}${meeting.locale === 'es' ? ` (${section.label.es})` : ''}`, HeadingLevel.HEADING_2))
-    if (section.items.length === 0) {
-      const cards = cardsInSection(model, section.key)
-      const text = recordEmptySection(cards, model.variant)
-      children.push(new Paragraph({ children: [new TextRun({ text, italics: true })] }))
-    }
-    for (const entry of section.items) children.push(...itemParagraphs(entry))
-  }
-  if (model.unsorted.length > 0) {
-    children.push(heading('Items outside every section', HeadingLevel.HEADING_2))
-    for (const entry of model.unsorted) children.push(...itemParagraphs(entry))
-  }
-
+  children.push(...blockParagraphs(recordSectionBlocks(model)))
   children.push(...blockParagraphs(caseFileToolkitBlocks(model)), ...blockParagraphs(caseFileTemplateBlocks(model)))
 
   children.push(heading('Picture of the canvas', HeadingLevel.HEADING_1))

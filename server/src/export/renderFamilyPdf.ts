@@ -19,13 +19,13 @@ import { recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
 import { familyMapWords, familyWords, formatFamilyDate, meetingTypeLabel } from './exportWords.ts'
 import { familyDisagreementBlocks } from './itemBlocks.ts'
-import { contentWidth, createPdf, drawParagraphs, ensureSpace, finishPdf, keepTogether, type PdfParagraph } from './pdfDocument.ts'
-import { drawBlocks } from './renderCaseFilePdf.ts'
+import { contentWidth, createPdf, drawParagraphs, finishPdf, keepTogether, paragraphsHeight, type PdfParagraph } from './pdfDocument.ts'
+import { drawBlocks, firstRunHeight, type BlockSizes } from './renderCaseFilePdf.ts'
 import { familyTemplateBlocks } from './templateBlocks.ts'
 import { familySectionCardBlocks } from './toolkitBlocks.ts'
 
-/** Room for an entry's first lines: the most an entry or card block asks for before it starts (see `writeItem`, `drawBlocks`). */
-const FIRST_ENTRY = 48
+/** The family copy's card sizes: larger than the record's, for reading on paper at home. */
+const CARD_SIZES: BlockSizes = { h1: 13, h2: 12, text: 12, by: 10, muted: 10.5 }
 
 /** Renders the family copy of one export model in `language`. */
 export async function renderFamilyPdf(model: CaseFileExport, options: { language: Locale; picture: CanvasPicture | null }): Promise<Buffer> {
@@ -64,14 +64,17 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
   const names = model.participants.map((p) => p.name).filter((n) => n !== '')
   doc.text(names.length > 0 ? names.join(', ') : w.nobodyListed, { width })
 
+  /** A note and who said it (and who does not agree), drawn together: a page break never splits them. */
+  const itemParagraphs = (entry: ExportItem): PdfParagraph[] => [
+    { font: 'body', size: 12, text: entry.text },
+    { font: 'italic', size: 10, color: '#444444', align: 'right', text: w.saidBy(entry.author.name || w.someone) },
+    ...familyDisagreementBlocks(entry, locale, w.someone).map((aside): PdfParagraph => ({ font: 'body', size: 10.5, color: '#333333', align: 'right', text: aside.text })),
+  ]
   const writeItem = (entry: ExportItem) => {
-    ensureSpace(doc, 40)
-    doc.font('body').fontSize(12).fillColor('black').text(entry.text, { width })
-    doc.font('italic').fontSize(10).fillColor('#444444').text(w.saidBy(entry.author.name || w.someone), { width, align: 'right' })
-    for (const aside of familyDisagreementBlocks(entry, locale, w.someone)) {
-      doc.font('body').fontSize(10.5).fillColor('#333333').text(aside.text, { width, align: 'right' })
-    }
-    doc.fillColor('black').moveDown(0.5)
+    const paragraphs = itemParagraphs(entry)
+    keepTogether(doc, paragraphs)
+    drawParagraphs(doc, paragraphs)
+    doc.moveDown(0.5)
   }
 
   let column: string | null = null
@@ -90,17 +93,18 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
     // A rating section nobody rated says so in the family's words, even under notes.
     const note = section.key === 'scale' && cards.length === 0 ? w.noRating : section.items.length === 0 && cards.length === 0 ? w.nothingWritten : null
     if (note) head.push({ font: 'body', size: 10, color: '#555555', text: note, before: 3.5 })
-    // The column and section headings stay with the section's first lines.
-    keepTogether(doc, head, section.items.length > 0 || cards.length > 0 ? FIRST_ENTRY : 0)
+    // The column and section headings stay with the section's first note or card, as measured.
+    const first = section.items[0]
+    keepTogether(doc, head, first ? paragraphsHeight(doc, itemParagraphs(first)) : firstRunHeight(doc, cards, CARD_SIZES))
     drawParagraphs(doc, head)
     if (!note) doc.y += 3.5
     for (const entry of section.items) writeItem(entry)
-    drawBlocks(doc, cards, { h1: 13, h2: 12, text: 12, by: 10, muted: 10.5 })
+    drawBlocks(doc, cards, CARD_SIZES)
   }
   if (model.unsorted.length > 0) {
-    ensureSpace(doc, 70)
-    doc.moveDown(0.5)
-    doc.font('bold').fontSize(13).text(w.unsorted, { width })
+    const head: PdfParagraph[] = [{ font: 'bold', size: 13, text: w.unsorted, before: 6 }]
+    keepTogether(doc, head, paragraphsHeight(doc, itemParagraphs(model.unsorted[0]!)))
+    drawParagraphs(doc, head)
     for (const entry of model.unsorted) writeItem(entry)
   }
 

@@ -27,6 +27,23 @@ export interface ToolkitBlock {
   readonly text: string
 }
 
+const isHeading = (block: ToolkitBlock) => block.style === 'h1' || block.style === 'h2'
+
+/**
+ * Where the run of blocks that a page break must not split, starting at `start`, ends (exclusive):
+ * the headings and notices that lead in, then one entry — its text and the lines under it (who
+ * wrote it, who does not agree, who does it by when, a mark's reasons) up to the next text or heading.
+ */
+export function keptTogetherEnd(blocks: readonly ToolkitBlock[], start: number): number {
+  let i = start
+  while (i < blocks.length && (isHeading(blocks[i]!) || blocks[i]!.style === 'muted')) i++
+  if (blocks[i]?.style === 'text') {
+    i++
+    while (i < blocks.length && !isHeading(blocks[i]!) && blocks[i]!.style !== 'text') i++
+  }
+  return Math.max(i, start + 1)
+}
+
 const quoted = (text: string, card: ExportAttribution) => (card.directQuote ? `“${text}”` : text)
 const by = (card: ExportAttribution): ToolkitBlock => ({
   style: 'by',
