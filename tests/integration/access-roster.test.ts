@@ -173,11 +173,12 @@ describe('facilitator control', () => {
     const after = await api<{ code: string }>(server.url, `/api/meetings/${meetingId}`, { token: mia.session })
     expect(after.status).toBe(403)
     expect(after.body.code).toBe('MEETING_ENDED')
-    expect((await api<{ code: string }>(server.url, '/api/join/preview', { body: { token: spare.body.token } })).body.code).toBe('AUTH_INVITE_REVOKED')
+    // Its links were turned off for good: they say the meeting ended rather than "ask for a new one".
+    expect((await api<{ code: string }>(server.url, '/api/join/preview', { body: { token: spare.body.token } })).body.code).toBe('MEETING_ENDED')
     // Nobody new comes into an ended meeting: no invite is made for it.
     const late = await api<{ code: string }>(server.url, `/api/meetings/${meetingId}/invites`, { token: apiKey, body: { role: 'editor', kind: 'shared' } })
-    expect(late.status).toBe(403)
-    expect(late.body.code).toBe('MEETING_ENDED')
+    expect(late.status).toBe(409)
+    expect(late.body.code).toBe('MEETING_ENDED_NO_NEW_PEOPLE')
     const meeting = await api<{ endedAt: string | null }>(server.url, `/api/meetings/${meetingId}`, { token: apiKey })
     expect(meeting.body.endedAt).toMatch(/^\d{4}-/)
     expect((await server.services.audit.forMeeting(meetingId)).some((e) => e.action === 'meeting.ended')).toBe(true)

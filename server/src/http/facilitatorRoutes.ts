@@ -4,7 +4,7 @@
  * off again (the meeting's owner only), and reading
  * the meeting's audit trail (ids, actions and times; never names or map text).
  *
- *   POST /api/meetings/:id/facilitators { email } → 201 { id, name }
+ *   POST /api/meetings/:id/facilitators { email } → 201 { id, name } (409 once the meeting ended)
  *   DELETE /api/meetings/:id/facilitators/:workerId → 204 (the owner only; their sockets for this meeting close)
  *   GET  /api/meetings/:id/audit → { entries: [...] }
  */
@@ -14,7 +14,7 @@ import { FacilitatorNotFound, MeetingOwnerOnly, MeetingOwnerStays, WorkerNotFoun
 import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
 import { meetingDocIds } from '../meetings/restrictedDoc.ts'
 import { errorSchema } from './schemas.ts'
-import { facilitatorOf, meetingIdParams } from './meetingAccess.ts'
+import { facilitatorOf, meetingIdParams, refuseNewPeople } from './meetingAccess.ts'
 
 const auditEntrySchema = {
   type: 'object',
@@ -40,10 +40,12 @@ export async function facilitatorRoutes(app: FastifyInstance, services: Services
         401: errorSchema,
         403: errorSchema,
         404: errorSchema,
+        409: errorSchema,
       },
     },
   }, async (request, reply) => {
     const { meeting, worker } = await facilitatorOf(services, request)
+    refuseNewPeople(meeting)
     const added = await services.workers.findByEmail(request.body.email)
     if (!added) throw new WorkerNotFound()
     const now = services.now()

@@ -1,18 +1,19 @@
 /**
  * Invites, made by a meeting's facilitator per role: `personal` (for one named person, usable
  * once, straight in by default) or `shared` (a meeting link, usable until it expires, through the
- * lobby by default). Each expires at the end of the meeting day and can be revoked.
+ * lobby by default). Each expires at the end of the meeting day and can be revoked. None is made
+ * once the meeting has ended (409); listing and revoking go on.
  *
- *   POST   /api/meetings/:id/invites { role, kind?, label?, lobby? } → 201 { id, url, token, expiresAt, kind, role, lobby }
+ *   POST   /api/meetings/:id/invites { role, kind?, label?, lobby? } → 201 { id, url, token, expiresAt, kind, role, lobby } | 409
  *   GET    /api/meetings/:id/invites
  *   DELETE /api/meetings/:id/invites/:inviteId
  */
 import type { FastifyInstance } from 'fastify'
 import type { Services } from './services.ts'
 import { expectedOrigin } from './principal.ts'
-import { InviteNotFound, MeetingEnded } from '../errors.ts'
+import { InviteNotFound } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
-import { facilitatorOf, meetingIdParams } from './meetingAccess.ts'
+import { facilitatorOf, meetingIdParams, refuseNewPeople } from './meetingAccess.ts'
 import { inviteExpiry } from '../meetings/inviteExpiry.ts'
 import { INVITE_KINDS, INVITE_ROLES, type InviteKind, type InviteRole } from '../meetings/MeetingStore.ts'
 
@@ -69,12 +70,13 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
         401: errorSchema,
         403: errorSchema,
         404: errorSchema,
+        409: errorSchema,
       },
     },
   }, async (request, reply) => {
     const { meeting, worker } = await facilitatorOf(services, request)
-    // Ending a meeting revoked every invite; nobody new comes in after it (the map stays the workers').
-    if (meeting.endedAt !== null) throw new MeetingEnded()
+    // Ending a meeting revoked every invite, for good.
+    refuseNewPeople(meeting)
     const now = services.now()
     const kind = request.body.kind ?? 'personal'
     const label = request.body.label?.trim() || null

@@ -4,14 +4,15 @@
  * even the title), then posts the joiner's name, relationship and attendance with the agreement
  * version they accepted (`POST /api/join`). We record the participant and their consent and start
  * their browser session, which lasts as long as the invite would. A lobby joiner waits
- * (`GET /api/lobby`) until the facilitator admits or declines them.
+ * (`GET /api/lobby`) until the facilitator admits or declines them. A link of a meeting that has
+ * ended answers MEETING_ENDED, whatever else is wrong with it.
  */
 import type { FastifyInstance } from 'fastify'
 import type { Services } from './services.ts'
 import type { InviteLookup } from '../meetings/MeetingStore.ts'
 import { ATTENDANCE_MODES, type Attendance } from '../meetings/MeetingStore.ts'
 import { CONSENT_AGREEMENT } from '../meetings/consentAgreement.ts'
-import { AuthInviteExpired, AuthInviteInvalid, AuthInviteRevoked, AuthInviteUsed, ConsentRequired } from '../errors.ts'
+import { AuthInviteExpired, AuthInviteInvalid, AuthInviteRevoked, AuthInviteUsed, ConsentRequired, MeetingEnded } from '../errors.ts'
 import { requirePrincipal } from './principal.ts'
 import { setSessionCookie } from './sessionCookie.ts'
 import { errorSchema, personNameSchema } from './schemas.ts'
@@ -42,6 +43,8 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
       details: { reason: refusal.reason, stage },
       now: services.now(),
     })
+    // Ending the meeting turned its links off for good: asking for a new one would not help.
+    if (refusal.meetingId !== null && (await services.meetings.get(refusal.meetingId))?.endedAt != null) throw new MeetingEnded()
     switch (refusal.reason) {
       case 'expired':
         throw new AuthInviteExpired()
@@ -65,6 +68,7 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
           required: ['role', 'lobby', 'consent'],
           properties: { role: { type: 'string' }, lobby: { type: 'boolean' }, consent: consentSchema },
         },
+        403: errorSchema,
         404: errorSchema,
         410: errorSchema,
         429: errorSchema,
@@ -105,6 +109,7 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
           },
         },
         400: errorSchema,
+        403: errorSchema,
         404: errorSchema,
         410: errorSchema,
         429: errorSchema,

@@ -5,13 +5,21 @@
  *
  *   const { meeting, role } = await memberOf(services, request)
  *   const { meeting, worker } = await facilitatorOf(services, request)
+ *   refuseNewPeople(meeting)   // before letting anyone new in: an invite, a co-facilitator
  */
 import type { FastifyRequest } from 'fastify'
 import type { Services } from './services.ts'
 import type { Meeting, ParticipantRole } from '../meetings/MeetingStore.ts'
 import type { Worker } from '../access/WorkerStore.ts'
 import { accessToMeeting, requirePrincipal } from './principal.ts'
-import { LobbyDeclined, LobbyWaiting, MeetingForbidden, MeetingNotFound, ParticipantRemoved } from '../errors.ts'
+import {
+  LobbyDeclined,
+  LobbyWaiting,
+  MeetingEndedNoNewPeople,
+  MeetingForbidden,
+  MeetingNotFound,
+  ParticipantRemoved,
+} from '../errors.ts'
 
 type MeetingRequest = FastifyRequest<{ Params: { id: string } }>
 
@@ -43,4 +51,12 @@ export async function facilitatorOf(services: Services, request: MeetingRequest)
   const principal = request.principal
   if (role !== 'facilitator' || principal?.kind !== 'worker') throw new MeetingForbidden()
   return { meeting, worker: principal.worker }
+}
+
+/**
+ * Nobody new comes into a meeting that has ended: that is for good, and the way on is a new
+ * meeting. A finished map still takes people (a supervisor to review it, a relative to read it).
+ */
+export function refuseNewPeople(meeting: Meeting): void {
+  if (meeting.endedAt !== null) throw new MeetingEndedNoNewPeople()
 }

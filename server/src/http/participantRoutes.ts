@@ -8,7 +8,7 @@
  *   PATCH  /api/meetings/:id/participants/:pid          { role }
  *   DELETE /api/meetings/:id/participants/:pid
  *   POST   /api/meetings/:id/participants/:pid/admit | /decline
- *   POST   /api/meetings/:id/end
+ *   POST   /api/meetings/:id/end                            (again: nothing changes)
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Services } from './services.ts'
@@ -186,6 +186,8 @@ export async function participantRoutes(app: FastifyInstance, services: Services
     schema: { tags: ['participants'], params: meetingIdParams, response: noContent },
   }, async (request, reply) => {
     const { meeting, worker } = await facilitatorOf(services, request)
+    // Once is enough: ending again would move the end time, and retention counts from it.
+    if (meeting.endedAt !== null) return reply.code(204).send()
     const now = services.now()
     await services.meetings.markEnded(meeting.id, now)
     const ended = await services.sessions.revokeParticipants(

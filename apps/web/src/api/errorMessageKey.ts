@@ -30,6 +30,7 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   PARTICIPANT_REMOVED: 'meeting.removedHeading',
   MEETING_ENDED: 'meeting.endedHeading',
   MEETING_FINALIZED: 'error.meetingFinalized',
+  MEETING_ENDED_NO_NEW_PEOPLE: 'error.meetingEndedNoNewPeople',
   MEETING_TIMES_INVALID: 'meetingDetails.endBeforeStart',
   RATE_LIMITED: 'error.rateLimited',
   WORKER_NOT_FOUND: 'error.workerNotFound',

@@ -122,7 +122,7 @@ export const en = {
   'error.inviteRevoked': 'This invite link was turned off. Ask the meeting facilitator for a new one.',
   'error.inviteUsed': 'This invite link was for one person and has already been used. Ask the meeting facilitator for a new one.',
   'error.rateLimited': 'Too many tries. Please wait a minute, then try again.',
-  'error.meetingFinalized': 'This map is finished and can no longer be changed.',
+  'error.meetingFinalized': 'This map is finished and can no longer be changed. The person running the meeting can reopen it to make changes.',
 
   'phone.showList': 'Show as list',
   'phone.showBoard': 'Show the board',

@@ -127,7 +127,7 @@ export const es: Record<ListMessageKey, string> = {
   'error.inviteUsed':
     'Este enlace de invitación era para una sola persona y ya se usó. Pida uno nuevo a la persona que dirige la reunión.',
   'error.rateLimited': 'Demasiados intentos. Por favor, espere un minuto e inténtelo de nuevo.',
-  'error.meetingFinalized': 'Este mapa está terminado y ya no se puede cambiar.',
+  'error.meetingFinalized': 'Este mapa está terminado y ya no se puede cambiar. La persona que dirige la reunión puede volver a abrirlo para hacer cambios.',
 
   'phone.showList': 'Ver como lista',
   'phone.showBoard': 'Ver el tablero',
