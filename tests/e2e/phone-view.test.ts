@@ -680,6 +680,58 @@ describe('the phone view', () => {
     }
   })
 
+  it('at 150 % text, in Spanish: when the map is finished just after she saves her number, the sentence saying so takes the focus and comes into view', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Finished after her number')
+    const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
+    try {
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Abuela Rosa')
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await setBrowserTextSize(page, 150)
+      // At this size the bar scrolls away: away from the top, nothing on screen says the map is finished.
+      await expect.poll(() => page.locator('.phone-bar').evaluate((bar) => getComputedStyle(bar).position)).toBe('static')
+      const overall = page.locator('[data-testid="scale-line"][data-scale-id="overall"]')
+      await overall.getByRole('button', { name: 'Dar su número' }).tap()
+      await overall.getByRole('radio', { name: '7', exact: true }).tap()
+      await overall.getByLabel('¿Qué hace que sea así de alto?').fill('Estoy cerca todos los días')
+      await overall.getByRole('button', { name: 'Guardar mi número' }).tap()
+      const change = overall.getByRole('button', { name: 'Cambiar su número' })
+      await expect.poll(() => isFocused(change)).toBe(true)
+
+      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      await expect.poll(() => change.count(), { timeout: 10_000 }).toBe(0)
+      // The button she had just used went with the finish: the focus is not dropped on the page.
+      const notice = page.getByTestId('phone-finished').locator('p')
+      await expect.poll(() => isFocused(notice)).toBe(true)
+      expect(await notice.innerText()).toBe('El mapa está terminado. Puede leerlo, pero ya no se puede cambiar. Si hay que cambiar algo, pídaselo a la persona que dirige la reunión.')
+      await expect.poll(() => notice.evaluate((p) => p.getBoundingClientRect().top >= 0 && p.getBoundingClientRect().top < window.innerHeight)).toBe(true)
+    } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('at 150 % text the bar that scrolls away shows the meeting’s whole name; back at 100 % it sticks again with two lines', async () => {
+    const title = 'Reunión de la familia de Kai, 12 de mayo'
+    const { inviteUrl } = await newMeetingWithInvite(title)
+    const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
+    try {
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Abuela Rosa')
+      await page.getByRole('button', { name: 'Español' }).tap()
+      const bar = page.locator('.phone-bar')
+      const heading = page.locator('.phone-title')
+      const cutOff = () => heading.evaluate((h1) => h1.scrollHeight > h1.clientHeight + 1)
+      for (const [percent, position, cut] of [[150, 'static', false], [100, 'sticky', true], [150, 'static', false]] as const) {
+        await setBrowserTextSize(page, percent)
+        await expect.poll(() => bar.evaluate((header) => getComputedStyle(header).position), { message: `bar at ${percent} %` }).toBe(position)
+        await expect.poll(cutOff, { message: `title cut off at ${percent} %` }).toBe(cut)
+      }
+      expect(await heading.innerText()).toBe(title)
+    } finally {
+      await phone.context.close()
+    }
+  })
+
   it('keeps the number and reasons she was giving on screen to copy when the map is finished, then focuses the line', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Finished while rating')
     const phone = await phoneContext()

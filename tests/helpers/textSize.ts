@@ -11,10 +11,11 @@ import type { Page } from 'playwright-core'
 const STANDARD_PX = 16
 const FIXED_PX = 13
 
+/** Chromium takes whole pixels only (13 px × 150 % is refused), so sizes are rounded. */
 export async function setBrowserTextSize(page: Page, percent: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
   try {
-    await cdp.send('Page.setFontSizes', { fontSizes: { standard: (STANDARD_PX * percent) / 100, fixed: (FIXED_PX * percent) / 100 } })
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: Math.round((STANDARD_PX * percent) / 100), fixed: Math.round((FIXED_PX * percent) / 100) } })
   } finally {
     await cdp.detach()
   }

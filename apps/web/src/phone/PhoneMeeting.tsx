@@ -35,7 +35,7 @@ import {
   type SectionKey,
 } from '@safetymap/map-model'
 import type { ReactNode } from 'react'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { Meeting } from '../api/api.ts'
 import { RELAY_CLOSE_CODE } from '../access/useRelayClose.ts'
 import { ConnectionStatus } from '../canvas/ConnectionStatus.tsx'
@@ -178,6 +178,19 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const typedWhenWithdrawn = useMemo(() => (withdrawn ? typed.all().join('\n\n') : ''), [withdrawn, typed])
   // The focus in the map as it goes moves to her kept words.
   const mapFocus = useFocusWithin()
+  const finishedRef = useRef<HTMLParagraphElement>(null)
+  // A finish takes the map's buttons away: the one she last used (Change, Add to …) goes from under
+  // her finger with the focus. The sentence saying why takes it and scrolls into view, as it sits at
+  // the top, off screen wherever she was; a form's kept words (KeptWords.tsx) take it first, in
+  // effects that may run after this one: hence the wait.
+  useEffect(() => {
+    if (!finalized) return
+    const timer = setTimeout(() => {
+      const active = document.activeElement
+      if (mapFocus.had() && (active === null || active === document.body)) finishedRef.current?.focus()
+    })
+    return () => clearTimeout(timer)
+  }, [finalized, mapFocus])
 
   /** Writes as the person with `write`; written while not live, what it wrote says "Not sent yet" until the next sync. */
   const writeTracked = useCallback(
@@ -277,7 +290,11 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
         <>
           {/* Always there and polite, so finishing while she watches is read out once; reopening empties it quietly. */}
           <div role="status" data-testid="phone-finished">
-            {finalized ? <p className="phone-notice">{t('phone.finalized')}</p> : null}
+            {finalized ? (
+              <p className="phone-notice" ref={finishedRef} tabIndex={-1}>
+                {t('phone.finalized')}
+              </p>
+            ) : null}
           </div>
           {user.role === 'viewer' && !finalized ? <p className="phone-notice">{t('meeting.viewerNotice')}</p> : null}
         </>
