@@ -23,6 +23,8 @@ import {
   CHILDS_OWN_TEMPLATES,
   SECTION_KEYS,
   columnOf,
+  pathRow,
+  scaleRows,
   templateZoneText,
   type Attribution,
   type ColumnKey,
@@ -35,10 +37,10 @@ import {
   type MapDangerStatement,
   type MapNextStep,
   type MapSafetyGoal,
-  type MapScale,
   type MapPlacedTemplate,
   type SafetyGoalSlots,
   type SafetyMap,
+  type ScaleRow,
   type SectionKey,
   type TemplateId,
 } from '@safetymap/map-model'
@@ -46,7 +48,7 @@ import type { MeetingType } from '../meetings/meetingDetails.ts'
 import { templateName } from './exportWords.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.5.0'
+export const EXPORT_SCHEMA_VERSION = '1.6.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -154,6 +156,12 @@ export interface ExportScale {
   readonly marks: readonly ExportScalingMark[]
   /** `null` when the ends were not worded. */
   readonly ends: ExportScaleEnds | null
+  /**
+   * Since 1.6.0. While the scale is private until revealed (map-model MM-22 … MM-24): who has
+   * rated it, as the board and the phones show them. Nobody sees the numbers until the reveal,
+   * so `marks` is then empty, even of numbers given before it was made private. `null` when public.
+   */
+  readonly privateRatedBy: readonly ExportPerson[] | null
 }
 
 export interface ExportSection {
@@ -401,7 +409,7 @@ const sectionHint = (key: ItemZoneKey, templateId: TemplateId | null): Record<Lo
  * share is dropped and counted in `notShared`; a restricted item is dropped by `keep` (and so is
  * its token on the circles, counted once with the item).
  */
-function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[], restricted: ReadonlySet<string>): ExportTemplate {
+function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[], restricted: ReadonlySet<string>, map: SafetyMap): ExportTemplate {
   const childsOwnWords = placed.templateId !== null && CHILDS_OWN_TEMPLATES.has(placed.templateId)
   let notShared = 0
   const sections = (Object.entries(placed.sections) as [ItemZoneKey, readonly MapItem[]][]).map(([key, items]) => ({
@@ -427,7 +435,7 @@ function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[])
     parentConsent: placed.parentConsent
       ? { givenBy: placed.parentConsent.givenBy, recordedBy: { id: placed.parentConsent.recordedById, name: placed.parentConsent.recordedByName }, at: placed.parentConsent.at }
       : null,
-    path: placed.path ? toScale(placed.path) : null,
+    path: placed.path ? toScale(pathRow(placed.path, map, '')) : null,
     people: placed.people
       ? placed.people.filter((p) => !restricted.has(p.itemId)).map((p) => ({
           itemId: p.itemId,
@@ -440,17 +448,22 @@ function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[])
   }
 }
 
-const toScale = (scale: MapScale): ExportScale => ({
-  scaleId: scale.scaleId,
-  dangerStatementNumber: scale.dangerStatementNumber,
-  marks: scale.marks.map((m) => ({
+/**
+ * A scaling line as the phone view shows it (map-model `scaleRows`/`pathRow`): while it is
+ * private, who has rated it and no numbers at all.
+ */
+const toScale = (row: ScaleRow): ExportScale => ({
+  scaleId: row.scaleId,
+  dangerStatementNumber: row.statement?.number ?? null,
+  marks: (row.hidden ? [] : row.marks).map((m) => ({
     participant: { id: m.participantId, name: m.participantName },
     value: m.value,
     whatMakesItThisHigh: m.whatMakesItThisHigh,
     onePointHigher: m.onePointHigher,
     createdAt: m.createdAt === '' ? null : m.createdAt,
   })),
-  ends: scale.ends ? { zero: scale.ends.zero, ten: scale.ends.ten } : null,
+  ends: row.ends ? { zero: row.ends.zero, ten: row.ends.ten } : null,
+  privateRatedBy: row.hidden ? row.hidden.map((r) => ({ id: r.participantId, name: r.participantName })) : null,
 })
 
 /** The Safety House paths among the placed templates. */
@@ -482,15 +495,19 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     items: visible(map.sections[key]).map(toExportItem),
   }))
   const unsorted = visible(map.unsorted).map(toExportItem)
-  const templates = map.templates.map((placed) => toTemplate(placed, visible, restrictedItemIds))
+  const templates = map.templates.map((placed) => toTemplate(placed, visible, restrictedItemIds, map))
   const statements = visible(map.dangerStatements)
   const goals = visible(map.safetyGoals)
   const statementIds = new Set(statements.map((s) => s.id))
   const dangerStatements = statements.map((s) => toStatement(s, goals))
   const unlinkedSafetyGoals = goals.filter((g) => g.dangerStatementId === null || !statementIds.has(g.dangerStatementId)).map(toGoal)
   const nextSteps = visible(map.nextSteps).map(toNextStep)
-  // A withheld statement takes its scale with it; marks themselves are never restricted one by one.
-  const scales = map.scales.filter((s) => s.scaleId === 'overall' || statementIds.has(s.scaleId) || s.dangerStatementNumber === null).map(toScale)
+  // The lines the phone shows. A withheld statement takes its scale with it; marks themselves are
+  // never restricted one by one. A line is recorded once rated, worded or made private.
+  const scales = scaleRows(map, '')
+    .filter((row) => !(row.statement && restrictedItemIds.has(row.statement.id)))
+    .filter((row) => row.marks.length > 0 || row.ends !== null || row.hidden !== null)
+    .map(toScale)
 
   // Everyone who wrote something is a participant of record, even before the roster lists them.
   const participants: ExportParticipant[] = [...input.roster]
@@ -503,7 +520,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     ...dangerStatements.flatMap((s) => s.safetyGoals),
     ...unlinkedSafetyGoals,
     ...nextSteps,
-    ...[...scales, ...paths(templates)].flatMap((s) => s.marks.map((m) => ({ author: m.participant }))),
+    ...[...scales, ...paths(templates)].flatMap((s) => [...s.marks.map((m) => m.participant), ...(s.privateRatedBy ?? [])].map((author) => ({ author }))),
   ]
   for (const item of contributors) {
     const id = item.author.id
@@ -605,7 +622,7 @@ export function cardsInSection(model: CaseFileExport, key: SectionKey): number {
     case 'next-steps':
       return model.nextSteps.length
     case 'scale':
-      return model.scales.reduce((n, s) => n + s.marks.length, 0)
+      return model.scales.reduce((n, s) => n + s.marks.length + (s.privateRatedBy?.length ?? 0), 0)
     default:
       return 0
   }

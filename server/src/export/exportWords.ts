@@ -14,7 +14,7 @@
  * recordPlanWords('wellbeing').statement // 'worry statement'
  * ```
  */
-import { templateZoneWords, type LabelKey, type Locale, type MapVariantId, type TemplateId } from '@safetymap/map-model'
+import { formatDueDate, templateZoneWords, type LabelKey, type Locale, type MapVariantId, type TemplateId } from '@safetymap/map-model'
 import type { MeetingType } from '../meetings/meetingDetails.ts'
 import type { ExportDisagreement } from './CaseFileExport.ts'
 
@@ -280,9 +280,21 @@ export function formatRecordTime(isoTime: string | null): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
-/** A date in words for the family copy ("25 November 2026" / "25 de noviembre de 2026"), UTC. */
+/** A date in words for the family copy ("November 25, 2026" / "25 de noviembre de 2026"), UTC. */
 export function formatFamilyDate(isoTime: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(isoTime))
+}
+
+/**
+ * A next step's due date in the family copy, in the same style as its other dates. A date the
+ * calendar does not have, or free text ("next Friday"), is left to map-model's `formatDueDate`.
+ */
+export function formatFamilyDueDate(dueDate: string, locale: Locale): string {
+  const day = dueDate.trim()
+  const at = new Date(`${day}T00:00:00Z`)
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(day)
+    ? formatFamilyDate(at.toISOString(), locale)
+    : formatDueDate(dueDate, locale)
 }
 
 /** `true` → yes, `false` → no, `null` → not recorded. */

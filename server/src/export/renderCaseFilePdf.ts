@@ -26,7 +26,8 @@ import { recordHeaderFields } from './recordHeader.ts'
 import { caseFileTemplateBlocks } from './templateBlocks.ts'
 import { caseFileToolkitBlocks, keptTogetherEnd, type ToolkitBlock } from './toolkitBlocks.ts'
 
-const shorten = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text)
+/** A meeting title cut to fit a footer line beside the rest. */
+export const shortTitle = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text)
 
 function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
   ensureSpace(doc, size * 4)
@@ -177,6 +178,6 @@ export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPi
 
   return finishPdf(pdf, {
     banner: CONFIDENTIALITY_BANNER,
-    footer: (n, of) => `${shorten(meeting.title)} · map version ${version.label} · export ${model.exportId} · page ${n} of ${of}`,
+    footer: (n, of) => `${shortTitle(meeting.title)} · map version ${version.label} · export ${model.exportId} · page ${n} of ${of}`,
   })
 }

@@ -47,6 +47,12 @@ describe('renderDocx', () => {
     expect(strFromU8(parts['word/document.xml']!)).toContain('La abuela recoge a Kai')
   })
 
+  it('prints on US Letter, like the PDF record', async () => {
+    const { model, picture } = finalizedModel()
+    const body = strFromU8(unzipSync(new Uint8Array(await renderDocx(model, picture)))['word/document.xml']!)
+    expect(body).toMatch(/<w:pgSz w:w="12240" w:h="15840"/)
+  })
+
   it('prints who does not agree with a note or a danger statement, and when, under it (MM-25)', async () => {
     const { model, picture } = finalizedModel()
     const body = strFromU8(unzipSync(new Uint8Array(await renderDocx(model, picture)))['word/document.xml']!)

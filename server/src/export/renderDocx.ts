@@ -79,7 +79,11 @@ function blockParagraphs(blocks: readonly ToolkitBlock[]): Paragraph[] {
   return out
 }
 
+/** US Letter (8.5 × 11 in) in twips, a twentieth of a point. */
+const US_LETTER = { width: 12240, height: 15840 } as const
+
 /** Renders the case-file record as a DOCX. */
+
 export async function renderDocx(model: CaseFileExport, picture: CanvasPicture | null): Promise<Buffer> {
   const { meeting, version } = model
   const children: Paragraph[] = [
@@ -151,6 +155,8 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
     ],
     sections: [
       {
+        // US Letter, as the PDF (a California case file); Word's default would be A4.
+        properties: { page: { size: { width: US_LETTER.width, height: US_LETTER.height } } },
         headers: {
           default: new Header({
             children: [

@@ -87,3 +87,23 @@ describe('the family copy of a map nobody rated', () => {
     })
   }
 })
+
+const DATED: Record<Locale, { date: string; page: (n: number, of: number) => string; due: string }> = {
+  en: { date: 'November 25, 2026', page: (n, of) => `Page ${n} of ${of}`, due: 'By: December 1, 2026' },
+  es: { date: '25 de noviembre de 2026', page: (n, of) => `Página ${n} de ${of}`, due: 'Para: 1 de diciembre de 2026' },
+}
+
+describe('the family copy’s pages and dates', () => {
+  for (const language of ['en', 'es'] as const) {
+    it(`names the meeting and its date at the foot of every page, so a loose page can be placed (${language})`, async () => {
+      const pages = pdfText(await renderFamilyPdf(userTestModel(), { language, picture: null })).split('\f').slice(0, -1)
+      expect(pages.length).toBeGreaterThan(1)
+      pages.forEach((page, i) => expect(oneLine(page)).toContain(`Kai · ${DATED[language].date} · ${DATED[language].page(i + 1, pages.length)}`))
+    })
+
+    it(`writes a next step's date in the same style as the meeting's date (${language})`, async () => {
+      const text = oneLine(pdfText(await renderFamilyPdf(userTestModel(), { language, picture: null })))
+      expect(text).toContain(DATED[language].due)
+    })
+  }
+})

@@ -20,7 +20,7 @@ import type { CanvasPicture } from './canvasPicture.ts'
 import { familyMapWords, familyWords, formatFamilyDate, meetingTypeLabel } from './exportWords.ts'
 import { familyDisagreementBlocks } from './itemBlocks.ts'
 import { contentWidth, createPdf, drawParagraphs, finishPdf, keepTogether, paragraphsHeight, type PdfParagraph } from './pdfDocument.ts'
-import { drawBlocks, firstRunHeight, type BlockSizes } from './renderCaseFilePdf.ts'
+import { drawBlocks, firstRunHeight, shortTitle, type BlockSizes } from './renderCaseFilePdf.ts'
 import { familyTemplateBlocks } from './templateBlocks.ts'
 import { familySectionCardBlocks } from './toolkitBlocks.ts'
 
@@ -47,7 +47,8 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
   doc.font('bold').fontSize(20).text(title, { width })
   doc.font('body').fontSize(14).text(model.meeting.title, { width })
   doc.moveDown(0.5)
-  doc.fontSize(11).text(`${w.date}: ${formatFamilyDate(model.meeting.startedAt ?? model.meeting.createdAt, locale)}`, { width })
+  const date = formatFamilyDate(model.meeting.startedAt ?? model.meeting.createdAt, locale)
+  doc.fontSize(11).text(`${w.date}: ${date}`, { width })
   if (model.meeting.meetingType) doc.text(`${w.meetingType}: ${meetingTypeLabel(model.meeting.meetingType, locale)}`, { width })
   if (model.meeting.purpose) doc.text(`${w.purpose}: ${model.meeting.purpose}`, { width })
   doc.fontSize(9).fillColor('#555555').text(`${w.version}: ${model.version.number}${model.version.finalized ? '' : ` (${w.draft})`}`, { width }).fillColor('black')
@@ -116,5 +117,6 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
     doc.image(picture.png, { fit: [width, maxHeight] })
   }
 
-  return finishPdf(pdf, { banner: w.privacy, bannerColor: '#1d3f6e', footer: (n, of) => w.page(n, of) })
+  // Each page names the meeting and its date, as the record's footer does, so a loose page can be placed.
+  return finishPdf(pdf, { banner: w.privacy, bannerColor: '#1d3f6e', footer: (n, of) => `${shortTitle(model.meeting.title)} · ${date} · ${w.page(n, of)}` })
 }

@@ -16,7 +16,7 @@ import { SAFETY_HOUSE_PATH_KEY, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportScale, ExportTemplate, ExportTemplateItem, ExportTemplateSection } from './CaseFileExport.ts'
 import { NOT_RECORDED, familyWords, formatFamilyDate, formatRecordTime, notSharedNotice, recordScaleEnds } from './exportWords.ts'
 import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
-import { familyScaleMark, type ToolkitBlock } from './toolkitBlocks.ts'
+import { familyPrivateScale, familyScaleMark, recordPrivateScale, type ToolkitBlock } from './toolkitBlocks.ts'
 
 /** The item's text, in quotation marks when they are someone's own words. */
 const itemText = (item: ExportTemplateItem): string => (item.childAgreed || item.directQuote ? `“${item.text}”` : item.text)
@@ -37,7 +37,8 @@ function consentBlocks(template: ExportTemplate): ToolkitBlock[] {
 function casePathBlocks(template: ExportTemplate, path: ExportScale): ToolkitBlock[] {
   const out: ToolkitBlock[] = [{ style: 'h2', text: `${template.name.en}: the path to the door (the child’s scale, 0–10)` }]
   if (path.ends) out.push({ style: 'muted', text: recordScaleEnds(path.ends) })
-  if (path.marks.length === 0) out.push({ style: 'muted', text: 'No mark on the path.' })
+  if (path.privateRatedBy) out.push(recordPrivateScale(path.privateRatedBy))
+  else if (path.marks.length === 0) out.push({ style: 'muted', text: 'No mark on the path.' })
   for (const m of path.marks) {
     out.push({ style: 'text', text: `${m.participant.name || 'name not recorded'}: ${m.value} out of 10` })
     if (m.whatMakesItThisHigh) out.push({ style: 'muted', text: `In their words: “${m.whatMakesItThisHigh}”` })
@@ -108,7 +109,8 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
     if (template.path) {
       out.push({ style: 'h2', text: w.path })
       if (template.path.ends) out.push({ style: 'muted', text: w.scaleEnds(template.path.ends.zero, template.path.ends.ten) })
-      if (template.path.marks.length === 0) out.push({ style: 'muted', text: w.noPathMark })
+      if (template.path.privateRatedBy) out.push(...familyPrivateScale(template.path.privateRatedBy, locale, someone))
+      else if (template.path.marks.length === 0) out.push({ style: 'muted', text: w.noPathMark })
       for (const m of template.path.marks) {
         out.push({ style: 'text', text: familyScaleMark(locale, m.participant.name || someone, m.value) })
         if (m.whatMakesItThisHigh) out.push({ style: 'muted', text: `${w.inTheirWords} “${m.whatMakesItThisHigh}”` })

@@ -12,9 +12,9 @@
  * for (const block of caseFileToolkitBlocks(model)) draw(block.style, block.text)
  * ```
  */
-import { composeDangerStatement, composeNextStep, composeSafetyGoal, formatDueDate, type Locale, type SectionKey } from '@safetymap/map-model'
-import type { CaseFileExport, ExportAttribution, ExportNextStep, ExportSafetyGoal, ExportScale } from './CaseFileExport.ts'
-import { NOT_RECORDED, familyMapWords, familyWords, formatRecordTime, recordPlanWords, recordScaleEnds } from './exportWords.ts'
+import { composeDangerStatement, composeNextStep, composeSafetyGoal, type Locale, type SectionKey } from '@safetymap/map-model'
+import type { CaseFileExport, ExportAttribution, ExportNextStep, ExportPerson, ExportSafetyGoal, ExportScale } from './CaseFileExport.ts'
+import { NOT_RECORDED, familyMapWords, familyWords, formatFamilyDueDate, formatRecordTime, recordPlanWords, recordScaleEnds } from './exportWords.ts'
 import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
 
 /**
@@ -55,6 +55,16 @@ const signed = (card: ExportAttribution): ToolkitBlock[] => [by(card), ...record
 const scaleTitle = (scale: ExportScale, statement: (n: number) => string, overall: string, removed: string) =>
   scale.scaleId === 'overall' ? overall : scale.dangerStatementNumber !== null ? statement(scale.dangerStatementNumber) : removed
 
+/**
+ * A private scale in the record: that it exists, is private, and who has rated it (as the board
+ * shows the facilitator), never a number, which nobody has seen before the reveal.
+ */
+export function recordPrivateScale(ratedBy: readonly ExportPerson[]): ToolkitBlock {
+  const who = ratedBy.map((p) => p.name || 'name not recorded').join(', ')
+  const rated = ratedBy.length === 0 ? 'nobody has rated it yet' : `${ratedBy.length} ${ratedBy.length === 1 ? 'person has' : 'people have'} rated it (${who})`
+  return { style: 'muted', text: `Private until revealed: ${rated}. The numbers and reasons stay hidden until the facilitator shows everyone’s ratings, so they are not in this record.` }
+}
+
 const capital = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`
 
 /** The case-file record's blocks (English labels in the map variant's words; the map's own sentences as written). */
@@ -85,13 +95,14 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
   }
 
   out.push({ style: 'h1', text: 'Scaling' })
-  if (model.scales.every((s) => s.marks.length === 0)) out.push({ style: 'muted', text: 'No scaling marks recorded.' })
+  if (model.scales.every((s) => s.marks.length === 0 && !s.privateRatedBy)) out.push({ style: 'muted', text: 'No scaling marks recorded.' })
   for (const scale of model.scales) {
-    // A scale whose ends were worded is part of the record even before anyone rates.
-    if (scale.marks.length === 0 && !scale.ends) continue
+    // A scale whose ends were worded, or that was made private, is part of the record even before anyone rates.
+    if (scale.marks.length === 0 && !scale.ends && !scale.privateRatedBy) continue
     out.push({ style: 'h2', text: scaleTitle(scale, (n) => `Scale for ${w.statement} ${n}`, `Overall ${w.scale} (0–10)`, `Scale of a removed ${w.statement}`) })
     if (scale.ends) out.push({ style: 'muted', text: recordScaleEnds(scale.ends) })
-    if (scale.marks.length === 0) out.push({ style: 'muted', text: 'No marks recorded.' })
+    if (scale.privateRatedBy) out.push(recordPrivateScale(scale.privateRatedBy))
+    else if (scale.marks.length === 0) out.push({ style: 'muted', text: 'No marks recorded.' })
     for (const m of scale.marks) {
       out.push(
         { style: 'text', text: `${m.participant.name || 'name not recorded'}: ${m.value} out of 10` },
@@ -113,6 +124,10 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   high: string
   higher: string
   said: (name: string) => string
+  /** As the phone says it while a scale is private (`phone.scale.private`, `toolkit.hidden.*`). */
+  private: string
+  nobodyRated: string
+  hasRated: (name: string) => string
 }>> = {
   en: {
     statement: (n) => `Worry ${n}`,
@@ -124,6 +139,9 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
     high: 'Why this number:',
     higher: 'What would make it one point higher:',
     said: (name) => `— said by ${name}`,
+    private: 'Private for now: everyone’s numbers will be shown together.',
+    nobodyRated: 'Nobody has rated yet.',
+    hasRated: (name) => `${name} has rated`,
   },
   es: {
     statement: (n) => `Preocupación ${n}`,
@@ -135,7 +153,20 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
     high: 'Por qué este número:',
     higher: 'Qué haría que subiera un punto:',
     said: (name) => `— lo dijo ${name}`,
+    private: 'Por ahora es privado: los números de todos se mostrarán juntos.',
+    nobodyRated: 'Nadie ha dado su número todavía.',
+    hasRated: (name) => `${name} ya dio su número`,
   },
+}
+
+/** A private scale in the family copy, as the phone shows it: that it is private and who has rated, no numbers. */
+export function familyPrivateScale(ratedBy: readonly ExportPerson[], locale: Locale, someone: string): ToolkitBlock[] {
+  const w = FAMILY_TOOLKIT[locale]
+  return [
+    { style: 'muted', text: w.private },
+    // All muted, so a page break keeps the notice with who has rated (see `keptTogetherEnd`).
+    ...(ratedBy.length === 0 ? [w.nobodyRated] : ratedBy.map((p) => w.hasRated(p.name || someone))).map((text): ToolkitBlock => ({ style: 'muted', text })),
+  ]
 }
 
 /** One person's number on a scale, in the family copy's words. */
@@ -175,16 +206,17 @@ export function familySectionCardBlocks(model: CaseFileExport, key: SectionKey, 
     case 'next-steps':
       for (const n of model.nextSteps) {
         out.push({ style: 'text', text: quoted(step(n), n) })
-        const owner = w.stepOwner(n.owner, n.dueDate && formatDueDate(n.dueDate, locale))
+        const owner = w.stepOwner(n.owner, n.dueDate && formatFamilyDueDate(n.dueDate, locale))
         if (owner) out.push({ style: 'muted', text: owner })
         out.push(...said(n))
       }
       break
     case 'scale':
       for (const scale of model.scales) {
-        if (scale.marks.length === 0) continue
+        if (scale.marks.length === 0 && !scale.privateRatedBy) continue
         out.push({ style: 'h2', text: scaleTitle(scale, w.statementScale, w.overall, w.removed) })
         if (scale.ends) out.push({ style: 'muted', text: familyWords(locale).scaleEnds(scale.ends.zero, scale.ends.ten) })
+        if (scale.privateRatedBy) out.push(...familyPrivateScale(scale.privateRatedBy, locale, someone))
         for (const m of scale.marks) {
           out.push({ style: 'text', text: w.mark(m.participant.name || someone, m.value) })
           if (m.whatMakesItThisHigh) out.push({ style: 'muted', text: `${w.high} ${m.whatMakesItThisHigh}` })
