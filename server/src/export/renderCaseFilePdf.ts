@@ -110,7 +110,6 @@ export function drawBlocks(doc: PDFKit.PDFDocument, blocks: readonly ToolkitBloc
         continue
       }
       const look = blockLook(block, sizes, endsEntryAt(blocks, i))
-      if (block.style === 'text') ensureSpace(doc, 36)
       doc.font(look.font).fontSize(look.size).fillColor(look.color).text(block.text, { width }).fillColor('black')
       if (look.after > 0) doc.moveDown(look.after)
     }
