@@ -26,6 +26,7 @@ import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
 import { addNoteUnder, signInAndCreateMeeting, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
+import { FINISHED_DOT, LIVE_DOT, statusDot } from '../helpers/statusDot.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { holdRequests } from '../helpers/holdRequests.ts'
 
@@ -302,6 +303,7 @@ describe('who may be in the meeting, in two browsers', () => {
     // dropped on the way: asking moves it to Cancel, Cancel brings it back, and once the map is
     // finished it is on the button that took Finish's place.
     const finish = ana.locator('.access-section').getByRole('button', { name: 'Finish the map' })
+    expect(await statusDot(ana)).toEqual(LIVE_DOT)
     await finish.click()
     await expect.poll(() => focused(ana)).toBe('BUTTON Cancel')
     await ana.keyboard.press('Enter')
@@ -327,6 +329,8 @@ describe('who may be in the meeting, in two browsers', () => {
     await expect.poll(() => focused(ana)).toBe('BUTTON Reopen the map')
     // Connected still, but nothing is live on a finished map.
     await expect.poll(() => ana.getByTestId('connection-status').innerText()).toBe('Finished')
+    // And does not look live: the phone's grey dot with a check mark.
+    expect(await statusDot(ana)).toEqual(FINISHED_DOT)
 
     // Ending the meeting closes it on every screen for good.
     await ana.getByRole('button', { name: 'End meeting for everyone' }).click()

@@ -62,6 +62,7 @@ import {
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
 import { foreignHosts, launchChromium } from '../helpers/browser.ts'
+import { FINISHED_DOT, LIVE_DOT, statusDot } from '../helpers/statusDot.ts'
 import { setBrowserTextSize } from '../helpers/textSize.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -647,12 +648,15 @@ describe('the phone view', () => {
         w.finishedChanges = 0
         new MutationObserver((records) => (w.finishedChanges += records.length)).observe(region, { childList: true, subtree: true, characterData: true })
       })
+      expect(await statusDot(page)).toEqual(LIVE_DOT)
 
       expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => finished.innerText(), { timeout: 10_000 }).toBe(
         "The map is finished. You can read it, but it can't be changed now. If something needs to change, ask the person running the meeting.",
       )
       await expect.poll(() => page.getByTestId('connection-status').innerText()).toBe('Finished')
+      // Its dot does not look live: grey, with a check mark.
+      expect(await statusDot(page)).toEqual(FINISHED_DOT)
       // On the first screen, just under the bar.
       const box = (await finished.boundingBox())!
       const bar = (await page.locator('.phone-bar').boundingBox())!
@@ -706,6 +710,47 @@ describe('the phone view', () => {
       expect(await notice.innerText()).toBe('El mapa está terminado. Puede leerlo, pero ya no se puede cambiar. Si hay que cambiar algo, pídaselo a la persona que dirige la reunión.')
       await expect.poll(() => notice.evaluate((p) => p.getBoundingClientRect().top >= 0 && p.getBoundingClientRect().top < window.innerHeight)).toBe(true)
     } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('at 150 % text, in Spanish: the scaling question’s button says in two short lines that it writes a note, naming the question to screen readers; "I disagree" once pressed says how to take it back', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Short buttons at large text')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
+    try {
+      await facilitator.synced()
+      addItem(facilitator.doc, 'strengths', 'Lorna lleva a Kai a la escuela', { id: worker.workerId, name: 'Ana Ruiz' })
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Abuela Rosa')
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await setBrowserTextSize(page, 150)
+
+      const question = zoneLabel('scale', 'es')
+      const add = section(page, 'scale').locator('.phone-add .phone-add-open')
+      await expect.poll(() => add.innerText()).toBe('Escribir una nota')
+      // Screen readers still hear which question.
+      expect(await section(page, 'scale').getByRole('button', { name: `Escribir una nota sobre «${question}»`, exact: true }).count()).toBe(1)
+      // Short enough not to be taken for "Dar su número" above it: at most two lines (the longer
+      // "Escribir una nota sobre esta pregunta" took four here).
+      const lines = await add.evaluate((button) => {
+        const range = document.createRange()
+        range.selectNodeContents(button)
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size
+      })
+      expect(lines).toBeLessThanOrEqual(2)
+      // The other sections keep "Añadir a «…»".
+      expect(await section(page, 'harm').locator('.phone-add-open').innerText()).toBe(`Añadir a «${zoneLabel('harm', 'es')}»`)
+      // It still opens the form for a note about the question.
+      await add.tap()
+      await section(page, 'scale').getByLabel(`¿Qué quiere añadir a «${question}»?`).waitFor({ timeout: 5_000 })
+
+      const disagree = section(page, 'strengths').locator('.phone-disagree-toggle')
+      expect(await disagree.innerText()).toBe('No estoy de acuerdo')
+      await disagree.tap()
+      await expect.poll(() => disagree.innerText(), { timeout: 10_000 }).toBe('Retirar «No estoy de acuerdo»')
+    } finally {
+      facilitator.destroy()
       await phone.context.close()
     }
   })
@@ -1081,18 +1126,21 @@ describe('the phone view', () => {
       const noteCard = section(page, 'strengths').getByTestId('phone-item').first()
       await expect.poll(() => noteCard.getByTestId('disagreements').innerText(), { timeout: 10_000 }).toBe('Does not agree: Jess')
       const worry = section(page, 'danger').getByTestId('danger-statement')
-      const toggle = worry.getByRole('button', { name: 'I disagree' })
-      expect(await toggle.getAttribute('aria-pressed')).toBe('false')
+      const toggle = worry.locator('.phone-disagree-toggle')
+      expect(await toggle.innerText()).toBe('I disagree')
       await toggle.tap()
       const worryDisagreements = () => readMap(facilitator.doc).dangerStatements[0]?.disagreements ?? []
       await waitFor(() => worryDisagreements().length === 1, { timeoutMs: 10_000, what: 'her disagreement in the facilitator doc' })
       expect(worryDisagreements()[0]).toMatchObject({ participantId: lornaId, name: 'Grandma Lorna' })
-      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true')
+      // Pressed, the button says in words what a second tap does, to sight and to screen readers.
+      await expect.poll(() => toggle.innerText()).toBe('Take back “I disagree”')
+      await worry.getByRole('button', { name: 'Take back “I disagree”' }).waitFor({ timeout: 1_000 })
       expect(await worry.getByTestId('disagreements').innerText()).toBe('You do not agree')
       // The worry itself is untouched.
       expect(readMap(facilitator.doc).dangerStatements[0]?.slots).toEqual(STATEMENT)
       await toggle.tap()
       await waitFor(() => worryDisagreements().length === 0, { timeoutMs: 10_000, what: 'the disagreement taken back' })
+      await expect.poll(() => toggle.innerText()).toBe('I disagree')
 
       // The private line: who has rated, never a number; hers goes to the server and the doc only learns that she has rated.
       const worryLine = page.locator(`[data-testid="scale-line"][data-scale-id="${statementId}"]`)

@@ -8,6 +8,7 @@
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import type { ConnectionSnapshot } from './connectionState.ts'
+import './connectionStatus.css'
 
 function messageFor(snapshot: ConnectionSnapshot, endedExplained: boolean, finished: boolean, savedOnDevice: boolean): MessageKey {
   switch (snapshot.state) {

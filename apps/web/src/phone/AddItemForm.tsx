@@ -31,10 +31,16 @@ export interface AddItemFormProps {
   /** Why nothing can be added any more (only words already typed are shown), or `null` while it can. */
   readonly kept?: KeptWhy | null
   readonly typed?: TypedWords
+  /**
+   * The part is a question (the scaling line): the button says, in a few words, that it writes a
+   * note about it, so that at large text it is not taken for giving a number. Its accessible name
+   * still says which question.
+   */
+  readonly question?: boolean
 }
 
 /** The add button and its form. */
-export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null, typed }: AddItemFormProps) {
+export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null, typed, question = false }: AddItemFormProps) {
   const { t } = useI18n()
   const id = useId()
   const [saved] = useState(() => drafts.get(draftKey))
@@ -119,8 +125,14 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null,
           </div>
         </form>
       ) : (
-        <button type="button" ref={form.openerRef} className="phone-add-open" onClick={() => setOpen(true)}>
-          {t('phone.add', { section: label })}
+        <button
+          type="button"
+          ref={form.openerRef}
+          className="phone-add-open"
+          aria-label={question ? t('phone.addNoteName', { section: label }) : undefined}
+          onClick={() => setOpen(true)}
+        >
+          {question ? t('phone.addNote') : t('phone.add', { section: label })}
         </button>
       )}
     </div>

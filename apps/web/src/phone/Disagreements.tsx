@@ -1,7 +1,8 @@
 /**
  * "Does not agree" on a note or a card (map-model MM-25): who has said they see it differently,
- * and, for a person who may write, an "I disagree" toggle (`aria-pressed`) that records or takes
- * back their own disagreement. The item itself stays as it is: disagreement is kept, not edited
+ * and, for a person who may write, an "I disagree" button that records their own disagreement and,
+ * once it is recorded, reads 'Take back "I disagree"': the words say what a second tap does, for
+ * sight and screen readers alike (so no `aria-pressed`, which would read "pressed" on changed words). The item itself stays as it is: disagreement is kept, not edited
  * away (domain guide §7).
  *
  *   <Disagreements list={item.disagreements} selfId={me} canWrite onToggle={(on) => …} />
@@ -34,8 +35,13 @@ export function Disagreements({ list = [], selfId, canWrite, describedBy, onTogg
       ) : null}
       {canWrite ? (
         <div className="phone-actions">
-          <button type="button" className="phone-disagree-toggle" aria-pressed={mine} aria-describedby={describedBy} onClick={() => onToggle(!mine)}>
-            {t('toolkit.disagree.button')}
+          <button
+            type="button"
+            className={mine ? 'phone-disagree-toggle phone-disagree-toggle--mine' : 'phone-disagree-toggle'}
+            aria-describedby={describedBy}
+            onClick={() => onToggle(!mine)}
+          >
+            {t(mine ? 'toolkit.disagree.takeBack' : 'toolkit.disagree.button')}
           </button>
         </div>
       ) : null}

@@ -214,7 +214,11 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
     // In the map's own wording, as on the board (a wellbeing map's worries, not "danger statements").
     ...templateZoneText(section, map.variant, locale),
     anchorId: focusAnchorId(section),
-    add: { draftKey: addFormKey(section), onAdd: (text: string) => writeTracked((author) => addItem(doc, section, text, author)) },
+    add: {
+      draftKey: addFormKey(section),
+      onAdd: (text: string) => writeTracked((author) => addItem(doc, section, text, author)),
+      question: section === 'scale',
+    },
   })
   const privateRatings = usePendingRatings(meeting.id, user.id, snapshot.state === 'live')
   const ratePrivately = privateRatings.rate

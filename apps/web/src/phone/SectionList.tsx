@@ -41,6 +41,8 @@ export interface SectionAdd {
   /** The form's key in `actions.drafts`. */
   readonly draftKey: string
   readonly onAdd: (text: string) => void
+  /** The part is a question: see AddItemForm's `question`. */
+  readonly question?: boolean
 }
 
 /** Props of {@link SectionList}. */
@@ -108,7 +110,7 @@ export function SectionList({ zone, heading, hint, anchorId, items, actions, hea
         </ul>
       )}
       {zone && add && (actions.canWrite || actions.kept) ? (
-        <AddItemForm zone={zone} label={heading} drafts={actions.drafts} draftKey={add.draftKey} onAdd={add.onAdd} kept={actions.kept} typed={actions.typed} />
+        <AddItemForm zone={zone} label={heading} drafts={actions.drafts} draftKey={add.draftKey} onAdd={add.onAdd} question={add.question} kept={actions.kept} typed={actions.typed} />
       ) : null}
     </section>
   )
