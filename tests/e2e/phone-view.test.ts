@@ -714,7 +714,7 @@ describe('the phone view', () => {
     }
   })
 
-  it('at 150 % text, in Spanish: the scaling question’s button says in two short lines that it writes a note, naming the question to screen readers; "I disagree" once pressed says how to take it back', async () => {
+  it('at 150 % text, in Spanish: the scaling question’s button says in two short lines that it writes a note, naming the question to screen readers, and has the focus after her note there is removed; "I disagree" once pressed says how to take it back', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Short buttons at large text')
     const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
@@ -743,7 +743,14 @@ describe('the phone view', () => {
       expect(await section(page, 'harm').locator('.phone-add-open').innerText()).toBe(`Añadir a «${zoneLabel('harm', 'es')}»`)
       // It still opens the form for a note about the question.
       await add.tap()
-      await section(page, 'scale').getByLabel(`¿Qué quiere añadir a «${question}»?`).waitFor({ timeout: 5_000 })
+      const box = section(page, 'scale').getByLabel(`¿Qué quiere añadir a «${question}»?`)
+      await box.fill('Mi vecina también ayuda')
+      await section(page, 'scale').getByRole('button', { name: 'Añadir', exact: true }).tap()
+      await box.press('Escape')
+      // Her note removed, the focus goes on to the button that writes one, not to "Dar su número" above it.
+      await section(page, 'scale').getByRole('button', { name: 'Quitar' }).tap()
+      await section(page, 'scale').getByRole('button', { name: 'Sí, quitarlo' }).tap()
+      await expect.poll(() => isFocused(add), { timeout: 10_000 }).toBe(true)
 
       const disagree = section(page, 'strengths').locator('.phone-disagree-toggle')
       expect(await disagree.innerText()).toBe('No estoy de acuerdo')

@@ -75,7 +75,8 @@ export function SectionList({ zone, heading, hint, anchorId, items, actions, hea
   // The removed note's buttons go with it: the focus moves on to "Add to …", or to the heading
   // while the add form is open (focusing its text box would pop up the phone's keyboard unasked).
   const removeAndMoveFocus = (itemId: string) => {
-    const addButton = sectionRef.current?.querySelector<HTMLElement>('.phone-add-open')
+    // The section's own add button: a scale line's "Give your number" looks the same but is not it.
+    const addButton = sectionRef.current?.querySelector<HTMLElement>('.phone-add > .phone-add-open')
     if (addButton) addButton.focus()
     else focusHeading(headingRef.current)
     actions.remove(itemId)
