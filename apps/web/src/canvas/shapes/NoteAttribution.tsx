@@ -47,7 +47,7 @@ export function NoteAttribution({ toolkit }: { toolkit: ToolkitState }) {
       {labels.map((l) => (
         <div key={l.id}>
           {l.name ? (
-            <div className="sm-note-attribution__name" style={{ left: l.left, top: l.bottom + 2, width: l.right - l.left, fontSize: Math.max(9, 14 * l.zoom) }}>
+            <div className="sm-note-attribution__name" style={{ left: (l.left + l.right) / 2, top: l.bottom + 2, maxWidth: l.right - l.left, fontSize: Math.max(9, 14 * l.zoom) }}>
               {l.name}
             </div>
           ) : null}

@@ -1,0 +1,80 @@
+/**
+ * The facilitator's laptop on a room projector (1366×768) in a real Chromium: a statement
+ * builder's Save stays in sight while its fields scroll, and in present mode the names under notes
+ * read in full from across the room rather than as "A…".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startServer, type TestServer } from '../helpers/servers.ts'
+import { launchChromium, recordingContext } from '../helpers/browser.ts'
+import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+
+const PROJECTOR = { width: 1366, height: 768 }
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** A new worker's page, at projector size, on a new meeting's live canvas. */
+async function facilitatorOnProjector(email: string): Promise<Page> {
+  await workerWithPassword(server, email, 'Ana Ruiz')
+  const { context } = await recordingContext(browser, { viewport: PROJECTOR })
+  const page = await context.newPage()
+  await signInAndCreateMeeting(page, server.url, email, 'Family meeting for Kai')
+  await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
+  await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
+  return page
+}
+
+describe('on a 1366×768 projector', () => {
+  it('keeps Save in sight in the danger statement builder, whose fields scroll', async () => {
+    const page = await facilitatorOnProjector('ana.projector.save@example.org')
+    try {
+      await page.getByRole('button', { name: 'Add a danger statement' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Danger statement' })
+      await dialog.getByLabel('Who is worried?').fill('Grandma Lorna and the school')
+      expect(await dialog.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true)
+      // Without scrolling, Save and Cancel are inside the dialog's visible area.
+      const inSight = () =>
+        dialog.evaluate((el) => {
+          const box = el.getBoundingClientRect()
+          return [...el.querySelectorAll('.sm-builder__actions button')].map((b) => {
+            const r = b.getBoundingClientRect()
+            return r.top >= box.top && r.bottom <= box.bottom && r.bottom <= window.innerHeight
+          })
+        })
+      expect(await inSight()).toEqual([true, true])
+      // Also when the keyboard is half way down the fields.
+      await dialog.getByLabel('When does it happen?').focus()
+      expect(await inSight()).toEqual([true, true])
+    } finally {
+      await page.context().close()
+    }
+  })
+
+  it('shows the whole name under a note in present mode', async () => {
+    const page = await facilitatorOnProjector('ana.projector.names@example.org')
+    try {
+      await addNoteUnder(page, 'Strengths', 'Grandma Lorna picks Kai up from school')
+      await page.getByRole('button', { name: 'Present mode' }).click()
+      const name = page.locator('.sm-note-attribution__name').first()
+      await expect.poll(() => name.evaluate((el) => getComputedStyle(el).fontSize), { timeout: 5_000 }).toBe('20px')
+      expect(await name.innerText()).toBe('Ana Ruiz')
+      // Not cut to "A…": the whole name fits in the box it is drawn in, centred under its note.
+      expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+      const note = await page.locator('.tl-canvas').getByText('Grandma Lorna picks Kai up from school').first().boundingBox()
+      const label = await name.boundingBox()
+      expect(Math.abs(label!.x + label!.width / 2 - (note!.x + note!.width / 2))).toBeLessThan(20)
+    } finally {
+      await page.context().close()
+    }
+  })
+})
