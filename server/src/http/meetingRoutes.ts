@@ -2,13 +2,15 @@
  * Meetings: a worker creates a meeting (its doc is seeded with the safety-map template before we
  * answer), lists the meetings they facilitate, and any member reads one with their role. A
  * facilitator records the meeting's details for the case file when creating it or later
- * (`PATCH`, audited by field name only); the first time a facilitator opens the meeting is kept
- * as its start when no start time was entered. Invites live in `inviteRoutes.ts`, the roster in
+ * (`PATCH`, audited by field name only), and may change the meeting's language there: the doc's
+ * `meta.locale` changes with the record, so every board's own words and the exports follow it.
+ * The first time a facilitator opens the meeting is kept as its start when no start time was
+ * entered. Invites live in `inviteRoutes.ts`, the roster in
  * `participantRoutes.ts`.
  */
 import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
-import { setUpMeetingDoc, TEMPLATE_IDS, type Locale, type TemplateId } from '@safetymap/map-model'
+import { LOCALES, META_KEYS, META_MAP_NAME, setUpMeetingDoc, TEMPLATE_IDS, type Locale, type TemplateId } from '@safetymap/map-model'
 import type { Services } from './services.ts'
 import { requireWorker } from './principal.ts'
 import { errorSchema, meetingSchema } from './schemas.ts'
@@ -43,6 +45,13 @@ export const meetingToApi = (m: Meeting) => ({
 })
 const toApi = meetingToApi
 
+const localeProperty = { type: 'string', enum: [...LOCALES] } as const
+
+const setDocLocale = (locale: Locale) => (doc: Y.Doc) => {
+  const meta = doc.getMap(META_MAP_NAME)
+  if (meta.get(META_KEYS.locale) !== locale) meta.set(META_KEYS.locale, locale)
+}
+
 export async function meetingRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.post<{ Body: { title: string; locale?: Locale; template?: TemplateId; parentConsent?: { givenBy: string } } & MeetingDetailsBody }>('/api/meetings', {
     schema: {
@@ -52,7 +61,7 @@ export async function meetingRoutes(app: FastifyInstance, services: Services): P
         required: ['title'],
         properties: {
           title: { type: 'string', minLength: 1, maxLength: 120 },
-          locale: { type: 'string', enum: ['en', 'es'] },
+          locale: localeProperty,
           /** The map laid out at creation (map-model MM-34); `three-column` when absent. */
           template: { type: 'string', enum: [...TEMPLATE_IDS] },
           /** Who agreed to using Three Houses with the child (map-model MM-31); required for `three-houses`. */
@@ -126,12 +135,12 @@ export async function meetingRoutes(app: FastifyInstance, services: Services): P
     return { ...toApi(meeting), role }
   })
 
-  app.patch<{ Params: { id: string }; Body: MeetingDetailsBody }>('/api/meetings/:id', {
+  app.patch<{ Params: { id: string }; Body: MeetingDetailsBody & { locale?: Locale } }>('/api/meetings/:id', {
     schema: {
       tags: ['meetings'],
-      description: 'Changes the meeting details for the case file (facilitators, while the map is not finalized). Fields left out stay as they are; null clears one.',
+      description: 'Changes the meeting details for the case file and the meeting\'s language (facilitators, while the map is not finalized). Fields left out stay as they are; null clears one.',
       params: meetingIdParams,
-      body: { type: 'object', additionalProperties: false, properties: meetingDetailsProperties },
+      body: { type: 'object', additionalProperties: false, properties: { ...meetingDetailsProperties, locale: localeProperty } },
       response: {
         200: { ...meetingSchema, properties: { ...meetingSchema.properties, role: { type: 'string' } } },
         400: errorSchema,
@@ -147,9 +156,16 @@ export async function meetingRoutes(app: FastifyInstance, services: Services): P
     if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
     const change = meetingDetailsFromApi(request.body)
     if (endsBeforeStart({ ...meeting.details, ...change })) throw new MeetingTimesInvalid()
+    const { locale = meeting.locale } = request.body
+    const localeChanged = locale !== meeting.locale
+    if (localeChanged) {
+      // The doc first: should the record's write then fail, a retry finds the old language and writes both.
+      await services.relay.applyServerChange(meeting.id, setDocLocale(locale))
+      await services.meetings.setLocale(meeting.id, locale)
+    }
     const updated = await services.meetings.updateDetails(meeting.id, change)
     if (!updated) throw new MeetingNotFound()
-    const fields = changedDetailFields(meeting.details, change)
+    const fields = [...changedDetailFields(meeting.details, change), ...(localeChanged ? ['locale'] : [])]
     if (fields.length > 0) {
       await services.audit.record({
         action: 'meeting.details-changed',

@@ -198,6 +198,7 @@ export function createMeetingStore(db: Database) {
     setDetails: db.prepare(
       'UPDATE meetings SET case_reference = ?, meeting_type = ?, purpose = ?, start_time = ?, end_time = ? WHERE id = ?',
     ),
+    setLocale: db.prepare('UPDATE meetings SET locale = ? WHERE id = ?'),
     setOpened: db.prepare('UPDATE meetings SET opened_at = ? WHERE id = ? AND opened_at IS NULL'),
     byId: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?'),
     coFacilitators: db.prepare<[string], { worker_id: string }>(
@@ -274,6 +275,10 @@ export function createMeetingStore(db: Database) {
         q.setDetails.run(d.caseReference, d.meetingType, d.purpose, d.startTime, d.endTime, meetingId)
         return meetingOf(q.byId.get(meetingId) as MeetingRow)
       })()
+    },
+    /** Changes the meeting's language (its board's own words and exports follow it). */
+    async setLocale(meetingId: string, locale: Locale): Promise<void> {
+      q.setLocale.run(locale, meetingId)
     },
     /** Records when a facilitator first opened the meeting (later openings keep the first time). */
     async markOpened(meetingId: string, now: number): Promise<void> {

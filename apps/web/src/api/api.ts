@@ -193,8 +193,8 @@ export const api = {
   ): Promise<ApiResult<MeetingSummary>> =>
     request('POST', '/api/meetings', input),
 
-  /** Changes the meeting's details for the case file (facilitators); fields left out stay as they are. */
-  updateMeetingDetails: (meetingId: string, details: Partial<MeetingDetails>): Promise<ApiResult<Meeting>> =>
+  /** Changes the meeting's details for the case file and its language (facilitators); fields left out stay as they are. */
+  updateMeetingDetails: (meetingId: string, details: Partial<MeetingDetails> & { readonly locale?: Locale }): Promise<ApiResult<Meeting>> =>
     request('PATCH', meetingUrl(meetingId), details),
 
   /** Records a picture of the map (PNG or SVG) this browser made, before saving it; answers its checksum. */

@@ -12,7 +12,7 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { setAwarenessUser, useYjsStore } from '@safetymap/tldraw-yjs'
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { Tldraw, type Editor, type TldrawOptions } from 'tldraw'
+import { Tldraw, useValue, type Editor, type TldrawOptions } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { LabelOverrides } from '@safetymap/map-model'
 import type { Meeting } from '../api/api.ts'
@@ -128,6 +128,8 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
 
   // A language someone picked on their own device is their board's too; the facilitator's board, which the room may watch, stays in the meeting's.
   const boardLocale = useBoardLocale(doc, meeting.locale, chosen && role !== 'facilitator' ? locale : null)
+  // The meeting's language as the doc has it now, which a facilitator may change in "Meeting details".
+  const meetingLocale = useValue(useBoardLocale(doc, meeting.locale, null))
   const toolkit = useMemo(() => createToolkitState(boardLocale), [boardLocale])
   const shapeUtils = useMemo(() => createMeetingShapeUtils(boardLocale, toolkit, labels), [boardLocale, toolkit, labels])
   const tldrawUser = useTldrawUser({ id: user.id, name: user.name, color })
@@ -175,8 +177,8 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
             ? t('whosHere.summaryWaiting', { count: peers.length, waiting: waitingCount })
             : t('whosHere.summary', { count: peers.length })}
         </button>
-        {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} finalized={access.finalized} />}
-        {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} meetingLocale={meeting.locale} />}
+        {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} meetingLocale={meetingLocale} finalized={access.finalized} />}
+        {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} meetingLocale={meetingLocale} />}
         {role === 'facilitator' && <AuditTrailButton meetingId={meeting.id} roster={access.roster} />}
         <LanguageSwitch />
       </header>

@@ -1,13 +1,14 @@
 /**
  * The facilitator's "Meeting details" button on the meeting page and its dialog: the details the
- * case-file export prints (case reference, kind of meeting, purpose, start and end times), saved
- * with the meeting. The server records each change in the audit log (which fields, never what).
+ * case-file export prints (case reference, kind of meeting, purpose, start and end times) and the
+ * meeting's language (`meetingLocale`, as the doc has it now), saved with the meeting. The server records each change in the audit log (which fields, never what).
  * A time left half filled in (a date without a time) is refused beside its field, with the
  * keyboard moved there, and nothing is saved until it is finished or cleared.
  *
- *   {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} finalized={access.finalized} />}
+ *   {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} meetingLocale={meetingLocale} finalized={access.finalized} />}
  */
 import { useCallback, useId, useState, type FormEvent } from 'react'
+import type { Locale } from '@safetymap/map-model'
 import { BusyButton } from '../access/BusyButton.tsx'
 import { usePanelKeyboard } from '../ui/usePanelKeyboard.ts'
 import { api, type Meeting } from '../api/api.ts'
@@ -15,17 +16,21 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { MeetingDetailsFields } from './MeetingDetailsFields.tsx'
+import { MeetingLanguageField } from './MeetingLanguageField.tsx'
 import { detailsFromDraft, draftFromDetails, endsBeforeStart } from './meetingDetailsDraft.ts'
 import { useIncompleteTime } from './useIncompleteTime.ts'
 import './meetingDetails.css'
 
 /** Button plus dialog. */
-export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting: Meeting; readonly finalized: boolean }) {
+export function MeetingDetailsButton({ meeting, meetingLocale, finalized }: { readonly meeting: Meeting; readonly meetingLocale: Locale; readonly finalized: boolean }) {
   const { t } = useI18n()
   const dialogId = useId()
   const [open, setOpen] = useState(false)
   const keys = usePanelKeyboard(open, useCallback(() => setOpen(false), []))
   const [draft, setDraft] = useState(() => draftFromDetails(meeting))
+  // Until picked here, the meeting's language as it is now (a co-facilitator may have changed it).
+  const [pickedLocale, setPickedLocale] = useState<Locale | null>(null)
+  const locale = pickedLocale ?? meetingLocale
   const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; messageKey: MessageKey }>({ kind: 'idle' })
   const times = useIncompleteTime()
 
@@ -40,9 +45,10 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
     if (times.refuse()) return setState({ kind: 'idle' })
     if (endsBeforeStart(draft)) return setState({ kind: 'failed', messageKey: 'meetingDetails.endBeforeStart' })
     setState({ kind: 'saving' })
-    const result = await api.updateMeetingDetails(meeting.id, detailsFromDraft(draft))
+    const result = await api.updateMeetingDetails(meeting.id, { ...detailsFromDraft(draft), locale })
     if (!result.ok) return setState({ kind: 'failed', messageKey: result.error.messageKey })
     setDraft(draftFromDetails(result.value))
+    setPickedLocale(null)
     setState({ kind: 'saved' })
   }
 
@@ -59,6 +65,13 @@ export function MeetingDetailsButton({ meeting, finalized }: { readonly meeting:
             {/* A finished map is a record: its details change only after reopening it. */}
             {finalized && <p>{t('meetingDetails.finalized')}</p>}
             <fieldset disabled={finalized}>
+              <MeetingLanguageField
+                value={locale}
+                onChange={(next) => {
+                  setPickedLocale(next)
+                  setState({ kind: 'idle' })
+                }}
+              />
               <MeetingDetailsFields value={draft} onChange={edit} timeRefs={times.timeRefs} incompleteTime={times.incompleteTime} />
             </fieldset>
             {state.kind === 'failed' && <FormError messageKey={state.messageKey} />}

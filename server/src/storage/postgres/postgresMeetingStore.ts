@@ -148,6 +148,9 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
       })
       return updated ? getMeeting(meetingId) : null
     },
+    async setLocale(meetingId, locale) {
+      await pool.query('UPDATE meetings SET locale = $1 WHERE id = $2', [locale, meetingId])
+    },
     async markOpened(meetingId, now) {
       await pool.query('UPDATE meetings SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL', [now, meetingId])
     },

@@ -168,6 +168,9 @@ export const enBoard = {
   'meetingDetails.timeIncomplete': 'This time has a date but no time of day. Add the time too, or clear the date.',
   'meetingDetails.endBeforeStart': 'The end time is before the start time. Check both times and try again.',
   'meetingDetails.more': 'Details for the case file (optional)',
+  'meetingDetails.locale': 'Language of the map',
+  'meetingDetails.localeHint.en': 'The map’s headings and the family copy will be in English. What people wrote stays as they wrote it.',
+  'meetingDetails.localeHint.es': 'The map’s headings and the family copy will be in Spanish. What people wrote stays as they wrote it.',
   'meetingDetails.finalized': 'The map is finished, so these details are part of the record. Reopen the map to change them.',
 
   'templates.add': 'Add a template',

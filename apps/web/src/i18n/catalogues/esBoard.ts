@@ -173,6 +173,9 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'meetingDetails.timeIncomplete': 'Aquí hay una fecha pero falta la hora. Añada también la hora, o borre la fecha.',
   'meetingDetails.endBeforeStart': 'La hora en que terminó es antes de la hora en que empezó. Revise las dos horas e inténtelo de nuevo.',
   'meetingDetails.more': 'Datos para el expediente (opcional)',
+  'meetingDetails.locale': 'Idioma del mapa',
+  'meetingDetails.localeHint.en': 'Los títulos del mapa y la copia para la familia estarán en inglés. Lo que escribió cada persona queda tal como lo escribió.',
+  'meetingDetails.localeHint.es': 'Los títulos del mapa y la copia para la familia estarán en español. Lo que escribió cada persona queda tal como lo escribió.',
   'meetingDetails.finalized': 'El mapa está terminado, así que estos datos son parte del registro. Vuelva a abrir el mapa para cambiarlos.',
 
   'templates.add': 'Agregar una plantilla',
