@@ -1,7 +1,8 @@
 /**
  * The facilitator's laptop on a room projector (1366×768) in a real Chromium: a statement
- * builder's Save stays in sight while its fields scroll, and in present mode the names under notes
- * read in full from across the room rather than as "A…".
+ * builder's Save stays in sight while its fields scroll; in present mode the names under notes
+ * read in full from across the room rather than as "A…", and "Restrict this note" does not float
+ * over the map; in Spanish the meeting bar keeps to one row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -73,6 +74,64 @@ describe('on a 1366×768 projector', () => {
       const note = await page.locator('.tl-canvas').getByText('Grandma Lorna picks Kai up from school').first().boundingBox()
       const label = await name.boundingBox()
       expect(Math.abs(label!.x + label!.width / 2 - (note!.x + note!.width / 2))).toBeLessThan(20)
+    } finally {
+      await page.context().close()
+    }
+  })
+
+  it('does not float "Restrict this note" over the map in present mode, and brings it back after', async () => {
+    const page = await facilitatorOnProjector('ana.projector.restrict@example.org')
+    try {
+      const text = 'Dad shouts when he is tired'
+      await addNoteUnder(page, 'Strengths', text)
+      const restrict = page.getByRole('button', { name: 'Restrict this note' })
+      const present = page.getByRole('button', { name: 'Present mode' })
+      // Escape in the canvas first: a click on a note that is still selected would start editing it.
+      const selectNote = async () => {
+        await page.locator('.tl-container').focus()
+        await page.keyboard.press('Escape')
+        await page.locator('.tl-canvas').getByText(text).first().click()
+      }
+      await selectNote()
+      await restrict.waitFor({ timeout: 5_000 })
+      await present.click()
+      await selectNote()
+      // Selected on the projector (tldraw's style panel shows for it), but nothing floats over the map for the room to read.
+      await page.locator('.tlui-style-panel').waitFor({ timeout: 5_000 })
+      await page.waitForTimeout(300)
+      expect(await restrict.isVisible()).toBe(false)
+      await present.click()
+      await selectNote()
+      await restrict.waitFor({ timeout: 5_000 })
+    } finally {
+      await page.context().close()
+    }
+  })
+
+  it('keeps the meeting bar to one row in Spanish, with whole words and full-size buttons', async () => {
+    const page = await facilitatorOnProjector('ana.projector.spanish@example.org')
+    try {
+      const bar = page.locator('.meeting-bar')
+      const english = (await bar.boundingBox())!.height
+      await page.getByRole('button', { name: 'Español, ES' }).click()
+      await page.getByRole('button', { name: 'Exportar' }).waitFor({ timeout: 5_000 })
+      // As low as in English: the map keeps its height.
+      expect((await bar.boundingBox())!.height).toBe(english)
+      const items = await bar.evaluate((el) =>
+        [...el.children].map((child) => {
+          const r = child.getBoundingClientRect()
+          return { top: r.top, bottom: r.bottom }
+        }),
+      )
+      const first = items[0]!
+      expect(items.every((item) => item.top < first.bottom && item.bottom > first.top)).toBe(true)
+      // No button's words are cut, and each is still a full touch target.
+      const buttons = await bar.locator('button').evaluateAll((list) =>
+        list.map((b) => ({ text: b.textContent, cut: b.scrollWidth > b.clientWidth, height: b.getBoundingClientRect().height })),
+      )
+      expect(buttons.filter((b) => b.cut || b.height < 44)).toEqual([])
+      // Nor the meeting's name, which is not squeezed to make room.
+      expect(await bar.locator('h1').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
     } finally {
       await page.context().close()
     }
