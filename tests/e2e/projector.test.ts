@@ -1,8 +1,8 @@
 /**
  * The facilitator's laptop on a room projector (1366×768) in a real Chromium: a statement
  * builder's Save stays in sight while its fields scroll; in present mode the names under notes
- * read in full from across the room rather than as "A…", and "Restrict this note" does not float
- * over the map; in Spanish the meeting bar keeps to one row.
+ * read in full from across the room rather than as "A…", and neither "Restrict this note" nor a
+ * restricted note shows over the map; in Spanish the meeting bar keeps to one row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -79,7 +79,7 @@ describe('on a 1366×768 projector', () => {
     }
   })
 
-  it('does not float "Restrict this note" over the map in present mode, and brings it back after', async () => {
+  it('does not float "Restrict this note" over the map in present mode, nor show a restricted note there, and brings both back after', async () => {
     const page = await facilitatorOnProjector('ana.projector.restrict@example.org')
     try {
       const text = 'Dad shouts when he is tired'
@@ -103,6 +103,16 @@ describe('on a 1366×768 projector', () => {
       await present.click()
       await selectNote()
       await restrict.waitFor({ timeout: 5_000 })
+
+      // Once restricted, the note stays on her own screen with its badge, but never on the projected one.
+      await restrict.click()
+      await page.getByRole('button', { name: 'Yes, restrict it' }).click()
+      const restricted = page.getByTestId('restricted-item').filter({ hasText: text })
+      await restricted.waitFor({ timeout: 10_000 })
+      await present.click()
+      await expect.poll(() => restricted.isVisible(), { timeout: 5_000 }).toBe(false)
+      await present.click()
+      await restricted.waitFor({ timeout: 5_000 })
     } finally {
       await page.context().close()
     }
