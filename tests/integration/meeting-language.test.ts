@@ -52,4 +52,37 @@ describe('the meeting’s language', () => {
     expect(readMeta(doc).locale).toBe('es')
     expect((await api<{ locale: string }>(server.url, `/api/meetings/${id}`, { token: apiKey })).body.locale).toBe('es')
   })
+
+  it('a version finalized in English still exports in English after a reopen switches the meeting to Spanish', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const { id } = await createMeeting(server.url, apiKey, 'Kai', 'en')
+    // POST /finalize and /reopen; PATCH the meeting itself with a body.
+    const change = async (route: string, body?: unknown) =>
+      expect((await api(server.url, `/api/meetings/${id}${route}`, { method: body === undefined ? 'POST' : 'PATCH', token: apiKey, body })).status).toBe(200)
+    const exportOf = async (query: string) => {
+      const res = await fetch(`${server.url}/api/meetings/${id}/export?${query}`, { headers: { authorization: `Bearer ${apiKey}` } })
+      expect(res.status).toBe(200)
+      return { body: Buffer.from(await res.arrayBuffer()), fileName: res.headers.get('content-disposition'), language: res.headers.get('content-language') }
+    }
+    const localeOf = (file: { body: Buffer }) => (JSON.parse(file.body.toString('utf8')) as { meeting: { locale: string } }).meeting.locale
+
+    await change('/finalize')
+    const recordBefore = await exportOf('format=json&version=1')
+    const familyBefore = await exportOf('format=family-pdf&version=1')
+    expect(localeOf(recordBefore)).toBe('en')
+    await change('/reopen')
+    await change('', { locale: 'es' })
+    await change('/finalize')
+
+    const recordAfter = await exportOf('format=json&version=1')
+    expect(localeOf(recordAfter)).toBe('en')
+    expect(recordAfter.body.equals(recordBefore.body)).toBe(true)
+    expect(localeOf(await exportOf('format=json&version=2'))).toBe('es')
+    // The family copy of version 1 is still written in English unless asked for in Spanish.
+    const familyAfter = await exportOf('format=family-pdf&version=1')
+    expect(familyAfter).toMatchObject({ language: 'en', fileName: expect.stringMatching(/-v1-family-en\.pdf"$/) })
+    expect(familyAfter.body.equals(familyBefore.body)).toBe(true)
+    expect((await exportOf('format=family-pdf&version=2')).fileName).toMatch(/-v2-family-es\.pdf"$/)
+    expect((await exportOf('format=family-pdf&version=1&language=es')).fileName).toMatch(/-v1-family-es\.pdf"$/)
+  })
 })

@@ -3,16 +3,17 @@
  * version when there is one, else the relay's current state), reads it through map-model, joins
  * what the meeting store records (details, facilitators, roster with relationship, attendance and
  * consent, version and finalizer) and the agency's name, drops restricted items, and renders the
- * requested format — the family copy in the language asked for, the record always in the
- * meeting's. Returns the bytes, their SHA-256 and the model; recording the audit entry is the
- * route's job.
+ * requested format — the family copy in the language asked for (else the map's), the record always
+ * in the map's: the language in the exported state's `meta.locale`, so a finalized version keeps
+ * the one it was finalized in after a reopen changes the meeting's. Returns the bytes, their
+ * SHA-256, the model and the rendering used; recording the audit entry is the route's job.
  *
  * ```ts
- * const file = await createExport(services, { meeting, rendering: { format: 'family-pdf', language: 'es' }, picture: null })
+ * const file = await createExport(services, { meeting, asked: { format: 'family-pdf', language: 'es' }, picture: null })
  * ```
  */
 import * as Y from 'yjs'
-import { readMap, readRecordMap, type Locale } from '@safetymap/map-model'
+import { isLocale, META_KEYS, META_MAP_NAME, readMap, readRecordMap, type Locale } from '@safetymap/map-model'
 import type { Services } from '../http/services.ts'
 import type { Meeting } from '../meetings/MeetingStore.ts'
 import type { VersionDetails } from '../meetings/versionDetails.ts'
@@ -33,17 +34,38 @@ export interface ExportFile {
   readonly fileName: string
   readonly sha256: string
   readonly model: CaseFileExport
+  /** What was rendered, the family copy's language settled. */
+  readonly rendering: ExportRendering
 }
 
 export type ExportFailure = { ok: false; reason: 'no-map' | 'unknown-version' }
 
 /**
  * What to render: a format, and for the family copy the language it is written in. The case-file
- * record (PDF, DOCX, JSON) is the agency's and always stays in the meeting's language.
+ * record (PDF, DOCX, JSON) is the agency's and always stays in the map's language.
  */
 export type ExportRendering =
   | { readonly format: Exclude<ExportFormat, 'family-pdf'> }
   | { readonly format: 'family-pdf'; readonly language: Locale }
+
+/** What was asked for: a format, and for the family copy maybe a language (else the map's). */
+export interface ExportAsk {
+  readonly format: ExportFormat
+  readonly language?: Locale
+}
+
+const settle = (asked: ExportAsk, mapLocale: Locale): ExportRendering =>
+  asked.format === 'family-pdf' ? { format: 'family-pdf', language: asked.language ?? mapLocale } : { format: asked.format }
+
+/**
+ * The language the exported state was in: its `meta.locale`, which a language change writes and
+ * finalize freezes with the version. `readMeta` would read a missing one as English, so a state
+ * without one (kept before the template wrote it) falls back to the meeting's instead.
+ */
+function stateLocale(doc: Y.Doc, meetingLocale: Locale): Locale {
+  const locale = doc.getMap<unknown>(META_MAP_NAME).get(META_KEYS.locale)
+  return isLocale(locale) ? locale : meetingLocale
+}
 
 export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   pdf: 'application/pdf',
@@ -165,7 +187,7 @@ export async function readExportModel(
       meeting: {
         id: meeting.id,
         title,
-        locale: meeting.locale,
+        locale: stateLocale(doc, meeting.locale),
         status: meeting.status,
         createdAt: meeting.createdAt,
         agency: services.config.agencyName,
@@ -209,20 +231,22 @@ export async function renderExport(model: CaseFileExport, rendering: ExportRende
 /** Reads, renders and hashes one export. */
 export async function createExport(
   services: Services,
-  input: { meeting: Meeting; rendering: ExportRendering; picture: CanvasPicture | null; version?: number | null },
+  input: { meeting: Meeting; asked: ExportAsk; picture: CanvasPicture | null; version?: number | null },
 ): Promise<{ ok: true; file: ExportFile } | ExportFailure> {
   const read = await readExportModel(services, input)
   if (!read.ok) return read
-  const body = await renderExport(read.model, input.rendering, input.picture)
+  const rendering = settle(input.asked, read.model.meeting.locale)
+  const body = await renderExport(read.model, rendering, input.picture)
   const safeTitle = read.model.meeting.title.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'meeting'
   return {
     ok: true,
     file: {
       body,
-      contentType: EXPORT_CONTENT_TYPES[input.rendering.format],
-      fileName: `safetymap-${safeTitle}-${read.model.version.label}-${fileSuffix(input.rendering)}`,
+      contentType: EXPORT_CONTENT_TYPES[rendering.format],
+      fileName: `safetymap-${safeTitle}-${read.model.version.label}-${fileSuffix(rendering)}`,
       sha256: sha256Hex(body),
       model: read.model,
+      rendering,
     },
   }
 }

@@ -2,8 +2,9 @@
  * The export API, as a fastify plugin:
  *
  *   GET  /api/meetings/:id/export?format=pdf|family-pdf|docx|json[&version=N][&language=en|es]
- *        `language` is for the family copy only (default: the meeting's language); the case-file
- *        record stays in the meeting's language, so asking for it in another is a 400
+ *        `language` is for the family copy only (default: the map's language — a finalized
+ *        version's own, as it was finalized); the case-file record stays in the map's language, so
+ *        asking for it in another is a 400
  *   POST /api/meetings/:id/export?format=…   body: the canvas PNG (Content-Type: image/png)
  *   POST /api/meetings/:id/export/pictures   body: a PNG or SVG of the map the facilitator's browser
  *        made with tldraw; recorded (SHA-256 in the audit log) and answered with its checksum; the
@@ -25,7 +26,7 @@ import { errorSchema } from '../http/schemas.ts'
 import { ExportBusy, ExportLanguageFamilyOnly, ExportMapMissing, ExportPictureInvalid, ExportVersionUnknown } from '../errors.ts'
 import { EXPORT_FORMATS, sha256Hex, type ExportFormat } from './CaseFileExport.ts'
 import { MAX_CANVAS_PICTURE_BYTES, readCanvasPicture, type CanvasPicture } from './canvasPicture.ts'
-import { createExport, type ExportRendering } from './createExport.ts'
+import { createExport, type ExportAsk } from './createExport.ts'
 
 /** A PNG of any size: a saved picture is only hashed, never embedded, so only its kind matters. */
 const isPng = (body: Buffer): boolean => {
@@ -48,7 +49,7 @@ const querystring = {
   properties: {
     format: { type: 'string', enum: [...EXPORT_FORMATS] },
     version: { type: 'integer', minimum: 1 },
-    language: { type: 'string', enum: [...LOCALES], description: 'The family copy’s language; default: the meeting’s.' },
+    language: { type: 'string', enum: [...LOCALES], description: 'The family copy’s language; default: the map’s (a finalized version’s own).' },
   },
 } as const
 
@@ -67,11 +68,10 @@ function schemaErrorFormatter(errors: FastifySchemaValidationError[], dataVar: s
   )
 }
 
-/** What the query asks to render; the family copy defaults to the meeting's language. */
-function renderingFor(query: ExportQuery, meetingLocale: Locale): ExportRendering {
-  if (query.format === 'family-pdf') return { format: 'family-pdf', language: query.language ?? meetingLocale }
-  if (query.language !== undefined) throw new ExportLanguageFamilyOnly()
-  return { format: query.format }
+/** What the query asks to render; only the family copy takes a language (createExport settles its default). */
+function askedFor(query: ExportQuery): ExportAsk {
+  if (query.format !== 'family-pdf' && query.language !== undefined) throw new ExportLanguageFamilyOnly()
+  return query.language === undefined ? { format: query.format } : { format: query.format, language: query.language }
 }
 
 const responses = {
@@ -93,7 +93,7 @@ export async function exportRoutes(app: FastifyInstance, services: Services): Pr
 
   const handle = async (request: ExportRequest, reply: FastifyReply, readPicture: () => CanvasPicture | null) => {
     const { meeting, worker } = await facilitatorOf(services, request)
-    const rendering = renderingFor(request.query, meeting.locale)
+    const asked = askedFor(request.query)
     const picture = readPicture()
     if (running >= MAX_CONCURRENT_EXPORTS) {
       void reply.header('Retry-After', '5')
@@ -102,12 +102,13 @@ export async function exportRoutes(app: FastifyInstance, services: Services): Pr
     running++
     let result: Awaited<ReturnType<typeof createExport>>
     try {
-      result = await createExport(services, { meeting, rendering, picture, version: request.query.version ?? null })
+      result = await createExport(services, { meeting, asked, picture, version: request.query.version ?? null })
     } finally {
       running--
     }
     if (!result.ok) throw result.reason === 'no-map' ? new ExportMapMissing() : new ExportVersionUnknown()
     const { file } = result
+    const { rendering } = file
     // The family copy's language is a code, never map text, so the audit entry and the log may carry it.
     const familyLanguage: Record<string, Locale> = rendering.format === 'family-pdf' ? { language: rendering.language } : {}
     await services.audit.record({
