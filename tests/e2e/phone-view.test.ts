@@ -28,6 +28,8 @@
  * to its button (or on to "Add to …" when she removes a note); a number form opens on her number;
  * the bar never hides the focused control, shows up to two lines of the meeting's name, and with
  * large text scrolls away rather than covering the screen; "Not sent yet" says what it means.
+ * "Go to a part of the map" links each column, the 0–10 question and each placed template, in
+ * her language, and takes her focus to the heading, on screen and clear of the bar.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -183,6 +185,31 @@ async function startRating(page: Page, value: number, high: string, higher?: str
 }
 
 const isFocused = (locator: Locator) => locator.evaluateAll((elements) => elements.length === 1 && elements[0] === document.activeElement)
+
+/** What a small screen suffers from: shown controls under 44 px either way, and the page's width against the screen's (with what sticks out). */
+const layoutProblems = (page: Page) =>
+  page.evaluate(() => {
+    const small: string[] = []
+    for (const el of document.querySelectorAll<HTMLElement>('.phone button, .phone a, .phone summary, .phone textarea, .phone-choice-option span')) {
+      const box = el.getBoundingClientRect()
+      if (box.width === 0 && box.height === 0) continue
+      if (box.width < 44 || box.height < 44) small.push(`${el.tagName} "${el.textContent?.trim()}" ${Math.round(box.width)}×${Math.round(box.height)}`)
+    }
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`)
+      .slice(0, 8)
+    return { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, small, wide }
+  })
+
+/** Whether `heading` is wholly on screen and not under the bar while the bar stays on screen. */
+const clearOfBar = (heading: Locator) =>
+  heading.evaluate((element) => {
+    const bar = document.querySelector('.phone-bar')
+    const barBottom = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0
+    const box = element.getBoundingClientRect()
+    return box.top >= barBottom - 0.5 && box.bottom <= window.innerHeight
+  })
 
 const itemsWithText = (peer: Peer, key: SectionKey, text: string) => readMap(peer.doc).sections[key].filter((item) => item.text === text)
 /** The notes in zone `key` of the placed template `placementId`, as the board reads them. */
@@ -762,6 +789,48 @@ describe('the phone view', () => {
     }
   })
 
+  it('at 150 % text, in Spanish: "Go to a part of the map" names each part in her words and takes her, focus and all, to the 0–10 question; at 100 % to "What needs to happen?" clear of the bar', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('A long list on a small phone')
+    const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
+    try {
+      await server.services.relay.applyServerChange(meeting.id, (doc) => void placeTemplate(doc, 'safety-house'))
+      const page = await phone.context.newPage()
+      await joinOnPhone(page, inviteUrl, 'Abuela Rosa')
+      await page.getByRole('button', { name: 'Español' }).tap()
+      await setBrowserTextSize(page, 150)
+      await expect.poll(() => page.locator('.phone-bar').evaluate((bar) => getComputedStyle(bar).position)).toBe('static')
+
+      const jump = page.getByRole('navigation', { name: 'Partes del mapa' })
+      const open = jump.getByText('Ir a una parte del mapa', { exact: true })
+      await open.tap()
+      const links = jump.getByRole('link')
+      const question = zoneLabel('scale', 'es')
+      await expect.poll(() => links.allInnerTexts()).toEqual([zoneLabel('worries', 'es'), zoneLabel('working-well', 'es'), zoneLabel('needs', 'es'), question, 'La casa segura'])
+      const { scrollWidth, clientWidth, small, wide } = await layoutProblems(page)
+      expect(scrollWidth, `no sideways scrolling: ${wide.join(', ')}`).toBeLessThanOrEqual(clientWidth)
+      expect(small, 'targets').toEqual([])
+
+      const scaleHeading = section(page, 'scale').locator('h2')
+      expect(await clearOfBar(scaleHeading), 'the question starts off screen').toBe(false)
+      await jump.getByRole('link', { name: question, exact: true }).tap()
+      await expect.poll(() => isFocused(scaleHeading)).toBe(true)
+      await expect.poll(() => clearOfBar(scaleHeading)).toBe(true)
+
+      // With the bar on screen (100 %), the part she goes to is not left under it.
+      await setBrowserTextSize(page, 100)
+      await expect.poll(() => page.locator('.phone-bar').evaluate((bar) => getComputedStyle(bar).position)).toBe('sticky')
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await open.tap()
+      const needs = page.getByRole('heading', { name: zoneLabel('needs', 'es'), exact: true })
+      await jump.getByRole('link', { name: zoneLabel('needs', 'es'), exact: true }).tap()
+      await expect.poll(() => isFocused(needs)).toBe(true)
+      await expect.poll(() => clearOfBar(needs)).toBe(true)
+      expect(await page.evaluate(() => window.scrollY), 'the list moved').toBeGreaterThan(0)
+    } finally {
+      await phone.context.close()
+    }
+  })
+
   it('at 150 % text the bar that scrolls away shows the meeting’s whole name; back at 100 % it sticks again with two lines', async () => {
     const title = 'Reunión de la familia de Kai, 12 de mayo'
     const { inviteUrl } = await newMeetingWithInvite(title)
@@ -1261,20 +1330,6 @@ describe('the phone view', () => {
       await page.getByRole('heading', { name: WORKING_WELL }).waitFor()
       expect(await axeProblems(page), 'phone page, English').toEqual([])
 
-      const layout = () =>
-        page.evaluate(() => {
-          const small: string[] = []
-          for (const el of document.querySelectorAll<HTMLElement>('.phone button, .phone a, .phone summary, .phone textarea, .phone-choice-option span')) {
-            const box = el.getBoundingClientRect()
-            if (box.width === 0 && box.height === 0) continue
-            if (box.width < 44 || box.height < 44) small.push(`${el.tagName} "${el.textContent?.trim()}" ${Math.round(box.width)}×${Math.round(box.height)}`)
-          }
-          const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-            .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-            .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`)
-            .slice(0, 8)
-          return { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, small, wide }
-        })
       // Open a form and a confirmation, so their controls are measured too.
       await section(page, 'harm').locator('.phone-add-open').tap()
       await section(page, 'strengths').getByRole('button', { name: 'Remove' }).tap()
@@ -1284,7 +1339,7 @@ describe('the phone view', () => {
       for (const [percent, size] of [[100, '18px'], [200, '36px']] as const) {
         await setBrowserTextSize(page, percent)
         await expect.poll(() => itemText.evaluate((p) => getComputedStyle(p).fontSize), { message: `words at ${percent} %` }).toBe(size)
-        const { scrollWidth, clientWidth, small, wide } = await layout()
+        const { scrollWidth, clientWidth, small, wide } = await layoutProblems(page)
         expect(scrollWidth, `no sideways scrolling at ${percent} % text: ${wide.join(', ')}`).toBeLessThanOrEqual(clientWidth)
         expect(small, `targets at ${percent} % text`).toEqual([])
         // The bar stays on screen only while it takes no more than a quarter of it.

@@ -12,7 +12,8 @@
  * (Three Houses, the Safety House, the circles) follow the rating band, each zone a section the
  * person adds to in the same way. When a facilitator uses follow-me on the board, a line says
  * which part of the map they are showing ("Now talking about: What's working well?") with a
- * button to go there.
+ * button to go there. Near the top, "Go to a part of the map" opens a link to each column, the
+ * scaling question and each placed template, so a long list need not be scrolled through.
  *
  *   <PhoneMeeting connection={phone} meeting={meeting} user={user} />
  */
@@ -49,7 +50,9 @@ import { meetingPath } from '../router/matchRoute.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { addFormKey, createDrafts } from '../ui/drafts.ts'
-import { focusHeading } from './focusHeading.ts'
+import { goToPart } from './focusHeading.ts'
+import { JumpList } from './JumpList.tsx'
+import { jumpTargets } from './jumpTargets.ts'
 import { useFocusWithin } from './useFocusWithin.ts'
 import { KeptWords, type KeptWhy } from './KeptWords.tsx'
 import { forgetsMap, type PhoneConnection } from './openPhoneConnection.ts'
@@ -306,15 +309,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       {focus && hasTemplate ? (
         <div className="phone-focus" data-testid="phone-focus" data-zone={focus.zone}>
           <p role="status">{t('phone.focus', { section: templateZoneText(focus.zone, map.variant, locale).heading })}</p>
-          <button
-            type="button"
-            onClick={() => {
-              const target = document.getElementById(focusAnchorId(focus.zone))
-              target?.scrollIntoView({ block: 'start' })
-              // Move the screen reader there too.
-              focusHeading(target?.matches('h2, h3') ? target : target?.querySelector<HTMLElement>('h2, h3'), { preventScroll: true })
-            }}
-          >
+          <button type="button" onClick={() => goToPart(focusAnchorId(focus.zone))}>
             {t('phone.focusGo')}
           </button>
         </div>
@@ -331,6 +326,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
             </p>
           ) : (
             <>
+              <JumpList targets={jumpTargets(map, locale, t)} />
               {COLUMN_KEYS.map((column) => (
                 <section key={column} className="phone-column" aria-labelledby={`phone-column-${column}`}>
                   <h2 id={`phone-column-${column}`} className="phone-column-heading" data-column={column}>

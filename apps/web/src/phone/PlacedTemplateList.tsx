@@ -10,9 +10,9 @@
  *   <PlacedTemplateList template={map.templates[0]} map={map} actions={actions} onAdd={add} />
  */
 import { CHILDS_OWN_TEMPLATES, SAFETY_HOUSE_PATH_KEY, templateZoneText, type ItemZoneKey, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
-import { useId } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { addFormKey } from '../ui/drafts.ts'
+import { templateAnchorId, templateName, templateZoneHeading } from './jumpTargets.ts'
 import { ScaleMarks } from './ScaleList.tsx'
 import { pathRow } from './scaleRows.ts'
 import { SectionList, type SectionActions } from './SectionList.tsx'
@@ -30,21 +30,21 @@ export interface PlacedTemplateListProps {
 /** A placed template's zones and their items. */
 export function PlacedTemplateList({ template, map, actions, onAdd }: PlacedTemplateListProps) {
   const { t, locale } = useI18n()
-  const id = useId()
   const { placementId, templateId } = template
+  const headingId = templateAnchorId(placementId)
   const ownMap = placementId === ''
   // Three Houses holds the child's own words only, written down with the child: nobody adds to it from a phone.
   const childsOwn = templateId !== null && CHILDS_OWN_TEMPLATES.has(templateId)
   const zones = (Object.keys(template.sections) as ItemZoneKey[]).map((key) => {
-    const words = templateZoneText(key, templateId, locale)
-    const heading = template.headings[key] ?? words.heading
+    const heading = templateZoneHeading(template, key, locale)
     const path = key === SAFETY_HOUSE_PATH_KEY && template.path ? pathRow(template.path, map, actions.selfId) : null
     return (
       <SectionList
         key={key}
         zone={key}
         heading={heading}
-        hint={words.hint}
+        hint={templateZoneText(key, templateId, locale).hint}
+        anchorId={ownMap ? templateAnchorId('', key) : undefined}
         items={template.sections[key] ?? []}
         actions={actions}
         headingLevel={ownMap ? 2 : 3}
@@ -61,9 +61,9 @@ export function PlacedTemplateList({ template, map, actions, onAdd }: PlacedTemp
   })
   if (ownMap) return <>{zones}</>
   return (
-    <section className="phone-column" aria-labelledby={`${id}-h`} data-testid="phone-template" data-template={templateId ?? 'other'} data-placement={placementId}>
-      <h2 id={`${id}-h`} className="phone-column-heading">
-        {templateId ? t(`phone.template.${templateId}`) : t('phone.template.other')}
+    <section className="phone-column" aria-labelledby={headingId} data-testid="phone-template" data-template={templateId ?? 'other'} data-placement={placementId}>
+      <h2 id={headingId} className="phone-column-heading">
+        {templateName(template, t)}
       </h2>
       {template.parentConsent ? (
         <p className="phone-hint" data-testid="parent-consent">

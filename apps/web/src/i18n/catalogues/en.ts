@@ -200,6 +200,8 @@ export const en = {
   'templates.consent.shown': 'A parent agreed: {name}',
   'phone.focus': 'Now talking about: {section}',
   'phone.focusGo': 'Go there',
+  'phone.jump.label': 'Parts of the map',
+  'phone.jump.open': 'Go to a part of the map',
   'phone.worries': 'Worries',
   'phone.goals': 'Goals',
   'phone.steps': 'Next steps',

@@ -205,6 +205,8 @@ export const es: Record<ListMessageKey, string> = {
   'templates.consent.shown': 'Uno de los padres está de acuerdo: {name}',
   'phone.focus': 'Ahora se habla de: {section}',
   'phone.focusGo': 'Ir ahí',
+  'phone.jump.label': 'Partes del mapa',
+  'phone.jump.open': 'Ir a una parte del mapa',
   'phone.worries': 'Preocupaciones',
   'phone.goals': 'Metas',
   'phone.steps': 'Próximos pasos',

@@ -1,0 +1,44 @@
+/**
+ * The parts of the list that "Go to a part of the map" offers (JumpList.tsx), in the list's order:
+ * the three columns, the scaling question, then each template placed beside the map (zones of
+ * the meeting's own map without a placement, such as a consultation map's grey area, one by one,
+ * as the list heads them). Each has the id of its place in the list and the words of its heading.
+ *
+ *   jumpTargets(map, 'es', t) // [{ anchorId: 'phone-column-worries', label: '¿Qué nos preocupa?' }, …]
+ */
+import { COLUMN_KEYS, templateZoneText, zoneLabel, type ItemZoneKey, type Locale, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import type { MessageKey } from '../i18n/messages.ts'
+import { focusAnchorId } from './readFocus.ts'
+
+/** A part of the list to go to. */
+export interface JumpTarget {
+  readonly anchorId: string
+  readonly label: string
+}
+
+/** The id of a placed template's heading, or of a zone's section when the zone has no placement. */
+export function templateAnchorId(placementId: string, key?: ItemZoneKey): string {
+  return placementId === '' && key ? `phone-zone-${key}` : `phone-template-${placementId}`
+}
+
+/** A template zone's heading: the child's own name for it when they gave one (MM-31), else the template's words. */
+export function templateZoneHeading(template: MapPlacedTemplate, key: ItemZoneKey, locale: Locale): string {
+  return template.headings[key] ?? templateZoneText(key, template.templateId, locale).heading
+}
+
+/** A placed template's name in the list. */
+export function templateName(template: MapPlacedTemplate, t: (key: MessageKey) => string): string {
+  return template.templateId ? t(`phone.template.${template.templateId}`) : t('phone.template.other')
+}
+
+/** Where the list can take the person on `map`. */
+export function jumpTargets(map: SafetyMap, locale: Locale, t: (key: MessageKey) => string): JumpTarget[] {
+  const columns = COLUMN_KEYS.map((column) => ({ anchorId: focusAnchorId(column), label: zoneLabel(column, locale) }))
+  const scale = { anchorId: focusAnchorId('scale'), label: templateZoneText('scale', map.variant, locale).heading }
+  const templates = map.templates.flatMap((template) =>
+    template.placementId === ''
+      ? (Object.keys(template.sections) as ItemZoneKey[]).map((key) => ({ anchorId: templateAnchorId('', key), label: templateZoneHeading(template, key, locale) }))
+      : [{ anchorId: templateAnchorId(template.placementId), label: templateName(template, t) }],
+  )
+  return [...columns, scale, ...templates]
+}
