@@ -2,7 +2,8 @@
  * The facilitator's laptop on a room projector (1366×768) in a real Chromium: a statement
  * builder's Save stays in sight while its fields scroll; in present mode the names under notes
  * read in full from across the room rather than as "A…", and neither "Restrict this note" nor a
- * restricted note shows over the map; in Spanish the meeting bar keeps to one row.
+ * restricted note shows over the map; present mode steps through the map one readable part at a
+ * time; in Spanish the meeting bar keeps to one row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -113,6 +114,62 @@ describe('on a 1366×768 projector', () => {
       await expect.poll(() => restricted.isVisible(), { timeout: 5_000 }).toBe(false)
       await present.click()
       await restricted.waitFor({ timeout: 5_000 })
+    } finally {
+      await page.context().close()
+    }
+  })
+
+  it('shows one part of the map at a time in present mode, large enough to read, and all of it again after', async () => {
+    const page = await facilitatorOnProjector('ana.projector.parts@example.org')
+    try {
+      const part = page.getByTestId('present-part')
+      const headingHeight = (name: string) =>
+        page.getByTestId('sm-zone-heading').filter({ hasText: name }).first().evaluate((el) => el.getBoundingClientRect().height)
+      await page.getByRole('button', { name: 'Present mode' }).click()
+      expect(await part.innerText()).toBe('1 of 5: The whole map')
+      // The whole map on a projector: column headings too small to read across the room.
+      await expect.poll(() => headingHeight('What are we worried about?'), { timeout: 5_000 }).toBeLessThan(18)
+      const whole = await headingHeight('What are we worried about?')
+
+      await page.getByRole('button', { name: 'Next part' }).click()
+      expect(await part.innerText()).toBe('2 of 5: What are we worried about?')
+      expect(await headingHeight('What are we worried about?')).toBeGreaterThanOrEqual(18)
+      // On screen in full, within the canvas.
+      const canvas = (await page.locator('.tl-canvas').boundingBox())!
+      const heading = (await page.getByTestId('sm-zone-heading').filter({ hasText: 'What are we worried about?' }).first().boundingBox())!
+      expect(heading.y).toBeGreaterThanOrEqual(canvas.y)
+      expect(heading.y + heading.height).toBeLessThanOrEqual(canvas.y + canvas.height)
+      expect(heading.x).toBeGreaterThanOrEqual(canvas.x)
+      expect(heading.x + heading.width).toBeLessThanOrEqual(canvas.x + canvas.width)
+
+      // A clicker's PageDown and PageUp step the same way.
+      await page.keyboard.press('PageDown')
+      expect(await part.innerText()).toBe('3 of 5: What’s working well?')
+      expect(await headingHeight('What’s working well?')).toBeGreaterThanOrEqual(18)
+      await page.keyboard.press('PageUp')
+      expect(await part.innerText()).toBe('2 of 5: What are we worried about?')
+
+      const previous = page.getByRole('button', { name: 'Previous part' })
+      await previous.click()
+      expect(await part.innerText()).toBe('1 of 5: The whole map')
+      expect(await headingHeight('What are we worried about?')).toBeCloseTo(whole, 0)
+      // At the first part "Previous part" says it does nothing more, and keeps the keyboard.
+      expect(await previous.getAttribute('aria-disabled')).toBe('true')
+      await previous.press('Enter')
+      expect(await part.innerText()).toBe('1 of 5: The whole map')
+      expect(await previous.evaluate((button) => button === document.activeElement)).toBe(true)
+
+      // Leaving present mode from a part: the whole map again, every column heading in sight.
+      await page.getByRole('button', { name: 'Next part' }).click()
+      await page.getByRole('button', { name: 'Present mode' }).click()
+      expect(await part.count()).toBe(0)
+      await expect.poll(() => headingHeight('What are we worried about?'), { timeout: 5_000 }).toBeLessThan(18)
+      const after = (await page.locator('.tl-canvas').boundingBox())!
+      for (const box of await page.getByTestId('sm-zone-heading').evaluateAll((list) => list.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+        expect(box.left).toBeGreaterThanOrEqual(after.x)
+        expect(box.right).toBeLessThanOrEqual(after.x + after.width)
+        expect(box.bottom).toBeLessThanOrEqual(after.y + after.height)
+      }
     } finally {
       await page.context().close()
     }

@@ -3,34 +3,58 @@
  * publishes their visible page area through Yjs awareness (presence, never the doc); everyone
  * else's camera fits that area while following is on, with a "Stop following" button (and
  * "Follow again"). Present mode is per device: large type for a projector, the map framed again in
- * the room it gets (and again when leaving it). One view leads at a
+ * the room it gets (and again, whole, when leaving it), and "Previous part" / "Next part" (or a
+ * clicker's PageUp / PageDown) to show one part of the map at a time (`presentParts.ts`), which
+ * followers see as they see any move of the leader's view. One view leads at a
  * time: when a second facilitator starts, the first one's lead ends and they are told who took
  * over (the rule every device applies alike is in `followLeader.ts`).
  *
  * Leaders are recognised by the `role` in their awareness `user` field, which a client states
  * itself: good enough for moving cameras, never used for access.
  *
- *   <Tldraw …><FollowMe awareness={awareness} selfId={user.id} isFacilitator={…} /></Tldraw>
+ *   <Tldraw …><FollowMe doc={doc} awareness={awareness} selfId={user.id} isFacilitator={…} /></Tldraw>
  */
-import { useEffect, useRef, useState } from 'react'
-import { useEditor, useValue, type BoxModel } from 'tldraw'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { readZones } from '@safetymap/map-model'
+import { useEditor, useValue, type BoxModel, type Editor } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { useDocValue } from '../ui/useDocValue.ts'
 import { FOLLOW_FIELD, beats, nextStart, readLeads, winningLead } from './followLeader.ts'
+import { presentPartName, presentParts, type PresentPart } from './presentParts.ts'
 import { frameContent } from './showMapTop.ts'
 
 /** How long after present mode is switched the map is framed again as the canvas settles. */
 const PRESENT_SETTLE_MS = 1_000
 
+/**
+ * A part of the map is shown at least this large (column headings 18 px on screen): a column too
+ * tall for that shows from its top, across its width, rather than too small to read from the room.
+ */
+const PART_READABLE_ZOOM = 0.45
+
+/** Frames `part` clear of the panels: the whole map as when the canvas opens, a part as large as it reads. */
+function framePart(editor: Editor, part: PresentPart): void {
+  if (part.kind === 'whole') frameContent(editor)
+  else frameContent(editor, part.bounds, PART_READABLE_ZOOM)
+}
+
+/** True when a key pressed on `target` is typing (a field, a note being written), not a command. */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'))
+}
+
 export interface FollowMeProps {
+  readonly doc: Y.Doc
   readonly awareness: Awareness
   readonly selfId: string
   readonly isFacilitator: boolean
 }
 
-export function FollowMe({ awareness, selfId, isFacilitator }: FollowMeProps) {
+export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProps) {
   const editor = useEditor()
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   /** When this device started leading (`nextStart`), or null while it does not lead. */
   const [leadingSince, setLeadingSince] = useState<number | null>(null)
   const leading = leadingSince !== null
@@ -39,6 +63,15 @@ export function FollowMe({ awareness, selfId, isFacilitator }: FollowMeProps) {
   /** The name of who took follow-me over from this facilitator, until they lead again or nobody leads. */
   const [tookOverBy, setTookOverBy] = useState<string | null>(null)
   const [present, setPresent] = useState(false)
+  const zones = useDocValue(doc, readZones)
+  const parts = useMemo(() => presentParts(zones), [zones])
+  /** Which of `parts` present mode shows; the whole map when not presenting. */
+  const [partIndex, setPartIndex] = useState(0)
+  const shownIndex = present ? Math.min(partIndex, parts.length - 1) : 0
+  const shownPart = parts[shownIndex]!
+  /** For reframing as the canvas settles, without restarting that. */
+  const shownPartRef = useRef(shownPart)
+  shownPartRef.current = shownPart
   const viewport = useValue('viewport bounds', () => editor.getViewportPageBounds(), [editor])
   const winner = winningLead(others)
   // This person's own lead from another of their devices moves nobody here.
@@ -99,7 +132,7 @@ export function FollowMe({ awareness, selfId, isFacilitator }: FollowMeProps) {
     const refit = () => {
       const followed = followedArea.current
       if (followed) editor.zoomToBounds(followed, { immediate: true })
-      else frameContent(editor)
+      else framePart(editor, shownPartRef.current)
     }
     const frame = requestAnimationFrame(refit)
     const resized = new ResizeObserver(refit)
@@ -112,6 +145,32 @@ export function FollowMe({ awareness, selfId, isFacilitator }: FollowMeProps) {
     }
   }, [editor, present])
   useEffect(() => () => document.body.classList.remove('sm-present'), [])
+
+  const stepPart = (by: -1 | 1) => {
+    const index = shownIndex + by
+    const part = parts[index]
+    if (!part) return
+    setPartIndex(index)
+    // Her own steps are what the room should see, not someone else's view.
+    if (leader) setFollowing(false)
+    framePart(editor, part)
+  }
+  const stepRef = useRef(stepPart)
+  stepRef.current = stepPart
+  // A presentation clicker sends PageUp / PageDown. Not the arrow keys: tldraw moves a selected
+  // note with them, and a field or a note being written moves its caret.
+  useEffect(() => {
+    if (!present) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target) || editor.getEditingShapeId() !== null) return
+      const by = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0
+      if (by === 0) return
+      event.preventDefault()
+      stepRef.current(by)
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [editor, present])
 
   return (
     <div className="sm-follow" onPointerDown={(e) => e.stopPropagation()}>
@@ -146,9 +205,30 @@ export function FollowMe({ awareness, selfId, isFacilitator }: FollowMeProps) {
           </button>
         )
       ) : null}
-      <button type="button" aria-pressed={present} onClick={() => setPresent((on) => !on)}>
+      <button
+        type="button"
+        aria-pressed={present}
+        onClick={() => {
+          setPresent((on) => !on)
+          setPartIndex(0)
+        }}
+      >
         {t('toolkit.present')}
       </button>
+      {present ? (
+        <>
+          {/* aria-disabled, not disabled: at the first or last part the keyboard stays on the button. */}
+          <button type="button" aria-disabled={shownIndex === 0 || undefined} onClick={() => stepPart(-1)}>
+            {t('toolkit.present.previous')}
+          </button>
+          <span role="status" data-testid="present-part">
+            {t('toolkit.present.part', { n: shownIndex + 1, count: parts.length, name: presentPartName(shownPart, locale, t) })}
+          </span>
+          <button type="button" aria-disabled={shownIndex === parts.length - 1 || undefined} onClick={() => stepPart(1)}>
+            {t('toolkit.present.next')}
+          </button>
+        </>
+      ) : null}
     </div>
   )
 }

@@ -221,7 +221,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
               barSlot={toolkitSlot}
               extra={
                 <>
-                  <FollowMe awareness={awareness} selfId={user.id} isFacilitator={role === 'facilitator'} />
+                  <FollowMe doc={doc} awareness={awareness} selfId={user.id} isFacilitator={role === 'facilitator'} />
                   <TemplateControls
                     doc={doc}
                     user={user}

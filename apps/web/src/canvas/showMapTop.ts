@@ -16,6 +16,8 @@
  *   frameContent(editor)
  *   // a template just placed, clear of the panels
  *   frameContent(editor, { x, y, w, h })
+ *   // one part of the map on a projector: from its top if it would read smaller than 45 %
+ *   frameContent(editor, { x, y, w, h }, 0.45)
  */
 import type { Editor } from 'tldraw'
 
@@ -67,8 +69,10 @@ export function fitInFreeArea(options: {
   readonly viewport: ScreenRect
   readonly panels: readonly ScreenRect[]
   readonly marginPx?: number
+  /** Below this scale, the top of the content across its width instead; {@link MIN_READABLE_ZOOM} unless given. */
+  readonly readableZoom?: number
 }): { readonly x: number; readonly y: number; readonly scale: number } | null {
-  const { content, viewport, panels } = options
+  const { content, viewport, panels, readableZoom = MIN_READABLE_ZOOM } = options
   const margin = options.marginPx ?? MARGIN_PX
   if (content.w <= 0 || content.h <= 0 || viewport.w <= 2 * margin || viewport.h <= 2 * margin) return null
   const middle = viewport.y + viewport.h / 2
@@ -102,7 +106,7 @@ export function fitInFreeArea(options: {
     }
     whole = low > 0 ? placeAt(low) : null
   }
-  if (whole && whole.scale >= MIN_READABLE_ZOOM) return whole
+  if (whole && whole.scale >= readableZoom) return whole
   return widthFit > (whole?.scale ?? 0) ? (placeAt(widthFit, false) ?? whole) : whole
 }
 
@@ -119,14 +123,19 @@ function panelRects(container: HTMLElement, viewport: ScreenRect): ScreenRect[] 
 /**
  * Frames the page's content (or `content`, page units: a template just placed) in the free area
  * now; returns the camera it set, or null when there is nothing to frame. Also for when the
- * canvas's room changes on purpose (present mode), whoever moved the view.
+ * canvas's room changes on purpose (present mode), whoever moved the view. With `readableZoom`,
+ * content that would show smaller than that shows from its top across its width instead.
  */
-export function frameContent(editor: Editor, content: ScreenRect | undefined = editor.getCurrentPageBounds()): { x: number; y: number; z: number } | null {
+export function frameContent(
+  editor: Editor,
+  content: ScreenRect | undefined = editor.getCurrentPageBounds(),
+  readableZoom?: number,
+): { x: number; y: number; z: number } | null {
   if (!content) return null
   const container = editor.getContainer()
   const box = container.getBoundingClientRect()
   const viewport = { x: box.left, y: box.top, w: box.width, h: box.height }
-  const fit = fitInFreeArea({ content, viewport, panels: panelRects(container, viewport) })
+  const fit = fitInFreeArea({ content, viewport, panels: panelRects(container, viewport), readableZoom })
   if (fit) {
     // tldraw's camera: screen = (page + camera) × zoom, from the canvas's top-left corner.
     editor.setCamera({ x: (fit.x - viewport.x) / fit.scale - content.x, y: (fit.y - viewport.y) / fit.scale - content.y, z: fit.scale }, { immediate: true })

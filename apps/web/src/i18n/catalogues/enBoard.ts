@@ -205,6 +205,10 @@ export const enBoard = {
   'templates.person.none': 'Someone not in this meeting',
 
   'toolkit.menu': 'Meeting tools',
+  'toolkit.present.previous': 'Previous part',
+  'toolkit.present.next': 'Next part',
+  'toolkit.present.part': '{n} of {count}: {name}',
+  'toolkit.present.whole': 'The whole map',
   // The toolkit in a wellbeing or consultation map's own words (canvas/shapes/toolkitWords.ts).
   'toolkit.variant.addWorryStatement': 'Add a worry statement',
   'toolkit.variant.worryTitle': 'Worry statement',

@@ -210,6 +210,10 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'templates.person.none': 'Alguien que no está en esta reunión',
 
   'toolkit.menu': 'Herramientas de la reunión',
+  'toolkit.present.previous': 'Parte anterior',
+  'toolkit.present.next': 'Parte siguiente',
+  'toolkit.present.part': '{n} de {count}: {name}',
+  'toolkit.present.whole': 'Todo el mapa',
   'toolkit.variant.addWorryStatement': 'Añadir una declaración de preocupación',
   'toolkit.variant.worryTitle': 'Declaración de preocupación',
   'toolkit.variant.addRiskStatement': 'Añadir una declaración de riesgo',
