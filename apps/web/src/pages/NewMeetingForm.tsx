@@ -7,17 +7,17 @@
  *
  *   <NewMeetingForm />
  */
-import { LOCALES, TEMPLATE_IDS, isTemplateId, type Locale, type TemplateId } from '@safetymap/map-model'
+import { TEMPLATE_IDS, isTemplateId, type Locale, type TemplateId } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
 import { BusyButton } from '../access/BusyButton.tsx'
 import { api } from '../api/api.ts'
-import { toLocale } from '../i18n/chooseLocale.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { meetingPath } from '../router/matchRoute.ts'
 import { navigate } from '../router/navigation.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { MeetingDetailsFields } from '../meetingDetails/MeetingDetailsFields.tsx'
+import { MeetingLanguageField } from '../meetingDetails/MeetingLanguageField.tsx'
 import { EMPTY_DRAFT, detailsFromDraft, endsBeforeStart } from '../meetingDetails/meetingDetailsDraft.ts'
 import { useIncompleteTime } from '../meetingDetails/useIncompleteTime.ts'
 import { TextField } from '../ui/TextField.tsx'
@@ -25,7 +25,6 @@ import { TextField } from '../ui/TextField.tsx'
 /** Form that creates a meeting and opens it. */
 export function NewMeetingForm() {
   const { t, locale } = useI18n()
-  const localeId = useId()
   const [title, setTitle] = useState('')
   const [mapLocale, setMapLocale] = useState<Locale>(locale)
   const [details, setDetails] = useState(EMPTY_DRAFT)
@@ -72,16 +71,7 @@ export function NewMeetingForm() {
           autoComplete="off"
           required
         />
-        <div className="field">
-          <label htmlFor={localeId}>{t('newMeeting.locale')}</label>
-          <select id={localeId} value={mapLocale} onChange={(event) => setMapLocale(toLocale(event.target.value) ?? mapLocale)}>
-            {LOCALES.map((option) => (
-              <option key={option} value={option} lang={option}>
-                {t(`language.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MeetingLanguageField value={mapLocale} onChange={setMapLocale} />
         <div className="field">
           <label htmlFor={templateId}>{t('newMeeting.template')}</label>
           <p className="field-hint" id={`${templateId}-hint`}>

@@ -28,7 +28,6 @@ export const enBoard = {
   'newMeeting.heading': 'New meeting',
   'newMeeting.title': 'Meeting name',
   'newMeeting.titleHint': 'For example: Family meeting for Kai, 12 May',
-  'newMeeting.locale': 'Language of the map',
   'newMeeting.submit': 'Create meeting',
   'newMeeting.busy': 'Creating…',
   'newMeeting.titleRequired': 'Please give the meeting a name.',

@@ -29,7 +29,6 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'newMeeting.heading': 'Nueva reunión',
   'newMeeting.title': 'Nombre de la reunión',
   'newMeeting.titleHint': 'Por ejemplo: Reunión familiar de Kai, 12 de mayo',
-  'newMeeting.locale': 'Idioma del mapa',
   'newMeeting.submit': 'Crear reunión',
   'newMeeting.busy': 'Creando…',
   'newMeeting.titleRequired': 'Por favor, póngale un nombre a la reunión.',
