@@ -3,43 +3,32 @@
  * "Meeting details" and the board's column headings turn Spanish on her screen (the projector) and
  * on a family member's, while her own buttons stay in the language she reads.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { joinByInvite } from '../helpers/clients.ts'
-import { launchChromium } from '../helpers/browser.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { signInAndCreateMeeting, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
 
 const EMAIL = 'ana.language@example.org'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const live = useServerAndChromium()
 
 /** The board's column heading `text` on `page`'s canvas. */
 const heading = (page: Page, text: string) => page.locator('.tl-canvas').getByText(text, { exact: true }).first()
 
 describe('the meeting’s language', () => {
   it('switched to Spanish in "Meeting details" turns the column headings Spanish on the facilitator’s and the family’s boards', async () => {
-    const worker = await workerWithPassword(server, EMAIL, 'Ana Ruiz')
-    const laptop = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const worker = await workerWithPassword(live.server, EMAIL, 'Ana Ruiz')
+    const laptop = await live.browser.newContext({ viewport: { width: 1400, height: 900 } })
     // Jess follows on a laptop, which shows the board (a phone opens on its own list).
-    const family = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const family = await live.browser.newContext({ viewport: { width: 1280, height: 800 } })
     try {
       const facilitator = await laptop.newPage()
-      const meetingId = await signInAndCreateMeeting(facilitator, server.url, EMAIL, 'Family meeting for Kai')
-      const jess = await joinByInvite(server.url, worker.apiKey, meetingId, 'Jess')
-      await family.addCookies([{ name: 'sm_session', value: jess.session, url: server.url }])
+      const meetingId = await signInAndCreateMeeting(facilitator, live.server.url, EMAIL, 'Family meeting for Kai')
+      const jess = await joinByInvite(live.server.url, worker.apiKey, meetingId, 'Jess')
+      await family.addCookies([{ name: 'sm_session', value: jess.session, url: live.server.url }])
       const jessPage = await family.newPage()
-      await jessPage.goto(`${server.url}/m/${meetingId}`)
+      await jessPage.goto(`${live.server.url}/m/${meetingId}`)
       for (const page of [facilitator, jessPage]) await waitVisible(page, heading(page, 'What are we worried about?'), 30_000)
 
       await facilitator.getByRole('button', { name: 'Meeting details' }).click()

@@ -5,32 +5,22 @@
  * restricted note shows over the map; present mode steps through the map one readable part at a
  * time; in Spanish the meeting bar keeps to one row.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { launchChromium, recordingContext } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { recordingContext } from '../helpers/browser.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 
 const PROJECTOR = { width: 1366, height: 768 }
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const live = useServerAndChromium()
 
 /** A new worker's page, at projector size, on a new meeting's live canvas. */
 async function facilitatorOnProjector(email: string): Promise<Page> {
-  await workerWithPassword(server, email, 'Ana Ruiz')
-  const { context } = await recordingContext(browser, { viewport: PROJECTOR })
+  await workerWithPassword(live.server, email, 'Ana Ruiz')
+  const { context } = await recordingContext(live.browser, { viewport: PROJECTOR })
   const page = await context.newPage()
-  await signInAndCreateMeeting(page, server.url, email, 'Family meeting for Kai')
+  await signInAndCreateMeeting(page, live.server.url, email, 'Family meeting for Kai')
   await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
   await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
   return page
