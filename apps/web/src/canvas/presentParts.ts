@@ -20,23 +20,16 @@ import {
   type TemplateId,
 } from '@safetymap/map-model'
 import type { MessageKey } from '../i18n/messages.ts'
-
-/** An area of the page, in page units. */
-export interface PartBounds {
-  readonly x: number
-  readonly y: number
-  readonly w: number
-  readonly h: number
-}
+import type { ScreenRect } from './showMapTop.ts'
 
 /** One step of present mode; `bounds` is absent for the whole map (whatever is on the page). */
 export type PresentPart =
   | { readonly kind: 'whole' }
-  | { readonly kind: 'column'; readonly column: ColumnKey; readonly templateId: TemplateId | null; readonly bounds: PartBounds }
-  | { readonly kind: 'scale'; readonly templateId: TemplateId | null; readonly bounds: PartBounds }
-  | { readonly kind: 'template'; readonly templateId: TemplateId; readonly bounds: PartBounds }
+  | { readonly kind: 'column'; readonly column: ColumnKey; readonly templateId: TemplateId | null; readonly bounds: ScreenRect }
+  | { readonly kind: 'scale'; readonly templateId: TemplateId | null; readonly bounds: ScreenRect }
+  | { readonly kind: 'template'; readonly templateId: TemplateId; readonly bounds: ScreenRect }
 
-function union(zones: readonly MapZone[]): PartBounds | null {
+function union(zones: readonly MapZone[]): ScreenRect | null {
   if (zones.length === 0) return null
   const left = Math.min(...zones.map((z) => z.x))
   const top = Math.min(...zones.map((z) => z.y))
