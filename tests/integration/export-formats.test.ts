@@ -437,6 +437,8 @@ describe('export formats', () => {
 describe('the family copy in the family’s language', () => {
   // An English meeting; the grandmother reads Spanish. People's words stay as they were written.
   const NOTE = 'Grandma Lorna picks Kai up from school every day'
+  // A next step agreed at the meeting before anyone took it on or set a date.
+  const UNDECIDED_STEP = 'Find someone to stay with Kai on night-shift evenings'
   let english: string
 
   beforeAll(async () => {
@@ -453,7 +455,7 @@ describe('the family copy in the family’s language', () => {
         whoDisagrees: '',
       }, worker, now)
       addDisagreement(doc, statement, { id: 'p-jess', name: 'Jess' }, now)
-      addSafetyGoal(doc, {
+      const goal = addSafetyGoal(doc, {
         caregiversWillBeDoing: 'An adult is always with Kai at night',
         childWillExperience: 'Kai feels calm at bedtime',
         whoIsInvolved: 'Lorna and the neighbour',
@@ -461,6 +463,7 @@ describe('the family copy in the family’s language', () => {
         howEveryoneWillKnow: 'a calendar on the fridge',
         dangerStatementId: statement,
       }, worker, now)
+      addNextStep(doc, { action: UNDECIDED_STEP, owner: '', dueDate: '', safetyGoalId: goal }, worker, now)
     })
   })
 
@@ -492,6 +495,16 @@ describe('the family copy in the family’s language', () => {
     expect(text).toContain('The social worker is worried that when Jess works a night shift')
     expect(text).not.toContain('se preocupa porque')
     expect(res.headers.get('content-disposition')).toMatch(/-family-en\.pdf"$/)
+  })
+
+  it('says plainly, in the family’s language, when nobody has taken on a next step or set its date yet', async () => {
+    const undecided = { en: 'Who: not decided yet · By when: not decided yet', es: 'Quién: todavía no se ha decidido · Para cuándo: todavía no se ha decidido' }
+    for (const language of ['en', 'es'] as const) {
+      const res = await exportFile('family-pdf', { meeting: english, query: `&language=${language}` })
+      expect(res.status).toBe(200)
+      const text = normalize(pdfText(res.body, `family-undecided-${language}.pdf`))
+      expect(text).toContain(`${UNDECIDED_STEP} ${undecided[language]}`)
+    }
   })
 
   it('refuses a language the product does not have, and a language for the case-file record, with a message that says why', async () => {

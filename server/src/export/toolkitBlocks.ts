@@ -116,6 +116,7 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
 
 const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   statement: (n: number) => string
+  /** Who does a next step by when; a part nobody has settled says so, so a family never wonders whether it was left off. */
   stepOwner: (owner: string | null, date: string | null) => string
   overall: string
   statementScale: (n: number) => string
@@ -131,7 +132,7 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
 }>> = {
   en: {
     statement: (n) => `Worry ${n}`,
-    stepOwner: (owner, date) => [owner ? `Who: ${owner}` : null, date ? `By: ${date}` : null].filter(Boolean).join(' · '),
+    stepOwner: (owner, date) => `Who: ${owner ?? 'not decided yet'} · ${date ? `By: ${date}` : 'By when: not decided yet'}`,
     overall: 'Overall',
     statementScale: (n) => `Worry ${n}`,
     removed: 'A worry that was taken off the map',
@@ -145,7 +146,7 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   },
   es: {
     statement: (n) => `Preocupación ${n}`,
-    stepOwner: (owner, date) => [owner ? `Quién: ${owner}` : null, date ? `Para: ${date}` : null].filter(Boolean).join(' · '),
+    stepOwner: (owner, date) => `Quién: ${owner ?? 'todavía no se ha decidido'} · ${date ? `Para: ${date}` : 'Para cuándo: todavía no se ha decidido'}`,
     overall: 'En general',
     statementScale: (n) => `Preocupación ${n}`,
     removed: 'Una preocupación que se quitó del mapa',
@@ -205,10 +206,8 @@ export function familySectionCardBlocks(model: CaseFileExport, key: SectionKey, 
       break
     case 'next-steps':
       for (const n of model.nextSteps) {
-        out.push({ style: 'text', text: quoted(step(n), n) })
         const owner = w.stepOwner(n.owner, n.dueDate && formatFamilyDueDate(n.dueDate, locale))
-        if (owner) out.push({ style: 'muted', text: owner })
-        out.push(...said(n))
+        out.push({ style: 'text', text: quoted(step(n), n) }, { style: 'muted', text: owner }, ...said(n))
       }
       break
     case 'scale':
