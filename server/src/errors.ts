@@ -28,6 +28,7 @@ export const MeetingTimesInvalid = createError('MEETING_TIMES_INVALID', 'The end
 export const ParentConsentRequired = createError('PARENT_CONSENT_REQUIRED', 'Three Houses is used with a child only after a parent agrees. Say who agreed and try again.', 400)
 export const MeetingAlreadyFinalized = createError('MEETING_FINALIZED', 'This map is finalized and can no longer be changed. Reopen it to make changes.', 409)
 export const MeetingEndedNoNewPeople = createError('MEETING_ENDED_NO_NEW_PEOPLE', 'This meeting has ended, so nobody new can join or facilitate it. To meet with the family again, create a new meeting.', 409)
+export const MeetingEndedNoRoleChanges = createError('MEETING_ENDED_NO_ROLE_CHANGES', 'This meeting has ended, so what people can do in it can no longer change. To meet with the family again, create a new meeting.', 409)
 export const MeetingNotFinalized = createError('MEETING_NOT_FINALIZED', 'This map is not finalized, so there is nothing to reopen.', 409)
 export const WorkerNotFound = createError('WORKER_NOT_FOUND', 'No worker has this email. Check the spelling, or ask an administrator to add them.', 404)
 export const MeetingOwnerOnly = createError('MEETING_OWNER_ONLY', 'Only the worker who created this meeting can do this.', 403)

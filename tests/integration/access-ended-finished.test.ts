@@ -1,14 +1,15 @@
 /**
  * What a facilitator may still do once a meeting is over, over HTTP: a finished (finalized) map
  * still takes a co-facilitator and an invite (someone to review or read it); an ended meeting takes
- * nobody new ever (409 MEETING_ENDED_NO_NEW_PEOPLE, even after a reopen), its old links say the
- * meeting ended, and ending it again changes nothing. Reading, exporting, finishing and reopening
- * go on throughout.
+ * nobody new ever (409 MEETING_ENDED_NO_NEW_PEOPLE, even after a reopen), lets nobody in from the
+ * lobby and changes nobody's role (409, not a roster that says so while nothing happens), its old
+ * links say the meeting ended, and ending it again changes nothing. Reading, exporting, finishing
+ * and reopening go on throughout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
-import { joinBody } from '../helpers/accessClients.ts'
+import { inviteAndJoin, joinBody } from '../helpers/accessClients.ts'
 
 let server: TestServer
 let clock = Date.parse('2025-03-04T10:00:00Z')
@@ -44,7 +45,7 @@ async function setUp(title: string) {
   }
 }
 
-const refusal = (res: { status: number; body: Pick<Reply, 'code'> }) => [res.status, res.body.code]
+const refusal = (res: { status: number; body: Pick<Reply, 'code'> | null }) => [res.status, res.body?.code]
 
 describe('a finished map', () => {
   it('still takes a co-facilitator and an invite, and reading and exporting go on', async () => {
@@ -89,5 +90,32 @@ describe('an ended meeting', () => {
     expect((await api<{ endedAt: string }>(server.url, m.path, { token: m.owner.apiKey })).body.endedAt).toBe(endedAt)
     const ends = (await server.services.audit.forMeeting(m.meetingId)).filter((e) => e.action === 'meeting.ended')
     expect(ends).toHaveLength(1)
+  })
+
+  it('lets nobody in from the lobby and changes nobody\'s role, so the roster never says otherwise', async () => {
+    const m = await setUp('Ended with people waiting')
+    const join = (name: string, lobby: boolean) =>
+      inviteAndJoin(server.url, m.owner.apiKey, m.meetingId, { name, kind: 'shared', lobby })
+    const lorna = await join('Grandma Lorna', false)
+    const tom = await join('Uncle Tom', true)
+    const roster = async () =>
+      (await api<{ participants: { name: string; status: string; role: string }[] }>(server.url, `${m.path}/participants`, { token: m.owner.apiKey }))
+        .body.participants.filter((p) => p.role !== 'facilitator').map((p) => [p.name, p.status, p.role])
+    expect(await roster()).toEqual([['Grandma Lorna', 'admitted', 'editor'], ['Uncle Tom', 'waiting', 'editor']])
+
+    expect((await m.post('/end')).status).toBe(204)
+    expect(refusal(await m.post(`/participants/${tom.participantId}/admit`))).toEqual([409, 'MEETING_ENDED_NO_NEW_PEOPLE'])
+    const roleChange = await api<Reply>(server.url, `${m.path}/participants/${lorna.participantId}`, {
+      method: 'PATCH',
+      token: m.owner.apiKey,
+      body: { role: 'viewer' },
+    })
+    expect(refusal(roleChange)).toEqual([409, 'MEETING_ENDED_NO_ROLE_CHANGES'])
+    expect(roleChange.body.message).toContain('create a new meeting')
+    expect(await roster()).toEqual([['Grandma Lorna', 'admitted', 'editor'], ['Uncle Tom', 'waiting', 'editor']])
+
+    // Turning someone away still works: it only records that they were not let in.
+    expect((await m.post(`/participants/${tom.participantId}/decline`)).status).toBe(204)
+    expect(await roster()).toEqual([['Grandma Lorna', 'admitted', 'editor'], ['Uncle Tom', 'declined', 'editor']])
   })
 })

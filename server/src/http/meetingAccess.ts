@@ -5,7 +5,7 @@
  *
  *   const { meeting, role } = await memberOf(services, request)
  *   const { meeting, worker } = await facilitatorOf(services, request)
- *   refuseNewPeople(meeting)   // before letting anyone new in: an invite, a co-facilitator
+ *   refuseNewPeople(meeting)   // before letting anyone new in: an invite, a co-facilitator, a lobby admit
  */
 import type { FastifyRequest } from 'fastify'
 import type { Services } from './services.ts'

@@ -2,7 +2,8 @@
  * The roster and the facilitator's control over it: who is in the meeting (and online), changing
  * a participant's role, letting lobby joiners in or turning them away, removing someone, and
  * ending the meeting for everyone. Each change takes effect on live sockets at once: a new role
- * reconnects the participant (non-terminal close), removal and ending close terminally.
+ * reconnects the participant (non-terminal close), removal and ending close terminally. Once the
+ * meeting has ended nobody is let in and roles no longer change (409): those sessions are over.
  *
  *   GET    /api/meetings/:id/participants
  *   PATCH  /api/meetings/:id/participants/:pid          { role }
@@ -15,9 +16,9 @@ import type { Services } from './services.ts'
 import type { Meeting, Participant } from '../meetings/MeetingStore.ts'
 import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
 import { meetingDocIds } from '../meetings/restrictedDoc.ts'
-import { ParticipantNotFound, ParticipantNotWaiting } from '../errors.ts'
+import { MeetingEndedNoRoleChanges, ParticipantNotFound, ParticipantNotWaiting } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
-import { facilitatorOf, meetingIdParams, memberOf } from './meetingAccess.ts'
+import { facilitatorOf, meetingIdParams, memberOf, refuseNewPeople } from './meetingAccess.ts'
 
 type ParticipantRequest = FastifyRequest<{ Params: { id: string; pid: string } }>
 
@@ -129,6 +130,8 @@ export async function participantRoutes(app: FastifyInstance, services: Services
     const from = target.participant.role
     const to = request.body.role
     if (from !== to) {
+      // Their session ended with the meeting: a new role would show on the roster and do nothing.
+      if (target.meeting.endedAt !== null) throw new MeetingEndedNoRoleChanges()
       await services.meetings.setParticipantRole(target.meeting.id, target.participant.id, to)
       // Non-terminal: the client reconnects at once and the upgrade hands it the new role.
       services.relay.closePeer(target.participant.id, ACCESS_CLOSE.ROLE_CHANGED.code, ACCESS_CLOSE.ROLE_CHANGED.reason)
@@ -161,6 +164,8 @@ export async function participantRoutes(app: FastifyInstance, services: Services
     const { status } = target.participant
     if (status === 'admitted') return reply.code(204).send()
     if (status !== 'waiting' && status !== 'declined') throw new ParticipantNotWaiting()
+    // Their session ended with the meeting: "admitted" would show on the roster and let no one in.
+    refuseNewPeople(target.meeting)
     await services.meetings.setParticipantStatus(target.meeting.id, target.participant.id, 'admitted')
     await audit('participant.admitted', target)
     services.meetingEvents.rosterChanged(target.meeting.id)
@@ -175,6 +180,7 @@ export async function participantRoutes(app: FastifyInstance, services: Services
     const { status } = target.participant
     if (status === 'declined') return reply.code(204).send()
     if (status !== 'waiting') throw new ParticipantNotWaiting()
+    // Still allowed once the meeting has ended: it only records what is true anyway (they are not let in).
     await services.meetings.setParticipantStatus(target.meeting.id, target.participant.id, 'declined')
     await audit('participant.declined', target)
     services.meetingEvents.rosterChanged(target.meeting.id)

@@ -16,6 +16,7 @@ describe('errorMessageKey', () => {
     ['NETWORK', 0, 'error.network'],
     ['FST_ERR_VALIDATION', 400, 'error.invalidInput'],
     ['WORKER_NOT_FOUND', 404, 'error.workerNotFound'],
+    ['MEETING_ENDED_NO_ROLE_CHANGES', 409, 'error.meetingEndedNoRoleChanges'],
   ] as const)('maps %s to its own message', (code, status, key) => {
     expect(errorMessageKey(code, status)).toBe(key)
   })

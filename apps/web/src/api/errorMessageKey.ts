@@ -31,6 +31,7 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   MEETING_ENDED: 'meeting.endedHeading',
   MEETING_FINALIZED: 'error.meetingFinalized',
   MEETING_ENDED_NO_NEW_PEOPLE: 'error.meetingEndedNoNewPeople',
+  MEETING_ENDED_NO_ROLE_CHANGES: 'error.meetingEndedNoRoleChanges',
   MEETING_TIMES_INVALID: 'meetingDetails.endBeforeStart',
   RATE_LIMITED: 'error.rateLimited',
   WORKER_NOT_FOUND: 'error.workerNotFound',

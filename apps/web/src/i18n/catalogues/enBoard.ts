@@ -115,6 +115,7 @@ export const enBoard = {
   'addFacilitator.already': '{name} already runs this meeting.',
   'addFacilitator.emailInvalid': 'Write their whole work email, for example name@agency.org.',
   'error.meetingEndedNoNewPeople': 'This meeting has ended, so no one new can join it or run it. To meet with the family again, start a new meeting.',
+  'error.meetingEndedNoRoleChanges': 'This meeting has ended, so you can no longer change what people can do in it. To meet with the family again, start a new meeting.',
   'error.workerNotFound':
     'No one has a SafetyMap staff account with this email. Check the spelling. If it is right, ask your administrator to make them an account, then try again.',
 

@@ -120,6 +120,7 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'addFacilitator.already': '{name} ya dirige esta reunión.',
   'addFacilitator.emailInvalid': 'Escriba su correo del trabajo completo, por ejemplo nombre@agencia.org.',
   'error.meetingEndedNoNewPeople': 'Esta reunión terminó, así que nadie nuevo puede entrar ni dirigirla. Para reunirse otra vez con la familia, empiece una reunión nueva.',
+  'error.meetingEndedNoRoleChanges': 'Esta reunión terminó, así que ya no puede cambiar lo que cada persona puede hacer en ella. Para reunirse otra vez con la familia, empiece una reunión nueva.',
   'error.workerNotFound':
     'Nadie tiene una cuenta de personal en SafetyMap con este correo. Revise cómo está escrito. Si está bien, pida a su administrador que le cree una cuenta y vuelva a intentarlo.',
 
