@@ -13,12 +13,11 @@
  * even after the view was moved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import type { BrowserContext, Page } from 'playwright-core'
 import { joinByInvite } from '../helpers/clients.ts'
-import { launchChromium } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 const LAPTOP = { width: 1366, height: 850 }
 const PHONE = { width: 390, height: 844 }
@@ -39,34 +38,29 @@ interface Rect {
   readonly height: number
 }
 
-let server: TestServer
-let browser: Browser
+const live = useServerAndChromium()
 let meetingId: string
 let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>
 let family: BrowserContext
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-  const worker = await workerWithPassword(server, EMAIL, 'Ana Ruiz')
-  const laptop = await browser.newContext({ viewport: LAPTOP })
-  meetingId = await signInAndCreateMeeting(await laptop.newPage(), server.url, EMAIL, 'Family meeting for Kai, 12 May')
+  const worker = await workerWithPassword(live.server, EMAIL, 'Ana Ruiz')
+  const laptop = await live.browser.newContext({ viewport: LAPTOP })
+  meetingId = await signInAndCreateMeeting(await laptop.newPage(), live.server.url, EMAIL, 'Family meeting for Kai, 12 May')
   signedIn = await laptop.storageState()
   await laptop.close()
   // Jess is in the meeting on her laptop: tldraw shows her at the top of everyone's canvas.
-  const jess = await joinByInvite(server.url, worker.apiKey, meetingId, 'Jess')
-  family = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  await family.addCookies([{ name: 'sm_session', value: jess.session, url: server.url }])
+  const jess = await joinByInvite(live.server.url, worker.apiKey, meetingId, 'Jess')
+  family = await live.browser.newContext({ viewport: { width: 1280, height: 800 } })
+  await family.addCookies([{ name: 'sm_session', value: jess.session, url: live.server.url }])
   await openBoard(await family.newPage())
 })
 afterAll(async () => {
   await family?.close()
-  await browser?.close()
-  await server?.close()
 })
 
 async function openBoard(page: Page) {
-  await page.goto(`${server.url}/m/${meetingId}`)
+  await page.goto(`${live.server.url}/m/${meetingId}`)
   await page.locator('.tl-canvas').getByText('What are we worried about?', { exact: true }).waitFor({ timeout: 20_000 })
   const status = page.getByTestId('connection-status')
   await waitFor(async () => (await status.getAttribute('data-state')) === 'live', { timeoutMs: 10_000, what: 'the board to be live' })
@@ -178,7 +172,7 @@ function mapCentreOffset(page: Page): Promise<number> {
 describe('the board on a phone and on a laptop', () => {
   it('on a 390 × 844 phone keeps every meeting tool on the screen, apart, and clear of tldraw’s toolbar', async () => {
     for (const locale of ['en-US', 'es-ES']) {
-      const phone = await browser.newContext({ viewport: PHONE, screen: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, storageState: signedIn })
+      const phone = await live.browser.newContext({ viewport: PHONE, screen: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, storageState: signedIn })
       try {
         // She chose the board on this phone before (narrow screens get the list unless they did).
         await phone.addInitScript(() => window.localStorage.setItem('safetymap.view', 'board'))
@@ -240,7 +234,7 @@ describe('the board on a phone and on a laptop', () => {
   })
 
   it('at 1366 × 850 opens with the three columns and the 0–10 band in view, under nothing of ours or tldraw’s', async () => {
-    const laptop = await browser.newContext({ viewport: LAPTOP, storageState: signedIn })
+    const laptop = await live.browser.newContext({ viewport: LAPTOP, storageState: signedIn })
     try {
       const page = await laptop.newPage()
       await openBoard(page)
@@ -264,7 +258,7 @@ describe('the board on a phone and on a laptop', () => {
   })
 
   it('at 1366 × 850 with a Three Houses placed keeps the tools to two rows, and present mode gives the map the room', async () => {
-    const laptop = await browser.newContext({ viewport: LAPTOP, storageState: signedIn })
+    const laptop = await live.browser.newContext({ viewport: LAPTOP, storageState: signedIn })
     try {
       const page = await laptop.newPage()
       await openBoard(page)

@@ -12,15 +12,14 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { addDangerStatement, addTemplateItem, placeTemplate } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
+import { foreignHosts, recordingContext } from '../helpers/browser.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
-let server: TestServer
-let browser: Browser
+const live = useServerAndChromium()
 
 const CHILD_AGREED = 'Me gusta jugar con la abuela'
 const CHILD_NOT_AGREED = 'Tengo miedo por la noche'
@@ -39,23 +38,14 @@ async function exportAs(page: Page, formatLabel: string, languageLabel?: string)
   return { file, suggested: download.suggestedFilename() }
 }
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
 describe('export from the meeting page', () => {
   it('finalize, click Export, the PDF downloads and the audit trail shows it', async () => {
-    await workerWithPassword(server, 'jose.export@example.org', 'José Nguyễn')
-    const facilitator = await recordingContext(browser)
+    await workerWithPassword(live.server, 'jose.export@example.org', 'José Nguyễn')
+    const facilitator = await recordingContext(live.browser)
     const page = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(page, server.url, 'jose.export@example.org', 'Reunión de la familia Nguyễn')
+    const meetingId = await signInAndCreateMeeting(page, live.server.url, 'jose.export@example.org', 'Reunión de la familia Nguyễn')
     await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 20_000 })
-    await server.services.relay.applyServerChange(meetingId, (doc) => {
+    await live.server.services.relay.applyServerChange(meetingId, (doc) => {
       const houses = placeTemplate(doc, 'three-houses').placementId
       addTemplateItem(doc, houses, 'house-good-things', CHILD_AGREED, { id: 'p-kai', name: 'Kai' }, { childAgreed: true })
       addTemplateItem(doc, houses, 'house-worries', CHILD_NOT_AGREED, { id: 'p-kai', name: 'Kai' })
@@ -84,12 +74,12 @@ describe('export from the meeting page', () => {
       'This time has a date but no time of day. Add the time too, or clear the date.',
     )
     expect(await details.getByTestId('meeting-details-saved').count()).toBe(0)
-    expect((await server.services.meetings.get(meetingId))?.details.caseReference ?? null).toBeNull()
+    expect((await live.server.services.meetings.get(meetingId))?.details.caseReference ?? null).toBeNull()
     await started.fill('2026-11-25T17:00')
     await details.getByRole('button', { name: 'Save details' }).click()
     await details.getByTestId('meeting-details-saved').waitFor({ timeout: 10_000 })
     expect(await incomplete.count()).toBe(0)
-    expect((await server.services.meetings.get(meetingId))?.details.startTime ?? null).not.toBeNull()
+    expect((await live.server.services.meetings.get(meetingId))?.details.startTime ?? null).not.toBeNull()
     // Escape closes it, and the keyboard is back on the button that opened it.
     await page.keyboard.press('Escape')
     await expect.poll(() => details.count()).toBe(0)
@@ -124,7 +114,7 @@ describe('export from the meeting page', () => {
 
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex')
     expect(await dialog.locator('.export-sha code').innerText()).toBe(sha256)
-    const exports = (await server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created')
+    const exports = (await live.server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created')
     expect(exports).toHaveLength(1)
     expect(exports[0]!.details).toMatchObject({ format: 'pdf', sha256, version: 'v1', picture: true })
 
@@ -150,7 +140,7 @@ describe('export from the meeting page', () => {
     expect(familyText).toContain('La abuela recoge a Kai cada día')
     expect(familyText).not.toContain('Your family’s safety map')
     expect(familyText).not.toContain('is worried that')
-    const familyEntry = (await server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created').at(-1)
+    const familyEntry = (await live.server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created').at(-1)
     expect(familyEntry?.details).toMatchObject({ format: 'family-pdf', language: 'es', version: 'v1', picture: false })
 
     // Pictures of the map, made by tldraw here and saved directly: the child's unshared words stay out.
@@ -162,12 +152,12 @@ describe('export from the meeting page', () => {
     expect(png.suggested).toBe('safetymap-Reunion-de-la-familia-Nguyen-map.png')
     expect(readFileSync(png.file).subarray(1, 4).toString('latin1')).toBe('PNG')
     // Both pictures are in the audit trail with the checksum of the file that was saved.
-    const pictures = (await server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created' && e.details.renderedIn === 'browser')
+    const pictures = (await live.server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created' && e.details.renderedIn === 'browser')
     expect(pictures.map((e) => [e.details.format, e.details.sha256])).toEqual([
       ['svg', createHash('sha256').update(svg).digest('hex')],
       ['png', createHash('sha256').update(readFileSync(png.file)).digest('hex')],
     ])
 
-    expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
+    expect(foreignHosts(facilitator.requests, new URL(live.server.url).host)).toEqual([])
   })
 })

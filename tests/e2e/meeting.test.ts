@@ -4,14 +4,13 @@
  * joins from a second browser, both see each other, a note typed on one screen
  * appears on the other, a reload keeps it, and no request ever leaves our server.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { readMap } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
-import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
+import { foreignHosts, recordingContext } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 /** WCAG contrast ratio of two `rgb(…)` colours, as `getComputedStyle` gives them. */
 function contrast(a: string, b: string): number {
@@ -26,32 +25,22 @@ function contrast(a: string, b: string): number {
   return (light + 0.05) / (dark + 0.05)
 }
 
-let server: TestServer
-let browser: Browser
+const live = useServerAndChromium()
 // The heading uses a typographic apostrophe.
 const WORKING_WELL = /^What.s working well\?$/
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
 describe('a meeting in two browsers', () => {
   it('runs from sign-in to a shared, persisted note with no third-party request', async () => {
-    const worker = await workerWithPassword(server, 'ana.e2e@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser)
-    const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
-    const host = new URL(server.url).host
+    const worker = await workerWithPassword(live.server, 'ana.e2e@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser)
+    const family = await recordingContext(live.browser, { viewport: { width: 1280, height: 800 } })
+    const host = new URL(live.server.url).host
 
     // A wrong password, sent from the keyboard. The server's answer is held back to see the page
     // while it waits: the button says it is busy and ignores a second press, but keeps the keyboard
     // (a disabled button would drop it to the page).
     const ana = await facilitator.context.newPage()
-    await ana.goto(server.url)
+    await ana.goto(live.server.url)
     await ana.getByLabel('Email').fill('ana.e2e@example.org')
     const password = ana.getByLabel('Password')
     await password.fill('not my password')
@@ -92,7 +81,7 @@ describe('a meeting in two browsers', () => {
     expect(contrast(ring.color, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3)
 
     // The worker signs in and creates a meeting.
-    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.e2e@example.org', 'Family meeting for Kai')
+    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.e2e@example.org', 'Family meeting for Kai')
 
     // The facilitator canvas is laid out with the three columns.
     const canvas = ana.locator('.tl-canvas')
@@ -143,7 +132,7 @@ describe('a meeting in two browsers', () => {
     await ana.locator('.tl-canvas').getByText('Kai was left alone one evening').first().waitFor({ timeout: 5_000 })
 
     // The map model agrees: right sections, right authors.
-    const observer = connectPeer({ url: server.url, meetingId, token: worker.apiKey })
+    const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
     try {
       await observer.synced()
       await waitFor(() => readMap(observer.doc).sections.harm.length === 1, { timeoutMs: 5_000, what: 'the family note in the doc' })

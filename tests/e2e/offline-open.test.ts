@@ -6,44 +6,37 @@
  * which it does when the signal is back. A phone that keeps no map says only that, then opens the
  * meeting by itself once the signal is back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { devices, type Browser, type Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { devices, type Page } from 'playwright-core'
 import { addItem } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
-import { foreignHosts, launchChromium } from '../helpers/browser.ts'
+import { foreignHosts } from '../helpers/browser.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 const NOTE = 'La abuela lleva a Kai a la escuela'
 const OFFLINE_WITH_MAP = /No tiene conexión\. Este es el mapa como lo vio su teléfono/
 const OFFLINE_WITHOUT_MAP = /No tiene conexión, así que la reunión todavía no se puede abrir/
 
-let server: TestServer
-let browser: Browser
+const live = useServerAndChromium()
 let worker: { workerId: string; apiKey: string }
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-  worker = await server.addWorker('Ana Ruiz')
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  worker = await live.server.addWorker('Ana Ruiz')
 })
 
 /** A Spanish-speaking family member's phone, signed in to a meeting with one note on its map, on its list. */
 async function phoneOnList() {
-  const meeting = await createMeeting(server.url, worker.apiKey, 'Reunión de la familia', 'es')
-  const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+  const meeting = await createMeeting(live.server.url, worker.apiKey, 'Reunión de la familia', 'es')
+  const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
   await facilitator.synced()
   addItem(facilitator.doc, 'strengths', NOTE, { id: worker.workerId, name: 'Ana Ruiz' })
-  const { session } = await joinByInvite(server.url, worker.apiKey, meeting.id, 'Lorna')
-  const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'es-ES' })
+  const { session } = await joinByInvite(live.server.url, worker.apiKey, meeting.id, 'Lorna')
+  const context = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'es-ES' })
   const requests: string[] = []
   context.on('request', (request) => requests.push(request.url()))
-  await context.addCookies([{ name: 'sm_session', value: session, url: server.url }])
+  await context.addCookies([{ name: 'sm_session', value: session, url: live.server.url }])
   const page = await context.newPage()
-  await page.goto(`${server.url}/m/${meeting.id}/list`)
+  await page.goto(`${live.server.url}/m/${meeting.id}/list`)
   await expectLive(page)
   await page.getByText(NOTE, { exact: true }).waitFor({ timeout: 10_000 })
   // The worker installs after the page has loaded; from then on it answers the page's requests.
@@ -69,7 +62,7 @@ describe('opening the app without signal', () => {
       await context.setOffline(false)
       await expectLive(page)
       await expect.poll(() => page.getByText(OFFLINE_WITH_MAP).count(), { timeout: 20_000 }).toBe(0)
-      expect(foreignHosts(requests, new URL(server.url).host)).toEqual([])
+      expect(foreignHosts(requests, new URL(live.server.url).host)).toEqual([])
     } finally {
       facilitator.destroy()
       await context.close()

@@ -33,8 +33,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { devices, type Browser, type BrowserContext, type Locator, type Page, type WebSocketRoute } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { devices, type Locator, type Page, type WebSocketRoute } from 'playwright-core'
 import {
   addDangerStatement,
   addDisagreement,
@@ -61,36 +61,29 @@ import {
   type SafetyGoalSlots,
   type SectionKey,
 } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
-import { foreignHosts, launchChromium } from '../helpers/browser.ts'
+import { foreignHosts } from '../helpers/browser.ts'
 import { FINISHED_DOT, LIVE_DOT, statusDot } from '../helpers/statusDot.ts'
 import { setBrowserTextSize } from '../helpers/textSize.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 // Map-model headings use a typographic apostrophe.
 const WORKING_WELL = /^What.s working well\?$/
 const PIXEL = devices['Pixel 7']
 
-let server: TestServer
-let browser: Browser
+const live = useServerAndChromium()
 let worker: { workerId: string; apiKey: string }
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-  worker = await server.addWorker('Ana Ruiz')
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  worker = await live.server.addWorker('Ana Ruiz')
 })
 
 /** A phone: Pixel 7 size and touch unless told otherwise, every request recorded. */
 /** `firstVisit`: no service worker, so nothing kept from an earlier visit can stand in for the network. */
 async function phoneContext(options: { viewport?: { width: number; height: number }; firstVisit?: boolean } = {}) {
-  const context = await browser.newContext({
+  const context = await live.browser.newContext({
     ...PIXEL,
     ...(options.viewport ? { viewport: options.viewport, screen: options.viewport } : {}),
     ...(options.firstVisit ? { serviceWorkers: 'block' as const } : {}),
@@ -103,17 +96,17 @@ async function phoneContext(options: { viewport?: { width: number; height: numbe
 }
 
 async function newMeetingWithInvite(title: string, template?: 'wellbeing') {
-  const created = await api<{ id: string; title: string }>(server.url, '/api/meetings', { token: worker.apiKey, body: { title, locale: 'en', ...(template ? { template } : {}) } })
+  const created = await api<{ id: string; title: string }>(live.server.url, '/api/meetings', { token: worker.apiKey, body: { title, locale: 'en', ...(template ? { template } : {}) } })
   if (created.status !== 201) throw new Error(`create meeting failed: ${created.status} ${JSON.stringify(created.body)}`)
   const meeting = created.body
-  const invite = await api<{ url: string }>(server.url, `/api/meetings/${meeting.id}/invites`, {
+  const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meeting.id}/invites`, {
     token: worker.apiKey,
     body: { role: 'editor', kind: 'personal', lobby: false },
   })
   if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`)
   // The invite URL names the server's address as the request saw it; keep the test server's.
   const url = new URL(invite.body.url)
-  return { meeting, inviteUrl: `${server.url}${url.pathname}${url.hash}` }
+  return { meeting, inviteUrl: `${live.server.url}${url.pathname}${url.hash}` }
 }
 
 /** Opens the invite link on the phone, joins as `name` and waits for the live list. */
@@ -263,7 +256,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 describe('the phone view', () => {
   it('lets a family member on a phone add, change and remove her own items, live with the facilitator', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Family meeting for Kai')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext()
     try {
       await facilitator.synced()
@@ -351,7 +344,7 @@ describe('the phone view', () => {
       // The phone never loaded tldraw, and talked to no other host.
       const scripts = phone.requests.filter((u) => /\.js(\?|$)/.test(u))
       expect(scripts.some((u) => /MeetingCanvas/.test(u))).toBe(false)
-      expect(foreignHosts(phone.requests, new URL(server.url).host)).toEqual([])
+      expect(foreignHosts(phone.requests, new URL(live.server.url).host)).toEqual([])
     } finally {
       facilitator.destroy()
       await phone.context.close()
@@ -360,7 +353,7 @@ describe('the phone view', () => {
 
   it('keeps items written offline, marks them "Not sent yet", and delivers each exactly once', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Offline meeting')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext()
     try {
       await facilitator.synced()
@@ -394,7 +387,7 @@ describe('the phone view', () => {
 
   it('stops and says the map was finished when the items she wrote offline are refused after a finalize', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Finished offline meeting')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext()
     try {
       await facilitator.synced()
@@ -404,7 +397,7 @@ describe('the phone view', () => {
       await phone.context.setOffline(true)
       await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline')
       await addOnPhone(page, 'next-steps', 'Joe drives Kai to the doctor on Tuesday')
-      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await phone.context.setOffline(false)
 
       await expect(page.getByTestId('phone-ended').getAttribute('data-code', { timeout: 15_000 })).resolves.toBe('4002')
@@ -423,7 +416,7 @@ describe('the phone view', () => {
 
   it('keeps an unsent item through a reload (IndexedDB) and sends it once the relay answers', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Reload meeting')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext()
     // The relay is unreachable while `blocked`: the page itself still loads (no service worker needed).
     let blocked = false
@@ -476,14 +469,14 @@ describe('the phone view', () => {
 
   it('lists the templates placed beside the map after the rating band, and a note she adds to the Safety House lands there', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Templates on the phone')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext({ viewport: { width: 390, height: 844 } })
     try {
       await facilitator.synced()
       let houses = ''
       let safetyHouse = ''
       let circles = ''
-      await server.services.relay.applyServerChange(meeting.id, (doc) => {
+      await live.server.services.relay.applyServerChange(meeting.id, (doc) => {
         houses = placeTemplate(doc, 'three-houses').placementId
         renameTemplateZone(doc, houses, 'house-worries', 'the sad house')
         addTemplateItem(doc, houses, 'house-worries', 'when dad shouts', KAI, { childAgreed: true })
@@ -541,7 +534,7 @@ describe('the phone view', () => {
       expect(await axeProblems(page), 'templates on the phone, Spanish').toEqual([])
 
       // A finished map: still there to read, nothing to add.
-      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => page.locator('[data-testid="phone-template"] .phone-add').count(), { timeout: 10_000 }).toBe(0)
       await expect.poll(() => page.getByTestId('connection-status').innerText()).toBe('Terminado')
       expect(await section(page, 'safety-house-rules').getByTestId('phone-item-text').innerText()).toBe('Kai lives with his mum again')
@@ -615,13 +608,13 @@ describe('the phone view', () => {
   it('keeps her typed words on screen, read-only and copyable, with what to do, when the map is finished while she writes', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Finished while typing')
     const phone = await phoneContext()
-    await phone.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await phone.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.server.url })
     try {
       const page = await phone.context.newPage()
       await joinOnPhone(page, inviteUrl, 'Aunt May')
       const { harm, mine } = await typeInTwoForms(page)
 
-      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
 
       // Her words stay, to read and copy, with what happened and what to do; nothing can be sent.
       const kept = harm.getByTestId('phone-kept')
@@ -677,7 +670,7 @@ describe('the phone view', () => {
       })
       expect(await statusDot(page)).toEqual(LIVE_DOT)
 
-      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => finished.innerText(), { timeout: 10_000 }).toBe(
         "The map is finished. You can read it, but it can't be changed now. If something needs to change, ask the person running the meeting.",
       )
@@ -702,7 +695,7 @@ describe('the phone view', () => {
       )
 
       // Opened again: the sentence goes and she can add again.
-      expect((await api(server.url, `/api/meetings/${meeting.id}/reopen`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/reopen`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => finished.innerText(), { timeout: 10_000 }).toBe('')
       await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-finished')).toBeNull()
       await section(page, 'harm').locator('.phone-add-open').waitFor({ timeout: 10_000 })
@@ -729,7 +722,7 @@ describe('the phone view', () => {
       const change = overall.getByRole('button', { name: 'Cambiar su número' })
       await expect.poll(() => isFocused(change)).toBe(true)
 
-      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => change.count(), { timeout: 10_000 }).toBe(0)
       // The button she had just used went with the finish: the focus is not dropped on the page.
       const notice = page.getByTestId('phone-finished').locator('p')
@@ -743,7 +736,7 @@ describe('the phone view', () => {
 
   it('at 150 % text, in Spanish: the scaling question’s button says in two short lines that it writes a note, naming the question to screen readers, and has the focus after her note there is removed; "I disagree" once pressed says how to take it back', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Short buttons at large text')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
     try {
       await facilitator.synced()
@@ -793,7 +786,7 @@ describe('the phone view', () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('A long list on a small phone')
     const phone = await phoneContext({ viewport: { width: 360, height: 640 } })
     try {
-      await server.services.relay.applyServerChange(meeting.id, (doc) => void placeTemplate(doc, 'safety-house'))
+      await live.server.services.relay.applyServerChange(meeting.id, (doc) => void placeTemplate(doc, 'safety-house'))
       const page = await phone.context.newPage()
       await joinOnPhone(page, inviteUrl, 'Abuela Rosa')
       await page.getByRole('button', { name: 'Español' }).tap()
@@ -861,7 +854,7 @@ describe('the phone view', () => {
       await joinOnPhone(page, inviteUrl, 'Grandma Lorna')
       const overall = await startRating(page, 7, 'Jess asked me for help last week', 'Jess texts me before 7:30')
 
-      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
 
       const kept = overall.getByTestId('phone-kept')
       await kept.waitFor({ timeout: 10_000 })
@@ -890,7 +883,7 @@ describe('the phone view', () => {
       await typeInTwoForms(page)
       const overall = await startRating(page, 3, 'Lorna is close by')
 
-      expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
 
       await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 15_000 }).toBe('4410')
       await expect.poll(() => page.getByTestId('phone-section').count()).toBe(0)
@@ -924,7 +917,7 @@ describe('the phone view', () => {
       await joinOnPhone(page, inviteUrl, 'Grandma Lorna')
       const overall = await startRating(page, 7, 'Jess asked me for help last week', 'Jess texts me before 7:30')
 
-      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
 
       // The form she was typing in went: a screen reader hears why, not the top of the page.
       const kept = overall.getByTestId('phone-kept')
@@ -960,11 +953,11 @@ describe('the phone view', () => {
       const harm = section(page, 'harm')
       await harm.locator('.phone-add-open').tap()
       await harm.locator('.phone-add textarea').fill('Kai estuvo solo en el parque')
-      expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await harm.getByTestId('phone-kept').waitFor({ timeout: 10_000 })
       // The note's form went with the focus in it: the focus is on why.
       await expect.poll(() => isFocused(harm.getByTestId('phone-kept-notice'))).toBe(true)
-      expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
       await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 15_000 }).toBe('4410')
 
       // One message says the meeting is over; her words stay, in the meeting's end's own words.
@@ -1017,7 +1010,7 @@ describe('the phone view', () => {
       // back online every upgrade is refused (403) without a close code.
       await phone.context.setOffline(true)
       await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state')).toBe('offline')
-      expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
       await phone.context.setOffline(false)
       // After a few refusals the page asks the server, which says the meeting ended: it stops, and says so.
       await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 30_000 }).toBe('4410')
@@ -1067,7 +1060,7 @@ describe('the phone view', () => {
 
   it('shows worries with their goals and next steps and everyone’s numbers, and lets her give and change her own number with reasons', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Toolkit on the phone')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext()
     try {
       await facilitator.synced()
@@ -1181,7 +1174,7 @@ describe('the phone view', () => {
 
   it('lets her say she disagrees (and take it back), and give a number on a private line that only the server keeps', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Disagreement and private numbers')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext()
     try {
       await facilitator.synced()
@@ -1190,8 +1183,8 @@ describe('the phone view', () => {
       addDisagreement(facilitator.doc, note, { id: 'p-jess', name: 'Jess' })
       await new Promise((resolve) => setTimeout(resolve, 500))
       const ratings = `/api/meetings/${meeting.id}/ratings/${encodeURIComponent(statementId)}`
-      expect((await api(server.url, `${ratings}/privacy`, { method: 'PUT', token: worker.apiKey, body: { private: true } })).status).toBe(200)
-      expect((await api(server.url, ratings, { method: 'PUT', token: worker.apiKey, body: { value: 3, whatMakesItThisHigh: 'a', onePointHigher: 'b' } })).status).toBe(200)
+      expect((await api(live.server.url, `${ratings}/privacy`, { method: 'PUT', token: worker.apiKey, body: { private: true } })).status).toBe(200)
+      expect((await api(live.server.url, ratings, { method: 'PUT', token: worker.apiKey, body: { value: 3, whatMakesItThisHigh: 'a', onePointHigher: 'b' } })).status).toBe(200)
 
       const page = await phone.context.newPage()
       await joinOnPhone(page, inviteUrl, 'Grandma Lorna')
@@ -1246,14 +1239,14 @@ describe('the phone view', () => {
 
   it('keeps a private number given offline on the phone as "Not sent yet" and sends it exactly once when back online', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Private number offline')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext()
     try {
       await facilitator.synced()
       const { statementId } = buildToolkit(facilitator)
       await new Promise((resolve) => setTimeout(resolve, 500))
       const ratings = `/api/meetings/${meeting.id}/ratings/${encodeURIComponent(statementId)}`
-      expect((await api(server.url, `${ratings}/privacy`, { method: 'PUT', token: worker.apiKey, body: { private: true } })).status).toBe(200)
+      expect((await api(live.server.url, `${ratings}/privacy`, { method: 'PUT', token: worker.apiKey, body: { private: true } })).status).toBe(200)
 
       const page = await phone.context.newPage()
       const answered: number[] = []
@@ -1307,7 +1300,7 @@ describe('the phone view', () => {
 
   it('fits a 320 px screen at 200 % text with 44 px targets, and axe finds no serious problem in English or Spanish', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Small screen meeting')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext({ viewport: { width: 320, height: 640 } })
     try {
       await facilitator.synced()
@@ -1354,8 +1347,8 @@ describe('the phone view', () => {
   })
 
   it('shows the lobby to a phone waiting to be let in, with no serious axe problem in English or Spanish', async () => {
-    const meeting = await createMeeting(server.url, worker.apiKey, 'Lobby meeting')
-    const invite = await api<{ url: string }>(server.url, `/api/meetings/${meeting.id}/invites`, {
+    const meeting = await createMeeting(live.server.url, worker.apiKey, 'Lobby meeting')
+    const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meeting.id}/invites`, {
       token: worker.apiKey,
       body: { role: 'editor', kind: 'personal', lobby: true },
     })
@@ -1364,7 +1357,7 @@ describe('the phone view', () => {
     const phone = await phoneContext({ viewport: { width: 320, height: 640 } })
     try {
       const page = await phone.context.newPage()
-      await page.goto(`${server.url}${url.pathname}${url.hash}`)
+      await page.goto(`${live.server.url}${url.pathname}${url.hash}`)
       await joinAs(page, 'Uncle Joe')
       await page.waitForURL(new RegExp(`/lobby/${meeting.id}$`), { timeout: 20_000 })
       await page.getByRole('heading', { level: 1 }).waitFor()
@@ -1380,7 +1373,7 @@ describe('the phone view', () => {
 
   it('opens the list from its address on a fresh phone with one compressed sync socket, opened by the page\'s early start', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Cold open')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const joining = await phoneContext()
     const fresh = await phoneContext()
     try {
@@ -1429,14 +1422,14 @@ describe('the phone view', () => {
   it('shows the list the server wrote into the page while the words cannot download, then the live list; signed out, it says the page will try again', async () => {
     // A wellbeing map: both copies head its sections in its own words, as the board does.
     const { meeting, inviteUrl } = await newMeetingWithInvite('Server list', 'wellbeing')
-    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
     const phone = await phoneContext({ firstVisit: true })
     const signedOut = await phoneContext({ firstVisit: true })
     const wordsChunk = /\/assets\/list-en-[^/]+\.js$/
     try {
       await facilitator.synced()
       addItem(facilitator.doc, 'strengths', 'Lorna <walks> Kai to school & back', { id: worker.workerId, name: 'Ana Ruiz' })
-      await server.services.relay.applyServerChange(meeting.id, (doc) => {
+      await live.server.services.relay.applyServerChange(meeting.id, (doc) => {
         const houses = placeTemplate(doc, 'three-houses', { parentConsent: { givenBy: 'Jess', recordedBy: { id: worker.workerId, name: 'Ana Ruiz' }, at: new Date() } }).placementId
         renameTemplateZone(doc, houses, 'house-worries', 'the <sad> house')
         addTemplateItem(doc, houses, 'house-worries', 'when dad shouts', KAI, { childAgreed: true })
@@ -1481,7 +1474,7 @@ describe('the phone view', () => {
       // Signed out, nothing to show but a plain message instead of a blank page.
       const blank = await signedOut.context.newPage()
       await blank.route(wordsChunk, (route) => route.abort())
-      await blank.goto(`${server.url}/m/${meeting.id}/list`)
+      await blank.goto(`${live.server.url}/m/${meeting.id}/list`)
       await blank.getByRole('alert').getByText(/We cannot reach SafetyMap right now/).waitFor({ timeout: 10_000 })
       expect(await blank.locator('#phone-prerender').count()).toBe(0)
     } finally {
@@ -1511,7 +1504,7 @@ describe('the phone view', () => {
       await expect.poll(leaving, { timeout: 5_000 }).toBe(true)
       await harm.locator('.phone-add textarea').fill('')
       await expect.poll(leaving, { timeout: 5_000 }).toBe(false)
-      expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
+      expect((await api(live.server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: worker.apiKey })).status).toBeLessThan(300)
       await expect.poll(() => page.getByTestId('phone-ended').getAttribute('data-code'), { timeout: 15_000 }).toBe('4410')
       expect(await page.getByTestId('phone-ended').innerText()).toBe('This meeting has ended. Thank you for taking part.')
       // The map leaves the screen with the meeting, as the board gives way to its closed page.
@@ -1567,7 +1560,7 @@ describe('the phone view', () => {
       await canvas.getByText('¿Qué nos preocupa?', { exact: true }).first().waitFor({ state: 'attached', timeout: 30_000 })
       expect(await canvas.getByText('What are we worried about?', { exact: true }).count()).toBe(0)
       // The meeting itself stays in English for everyone else, the facilitator's screen included.
-      const observer = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+      const observer = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
       try {
         await observer.synced()
         expect(readMeta(observer.doc).locale).toBe('en')
@@ -1603,7 +1596,7 @@ describe('the phone view', () => {
       await page.getByRole('link', { name: 'Show the board' }).tap()
       await page.locator('.tl-canvas').waitFor({ timeout: 30_000 })
       const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { participant: { id: string } }
-      const removed = await api(server.url, `/api/meetings/${meeting.id}/participants/${me.participant.id}`, { method: 'DELETE', token: worker.apiKey })
+      const removed = await api(live.server.url, `/api/meetings/${meeting.id}/participants/${me.participant.id}`, { method: 'DELETE', token: worker.apiKey })
       expect(removed.status).toBeLessThan(300)
       await page.getByTestId('meeting-closed').waitFor({ timeout: 15_000 })
       expect(await page.getByRole('link', { name: 'Show as list' }).isVisible()).toBe(false)

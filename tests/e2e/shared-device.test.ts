@@ -7,12 +7,11 @@
  * dropped silently: she is told and chooses; without signal she is told she is still signed in and
  * how to finish. Removed from the meeting by the facilitator, the phone drops everything too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { devices, type Browser, type Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { devices, type Page } from 'playwright-core'
 import { addItem } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
-import { launchChromium } from '../helpers/browser.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 const TITLE = 'Lorna and Kai family meeting'
 const NOTE = 'Grandma walks Kai to school'
@@ -20,31 +19,24 @@ const DRAFT = 'Lorna calls her sister when she is worried'
 const LEAVE = 'Leave and remove from this phone'
 const LEFT = 'Signed out. Nothing from the meeting is left on this phone.'
 
-let server: TestServer
-let browser: Browser
+const live = useServerAndChromium()
 let worker: { workerId: string; apiKey: string }
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-  worker = await server.addWorker('Ana Ruiz')
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  worker = await live.server.addWorker('Ana Ruiz')
 })
 
 /** A family member's phone on the meeting's list, the map kept on the phone and the app by the service worker. */
 async function phoneOnList() {
-  const meeting = await createMeeting(server.url, worker.apiKey, TITLE)
-  const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
+  const meeting = await createMeeting(live.server.url, worker.apiKey, TITLE)
+  const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
   await facilitator.synced()
   addItem(facilitator.doc, 'strengths', NOTE, { id: worker.workerId, name: 'Ana Ruiz' })
-  const { participantId, session } = await joinByInvite(server.url, worker.apiKey, meeting.id, 'Lorna')
-  const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
-  await context.addCookies([{ name: 'sm_session', value: session, url: server.url }])
+  const { participantId, session } = await joinByInvite(live.server.url, worker.apiKey, meeting.id, 'Lorna')
+  const context = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
+  await context.addCookies([{ name: 'sm_session', value: session, url: live.server.url }])
   const page = await context.newPage()
-  const listUrl = `${server.url}/m/${meeting.id}/list`
+  const listUrl = `${live.server.url}/m/${meeting.id}/list`
   await page.goto(listUrl)
   await expectLive(page)
   await page.getByText(NOTE, { exact: true }).waitFor({ timeout: 10_000 })
@@ -152,7 +144,7 @@ describe('a shared phone', () => {
     const { context, page, listUrl, facilitator } = await phoneOnList()
     try {
       await typeDraft(page)
-      await page.goto(server.url)
+      await page.goto(live.server.url)
       await page.getByRole('button', { name: 'Sign out', exact: true }).tap()
       await page.getByRole('status').filter({ hasText: 'Signed out. Nothing from the meetings is left on this device.' }).waitFor({ timeout: 10_000 })
       expect(await keptOnDevice(page)).toEqual(nothingKept)
@@ -179,7 +171,7 @@ describe('a shared phone', () => {
         databases: [`safetymap-meeting-${meeting.id}`],
         keys: expect.arrayContaining([`safetymap.drafts.${meeting.id}`, `safetymap.localAccess.${meeting.id}`, `safetymap.unsent.${meeting.id}`]),
       })
-      const removed = await api(server.url, `/api/meetings/${meeting.id}/participants/${participantId}`, { method: 'DELETE', token: worker.apiKey })
+      const removed = await api(live.server.url, `/api/meetings/${meeting.id}/participants/${participantId}`, { method: 'DELETE', token: worker.apiKey })
       expect(removed.status).toBeLessThan(300)
       // Back in signal, the relay turns the phone away before it can say why: opened again, the server does.
       await context.setOffline(false)

@@ -8,17 +8,23 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { readMap } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
-import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
+import { foreignHosts, recordingContext } from '../helpers/browser.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
-let server: TestServer
-let browser: Browser
+/** The deployment relabels one house (map-model MM-28): the canvas shows the agency's words. */
+function agencyLabelsFile(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sm-e2e-labels-')), 'labels.json')
+  writeFileSync(file, JSON.stringify({ 'house-good-things': { en: { label: 'Good things house' }, es: { label: 'Casa de lo bueno' } } }))
+  return file
+}
+
+const live = useServerAndChromium({ env: { LABELS_FILE: agencyLabelsFile() } })
 
 /** The zones (named by their headings) of which some part is under a panel over the canvas, or off it. */
 function zonesUnderPanels(page: Page, headings: readonly string[]): Promise<string[]> {
@@ -39,26 +45,13 @@ function zonesUnderPanels(page: Page, headings: readonly string[]): Promise<stri
   }, headings)
 }
 
-beforeAll(async () => {
-  // The deployment relabels one house (map-model MM-28): the canvas shows the agency's words.
-  const dir = mkdtempSync(path.join(tmpdir(), 'sm-e2e-labels-'))
-  const labelsFile = path.join(dir, 'labels.json')
-  writeFileSync(labelsFile, JSON.stringify({ 'house-good-things': { en: { label: 'Good things house' }, es: { label: 'Casa de lo bueno' } } }))
-  server = await startServer({ env: { LABELS_FILE: labelsFile } })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
 describe('template picker on the canvas', () => {
   it('adds a Three Houses beside the map; a note in the house of worries reads back in that house with the child-agreed flag', async () => {
-    const worker = await workerWithPassword(server, 'ana.templates@example.org', 'Ana Ruiz')
+    const worker = await workerWithPassword(live.server, 'ana.templates@example.org', 'Ana Ruiz')
     // A laptop screen, where tldraw's menu and toolbar and "Show as list" stand over the canvas.
-    const facilitator = await recordingContext(browser, { viewport: { width: 1366, height: 850 } })
+    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
     const page = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(page, server.url, 'ana.templates@example.org', 'Family meeting for Kai')
+    const meetingId = await signInAndCreateMeeting(page, live.server.url, 'ana.templates@example.org', 'Family meeting for Kai')
     const canvas = page.locator('.tl-canvas')
     await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
     await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
@@ -98,7 +91,7 @@ describe('template picker on the canvas', () => {
 
     await addNoteUnder(page, 'House of worries', 'i dont like it when they shout')
 
-    const observer = connectPeer({ url: server.url, meetingId, token: worker.apiKey })
+    const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
     try {
       await observer.synced()
       const worries = () => readMap(observer.doc).templates.find((t) => t.templateId === 'three-houses')?.sections['house-worries'] ?? []
@@ -141,7 +134,7 @@ describe('template picker on the canvas', () => {
     await canvas.getByText('Path to the door (0–10)', { exact: true }).first().waitFor({ timeout: 10_000 })
     const safetyHouse = ['Who lives here', 'Who visits', 'House rules', 'People outside', 'Path to the door (0–10)']
     await expect.poll(() => zonesUnderPanels(page, safetyHouse), { timeout: 5_000 }).toEqual([])
-    expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
+    expect(foreignHosts(facilitator.requests, new URL(live.server.url).host)).toEqual([])
     await facilitator.context.close()
   })
 })

@@ -4,36 +4,25 @@
  * what 0 and 10 mean on the path to the door, and, sitting with Kai, puts Kai's mark on the path
  * in Kai's own words. A Node y-websocket peer reads it all back through `readMap`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { readMap } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer, joinByInvite } from '../helpers/clients.ts'
-import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
+import { foreignHosts, recordingContext } from '../helpers/browser.ts'
 import { TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const live = useServerAndChromium()
 
 const KAI_WORDS = 'when Nana is there I feel safe, not when the door is locked'
 
 describe('the Safety House path as the child’s scale', () => {
   it('starts a meeting with a Safety House, words the ends of the path, and puts the child’s mark on it', async () => {
-    const worker = await workerWithPassword(server, 'ana.child@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser)
+    const worker = await workerWithPassword(live.server, 'ana.child@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser)
     try {
       const page = await facilitator.context.newPage()
-      await page.goto(server.url)
+      await page.goto(live.server.url)
       await page.getByLabel('Email').fill('ana.child@example.org')
       await page.getByLabel('Password').fill(TEST_PASSWORD)
       await page.getByRole('button', { name: 'Sign in' }).click()
@@ -47,12 +36,12 @@ describe('the Safety House path as the child’s scale', () => {
       await page.waitForURL(/\/m\/[\w-]+$/)
       const meetingId = new URL(page.url()).pathname.split('/').pop() ?? ''
 
-      const observer = connectPeer({ url: server.url, meetingId, token: worker.apiKey })
+      const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
       try {
         await observer.synced()
         const house = () => readMap(observer.doc).templates.find((t) => t.templateId === 'safety-house')
         expect(house()?.path?.marks).toEqual([])
-        const kai = await joinByInvite(server.url, worker.apiKey, meetingId, 'Kai')
+        const kai = await joinByInvite(live.server.url, worker.apiKey, meetingId, 'Kai')
 
         const canvas = page.locator('.tl-canvas')
         await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 30_000 })
@@ -92,7 +81,7 @@ describe('the Safety House path as the child’s scale', () => {
       } finally {
         observer.destroy()
       }
-      expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
+      expect(foreignHosts(facilitator.requests, new URL(live.server.url).host)).toEqual([])
     } finally {
       await facilitator.context.close()
     }

@@ -7,48 +7,37 @@
  * leave the two hidden ratings out of the record. Also: the Spanish UI and a Spanish meeting render
  * Spanish headings and labels, and nothing is requested from a third party.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addDisagreement, addItem, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
-import { launchChromium, recordingContext, foreignHosts } from '../helpers/browser.ts'
+import { recordingContext, foreignHosts } from '../helpers/browser.ts'
 import { TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const live = useServerAndChromium()
 
 const LORNA_REASON = 'Lorna camina con Kai a la escuela q8'
 const SAM_REASON = 'Jess llamó al médico w4'
 
 describe('private ratings on the canvas', () => {
   it('shows only "has rated" until the facilitator reveals, then every mark at once', async () => {
-    const worker = await workerWithPassword(server, 'ana.reveal@example.org', 'Ana Ruiz')
-    const meeting = await createMeeting(server.url, worker.apiKey, 'Reunión de Kai', 'es')
-    const observer = connectPeer({ url: server.url, meetingId: meeting.id, token: worker.apiKey })
-    const facilitator = await recordingContext(browser)
-    const family = await recordingContext(browser)
+    const worker = await workerWithPassword(live.server, 'ana.reveal@example.org', 'Ana Ruiz')
+    const meeting = await createMeeting(live.server.url, worker.apiKey, 'Reunión de Kai', 'es')
+    const observer = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
+    const facilitator = await recordingContext(live.browser)
+    const family = await recordingContext(live.browser)
     try {
       await observer.synced()
       // The facilitator signs in and opens the Spanish meeting.
       const page = await facilitator.context.newPage()
-      await page.goto(server.url)
+      await page.goto(live.server.url)
       await page.getByLabel('Email').fill('ana.reveal@example.org')
       await page.getByLabel('Password').fill(TEST_PASSWORD)
       await page.getByRole('button', { name: 'Sign in' }).click()
       await page.getByLabel('Meeting name').waitFor({ timeout: 20_000 })
-      await page.goto(`${server.url}/m/${meeting.id}`)
+      await page.goto(`${live.server.url}/m/${meeting.id}`)
       const canvas = page.locator('.tl-canvas')
       await canvas.getByText('¿Qué nos preocupa?', { exact: true }).first().waitFor({ timeout: 30_000 })
       await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
@@ -72,10 +61,10 @@ describe('private ratings on the canvas', () => {
       await expect.poll(() => overallRow.getByRole('status').innerText(), { timeout: 10_000 }).toBe('Nobody has rated yet.')
 
       // Grandma Lorna, in her own browser with the Spanish UI, gives her rating.
-      const lorna = await joinByInvite(server.url, worker.apiKey, meeting.id, 'Grandma Lorna')
-      await family.context.addCookies([{ name: 'sm_session', value: lorna.session, url: server.url }])
+      const lorna = await joinByInvite(live.server.url, worker.apiKey, meeting.id, 'Grandma Lorna')
+      await family.context.addCookies([{ name: 'sm_session', value: lorna.session, url: live.server.url }])
       const lornaPage = await family.context.newPage()
-      await lornaPage.goto(`${server.url}/m/${meeting.id}`)
+      await lornaPage.goto(`${live.server.url}/m/${meeting.id}`)
       await lornaPage.getByRole('button', { name: 'Español, ES' }).first().click()
       const lornaCanvas = lornaPage.locator('.tl-canvas')
       await lornaCanvas.getByText('¿Qué nos preocupa?', { exact: true }).first().waitFor({ timeout: 30_000 })
@@ -87,8 +76,8 @@ describe('private ratings on the canvas', () => {
       await expect.poll(() => lornaPage.getByTestId('toolkit-notice').innerText(), { timeout: 10_000 }).toContain('Su número está guardado')
 
       // Sam rates through the API (a phone or another client).
-      const sam = await joinByInvite(server.url, worker.apiKey, meeting.id, 'Sam')
-      const samRated = await api(server.url, `/api/meetings/${meeting.id}/ratings/${OVERALL_SCALE_ID}`, {
+      const sam = await joinByInvite(live.server.url, worker.apiKey, meeting.id, 'Sam')
+      const samRated = await api(live.server.url, `/api/meetings/${meeting.id}/ratings/${OVERALL_SCALE_ID}`, {
         method: 'PUT',
         token: sam.session,
         body: { value: 4, whatMakesItThisHigh: SAM_REASON, onePointHigher: '' },
@@ -178,7 +167,7 @@ describe('private ratings on the canvas', () => {
       await expect.poll(() => follow.count()).toBe(0)
       await lornaPage.getByRole('button', { name: 'Seguir a Ana Ruiz otra vez' }).waitFor({ timeout: 5_000 })
 
-      const host = new URL(server.url).host
+      const host = new URL(live.server.url).host
       expect(foreignHosts(facilitator.requests, host)).toEqual([])
       expect(foreignHosts(family.requests, host)).toEqual([])
     } finally {

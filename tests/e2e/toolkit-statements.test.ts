@@ -9,14 +9,13 @@
  * open, and forgets it once saved. A card saved while the view is elsewhere slides into view at the
  * same zoom.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Locator } from 'playwright-core'
 import { addItem, addNextStep, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer } from '../helpers/clients.ts'
-import { launchChromium, recordingContext, foreignHosts } from '../helpers/browser.ts'
+import { recordingContext, foreignHosts } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 /** The element's box once two reads 100 ms apart agree (camera animations have finished). */
 async function settledBox(locator: Locator) {
@@ -30,24 +29,14 @@ async function settledBox(locator: Locator) {
   return previous
 }
 
-let server: TestServer
-let browser: Browser
+const live = useServerAndChromium()
 const PASSWORD = 'a long enough password'
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
 async function workerWithPassword(email: string, name: string) {
-  const added = await server.services.workers.addWorker({ email, name, now: Date.now() })
+  const added = await live.server.services.workers.addWorker({ email, name, now: Date.now() })
   if (!added) throw new Error('worker exists')
-  const code = await server.services.workers.issueSetupCode(added.worker.id, Date.now())
-  const res = await fetch(`${server.url}/api/auth/setup`, {
+  const code = await live.server.services.workers.issueSetupCode(added.worker.id, Date.now())
+  const res = await fetch(`${live.server.url}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, password: PASSWORD }),
@@ -63,9 +52,9 @@ const SENTENCE =
 describe('statement builders on the canvas', () => {
   it('builds a danger statement and its goal through the dialogs, and readMap returns slots, link and rating', async () => {
     const worker = await workerWithPassword('ana.toolkit@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser)
+    const facilitator = await recordingContext(live.browser)
     const page = await facilitator.context.newPage()
-    await page.goto(server.url)
+    await page.goto(live.server.url)
     await page.getByLabel('Email').fill('ana.toolkit@example.org')
     await page.getByLabel('Password').fill(PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -201,7 +190,7 @@ describe('statement builders on the canvas', () => {
 
     // A Node peer writes a note as Grandma Lorna: the canvas shows her name under it, and the
     // facilitator flags it as her own words.
-    const observer = connectPeer({ url: server.url, meetingId, token: worker.apiKey })
+    const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
     try {
       await observer.synced()
       await waitFor(() => readMap(observer.doc).scales.length === 1, { timeoutMs: 5_000, what: 'the rating in the doc' })
@@ -287,15 +276,15 @@ describe('statement builders on the canvas', () => {
       observer.destroy()
     }
 
-    expect(foreignHosts(facilitator.requests, new URL(server.url).host)).toEqual([])
+    expect(foreignHosts(facilitator.requests, new URL(live.server.url).host)).toEqual([])
     await facilitator.context.close()
   })
 
   it('slides the view to a new card saved off screen, at the same zoom', async () => {
     await workerWithPassword('ana.offscreen@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser, { viewport: { width: 1366, height: 850 } })
+    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
     const page = await facilitator.context.newPage()
-    await page.goto(server.url)
+    await page.goto(live.server.url)
     await page.getByLabel('Email').fill('ana.offscreen@example.org')
     await page.getByLabel('Password').fill(PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -340,9 +329,9 @@ describe('statement builders on the canvas', () => {
 
   it('keeps what was typed into a builder after Escape, Cancel and the map being finished, until it is saved', async () => {
     const worker = await workerWithPassword('bo.drafts@example.org', 'Bo Lind')
-    const facilitator = await recordingContext(browser)
+    const facilitator = await recordingContext(live.browser)
     const page = await facilitator.context.newPage()
-    await page.goto(server.url)
+    await page.goto(live.server.url)
     await page.getByLabel('Email').fill('bo.drafts@example.org')
     await page.getByLabel('Password').fill(PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -386,11 +375,11 @@ describe('statement builders on the canvas', () => {
     // the words are kept, and once the map is reopened the builder has them again.
     await who.fill('Grandma Lorna')
     await behaviour.pressSequentially('Sam leaves Mia alone at night')
-    expect((await api(server.url, `/api/meetings/${meetingId}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+    expect((await api(live.server.url, `/api/meetings/${meetingId}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
     await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0)
     await expect.poll(() => page.getByTestId('toolkit-notice').innerText(), { timeout: 5_000 }).toContain('What you typed is kept')
     expect(await addStatement.count()).toBe(0)
-    expect((await api(server.url, `/api/meetings/${meetingId}/reopen`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+    expect((await api(live.server.url, `/api/meetings/${meetingId}/reopen`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
     await addStatement.click({ timeout: 10_000 })
     expect(await who.inputValue()).toBe('Grandma Lorna')
     expect(await behaviour.inputValue()).toBe('Sam leaves Mia alone at night')
@@ -400,9 +389,9 @@ describe('statement builders on the canvas', () => {
 
   it('names the statements and goals in a wellbeing map’s own words, on the bar and in the builders', async () => {
     await workerWithPassword('cy.wellbeing@example.org', 'Cy Okafor')
-    const facilitator = await recordingContext(browser)
+    const facilitator = await recordingContext(live.browser)
     const page = await facilitator.context.newPage()
-    await page.goto(server.url)
+    await page.goto(live.server.url)
     await page.getByLabel('Email').fill('cy.wellbeing@example.org')
     await page.getByLabel('Password').fill(PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()

@@ -10,16 +10,21 @@ import type { Browser } from 'playwright-core'
 import { launchChromium } from './browser.ts'
 import { startServer, type TestServer } from './servers.ts'
 
+type ServerOptions = Parameters<typeof startServer>[0]
+
 export interface ServerAndChromium {
   readonly server: TestServer
   readonly browser: Browser
 }
 
-/** Registers the file's `beforeAll`/`afterAll`; the fields are set once `beforeAll` ran. */
-export function useServerAndChromium(): ServerAndChromium {
+/**
+ * Registers the file's `beforeAll`/`afterAll`; the fields are set once `beforeAll` ran. Call it
+ * before the file's own hooks, so they run with the server up and close what they opened first.
+ */
+export function useServerAndChromium(serverOptions?: ServerOptions): ServerAndChromium {
   const live = {} as { server: TestServer; browser: Browser }
   beforeAll(async () => {
-    live.server = await startServer()
+    live.server = await startServer(serverOptions)
     live.browser = await launchChromium()
   })
   afterAll(async () => {
