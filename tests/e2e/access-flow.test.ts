@@ -13,8 +13,8 @@
  * link that has been used is no longer offered; the panel says so and makes a new one. While a new
  * link is being made the earlier one cannot be copied, and a failure to make one is said.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { devices, type Browser, type Locator, type Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { devices, type Locator, type Page } from 'playwright-core'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -22,26 +22,16 @@ import { readSyncMessage } from 'y-protocols/sync'
 import { readMap } from '@safetymap/map-model'
 import { api } from '../helpers/clients.ts'
 import { inviteAndJoin, joinBody } from '../helpers/accessClients.ts'
-import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
-import { foreignHosts, launchChromium, recordingContext } from '../helpers/browser.ts'
+import { foreignHosts, recordingContext } from '../helpers/browser.ts'
 import { addNoteUnder, signInAndCreateMeeting, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
 import { FINISHED_DOT, LIVE_DOT, statusDot } from '../helpers/statusDot.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { holdRequests } from '../helpers/holdRequests.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
-let server: TestServer
-let browser: Browser
+const live = useServerAndChromium()
 const HARM = 'Harm'
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
 
 /** Which element has the keyboard: its tag, test id and text, e.g. `BUTTON Let in` (`BODY …` when lost). */
 function focused(page: Page): Promise<string> {
@@ -132,15 +122,15 @@ async function makeInvite(page: Page, options: { role: 'Can write' | 'Can look o
 
 describe('who may be in the meeting, in two browsers', () => {
   it('invites with a lobby, admits, edits, removes for good, opens read-only for a viewer, declines, finishes and ends', async () => {
-    const worker = await workerWithPassword(server, 'ana.access@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser)
-    const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
-    const projector = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
-    const host = new URL(server.url).host
+    const worker = await workerWithPassword(live.server, 'ana.access@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser)
+    const family = await recordingContext(live.browser, { viewport: { width: 1280, height: 800 } })
+    const projector = await recordingContext(live.browser, { viewport: { width: 1280, height: 800 } })
+    const host = new URL(live.server.url).host
 
     // The worker signs in and creates a meeting.
     const ana = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.access@example.org', 'Family meeting for Kai')
+    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.access@example.org', 'Family meeting for Kai')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
 
     // A shared link for everyone in the room, with the lobby on, shown with a QR code.
@@ -226,7 +216,7 @@ describe('who may be in the meeting, in two browsers', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     expect(await screen.locator('.tl-canvas [contenteditable="true"]').count()).toBe(0)
 
-    const observer = connectPeer({ url: server.url, meetingId, token: worker.apiKey })
+    const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
     try {
       await observer.synced()
       await waitFor(() => readMap(observer.doc).sections.harm.length === 1, { timeoutMs: 5_000, what: 'the family note in the doc' })
@@ -357,12 +347,12 @@ describe('who may be in the meeting, in two browsers', () => {
   }, 150_000)
 
   it('with the Who’s here panel closed, the facilitator sees who waits, and lets a guest on a phone in from the notice', async () => {
-    await workerWithPassword(server, 'ana.notice@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser)
-    const phone = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
-    const cousin = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
+    await workerWithPassword(live.server, 'ana.notice@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser)
+    const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
+    const cousin = await recordingContext(live.browser, { viewport: { width: 1280, height: 800 } })
     const ana = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.notice@example.org', 'Meeting with a lobby')
+    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.notice@example.org', 'Meeting with a lobby')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     const sharedUrl = await makeInvite(ana, { role: 'Can write', shared: true })
 
@@ -450,15 +440,15 @@ describe('who may be in the meeting, in two browsers', () => {
   }, 120_000)
 
   it('a worker restricts a note: it leaves the family’s screen and doc, and stays on the worker’s canvas with a badge', async () => {
-    const worker = await workerWithPassword(server, 'ana.restricted@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser)
-    const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
-    const host = new URL(server.url).host
+    const worker = await workerWithPassword(live.server, 'ana.restricted@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser)
+    const family = await recordingContext(live.browser, { viewport: { width: 1280, height: 800 } })
+    const host = new URL(live.server.url).host
     const ana = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.restricted@example.org', 'Meeting with a private address')
+    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.restricted@example.org', 'Meeting with a private address')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
 
-    const invite = await api<{ url: string }>(server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
+    const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
     const lorna = await family.context.newPage()
     const frames = recordSyncFrames(lorna)
     await joinAs(lorna, invite.body.url, 'Grandma Lorna', 'Grandparent', 'In the room')
@@ -518,11 +508,11 @@ describe('who may be in the meeting, in two browsers', () => {
   }, 120_000)
 
   it('a note written offline while the map was finished is refused, and the page says so instead of queueing it', async () => {
-    const worker = await workerWithPassword(server, 'ana.offline@example.org', 'Ana Ruiz')
-    const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
-    const meeting = await api<{ id: string }>(server.url, '/api/meetings', { token: worker.apiKey, body: { title: 'Finished while away', locale: 'en' } })
+    const worker = await workerWithPassword(live.server, 'ana.offline@example.org', 'Ana Ruiz')
+    const family = await recordingContext(live.browser, { viewport: { width: 1280, height: 800 } })
+    const meeting = await api<{ id: string }>(live.server.url, '/api/meetings', { token: worker.apiKey, body: { title: 'Finished while away', locale: 'en' } })
     const meetingId = meeting.body.id
-    const invite = await api<{ url: string }>(server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
+    const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
     const lorna = await family.context.newPage()
     await joinAs(lorna, invite.body.url, 'Grandma Lorna', 'Grandparent', 'On the phone')
     await lorna.waitForURL(new RegExp(`/m/${meetingId}$`), { timeout: 10_000 })
@@ -531,13 +521,13 @@ describe('who may be in the meeting, in two browsers', () => {
     // Offline, she writes a note; meanwhile the facilitator finishes the map.
     await family.context.setOffline(true)
     await addNoteUnder(lorna, HARM, 'Written on the bus with no signal')
-    expect((await api(server.url, `/api/meetings/${meetingId}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
+    expect((await api(live.server.url, `/api/meetings/${meetingId}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
 
     // Back online: the relay refuses the note and the page says so, for good.
     await family.context.setOffline(false)
     await lorna.getByRole('heading', { name: 'The map was finished before your last changes reached it' }).waitFor({ timeout: 15_000 })
     expect(await lorna.locator('.tl-canvas').count()).toBe(0)
-    const state = await server.services.relay.readDocState(meetingId)
+    const state = await live.server.services.relay.readDocState(meetingId)
     expect(Buffer.from(state ?? new Uint8Array()).includes(Buffer.from('no signal'))).toBe(false)
 
     // Opening the finished map shows it as it was kept, without the refused note.
@@ -549,11 +539,11 @@ describe('who may be in the meeting, in two browsers', () => {
   })
 
   it('a meeting ended while a family member was offline shows them it has ended when they come back', async () => {
-    const worker = await workerWithPassword(server, 'ana.ended@example.org', 'Ana Ruiz')
-    const family = await recordingContext(browser, { viewport: { width: 1280, height: 800 } })
-    const meeting = await api<{ id: string }>(server.url, '/api/meetings', { token: worker.apiKey, body: { title: 'Ended while away', locale: 'en' } })
+    const worker = await workerWithPassword(live.server, 'ana.ended@example.org', 'Ana Ruiz')
+    const family = await recordingContext(live.browser, { viewport: { width: 1280, height: 800 } })
+    const meeting = await api<{ id: string }>(live.server.url, '/api/meetings', { token: worker.apiKey, body: { title: 'Ended while away', locale: 'en' } })
     const meetingId = meeting.body.id
-    const invite = await api<{ url: string }>(server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
+    const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
     const lorna = await family.context.newPage()
     await joinAs(lorna, invite.body.url, 'Grandma Lorna', 'Grandparent', 'On the phone')
     await lorna.waitForURL(new RegExp(`/m/${meetingId}$`), { timeout: 10_000 })
@@ -561,7 +551,7 @@ describe('who may be in the meeting, in two browsers', () => {
 
     await family.context.setOffline(true)
     await addNoteUnder(lorna, HARM, 'Written just before the end')
-    expect((await api(server.url, `/api/meetings/${meetingId}/end`, { method: 'POST', token: worker.apiKey })).status).toBe(204)
+    expect((await api(live.server.url, `/api/meetings/${meetingId}/end`, { method: 'POST', token: worker.apiKey })).status).toBe(204)
     await family.context.setOffline(false)
     await lorna.getByRole('heading', { name: 'This meeting has ended' }).waitFor({ timeout: 15_000 })
     expect(await lorna.locator('.tl-canvas').count()).toBe(0)
@@ -572,28 +562,28 @@ describe('who may be in the meeting, in two browsers', () => {
     await family.context.setOffline(false)
     await lorna.waitForTimeout(4_000)
     expect(sockets).toEqual([])
-    const state = await server.services.relay.readDocState(meetingId)
+    const state = await live.server.services.relay.readDocState(meetingId)
     expect(Buffer.from(state ?? new Uint8Array()).includes(Buffer.from('just before the end'))).toBe(false)
     await family.context.close()
   })
 
   it('a facilitator who opens an ended meeting again is told it ended, when, and what is left to do; nothing lets anyone in', async () => {
-    const worker = await workerWithPassword(server, 'ana.afterwards@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser, { viewport: { width: 1366, height: 850 } })
+    const worker = await workerWithPassword(live.server, 'ana.afterwards@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
     const ana = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.afterwards@example.org', 'Meeting for Rio')
+    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.afterwards@example.org', 'Meeting for Rio')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     // Grandma Lorna is in the meeting, and someone still waits in the lobby, when the facilitator ends it.
-    await inviteAndJoin(server.url, worker.apiKey, meetingId, { name: 'Grandma Lorna' })
+    await inviteAndJoin(live.server.url, worker.apiKey, meetingId, { name: 'Grandma Lorna' })
     const lorna = ana.getByTestId('whos-here').locator('li', { hasText: 'Grandma Lorna' })
     await lorna.getByRole('button', { name: 'Remove' }).waitFor({ timeout: 10_000 })
     expect(await lorna.locator('select').count()).toBe(1)
-    await inviteAndJoin(server.url, worker.apiKey, meetingId, { name: 'Uncle Tom', kind: 'shared', lobby: true })
+    await inviteAndJoin(live.server.url, worker.apiKey, meetingId, { name: 'Uncle Tom', kind: 'shared', lobby: true })
     await ana.getByTestId('waiting-notice').getByText('Uncle Tom is waiting to join').waitFor({ timeout: 10_000 })
     await ana.getByRole('button', { name: 'End meeting for everyone' }).click()
     await ana.getByRole('button', { name: 'Yes, end the meeting' }).click()
     await waitVisible(ana, ana.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
-    const ended = await api<{ endedAt: string }>(server.url, `/api/meetings/${meetingId}`, { token: worker.apiKey })
+    const ended = await api<{ endedAt: string }>(live.server.url, `/api/meetings/${meetingId}`, { token: worker.apiKey })
     const format = (options: Intl.DateTimeFormatOptions) =>
       ana.evaluate(([iso, opts]) => new Intl.DateTimeFormat('en', opts).format(new Date(iso)), [ended.body.endedAt, options] as const)
 
@@ -654,17 +644,17 @@ describe('who may be in the meeting, in two browsers', () => {
   }, 90_000)
 
   it('a one-person link that has been used is no longer offered to copy or show; the panel says so and offers a new one', async () => {
-    await workerWithPassword(server, 'ana.used@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser, { viewport: { width: 1366, height: 850 } })
+    await workerWithPassword(live.server, 'ana.used@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
     const ana = await facilitator.context.newPage()
-    await signInAndCreateMeeting(ana, server.url, 'ana.used@example.org', 'Meeting for Noa')
+    await signInAndCreateMeeting(ana, live.server.url, 'ana.used@example.org', 'Meeting for Noa')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     const panel = ana.locator('.invite')
     const url = await makeInvite(ana, { role: 'Can write', shared: false, label: 'Grandma Lorna' })
 
     // She uses the link on her phone.
     const token = new URL(url).hash.slice(1)
-    expect((await api(server.url, '/api/join', { body: await joinBody(server.url, token, 'Grandma Lorna') })).status).toBe(200)
+    expect((await api(live.server.url, '/api/join', { body: await joinBody(live.server.url, token, 'Grandma Lorna') })).status).toBe(200)
     await ana.getByTestId('whos-here').getByText('Grandma Lorna').waitFor({ timeout: 10_000 })
 
     // The used link, its copy button, QR code and "It works until …" are gone; the panel says why and offers a new one.
@@ -681,7 +671,7 @@ describe('who may be in the meeting, in two browsers', () => {
     await expect.poll(() => ana.getByTestId('invite-list').locator('li').count(), { timeout: 5_000 }).toBe(1)
 
     // In Spanish too.
-    expect((await api(server.url, '/api/join', { body: await joinBody(server.url, new URL(await panel.getByTestId('invite-url').inputValue()).hash.slice(1), 'Tío Tomás') })).status).toBe(200)
+    expect((await api(live.server.url, '/api/join', { body: await joinBody(live.server.url, new URL(await panel.getByTestId('invite-url').inputValue()).hash.slice(1), 'Tío Tomás') })).status).toBe(200)
     await ana.getByRole('button', { name: 'Español' }).click()
     await panel.getByText('Este enlace ya se usó: alguien entró con él y ya no funciona. Para invitar a otra persona, haga un enlace nuevo.').waitFor({ timeout: 10_000 })
     expect(await panel.getByRole('button', { name: 'Hacer un enlace nuevo' }).isVisible()).toBe(true)
@@ -689,10 +679,10 @@ describe('who may be in the meeting, in two browsers', () => {
   }, 60_000)
 
   it('while a new link is being made the earlier one cannot be copied; the new one is shown and works; a failure says so', async () => {
-    await workerWithPassword(server, 'ana.again@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(browser, { viewport: { width: 1366, height: 850 } })
+    await workerWithPassword(live.server, 'ana.again@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
     const ana = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(ana, server.url, 'ana.again@example.org', 'Meeting for Noa')
+    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.again@example.org', 'Meeting for Noa')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     const panel = ana.locator('.invite')
     const first = await makeInvite(ana, { role: 'Can write', shared: false, label: 'Grandma Lorna' })
@@ -728,7 +718,7 @@ describe('who may be in the meeting, in two browsers', () => {
     expect(await panel.getByRole('button', { name: 'Copy link' }).count()).toBe(0)
 
     // The link she was given lets her grandmother in.
-    expect((await api(server.url, '/api/join', { body: await joinBody(server.url, new URL(second).hash.slice(1), 'Grandma Lorna') })).status).toBe(200)
+    expect((await api(live.server.url, '/api/join', { body: await joinBody(live.server.url, new URL(second).hash.slice(1), 'Grandma Lorna') })).status).toBe(200)
     await facilitator.context.close()
   }, 60_000)
 })

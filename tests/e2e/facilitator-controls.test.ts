@@ -5,45 +5,35 @@
  * that keep the keyboard while the server works ("Save details", Export, the private-ratings
  * controls); and "New meeting" refusing a start with a date but no time of day.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import { OVERALL_SCALE_ID } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
 import { connectPeer, createMeeting } from '../helpers/clients.ts'
 import { sessionFrom } from '../helpers/accessClients.ts'
-import { launchChromium, recordingContext } from '../helpers/browser.ts'
+import { recordingContext } from '../helpers/browser.ts'
 import { TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
 import { holdRequests } from '../helpers/holdRequests.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const live = useServerAndChromium()
 
 /** A fresh browser profile signed in as the worker. */
 async function signedIn(email: string) {
-  const res = await fetch(`${server.url}/api/auth/signin`, {
+  const res = await fetch(`${live.server.url}/api/auth/signin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: TEST_PASSWORD }),
   })
   expect(res.status).toBe(200)
-  const { context } = await recordingContext(browser)
-  await context.addCookies([{ name: 'sm_session', value: sessionFrom(res.headers), url: server.url }])
+  const { context } = await recordingContext(live.browser)
+  await context.addCookies([{ name: 'sm_session', value: sessionFrom(res.headers), url: live.server.url }])
   return context
 }
 
 /** A page signed in as the worker, on the meeting's canvas once it is live. */
 async function openMeeting(email: string, meetingId: string): Promise<Page> {
   const page = await (await signedIn(email)).newPage()
-  await page.goto(`${server.url}/m/${meetingId}`)
+  await page.goto(`${live.server.url}/m/${meetingId}`)
   await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
   await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
   return page
@@ -51,8 +41,8 @@ async function openMeeting(email: string, meetingId: string): Promise<Page> {
 
 /** A new worker's page on a new meeting's canvas. */
 async function facilitatorOnNewMeeting(email: string): Promise<Page> {
-  const worker = await workerWithPassword(server, email, 'Ana Ruiz')
-  const meeting = await createMeeting(server.url, worker.apiKey, 'Family meeting for Kai')
+  const worker = await workerWithPassword(live.server, email, 'Ana Ruiz')
+  const meeting = await createMeeting(live.server.url, worker.apiKey, 'Family meeting for Kai')
   return openMeeting(email, meeting.id)
 }
 
@@ -62,12 +52,12 @@ const busyWithFocus = (control: Locator) =>
 
 describe('facilitator controls', () => {
   it('lets one facilitator lead follow-me at a time and tells the other who took over', async () => {
-    const ana = await workerWithPassword(server, 'ana.follow@example.org', 'Ana Ruiz')
-    const bea = await workerWithPassword(server, 'bea.follow@example.org', 'Bea Soto')
-    const meeting = await createMeeting(server.url, ana.apiKey, 'Family meeting for Kai')
-    await server.services.meetings.addFacilitator({ meetingId: meeting.id, workerId: bea.worker.id, addedBy: ana.worker.id, now: Date.now() })
+    const ana = await workerWithPassword(live.server, 'ana.follow@example.org', 'Ana Ruiz')
+    const bea = await workerWithPassword(live.server, 'bea.follow@example.org', 'Bea Soto')
+    const meeting = await createMeeting(live.server.url, ana.apiKey, 'Family meeting for Kai')
+    await live.server.services.meetings.addFacilitator({ meetingId: meeting.id, workerId: bea.worker.id, addedBy: ana.worker.id, now: Date.now() })
     // A phone's view of who leads: the awareness states that carry a lead.
-    const phone = connectPeer({ url: server.url, meetingId: meeting.id, token: ana.apiKey })
+    const phone = connectPeer({ url: live.server.url, meetingId: meeting.id, token: ana.apiKey })
     const leadsSeen = () =>
       [...phone.provider.awareness.getStates().values()].filter((s) => (s as { smFollow?: unknown }).smFollow).map((s) => (s as { user: { name: string } }).user.name)
     const anaPage = await openMeeting('ana.follow@example.org', meeting.id)
@@ -107,7 +97,7 @@ describe('facilitator controls', () => {
   })
 
   it('adds a co-facilitator by work email from Who’s here, who then finds and runs the meeting; an unknown email says what to do', async () => {
-    await workerWithPassword(server, 'bea.cofac@example.org', 'Bea Soto')
+    await workerWithPassword(live.server, 'bea.cofac@example.org', 'Bea Soto')
     const anaPage = await facilitatorOnNewMeeting('ana.cofac@example.org')
     const meetingId = new URL(anaPage.url()).pathname.split('/').pop()!
     const beaContext = await signedIn('bea.cofac@example.org')
@@ -149,7 +139,7 @@ describe('facilitator controls', () => {
 
       // Bea finds the meeting in her list and opens it as a facilitator (she can add colleagues too).
       const bea = await beaContext.newPage()
-      await bea.goto(server.url)
+      await bea.goto(live.server.url)
       await bea.getByRole('link', { name: /Family meeting for Kai/ }).click()
       await bea.waitForURL(new RegExp(`/m/${meetingId}$`), { timeout: 10_000 })
       await bea.getByRole('form', { name: 'Add a co-facilitator' }).waitFor({ timeout: 30_000 })
@@ -237,11 +227,11 @@ describe('facilitator controls', () => {
   })
 
   it('refuses a new meeting whose start has a date but no time of day, beside the field', async () => {
-    await workerWithPassword(server, 'ana.new@example.org', 'Ana Ruiz')
+    await workerWithPassword(live.server, 'ana.new@example.org', 'Ana Ruiz')
     const context = await signedIn('ana.new@example.org')
     try {
       const page = await context.newPage()
-      await page.goto(server.url)
+      await page.goto(live.server.url)
       await page.getByLabel('Meeting name').fill('Family meeting for Kai')
       await page.getByText('Details for the case file (optional)').click()
       const started = page.getByLabel('Started at')
@@ -261,7 +251,7 @@ describe('facilitator controls', () => {
       await started.fill('2026-11-25T17:00')
       await page.getByRole('button', { name: 'Create meeting' }).click()
       await page.waitForURL(/\/m\/[\w-]+$/, { timeout: 20_000 })
-      const meeting = await server.services.meetings.get(new URL(page.url()).pathname.split('/').pop()!)
+      const meeting = await live.server.services.meetings.get(new URL(page.url()).pathname.split('/').pop()!)
       expect(meeting?.details.startTime).toBe(new Date(2026, 10, 25, 17, 0).getTime())
     } finally {
       await context.close()
