@@ -3,7 +3,8 @@
  * builder's Save stays in sight while its fields scroll; in present mode the names under notes
  * read in full from across the room rather than as "A…", and neither "Restrict this note" nor a
  * restricted note shows over the map; present mode steps through the map one readable part at a
- * time; in Spanish the meeting bar keeps to one row.
+ * time, a column too tall to read whole section by section, and stops naming a part once the view
+ * is moved by hand; in Spanish the meeting bar keeps to one row.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -116,13 +117,13 @@ describe('on a 1366×768 projector', () => {
       const headingHeight = (name: string) =>
         page.getByTestId('sm-zone-heading').filter({ hasText: name }).first().evaluate((el) => el.getBoundingClientRect().height)
       await page.getByRole('button', { name: 'Present mode' }).click()
-      expect(await part.innerText()).toBe('1 of 5: The whole map')
+      expect(await part.innerText()).toBe('1 of 12: The whole map')
       // The whole map on a projector: column headings too small to read across the room.
       await expect.poll(() => headingHeight('What are we worried about?'), { timeout: 5_000 }).toBeLessThan(18)
       const whole = await headingHeight('What are we worried about?')
 
       await page.getByRole('button', { name: 'Next part' }).click()
-      expect(await part.innerText()).toBe('2 of 5: What are we worried about?')
+      expect(await part.innerText()).toBe('2 of 12: What are we worried about?')
       expect(await headingHeight('What are we worried about?')).toBeGreaterThanOrEqual(18)
       // On screen in full, within the canvas.
       const canvas = (await page.locator('.tl-canvas').boundingBox())!
@@ -134,19 +135,19 @@ describe('on a 1366×768 projector', () => {
 
       // A clicker's PageDown and PageUp step the same way.
       await page.keyboard.press('PageDown')
-      expect(await part.innerText()).toBe('3 of 5: What’s working well?')
-      expect(await headingHeight('What’s working well?')).toBeGreaterThanOrEqual(18)
+      expect(await part.innerText()).toBe('3 of 12: What are we worried about? · Harm')
+      expect(await headingHeight('Harm')).toBeGreaterThanOrEqual(18)
       await page.keyboard.press('PageUp')
-      expect(await part.innerText()).toBe('2 of 5: What are we worried about?')
+      expect(await part.innerText()).toBe('2 of 12: What are we worried about?')
 
       const previous = page.getByRole('button', { name: 'Previous part' })
       await previous.click()
-      expect(await part.innerText()).toBe('1 of 5: The whole map')
+      expect(await part.innerText()).toBe('1 of 12: The whole map')
       expect(await headingHeight('What are we worried about?')).toBeCloseTo(whole, 0)
       // At the first part "Previous part" says it does nothing more, and keeps the keyboard.
       expect(await previous.getAttribute('aria-disabled')).toBe('true')
       await previous.press('Enter')
-      expect(await part.innerText()).toBe('1 of 5: The whole map')
+      expect(await part.innerText()).toBe('1 of 12: The whole map')
       expect(await previous.evaluate((button) => button === document.activeElement)).toBe(true)
 
       // Leaving present mode from a part: the whole map again, every column heading in sight.
@@ -160,6 +161,66 @@ describe('on a 1366×768 projector', () => {
         expect(box.right).toBeLessThanOrEqual(after.x + after.width)
         expect(box.bottom).toBeLessThanOrEqual(after.y + after.height)
       }
+    } finally {
+      await page.context().close()
+    }
+  })
+
+  it('goes through each section of a column too tall to read whole, and stops naming a part once she moves the map by hand', async () => {
+    const page = await facilitatorOnProjector('ana.projector.sections@example.org')
+    try {
+      const part = page.getByTestId('present-part')
+      const next = page.getByRole('button', { name: 'Next part' })
+      /** A heading's box on screen, found by its whole text. */
+      const heading = async (name: string) =>
+        (await page.getByTestId('sm-zone-heading').filter({ hasText: new RegExp(`^${name.replace(/[?()]/g, '\\$&')}$`) }).first().boundingBox())!
+      await page.getByRole('button', { name: 'Present mode' }).click()
+      expect(await part.innerText()).toBe('1 of 12: The whole map')
+      await expect.poll(async () => (await page.locator('.tl-canvas').boundingBox())!.width, { timeout: 5_000 }).toBe(1366)
+      const canvas = (await page.locator('.tl-canvas').boundingBox())!
+
+      // Each column is too tall for 768 px: Next alone shows its heading, then each of its sections, read from across the room.
+      const steps: [column: string, section: string | null][] = [
+        ['What are we worried about?', null],
+        ['What are we worried about?', 'Harm'],
+        ['What are we worried about?', 'Danger statements'],
+        ['What are we worried about?', 'Complicating factors'],
+        ['What’s working well?', null],
+        ['What’s working well?', 'Strengths'],
+        ['What’s working well?', 'Existing safety'],
+        ['What needs to happen?', null],
+        ['What needs to happen?', 'Safety goals'],
+        ['What needs to happen?', 'Next steps'],
+      ]
+      for (const [i, [column, section]] of steps.entries()) {
+        await next.click()
+        expect(await part.innerText()).toBe(`${i + 2} of 12: ${column}${section ? ` · ${section}` : ''}`)
+        const box = await heading(section ?? column)
+        expect(box.height, section ?? column).toBeGreaterThanOrEqual(18)
+        expect(box.y).toBeGreaterThanOrEqual(canvas.y)
+        expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height)
+        if (section) {
+          // The section in sight down to its last row of notes (at 747 of a two-section column's 850 units).
+          const zone = (await page.locator('.sm-zone').filter({ has: page.getByTestId('sm-zone-heading').filter({ hasText: section }) }).first().boundingBox())!
+          const inSight = Math.min(zone.y + zone.height, canvas.y + canvas.height) - Math.max(zone.y, canvas.y)
+          expect(inSight / zone.height, section).toBeGreaterThanOrEqual(0.88)
+        }
+      }
+
+      // She scrolls the map by hand: the status no longer claims that part, and Next goes on from it.
+      await page.getByRole('button', { name: 'Previous part' }).click()
+      expect(await part.innerText()).toBe('10 of 12: What needs to happen? · Safety goals')
+      // A click on the map first, as after any button tldraw takes the wheel only then (and not while it waits for a double click).
+      await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2)
+      await expect
+        .poll(async () => {
+          await page.mouse.wheel(0, 200)
+          return part.innerText()
+        }, { timeout: 5_000 })
+        .toBe('You moved the map. “Next part” goes on from: What needs to happen? · Safety goals')
+      await next.click()
+      expect(await part.innerText()).toBe('11 of 12: What needs to happen? · Next steps')
+      expect((await heading('Next steps')).height).toBeGreaterThanOrEqual(18)
     } finally {
       await page.context().close()
     }

@@ -5,7 +5,8 @@
  * "Follow again"). Present mode is per device: large type for a projector, the map framed again in
  * the room it gets (and again, whole, when leaving it), and "Previous part" / "Next part" (or a
  * clicker's PageUp / PageDown) to show one part of the map at a time (`presentParts.ts`), which
- * followers see as they see any move of the leader's view. One view leads at a
+ * followers see as they see any move of the leader's view. Once she moves the view by hand the
+ * status stops naming a part, and the steps go on from the last part shown. One view leads at a
  * time: when a second facilitator starts, the first one's lead ends and they are told who took
  * over (the rule every device applies alike is in `followLeader.ts`).
  *
@@ -23,21 +24,29 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useDocValue } from '../ui/useDocValue.ts'
 import { FOLLOW_FIELD, beats, nextStart, readLeads, winningLead } from './followLeader.ts'
 import { presentPartName, presentParts, type PresentPart } from './presentParts.ts'
-import { frameContent } from './showMapTop.ts'
+import { fitsWhole, frameContent } from './showMapTop.ts'
 
 /** How long after present mode is switched the map is framed again as the canvas settles. */
 const PRESENT_SETTLE_MS = 1_000
 
 /**
  * A part of the map is shown at least this large (column headings 18 px on screen): a column too
- * tall for that shows from its top, across its width, rather than too small to read from the room.
+ * tall for that shows from its top, across its width, rather than too small to read from the room,
+ * and its sections follow it one by one.
  */
 const PART_READABLE_ZOOM = 0.45
 
-/** Frames `part` clear of the panels: the whole map as when the canvas opens, a part as large as it reads. */
-function framePart(editor: Editor, part: PresentPart): void {
-  if (part.kind === 'whole') frameContent(editor)
-  else frameContent(editor, part.bounds, PART_READABLE_ZOOM)
+/**
+ * A section is shown at least this large (its 24 px heading 18 px on screen); one too tall for that
+ * shows from its top at this size, which on a projector still shows its notes' last row.
+ */
+const SECTION_READABLE_ZOOM = 0.75
+
+/** Frames `part` clear of the panels: the whole map as when the canvas opens, a part as large as it reads. Returns the camera set. */
+function framePart(editor: Editor, part: PresentPart): { x: number; y: number; z: number } | null {
+  if (part.kind === 'whole') return frameContent(editor)
+  if (part.kind === 'section') return frameContent(editor, part.bounds, { readableZoom: SECTION_READABLE_ZOOM, topZoom: SECTION_READABLE_ZOOM })
+  return frameContent(editor, part.bounds, { readableZoom: PART_READABLE_ZOOM })
 }
 
 /** True when a key pressed on `target` is typing (a field, a note being written), not a command. */
@@ -64,7 +73,12 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProp
   const [tookOverBy, setTookOverBy] = useState<string | null>(null)
   const [present, setPresent] = useState(false)
   const zones = useDocValue(doc, readZones)
-  const parts = useMemo(() => presentParts(zones), [zones])
+  // Whether a column reads whole depends on the canvas's room (and the panels in present mode).
+  const canvasSize = useValue('canvas size', () => editor.getViewportScreenBounds().toJson(), [editor])
+  const parts = useMemo(
+    () => presentParts(zones, (bounds) => fitsWhole(editor, bounds, PART_READABLE_ZOOM)),
+    [editor, zones, present, canvasSize.w, canvasSize.h],
+  )
   /** Which of `parts` present mode shows; the whole map when not presenting. */
   const [partIndex, setPartIndex] = useState(0)
   const shownIndex = present ? Math.min(partIndex, parts.length - 1) : 0
@@ -76,6 +90,11 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProp
   const winner = winningLead(others)
   // This person's own lead from another of their devices moves nobody here.
   const leader = winner && winner.userId !== selfId ? winner : null
+  /** The camera present mode last set for the shown part: any other one (not from a leader she follows), she moved the view herself. */
+  const [framedCamera, setFramedCamera] = useState<{ x: number; y: number; z: number } | null>(null)
+  const camera = useValue('camera', () => editor.getCamera(), [editor])
+  const movedByHand =
+    present && framedCamera !== null && !(leader && following) && (camera.x !== framedCamera.x || camera.y !== framedCamera.y || camera.z !== framedCamera.z)
 
   // Leader: publish the visible area while leading.
   useEffect(() => {
@@ -132,7 +151,7 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProp
     const refit = () => {
       const followed = followedArea.current
       if (followed) editor.zoomToBounds(followed, { immediate: true })
-      else framePart(editor, shownPartRef.current)
+      else setFramedCamera(framePart(editor, shownPartRef.current))
     }
     const frame = requestAnimationFrame(refit)
     const resized = new ResizeObserver(refit)
@@ -153,7 +172,7 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProp
     setPartIndex(index)
     // Her own steps are what the room should see, not someone else's view.
     if (leader) setFollowing(false)
-    framePart(editor, part)
+    setFramedCamera(framePart(editor, part))
   }
   const stepRef = useRef(stepPart)
   stepRef.current = stepPart
@@ -211,6 +230,7 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProp
         onClick={() => {
           setPresent((on) => !on)
           setPartIndex(0)
+          setFramedCamera(null)
         }}
       >
         {t('toolkit.present')}
@@ -222,7 +242,9 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProp
             {t('toolkit.present.previous')}
           </button>
           <span role="status" data-testid="present-part">
-            {t('toolkit.present.part', { n: shownIndex + 1, count: parts.length, name: presentPartName(shownPart, locale, t) })}
+            {movedByHand
+              ? t('toolkit.present.moved', { name: presentPartName(shownPart, locale, t) })
+              : t('toolkit.present.part', { n: shownIndex + 1, count: parts.length, name: presentPartName(shownPart, locale, t) })}
           </span>
           <button type="button" aria-disabled={shownIndex === parts.length - 1 || undefined} onClick={() => stepPart(1)}>
             {t('toolkit.present.next')}

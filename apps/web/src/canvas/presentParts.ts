@@ -1,10 +1,12 @@
 /**
  * The parts of the map a facilitator steps through in present mode, one at a time so a projector
  * shows each large enough to read across the room: the whole map, its three columns (each heading
- * with its sections), the 0–10 band, then each placed template, left to right. Bounds come from the
- * doc's zones (`readZones`), so a variant map or a moved template is framed where it really is.
+ * with its sections), the 0–10 band, then each placed template, left to right. A column too tall
+ * to read whole on this screen is followed by its sections, top to bottom, so Next alone shows
+ * every part of it. Bounds come from the doc's zones (`readZones`), so a variant map or a moved
+ * template is framed where it really is.
  *
- *   const parts = presentParts(readZones(doc))
+ *   const parts = presentParts(readZones(doc), (bounds) => fitsWhole(editor, bounds, 0.45))
  *   presentPartName(parts[1], 'es', t) // '¿Qué nos preocupa?'
  */
 import {
@@ -13,6 +15,7 @@ import {
   isSectionKey,
   isTemplateId,
   templateZoneWords,
+  type SectionKey,
   zoneLabel,
   type ColumnKey,
   type Locale,
@@ -20,12 +23,14 @@ import {
   type TemplateId,
 } from '@safetymap/map-model'
 import type { MessageKey } from '../i18n/messages.ts'
+import type { MessageVars } from '../i18n/translate.ts'
 import type { ScreenRect } from './showMapTop.ts'
 
 /** One step of present mode; `bounds` is absent for the whole map (whatever is on the page). */
 export type PresentPart =
   | { readonly kind: 'whole' }
   | { readonly kind: 'column'; readonly column: ColumnKey; readonly templateId: TemplateId | null; readonly bounds: ScreenRect }
+  | { readonly kind: 'section'; readonly column: ColumnKey; readonly section: SectionKey; readonly templateId: TemplateId | null; readonly bounds: ScreenRect }
   | { readonly kind: 'scale'; readonly templateId: TemplateId | null; readonly bounds: ScreenRect }
   | { readonly kind: 'template'; readonly templateId: TemplateId; readonly bounds: ScreenRect }
 
@@ -44,14 +49,21 @@ function foundationTemplate(zones: readonly MapZone[]): TemplateId | null {
   return isTemplateId(id) ? id : null
 }
 
-/** The parts in the order they are shown; parts the doc has no zones for are left out. */
-export function presentParts(zones: readonly MapZone[]): PresentPart[] {
+/**
+ * The parts in the order they are shown; parts the doc has no zones for are left out. `readsWhole`
+ * tells whether a column's bounds show whole, large enough to read, on the screen presenting.
+ */
+export function presentParts(zones: readonly MapZone[], readsWhole: (bounds: ScreenRect) => boolean): PresentPart[] {
   const parts: PresentPart[] = [{ kind: 'whole' }]
   const foundation = zones.filter((z) => z.placementId === undefined)
   const templateId = foundationTemplate(foundation)
   for (const column of COLUMN_KEYS) {
-    const bounds = union(foundation.filter((z) => z.key === column || (isSectionKey(z.key) && columnOf(z.key) === column)))
-    if (bounds) parts.push({ kind: 'column', column, templateId, bounds })
+    const sections = foundation.filter((z) => isSectionKey(z.key) && columnOf(z.key) === column).sort((a, b) => a.y - b.y)
+    const bounds = union([...foundation.filter((z) => z.key === column), ...sections])
+    if (!bounds) continue
+    parts.push({ kind: 'column', column, templateId, bounds })
+    if (readsWhole(bounds)) continue
+    for (const zone of sections) parts.push({ kind: 'section', column, section: zone.key as SectionKey, templateId, bounds: { x: zone.x, y: zone.y, w: zone.w, h: zone.h } })
   }
   const scale = union(foundation.filter((z) => z.key === 'scale'))
   if (scale) parts.push({ kind: 'scale', templateId, bounds: scale })
@@ -67,13 +79,17 @@ export function presentParts(zones: readonly MapZone[]): PresentPart[] {
 }
 
 /** What a part is called, in `locale` (the facilitator's own language, not the meeting's). */
-export function presentPartName(part: PresentPart, locale: Locale, t: (key: MessageKey) => string): string {
+export function presentPartName(part: PresentPart, locale: Locale, t: (key: MessageKey, vars?: MessageVars) => string): string {
+  const heading = (key: ColumnKey | SectionKey) => zoneLabel(templateZoneWords(key, part.kind === 'whole' ? null : part.templateId).heading, locale)
   switch (part.kind) {
     case 'whole':
       return t('toolkit.present.whole')
     case 'column':
+      return heading(part.column)
+    case 'section':
+      return t('toolkit.present.section', { column: heading(part.column), section: heading(part.section) })
     case 'scale':
-      return zoneLabel(templateZoneWords(part.kind === 'column' ? part.column : 'scale', part.templateId).heading, locale)
+      return heading('scale')
     case 'template':
       return t(`templates.${part.templateId}`)
   }

@@ -17,7 +17,11 @@
  *   // a template just placed, clear of the panels
  *   frameContent(editor, { x, y, w, h })
  *   // one part of the map on a projector: from its top if it would read smaller than 45 %
- *   frameContent(editor, { x, y, w, h }, 0.45)
+ *   frameContent(editor, { x, y, w, h }, { readableZoom: 0.45 })
+ *   // a section: from its top at 75 % (not larger) if it would read smaller, to show more of it
+ *   frameContent(editor, { x, y, w, h }, { readableZoom: 0.75, topZoom: 0.75 })
+ *   // whether it would show whole at 45 % or larger
+ *   fitsWhole(editor, { x, y, w, h }, 0.45)
  */
 import type { Editor } from 'tldraw'
 
@@ -62,7 +66,7 @@ const FIT_STEPS = 24
  * `viewport` without touching a panel that stands across it, centred across and as high as the
  * panels above allow. A panel counts as above or below by which half of the viewport its centre is
  * in. When that scale is below {@link MIN_READABLE_ZOOM}, the top of the content at the scale that
- * fits its width, if larger. `null` when nothing fits.
+ * fits its width (or `topZoom`, if smaller), if larger. `null` when nothing fits.
  */
 export function fitInFreeArea(options: {
   readonly content: ScreenRect
@@ -71,7 +75,9 @@ export function fitInFreeArea(options: {
   readonly marginPx?: number
   /** Below this scale, the top of the content across its width instead; {@link MIN_READABLE_ZOOM} unless given. */
   readonly readableZoom?: number
-}): { readonly x: number; readonly y: number; readonly scale: number } | null {
+  /** The scale of that top view when smaller than the width's fit: shows more of what is below. */
+  readonly topZoom?: number
+}): { readonly x: number; readonly y: number; readonly scale: number; readonly whole: boolean } | null {
   const { content, viewport, panels, readableZoom = MIN_READABLE_ZOOM } = options
   const margin = options.marginPx ?? MARGIN_PX
   if (content.w <= 0 || content.h <= 0 || viewport.w <= 2 * margin || viewport.h <= 2 * margin) return null
@@ -91,7 +97,7 @@ export function fitInFreeArea(options: {
       if (p.y + p.h / 2 < middle) top = Math.max(top, p.y + p.h + margin)
       else bottom = Math.min(bottom, p.y - margin)
     }
-    return top + h <= bottom || (!wholly && top < bottom) ? { x, y: top, scale } : null
+    return top + h <= bottom || (!wholly && top < bottom) ? { x, y: top, scale, whole: wholly } : null
   }
 
   const widthFit = Math.min((viewport.w - 2 * margin) / content.w, MAX_ZOOM)
@@ -107,7 +113,8 @@ export function fitInFreeArea(options: {
     whole = low > 0 ? placeAt(low) : null
   }
   if (whole && whole.scale >= readableZoom) return whole
-  return widthFit > (whole?.scale ?? 0) ? (placeAt(widthFit, false) ?? whole) : whole
+  const topScale = Math.min(widthFit, options.topZoom ?? widthFit)
+  return topScale > (whole?.scale ?? 0) ? (placeAt(topScale, false) ?? whole) : whole
 }
 
 /** The panels over `container`'s area, in screen pixels; hidden ones and those outside it left out. */
@@ -120,22 +127,39 @@ function panelRects(container: HTMLElement, viewport: ScreenRect): ScreenRect[] 
     .map((r) => ({ x: r.left, y: r.top, w: r.width, h: r.height }))
 }
 
+/** How small content may show before only its top is shown, and at what scale then ({@link fitInFreeArea}). */
+export interface ReadableOptions {
+  readonly readableZoom?: number
+  readonly topZoom?: number
+}
+
+/** The canvas on screen, and where `content` goes in the part of it the panels leave free now ({@link fitInFreeArea}). */
+function fitOnCanvas(editor: Editor, content: ScreenRect, readable: ReadableOptions) {
+  const container = editor.getContainer()
+  const box = container.getBoundingClientRect()
+  const viewport = { x: box.left, y: box.top, w: box.width, h: box.height }
+  return { viewport, fit: fitInFreeArea({ content, viewport, panels: panelRects(container, viewport), ...readable }) }
+}
+
+/** True when all of `content` (page units) shows in the canvas's free area now at `zoom` or larger. */
+export function fitsWhole(editor: Editor, content: ScreenRect, zoom: number): boolean {
+  const { fit } = fitOnCanvas(editor, content, { readableZoom: zoom })
+  return fit !== null && fit.whole && fit.scale >= zoom
+}
+
 /**
  * Frames the page's content (or `content`, page units: a template just placed) in the free area
  * now; returns the camera it set, or null when there is nothing to frame. Also for when the
  * canvas's room changes on purpose (present mode), whoever moved the view. With `readableZoom`,
- * content that would show smaller than that shows from its top across its width instead.
+ * content that would show smaller than that shows from its top across its width (at `topZoom`) instead.
  */
 export function frameContent(
   editor: Editor,
   content: ScreenRect | undefined = editor.getCurrentPageBounds(),
-  readableZoom?: number,
+  readable: ReadableOptions = {},
 ): { x: number; y: number; z: number } | null {
   if (!content) return null
-  const container = editor.getContainer()
-  const box = container.getBoundingClientRect()
-  const viewport = { x: box.left, y: box.top, w: box.width, h: box.height }
-  const fit = fitInFreeArea({ content, viewport, panels: panelRects(container, viewport), readableZoom })
+  const { viewport, fit } = fitOnCanvas(editor, content, readable)
   if (fit) {
     // tldraw's camera: screen = (page + camera) × zoom, from the canvas's top-left corner.
     editor.setCamera({ x: (fit.x - viewport.x) / fit.scale - content.x, y: (fit.y - viewport.y) / fit.scale - content.y, z: fit.scale }, { immediate: true })

@@ -209,6 +209,8 @@ export const enBoard = {
   'toolkit.present.next': 'Next part',
   'toolkit.present.part': '{n} of {count}: {name}',
   'toolkit.present.whole': 'The whole map',
+  'toolkit.present.section': '{column} · {section}',
+  'toolkit.present.moved': 'You moved the map. “Next part” goes on from: {name}',
   // The toolkit in a wellbeing or consultation map's own words (canvas/shapes/toolkitWords.ts).
   'toolkit.variant.addWorryStatement': 'Add a worry statement',
   'toolkit.variant.worryTitle': 'Worry statement',

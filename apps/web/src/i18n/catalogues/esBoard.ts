@@ -214,6 +214,8 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'toolkit.present.next': 'Parte siguiente',
   'toolkit.present.part': '{n} de {count}: {name}',
   'toolkit.present.whole': 'Todo el mapa',
+  'toolkit.present.section': '{column} · {section}',
+  'toolkit.present.moved': 'Usted movió el mapa. «Parte siguiente» sigue desde: {name}',
   'toolkit.variant.addWorryStatement': 'Añadir una declaración de preocupación',
   'toolkit.variant.worryTitle': 'Declaración de preocupación',
   'toolkit.variant.addRiskStatement': 'Añadir una declaración de riesgo',
