@@ -31,8 +31,6 @@
  * "Go to a part of the map" links each column, the 0–10 question and each placed template, in
  * her language, and takes her focus to the heading, on screen and clear of the bar.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { devices, type Locator, type Page, type WebSocketRoute } from 'playwright-core'
 import {
@@ -61,6 +59,7 @@ import {
   type SafetyGoalSlots,
   type SectionKey,
 } from '@safetymap/map-model'
+import { axeProblems } from '../helpers/axe.ts'
 import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
 import { foreignHosts } from '../helpers/browser.ts'
 import { FINISHED_DOT, LIVE_DOT, statusDot } from '../helpers/statusDot.ts'
@@ -68,7 +67,6 @@ import { setBrowserTextSize } from '../helpers/textSize.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 // Map-model headings use a typographic apostrophe.
 const WORKING_WELL = /^What.s working well\?$/
 const PIXEL = devices['Pixel 7']
@@ -241,16 +239,6 @@ function buildToolkit(peer: Peer) {
 
 async function expectLive(page: Page) {
   await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
-}
-
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE}\n;undefined`)
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }))
-  })
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} ${v.targets.join(' ')}`)
 }
 
 describe('the phone view', () => {
