@@ -65,7 +65,8 @@ describe('accessibility of the main screens', () => {
       expect(await whosHere.getAttribute('aria-expanded')).toBe('true')
       const waiting = ana.getByTestId('waiting-list').locator('li', { hasText: 'Grandma Lorna' })
       await waiting.waitFor({ timeout: 10_000 })
-      expect(await axeProblems(ana), 'board with Who’s here open').toEqual([])
+      // Moderate problems too: every part of the board (the map's tools included) sits in a landmark.
+      expect(await axeProblems(ana, 'moderate'), 'board with Who’s here open').toEqual([])
       await waiting.getByRole('button', { name: 'Let in' }).click()
 
       // Her list, in English and in Spanish.

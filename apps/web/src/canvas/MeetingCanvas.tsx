@@ -101,7 +101,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
   const [editor, setEditor] = useState<Editor | null>(null)
   const canvasOverrides = useCanvasUiOverrides(editor)
   // The strip above the canvas that holds the meeting tools (ToolkitBar), so they never cover the map.
-  const [toolkitSlot, setToolkitSlot] = useState<HTMLDivElement | null>(null)
+  const [toolkitSlot, setToolkitSlot] = useState<HTMLElement | null>(null)
   // Role and status as they are now (a facilitator may change them mid-meeting), and the roster.
   const access = useMeetingAccess({ meeting, doc, live: snapshot.state === 'live' })
   const role = access.role
@@ -192,8 +192,8 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
       {role === 'facilitator' ? (
         <WaitingNotice lobby={lobby} panelId={PEOPLE_PANEL_ID} onShowWaiting={showWaiting} returnFocusRef={peopleToggleRef} />
       ) : null}
-      {/* Across the canvas and the people column: the tools keep to fewer rows, leaving the map more height. */}
-      <div ref={setToolkitSlot} className="meeting-tools" />
+      {/* Across the canvas and the people column: the tools keep to fewer rows, leaving the map more height. A landmark, so a screen reader finds them. */}
+      <section ref={setToolkitSlot} className="meeting-tools" aria-label={t('toolkit.bar')} />
       <div className="meeting-body">
         <main className="meeting-canvas" aria-label={t('meeting.canvasLabel', { title: meeting.title })}>
           <Tldraw

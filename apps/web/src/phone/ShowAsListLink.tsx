@@ -11,16 +11,14 @@ import { Link } from '../router/Link.tsx'
 import './showAsList.css'
 import { meetingListPath, rememberView } from './viewPreference.ts'
 
-/** The link from the board to the list view; its place is in `showAsList.css`. */
+/** The link from the board to the list view, in a landmark of its own; its place is in `showAsList.css`. */
 export function ShowAsListLink({ meetingId }: { meetingId: string }) {
   const { t } = useI18n()
   return (
-    <Link
-      to={meetingListPath(meetingId)}
-      className="button phone-show-list"
-      onClick={() => rememberView('list')}
-    >
-      {t('phone.showList')}
-    </Link>
+    <nav className="phone-show-list" aria-label={t('phone.otherViews')}>
+      <Link to={meetingListPath(meetingId)} className="button" onClick={() => rememberView('list')}>
+        {t('phone.showList')}
+      </Link>
+    </nav>
   )
 }

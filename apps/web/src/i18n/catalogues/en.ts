@@ -124,6 +124,7 @@ export const en = {
   'error.rateLimited': 'Too many tries. Please wait a minute, then try again.',
   'error.meetingFinalized': 'This map is finished and can no longer be changed. The person running the meeting can reopen it to make changes.',
 
+  'phone.otherViews': 'Other ways to see the map',
   'phone.showList': 'Show as list',
   'phone.showBoard': 'Show the board',
   'phone.mapLabel': 'The map, section by section',

@@ -129,6 +129,7 @@ export const es: Record<ListMessageKey, string> = {
   'error.rateLimited': 'Demasiados intentos. Por favor, espere un minuto e inténtelo de nuevo.',
   'error.meetingFinalized': 'Este mapa está terminado y ya no se puede cambiar. La persona que dirige la reunión puede volver a abrirlo para hacer cambios.',
 
+  'phone.otherViews': 'Otras formas de ver el mapa',
   'phone.showList': 'Ver como lista',
   'phone.showBoard': 'Ver el tablero',
   'phone.mapLabel': 'El mapa, parte por parte',
