@@ -33,6 +33,11 @@ export interface MarkFormProps {
   /** The person's current mark on this line, if any. */
   readonly own: MapScalingMark | null
   readonly onSave: (value: number, reasons: ScalingReasons) => void
+  /**
+   * True while the number is on its way to the server (a private line's save can take seconds on a
+   * weak signal): the button says so and a second tap sends nothing more.
+   */
+  readonly saving?: boolean
   readonly onCancel: () => void
   /** Why nothing can be saved any more (what she changed is only shown), or `null` while it can. */
   readonly kept: KeptWhy | null
@@ -47,7 +52,7 @@ export interface MarkFormProps {
 const draftChoice = (kept: string | undefined): number | null => (SCALE_CHOICES.find((n) => String(n) === kept) ?? null)
 
 /** Places or moves the person's mark on one line. */
-export function MarkForm({ title, ends, own, onSave, onCancel, kept, typed, drafts, formKey }: MarkFormProps) {
+export function MarkForm({ title, ends, own, onSave, saving = false, onCancel, kept, typed, drafts, formKey }: MarkFormProps) {
   const { t } = useI18n()
   const id = useId()
   // A half set by dragging on the board has no button of its own: the person picks again.
@@ -81,6 +86,7 @@ export function MarkForm({ title, ends, own, onSave, onCancel, kept, typed, draf
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    if (saving) return
     if (value === null) {
       setError(true)
       return
@@ -142,8 +148,9 @@ export function MarkForm({ title, ends, own, onSave, onCancel, kept, typed, draf
       </p>
       <textarea id={`${id}-higher`} value={higher} rows={2} maxLength={MAX_ITEM_TEXT_LENGTH} aria-describedby={`${id}-higher-hint`} onChange={(e) => setHigher(e.target.value)} />
       <div className="phone-actions">
-        <button type="submit" className="primary">
-          {t('phone.mark.save')}
+        {/* aria-disabled, not disabled: the focus stays on the button for a screen reader to hear it. */}
+        <button type="submit" className="primary" aria-disabled={saving || undefined}>
+          {saving ? t('phone.mark.saving') : t('phone.mark.save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('phone.cancel')}

@@ -85,6 +85,7 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
   const [open, setOpen] = useState(() => drafts.get(formKey) !== null)
   const [saved, setSaved] = useState('')
   const [failed, setFailed] = useState(false)
+  const [saving, setSaving] = useState(false)
   const isPrivate = row.hidden !== null
   // A private number lives on the server, not in the doc: fetched when the person changes it.
   const [privateOwn, setPrivateOwn] = useState<MapScalingMark | null>(null)
@@ -135,12 +136,15 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
               typed={typed}
               drafts={drafts}
               formKey={formKey}
+              saving={saving}
               onCancel={() => {
                 setFailed(false)
                 form.close()
               }}
               onSave={(value, reasons) => {
+                setSaving(true)
                 void onRate(row.scaleId, value, reasons, isPrivate).then((outcome) => {
+                  setSaving(false)
                   setFailed(outcome === 'refused')
                   if (outcome === 'refused') return
                   setSaved(

@@ -231,6 +231,7 @@ export const en = {
   'phone.mark.ends': '0: the child cannot safely stay at home right now. 10: everyone is confident the child is safe enough.',
   'phone.mark.numberRequired': 'Please choose a number from 0 to 10.',
   'phone.mark.save': 'Save my number',
+  'phone.mark.saving': 'Sending your number…',
   'phone.mark.saved': 'Your number for “{scale}” is saved: {value}.',
 
   'notFound.heading': 'Page not found',

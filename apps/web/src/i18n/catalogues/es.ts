@@ -236,6 +236,7 @@ export const es: Record<ListMessageKey, string> = {
   'phone.mark.ends': '0: ahora mismo el niño o la niña no puede quedarse en casa con seguridad. 10: todos confían en que está lo bastante seguro.',
   'phone.mark.numberRequired': 'Por favor, elija un número del 0 al 10.',
   'phone.mark.save': 'Guardar mi número',
+  'phone.mark.saving': 'Enviando su número…',
   'phone.mark.saved': 'Se guardó su número para «{scale}»: {value}.',
 
   'notFound.heading': 'No encontramos esta página',
