@@ -1,7 +1,7 @@
 /**
  * A grandmother's phone on a bad connection, in Spanish, in a real Chromium: a 360 × 640 touch
  * screen on a slow network (400 ms latency, 50 KB/s down, 20 KB/s up, Chromium's own throttling).
- * She opens the invite link and is told in Spanish that it is being checked before the form
+ * She opens the invite link: the page says at once that it is coming, then in Spanish that the link is being checked before the form
  * arrives; she joins, waits in the lobby, and the list opens once she is let in. A note she writes
  * while live reaches the facilitator; one written while the signal is gone says "Todavía no se
  * envió" until the signal is back, then reaches the facilitator too. Her number on a private line
@@ -18,6 +18,7 @@ import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { waitVisible } from '../helpers/meetingUi.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
+const PAGE_COMING = 'Cargando… Espere un momento, por favor.'
 const CHECKING_LINK = 'Revisando su enlace de invitación…'
 const NAME_QUESTION = '¿Cómo se llama?'
 const FACILITATOR_NOTE = 'La abuela lleva a Kai a la escuela'
@@ -72,7 +73,7 @@ describe('a grandmother on a slow, dropping connection, in Spanish', () => {
         const shown = document.body?.innerText ?? ''
         for (const text of texts) if (!(text in seen) && shown.includes(text)) seen[text] = Math.round(performance.now())
       }).observe(document, { subtree: true, childList: true, characterData: true })
-    }, [CHECKING_LINK, NAME_QUESTION])
+    }, [PAGE_COMING, CHECKING_LINK, NAME_QUESTION])
     try {
       const page = await context.newPage()
       await throttle(page)
@@ -82,7 +83,10 @@ describe('a grandmother on a slow, dropping connection, in Spanish', () => {
       const nameField = page.getByLabel(NAME_QUESTION)
       await waitVisible(page, nameField, 15_000)
       const seen = await firstSeen(page)
+      // The page itself says it is coming, long before the app's script has arrived to say more.
+      expect(seen[PAGE_COMING], 'the page says it is coming').toBeLessThan(seen[CHECKING_LINK]! / 2)
       expect(seen[CHECKING_LINK], 'the loading line shows').toBeLessThan(seen[NAME_QUESTION]!)
+      expect(await page.getByText(PAGE_COMING).isVisible(), 'the page-coming line is gone once the app draws').toBe(false)
 
       await nameField.fill('Abuela Rosa')
       const relationship = page.locator('select').first()
