@@ -141,6 +141,8 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProp
   // What this screen shows while following someone: their view, also after the canvas changes size.
   const followedArea = useRef<BoxModel | null>(null)
   followedArea.current = leader && following && !leading ? leader.bounds : null
+  const movedByHandRef = useRef(movedByHand)
+  movedByHandRef.current = movedByHand
   useEffect(() => {
     document.body.classList.toggle('sm-present', present)
     if (framedFor.current === present) return
@@ -151,7 +153,8 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProp
     const refit = () => {
       const followed = followedArea.current
       if (followed) editor.zoomToBounds(followed, { immediate: true })
-      else setFramedCamera(framePart(editor, shownPartRef.current))
+      // Once she has moved the map (a wheel straight after Next), a resize (the status growing) leaves it where she put it.
+      else if (!movedByHandRef.current) setFramedCamera(framePart(editor, shownPartRef.current))
     }
     const frame = requestAnimationFrame(refit)
     const resized = new ResizeObserver(refit)

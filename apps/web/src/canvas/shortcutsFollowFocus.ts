@@ -6,6 +6,10 @@
  * is focused exactly while the keyboard is inside the canvas (tldraw's own panels included), and
  * not while it is on our bar, tools strip, panels or dialogs outside it.
  *
+ * tldraw also moves the map by the wheel only while focused, so after a press on one of our buttons
+ * the wheel was dead until the map was clicked: a wheel over the canvas counts as focused just for
+ * tldraw's own listener, and the keyboard (with the shortcuts off) stays on the button.
+ *
  *   // in <Tldraw onMount>
  *   shortcutsFollowFocus(editor)
  */
@@ -25,10 +29,23 @@ export function shortcutsFollowFocus(editor: Editor): () => void {
   const onPointerDown = () => {
     if (!editor.getInstanceState().isFocused) editor.updateInstanceState({ isFocused: true })
   }
+  const afterWheel = () => {
+    if (!container.contains(document.activeElement)) editor.updateInstanceState({ isFocused: false })
+  }
+  const beforeWheel = (event: WheelEvent) => {
+    if (editor.getInstanceState().isFocused) return
+    editor.updateInstanceState({ isFocused: true })
+    // Added while the wheel is on its way, so it runs after tldraw's listener on the canvas.
+    const canvas = event.target instanceof Element ? event.target.closest('.tl-canvas') : null
+    if (canvas) canvas.addEventListener('wheel', afterWheel, { once: true })
+    else afterWheel()
+  }
   document.addEventListener('focusin', onFocusIn)
   container.addEventListener('pointerdown', onPointerDown, true)
+  container.addEventListener('wheel', beforeWheel, true)
   return () => {
     document.removeEventListener('focusin', onFocusIn)
     container.removeEventListener('pointerdown', onPointerDown, true)
+    container.removeEventListener('wheel', beforeWheel, true)
   }
 }
