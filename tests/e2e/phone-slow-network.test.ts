@@ -6,12 +6,14 @@
  * while live reaches the facilitator; one written while the signal is gone says "Todavía no se
  * envió" until the signal is back, then reaches the facilitator too. Her number on a private line
  * takes a while to reach the server: meanwhile the button says it is being sent and a second tap
- * sends nothing more; then she is told it is saved, and the facilitator sees that she rated. The
- * facilitator finishes the map and her phone says so.
+ * sends nothing more; then she is told it is saved, and the facilitator sees that she rated. When
+ * no answer ever comes, she is told within the call's time limit that it is kept on her phone. The
+ * facilitator finishes the map and her phone says so, without a false "Sin conexión" on the way.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { addItem, readHiddenScales, readMap, setScalePrivate } from '@safetymap/map-model'
+import { JSON_CALL_TIMEOUT_MS } from '../../apps/web/src/api/request.ts'
 import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { holdRequests } from '../helpers/holdRequests.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
@@ -131,12 +133,25 @@ describe('a grandmother on a slow, dropping connection, in Spanish', () => {
       await waitFor(() => inFacilitatorsDoc(OFFLINE_NOTE), { timeoutMs: 10_000, what: 'her offline note in the facilitator’s doc' })
       await expect.poll(() => offlineNote.getByTestId('not-sent').count()).toBe(0)
 
-      // Her number: while the server has not answered, the button says it is being sent.
+      // Her number, on a connection that has died without the phone noticing: no answer ever comes.
+      // Within the time limit of a call she is told it is kept on her phone, not left on "Enviando".
       const overall = page.locator('[data-testid="scale-line"][data-scale-id="overall"]')
+      const ratingUrl = `**/api/meetings/${meeting.id}/ratings/overall`
+      const dead = await holdRequests(page, ratingUrl, 'PUT')
       await overall.getByRole('button', { name: 'Dar su número' }).tap()
       await overall.getByRole('radio', { name: '7', exact: true }).tap()
       await overall.getByLabel('¿Qué hace que sea así de alto?').fill('Estoy cerca todos los días')
-      const sending = await holdRequests(page, `**/api/meetings/${meeting.id}/ratings/overall`, 'PUT')
+      await overall.getByRole('button', { name: 'Guardar mi número' }).tap()
+      await overall.getByRole('button', { name: 'Enviando su número…' }).waitFor({ timeout: 5_000 })
+      await overall.getByText(/^Su número está guardado en este teléfono/).waitFor({ timeout: JSON_CALL_TIMEOUT_MS + 5_000 })
+      expect(dead.count, 'requests that never got an answer').toBe(1)
+      await page.unroute(ratingUrl)
+
+      // Her number: while the server has not answered, the button says it is being sent.
+      await overall.getByRole('button', { name: 'Dar su número' }).tap()
+      await overall.getByRole('radio', { name: '7', exact: true }).tap()
+      await overall.getByLabel('¿Qué hace que sea así de alto?').fill('Estoy cerca todos los días')
+      const sending = await holdRequests(page, ratingUrl, 'PUT')
       await overall.getByRole('button', { name: 'Guardar mi número' }).tap()
       const busy = overall.getByRole('button', { name: 'Enviando su número…' })
       await busy.waitFor({ timeout: 5_000 })
@@ -151,9 +166,22 @@ describe('a grandmother on a slow, dropping connection, in Spanish', () => {
         what: 'the facilitator to see that she gave her number',
       })
 
-      // The facilitator finishes the map: her phone says so, in Spanish.
+      // The facilitator finishes the map: her phone says so, in Spanish. The relay closes her
+      // connection so it comes back read-only; that planned reconnect is no "Sin conexión" alarm.
+      await page.evaluate(() => {
+        const shown: string[] = []
+        ;(window as unknown as { statusTexts: string[] }).statusTexts = shown
+        const record = () => {
+          const text = document.querySelector('[data-testid="connection-status"]')?.textContent ?? ''
+          if (text !== shown.at(-1)) shown.push(text)
+        }
+        record()
+        new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true })
+      })
       expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe('Terminado')
+      const statusTexts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts)
+      expect(statusTexts.filter((text) => text.startsWith('Sin conexión')), `what the bar said: ${statusTexts.join(' → ')}`).toEqual([])
       await page.getByText('El mapa está terminado. Puede leerlo, pero ya no se puede cambiar.', { exact: false }).waitFor({ timeout: 5_000 })
     } finally {
       facilitator.destroy()

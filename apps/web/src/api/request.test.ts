@@ -45,6 +45,15 @@ describe('request', () => {
     })
   })
 
+  it('reports an answer whose body stops arriving as a network failure, not as a success', async () => {
+    const broken = new ReadableStream({ pull: (controller) => controller.error(new TypeError('network error')) })
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(broken, { status: 200 })))
+    expect(await request('PUT', '/api/meetings/m1/ratings/overall', { value: 7 })).toEqual({
+      ok: false,
+      error: { status: 0, code: 'NETWORK', messageKey: 'error.network' },
+    })
+  })
+
   it('falls back to the generic message for an error page that is not JSON', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })))
     expect(await request('GET', '/api/meetings')).toEqual({

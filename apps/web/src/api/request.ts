@@ -9,6 +9,16 @@
 import type { ApiResult } from './ApiResult.ts'
 import { NETWORK_ERROR_CODE, errorMessageKey } from './errorMessageKey.ts'
 
+/**
+ * How long a JSON call may go unanswered before it counts as a network failure. Such a call moves a
+ * few KB: even on a weak phone signal (slow, with round trips near a second) it answers within a
+ * few seconds, so silence this long means a dead connection. Without a limit the browser waits for
+ * minutes, the page showing "Sending…", before it can say "kept on this phone" or "try again".
+ * Pictures and exported files have no limit: their time grows with their size and the connection,
+ * so no fixed limit tells a slow transfer from a dead one.
+ */
+export const JSON_CALL_TIMEOUT_MS = 15_000
+
 /** The HTTP methods our API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -16,17 +26,21 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<ApiResult<T>> {
   const raw = body instanceof Blob
   let response: Response
+  let text: string
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': raw ? body.type : 'application/json' },
       body: body === undefined ? null : raw ? body : JSON.stringify(body),
+      signal: raw ? null : AbortSignal.timeout(JSON_CALL_TIMEOUT_MS),
     })
+    // Read here: the limit also ends a body that stops arriving, which is no answer either.
+    text = await response.text()
   } catch {
     return fail(0, NETWORK_ERROR_CODE)
   }
-  const payload = await readJson(response)
+  const payload = parseJson(text)
   if (response.ok) return { ok: true, value: payload as T }
   return fail(response.status, readCode(payload))
 }
@@ -72,9 +86,13 @@ function fail(status: number, code: string | null): ApiResult<never> {
   return { ok: false, error: { status, code, messageKey: errorMessageKey(code, status) } }
 }
 
-/** The parsed body, or undefined for an empty (204) or non-JSON body. */
+/** The parsed body of `response`, as {@link parseJson}; undefined when it cannot be read. */
 async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => '')
+  return parseJson(await response.text().catch(() => ''))
+}
+
+/** The parsed body, or undefined for an empty (204) or non-JSON body. */
+function parseJson(text: string): unknown {
   if (text === '') return undefined
   try {
     return JSON.parse(text)

@@ -26,9 +26,9 @@ function goLive(provider: WebsocketProvider) {
   provider.synced = true
 }
 
-/** The order y-websocket's closeWebsocketConnection uses. */
-function drop(provider: WebsocketProvider) {
-  provider.emit('connection-close', [null, provider])
+/** The order y-websocket's closeWebsocketConnection uses; `close` is the relay's, null for a local close. */
+function drop(provider: WebsocketProvider, close: { code: number; reason: string } | null = null) {
+  provider.emit('connection-close', [close as CloseEvent | null, provider])
   provider.wsconnected = false
   provider.synced = false
   provider.emit('status', [{ status: 'disconnected' }])
@@ -104,6 +104,15 @@ describe('trackConnection', () => {
     drop(provider)
     provider.emit('closed', [{ code: 4403, reason: 'revoked' }, provider])
     expect(tracker.getSnapshot()).toMatchObject({ state: 'offline', ended: true })
+  })
+
+  it('reads the reconnect the relay asks for when the map is finished as connecting, and a failed one as offline', () => {
+    const { provider, tracker } = setup()
+    goLive(provider)
+    drop(provider, { code: 4002, reason: 'MEETING_FINALIZED' })
+    expect(tracker.getSnapshot().state).toBe('connecting')
+    provider.emit('connection-close', [{ code: 1006, reason: '' } as CloseEvent, provider])
+    expect(tracker.getSnapshot().state).toBe('offline')
   })
 
   it('notifies subscribers only when the snapshot changes', () => {

@@ -4,7 +4,9 @@
  *
  * - `live`: socket open and the doc synced with the relay.
  * - `connecting`: the first attempt is still under way, or a socket is open but not synced yet.
- * - `offline`: an attempt failed or the connection dropped; y-websocket keeps retrying.
+ * - `offline`: an attempt failed or the connection dropped; y-websocket keeps retrying. A close the
+ *   relay asked to be followed by a reconnect (a changed role, a finished or reopened map) is no
+ *   drop: it reads `connecting` until the new connection syncs, `offline` only if that fails.
  * - `hasUnsentChanges`: this device changed the doc while not live; cleared by the next sync.
  * - `ended`: the relay closed the connection for good (close codes 4400–4499); only a reload helps.
  *
@@ -14,6 +16,13 @@
  */
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+
+/**
+ * Close codes with which the relay asks for a reconnect at once because access changed (server
+ * `ACCESS_CLOSE`: role changed, map finalized, map reopened). Showing "Offline" then would be a
+ * false alarm; a 4002 that refused offline edits is final, and ends through `closed`.
+ */
+const ACCESS_RECONNECT_CODES: ReadonlySet<number> = new Set([4001, 4002, 4003])
 
 /** What the connection indicator shows. */
 export const CONNECTION_STATE = {
@@ -79,8 +88,9 @@ export function trackConnection({ doc, provider }: { doc: Y.Doc; provider: Webso
   }
 
   const onStatus = () => refresh()
-  const onConnectionClose = () => {
-    hadTrouble = true
+  // `event` is null when this page closed the socket itself (the browser went offline, or silence).
+  const onConnectionClose = (event: CloseEvent | null) => {
+    if (!event || !ACCESS_RECONNECT_CODES.has(event.code)) hadTrouble = true
     refresh()
   }
   const onClosed = () => {
