@@ -4,32 +4,33 @@
  * read in full from across the room rather than as "A…", and neither "Restrict this note" nor a
  * restricted note shows over the map; present mode steps through the map one readable part at a
  * time, a column too tall to read whole section by section, and stops naming a part once the view
- * is moved by hand; in Spanish the meeting bar keeps to one row.
+ * is moved by hand; in Spanish, and while someone waits in the lobby, the meeting bar keeps to one row.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { recordingContext } from '../helpers/browser.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+import { inviteAndJoin } from '../helpers/accessClients.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 
 const PROJECTOR = { width: 1366, height: 768 }
 
 const live = useServerAndChromium()
 
-/** A new worker's page, at projector size, on a new meeting's live canvas. */
-async function facilitatorOnProjector(email: string): Promise<Page> {
-  await workerWithPassword(live.server, email, 'Ana Ruiz')
+/** A new worker's page, at projector size, on a new meeting's live canvas; with what the API needs to invite to it. */
+async function facilitatorOnProjector(email: string): Promise<{ page: Page; meetingId: string; apiKey: string }> {
+  const { apiKey } = await workerWithPassword(live.server, email, 'Ana Ruiz')
   const { context } = await recordingContext(live.browser, { viewport: PROJECTOR })
   const page = await context.newPage()
-  await signInAndCreateMeeting(page, live.server.url, email, 'Family meeting for Kai')
+  const meetingId = await signInAndCreateMeeting(page, live.server.url, email, 'Family meeting for Kai')
   await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
   await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
-  return page
+  return { page, meetingId, apiKey }
 }
 
 describe('on a 1366×768 projector', () => {
   it('keeps Save in sight in the danger statement builder, whose fields scroll', async () => {
-    const page = await facilitatorOnProjector('ana.projector.save@example.org')
+    const { page } = await facilitatorOnProjector('ana.projector.save@example.org')
     try {
       await page.getByRole('button', { name: 'Add a danger statement' }).click()
       const dialog = page.getByRole('dialog', { name: 'Danger statement' })
@@ -54,7 +55,7 @@ describe('on a 1366×768 projector', () => {
   })
 
   it('shows the whole name under a note in present mode', async () => {
-    const page = await facilitatorOnProjector('ana.projector.names@example.org')
+    const { page } = await facilitatorOnProjector('ana.projector.names@example.org')
     try {
       await addNoteUnder(page, 'Strengths', 'Grandma Lorna picks Kai up from school')
       await page.getByRole('button', { name: 'Present mode' }).click()
@@ -72,7 +73,7 @@ describe('on a 1366×768 projector', () => {
   })
 
   it('does not float "Restrict this note" over the map in present mode, nor show a restricted note there, and brings both back after', async () => {
-    const page = await facilitatorOnProjector('ana.projector.restrict@example.org')
+    const { page } = await facilitatorOnProjector('ana.projector.restrict@example.org')
     try {
       const text = 'Dad shouts when he is tired'
       await addNoteUnder(page, 'Strengths', text)
@@ -111,7 +112,7 @@ describe('on a 1366×768 projector', () => {
   })
 
   it('shows one part of the map at a time in present mode, large enough to read, and all of it again after', async () => {
-    const page = await facilitatorOnProjector('ana.projector.parts@example.org')
+    const { page } = await facilitatorOnProjector('ana.projector.parts@example.org')
     try {
       const part = page.getByTestId('present-part')
       const headingHeight = (name: string) =>
@@ -167,7 +168,7 @@ describe('on a 1366×768 projector', () => {
   })
 
   it('goes through each section of a column too tall to read whole, and stops naming a part once she moves the map by hand', async () => {
-    const page = await facilitatorOnProjector('ana.projector.sections@example.org')
+    const { page } = await facilitatorOnProjector('ana.projector.sections@example.org')
     try {
       const part = page.getByTestId('present-part')
       const next = page.getByRole('button', { name: 'Next part' })
@@ -226,30 +227,41 @@ describe('on a 1366×768 projector', () => {
     }
   })
 
-  it('keeps the meeting bar to one row in Spanish, with whole words and full-size buttons', async () => {
-    const page = await facilitatorOnProjector('ana.projector.spanish@example.org')
+  it('keeps the meeting bar to one row in Spanish, also while someone waits in the lobby, with whole words and full-size buttons', async () => {
+    const { page, meetingId, apiKey } = await facilitatorOnProjector('ana.projector.spanish@example.org')
     try {
       const bar = page.locator('.meeting-bar')
       const english = (await bar.boundingBox())!.height
+      const expectOneRow = async (when: string) => {
+        // As low as in English with nobody waiting: the map keeps its height.
+        expect((await bar.boundingBox())!.height, when).toBe(english)
+        const items = await bar.evaluate((el) =>
+          [...el.children].map((child) => {
+            const r = child.getBoundingClientRect()
+            return { top: r.top, bottom: r.bottom }
+          }),
+        )
+        const first = items[0]!
+        expect(items.every((item) => item.top < first.bottom && item.bottom > first.top), when).toBe(true)
+        // No button's words are cut, and each is still a full touch target.
+        const buttons = await bar.locator('button').evaluateAll((list) =>
+          list.map((b) => ({ text: b.textContent, cut: b.scrollWidth > b.clientWidth, height: b.getBoundingClientRect().height })),
+        )
+        expect(buttons.filter((b) => b.cut || b.height < 44), when).toEqual([])
+        // Nor the meeting's name, which is not squeezed to make room.
+        expect(await bar.locator('h1').evaluate((el) => el.scrollWidth <= el.clientWidth), when).toBe(true)
+      }
       await page.getByRole('button', { name: 'Español, ES' }).click()
       await page.getByRole('button', { name: 'Exportar' }).waitFor({ timeout: 5_000 })
-      // As low as in English: the map keeps its height.
-      expect((await bar.boundingBox())!.height).toBe(english)
-      const items = await bar.evaluate((el) =>
-        [...el.children].map((child) => {
-          const r = child.getBoundingClientRect()
-          return { top: r.top, bottom: r.bottom }
-        }),
-      )
-      const first = items[0]!
-      expect(items.every((item) => item.top < first.bottom && item.bottom > first.top)).toBe(true)
-      // No button's words are cut, and each is still a full touch target.
-      const buttons = await bar.locator('button').evaluateAll((list) =>
-        list.map((b) => ({ text: b.textContent, cut: b.scrollWidth > b.clientWidth, height: b.getBoundingClientRect().height })),
-      )
-      expect(buttons.filter((b) => b.cut || b.height < 44)).toEqual([])
-      // Nor the meeting's name, which is not squeezed to make room.
-      expect(await bar.locator('h1').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+      await expectOneRow('in Spanish')
+
+      // Someone waits in the lobby: the "Who's here" button says so, in more words.
+      await inviteAndJoin(live.server.url, apiKey, meetingId, { name: 'Uncle Tom', kind: 'shared', lobby: true })
+      await bar.getByRole('button', { name: /^Quién está aquí \(1\) · 1 / }).waitFor({ timeout: 10_000 })
+      await expectOneRow('in Spanish, one waiting')
+      await page.getByRole('button', { name: 'English, EN' }).click()
+      await bar.getByRole('button', { name: /^Who's here \(1\) · 1 / }).waitFor({ timeout: 5_000 })
+      await expectOneRow('in English, one waiting')
     } finally {
       await page.context().close()
     }
