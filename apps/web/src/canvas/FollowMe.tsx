@@ -92,9 +92,10 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProp
   const leader = winner && winner.userId !== selfId ? winner : null
   /** The camera present mode last set for the shown part: any other one (not from a leader she follows), she moved the view herself. */
   const [framedCamera, setFramedCamera] = useState<{ x: number; y: number; z: number } | null>(null)
-  const camera = useValue('camera', () => editor.getCamera(), [editor])
+  // Read only while presenting: otherwise every frame of a pan would render this again.
+  const camera = useValue('camera', () => (present ? editor.getCamera() : null), [editor, present])
   const movedByHand =
-    present && framedCamera !== null && !(leader && following) && (camera.x !== framedCamera.x || camera.y !== framedCamera.y || camera.z !== framedCamera.z)
+    camera !== null && framedCamera !== null && !(leader && following) && (camera.x !== framedCamera.x || camera.y !== framedCamera.y || camera.z !== framedCamera.z)
 
   // Leader: publish the visible area while leading.
   useEffect(() => {
