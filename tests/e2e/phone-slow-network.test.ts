@@ -4,7 +4,7 @@
  * She opens the invite link: the page says at once that it is coming, then in Spanish that the link is being checked before the form
  * arrives; she joins, waits in the lobby, and the list opens once she is let in. A note she writes
  * while live reaches the facilitator; one written while the signal is gone says "Todavía no se
- * envió" until the signal is back, then reaches the facilitator too. Her number on a private line
+ * envió" until the signal is back, then "Ya se envió" for a few seconds as it reaches the facilitator too. Her number on a private line
  * takes a while to reach the server: meanwhile the button says it is being sent and a second tap
  * sends nothing more; then she is told it is saved, and the facilitator sees that she rated. When
  * no answer ever comes, she is told within the call's time limit that it is kept on her phone. The
@@ -126,12 +126,19 @@ describe('a grandmother on a slow, dropping connection, in Spanish', () => {
       await page.waitForTimeout(3_000)
       expect(inFacilitatorsDoc(OFFLINE_NOTE)).toBe(false)
 
-      // Back: the note goes, its mark with it; the network is as slow as before.
+      // Back: the note goes, and she is told so where the mark was, and once out loud; the network is as slow as before.
       await context.setOffline(false)
       await throttle(page)
       await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe('En vivo')
+      await expect.poll(() => offlineNote.getByTestId('sent').allInnerTexts(), { timeout: 5_000 }).toEqual(['Ya se envió'])
+      expect(await offlineNote.getByTestId('not-sent').count()).toBe(0)
+      const sentNews = page.getByRole('status').filter({ hasText: 'Lo que escribió sin conexión ya se envió.' })
+      expect(await sentNews.count(), 'one polite announcement for what was sent').toBe(1)
+      expect(await strengths.getByTestId('sent').count(), 'only what waited says it was sent').toBe(1)
       await waitFor(() => inFacilitatorsDoc(OFFLINE_NOTE), { timeoutMs: 10_000, what: 'her offline note in the facilitator’s doc' })
-      await expect.poll(() => offlineNote.getByTestId('not-sent').count()).toBe(0)
+      // A few seconds later the note reads as any other.
+      await expect.poll(() => offlineNote.getByTestId('sent').count(), { timeout: 10_000 }).toBe(0)
+      expect(await sentNews.count()).toBe(0)
 
       // Her number, on a connection that has died without the phone noticing: no answer ever comes.
       // Within the time limit of a call she is told it is kept on her phone, not left on "Enviando".

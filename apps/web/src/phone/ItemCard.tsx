@@ -19,7 +19,7 @@ import { focusOnMount } from '../ui/focusOnMount.ts'
 import { Disagreements } from './Disagreements.tsx'
 import { changeFormKey, type Drafts } from '../ui/drafts.ts'
 import { KeptWords, type KeptWhy } from './KeptWords.tsx'
-import { NotSent } from './NotSent.tsx'
+import { SendMark } from './NotSent.tsx'
 import { useFocusWithin } from './useFocusWithin.ts'
 import { useInlineForm } from './useInlineForm.ts'
 
@@ -140,7 +140,7 @@ export function ItemCard({ item, own, self, pending, onSave, onRemove, canDisagr
             {t('phone.childAgreed')}
           </span>
         ) : null}
-        {pending ? <NotSent /> : null}
+        <SendMark pending={pending} />
       </p>
       {kept && self && mode === 'edit' && draft.trim() !== base.trim() ? <KeptWords why={kept} text={draft} onDone={() => setMode('read')} hadFocus={formFocus.had} /> : null}
       <Disagreements list={item.disagreements} selfId={selfId} canWrite={canDisagree} describedBy={`${id}-text`} onToggle={onDisagree} />

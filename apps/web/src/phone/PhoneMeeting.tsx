@@ -70,6 +70,7 @@ import { SectionList, type SectionActions } from './SectionList.tsx'
 import { DangerStatementCards, NextStepCards, SafetyGoalCards, type CardActions } from './ToolkitCards.tsx'
 import { useFocus, useLiveMap, usePeople } from './useLiveMap.ts'
 import { useNewItemsAnnouncement } from './useNewItemsAnnouncement.ts'
+import { useJustSent } from './NotSent.tsx'
 import { usePendingRatings } from './usePendingRatings.ts'
 import { useStickyBar } from './useStickyBar.ts'
 import { createTypedWords } from './typedWords.ts'
@@ -147,6 +148,8 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       setPendingVersion((v) => v + 1)
     }
   }, [snapshot.state, pending])
+  // Said once for all the "Sent" marks that then stand a while where "Not sent yet" was.
+  const justSent = useJustSent(pending.size > 0)
 
   // Leaving with unsent changes: the browser asks first (they are safe in IndexedDB, but the person
   // may be about to clear the browser or hand the phone back).
@@ -318,6 +321,10 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
         <main className="phone-main" aria-label={t('phone.mapLabel')} ref={mapFocus.ref}>
           <p className="phone-visually-hidden" role="status" data-testid="phone-news">
             {news}
+          </p>
+          {/* Apart from the news above: a sync brings others' notes in the same moment, and one would overwrite the other. */}
+          <p className="phone-visually-hidden" role="status" data-testid="phone-sent">
+            {justSent ? t('phone.sentNews') : ''}
           </p>
           <PeopleList people={people} />
           {!hasTemplate || holdsBack ? (

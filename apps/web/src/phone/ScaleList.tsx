@@ -18,7 +18,7 @@ import type { HiddenRatingInput } from '../canvas/ratingsApi.ts'
 import { markFormKey, type Drafts } from '../ui/drafts.ts'
 import type { KeptWhy } from './KeptWords.tsx'
 import { MarkForm } from './MarkForm.tsx'
-import { NotSent } from './NotSent.tsx'
+import { NotSent, SendMark } from './NotSent.tsx'
 import type { SendOutcome } from './pendingRatings.ts'
 import { scaleEndsText, type ScaleRow } from './scaleRows.ts'
 import type { TypedWords } from './typedWords.ts'
@@ -225,7 +225,7 @@ export function ScaleMarks({ row, title, selfId, isPending }: ScaleMarksProps) {
               <p className="phone-mark-head">
                 <span>{mark.participantId === selfId ? t('phone.scale.you') : mark.participantName || t('phone.byUnknown')}</span>
                 <span className="phone-mark-value">{formatScaleValue(mark.value, locale)}</span>
-                {mark.participantId === selfId && isPending(mark.id) ? <NotSent /> : null}
+                <SendMark pending={mark.participantId === selfId && isPending(mark.id)} />
               </p>
               {mark.whatMakesItThisHigh ? (
                 <p>

@@ -173,6 +173,8 @@ export const en = {
   'phone.changedBy': 'Changed by {name}',
   'phone.notSent': 'Not sent yet',
   'phone.notSentHelp': 'Kept on this phone. It will be sent when the connection comes back.',
+  'phone.sent': 'Sent',
+  'phone.sentNews': 'What you wrote without a connection has now been sent.',
   'phone.unsorted': 'Other notes on the board',
   'phone.finalized': "The map is finished. You can read it, but it can't be changed now. If something needs to change, ask the person running the meeting.",
   'phone.kept.finished': 'The map was finished while you were writing, so your words did not go on the map. Copy them and tell the person running the meeting: they can open the map again.',

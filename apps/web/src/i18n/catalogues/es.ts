@@ -178,6 +178,8 @@ export const es: Record<ListMessageKey, string> = {
   'phone.changedBy': 'Cambiado por {name}',
   'phone.notSent': 'Todavía no se envió',
   'phone.notSentHelp': 'Está guardado en este teléfono. Se enviará cuando vuelva la conexión.',
+  'phone.sent': 'Ya se envió',
+  'phone.sentNews': 'Lo que escribió sin conexión ya se envió.',
   'phone.unsorted': 'Otras notas del tablero',
   'phone.finalized': 'El mapa está terminado. Puede leerlo, pero ya no se puede cambiar. Si hay que cambiar algo, pídaselo a la persona que dirige la reunión.',
   'phone.kept.finished': 'El mapa se terminó mientras usted escribía, así que sus palabras no quedaron en el mapa. Cópielas y dígaselo a la persona que dirige la reunión: puede volver a abrir el mapa.',
