@@ -5,7 +5,9 @@
  * items, then the rating band — live as anyone writes. The person adds to any section (the note
  * lands inside that section's zone on the board, with their name), and changes or removes their
  * own items. Items written while not live say "Not sent yet" until the
- * next sync with the relay; what is typed into a form still open survives a reload (ui/drafts.ts).
+ * next sync with the relay, and so do items written while live that the relay has not stored within
+ * a few seconds (a stalled connection, useServerAck.ts); what is typed into a form still open
+ * survives a reload (ui/drafts.ts).
  * The toolkit shows in its sections: danger statements with their goals and next steps, goals,
  * next steps, and under the rating band every scaling line with everyone's marks, where the
  * person places or moves their own mark with its two reasons. Templates placed beside the map
@@ -71,6 +73,7 @@ import { DangerStatementCards, NextStepCards, SafetyGoalCards, type CardActions 
 import { useFocus, useLiveMap, usePeople } from './useLiveMap.ts'
 import { useNewItemsAnnouncement } from './useNewItemsAnnouncement.ts'
 import { useJustSent } from './NotSent.tsx'
+import { useServerAck } from './useServerAck.ts'
 import { usePendingRatings } from './usePendingRatings.ts'
 import { useStickyBar } from './useStickyBar.ts'
 import { createTypedWords } from './typedWords.ts'
@@ -132,6 +135,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const focus = useFocus(awareness, zones)
   const pending = useMemo(() => createPendingItems(meeting.id), [meeting.id])
   const [, setPendingVersion] = useState(0)
+  const ack = useServerAck(connection.provider)
   const drafts = useMemo(() => createDrafts(meeting.id), [meeting.id])
   const typed = useMemo(createTypedWords, [])
   const [typedDone, setTypedDone] = useState(false)
@@ -143,13 +147,15 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
 
   // A sync with the relay delivers everything this device wrote: the marks can go.
   useEffect(() => {
-    if (snapshot.state === 'live' && pending.size > 0) {
+    if (snapshot.state !== 'live') return
+    ack.clear()
+    if (pending.size > 0) {
       pending.clear()
       setPendingVersion((v) => v + 1)
     }
-  }, [snapshot.state, pending])
+  }, [snapshot.state, pending, ack])
   // Said once for all the "Sent" marks that then stand a while where "Not sent yet" was.
-  const justSent = useJustSent(pending.size > 0)
+  const justSent = useJustSent(pending.size > 0 || ack.hasOverdue)
 
   // Leaving with unsent changes: the browser asks first (they are safe in IndexedDB, but the person
   // may be about to clear the browser or hand the phone back).
@@ -198,17 +204,16 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
     return () => clearTimeout(timer)
   }, [finalized, mapFocus])
 
-  /** Writes as the person with `write`; written while not live, what it wrote says "Not sent yet" until the next sync. */
+  /** Writes as the person with `write`; written while not live, what it wrote says "Not sent yet" until the next sync; while live, until the relay has stored it. */
   const writeTracked = useCallback(
     (write: (author: ItemAuthor) => string) => {
       const live = tracker.getSnapshot().state === 'live'
       const id = write({ id: user.id, name: user.name })
-      if (!live) {
-        pending.add(id)
-        setPendingVersion((v) => v + 1)
-      }
+      if (live) return ack.written(id)
+      pending.add(id)
+      setPendingVersion((v) => v + 1)
     },
-    [tracker, pending, user.id, user.name],
+    [tracker, pending, ack, user.id, user.name],
   )
   const addToTemplate = useCallback(
     (placementId: string, key: ItemZoneKey, text: string) => writeTracked((author) => addTemplateItem(doc, placementId, key, text, author)),
@@ -251,13 +256,13 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       kept,
       typed,
       selfId: user.id,
-      isPending: (id) => pending.has(id),
+      isPending: (id) => pending.has(id) || ack.overdue(id),
       drafts,
       update: (id, text) => void updateItemText(doc, id, text, { editor: { id: user.id, name: user.name } }),
       remove: (id) => void deleteItem(doc, id),
       disagree: (id, on) => void (on ? addDisagreement(doc, id, { id: user.id, name: user.name }) : withdrawDisagreement(doc, id, user.id)),
     }),
-    [canWrite, kept, typed, user.id, user.name, pending, drafts, doc],
+    [canWrite, kept, typed, user.id, user.name, pending, ack, drafts, doc],
   )
 
   const titleId = 'phone-title'
