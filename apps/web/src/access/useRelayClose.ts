@@ -20,6 +20,13 @@ export const RELAY_CLOSE_CODE = {
 } as const
 
 /**
+ * The closes with which the relay asks for a reconnect at once because access changed (server
+ * `ACCESS_CLOSE`): a changed role, a finished map (4002, as above when it did not refuse edits), a
+ * reopened map. No drop: the connection indicator says "Connecting", not "Offline".
+ */
+export const ACCESS_RECONNECT_CODES: ReadonlySet<number> = new Set([4001, RELAY_CLOSE_CODE.finalizedEditsRefused, 4003])
+
+/**
  * The relay close an API refusal stands for, when it ends this person's part in the meeting
  * (removed, or the meeting ended): `null` for any other error code.
  */

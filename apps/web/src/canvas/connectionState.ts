@@ -16,13 +16,7 @@
  */
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-
-/**
- * Close codes with which the relay asks for a reconnect at once because access changed (server
- * `ACCESS_CLOSE`: role changed, map finalized, map reopened). Showing "Offline" then would be a
- * false alarm; a 4002 that refused offline edits is final, and ends through `closed`.
- */
-const ACCESS_RECONNECT_CODES: ReadonlySet<number> = new Set([4001, 4002, 4003])
+import { ACCESS_RECONNECT_CODES } from '../access/useRelayClose.ts'
 
 /** What the connection indicator shows. */
 export const CONNECTION_STATE = {
