@@ -1077,6 +1077,10 @@ describe('the phone view', () => {
       const stepCard = await section(page, 'next-steps').getByTestId('next-step').innerText()
       expect(stepCard).toContain('Step for worry 1')
       expect(stepCard).toMatch(/Who:\s*Lorna/)
+      // A step nobody has taken on yet says so in the family copy's words, not "nobody".
+      addNextStep(facilitator.doc, { action: 'Find a sitter for Fridays', owner: '', dueDate: '', safetyGoalId: '' }, { id: worker.workerId, name: 'Ana Ruiz' })
+      const undecided = section(page, 'next-steps').getByTestId('next-step').filter({ hasText: 'Find a sitter for Fridays' })
+      await expect.poll(() => undecided.innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/Who:\s*not decided yet[\s\S]*By when:\s*not decided yet/)
 
       // The scaling lines: overall with Ana's number and reasons; worry 1 not rated yet.
       const overall = page.locator('[data-testid="scale-line"][data-scale-id="overall"]')
