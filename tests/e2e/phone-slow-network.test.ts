@@ -10,7 +10,7 @@
  * takes a while to reach the server: meanwhile the button says it is being sent and a second tap
  * sends nothing more; then she is told it is saved, and the facilitator sees that she rated. When
  * no answer ever comes, she is told within the call's time limit that it is kept on her phone. The
- * facilitator finishes the map and her phone says so, without a false "Sin conexión" on the way.
+ * facilitator finishes the map and her phone says so, without a false "Sin conexión" or "En vivo" on the way.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -18,6 +18,7 @@ import { addItem, readHiddenScales, readMap, setScalePrivate } from '@safetymap/
 import { JSON_CALL_TIMEOUT_MS } from '../../apps/web/src/api/request.ts'
 import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { holdRequests } from '../helpers/holdRequests.ts'
+import { recordStatusTexts, statusTextsSeen } from '../helpers/statusTexts.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { waitVisible } from '../helpers/meetingUi.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -202,21 +203,13 @@ describe('a grandmother on a slow, dropping connection, in Spanish', () => {
       })
 
       // The facilitator finishes the map: her phone says so, in Spanish. The relay closes her
-      // connection so it comes back read-only; that planned reconnect is no "Sin conexión" alarm.
-      await page.evaluate(() => {
-        const shown: string[] = []
-        ;(window as unknown as { statusTexts: string[] }).statusTexts = shown
-        const record = () => {
-          const text = document.querySelector('[data-testid="connection-status"]')?.textContent ?? ''
-          if (text !== shown.at(-1)) shown.push(text)
-        }
-        record()
-        new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true })
-      })
+      // connection so it comes back read-only; that planned reconnect is no "Sin conexión" alarm,
+      // and the reconnected bar never says "En vivo", which would tell her she can still add.
+      await recordStatusTexts(page)
       expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe('Terminado')
-      const statusTexts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts)
-      expect(statusTexts.filter((text) => text.startsWith('Sin conexión')), `what the bar said: ${statusTexts.join(' → ')}`).toEqual([])
+      const statusTexts = await statusTextsSeen(page)
+      expect(statusTexts, `what the bar said: ${statusTexts.join(' → ')}`).toEqual(['En vivo', 'Conectando…', 'Terminado'])
       await page.getByText('El mapa está terminado. Puede leerlo, pero ya no se puede cambiar.', { exact: false }).waitFor({ timeout: 5_000 })
     } finally {
       facilitator.destroy()

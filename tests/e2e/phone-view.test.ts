@@ -63,6 +63,7 @@ import { axeProblems } from '../helpers/axe.ts'
 import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
 import { foreignHosts } from '../helpers/browser.ts'
 import { FINISHED_DOT, LIVE_DOT, statusDot } from '../helpers/statusDot.ts'
+import { recordStatusTexts, statusTextsSeen } from '../helpers/statusTexts.ts'
 import { setBrowserTextSize } from '../helpers/textSize.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
@@ -658,11 +659,14 @@ describe('the phone view', () => {
       })
       expect(await statusDot(page)).toEqual(LIVE_DOT)
 
+      // The bar goes from the reconnect straight to "Finished": never "Live" again on the way.
+      await recordStatusTexts(page)
       expect((await api(live.server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => finished.innerText(), { timeout: 10_000 }).toBe(
         "The map is finished. You can read it, but it can't be changed now. If something needs to change, ask the person running the meeting.",
       )
       await expect.poll(() => page.getByTestId('connection-status').innerText()).toBe('Finished')
+      expect(await statusTextsSeen(page), 'what the bar said after the finish').toEqual(['Live', 'Connecting…', 'Finished'])
       // Its dot does not look live: grey, with a check mark.
       expect(await statusDot(page)).toEqual(FINISHED_DOT)
       // On the first screen, just under the bar.
@@ -682,10 +686,15 @@ describe('the phone view', () => {
         'El mapa está terminado. Puede leerlo, pero ya no se puede cambiar. Si hay que cambiar algo, pídaselo a la persona que dirige la reunión.',
       )
 
-      // Opened again: the sentence goes and she can add again.
+      // Opened again: the sentence goes, the bar says live again and stays so through the reconnect
+      // that gives her back her role (never "Terminado" again), and she can add again.
+      await recordStatusTexts(page)
       expect((await api(live.server.url, `/api/meetings/${meeting.id}/reopen`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => finished.innerText(), { timeout: 10_000 }).toBe('')
-      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-finished')).toBeNull()
+      await expect.poll(() => page.getByTestId('connection-status').innerText(), { timeout: 15_000 }).toBe('En vivo')
+      const afterReopen = await statusTextsSeen(page)
+      expect(afterReopen.slice(1), `what the bar said after the reopen: ${afterReopen.join(' → ')}`).not.toContain('Terminado')
+      expect(await statusDot(page)).toEqual(LIVE_DOT)
       await section(page, 'harm').locator('.phone-add-open').waitFor({ timeout: 10_000 })
     } finally {
       await phone.context.close()

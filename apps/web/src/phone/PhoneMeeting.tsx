@@ -71,6 +71,7 @@ import { scaleRows } from './scaleRows.ts'
 import { SectionList, type SectionActions } from './SectionList.tsx'
 import { DangerStatementCards, NextStepCards, SafetyGoalCards, type CardActions } from './ToolkitCards.tsx'
 import { useFocus, useLiveMap, usePeople } from './useLiveMap.ts'
+import { useMapFinished } from './useMapFinished.ts'
 import { useNewItemsAnnouncement } from './useNewItemsAnnouncement.ts'
 import { useJustSent } from './NotSent.tsx'
 import { useServerAck } from './useServerAck.ts'
@@ -166,7 +167,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
     if (endedCode !== null && forgetsMap(endedCode)) drafts.clear()
   }, [endedCode, drafts])
 
-  const finalized = map.status === 'finalized'
+  const finalized = useMapFinished(doc)
   const ended = endedCode !== null
   // A page the server wrote the list into shows that copy until this list can show the map as new
   // as it (or say why not); this list renders its map only then, replacing the copy in one frame.
