@@ -3,7 +3,9 @@
  * to the map with "Add a template", drops a note in the house of worries with tldraw's note tool,
  * marks that the child agreed to share it, and a Node y-websocket peer reads the note back through
  * `readMap` in that house of that placement, while the three-column sections stay as they were.
- * The server runs with a `LABELS_FILE`, so one house shows the agency's own heading.
+ * The server runs with a `LABELS_FILE`, so one house shows the agency's own heading, and the
+ * phone's live list (English, then Spanish) heads a column, a section and that house in the
+ * agency's words too.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,10 +19,20 @@ import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../hel
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
-/** The deployment relabels one house (map-model MM-28): the canvas shows the agency's words. */
+/** The deployment's own words for one house, one column and one section with its hint (map-model MM-28). */
+const AGENCY_LABELS = {
+  'house-good-things': { en: { label: 'Good things house' }, es: { label: 'Casa de lo bueno' } },
+  needs: { en: { label: 'What has to change' }, es: { label: 'Lo que tiene que cambiar' } },
+  danger: {
+    en: { label: 'Worries about the future', hint: 'What we fear could happen to the child.' },
+    es: { label: 'Preocupaciones sobre el futuro', hint: 'Lo que tememos que le pase al niño.' },
+  },
+} as const
+
+/** The deployment relabels some headings: the canvas and the phones show the agency's words. */
 function agencyLabelsFile(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'sm-e2e-labels-')), 'labels.json')
-  writeFileSync(file, JSON.stringify({ 'house-good-things': { en: { label: 'Good things house' }, es: { label: 'Casa de lo bueno' } } }))
+  writeFileSync(file, JSON.stringify(AGENCY_LABELS))
   return file
 }
 
@@ -134,6 +146,21 @@ describe('template picker on the canvas', () => {
     await canvas.getByText('Path to the door (0–10)', { exact: true }).first().waitFor({ timeout: 10_000 })
     const safetyHouse = ['Who lives here', 'Who visits', 'House rules', 'People outside', 'Path to the door (0–10)']
     await expect.poll(() => zonesUnderPanels(page, safetyHouse), { timeout: 5_000 }).toEqual([])
+
+    // The phone's live list (once the server's copy has given way to it) heads the map in the agency's words too.
+    await page.goto(`${live.server.url}/m/${meetingId}/list`)
+    const list = page.locator('#root')
+    await list.locator('.phone-column-heading[data-column="needs"]').waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.locator('#phone-prerender').count()).toBe(0)
+    const danger = list.locator('[data-section="danger"]')
+    for (const locale of ['en', 'es'] as const) {
+      if (locale === 'es') await page.getByRole('button', { name: 'Español' }).click()
+      await expect.poll(() => list.locator('.phone-column-heading[data-column="needs"]').innerText()).toBe(AGENCY_LABELS.needs[locale].label)
+      expect(await danger.locator('.phone-section-heading').innerText()).toBe(AGENCY_LABELS.danger[locale].label)
+      expect(await danger.locator('.phone-hint').innerText()).toBe(AGENCY_LABELS.danger[locale].hint)
+      expect(await list.locator('[data-section="house-good-things"] .phone-section-heading').innerText()).toBe(AGENCY_LABELS['house-good-things'][locale].label)
+      expect(await list.getByTestId('phone-jump').locator('a').allTextContents()).toContain(AGENCY_LABELS.needs[locale].label)
+    }
     expect(foreignHosts(facilitator.requests, new URL(live.server.url).host)).toEqual([])
     await facilitator.context.close()
   })

@@ -335,7 +335,7 @@ describe('export formats', () => {
     expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
     expect(body.canvasPicture).toEqual({ included: false })
     expect(body.exportId).toBe(res.headers.get('x-export-id'))
-    expect(body.schemaVersion).toBe('1.6.0')
+    expect(body.schemaVersion).toBe('1.7.0')
     expect(body.variant).toBe('three-column')
     expect(body.dangerStatements[0].disagreements).toEqual([{ participant: { id: 'p-jose', name: 'José Nguyễn' }, at: new Date(clock + 3_600_000).toISOString() }])
     expect(body.meeting).toMatchObject({
@@ -359,9 +359,9 @@ describe('export formats', () => {
     expect(circles.people).toEqual([{ itemId: expect.any(String), name: CIRCLE_ITEM, participantId: 'p-thu', ring: 'circle-close', ringLabel: { en: 'Close support', es: 'Apoyo cercano' } }])
     expect(body.scales.find((sc: { scaleId: string }) => sc.scaleId === OVERALL_SCALE_ID).ends).toEqual(OVERALL_ENDS)
 
-    // A record written by 1.1.0 (none of the 1.2.0 to 1.6.0 fields) still validates.
+    // A record written by 1.1.0 (none of the 1.2.0 to 1.7.0 fields) still validates.
     const older = structuredClone(body)
-    older.$schema = older.$schema.replace('1.6.0', '1.1.0')
+    older.$schema = older.$schema.replace('1.7.0', '1.1.0')
     delete older.variant
     older.schemaVersion = '1.1.0'
     const withoutDisagreements = (value: unknown): void => {
@@ -376,7 +376,10 @@ describe('export formats', () => {
       delete scale.ends
       delete scale.privateRatedBy
     }
-    for (const section of older.sections) delete section.hint
+    for (const section of older.sections) {
+      delete section.hint
+      delete section.columnLabel
+    }
     for (const template of older.templates) {
       for (const key of ['parentConsent', 'path', 'people']) delete template[key]
       for (const section of template.sections) delete section.childsName

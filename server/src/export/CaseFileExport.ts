@@ -12,10 +12,11 @@
  * circles, more maps) are exported per placement; in the child's own template (Three Houses) only
  * the items the child agreed to share are kept, word for word, and the others are only counted.
  * Every note and card carries who recorded that they do not agree with it (map-model MM-25), with
- * when: a family member's disagreement is part of the record.
+ * when: a family member's disagreement is part of the record. Headings and hints are the agency's
+ * own where its labels file has them (map-model MM-28), as the board and the phones show them.
  *
  * ```ts
- * const model = buildCaseFileExport({ meeting, map: readMap(doc), stateSha256, roster, version, picture: null, withheld })
+ * const model = buildCaseFileExport({ meeting, map: readMap(doc), stateSha256, roster, version, picture: null, withheld, labels: config.labels })
  * ```
  */
 import { createHash } from 'node:crypto'
@@ -26,11 +27,13 @@ import {
   pathRow,
   scaleRows,
   templateZoneText,
+  zoneLabel,
   type Attribution,
   type ColumnKey,
   type DangerStatementSlots,
   type Disagreement,
   type ItemZoneKey,
+  type LabelOverrides,
   type Locale,
   type MapVariantId,
   type MapItem,
@@ -48,7 +51,7 @@ import type { MeetingType } from '../meetings/meetingDetails.ts'
 import { templateName } from './exportWords.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.6.0'
+export const EXPORT_SCHEMA_VERSION = '1.7.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -167,6 +170,8 @@ export interface ExportScale {
 export interface ExportSection {
   readonly key: SectionKey
   readonly column: ColumnKey | null
+  /** Since 1.7.0. The column's heading, as the board heads it (the agency's own words, MM-28); `null` without a column. */
+  readonly columnLabel: Readonly<Record<Locale, string>> | null
   readonly label: Readonly<Record<Locale, string>>
   /** Since 1.4.0. What the section asks, in the map's own wording (a wellbeing map's goals are about the child doing well). */
   readonly hint: Readonly<Record<Locale, string>>
@@ -341,6 +346,8 @@ export interface BuildCaseFileExportInput {
   readonly restrictedItemIds: ReadonlySet<string>
   /** Restricted items held outside the doc (never in the shared doc), counted in the notice. */
   readonly restrictedHeldElsewhere?: number
+  /** The deployment's own headings and hints (`LABELS_FILE`, map-model MM-28); the catalogue's words otherwise. */
+  readonly labels?: LabelOverrides
 }
 
 const iso = (ms: number | null | undefined): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null)
@@ -392,16 +399,22 @@ const toNextStep = (step: MapNextStep): ExportNextStep => ({
   ...attribution(step),
 })
 
-/** A zone's heading in both languages, in its template's (or the map variant's) wording. */
-const sectionLabel = (key: ItemZoneKey, templateId: TemplateId | null): Record<Locale, string> => ({
-  en: templateZoneText(key, templateId, 'en').heading,
-  es: templateZoneText(key, templateId, 'es').heading,
+/** A zone's heading in both languages, in its template's (or the map variant's) wording, or the agency's own. */
+const sectionLabel = (key: ItemZoneKey, templateId: TemplateId | null, labels: LabelOverrides | undefined): Record<Locale, string> => ({
+  en: templateZoneText(key, templateId, 'en', labels).heading,
+  es: templateZoneText(key, templateId, 'es', labels).heading,
 })
 
 /** What a zone asks, in both languages and the same wording. */
-const sectionHint = (key: ItemZoneKey, templateId: TemplateId | null): Record<Locale, string> => ({
-  en: templateZoneText(key, templateId, 'en').hint ?? '',
-  es: templateZoneText(key, templateId, 'es').hint ?? '',
+const sectionHint = (key: ItemZoneKey, templateId: TemplateId | null, labels: LabelOverrides | undefined): Record<Locale, string> => ({
+  en: templateZoneText(key, templateId, 'en', labels).hint ?? '',
+  es: templateZoneText(key, templateId, 'es', labels).hint ?? '',
+})
+
+/** A column's heading in both languages, or the agency's own. */
+const columnLabel = (column: ColumnKey, labels: LabelOverrides | undefined): Record<Locale, string> => ({
+  en: zoneLabel(column, 'en', labels),
+  es: zoneLabel(column, 'es', labels),
 })
 
 /**
@@ -409,12 +422,12 @@ const sectionHint = (key: ItemZoneKey, templateId: TemplateId | null): Record<Lo
  * share is dropped and counted in `notShared`; a restricted item is dropped by `keep` (and so is
  * its token on the circles, counted once with the item).
  */
-function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[], restricted: ReadonlySet<string>, map: SafetyMap): ExportTemplate {
+function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[], restricted: ReadonlySet<string>, map: SafetyMap, labels: LabelOverrides | undefined): ExportTemplate {
   const childsOwnWords = placed.templateId !== null && CHILDS_OWN_TEMPLATES.has(placed.templateId)
   let notShared = 0
   const sections = (Object.entries(placed.sections) as [ItemZoneKey, readonly MapItem[]][]).map(([key, items]) => ({
     key,
-    label: sectionLabel(key, placed.templateId),
+    label: sectionLabel(key, placed.templateId, labels),
     childsName: placed.headings[key] ?? null,
     items: keep(items).flatMap((item): ExportTemplateItem[] => {
       const childAgreed = item.childAgreed === true
@@ -442,7 +455,7 @@ function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[])
           name: p.name,
           participantId: p.participantId,
           ring: p.ring,
-          ringLabel: sectionLabel(p.ring, placed.templateId),
+          ringLabel: sectionLabel(p.ring, placed.templateId, labels),
         }))
       : null,
   }
@@ -476,7 +489,7 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 /** Builds the export model. Pure: same input, same output. */
 export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileExport {
-  const { meeting, map, restrictedItemIds } = input
+  const { meeting, map, restrictedItemIds, labels } = input
   let withheld = input.restrictedHeldElsewhere ?? 0
   const visible = <T extends { id: string }>(cards: readonly T[]): T[] => {
     const kept: T[] = []
@@ -486,16 +499,20 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     }
     return kept
   }
-  const sections: ExportSection[] = SECTION_KEYS.map((key) => ({
-    key,
-    column: columnOf(key),
-    // In the map's own wording, as the board showed it (a wellbeing map's worries are not "danger statements").
-    label: sectionLabel(key, map.variant),
-    hint: sectionHint(key, map.variant),
-    items: visible(map.sections[key]).map(toExportItem),
-  }))
+  const sections: ExportSection[] = SECTION_KEYS.map((key) => {
+    const column = columnOf(key)
+    return {
+      key,
+      column,
+      columnLabel: column ? columnLabel(column, labels) : null,
+      // In the map's own wording, as the board showed it (a wellbeing map's worries are not "danger statements").
+      label: sectionLabel(key, map.variant, labels),
+      hint: sectionHint(key, map.variant, labels),
+      items: visible(map.sections[key]).map(toExportItem),
+    }
+  })
   const unsorted = visible(map.unsorted).map(toExportItem)
-  const templates = map.templates.map((placed) => toTemplate(placed, visible, restrictedItemIds, map))
+  const templates = map.templates.map((placed) => toTemplate(placed, visible, restrictedItemIds, map, labels))
   const statements = visible(map.dangerStatements)
   const goals = visible(map.safetyGoals)
   const statementIds = new Set(statements.map((s) => s.id))

@@ -204,6 +204,7 @@ export async function readExportModel(
       version: source.version,
       picture: describePicture(input.picture),
       restrictedItemIds: restrictedNoteIds(doc),
+      labels: services.config.labels,
     })
     return { ok: true, model }
   } finally {

@@ -10,7 +10,7 @@
  * out.push(said(card), ...familyDisagreementBlocks(card, 'es', someone))
  * ```
  */
-import { zoneLabel, type Locale } from '@safetymap/map-model'
+import type { Locale } from '@safetymap/map-model'
 import { cardsInSection, type CaseFileExport, type ExportDisagreement, type ExportItem } from './CaseFileExport.ts'
 import { familyWords, formatRecordTime, recordDisagreement, recordEmptySection } from './exportWords.ts'
 import type { ToolkitBlock } from './toolkitBlocks.ts'
@@ -51,7 +51,7 @@ export function recordSectionBlocks(model: CaseFileExport): ToolkitBlock[] {
   const out: ToolkitBlock[] = []
   let column: string | null = null
   for (const section of model.sections) {
-    if (section.column && section.column !== column) out.push({ style: 'h1', text: zoneLabel(section.column, 'en') })
+    if (section.columnLabel && section.column !== column) out.push({ style: 'h1', text: section.columnLabel.en })
     column = section.column
     out.push({ style: 'h2', text: `${section.label.en}${model.meeting.locale === 'es' ? ` (${section.label.es})` : ''}` })
     if (section.items.length === 0) out.push({ style: 'muted', text: recordEmptySection(cardsInSection(model, section.key), model.variant) })

@@ -13,7 +13,7 @@
  * const bytes = await renderFamilyPdf(model, { language: 'es', picture })
  * ```
  */
-import { zoneLabel, type Locale } from '@safetymap/map-model'
+import type { Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
 import { recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
@@ -81,9 +81,9 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
   let column: string | null = null
   for (const section of model.sections) {
     const head: PdfParagraph[] = []
-    if (section.column && section.column !== column) {
+    if (section.columnLabel && section.column !== column) {
       column = section.column
-      head.push({ font: 'bold', size: 16, color: '#1d3f6e', text: zoneLabel(section.column, locale), before: 9 })
+      head.push({ font: 'bold', size: 16, color: '#1d3f6e', text: section.columnLabel[locale], before: 9 })
     }
     head.push(
       { font: 'bold', size: 13, text: section.label[locale], before: 6 },

@@ -121,7 +121,16 @@ export async function meetingRoutes(app: FastifyInstance, services: Services): P
       tags: ['meetings'],
       params: meetingIdParams,
       response: {
-        200: { ...meetingSchema, properties: { ...meetingSchema.properties, role: { type: 'string' } } },
+        200: {
+          ...meetingSchema,
+          properties: {
+            ...meetingSchema.properties,
+            role: { type: 'string' },
+            // The agency's own headings (map-model MM-28), in the answer the phone list already
+            // waits for before it paints (and keeps for visits without signal): no extra request.
+            labels: { type: 'object', additionalProperties: true },
+          },
+        },
         401: errorSchema,
         403: errorSchema,
         404: errorSchema,
@@ -132,7 +141,7 @@ export async function meetingRoutes(app: FastifyInstance, services: Services): P
     if (role === 'facilitator' && meeting.openedAt === null && meeting.status === 'live') {
       await services.meetings.markOpened(meeting.id, services.now())
     }
-    return { ...toApi(meeting), role }
+    return { ...toApi(meeting), role, labels: services.config.labels }
   })
 
   app.patch<{ Params: { id: string }; Body: MeetingDetailsBody & { locale?: Locale } }>('/api/meetings/:id', {

@@ -28,6 +28,7 @@ import {
   type Disagreement,
   type ItemChange,
   type ItemZoneKey,
+  type LabelOverrides,
   type Locale,
   type MapItem,
   type MapNextStep,
@@ -51,6 +52,8 @@ export interface PhoneListReader {
   readonly selfId: string
   readonly role: ParticipantRole
   readonly words: Catalogue
+  /** The deployment's own headings (`LABELS_FILE`, map-model MM-28), as the live list shows them. */
+  readonly labels?: LabelOverrides
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -62,7 +65,7 @@ export function escapeHtml(text: string): string {
 
 /** Renders one reader's list; every function returns escaped HTML. */
 function writer(reader: PhoneListReader, canAdd: boolean) {
-  const { locale, selfId, words } = reader
+  const { locale, selfId, words, labels } = reader
   type Vars = Readonly<Record<string, string | number>>
   /** A catalogue message with its `{placeholders}` filled, as the web app's `translate` does. */
   const say = (key: MessageKey, vars: Vars = {}) => words[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])))
@@ -178,7 +181,7 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
     return `<section class="phone-section" data-section="${zone ?? 'unsorted'}"><h${level} class="phone-section-heading">${escapeHtml(heading)}</h${level}>${hint}${cards}${list}${add}</section>`
   }
   const mapSection = (map: SafetyMap, key: SectionKey, level: 2 | 3, cards: string) =>
-    section({ zone: key, ...templateZoneText(key, map.variant, locale), items: map.sections[key], level, cards })
+    section({ zone: key, ...templateZoneText(key, map.variant, locale, labels), items: map.sections[key], level, cards })
 
   /** A placed template (the live list's `PlacedTemplateList`); zones without a placement are the map's own sections. */
   const placedTemplate = (map: SafetyMap, template: MapPlacedTemplate) => {
@@ -187,7 +190,7 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
     // Three Houses holds the child's own words only (the live list's `PlacedTemplateList`).
     const childsOwn = templateId !== null && CHILDS_OWN_TEMPLATES.has(templateId)
     const zones = (Object.keys(template.sections) as ItemZoneKey[]).map((key) => {
-      const words = templateZoneText(key, templateId, locale)
+      const words = templateZoneText(key, templateId, locale, labels)
       const heading = template.headings[key] ?? words.heading
       const path = key === SAFETY_HOUSE_PATH_KEY && template.path ? `<div class="phone-scales">${scaleMarks(pathRow(template.path, map, selfId), heading)}</div>` : ''
       return section({ zone: key, heading, hint: words.hint, items: template.sections[key] ?? [], level: ownMap ? 2 : 3, cards: path, addable: !childsOwn })
@@ -210,7 +213,7 @@ export function renderPhoneListHtml(map: SafetyMap, meetingTitle: string, reader
     (reader.role === 'viewer' && !finalized ? `<p class="phone-notice">${t('meeting.viewerNotice')}</p>` : '')
   const columns = COLUMN_KEYS.map(
     (column) =>
-      `<section class="phone-column"><h2 class="phone-column-heading" data-column="${column}">${escapeHtml(zoneLabel(column, reader.locale))}</h2>` +
+      `<section class="phone-column"><h2 class="phone-column-heading" data-column="${column}">${escapeHtml(zoneLabel(column, reader.locale, reader.labels))}</h2>` +
       COLUMN_SECTIONS[column].map((key) => mapSection(map, key, 3, sectionCards(key, map))).join('') +
       '</section>',
   )

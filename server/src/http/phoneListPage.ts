@@ -103,6 +103,7 @@ export function phoneListPage(services: Services, template: string, catalogues: 
         const list = renderPhoneListHtml(map, meeting.title, {
           locale,
           words,
+          labels: services.config.labels,
           selfId,
           // A finished map is read-only for everyone, as on the sync socket.
           role: meeting.status === 'finalized' ? 'viewer' : access.role,

@@ -50,6 +50,8 @@ export interface MeetingSummary {
 export interface Meeting extends MeetingSummary, Partial<MeetingDetails> {
   readonly role: MeetingRole
   readonly version?: number
+  /** The agency's own section headings (map-model MM-28), on `getMeeting` only; absent from older servers. */
+  readonly labels?: LabelOverrides
 }
 
 /** What the facilitator records about a meeting for the case file; null = not entered. Times are ISO 8601. */

@@ -16,7 +16,7 @@
  *   <Tldraw …><FollowMe doc={doc} awareness={awareness} selfId={user.id} isFacilitator={…} /></Tldraw>
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { readZones } from '@safetymap/map-model'
+import { readZones, type LabelOverrides } from '@safetymap/map-model'
 import { useEditor, useValue, type BoxModel, type Editor } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -59,9 +59,11 @@ export interface FollowMeProps {
   readonly awareness: Awareness
   readonly selfId: string
   readonly isFacilitator: boolean
+  /** The agency's own headings (MM-28), naming the parts as the board heads them. */
+  readonly labels?: LabelOverrides
 }
 
-export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProps) {
+export function FollowMe({ doc, awareness, selfId, isFacilitator, labels }: FollowMeProps) {
   const editor = useEditor()
   const { t, locale } = useI18n()
   /** When this device started leading (`nextStart`), or null while it does not lead. */
@@ -247,8 +249,8 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator }: FollowMeProp
           </button>
           <span role="status" data-testid="present-part">
             {movedByHand
-              ? t('toolkit.present.moved', { name: presentPartName(shownPart, locale, t) })
-              : t('toolkit.present.part', { n: shownIndex + 1, count: parts.length, name: presentPartName(shownPart, locale, t) })}
+              ? t('toolkit.present.moved', { name: presentPartName(shownPart, locale, t, labels) })
+              : t('toolkit.present.part', { n: shownIndex + 1, count: parts.length, name: presentPartName(shownPart, locale, t, labels) })}
           </span>
           <button type="button" aria-disabled={shownIndex === parts.length - 1 || undefined} onClick={() => stepPart(1)}>
             {t('toolkit.present.next')}

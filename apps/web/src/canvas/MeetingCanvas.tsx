@@ -221,13 +221,14 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
               barSlot={toolkitSlot}
               extra={
                 <>
-                  <FollowMe doc={doc} awareness={awareness} selfId={user.id} isFacilitator={role === 'facilitator'} />
+                  <FollowMe doc={doc} awareness={awareness} selfId={user.id} isFacilitator={role === 'facilitator'} labels={labels} />
                   <TemplateControls
                     doc={doc}
                     user={user}
                     canEdit={role !== 'viewer' && !access.finalized}
                     isFacilitator={role === 'facilitator'}
                     roster={access.roster}
+                    labels={labels}
                   />
                 </>
               }

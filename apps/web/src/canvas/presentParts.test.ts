@@ -46,6 +46,9 @@ describe('presentParts', () => {
       '¿Qué nos preocupa? · Factores que complican',
       '¿Qué está funcionando bien?',
     ])
+    // The agency's own headings (LABELS_FILE, map-model MM-28) name the parts as the board heads them.
+    const labels = { worries: { es: { label: 'Lo que tememos' } }, danger: { es: { label: 'Preocupaciones sobre el futuro' } } }
+    expect(presentPartName(parts[3]!, 'es', t, labels)).toBe('Lo que tememos · Preocupaciones sobre el futuro')
     // Each section is framed on its own: the worries column's 700-wide sections, one under the other.
     const sections = parts.slice(2, 5).map((part) => (part.kind === 'section' ? part.bounds : null))
     expect(sections.every((b) => b !== null && b.x === 0 && b.w === 700 && b.h < 700)).toBe(true)

@@ -14,10 +14,10 @@ import {
   columnOf,
   isSectionKey,
   isTemplateId,
-  templateZoneWords,
+  templateZoneText,
   type SectionKey,
-  zoneLabel,
   type ColumnKey,
+  type LabelOverrides,
   type Locale,
   type MapZone,
   type TemplateId,
@@ -78,9 +78,9 @@ export function presentParts(zones: readonly MapZone[], readsWhole: (bounds: Scr
   return [...parts, ...templates]
 }
 
-/** What a part is called, in `locale` (the facilitator's own language, not the meeting's). */
-export function presentPartName(part: PresentPart, locale: Locale, t: (key: MessageKey, vars?: MessageVars) => string): string {
-  const heading = (key: ColumnKey | SectionKey) => zoneLabel(templateZoneWords(key, part.kind === 'whole' ? null : part.templateId).heading, locale)
+/** What a part is called, in `locale` (the facilitator's own language, not the meeting's), in the agency's words when it has its own (MM-28). */
+export function presentPartName(part: PresentPart, locale: Locale, t: (key: MessageKey, vars?: MessageVars) => string, labels?: LabelOverrides): string {
+  const heading = (key: ColumnKey | SectionKey) => templateZoneText(key, part.kind === 'whole' ? null : part.templateId, locale, labels).heading
   switch (part.kind) {
     case 'whole':
       return t('toolkit.present.whole')

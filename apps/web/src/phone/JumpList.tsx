@@ -4,7 +4,7 @@
  * each part (jumpTargets.ts). A link takes the person there, focus and all, and closes the list
  * so it is short again when she comes back up.
  *
- *   <JumpList targets={jumpTargets(map, locale, t)} />
+ *   <JumpList targets={jumpTargets(map, locale, meeting.labels, t)} />
  */
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { goToPart } from './focusHeading.ts'

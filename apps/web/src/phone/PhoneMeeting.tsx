@@ -131,7 +131,11 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const endedCode = useSyncExternalStore(connection.subscribe, () => connection.endedCode)
   const localLoaded = useSyncExternalStore(connection.subscribe, () => connection.localLoaded)
   const { map, hasTemplate, zones } = useLiveMap(doc)
-  const news = useNewItemsAnnouncement(map, hasTemplate, user.id)
+  // The agency's own headings (MM-28) come in the meeting's answer, which the list waits for anyway and
+  // keeps for visits without signal: no request of their own, and unlike words written into list.html
+  // they also reach a list opened after "Join" or offline. The server's own list uses them too.
+  const { labels } = meeting
+  const news = useNewItemsAnnouncement(map, hasTemplate, user.id, labels)
   const people = usePeople(awareness)
   const focus = useFocus(awareness, zones)
   const pending = useMemo(() => createPendingItems(meeting.id), [meeting.id])
@@ -224,7 +228,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const mapSection = (section: SectionKey) => ({
     zone: section,
     // In the map's own wording, as on the board (a wellbeing map's worries, not "danger statements").
-    ...templateZoneText(section, map.variant, locale),
+    ...templateZoneText(section, map.variant, locale, labels),
     anchorId: focusAnchorId(section),
     add: {
       draftKey: addFormKey(section),
@@ -317,7 +321,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
       )}
       {focus && hasTemplate ? (
         <div className="phone-focus" data-testid="phone-focus" data-zone={focus.zone}>
-          <p role="status">{t('phone.focus', { section: templateZoneText(focus.zone, map.variant, locale).heading })}</p>
+          <p role="status">{t('phone.focus', { section: templateZoneText(focus.zone, map.variant, locale, labels).heading })}</p>
           <button type="button" onClick={() => goToPart(focusAnchorId(focus.zone))}>
             {t('phone.focusGo')}
           </button>
@@ -339,11 +343,11 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
             </p>
           ) : (
             <>
-              <JumpList targets={jumpTargets(map, locale, t)} />
+              <JumpList targets={jumpTargets(map, locale, labels, t)} />
               {COLUMN_KEYS.map((column) => (
                 <section key={column} className="phone-column" aria-labelledby={`phone-column-${column}`}>
                   <h2 id={`phone-column-${column}`} className="phone-column-heading" data-column={column}>
-                    {zoneLabel(column, locale)}
+                    {zoneLabel(column, locale, labels)}
                   </h2>
                   {COLUMN_SECTIONS[column].map((section) => {
                     const { cards, count } = sectionCards(section, map, actions)
@@ -371,7 +375,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
                 />
               </SectionList>
               {map.templates.map((template) => (
-                <PlacedTemplateList key={template.placementId} template={template} map={map} actions={actions} onAdd={addToTemplate} />
+                <PlacedTemplateList key={template.placementId} template={template} map={map} labels={labels} actions={actions} onAdd={addToTemplate} />
               ))}
               {map.unsorted.length > 0 ? (
                 <SectionList zone={null} heading={t('phone.unsorted')} items={map.unsorted} actions={{ ...actions, canWrite: false }} headingLevel={2} />

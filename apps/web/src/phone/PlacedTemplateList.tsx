@@ -7,9 +7,9 @@
  * people in it. Zones written without a placement (the consultation map's grey area, MM-34) are
  * part of the meeting's own map: they are listed as its sections, with no template name above.
  *
- *   <PlacedTemplateList template={map.templates[0]} map={map} actions={actions} onAdd={add} />
+ *   <PlacedTemplateList template={map.templates[0]} map={map} labels={meeting.labels} actions={actions} onAdd={add} />
  */
-import { CHILDS_OWN_TEMPLATES, SAFETY_HOUSE_PATH_KEY, templateZoneText, type ItemZoneKey, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { CHILDS_OWN_TEMPLATES, SAFETY_HOUSE_PATH_KEY, templateZoneText, type ItemZoneKey, type LabelOverrides, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { addFormKey } from '../ui/drafts.ts'
 import { templateAnchorId, templateName, templateZoneHeading } from './jumpTargets.ts'
@@ -22,13 +22,15 @@ export interface PlacedTemplateListProps {
   readonly template: MapPlacedTemplate
   /** The map it is on (whether the path to the door is private until the reveal). */
   readonly map: Pick<SafetyMap, 'hiddenScales'>
+  /** The agency's own headings and hints (MM-28). */
+  readonly labels: LabelOverrides | undefined
   readonly actions: SectionActions
   /** Adds a note to zone `key` of the placement. */
   readonly onAdd: (placementId: string, key: ItemZoneKey, text: string) => void
 }
 
 /** A placed template's zones and their items. */
-export function PlacedTemplateList({ template, map, actions, onAdd }: PlacedTemplateListProps) {
+export function PlacedTemplateList({ template, map, labels, actions, onAdd }: PlacedTemplateListProps) {
   const { t, locale } = useI18n()
   const { placementId, templateId } = template
   const headingId = templateAnchorId(placementId)
@@ -36,14 +38,14 @@ export function PlacedTemplateList({ template, map, actions, onAdd }: PlacedTemp
   // Three Houses holds the child's own words only, written down with the child: nobody adds to it from a phone.
   const childsOwn = templateId !== null && CHILDS_OWN_TEMPLATES.has(templateId)
   const zones = (Object.keys(template.sections) as ItemZoneKey[]).map((key) => {
-    const heading = templateZoneHeading(template, key, locale)
+    const heading = templateZoneHeading(template, key, locale, labels)
     const path = key === SAFETY_HOUSE_PATH_KEY && template.path ? pathRow(template.path, map, actions.selfId) : null
     return (
       <SectionList
         key={key}
         zone={key}
         heading={heading}
-        hint={templateZoneText(key, templateId, locale).hint}
+        hint={templateZoneText(key, templateId, locale, labels).hint}
         anchorId={ownMap ? templateAnchorId('', key) : undefined}
         items={template.sections[key] ?? []}
         actions={actions}

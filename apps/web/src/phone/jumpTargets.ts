@@ -4,9 +4,9 @@
  * the meeting's own map without a placement, such as a consultation map's grey area, one by one,
  * as the list heads them). Each has the id of its place in the list and the words of its heading.
  *
- *   jumpTargets(map, 'es', t) // [{ anchorId: 'phone-column-worries', label: '¿Qué nos preocupa?' }, …]
+ *   jumpTargets(map, 'es', meeting.labels, t) // [{ anchorId: 'phone-column-worries', label: '¿Qué nos preocupa?' }, …]
  */
-import { COLUMN_KEYS, templateZoneText, zoneLabel, type ItemZoneKey, type Locale, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { COLUMN_KEYS, templateZoneText, zoneLabel, type ItemZoneKey, type LabelOverrides, type Locale, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
 import type { MessageKey } from '../i18n/messages.ts'
 import { focusAnchorId } from './readFocus.ts'
 
@@ -21,9 +21,9 @@ export function templateAnchorId(placementId: string, key?: ItemZoneKey): string
   return placementId === '' && key ? `phone-zone-${key}` : `phone-template-${placementId}`
 }
 
-/** A template zone's heading: the child's own name for it when they gave one (MM-31), else the template's words. */
-export function templateZoneHeading(template: MapPlacedTemplate, key: ItemZoneKey, locale: Locale): string {
-  return template.headings[key] ?? templateZoneText(key, template.templateId, locale).heading
+/** A template zone's heading: the child's own name for it when they gave one (MM-31), else the template's (or the agency's, MM-28) words. */
+export function templateZoneHeading(template: MapPlacedTemplate, key: ItemZoneKey, locale: Locale, labels: LabelOverrides | undefined): string {
+  return template.headings[key] ?? templateZoneText(key, template.templateId, locale, labels).heading
 }
 
 /** A placed template's name in the list. */
@@ -32,12 +32,12 @@ export function templateName(template: MapPlacedTemplate, t: (key: MessageKey) =
 }
 
 /** Where the list can take the person on `map`. */
-export function jumpTargets(map: SafetyMap, locale: Locale, t: (key: MessageKey) => string): JumpTarget[] {
-  const columns = COLUMN_KEYS.map((column) => ({ anchorId: focusAnchorId(column), label: zoneLabel(column, locale) }))
-  const scale = { anchorId: focusAnchorId('scale'), label: templateZoneText('scale', map.variant, locale).heading }
+export function jumpTargets(map: SafetyMap, locale: Locale, labels: LabelOverrides | undefined, t: (key: MessageKey) => string): JumpTarget[] {
+  const columns = COLUMN_KEYS.map((column) => ({ anchorId: focusAnchorId(column), label: zoneLabel(column, locale, labels) }))
+  const scale = { anchorId: focusAnchorId('scale'), label: templateZoneText('scale', map.variant, locale, labels).heading }
   const templates = map.templates.flatMap((template) =>
     template.placementId === ''
-      ? (Object.keys(template.sections) as ItemZoneKey[]).map((key) => ({ anchorId: templateAnchorId('', key), label: templateZoneHeading(template, key, locale) }))
+      ? (Object.keys(template.sections) as ItemZoneKey[]).map((key) => ({ anchorId: templateAnchorId('', key), label: templateZoneHeading(template, key, locale, labels) }))
       : [{ anchorId: templateAnchorId(template.placementId), label: templateName(template, t) }],
   )
   return [...columns, scale, ...templates]

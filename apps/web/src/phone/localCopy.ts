@@ -54,9 +54,10 @@ export interface LocalAccess {
 
 /** Keeps `access` for a visit without signal: the meeting's name and status, the person and their role, no more. */
 export function rememberAccess({ meeting, user }: LocalAccess): void {
-  const { id, title, locale, status, createdAt, role } = meeting
+  // The agency's headings too, so the list without signal is headed as with it.
+  const { id, title, locale, status, createdAt, role, labels } = meeting
   try {
-    window.localStorage.setItem(accessKey(id), JSON.stringify({ meeting: { id, title, locale, status, createdAt, role }, user: { id: user.id, name: user.name, role: user.role } }))
+    window.localStorage.setItem(accessKey(id), JSON.stringify({ meeting: { id, title, locale, status, createdAt, role, labels }, user: { id: user.id, name: user.name, role: user.role } }))
   } catch {
     // Storage blocked: offline, the page then says so without the map.
   }

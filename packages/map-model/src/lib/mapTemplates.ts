@@ -11,7 +11,7 @@
  * ```
  */
 import { safetyMapTemplate, type ZoneBounds } from './safetyMapTemplate.ts'
-import { zoneHint, zoneLabel, type LabelKey } from './zoneCatalogue.ts'
+import { zoneHint, zoneLabel, type LabelKey, type LabelOverrides } from './zoneCatalogue.ts'
 import { isSectionKey, type ItemZoneKey, type Locale, type ZoneKey } from './zoneKeys.ts'
 
 /** The templates a facilitator can place, in the order the picker lists them (MM-26). @public */
@@ -154,11 +154,12 @@ export function templateZoneWords(key: ZoneKey, templateId: TemplateId | null): 
 
 /**
  * A zone's heading and hint as people read them in `locale`, in template `templateId`'s words (a
- * wellbeing map's "danger" zone is headed "Worry statements"); `hint` is null for a zone without one.
+ * wellbeing map's "danger" zone is headed "Worry statements"), the deployment's own words first
+ * when `overrides` has them (MM-28); `hint` is null for a zone without one.
  *
  * @public
  */
-export function templateZoneText(key: ZoneKey, templateId: TemplateId | null, locale: Locale): { heading: string; hint: string | null } {
+export function templateZoneText(key: ZoneKey, templateId: TemplateId | null, locale: Locale, overrides?: LabelOverrides): { heading: string; hint: string | null } {
   const words = templateZoneWords(key, templateId)
-  return { heading: zoneLabel(words.heading, locale), hint: words.hint ? zoneHint(words.hint, locale) : null }
+  return { heading: zoneLabel(words.heading, locale, overrides), hint: words.hint ? zoneHint(words.hint, locale, overrides) : null }
 }

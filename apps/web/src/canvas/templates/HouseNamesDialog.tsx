@@ -5,7 +5,7 @@
  *
  *   <HouseNamesDialog doc={doc} placementId={id} onClose={close} />
  */
-import { MAP_TEMPLATES, readMap, renameTemplateZone, zoneLabel } from '@safetymap/map-model'
+import { MAP_TEMPLATES, readMap, renameTemplateZone, zoneLabel, type LabelOverrides } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
 import type * as Y from 'yjs'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -16,12 +16,14 @@ export interface HouseNamesDialogProps {
   readonly doc: Y.Doc
   /** The Three Houses placement whose houses are named. */
   readonly placementId: string
+  /** The agency's own house names (MM-28), shown as the usual ones. */
+  readonly labels?: LabelOverrides
   readonly onClose: () => void
 }
 
 const HOUSES = MAP_TEMPLATES['three-houses'].sections
 
-export function HouseNamesDialog({ doc, placementId, onClose }: HouseNamesDialogProps) {
+export function HouseNamesDialog({ doc, placementId, labels, onClose }: HouseNamesDialogProps) {
   const { t, locale } = useI18n()
   const id = useId()
   const [names, setNames] = useState<Record<string, string>>(() => {
@@ -41,7 +43,7 @@ export function HouseNamesDialog({ doc, placementId, onClose }: HouseNamesDialog
       <p className="sm-builder__intro">{t('templates.rename.intro')}</p>
       {HOUSES.map((key) => (
         <div className="sm-builder__field" key={key}>
-          <label htmlFor={`${id}-${key}`}>{zoneLabel(key, locale)}</label>
+          <label htmlFor={`${id}-${key}`}>{zoneLabel(key, locale, labels)}</label>
           <input id={`${id}-${key}`} name={key} value={names[key] ?? ''} onChange={(e) => setNames((n) => ({ ...n, [key]: e.target.value }))} />
         </div>
       ))}

@@ -8,7 +8,7 @@
  *
  *   <TemplateControls doc={doc} user={user} canEdit={!readonly} isFacilitator={role === 'facilitator'} roster={roster} />
  */
-import { MAP_TEMPLATES, NOTE_SHAPE_TYPE, placeTemplate, TEMPLATE_IDS, ZONE_SHAPE_TYPE, type TemplateId } from '@safetymap/map-model'
+import { MAP_TEMPLATES, NOTE_SHAPE_TYPE, placeTemplate, TEMPLATE_IDS, ZONE_SHAPE_TYPE, type LabelOverrides, type TemplateId } from '@safetymap/map-model'
 import { useCallback, useState } from 'react'
 import { useEditor, useValue, type Box, type Editor, type TLShape } from 'tldraw'
 import type * as Y from 'yjs'
@@ -31,6 +31,8 @@ export interface TemplateControlsProps {
   readonly user: { readonly id: string; readonly name: string }
   /** The meeting's people, for linking a person on the circles. */
   readonly roster?: readonly RosterEntry[] | null
+  /** The agency's own headings (MM-28), for the usual house names. */
+  readonly labels?: LabelOverrides
 }
 
 /** Selected notes whose centre is in a zone of `templateId` (Three Houses: the child-agreed flag; circles: who it is). */
@@ -61,7 +63,7 @@ function lastHouses(editor: Editor): string | null {
 }
 
 /** The picker and the child-agreed switch. */
-export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = null }: TemplateControlsProps) {
+export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = null, labels }: TemplateControlsProps) {
   const editor = useEditor()
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
@@ -110,7 +112,7 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
         </button>
       ) : null}
       {dialog === 'consent' ? <ParentConsentDialog onPlace={(givenBy) => add('three-houses', givenBy)} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'names' && houses ? <HouseNamesDialog doc={doc} placementId={houses} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'names' && houses ? <HouseNamesDialog doc={doc} placementId={houses} labels={labels} onClose={() => setDialog(null)} /> : null}
       {notes.length > 0 ? (
         <button type="button" aria-pressed={allAgreed} title={t('templates.childAgreedHint')} onClick={toggleAgreed}>
           {t('templates.childAgreed')}
