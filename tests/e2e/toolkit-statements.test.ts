@@ -7,12 +7,13 @@
  * y-websocket peer reads the slots, the link, the mark and the flag back through `readMap`. A
  * builder for a new card keeps what was typed when closed, or when the map is finished while it is
  * open, and forgets it once saved. A card saved while the view is elsewhere slides into view at the
- * same zoom.
+ * same zoom. A family member with Spanish in her browser and no mouse writes a plain note with
+ * "Escribir una nota", choosing the part of the map by its heading, and it lands there with her name.
  */
 import { describe, expect, it } from 'vitest'
 import type { Locator } from 'playwright-core'
 import { addItem, addNextStep, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
-import { api, connectPeer } from '../helpers/clients.ts'
+import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
 import { recordingContext, foreignHosts } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
@@ -278,6 +279,58 @@ describe('statement builders on the canvas', () => {
 
     expect(foreignHosts(facilitator.requests, new URL(live.server.url).host)).toEqual([])
     await facilitator.context.close()
+  })
+
+  it('lets a family member write a plain note into the part of the map she picks, with the keyboard alone, in Spanish', async () => {
+    // An aunt joins from her own laptop, Spanish in her browser, and uses no mouse.
+    const worker = await live.server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(live.server.url, worker.apiKey, 'Reunión para Kai', 'es')
+    const rosa = await joinByInvite(live.server.url, worker.apiKey, meeting.id, 'Tía Rosa')
+    const laptop = await live.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' })
+    const observer = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })
+    try {
+      await laptop.addCookies([{ name: 'sm_session', value: rosa.session, url: live.server.url }])
+      const page = await laptop.newPage()
+      await page.goto(`${live.server.url}/m/${meeting.id}`)
+      const canvas = page.locator('.tl-canvas')
+      await canvas.getByText('Fortalezas', { exact: true }).first().waitFor({ timeout: 20_000 })
+      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
+
+      // From the top of the page, Tab reaches the bar's first tool, which says plainly what it does.
+      const write = page.getByRole('button', { name: 'Escribir una nota' })
+      const writeFocused = () => write.evaluate((button) => document.activeElement === button)
+      for (let presses = 0; presses < 15 && !(await writeFocused()); presses += 1) await page.keyboard.press('Tab')
+      expect(await writeFocused()).toBe(true)
+      await page.keyboard.press('Enter')
+      const dialog = page.getByRole('dialog', { name: 'Su nota' })
+      const where = dialog.getByLabel('¿En qué parte del mapa va?')
+      await expect.poll(() => where.evaluate((select) => document.activeElement === select)).toBe(true)
+      // Each part is named by its column and section, as the board heads them; the rating band is not offered.
+      const options = await where.locator('option').allInnerTexts()
+      expect(options).toContain('¿Qué está funcionando bien?: Fortalezas')
+      expect(options).toContain('¿Qué nos preocupa?: Daño')
+      expect(options.some((o) => o.includes('0–10'))).toBe(false)
+
+      // Saving without a part of the map is refused, and the keyboard stays on the choice.
+      await dialog.getByLabel('¿Qué quiere decir?').fill('Rosa lleva a Kai al colegio los martes')
+      await dialog.getByRole('button', { name: 'Guardar' }).press('Enter')
+      await expect.poll(() => where.evaluate((select) => document.activeElement === select)).toBe(true)
+      expect(await where.getAttribute('aria-invalid')).toBe('true')
+      // Down the list to "Strengths", as a keyboard chooses in a closed list.
+      for (let step = 0; step < options.indexOf('¿Qué está funcionando bien?: Fortalezas'); step += 1) await page.keyboard.press('ArrowDown')
+      expect(await where.inputValue()).toBe('strengths')
+      await dialog.getByRole('button', { name: 'Guardar' }).press('Enter')
+      await expect.poll(() => dialog.count()).toBe(0)
+
+      // It is on her board and in the shared map, in "Strengths", under her name.
+      await canvas.getByText('Rosa lleva a Kai al colegio los martes', { exact: true }).waitFor({ timeout: 10_000 })
+      await observer.synced()
+      await waitFor(() => readMap(observer.doc).sections.strengths.length === 1, { timeoutMs: 10_000, what: 'the note to reach the map' })
+      expect(readMap(observer.doc).sections.strengths[0]).toMatchObject({ text: 'Rosa lleva a Kai al colegio los martes', authorName: 'Tía Rosa' })
+    } finally {
+      observer.destroy()
+      await laptop.close()
+    }
   })
 
   it('slides the view to a new card saved off screen, at the same zoom', async () => {

@@ -1,5 +1,6 @@
 /**
- * The safety-mapping tools on the canvas: a bar with "Add a danger statement", "Add a safety
+ * The safety-mapping tools on the canvas: a bar with "Write a note" (a plain note in the part of
+ * the map the person picks, so nobody needs tldraw's note tool or a mouse), "Add a danger statement", "Add a safety
  * goal", "Add a next step", "Give your rating" (on the map's scales or a Safety House's path; a
  * facilitator may give it for someone at their side, such as the child), the "Direct quote" and
  * "I disagree" toggles for what is selected, the facilitator's "What 0 and 10 mean" and the
@@ -19,6 +20,8 @@
  */
 import {
   addDangerStatement,
+  addItem,
+  columnOf,
   addNextStep,
   addSafetyGoal,
   composeDangerStatement,
@@ -36,7 +39,9 @@ import {
   readScaleEnds,
   SAFETY_HOUSE_PATH_KEY,
   scaleRecordId,
+  SECTION_KEYS,
   ZONE_SHAPE_TYPE,
+  zoneShapeId,
   NEXT_STEP_FIELDS,
   NOTE_SHAPE_TYPE,
   OVERALL_SCALE_ID,
@@ -46,6 +51,8 @@ import {
   type DangerStatementSlots,
   type NextStepFields,
   type SafetyGoalSlots,
+  type SectionKey,
+  type ZoneKey,
 } from '@safetymap/map-model'
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useEditor, useValue, type Editor, type TLBindingId, type TLShape, type TLShapeId } from 'tldraw'
@@ -170,6 +177,9 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
       <ToolkitBar slot={barSlot} open={toolsOpen} onOpenChange={setToolsOpen}>
         {canEdit ? (
           <>
+            <button type="button" onClick={() => open('note')}>
+              {t('toolkit.addNote')}
+            </button>
             <button type="button" onClick={() => open('danger')}>
               {t(words.statement.add)}
             </button>
@@ -284,6 +294,23 @@ function excerpt(text: string): string {
   return text.length > 70 ? `${text.slice(0, 69)}…` : text
 }
 
+/** What the board shows on a zone (its heading in the board's language, or the name someone gave it), or null when the page has none. */
+function zoneText(editor: Editor, key: ZoneKey): string | null {
+  const zone = editor.getShape(zoneShapeId(key) as TLShapeId)
+  return zone ? (editor.getShapeUtil(zone).getText(zone) ?? null) : null
+}
+
+/** The map's sections a note can go in, named "column: section" as the board heads them (the rating band takes numbers instead). */
+function noteSectionOptions(editor: Editor): { value: string; label: string }[] {
+  return SECTION_KEYS.filter((key) => key !== 'scale').flatMap((key) => {
+    const section = zoneText(editor, key)
+    if (section === null) return []
+    const column = columnOf(key)
+    const heading = column ? zoneText(editor, column) : null
+    return [{ value: key, label: heading ? `${heading}: ${section}` : section }]
+  })
+}
+
 /** Safety House paths on the page (map-model MM-32), left to right: each is a child's scale. */
 function pathScaleIds(editor: Editor): string[] {
   return editor
@@ -357,6 +384,33 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
   ]
 
   switch (request.kind) {
+    case 'note': {
+      const draft = builderDraft({ drafts, request, start: { section: '', text: '' }, startQuote: false })
+      return (
+        <BuilderDialog
+          title="toolkit.note.title"
+          intro="toolkit.note.intro"
+          fields={[
+            {
+              name: 'section',
+              label: 'toolkit.note.section',
+              type: 'select',
+              required: true,
+              options: [{ value: '', label: t('toolkit.note.chooseSection') }, ...noteSectionOptions(editor)],
+            },
+            { name: 'text', label: 'toolkit.note.text', hint: 'toolkit.note.textHint', required: true },
+          ]}
+          {...draft.props}
+          contentLocale={locale}
+          onSave={(v) => {
+            showNewCard(editor, addItem(doc, v.section as SectionKey, v.text ?? '', author, { now: new Date() }))
+            draft.forget()
+            close()
+          }}
+          onClose={close}
+        />
+      )
+    }
     case 'ends': {
       const scaleId = request.scaleId ?? OVERALL_SCALE_ID
       const ends = readScaleEnds(editor.getShape(scaleRecordId(scaleId) as TLShapeId)?.meta)

@@ -11,7 +11,7 @@ import type { Locale } from '@safetymap/map-model'
 import { atom, type Atom, type Signal } from 'tldraw'
 
 /** The builder dialogs. */
-export type BuilderKind = 'danger' | 'goal' | 'next-step' | 'mark' | 'ends'
+export type BuilderKind = 'note' | 'danger' | 'goal' | 'next-step' | 'mark' | 'ends'
 
 /** A request to open a builder: a new card (no `id`) or an existing card's editor. */
 export interface BuilderRequest {

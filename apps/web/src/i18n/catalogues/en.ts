@@ -240,6 +240,13 @@ export const en = {
   'notFound.body': 'There is no page at this address.',
 
   'toolkit.bar': 'Safety mapping tools',
+  'toolkit.addNote': 'Write a note',
+  'toolkit.note.title': 'Your note',
+  'toolkit.note.intro': 'A worry, something that is going well, or something that needs to happen. It goes on the map with your name.',
+  'toolkit.note.section': 'Where does it go on the map?',
+  'toolkit.note.chooseSection': 'Choose a part of the map',
+  'toolkit.note.text': 'What do you want to say?',
+  'toolkit.note.textHint': 'Say what you have seen or heard, in your own words.',
   'toolkit.addDangerStatement': 'Add a danger statement',
   'toolkit.addSafetyGoal': 'Add a safety goal',
   'toolkit.addNextStep': 'Add a next step',

@@ -245,6 +245,13 @@ export const es: Record<ListMessageKey, string> = {
   'notFound.body': 'No hay ninguna página en esta dirección.',
 
   'toolkit.bar': 'Herramientas del mapa de seguridad',
+  'toolkit.addNote': 'Escribir una nota',
+  'toolkit.note.title': 'Su nota',
+  'toolkit.note.intro': 'Algo que le preocupa, algo que va bien o algo que tiene que pasar. Se pone en el mapa con su nombre.',
+  'toolkit.note.section': '¿En qué parte del mapa va?',
+  'toolkit.note.chooseSection': 'Elija una parte del mapa',
+  'toolkit.note.text': '¿Qué quiere decir?',
+  'toolkit.note.textHint': 'Diga lo que ha visto u oído, con sus propias palabras.',
   'toolkit.addDangerStatement': 'Añadir una declaración de peligro',
   'toolkit.addSafetyGoal': 'Añadir una meta de seguridad',
   'toolkit.addNextStep': 'Añadir un próximo paso',
