@@ -23,6 +23,7 @@ import { syncRoute } from './http/syncRoute.ts'
 import { rateLimits } from './http/rateLimits.ts'
 import { inviteRoutes } from './http/inviteRoutes.ts'
 import { participantRoutes } from './http/participantRoutes.ts'
+import { canTalkRoute } from './http/canTalkRoute.ts'
 import { finalizeRoutes } from './http/finalizeRoutes.ts'
 import { facilitatorRoutes } from './http/facilitatorRoutes.ts'
 import { apiKeyRoutes } from './http/apiKeyRoutes.ts'
@@ -170,6 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
   await app.register(joinRoutes, services)
   await app.register(inviteRoutes, services)
   await app.register(participantRoutes, services)
+  await app.register(canTalkRoute, services)
   await app.register(finalizeRoutes, services)
   await app.register(facilitatorRoutes, services)
   await app.register(apiKeyRoutes, services)

@@ -36,6 +36,7 @@ export const MeetingOwnerStays = createError('MEETING_OWNER_STAYS', 'The worker 
 export const FacilitatorNotFound = createError('FACILITATOR_NOT_FOUND', 'This worker does not co-facilitate this meeting. Reload the list of people.', 404)
 export const ApiKeyNotFound = createError('API_KEY_NOT_FOUND', 'This API key does not exist or is already revoked.', 404)
 export const RateLimited = createError('RATE_LIMITED', 'Too many attempts. Wait a minute, then try again.', 429)
+export const CanTalkSelfOnly = createError('CAN_TALK_SELF_ONLY', 'Only the person themselves can say whether they can talk freely. Ask them privately, for example by text message.', 403)
 export const ParticipantNotWaiting = createError('PARTICIPANT_NOT_WAITING', 'This person is not waiting to be let in. Reload the list of people.', 409)
 export const ExportMapMissing = createError('EXPORT_MAP_MISSING', 'This meeting has no map to export yet.', 409)
 export const ExportVersionUnknown = createError('EXPORT_VERSION_UNKNOWN', 'This meeting has no finalized version with that number.', 404)

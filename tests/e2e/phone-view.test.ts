@@ -67,6 +67,7 @@ import { recordStatusTexts, statusTextsSeen } from '../helpers/statusTexts.ts'
 import { setBrowserTextSize } from '../helpers/textSize.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+import { expectLive, joinAs, joinOnPhone } from '../helpers/phoneJoin.ts'
 
 // Map-model headings use a typographic apostrophe.
 const WORKING_WELL = /^What.s working well\?$/
@@ -106,29 +107,6 @@ async function newMeetingWithInvite(title: string, template?: 'wellbeing') {
   // The invite URL names the server's address as the request saw it; keep the test server's.
   const url = new URL(invite.body.url)
   return { meeting, inviteUrl: `${live.server.url}${url.pathname}${url.hash}` }
-}
-
-/** Opens the invite link on the phone, joins as `name` and waits for the live list. */
-async function joinOnPhone(page: Page, inviteUrl: string, name: string) {
-  await page.goto(inviteUrl)
-  await joinAs(page, name)
-  await page.waitForURL(/\/list$/, { timeout: 20_000 })
-  await expectLive(page)
-}
-
-/** Fills in the join form the way a person would (name, how they are connected, how they take part, agreement). */
-async function joinAs(page: Page, name: string) {
-  await page.getByLabel(/What is your name\?|¿Cómo se llama\?/).fill(name)
-  const relationship = page.locator('select').first()
-  if ((await relationship.count()) > 0) {
-    const value = await relationship.locator('option:not([disabled])').first().getAttribute('value')
-    await relationship.selectOption(value ?? '')
-  }
-  const attendance = page.locator('input[type="radio"]').first()
-  if ((await attendance.count()) > 0) await attendance.check()
-  const agree = page.locator('input[type="checkbox"]').first()
-  if ((await agree.count()) > 0) await agree.check()
-  await page.getByRole('button', { name: /Join the meeting|Unirme a la reunión/ }).tap()
 }
 
 /** A part of the live list: a section, or a zone of a placed template (each template once on the map). */
@@ -236,10 +214,6 @@ function buildToolkit(peer: Peer) {
     reasons: { whatMakesItThisHigh: 'Lorna is close by every day', onePointHigher: 'Sam is in the group chat' },
   })
   return { statementId, goalId }
-}
-
-async function expectLive(page: Page) {
-  await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
 }
 
 describe('the phone view', () => {

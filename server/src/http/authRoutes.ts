@@ -120,6 +120,8 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
                 status: { type: 'string', enum: ['waiting', 'admitted', 'declined', 'removed'] },
                 relationship: { type: ['string', 'null'] },
                 attendance: { type: ['string', 'null'] },
+                /** Their own talk-check answer (canTalkRoute.ts), so their page knows whether to ask. */
+                canTalk: { type: ['string', 'null'] },
               },
             },
           },

@@ -42,6 +42,8 @@ const rosterEntrySchema = {
     consentedAt: { type: ['string', 'null'], format: 'date-time' },
     /** On facilitators only: whether this worker created the meeting (only they can take co-facilitators off). */
     owner: { type: 'boolean' },
+    /** In the facilitators' view only: the person's own talk-check answer (canTalkRoute.ts), `null` before one. */
+    canTalk: { type: ['string', 'null'], enum: ['yes', 'not-now', null] },
   },
 } as const
 
@@ -110,6 +112,8 @@ export async function participantRoutes(app: FastifyInstance, services: Services
         status: p.status,
         online: p.status === 'admitted' && online.has(p.id),
         consentedAt: p.consentedAt === null ? null : new Date(p.consentedAt).toISOString(),
+        // Never to other participants: the person causing harm may be one of them (guide §9).
+        ...(role === 'facilitator' ? { canTalk: p.canTalk } : {}),
       }))
     return { participants: [...facilitators, ...people] }
   })

@@ -219,16 +219,17 @@ export function renderPhoneListHtml(map: SafetyMap, meetingTitle: string, reader
   )
   const unsorted = map.unsorted.length > 0 ? section({ zone: null, heading: reader.words['phone.unsorted'], items: map.unsorted, level: 2 }) : ''
   // The live list's bar, "Who's here" and "Go to a part of the map", drawn the same so nothing moves when it takes over, but
-  // inert until then: the switch and the language buttons work only in the app.
+  // inert until then: the switch, the language buttons and Hide work only in the app.
   const languages = LOCALES.map((option) => `<button type="button" lang="${option}" aria-pressed="${option === reader.locale}">${option.toUpperCase()}</button>`)
   const bar =
     `<div class="phone-bar-row"><p class="connection-status" data-state="connecting">${t('connection.connecting')}</p>` +
-    `<a class="button phone-switch" inert>${t('phone.showBoard')}</a><div class="language-switch" inert>${languages.join('')}</div></div>`
+    `<div class="language-switch" inert>${languages.join('')}</div><button type="button" class="hide-screen-button" inert>${t('hide.button')}</button></div>`
+  const views = `<nav class="phone-views" aria-label="${t('phone.otherViews')}"><a class="button phone-switch" inert>${t('phone.showBoard')}</a></nav>`
   const people = `<details class="phone-people" inert><summary>${t('whosHere.heading')}</summary></details>`
   const jump = `<nav class="phone-jump" aria-label="${t('phone.jump.label')}"><details inert><summary>${t('phone.jump.open')}</summary></details></nav>`
   return (
     // "Connecting…": the copy is not live yet.
-    `<div class="phone"><header class="phone-bar"><h1 class="phone-title">${escapeHtml(map.title || meetingTitle)}</h1>${bar}</header>${notices}` +
+    `<div class="phone"><header class="phone-bar"><h1 class="phone-title">${escapeHtml(map.title || meetingTitle)}</h1>${bar}</header>${notices}${views}` +
     `<main class="phone-main" aria-label="${t('phone.mapLabel')}">${people}${jump}${columns.join('')}${mapSection(map, 'scale', 2, scales(map))}` +
     `${map.templates.map((template) => placedTemplate(map, template)).join('')}${unsorted}</main></div>`
   )

@@ -26,6 +26,12 @@ export type Attendance = (typeof ATTENDANCE_MODES)[number]
 /** Where a joiner stands: waiting in the lobby, let in, turned away, or taken off the meeting. */
 export const PARTICIPANT_STATUSES = ['waiting', 'admitted', 'declined', 'removed'] as const
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number]
+/**
+ * A remote participant's own answer to "Can you talk freely where you are right now?" (guide §9).
+ * Only facilitators ever see it: the person causing harm may be another participant.
+ */
+export const CAN_TALK_ANSWERS = ['yes', 'not-now'] as const
+export type CanTalk = (typeof CAN_TALK_ANSWERS)[number]
 
 export interface Meeting {
   id: string
@@ -57,6 +63,8 @@ export interface Participant {
   consentVersion: string | null
   consentedAt: number | null
   joinedAt: number
+  /** `null` until they answer the talk check (or when they are never asked). */
+  canTalk: CanTalk | null
 }
 
 export interface Invite {
@@ -125,6 +133,7 @@ export type ParticipantRow = {
   consent_version: string | null
   consented_at: number | null
   joined_at: number
+  can_talk: CanTalk | null
 }
 
 /** A purge's WAL truncation: tries this many times, this far apart, while another connection checkpoints. */
@@ -153,6 +162,7 @@ export const toParticipant = (r: ParticipantRow): Participant => ({
   consentVersion: r.consent_version,
   consentedAt: r.consented_at,
   joinedAt: r.joined_at,
+  canTalk: r.can_talk,
 })
 
 /** A meeting from its row and its co-facilitators' worker ids (oldest first). */
@@ -230,6 +240,7 @@ export function createMeetingStore(db: Database) {
     participantsOf: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE meeting_id = ? ORDER BY joined_at'),
     setRole: db.prepare('UPDATE participants SET role = ? WHERE meeting_id = ? AND id = ?'),
     setStatus: db.prepare('UPDATE participants SET status = ? WHERE meeting_id = ? AND id = ?'),
+    setCanTalk: db.prepare('UPDATE participants SET can_talk = ? WHERE meeting_id = ? AND id = ?'),
     setRemoved: db.prepare("UPDATE participants SET status = 'removed', removed_at = ? WHERE meeting_id = ? AND id = ?"),
     setMeetingStatus: db.prepare('UPDATE meetings SET status = ?, finalized_at = ? WHERE id = ?'),
     bumpVersion: db.prepare("UPDATE meetings SET status = 'live', finalized_at = NULL, version = version + 1 WHERE id = ?"),
@@ -366,6 +377,7 @@ export function createMeetingStore(db: Database) {
           consentVersion: input.consentVersion,
           consentedAt: input.now,
           joinedAt: input.now,
+          canTalk: null,
         }
         q.insertParticipant.run(
           participant.id, participant.meetingId, invite.id, participant.name, participant.role, input.now,
@@ -387,6 +399,10 @@ export function createMeetingStore(db: Database) {
     },
     async setParticipantStatus(meetingId: string, participantId: string, status: 'admitted' | 'declined'): Promise<boolean> {
       return q.setStatus.run(status, meetingId, participantId).changes === 1
+    },
+    /** Records the participant's own talk-check answer; false for someone not in the meeting. */
+    async setCanTalk(meetingId: string, participantId: string, canTalk: CanTalk): Promise<boolean> {
+      return q.setCanTalk.run(canTalk, meetingId, participantId).changes === 1
     },
     async markRemoved(meetingId: string, participantId: string, now: number): Promise<boolean> {
       return q.setRemoved.run(now, meetingId, participantId).changes === 1

@@ -82,6 +82,8 @@ export function migrateMeetingTables(db: Database): void {
     attendance: 'TEXT',
     consent_version: 'TEXT',
     consented_at: 'INTEGER',
+    // The participant's own talk-check answer, for facilitators only (MeetingStore.ts CanTalk).
+    can_talk: 'TEXT',
   })
   // The meeting's details as they stood when the version was finalized (versionDetails.ts).
   addMissingColumns(db, 'meeting_versions', { details: 'TEXT' })

@@ -4,7 +4,9 @@
  * Built from the roster when the server gives one, with anyone connected but not on it (Yjs
  * awareness) added, so the list never misses a person on screen. The facilitator also gets, per
  * family or network member, "What they can do" (can write / can look only) and Remove while the
- * meeting runs; the meeting's owner can also take a co-facilitator off.
+ * meeting runs; the meeting's owner can also take a co-facilitator off. Only the facilitator's
+ * roster carries a remote member's "Not right now" to the talk check (safety/TalkCheck.tsx): it
+ * shows as "Can't talk freely now" beside her name.
  *
  *   <RosterList roster={access.roster} peers={peers} selfId={user.id} manage={manage} />
  */
@@ -49,6 +51,8 @@ interface PersonRow {
   readonly manageable: boolean
   /** A facilitator added by the owner (the owner may take them off). */
   readonly coFacilitator: boolean
+  /** They answered the talk check "Not right now" (in the facilitator's roster only). */
+  readonly cannotTalk: boolean
 }
 
 /** Roster entries let in, plus connected people the roster does not list. */
@@ -72,6 +76,7 @@ export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonl
       isSelf: entry.id === selfId,
       manageable: entry.role !== 'facilitator',
       coFacilitator: entry.role === 'facilitator' && entry.owner === false,
+      cannotTalk: entry.canTalk === 'not-now',
     })
   }
   for (const peer of peers) {
@@ -89,6 +94,7 @@ export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonl
       isSelf: peer.isSelf,
       manageable: false,
       coFacilitator: false,
+      cannotTalk: false,
     })
   }
   return rows
@@ -144,6 +150,11 @@ export function RosterList({ roster, peers, selfId, labelledBy, manage }: Roster
                   {roleKey ? <span className="person-role"> · {t(roleKey)}</span> : null}
                 </span>
                 {details.length > 0 ? <span className="person-meta">{details.join(' · ')}</span> : null}
+                {row.cannotTalk ? (
+                  <span className="person-cannot-talk" data-testid="cannot-talk">
+                    {t('talkCheck.cannotTalk')}
+                  </span>
+                ) : null}
               </span>
               <span
                 className="person-online"

@@ -25,7 +25,14 @@ export interface Participant {
   readonly name: string
   readonly meetingId: string
   readonly role: MeetingRole
+  /** How they said they take part (absent from older servers). */
+  readonly attendance?: Attendance | null
+  /** Their own answer to "Can you talk freely where you are right now?"; null before one. */
+  readonly canTalk?: CanTalk | null
 }
+
+/** A remote participant's answer to the talk check, seen by facilitators only. */
+export type CanTalk = 'yes' | 'not-now'
 
 /** Who the session cookie belongs to. */
 export type Me =
@@ -144,6 +151,8 @@ export interface RosterEntry {
   readonly consentedAt: string | null
   /** On facilitators: whether they created the meeting (absent on older servers). */
   readonly owner?: boolean
+  /** In a facilitator's roster only: the person's talk-check answer. */
+  readonly canTalk?: CanTalk | null
 }
 
 /** One line of a meeting's audit trail: ids, an action code and a time; never names or map text. */
@@ -238,6 +247,10 @@ export const api = {
 
   setParticipantRole: (meetingId: string, participantId: string, role: 'editor' | 'viewer'): Promise<ApiResult<unknown>> =>
     request('PATCH', participantUrl(meetingId, participantId), { role }),
+
+  /** The caller's own talk-check answer (the server refuses anyone else's). */
+  setCanTalk: (meetingId: string, participantId: string, canTalk: CanTalk): Promise<ApiResult<{ canTalk: CanTalk }>> =>
+    request('PUT', `${participantUrl(meetingId, participantId)}/can-talk`, { canTalk }),
 
   removeParticipant: (meetingId: string, participantId: string): Promise<ApiResult<unknown>> =>
     request('DELETE', participantUrl(meetingId, participantId)),

@@ -25,6 +25,9 @@ import { useRelayClose } from '../access/useRelayClose.ts'
 import { WaitingNotice } from '../access/WaitingNotice.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
+import { HideScreen } from '../safety/HideScreen.tsx'
+import { TalkCheckButton, TalkCheckQuestion } from '../safety/TalkCheck.tsx'
+import { useTalkCheck } from '../safety/useTalkCheck.ts'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { Link } from '../router/Link.tsx'
 import { blockThirdPartyContent } from './blockThirdPartyContent.ts'
@@ -125,6 +128,8 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
   }, [awareness, user.id, user.name, role, color])
 
   useWarnBeforeLeaving(snapshot.hasUnsentChanges && snapshot.state !== 'live')
+  // A remote family or network member on a computer gets the phone's safety tools too (guide §9).
+  const talkCheck = useTalkCheck(meeting.id)
 
   // A language someone picked on their own device is their board's too; the facilitator's board, which the room may watch, stays in the meeting's.
   const boardLocale = useBoardLocale(doc, meeting.locale, chosen && role !== 'facilitator' ? locale : null)
@@ -181,7 +186,10 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
         {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} meetingLocale={meetingLocale} />}
         {role === 'facilitator' && <AuditTrailButton meetingId={meeting.id} roster={access.roster} />}
         <LanguageSwitch />
+        <TalkCheckButton check={talkCheck} />
+        {talkCheck.asked ? <HideScreen /> : null}
       </header>
+      <TalkCheckQuestion check={talkCheck} floating />
       <MeetingNotices
         role={role}
         schemaStatus={schemaStatus}

@@ -16,6 +16,8 @@
  * which part of the map they are showing ("Now talking about: What's working well?") with a
  * button to go there. Near the top, "Go to a part of the map" opens a link to each column, the
  * scaling question and each placed template, so a long list need not be scrolled through.
+ * For safety (guide §9), "Hide" in the bar covers the page at once, and a remote member is asked
+ * whether she can talk freely (safety/TalkCheck.tsx), her answer for the facilitators only.
  *
  *   <PhoneMeeting connection={phone} meeting={meeting} user={user} />
  */
@@ -50,6 +52,9 @@ import type { MessageKey } from '../i18n/messages.ts'
 import { Link } from '../router/Link.tsx'
 import { meetingPath } from '../router/matchRoute.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
+import { HideScreen } from '../safety/HideScreen.tsx'
+import { TalkCheckQuestion } from '../safety/TalkCheck.tsx'
+import { useTalkCheck } from '../safety/useTalkCheck.ts'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { addFormKey, createDrafts } from '../ui/drafts.ts'
 import { goToPart } from './focusHeading.ts'
@@ -145,6 +150,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const typed = useMemo(createTypedWords, [])
   const [typedDone, setTypedDone] = useState(false)
   const bar = useStickyBar()
+  const talkCheck = useTalkCheck(meeting.id)
 
   useEffect(() => {
     awareness.setLocalStateField(AWARENESS_USER_FIELD, { id: user.id, name: user.name, color: userColor(user.id), role: user.role })
@@ -282,15 +288,11 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
             // With the map gone there is nothing to connect to: "Not connected" would only alarm.
             <ConnectionStatus snapshot={snapshot} endedExplained={ended} finished={finalized} savedOnDevice />
           )}
-          {ended ? null : (
-            // After a terminal close the board would only say the same; the switch would lead nowhere.
-            <Link to={meetingPath(meeting.id)} className="button phone-switch" onClick={() => rememberView('board')}>
-              {t('phone.showBoard')}
-            </Link>
-          )}
           <LanguageSwitch />
+          <HideScreen />
         </div>
       </header>
+      {ended ? null : <TalkCheckQuestion check={talkCheck} withControl />}
       {ended ? (
         <p className="phone-notice phone-notice-ended" role="alert" data-testid="phone-ended" data-code={endedCode}>
           {t(endedMessage(endedCode))}
@@ -327,6 +329,15 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
           </button>
         </div>
       ) : null}
+      {ended ? null : (
+        // After a terminal close the board would only say the same; the switch would lead nowhere.
+        // Under the bar and its notices, not in the bar: that keeps its room for what must stay in reach (Hide).
+        <nav className="phone-views" aria-label={t('phone.otherViews')}>
+          <Link to={meetingPath(meeting.id)} className="button phone-switch" onClick={() => rememberView('board')}>
+            {t('phone.showBoard')}
+          </Link>
+        </nav>
+      )}
       {withdrawn ? null : (
         <main className="phone-main" aria-label={t('phone.mapLabel')} ref={mapFocus.ref}>
           <p className="phone-visually-hidden" role="status" data-testid="phone-news">

@@ -100,6 +100,9 @@ CREATE TABLE meeting_versions (
 /** The meeting's details kept with each finalized version (versionDetails.ts), as JSON text like SQLite's. @public */
 export const POSTGRES_VERSION_DETAILS_SCHEMA = 'ALTER TABLE meeting_versions ADD COLUMN details text'
 
+/** A remote participant's own talk-check answer, as in SQLite (MeetingStore.ts CanTalk). @public */
+export const POSTGRES_CAN_TALK_SCHEMA = 'ALTER TABLE participants ADD COLUMN can_talk text'
+
 /**
  * Tables that hold meeting content or names, vacuumed after a purge so the deleted rows' space
  * is reclaimed rather than left as dead tuples (the PostgreSQL side of the SQLite checkpoint).
@@ -232,6 +235,7 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
           consentVersion: input.consentVersion,
           consentedAt: input.now,
           joinedAt: input.now,
+          canTalk: null,
         }
         await client.query(
           `INSERT INTO participants (id, meeting_id, invite_id, name, role, joined_at, status, relationship, attendance, consent_version, consented_at)
@@ -259,6 +263,10 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
     },
     async setParticipantStatus(meetingId, participantId, status) {
       const result = await pool.query('UPDATE participants SET status = $1 WHERE meeting_id = $2 AND id = $3', [status, meetingId, participantId])
+      return result.rowCount === 1
+    },
+    async setCanTalk(meetingId, participantId, canTalk) {
+      const result = await pool.query('UPDATE participants SET can_talk = $1 WHERE meeting_id = $2 AND id = $3', [canTalk, meetingId, participantId])
       return result.rowCount === 1
     },
     async markRemoved(meetingId, participantId, now) {

@@ -5,7 +5,7 @@
 import type { PostgresMigration } from './migratePostgres.ts'
 import { POSTGRES_AUDIT_SCHEMA } from './postgresAuditLog.ts'
 import { POSTGRES_DOC_EPOCH_SCHEMA, POSTGRES_DOC_SCHEMA } from './postgresDocStore.ts'
-import { POSTGRES_MEETING_SCHEMA, POSTGRES_VERSION_DETAILS_SCHEMA } from './postgresMeetingStore.ts'
+import { POSTGRES_CAN_TALK_SCHEMA, POSTGRES_MEETING_SCHEMA, POSTGRES_VERSION_DETAILS_SCHEMA } from './postgresMeetingStore.ts'
 import { POSTGRES_RATING_SCHEMA } from './postgresRatingStore.ts'
 import { POSTGRES_SESSION_SCHEMA } from './postgresSessionStore.ts'
 import { POSTGRES_WORKER_SCHEMA } from './postgresWorkerStore.ts'
@@ -20,4 +20,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { version: 6, name: 'hidden ratings', sql: POSTGRES_RATING_SCHEMA },
   { version: 7, name: 'doc epochs', sql: POSTGRES_DOC_EPOCH_SCHEMA },
   { version: 8, name: 'meeting details kept with each finalized version', sql: POSTGRES_VERSION_DETAILS_SCHEMA },
+  { version: 9, name: "participants' own talk-check answer", sql: POSTGRES_CAN_TALK_SCHEMA },
 ]

@@ -129,6 +129,18 @@ export const en = {
   'phone.showBoard': 'Show the board',
   'phone.mapLabel': 'The map, section by section',
   'phone.loadingMap': 'Loading the map…',
+  'talkCheck.question': 'Can you talk freely where you are right now?',
+  'talkCheck.why':
+    "If someone near you could make it unsafe to speak, choose 'Not right now'. Only the people running the meeting will see this, and they will not ask you questions out loud.",
+  'talkCheck.yes': 'Yes, I can talk',
+  'talkCheck.notNow': 'Not right now',
+  'talkCheck.close': 'Close this question',
+  'talkCheck.open': 'Can you talk freely?',
+  'talkCheck.saved': 'Thank you. Only the people running the meeting see your answer. You can change it at any time.',
+  'talkCheck.cannotTalk': "Can't talk freely now",
+  'hide.button': 'Hide screen',
+  'hide.show': 'Show the meeting again',
+  'hide.title': 'Notes',
   'offline.lastSeen':
     'You are offline. This is the map as your phone last saw it. Your phone will join the meeting again by itself when the signal is back.',
   'offline.noCopy':

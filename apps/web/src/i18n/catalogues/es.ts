@@ -134,6 +134,18 @@ export const es: Record<ListMessageKey, string> = {
   'phone.showBoard': 'Ver el tablero',
   'phone.mapLabel': 'El mapa, parte por parte',
   'phone.loadingMap': 'Cargando el mapa…',
+  'talkCheck.question': '¿Puede hablar con libertad donde está ahora?',
+  'talkCheck.why':
+    'Si alguien cerca de usted podría hacer que no sea seguro hablar, elija «Ahora no». Solo las personas que dirigen la reunión verán esto, y no le harán preguntas en voz alta.',
+  'talkCheck.yes': 'Sí, puedo hablar',
+  'talkCheck.notNow': 'Ahora no',
+  'talkCheck.close': 'Cerrar esta pregunta',
+  'talkCheck.open': '¿Puede hablar con libertad?',
+  'talkCheck.saved': 'Gracias. Solo las personas que dirigen la reunión ven su respuesta. Puede cambiarla cuando quiera.',
+  'talkCheck.cannotTalk': 'No puede hablar con libertad ahora',
+  'hide.button': 'Ocultar pantalla',
+  'hide.show': 'Mostrar la reunión otra vez',
+  'hide.title': 'Notas',
   'offline.lastSeen':
     'No tiene conexión. Este es el mapa como lo vio su teléfono la última vez. Su teléfono volverá a entrar en la reunión solo cuando vuelva la señal.',
   'offline.noCopy':

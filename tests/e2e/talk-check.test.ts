@@ -1,0 +1,70 @@
+/**
+ * Participant safety (guide §9) in a real Chromium on a real server: a grandmother taking part by
+ * phone, in Spanish, is asked whether she can talk freely; her "Ahora no" shows at once beside her
+ * name in the facilitator's "Who's here" on the board, and goes when she changes it. The phone
+ * passes axe with the question showing. "Ocultar pantalla" covers every word of the meeting with a plain
+ * screen under a neutral title, and "Mostrar la reunión otra vez" brings the live list back.
+ */
+import { describe, expect, it } from 'vitest'
+import { devices } from 'playwright-core'
+import { axeProblems } from '../helpers/axe.ts'
+import { api } from '../helpers/clients.ts'
+import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { joinOnPhone } from '../helpers/phoneJoin.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+
+const live = useServerAndChromium()
+const TITLE = 'Family meeting for Kai'
+
+describe('the talk check and Hide', () => {
+  it("shows a remote member's 'not right now' to the facilitator live, and hides the phone's screen at a tap", async () => {
+    const ana = await workerWithPassword(live.server, 'ana.talk@example.org', 'Ana Ruiz')
+    const board = await (await live.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })).newPage()
+    const meetingId = await signInAndCreateMeeting(board, live.server.url, 'ana.talk@example.org', TITLE)
+    const whosHere = board.getByRole('button', { name: /^Who's here/ })
+    if ((await whosHere.getAttribute('aria-expanded')) !== 'true') await whosHere.click()
+
+    const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, {
+      token: ana.apiKey,
+      body: { role: 'editor', kind: 'personal', lobby: false },
+    })
+    expect(invite.status).toBe(201)
+    const url = new URL(invite.body.url)
+    const phone = await (await live.browser.newContext({ ...devices['Pixel 7'], locale: 'es-MX' })).newPage()
+    await joinOnPhone(phone, `${live.server.url}${url.pathname}${url.hash}`, 'Abuela Lorna', { attendance: 'phone' })
+
+    const check = phone.getByTestId('talk-check')
+    await check.getByRole('heading', { name: '¿Puede hablar con libertad donde está ahora?' }).waitFor({ timeout: 10_000 })
+    expect(await axeProblems(phone), 'phone with the talk check').toEqual([])
+
+    const lorna = board.getByTestId('whos-here').locator('li', { hasText: 'Abuela Lorna' })
+    await lorna.waitFor({ timeout: 10_000 })
+    expect(await lorna.getByTestId('cannot-talk').count()).toBe(0)
+    await check.getByRole('button', { name: 'Ahora no' }).tap()
+    await expect.poll(() => lorna.getByTestId('cannot-talk').count(), { timeout: 10_000 }).toBe(1)
+    expect(await lorna.getByTestId('cannot-talk').innerText()).toBe("Can't talk freely now")
+    await check.waitFor({ state: 'detached' })
+
+    // She changes her answer later from the control under the bar: the facilitator's note goes.
+    await phone.getByRole('button', { name: '¿Puede hablar con libertad?' }).tap()
+    expect(await check.getByRole('button', { name: 'Ahora no' }).getAttribute('aria-pressed')).toBe('true')
+    await check.getByRole('button', { name: 'Sí, puedo hablar' }).tap()
+    await expect.poll(() => lorna.getByTestId('cannot-talk').count(), { timeout: 10_000 }).toBe(0)
+
+    // Hide: nothing of the meeting shows, the tab's title says nothing, the keyboard is on the way back.
+    const hide = phone.getByRole('button', { name: 'Ocultar pantalla', exact: true })
+    expect((await hide.boundingBox())?.height).toBeGreaterThanOrEqual(44)
+    await hide.tap()
+    const showAgain = phone.getByRole('button', { name: 'Mostrar la reunión otra vez' })
+    await expect.poll(() => showAgain.evaluate((element) => element === document.activeElement)).toBe(true)
+    expect((await phone.locator('body').innerText()).trim()).toBe('Mostrar la reunión otra vez')
+    expect(await phone.title()).toBe('Notas')
+    expect(await phone.getByRole('heading', { name: TITLE }).count()).toBe(0)
+
+    await showAgain.tap()
+    await phone.getByRole('heading', { name: TITLE }).waitFor({ timeout: 5_000 })
+    expect(await phone.title()).toContain(TITLE)
+    expect(await phone.getByTestId('connection-status').getAttribute('data-state')).toBe('live')
+    await expect.poll(() => hide.evaluate((element) => element === document.activeElement)).toBe(true)
+  })
+})
