@@ -10,7 +10,8 @@
  * top of the map readably (the whole map would be shown at 9 %). With a Three Houses placed, the
  * laptop's tools keep to two rows and the map to at least 80 % of the height; present mode gives
  * the map the whole width without taking height, and frames the whole map in it (and again on leaving),
- * even after the view was moved.
+ * even after the view was moved. A family member on her own 1280 × 800 laptop first sees the top of
+ * the map, its column headings 16 px or more, with "Show as list" among the tools, not over the map.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -157,6 +158,15 @@ function zoomLevel(page: Page): Promise<number> {
   })
 }
 
+/** How tall (px) the smallest column heading's type is on screen. */
+function columnHeadingPx(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const headings = [...document.querySelectorAll<HTMLElement>('.tl-canvas .sm-zone--column .sm-zone__heading')]
+    const sizes = headings.map((h) => (parseFloat(getComputedStyle(h).fontSize) * h.getBoundingClientRect().width) / h.offsetWidth)
+    return sizes.length === 3 ? Math.min(...sizes) : 0
+  })
+}
+
 /** How far (px) the middle of everything drawn on the map sits from the middle of the canvas, across. */
 function mapCentreOffset(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -230,6 +240,31 @@ describe('the board on a phone and on a laptop', () => {
       } finally {
         await phone.close()
       }
+    }
+  })
+
+  it('at 1280 × 800 a family member at home first sees the three column headings large enough to read, with "Show as list" beside the map, not over it', async () => {
+    const page = await family.newPage()
+    try {
+      await openBoard(page)
+      // The whole map would show at 22 %, its headings 9 px: the top of it across the canvas instead.
+      expect.soft(await settled(() => headingsCovered(page, true))).toEqual([])
+      await expect.poll(() => columnHeadingPx(page), { timeout: 5_000 }).toBeGreaterThanOrEqual(16)
+      // The rest is a zoom or a list away.
+      expect(await page.locator('.tlui-navigation-panel').isVisible()).toBe(true)
+      const showList = page.getByRole('link', { name: 'Show as list' })
+      expect(await showList.isVisible()).toBe(true)
+
+      // Zoomed in on the map, "Show as list" stands over none of it: it is beside the canvas.
+      const canvas = await page.locator('.tl-container').boundingBox()
+      if (!canvas) throw new Error('no canvas')
+      await page.mouse.move(canvas.x + canvas.width / 4, canvas.y + canvas.height / 2)
+      await page.keyboard.press('Shift+1')
+      await page.keyboard.press('Shift+0')
+      const [link] = await rects(page, '.phone-show-list')
+      expect(link && overlaps(link, { label: 'canvas', ...canvas }), 'the link is over the canvas').toBe(false)
+    } finally {
+      await page.close()
     }
   })
 

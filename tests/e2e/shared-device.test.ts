@@ -1,11 +1,12 @@
 /**
  * A borrowed or shared phone, in a real Chromium on a Pixel-size phone: a family member who leaves
- * ("Leave and remove from this phone", after a confirm step) or signs out on the home page leaves
+ * ("Leave and remove from this device", after a confirm step) or signs out on the home page leaves
  * nothing of the meeting behind — no map database in IndexedDB, no `safetymap` key in localStorage
  * or sessionStorage (kept access with names, drafts, unsent marks) — and the next person opening
  * the list's address without signal, or with it, sees no map. Something not sent yet is never
  * dropped silently: she is told and chooses; without signal she is told she is still signed in and
- * how to finish. Removed from the meeting by the facilitator, the phone drops everything too.
+ * how to finish. Removed from the meeting by the facilitator, the phone drops everything too. On a
+ * laptop, the same words name "this device", not a phone.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { devices, type Page } from 'playwright-core'
@@ -16,8 +17,8 @@ import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 const TITLE = 'Lorna and Kai family meeting'
 const NOTE = 'Grandma walks Kai to school'
 const DRAFT = 'Lorna calls her sister when she is worried'
-const LEAVE = 'Leave and remove from this phone'
-const LEFT = 'Signed out. Nothing from the meeting is left on this phone.'
+const LEAVE = 'Leave and remove from this device'
+const LEFT = 'Signed out. Nothing from the meeting is left on this device.'
 
 const live = useServerAndChromium()
 let worker: { workerId: string; apiKey: string }
@@ -81,7 +82,7 @@ async function expectNoMapForTheNextPerson(page: Page, listUrl: string, offline:
 }
 
 describe('a shared phone', () => {
-  it('leaves nothing of the meeting behind after "Leave and remove from this phone", asked once to be sure', async () => {
+  it('leaves nothing of the meeting behind after "Leave and remove from this device", asked once to be sure', async () => {
     const { context, page, listUrl, meeting, facilitator } = await phoneOnList()
     try {
       await typeDraft(page)
@@ -91,7 +92,7 @@ describe('a shared phone', () => {
 
       // The first tap only asks; saying no keeps everything.
       await page.getByRole('button', { name: LEAVE }).tap()
-      await page.getByText(/Remove the map from this phone and sign out\?/).waitFor()
+      await page.getByText(/Remove the map from this device and sign out\?/).waitFor()
       await page.getByRole('button', { name: 'No, stay' }).tap()
       expect(await keptOnDevice(page)).toEqual(before)
 
@@ -182,6 +183,28 @@ describe('a shared phone', () => {
     } finally {
       facilitator.destroy()
       await context.close()
+    }
+  })
+
+  it('on a laptop, names the computer as "this device", not "this phone", in English and in Spanish', async () => {
+    const meeting = await createMeeting(live.server.url, worker.apiKey, TITLE)
+    const words = [
+      { locale: 'en-US', leave: LEAVE, question: /^Remove the map from this device and sign out\?/ },
+      { locale: 'es-ES', leave: 'Salir y borrar de este aparato', question: /^¿Borrar el mapa de este aparato y cerrar sesión\?/ },
+    ]
+    for (const { locale, leave, question } of words) {
+      const { session } = await joinByInvite(live.server.url, worker.apiKey, meeting.id, `Lorna ${locale}`)
+      const laptop = await live.browser.newContext({ viewport: { width: 1280, height: 800 }, locale })
+      try {
+        await laptop.addCookies([{ name: 'sm_session', value: session, url: live.server.url }])
+        const page = await laptop.newPage()
+        await page.goto(`${live.server.url}/m/${meeting.id}/list`)
+        await expectLive(page)
+        await page.getByRole('button', { name: leave, exact: true }).click()
+        expect(await page.getByText(question).innerText(), locale).not.toMatch(/phone|teléfono/)
+      } finally {
+        await laptop.close()
+      }
     }
   })
 })

@@ -44,7 +44,7 @@ import { createToolkitState } from './shapes/toolkitState.ts'
 import type { MeetingUser } from './MeetingUser.ts'
 import { MeetingNotices } from './MeetingNotices.tsx'
 import { noteAuthorMeta, recordNoteChanges } from './noteAuthorMeta.ts'
-import { showMapTop } from './showMapTop.ts'
+import { OWN_SCREEN_READABLE_ZOOM, showMapTop } from './showMapTop.ts'
 import { shortcutsFollowFocus } from './shortcutsFollowFocus.ts'
 import { useBoardLocale } from './useBoardLocale.ts'
 import { usePeers } from './usePeers.ts'
@@ -53,6 +53,7 @@ import { useTldrawUser } from './useTldrawUser.ts'
 import { WhosHere } from './WhosHere.tsx'
 import { ExportButton } from '../export/ExportButton.tsx'
 import { MeetingDetailsButton } from '../meetingDetails/MeetingDetailsButton.tsx'
+import { ShowAsListLink } from '../phone/ShowAsListLink.tsx'
 
 /** Fonts, icons and translations, bundled by Vite and served by our own server. */
 const ASSET_URLS = getAssetUrlsByImport()
@@ -154,11 +155,11 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
       blockThirdPartyContent(editor, { onBlocked: () => setFilesBlocked(Date.now()) })
       editor.getInitialMetaForShape = noteAuthorMeta({ id: user.id, name: user.name })
       recordNoteChanges(editor, { id: user.id, name: user.name })
-      showMapTop(editor)
+      showMapTop(editor, user.role === 'facilitator' ? {} : { readableZoom: OWN_SCREEN_READABLE_ZOOM })
       shortcutsFollowFocus(editor)
       setEditor(editor)
     },
-    [user.id, user.name],
+    [user.id, user.name, user.role],
   )
 
   // Removed or ended while this page could not hear the relay say so: nothing of the map stays.
@@ -238,6 +239,8 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
                     roster={access.roster}
                     labels={labels}
                   />
+                  {/* Last of the tools, beside the map rather than over it; on a phone it floats over the board (`showAsList.css`). */}
+                  <ShowAsListLink meetingId={meeting.id} />
                 </>
               }
             />

@@ -3,15 +3,17 @@
  * as fits in the part of the canvas that the panels over it leave free (tldraw's menu, people,
  * toolbar and zoom; our "Show as list"), top first and centred across. So every column heading
  * is readable at once on a laptop, a projector or a phone. Where all of it would be too small to
- * read (a phone on its side), the top of the map across its full width instead.
+ * read (a phone on its side; on a screen of one's own, headings under 16 px:
+ * {@link OWN_SCREEN_READABLE_ZOOM}), the top of the map across its full width instead.
  *
  * Panels are measured where they are on screen. The view is framed again whenever the canvas
  * changes size — as the panels settle in the first moments, when a phone is turned, a window
  * resized or the people column opened beside it — until the person (or a facilitator they follow)
  * moves the view: from then on the view is theirs.
  *
- *   // in <Tldraw onMount>
+ *   // in <Tldraw onMount>: the facilitator's screen, and anyone else's
  *   showMapTop(editor)
+ *   showMapTop(editor, { readableZoom: OWN_SCREEN_READABLE_ZOOM })
  *   // once the canvas got more or less room on purpose (present mode)
  *   frameContent(editor)
  *   // a template just placed, clear of the panels
@@ -57,6 +59,16 @@ const MAX_ZOOM = 1
  * column headings 4 px high): the top of the map is shown across its full width instead.
  */
 const MIN_READABLE_ZOOM = 0.2
+
+/**
+ * The first view on a screen of one's own (a family member joining from home on a laptop): the
+ * column headings (40 px) at 16 px or more. All of the map shows there at about 23 %, headings
+ * 9 px and hints 4 px, which nobody reads without knowing how to zoom; so below this, the top of
+ * the map across its full width: the three columns named, readable, and below them the first
+ * sections, with the zoom controls and "Show as list" to reach the rest. The facilitator's own
+ * screen, often the room's projector, still opens on the whole map, as the room should see it.
+ */
+export const OWN_SCREEN_READABLE_ZOOM = 0.4
 
 /** Steps of the search for the largest zoom that fits (each halves the uncertainty). */
 const FIT_STEPS = 24
@@ -170,23 +182,27 @@ export function frameContent(
   return { x: set.x, y: set.y, z: set.z }
 }
 
-/** Shows the whole map in the canvas's free area, and keeps it so as the canvas changes size, until the person moves the view. */
-export function showMapTop(editor: Editor): () => void {
-  let placed = frameContent(editor)
+/**
+ * Shows the whole map in the canvas's free area (or its top, when smaller than `readable` allows),
+ * and keeps it so as the canvas changes size, until the person moves the view.
+ */
+export function showMapTop(editor: Editor, readable: ReadableOptions = {}): () => void {
+  const frame = () => frameContent(editor, undefined, readable)
+  let placed = frame()
   const view = editor.getContainer().ownerDocument.defaultView
   if (!view) return () => {}
 
   const reframe = () => {
     const camera = editor.getCamera()
     if (placed && (camera.x !== placed.x || camera.y !== placed.y || camera.z !== placed.z)) stop()
-    else placed = frameContent(editor)
+    else placed = frame()
   }
   const observer = new view.ResizeObserver(reframe)
   observer.observe(editor.getContainer())
-  const frame = view.requestAnimationFrame(() => reframe())
+  const nextFrame = view.requestAnimationFrame(() => reframe())
   function stop() {
     observer.disconnect()
-    view?.cancelAnimationFrame(frame)
+    view?.cancelAnimationFrame(nextFrame)
   }
   return stop
 }

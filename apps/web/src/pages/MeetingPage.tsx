@@ -16,7 +16,6 @@ import { navigate } from '../router/navigation.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
-import { ShowAsListLink } from '../phone/ShowAsListLink.tsx'
 
 // The board writes cards in the meeting's language, which may not be the reader's: both catalogues.
 const MeetingCanvas = lazy(() =>
@@ -60,7 +59,6 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       return (
         <Suspense fallback={<p className="canvas-loading" aria-live="polite">{t('meeting.opening')}</p>}>
           <MeetingCanvas meeting={state.meeting} user={state.user} licenseKey={state.licenseKey} labels={state.labels} />
-          <ShowAsListLink meetingId={state.meeting.id} />
         </Suspense>
       )
     case 'signedOut':

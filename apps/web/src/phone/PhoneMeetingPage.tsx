@@ -10,7 +10,7 @@
  * live-sync allowance the people on the same Wi-Fi share. Upgrades refused a few times in a row
  * make the page ask the server why; found removed or ended while the list shows, the list stays
  * and says so, with the words she typed to copy (PhoneMeeting.tsx), as after the relay's own close.
- * Below the list, "Leave and remove from this phone" signs out and removes everything the phone
+ * Below the list, "Leave and remove from this device" signs out and removes everything the phone
  * kept of the meeting (ui/LeaveDevice.tsx), for a borrowed or shared phone.
  *
  *   <PhoneMeetingPage meetingId="abc" />

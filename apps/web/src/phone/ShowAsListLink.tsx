@@ -1,8 +1,9 @@
 /**
- * "Show as list", shown over the board (bottom left, above tldraw's own controls), so anyone can
- * move to the phone view — on a small screen, an old tablet, or when the canvas will not load.
- * Choosing it is remembered on this device, like "Show the board" in the list. It hides itself
- * when the canvas is replaced by the removed / ended / full page (`showAsList.css`).
+ * "Show as list" on the board, so anyone can move to the phone view — on a small screen, an old
+ * tablet, or to read the map without zooming: the last of the meeting tools on a wide screen, over
+ * the bottom left of the board on a narrow one (`showAsList.css`). Choosing it is remembered on
+ * this device, like "Show the board" in the list. It goes with the canvas when the removed / ended
+ * / full page replaces it.
  *
  *   <ShowAsListLink meetingId="abc" />
  */

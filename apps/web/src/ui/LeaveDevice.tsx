@@ -1,6 +1,6 @@
 /**
  * Signing out that leaves nothing of the meetings on this device (phone/forgetDevice.ts): the phone
- * list's "Leave and remove from this phone" and the home page's "Sign out". It asks first when
+ * list's "Leave and remove from this device" and the home page's "Sign out". It asks first when
  * `confirm` is set or when something written here was not sent yet: what was not sent is lost only
  * once the person says so. Without a connection the device is cleared all the same, and
  * {@link LeftNotice} says the person is still signed in and how to finish.

@@ -145,9 +145,9 @@ export const en = {
     'You are offline. This is the map as your phone last saw it. Your phone will join the meeting again by itself when the signal is back.',
   'offline.noCopy':
     'You are offline, so the meeting cannot open yet. Keep this page open: your phone will open it by itself when the signal is back.',
-  'leave.open': 'Leave and remove from this phone',
+  'leave.open': 'Leave and remove from this device',
   'leave.question':
-    'Remove the map from this phone and sign out? The next person to use this phone will not see it. To come back later, you need the meeting link again.',
+    'Remove the map from this device and sign out? The next person to use this device will not see it. To come back later, you need the meeting link again.',
   'leave.questionSignOut': 'Sign out and remove everything from the meetings on this device?',
   'leave.unsent':
     'Some things written on this device have not been sent yet. If you go on, they are lost. To keep them, open the meeting with the internet on and wait until it says “Live”, then sign out.',
@@ -155,7 +155,7 @@ export const en = {
   'leave.yesUnsent': 'Remove it anyway, and lose what was not sent',
   'leave.no': 'No, stay',
   'leave.working': 'Removing…',
-  'leave.done': 'Signed out. Nothing from the meeting is left on this phone.',
+  'leave.done': 'Signed out. Nothing from the meeting is left on this device.',
   'leave.doneDevice': 'Signed out. Nothing from the meetings is left on this device.',
   'leave.stillSignedIn':
     'The meeting is removed from this device, but we could not sign you out. Check your internet connection, then tap “Sign out” again.',

@@ -150,9 +150,9 @@ export const es: Record<ListMessageKey, string> = {
     'No tiene conexión. Este es el mapa como lo vio su teléfono la última vez. Su teléfono volverá a entrar en la reunión solo cuando vuelva la señal.',
   'offline.noCopy':
     'No tiene conexión, así que la reunión todavía no se puede abrir. Deje esta página abierta: su teléfono la abrirá solo cuando vuelva la señal.',
-  'leave.open': 'Salir y borrar de este teléfono',
+  'leave.open': 'Salir y borrar de este aparato',
   'leave.question':
-    '¿Borrar el mapa de este teléfono y cerrar sesión? La próxima persona que use este teléfono no lo verá. Para volver más tarde, necesitará otra vez el enlace de la reunión.',
+    '¿Borrar el mapa de este aparato y cerrar sesión? La próxima persona que use este aparato no lo verá. Para volver más tarde, necesitará otra vez el enlace de la reunión.',
   'leave.questionSignOut': '¿Cerrar sesión y borrar todo lo de las reuniones en este aparato?',
   'leave.unsent':
     'Algunas cosas escritas en este aparato todavía no se han enviado. Si sigue, se pierden. Para guardarlas, abra la reunión con internet y espere hasta que diga «En vivo»; después cierre sesión.',
@@ -160,7 +160,7 @@ export const es: Record<ListMessageKey, string> = {
   'leave.yesUnsent': 'Borrarlo de todos modos y perder lo no enviado',
   'leave.no': 'No, quedarme',
   'leave.working': 'Borrando…',
-  'leave.done': 'Sesión cerrada. No queda nada de la reunión en este teléfono.',
+  'leave.done': 'Sesión cerrada. No queda nada de la reunión en este aparato.',
   'leave.doneDevice': 'Sesión cerrada. No queda nada de las reuniones en este aparato.',
   'leave.stillSignedIn':
     'La reunión se borró de este aparato, pero no pudimos cerrar su sesión. Revise su conexión a internet y toque «Cerrar sesión» otra vez.',
