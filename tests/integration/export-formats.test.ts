@@ -100,6 +100,13 @@ async function exportFile(format: string, options: { token?: string; cookie?: st
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) }
 }
 
+/** A validator of docs/export-schema.json. */
+function exportSchemaValidator() {
+  const ajv = new Ajv2020({ allErrors: true, strict: true })
+  addFormats(ajv)
+  return ajv.compile(JSON.parse(readFileSync(path.join(REPO_ROOT, 'docs/export-schema.json'), 'utf8')))
+}
+
 function pdfText(bytes: Buffer, name: string): string {
   const file = path.join(tmp, name)
   writeFileSync(file, bytes)
@@ -319,9 +326,7 @@ describe('export formats', () => {
     const res = await exportFile('json')
     expect(res.status).toBe(200)
     const body = JSON.parse(res.body.toString('utf8'))
-    const ajv = new Ajv2020({ allErrors: true, strict: true })
-    addFormats(ajv)
-    const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO_ROOT, 'docs/export-schema.json'), 'utf8')))
+    const validate = exportSchemaValidator()
     expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
     const items = [...body.sections.flatMap((s: { items: unknown[] }) => s.items), ...body.unsorted] as { text: string; author: { name: string } }[]
     expect(items.map((i) => [i.text, i.author.name]).sort()).toEqual(CONTENT.map((c) => [c.text, c.author.name]).sort())
@@ -335,7 +340,7 @@ describe('export formats', () => {
     expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
     expect(body.canvasPicture).toEqual({ included: false })
     expect(body.exportId).toBe(res.headers.get('x-export-id'))
-    expect(body.schemaVersion).toBe('1.7.0')
+    expect(body.schemaVersion).toBe('1.8.0')
     expect(body.variant).toBe('three-column')
     expect(body.dangerStatements[0].disagreements).toEqual([{ participant: { id: 'p-jose', name: 'José Nguyễn' }, at: new Date(clock + 3_600_000).toISOString() }])
     expect(body.meeting).toMatchObject({
@@ -359,9 +364,9 @@ describe('export formats', () => {
     expect(circles.people).toEqual([{ itemId: expect.any(String), name: CIRCLE_ITEM, participantId: 'p-thu', ring: 'circle-close', ringLabel: { en: 'Close support', es: 'Apoyo cercano' } }])
     expect(body.scales.find((sc: { scaleId: string }) => sc.scaleId === OVERALL_SCALE_ID).ends).toEqual(OVERALL_ENDS)
 
-    // A record written by 1.1.0 (none of the 1.2.0 to 1.7.0 fields) still validates.
+    // A record written by 1.1.0 (none of the 1.2.0 to 1.8.0 fields) still validates.
     const older = structuredClone(body)
-    older.$schema = older.$schema.replace('1.7.0', '1.1.0')
+    older.$schema = older.$schema.replace('1.8.0', '1.1.0')
     delete older.variant
     older.schemaVersion = '1.1.0'
     const withoutDisagreements = (value: unknown): void => {
@@ -564,6 +569,54 @@ describe('reproducible exports of a finalized map', () => {
     const live = JSON.parse((await exportFile('json')).body.toString('utf8'))
     expect(live.version).toMatchObject({ number: 2, finalized: false })
     expect(live.meeting).toMatchObject({ caseReference: changed.caseReference, meetingType: 'consultation', purpose: changed.purpose, startedAt: changed.startTime })
+  })
+})
+
+describe('an item moved into the restricted doc', () => {
+  it('is left out of every export, and the record and the family copy say an item was withheld', async () => {
+    const id = (await createMeeting(server.url, apiKey, 'Reunión con un dato reservado', 'es')).id
+    let secret = ''
+    await server.services.relay.applyServerChange(id, (doc) => {
+      addItem(doc, 'strengths', 'La abuela lleva a Sofía a la escuela', { id: 'p-carmen', name: 'Carmen' }, { now: new Date(clock) })
+      secret = addItem(doc, 'complicating', 'La mamá recibe tratamiento en la Clínica Esperanza', { id: 'w-ana', name: 'Ana Ruiz' }, { now: new Date(clock) })
+    })
+    // The facilitator's "restricted" choice on the board: the item moves out of the shared map.
+    expect((await api(server.url, `/api/meetings/${id}/restricted-items`, { token: apiKey, body: { shapeId: secret } })).status).toBe(200)
+    const record = normalize(pdfText((await exportFile('pdf', { meeting: id })).body, 'restricted-doc-record.pdf'))
+    expect(record).toContain('1 item was withheld from this export')
+    expect(record).not.toContain('Clínica Esperanza')
+    const family = normalize(pdfText((await exportFile('family-pdf', { meeting: id })).body, 'restricted-doc-family.pdf'))
+    expect(family).toContain('Un dato privado no está en esta copia.')
+    expect(family).not.toContain('Clínica Esperanza')
+    expect(JSON.parse((await exportFile('json', { meeting: id })).body.toString('utf8')).withheld).toEqual({ count: 1 })
+  })
+})
+
+describe('ratings at the next meeting', () => {
+  it('carry each person\'s numbers from the earlier finished versions: the trend, in the record, its data and the family copy', async () => {
+    const id = (await createMeeting(server.url, apiKey, 'Reunión de seguimiento', 'es')).id
+    const carmen = { id: 'p-carmen', name: 'Carmen' }
+    const rate = (value: number) => server.services.relay.applyServerChange(id, (doc) => {
+      writeScalingMark(doc, { scaleId: OVERALL_SCALE_ID, participant: carmen, value, reasons: { whatMakesItThisHigh: '', onePointHigher: '' } }, { now: new Date(clock) })
+    })
+    const finish = async () => expect((await api(server.url, `/api/meetings/${id}/finalize`, { token: apiKey, method: 'POST' })).status).toBe(200)
+    const reopen = async () => expect((await api(server.url, `/api/meetings/${id}/reopen`, { token: apiKey, method: 'POST' })).status).toBe(200)
+    await rate(4)
+    await finish()
+    await reopen()
+    await rate(6)
+    await finish()
+    await reopen()
+    await rate(8)
+
+    const body = JSON.parse((await exportFile('json', { meeting: id })).body.toString('utf8'))
+    const validate = exportSchemaValidator()
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
+    expect(body.scales[0].marks[0]).toMatchObject({ value: 8, earlier: [{ version: 1, value: 4 }, { version: 2, value: 6 }] })
+    expect(normalize(pdfText((await exportFile('pdf', { meeting: id })).body, 'trend-record.pdf'))).toContain('Trend: 4 (version 1) → 6 (version 2) → 8 now')
+    expect(normalize(pdfText((await exportFile('family-pdf', { meeting: id })).body, 'trend-family.pdf'))).toContain('En reuniones anteriores: 4, luego 6. Ahora: 8.')
+    // Version 1's own record has no earlier version to compare with.
+    expect(JSON.parse((await exportFile('json', { meeting: id, query: '&version=1' })).body.toString('utf8')).scales[0].marks[0].earlier).toEqual([])
   })
 })
 

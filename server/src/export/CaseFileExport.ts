@@ -51,7 +51,7 @@ import type { MeetingType } from '../meetings/meetingDetails.ts'
 import { templateName } from './exportWords.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.7.0'
+export const EXPORT_SCHEMA_VERSION = '1.8.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -143,6 +143,14 @@ export interface ExportScalingMark {
   readonly whatMakesItThisHigh: string
   readonly onePointHigher: string
   readonly createdAt: string | null
+  /** Since 1.8.0. The same person's number on the same scale in each earlier finished version, oldest first: the trend. */
+  readonly earlier: readonly ExportEarlierMark[]
+}
+
+/** A person's number on a scale when an earlier version of the map was finished. */
+export interface ExportEarlierMark {
+  readonly version: number
+  readonly value: number
 }
 
 /** What 0 and 10 mean on a scale, as the facilitator worded them. */
@@ -348,6 +356,28 @@ export interface BuildCaseFileExportInput {
   readonly restrictedHeldElsewhere?: number
   /** The deployment's own headings and hints (`LABELS_FILE`, map-model MM-28); the catalogue's words otherwise. */
   readonly labels?: LabelOverrides
+  /** The map as each earlier version was finished, oldest first: where each mark's trend comes from. */
+  readonly earlierVersions?: readonly { readonly number: number; readonly map: SafetyMap }[]
+}
+
+/** Earlier numbers by scale and person (`scaleId\nparticipantId`), oldest first. */
+type EarlierMarks = ReadonlyMap<string, readonly ExportEarlierMark[]>
+const markKey = (scaleId: string, participantId: string) => `${scaleId}\n${participantId}`
+
+/** Every number each earlier version recorded in the open (a private line's numbers were never seen). */
+function earlierMarks(versions: BuildCaseFileExportInput['earlierVersions']): EarlierMarks {
+  const byKey = new Map<string, ExportEarlierMark[]>()
+  for (const { number, map } of versions ?? []) {
+    const paths = map.templates.flatMap((t) => (t.path ? [pathRow(t.path, map, '')] : []))
+    for (const row of [...scaleRows(map, ''), ...paths]) {
+      if (row.hidden) continue
+      for (const m of row.marks) {
+        const key = markKey(row.scaleId, m.participantId)
+        byKey.set(key, [...(byKey.get(key) ?? []), { version: number, value: m.value }])
+      }
+    }
+  }
+  return byKey
 }
 
 const iso = (ms: number | null | undefined): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null)
@@ -422,7 +452,7 @@ const columnLabel = (column: ColumnKey, labels: LabelOverrides | undefined): Rec
  * share is dropped and counted in `notShared`; a restricted item is dropped by `keep` (and so is
  * its token on the circles, counted once with the item).
  */
-function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[], restricted: ReadonlySet<string>, map: SafetyMap, labels: LabelOverrides | undefined): ExportTemplate {
+function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[], restricted: ReadonlySet<string>, map: SafetyMap, labels: LabelOverrides | undefined, earlier: EarlierMarks): ExportTemplate {
   const childsOwnWords = placed.templateId !== null && CHILDS_OWN_TEMPLATES.has(placed.templateId)
   let notShared = 0
   const sections = (Object.entries(placed.sections) as [ItemZoneKey, readonly MapItem[]][]).map(([key, items]) => ({
@@ -448,7 +478,7 @@ function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[])
     parentConsent: placed.parentConsent
       ? { givenBy: placed.parentConsent.givenBy, recordedBy: { id: placed.parentConsent.recordedById, name: placed.parentConsent.recordedByName }, at: placed.parentConsent.at }
       : null,
-    path: placed.path ? toScale(pathRow(placed.path, map, '')) : null,
+    path: placed.path ? toScale(pathRow(placed.path, map, ''), earlier) : null,
     people: placed.people
       ? placed.people.filter((p) => !restricted.has(p.itemId)).map((p) => ({
           itemId: p.itemId,
@@ -465,7 +495,7 @@ function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[])
  * A scaling line as the phone view shows it (map-model `scaleRows`/`pathRow`): while it is
  * private, who has rated it and no numbers at all.
  */
-const toScale = (row: ScaleRow): ExportScale => ({
+const toScale = (row: ScaleRow, earlier: EarlierMarks): ExportScale => ({
   scaleId: row.scaleId,
   dangerStatementNumber: row.statement?.number ?? null,
   marks: (row.hidden ? [] : row.marks).map((m) => ({
@@ -474,6 +504,7 @@ const toScale = (row: ScaleRow): ExportScale => ({
     whatMakesItThisHigh: m.whatMakesItThisHigh,
     onePointHigher: m.onePointHigher,
     createdAt: m.createdAt === '' ? null : m.createdAt,
+    earlier: earlier.get(markKey(row.scaleId, m.participantId)) ?? [],
   })),
   ends: row.ends ? { zero: row.ends.zero, ten: row.ends.ten } : null,
   privateRatedBy: row.hidden ? row.hidden.map((r) => ({ id: r.participantId, name: r.participantName })) : null,
@@ -512,7 +543,8 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     }
   })
   const unsorted = visible(map.unsorted).map(toExportItem)
-  const templates = map.templates.map((placed) => toTemplate(placed, visible, restrictedItemIds, map, labels))
+  const earlier = earlierMarks(input.earlierVersions)
+  const templates = map.templates.map((placed) => toTemplate(placed, visible, restrictedItemIds, map, labels, earlier))
   const statements = visible(map.dangerStatements)
   const goals = visible(map.safetyGoals)
   const statementIds = new Set(statements.map((s) => s.id))
@@ -524,7 +556,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
   const scales = scaleRows(map, '')
     .filter((row) => !(row.statement && restrictedItemIds.has(row.statement.id)))
     .filter((row) => row.marks.length > 0 || row.ends !== null || row.hidden !== null)
-    .map(toScale)
+    .map((row) => toScale(row, earlier))
 
   // Everyone who wrote something is a participant of record, even before the roster lists them.
   const participants: ExportParticipant[] = [...input.roster]

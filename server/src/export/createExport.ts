@@ -13,10 +13,11 @@
  * ```
  */
 import * as Y from 'yjs'
-import { isLocale, META_KEYS, META_MAP_NAME, readMap, readRecordMap, type Locale } from '@safetymap/map-model'
+import { isLocale, META_KEYS, META_MAP_NAME, readMap, readRecordMap, ZONE_SHAPE_TYPE, type Locale } from '@safetymap/map-model'
 import type { Services } from '../http/services.ts'
 import type { Meeting } from '../meetings/MeetingStore.ts'
 import type { VersionDetails } from '../meetings/versionDetails.ts'
+import { restrictedDocId } from '../meetings/restrictedDoc.ts'
 import {
   buildCaseFileExport,
   sha256Hex,
@@ -93,6 +94,47 @@ function restrictedNoteIds(doc: Y.Doc): Set<string> {
     if (r.typeName === 'shape' && r.meta?.restricted === true) ids.add(id)
   }
   return ids
+}
+
+/**
+ * The items a facilitator moved into the meeting's restricted doc (safety-mapping §9): their ids,
+ * dropped even from an older version that still held them, and how many the exported state no
+ * longer holds, so the record says items were withheld rather than that none were. An older
+ * version counts only those written before it was finalized.
+ */
+async function restrictedDocItems(services: Services, meetingId: string, exported: Y.Doc, finalizedAt: number | null): Promise<{ ids: Set<string>; heldElsewhere: number }> {
+  const state = await services.relay.readDocState(restrictedDocId(meetingId))
+  const restricted = new Y.Doc()
+  try {
+    if (state) Y.applyUpdate(restricted, state)
+    const inExported = readRecordMap(exported)
+    const ids = new Set<string>()
+    let heldElsewhere = 0
+    for (const [id, record] of readRecordMap(restricted)) {
+      const r = record as { typeName?: unknown; type?: unknown; meta?: { createdAt?: unknown } }
+      if (r.typeName !== 'shape' || r.type === ZONE_SHAPE_TYPE) continue
+      ids.add(id)
+      const createdAt = typeof r.meta?.createdAt === 'string' ? Date.parse(r.meta.createdAt) : Number.NaN
+      if (!inExported.has(id) && !(finalizedAt !== null && createdAt > finalizedAt)) heldElsewhere++
+    }
+    return { ids, heldElsewhere }
+  } finally {
+    restricted.destroy()
+  }
+}
+
+/** The map as each version finished before `version` was kept, oldest first: the trend of its ratings. */
+async function earlierVersions(services: Services, meetingId: string, version: number) {
+  const versions = (await services.meetings.listVersions(meetingId)).filter((v) => v.version < version).sort((a, b) => a.version - b.version)
+  return versions.map((v) => {
+    const doc = new Y.Doc()
+    try {
+      Y.applyUpdate(doc, v.state)
+      return { number: v.version, map: readMap(doc) }
+    } finally {
+      doc.destroy()
+    }
+  })
 }
 
 /** Facilitating workers first, then everyone who joined and was let in (or later left). */
@@ -183,6 +225,7 @@ export async function readExportModel(
     // Re-encoded from a fresh doc: the same state always gives the same bytes, whatever merge history it came from.
     const stateSha256 = sha256Hex(Y.encodeStateAsUpdate(doc))
     const { title, details, openedAt, endedAt } = source.details
+    const heldApart = await restrictedDocItems(services, meeting.id, doc, source.version.finalizedAt)
     const model = buildCaseFileExport({
       meeting: {
         id: meeting.id,
@@ -203,8 +246,10 @@ export async function readExportModel(
       roster: await rosterOf(services, meeting),
       version: source.version,
       picture: describePicture(input.picture),
-      restrictedItemIds: restrictedNoteIds(doc),
+      restrictedItemIds: new Set([...restrictedNoteIds(doc), ...heldApart.ids]),
+      restrictedHeldElsewhere: heldApart.heldElsewhere,
       labels: services.config.labels,
+      earlierVersions: await earlierVersions(services, meeting.id, source.version.number),
     })
     return { ok: true, model }
   } finally {

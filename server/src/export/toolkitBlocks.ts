@@ -106,6 +106,7 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
     for (const m of scale.marks) {
       out.push(
         { style: 'text', text: `${m.participant.name || 'name not recorded'}: ${m.value} out of 10` },
+        ...(m.earlier.length > 0 ? [{ style: 'muted', text: `Trend: ${m.earlier.map((e) => `${e.value} (version ${e.version})`).join(' → ')} → ${m.value} now` } as const] : []),
         { style: 'muted', text: `What makes it this high: ${m.whatMakesItThisHigh || NOT_RECORDED}` },
         { style: 'muted', text: `What would make it one point higher: ${m.onePointHigher || NOT_RECORDED}` },
       )
@@ -125,6 +126,8 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   high: string
   higher: string
   said: (name: string) => string
+  /** The same person's numbers at earlier meetings, then now. */
+  trend: (earlier: readonly number[], now: number) => string
   /** As the phone says it while a scale is private (`phone.scale.private`, `toolkit.hidden.*`). */
   private: string
   nobodyRated: string
@@ -140,6 +143,7 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
     high: 'Why this number:',
     higher: 'What would make it one point higher:',
     said: (name) => `— said by ${name}`,
+    trend: (earlier, now) => `At earlier meetings: ${earlier.join(', then ')}. Now: ${now}.`,
     private: 'Private for now: everyone’s numbers will be shown together.',
     nobodyRated: 'Nobody has rated yet.',
     hasRated: (name) => `${name} has rated`,
@@ -154,6 +158,7 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
     high: 'Por qué este número:',
     higher: 'Qué haría que subiera un punto:',
     said: (name) => `— lo dijo ${name}`,
+    trend: (earlier, now) => `En reuniones anteriores: ${earlier.join(', luego ')}. Ahora: ${now}.`,
     private: 'Por ahora es privado: los números de todos se mostrarán juntos.',
     nobodyRated: 'Nadie ha dado su número todavía.',
     hasRated: (name) => `${name} ya dio su número`,
@@ -218,6 +223,7 @@ export function familySectionCardBlocks(model: CaseFileExport, key: SectionKey, 
         if (scale.privateRatedBy) out.push(...familyPrivateScale(scale.privateRatedBy, locale, someone))
         for (const m of scale.marks) {
           out.push({ style: 'text', text: w.mark(m.participant.name || someone, m.value) })
+          if (m.earlier.length > 0) out.push({ style: 'muted', text: w.trend(m.earlier.map((e) => e.value), m.value) })
           if (m.whatMakesItThisHigh) out.push({ style: 'muted', text: `${w.high} ${m.whatMakesItThisHigh}` })
           if (m.onePointHigher) out.push({ style: 'muted', text: `${w.higher} ${m.onePointHigher}` })
         }
