@@ -58,6 +58,7 @@ const TEMPLATE_NAMES: Readonly<Record<TemplateId, Readonly<Record<Locale, string
   'three-houses': { en: 'Three Houses', es: 'Las tres casas' },
   'safety-house': { en: 'Safety House', es: 'La casa segura' },
   circles: { en: 'Circles of safety and support', es: 'Círculos de seguridad y apoyo' },
+  'safety-plan': { en: 'Safety plan', es: 'Plan de seguridad' },
 }
 
 /** A placed template's name; `null` (a template this version does not know) reads "Other template". */

@@ -40,6 +40,28 @@ describe('templates as data (MM-26)', () => {
       'safety-house-path',
     ])
     expect(MAP_TEMPLATES.circles.sections).toEqual(['circle-outer', 'circle-wider', 'circle-close', 'circle-family'])
+    expect(MAP_TEMPLATES['safety-plan'].sections).toEqual(['safety-plan-rules', 'safety-plan-who', 'safety-plan-warning-signs', 'safety-plan-if-broken'])
+  })
+
+  it('lays the safety plan out as four side-by-side boxes that never overlap, headed in plain words in both languages', () => {
+    const plan = MAP_TEMPLATES['safety-plan']
+    const zones = plan.zones
+    expect(zones.every((z) => z.look === 'section')).toBe(true)
+    for (const a of zones) {
+      for (const b of zones) {
+        if (a === b) continue
+        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y
+        expect(apart, `${a.key} and ${b.key}`).toBe(true)
+      }
+    }
+    expect(plan.sections.map((key) => zoneLabel(templateZoneWords(key, 'safety-plan').heading, 'en'))).toEqual([
+      'Rules that keep the child safe every day',
+      'Who does what',
+      'Warning signs to look out for',
+      'If a rule is broken',
+    ])
+    expect(zoneLabel('safety-plan-rules', 'es')).toBe('Reglas que mantienen al niño o la niña a salvo cada día')
+    for (const key of plan.sections) expect(zoneHint(key, 'es').length, key).toBeGreaterThan(0)
   })
 
   it('keeps the section keys in the variants and changes only their words (MM-27)', () => {
@@ -164,6 +186,26 @@ describe('readMap with placed templates (MM-26, MM-29)', () => {
     expect(rings?.['circle-close']?.map((i) => i.text)).toEqual(['Grandma Lorna'])
     expect(rings?.['circle-wider']).toEqual([])
     expect(rings?.['circle-outer']?.map((i) => i.text)).toEqual(['Coach Sam'])
+  })
+
+  it('reads each safety plan note in its own box, with who wrote it', () => {
+    const doc = newMeetingDoc()
+    const plan = placeTemplate(doc, 'safety-plan', { placementId: 'plan' })
+    addTemplateItem(doc, plan.placementId, 'safety-plan-rules', 'Kai is never left alone in the bath', AUTHOR, { now: NOW })
+    addTemplateItem(doc, plan.placementId, 'safety-plan-who', 'Lorna checks on bath night', AUTHOR, { now: NOW })
+    addTemplateItem(doc, plan.placementId, 'safety-plan-warning-signs', 'Jess stays in bed past noon', AUTHOR, { now: NOW })
+    addTemplateItem(doc, plan.placementId, 'safety-plan-if-broken', 'Lorna takes Kai for the night', AUTHOR, { now: NOW })
+    expectAllRecordsValid(doc)
+    const map = readMap(doc)
+    expect(map.unsorted).toEqual([])
+    const [placed] = map.templates
+    expect(placed?.templateId).toBe('safety-plan')
+    expect(Object.fromEntries(Object.entries(placed?.sections ?? {}).map(([key, items]) => [key, items.map((i) => `${i.text} / ${i.authorName}`)]))).toEqual({
+      'safety-plan-rules': [`Kai is never left alone in the bath / ${AUTHOR.name}`],
+      'safety-plan-who': [`Lorna checks on bath night / ${AUTHOR.name}`],
+      'safety-plan-warning-signs': [`Jess stays in bed past noon / ${AUTHOR.name}`],
+      'safety-plan-if-broken': [`Lorna takes Kai for the night / ${AUTHOR.name}`],
+    })
   })
 
   it('reports the child-agreed flag and keeps the child’s words exactly as written (MM-29)', () => {

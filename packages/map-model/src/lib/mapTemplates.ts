@@ -2,8 +2,8 @@
  * Owns the templates as data (SPEC MM-26, MM-27): each template is a list of zones (key, rectangle
  * relative to the template's top-left, heading and hint label keys) plus the section keys that hold
  * items. The foundation's three-column map is one of them; the consultation framework (with a grey
- * area) and the wellbeing wording are variants of it; Three Houses, the Safety House and the
- * circles of safety and support are templates of their own.
+ * area) and the wellbeing wording are variants of it; Three Houses, the Safety House, the
+ * circles of safety and support and the safety plan are templates of their own.
  *
  * ```ts
  * for (const zone of MAP_TEMPLATES['three-houses'].zones) draw(zone.key, zone.x, zone.y, zone.w, zone.h)
@@ -15,7 +15,7 @@ import { zoneHint, zoneLabel, type LabelKey, type LabelOverrides } from './zoneC
 import { isSectionKey, type ItemZoneKey, type Locale, type ZoneKey } from './zoneKeys.ts'
 
 /** The templates a facilitator can place, in the order the picker lists them (MM-26). @public */
-export const TEMPLATE_IDS = ['three-column', 'consultation', 'wellbeing', 'three-houses', 'safety-house', 'circles'] as const
+export const TEMPLATE_IDS = ['three-column', 'consultation', 'wellbeing', 'three-houses', 'safety-house', 'circles', 'safety-plan'] as const
 
 /** A template (MM-26). @public */
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
@@ -132,6 +132,15 @@ export const MAP_TEMPLATES: Readonly<Record<TemplateId, MapTemplate>> = {
     section('circle-wider', 250, 250, 1400, 1400, 'ring'),
     section('circle-close', 500, 500, 900, 900, 'ring'),
     section('circle-family', 750, 750, 400, 400, 'ring'),
+  ]),
+  // The everyday rules and who keeps each one side by side, what to watch for and what to do under
+  // them (MM-35). No box for phone numbers: every note here reaches the whole meeting, and contact
+  // details must reach workers only (safety-mapping §9).
+  'safety-plan': template('safety-plan', [
+    section('safety-plan-rules', 0, 0, 700, 700),
+    section('safety-plan-who', 740, 0, 700, 700),
+    section('safety-plan-warning-signs', 0, 740, 700, 600),
+    section('safety-plan-if-broken', 740, 740, 700, 600),
   ]),
 }
 

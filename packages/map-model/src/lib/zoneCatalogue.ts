@@ -227,6 +227,22 @@ const ZONE_CATALOGUE: Readonly<Record<LabelKey, Readonly<Record<Locale, ZoneWord
     en: { label: 'People who could help', hint: 'People who could help but do not know about the worries yet.' },
     es: { label: 'Personas que podrían ayudar', hint: 'Personas que podrían ayudar pero todavía no saben de las preocupaciones.' },
   },
+  'safety-plan-rules': {
+    en: { label: 'Rules that keep the child safe every day', hint: 'Simple everyday rules that everyone agrees to.' },
+    es: { label: 'Reglas que mantienen al niño o la niña a salvo cada día', hint: 'Reglas sencillas de todos los días en las que todos están de acuerdo.' },
+  },
+  'safety-plan-who': {
+    en: { label: 'Who does what', hint: 'The name of the person who makes sure each rule happens.' },
+    es: { label: 'Quién hace qué', hint: 'El nombre de la persona que se encarga de que se cumpla cada regla.' },
+  },
+  'safety-plan-warning-signs': {
+    en: { label: 'Warning signs to look out for', hint: 'Signs that things are starting to go wrong.' },
+    es: { label: 'Señales de alerta', hint: 'Señales de que las cosas empiezan a ir mal.' },
+  },
+  'safety-plan-if-broken': {
+    en: { label: 'If a rule is broken', hint: 'What each person will do, and who they will call.' },
+    es: { label: 'Si no se cumple una regla', hint: 'Lo que hará cada persona, y a quién va a llamar.' },
+  },
   'wellbeing-danger': {
     en: { label: 'Worry statements', hint: 'What could happen to the child if nothing changes?' },
     es: { label: 'Declaraciones de preocupación', hint: '¿Qué le podría pasar al niño o la niña si nada cambia?' },

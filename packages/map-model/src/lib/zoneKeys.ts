@@ -42,7 +42,7 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number]
 
 /**
  * Sections that only other templates use (MM-26): the consultation framework's grey area, the
- * Three Houses, the Safety House and the circles of safety and support. They hold items like
+ * Three Houses, the Safety House, the circles of safety and support and the safety plan. They hold items like
  * {@link SECTION_KEYS} do, but `readMap` returns them grouped per placed template.
  *
  * @public
@@ -61,6 +61,10 @@ export const TEMPLATE_SECTION_KEYS = [
   'circle-close',
   'circle-wider',
   'circle-outer',
+  'safety-plan-rules',
+  'safety-plan-who',
+  'safety-plan-warning-signs',
+  'safety-plan-if-broken',
 ] as const
 
 /** A section of a template other than the three-column map (MM-26). @public */

@@ -210,6 +210,7 @@ export const en = {
   'phone.template.three-houses': 'Three Houses',
   'phone.template.safety-house': 'Safety House',
   'phone.template.circles': 'Circles of safety and support',
+  'phone.template.safety-plan': 'Safety plan',
   'phone.template.other': 'Another part of the board',
   'phone.template.childsWordsOnly': 'Only the child’s own words go in these houses. The person running the meeting writes them down with the child.',
   'templates.consent.shown': 'A parent agreed: {name}',

@@ -181,6 +181,7 @@ export const enBoard = {
   'templates.three-houses': 'Three Houses',
   'templates.safety-house': 'Safety House',
   'templates.circles': 'Circles of safety and support',
+  'templates.safety-plan': 'Safety plan',
   'templates.cancel': 'Cancel',
   'toolkit.saved': 'Saved: {what}',
   'toolkit.draftKept': 'This map can no longer be changed here, so the form closed. What you typed is kept in this browser tab: open the form again when you can add to the map.',

@@ -215,6 +215,7 @@ export const es: Record<ListMessageKey, string> = {
   'phone.template.three-houses': 'Las tres casas',
   'phone.template.safety-house': 'La casa segura',
   'phone.template.circles': 'Círculos de seguridad y apoyo',
+  'phone.template.safety-plan': 'Plan de seguridad',
   'phone.template.other': 'Otra parte del tablero',
   'phone.template.childsWordsOnly': 'En estas casas solo van las palabras del niño o la niña. Quien dirige la reunión las escribe junto con el niño o la niña.',
   'templates.consent.shown': 'Uno de los padres está de acuerdo: {name}',

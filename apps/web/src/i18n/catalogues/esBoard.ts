@@ -186,6 +186,7 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'templates.three-houses': 'Las tres casas',
   'templates.safety-house': 'La casa segura',
   'templates.circles': 'Círculos de seguridad y apoyo',
+  'templates.safety-plan': 'Plan de seguridad',
   'templates.cancel': 'Cancelar',
   'toolkit.saved': 'Guardado: {what}',
   'toolkit.draftKept': 'Este mapa ya no se puede cambiar aquí, así que el formulario se cerró. Lo que escribió se guarda en esta pestaña del navegador: abra el formulario otra vez cuando pueda agregar al mapa.',

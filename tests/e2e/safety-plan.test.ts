@@ -1,0 +1,67 @@
+/**
+ * The safety plan (safety-mapping §5) in a real Chromium: the facilitator adds it beside the map
+ * with "Add a template"; a grandmother on her phone, in Spanish, finds its boxes under their
+ * Spanish headings and adds an everyday rule; the note shows in that box on the facilitator's
+ * board and in her list, and a Node y-websocket peer reads it through `readMap` in the plan's
+ * rules box with her name.
+ */
+import { describe, expect, it } from 'vitest'
+import { devices } from 'playwright-core'
+import { readMap, zoneLabel } from '@safetymap/map-model'
+import { api, connectPeer } from '../helpers/clients.ts'
+import { recordingContext } from '../helpers/browser.ts'
+import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { joinOnPhone } from '../helpers/phoneJoin.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+
+const live = useServerAndChromium()
+
+describe('safety plan', () => {
+  it('is added from the board; a rule written on a phone in Spanish shows on the board and in her list', async () => {
+    const worker = await workerWithPassword(live.server, 'ana.plan@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
+    const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
+    const board = await facilitator.context.newPage()
+    const meetingId = await signInAndCreateMeeting(board, live.server.url, 'ana.plan@example.org', 'Safety plan for Kai')
+    const canvas = board.locator('.tl-canvas')
+    await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
+    const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
+    try {
+      await board.getByRole('button', { name: 'Add a template' }).click()
+      await board.getByRole('menuitem', { name: 'Safety plan' }).click()
+      await canvas.getByText(zoneLabel('safety-plan-rules', 'en'), { exact: true }).first().waitFor({ timeout: 10_000 })
+
+      const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
+      const url = new URL(invite.body.url)
+      const page = await phone.newPage()
+      await joinOnPhone(page, `${live.server.url}${url.pathname}${url.hash}`, 'Abuela Lorna')
+      await page.getByRole('button', { name: 'Español' }).tap()
+
+      const plan = page.locator('[data-testid="phone-template"][data-template="safety-plan"]')
+      await plan.getByRole('heading', { name: 'Plan de seguridad' }).waitFor({ timeout: 10_000 })
+      expect(await plan.locator('h3').allInnerTexts()).toEqual([
+        'Reglas que mantienen al niño o la niña a salvo cada día',
+        'Quién hace qué',
+        'Señales de alerta',
+        'Si no se cumple una regla',
+      ])
+
+      const rules = plan.locator('[data-testid="phone-section"][data-section="safety-plan-rules"]')
+      const rule = 'Kai nunca se queda solo en la bañera'
+      await rules.locator('.phone-add-open').tap()
+      await rules.locator('.phone-add textarea').fill(rule)
+      await rules.getByRole('button', { name: 'Añadir' }).tap()
+      await rules.getByTestId('phone-item-text').getByText(rule, { exact: true }).waitFor({ timeout: 5_000 })
+
+      const inRules = () => readMap(observer.doc).templates.find((t) => t.templateId === 'safety-plan')?.sections['safety-plan-rules'] ?? []
+      await observer.synced()
+      await waitFor(() => inRules().some((i) => i.text === rule && i.authorName === 'Abuela Lorna'), { timeoutMs: 10_000, what: 'her rule in the plan’s rules box' })
+      await canvas.getByText(rule, { exact: true }).first().waitFor({ timeout: 10_000 })
+    } finally {
+      observer.destroy()
+      await phone.close()
+      await facilitator.context.close()
+    }
+  }, 90_000)
+})
