@@ -3,7 +3,8 @@
  * with "Add a template"; a grandmother on her phone, in Spanish, finds its boxes under their
  * Spanish headings and adds an everyday rule; the note shows in that box on the facilitator's
  * board and in her list, and a Node y-websocket peer reads it through `readMap` in the plan's
- * rules box with her name.
+ * rules box with her name. On the board, "Write a note" offers the plan's boxes beside the map's
+ * sections, and a warning sign written there lands in its box.
  */
 import { describe, expect, it } from 'vitest'
 import { devices } from 'playwright-core'
@@ -58,6 +59,19 @@ describe('safety plan', () => {
       await observer.synced()
       await waitFor(() => inRules().some((i) => i.text === rule && i.authorName === 'Abuela Lorna'), { timeoutMs: 10_000, what: 'her rule in the plan’s rules box' })
       await canvas.getByText(rule, { exact: true }).first().waitFor({ timeout: 10_000 })
+
+      // On the board, "Write a note" offers the plan's boxes too, named "template: box" (no mouse needed to fill them).
+      await board.getByRole('button', { name: 'Write a note' }).click()
+      const dialog = board.getByRole('dialog', { name: 'Your note' })
+      const where = dialog.getByLabel('Where does it go on the map?')
+      const signsBox = `Safety plan: ${zoneLabel('safety-plan-warning-signs', 'en')}`
+      expect(await where.locator('option').allInnerTexts()).toContain(signsBox)
+      await where.selectOption({ label: signsBox })
+      const sign = 'Dad drinks before the visit'
+      await dialog.getByLabel('What do you want to say?').fill(sign)
+      await dialog.getByRole('button', { name: 'Save' }).click()
+      const inSigns = () => readMap(observer.doc).templates.find((t) => t.templateId === 'safety-plan')?.sections['safety-plan-warning-signs'] ?? []
+      await waitFor(() => inSigns().some((i) => i.text === sign && i.authorName === 'Ana Ruiz'), { timeoutMs: 10_000, what: 'the warning sign in the plan’s box' })
     } finally {
       observer.destroy()
       await phone.close()

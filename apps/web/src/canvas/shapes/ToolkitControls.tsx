@@ -21,7 +21,12 @@
 import {
   addDangerStatement,
   addItem,
+  addTemplateItem,
+  CHILDS_OWN_TEMPLATES,
   columnOf,
+  isTemplateId,
+  MAP_TEMPLATES,
+  templateZoneWords,
   addNextStep,
   addSafetyGoal,
   composeDangerStatement,
@@ -51,7 +56,9 @@ import {
   type DangerStatementSlots,
   type NextStepFields,
   type SafetyGoalSlots,
+  type ItemZoneKey,
   type SectionKey,
+  type TemplateId,
   type ZoneKey,
 } from '@safetymap/map-model'
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
@@ -311,6 +318,31 @@ function noteSectionOptions(editor: Editor): { value: string; label: string }[] 
   })
 }
 
+/** Joins a placed template's placement id and box key in one choice value (neither holds a space). */
+const PLACED_BOX = ' '
+
+/**
+ * The boxes of templates placed beside the map that take a plain note (a safety plan's rules, a
+ * Safety House's rooms), named "template: box", left to right. Not the child's own Three Houses,
+ * whose notes are the child's words written with her; not the circles' rings, which hold people
+ * (placed from "Who's here"); not a path, which takes numbers.
+ */
+function placedNoteOptions(editor: Editor, templateName: (id: TemplateId) => string): { value: string; label: string }[] {
+  return editor
+    .getCurrentPageShapes()
+    .filter((zone) => zone.type === ZONE_SHAPE_TYPE && typeof zone.meta.placementId === 'string' && isTemplateId(zone.meta.templateId))
+    .sort((a, b) => a.x - b.x || a.y - b.y)
+    .flatMap((zone) => {
+      const templateId = zone.meta.templateId as TemplateId
+      const key = (zone.props as { zone: ItemZoneKey }).zone
+      const { look } = templateZoneWords(key, templateId)
+      if (CHILDS_OWN_TEMPLATES.has(templateId) || look === 'ring' || look === 'scale' || look === 'heading') return []
+      if (!MAP_TEMPLATES[templateId].sections.includes(key)) return []
+      const box = editor.getShapeUtil(zone).getText(zone) ?? key
+      return [{ value: `${String(zone.meta.placementId)}${PLACED_BOX}${key}`, label: `${templateName(templateId)}: ${box}` }]
+    })
+}
+
 /** Safety House paths on the page (map-model MM-32), left to right: each is a child's scale. */
 function pathScaleIds(editor: Editor): string[] {
   return editor
@@ -396,14 +428,21 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
               label: 'toolkit.note.section',
               type: 'select',
               required: true,
-              options: [{ value: '', label: t('toolkit.note.chooseSection') }, ...noteSectionOptions(editor)],
+              options: [
+                { value: '', label: t('toolkit.note.chooseSection') },
+                ...noteSectionOptions(editor),
+                ...placedNoteOptions(editor, (id) => t(`templates.${id}`)),
+              ],
             },
             { name: 'text', label: 'toolkit.note.text', hint: 'toolkit.note.textHint', required: true },
           ]}
           {...draft.props}
           contentLocale={locale}
           onSave={(v) => {
-            showNewCard(editor, addItem(doc, v.section as SectionKey, v.text ?? '', author, { now: new Date() }))
+            const [where = '', placedKey] = (v.section ?? '').split(PLACED_BOX)
+            const text = v.text ?? ''
+            const now = new Date()
+            showNewCard(editor, placedKey ? addTemplateItem(doc, where, placedKey as ItemZoneKey, text, author, { now }) : addItem(doc, where as SectionKey, text, author, { now }))
             draft.forget()
             close()
           }}
