@@ -1384,6 +1384,8 @@ describe('the phone view', () => {
       // The map came as the socket opened (`whole=1`), and the app did not ask the relay for it again.
       expect(fresh.requests.find((u) => /\/sync\//.test(u))).toContain('whole=1')
       expect(syncAsks).toBe(0)
+      // Who she is was asked once, by the early start: on a slow phone every extra request waits its turn.
+      expect(fresh.requests.filter((u) => new URL(u).pathname === '/api/me')).toHaveLength(1)
       // It keeps working as a normal connection: her item reaches the facilitator.
       await addOnPhone(page, 'strengths', 'Sam joined the group chat')
       await waitFor(() => itemsWithText(facilitator, 'strengths', 'Sam joined the group chat').length === 1, { timeoutMs: 10_000, what: 'the item from the cold-opened list' })

@@ -130,7 +130,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
 
   useWarnBeforeLeaving(snapshot.hasUnsentChanges && snapshot.state !== 'live')
   // A remote family or network member on a computer gets the phone's safety tools too (guide §9).
-  const talkCheck = useTalkCheck(meeting.id)
+  const talkCheck = useTalkCheck(meeting.id, user)
 
   // A language someone picked on their own device is their board's too; the facilitator's board, which the room may watch, stays in the meeting's.
   const boardLocale = useBoardLocale(doc, meeting.locale, chosen && role !== 'facilitator' ? locale : null)

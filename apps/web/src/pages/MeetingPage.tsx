@@ -16,6 +16,7 @@ import { navigate } from '../router/navigation.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
+import { talkCheckOf } from '../safety/useTalkCheck.ts'
 
 // The board writes cards in the meeting's language, which may not be the reader's: both catalogues.
 const MeetingCanvas = lazy(() =>
@@ -85,6 +86,6 @@ function toPageState(
   const user: MeetingUser =
     me.value.kind === 'worker'
       ? { id: me.value.worker.id, name: me.value.worker.name, role: meeting.value.role }
-      : { id: me.value.participant.id, name: me.value.participant.name, role: meeting.value.role }
+      : { id: me.value.participant.id, name: me.value.participant.name, role: meeting.value.role, talkCheck: talkCheckOf(me.value, meeting.value.id) }
   return { status: 'ready', meeting: meeting.value, user, licenseKey: config.value.tldrawLicenseKey, labels: config.value.labels ?? {} }
 }

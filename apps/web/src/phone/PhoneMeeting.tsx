@@ -150,7 +150,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   const typed = useMemo(createTypedWords, [])
   const [typedDone, setTypedDone] = useState(false)
   const bar = useStickyBar()
-  const talkCheck = useTalkCheck(meeting.id)
+  const talkCheck = useTalkCheck(meeting.id, user)
 
   useEffect(() => {
     awareness.setLocalStateField(AWARENESS_USER_FIELD, { id: user.id, name: user.name, color: userColor(user.id), role: user.role })

@@ -33,6 +33,7 @@ import { takeAccess } from './earlyStart.ts'
 import { forgetMeetingStorage } from './forgetDevice.ts'
 import { forgetAccess, hasLocalCopy, rememberAccess, rememberedAccess } from './localCopy.ts'
 import { dropPrerenderedList } from './prerenderedList.ts'
+import { talkCheckOf } from '../safety/useTalkCheck.ts'
 import './phone.css'
 
 type Access =
@@ -62,7 +63,8 @@ function toAccess(meetingId: string, me: ApiResult<Me>, meeting: ApiResult<Meeti
   if (!me.ok) return me.error.status === 401 ? { status: 'signedOut' } : failed(me.error)
   if (!meeting.ok) return failed(meeting.error)
   const person = me.value.kind === 'worker' ? me.value.worker : me.value.participant
-  return { status: 'ready', meeting: meeting.value, user: { id: person.id, name: person.name, role: meeting.value.role }, offline: false }
+  const user = { id: person.id, name: person.name, role: meeting.value.role, talkCheck: talkCheckOf(me.value, meetingId) }
+  return { status: 'ready', meeting: meeting.value, user, offline: false }
 }
 
 /**

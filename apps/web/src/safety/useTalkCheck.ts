@@ -5,11 +5,13 @@
  * answered, it stays away on this tab (sessionStorage) and comes back only from its small control.
  * Her answer goes to the server only (api.setCanTalk), never into the map or her presence.
  *
- *   const check = useTalkCheck(meeting.id)
+ *   const user = { id, name, role, talkCheck: talkCheckOf(me, meeting.id) }
+ *   const check = useTalkCheck(meeting.id, user)
  *   <TalkCheckButton check={check} />  <TalkCheckQuestion check={check} />
  */
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
-import { api, type Attendance, type CanTalk } from '../api/api.ts'
+import { useCallback, useRef, useState, type RefObject } from 'react'
+import { api, type Attendance, type CanTalk, type Me } from '../api/api.ts'
+import type { MeetingUser, TalkCheckStart } from '../canvas/MeetingUser.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 
 /**
@@ -57,28 +59,26 @@ export interface TalkCheck {
   readonly controlRef: RefObject<HTMLButtonElement | null>
 }
 
-/** The talk check of the signed-in participant in `meetingId`. */
-export function useTalkCheck(meetingId: string): TalkCheck {
-  const [self, setSelf] = useState<{ readonly id: string; readonly answer: CanTalk | null } | null>(null)
-  const [open, setOpen] = useState(false)
+/**
+ * Where her talk check starts, from the page's own answer to "who is signed in" (no request of its
+ * own: on a slow phone every request waits its turn): her answer so far, or null when she is not
+ * asked. Offline pages keep no answer, so they do not ask: nothing could be sent.
+ */
+export function talkCheckOf(me: Me, meetingId: string): TalkCheckStart | null {
+  if (me.kind !== 'participant') return null
+  const { meetingId: ofMeeting, attendance, canTalk } = me.participant
+  return ofMeeting === meetingId && attendance && REMOTE.has(attendance) ? { answer: canTalk ?? null } : null
+}
+
+/** The talk check of `user` (signed in to `meetingId`); asked only when `user.talkCheck` is set ({@link talkCheckOf}). */
+export function useTalkCheck(meetingId: string, user: MeetingUser): TalkCheck {
+  const start = user.talkCheck ?? null
+  const [self, setSelf] = useState<{ readonly id: string; readonly answer: CanTalk | null } | null>(() => (start ? { id: user.id, answer: start.answer } : null))
+  const [open, setOpen] = useState(() => start !== null && start.answer === null && !wasClosed(meetingId, user.id))
   const [focusQuestion, setFocusQuestion] = useState(false)
   const [saved, setSaved] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
   const controlRef = useRef<HTMLButtonElement>(null)
-
-  useEffect(() => {
-    let current = true
-    void api.getMe().then((me) => {
-      if (!current || !me.ok || me.value.kind !== 'participant') return
-      const { id, meetingId: ofMeeting, attendance, canTalk } = me.value.participant
-      if (ofMeeting !== meetingId || !attendance || !REMOTE.has(attendance)) return
-      setSelf({ id, answer: canTalk ?? null })
-      setOpen((canTalk ?? null) === null && !wasClosed(meetingId, id))
-    })
-    return () => {
-      current = false
-    }
-  }, [meetingId])
 
   const id = self?.id ?? null
   const close = useCallback(() => {
