@@ -1,6 +1,7 @@
 /**
- * Exporting in a real Chromium: the facilitator records the meeting details, writes a note,
- * finishes the map, opens Export, and the case-file PDF downloads with the details, the note, the
+ * Exporting in a real Chromium: the facilitator records the meeting details (children, how it
+ * is held, purpose, agreements, desired outcome), ticks in Who's here that a family member signed
+ * the release-of-information form, writes a note, finishes the map, opens Export, and the case-file PDF downloads with the details, the note, the
  * child's shared words and the canvas picture made by tldraw in the browser; the audit trail
  * records the export with the checksum the page shows. The family copy of this English meeting,
  * made in Spanish for the family, has Spanish headings and connecting words around people's own
@@ -18,6 +19,8 @@ import { addDangerStatement, addTemplateItem, placeTemplate } from '@safetymap/m
 import { foreignHosts, recordingContext } from '../helpers/browser.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+import { api } from '../helpers/clients.ts'
+import { joinBody } from '../helpers/accessClients.ts'
 
 const live = useServerAndChromium()
 
@@ -61,6 +64,10 @@ describe('export from the meeting page', () => {
     await details.getByLabel('Case reference (optional)').fill('CWS-2026-0042')
     await details.getByLabel('Kind of meeting').selectOption({ label: 'Child and Family Team meeting' })
     await details.getByLabel('Purpose of the meeting').fill('Un plan para las noches de Kai')
+    await details.getByLabel('Child or children this meeting is about (optional)').fill('Kai, Lía')
+    await details.getByLabel('How the meeting is held').selectOption({ label: 'Some in the room, some by video or phone' })
+    await details.getByLabel(/^What the group agreed about how to work together/).fill('Lo que se dice aquí se queda aquí')
+    await details.getByLabel('What we hope to get done today').fill('Un calendario para las noches')
     // A start with a date but no time is refused beside the field, with the keyboard on it, and nothing is saved.
     const started = details.getByLabel('Started at')
     await started.focus()
@@ -90,6 +97,16 @@ describe('export from the meeting page', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).focus()
     await expect.poll(() => details.count()).toBe(0)
 
+    // Mai joins; the facilitator ticks that she signed the release-of-information form.
+    const invite = await live.server.services.meetings.createInvite({
+      meetingId, role: 'editor', kind: 'personal', label: null, lobby: false, createdBy: 'test', expiresAt: Date.now() + 3_600_000, now: Date.now(),
+    })
+    expect((await api(live.server.url, '/api/join', { body: await joinBody(live.server.url, invite.token, 'Mai Nguyễn') })).status).toBe(200)
+    const signedForm = page.getByRole('checkbox', { name: 'Mai Nguyễn signed the form to share information (for the case file)' })
+    if (!(await page.getByTestId('whos-here').isVisible())) await page.getByRole('button', { name: /^Who's here \(/ }).click()
+    await signedForm.check({ timeout: 10_000 })
+    await expect.poll(async () => (await live.server.services.meetings.listParticipants(meetingId))[0]?.releaseConsentAt ?? null, { timeout: 5_000 }).not.toBeNull()
+
     await addNoteUnder(page, 'Strengths', 'La abuela recoge a Kai cada día')
     await page.locator('.tl-canvas').getByText('La abuela recoge a Kai cada día').first().waitFor({ timeout: 5_000 })
 
@@ -102,13 +119,20 @@ describe('export from the meeting page', () => {
     const { file, suggested } = await exportAs(page, 'Case-file record (PDF)')
 
     expect(suggested).toMatch(/-v1-record\.pdf$/)
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    // Ligatures (ﬁ) unfolded, so "confidentiality" reads as written.
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').replace(/[\uFB00-\uFB06]/g, (l) => l.normalize('NFKC'))
     expect(text).toContain('La abuela recoge a Kai cada día')
     expect(text).toContain('José Nguyễn')
     expect(text).not.toContain('Canvas picture: not included')
     expect(text).toContain('Case reference: CWS-2026-0042')
     expect(text).toContain('Meeting type: Child and Family Team meeting')
     expect(text).toContain('Un plan para las noches de Kai')
+    expect(text).toContain('Child or children: Kai, Lía')
+    expect(text).toContain('How the meeting was held: Some people in person, some remote')
+    expect(text).toContain('Agreements (confidentiality among them): Lo que se dice aquí se queda aquí')
+    expect(text).toContain('Desired outcome of today: Un calendario para las noches')
+    expect(text).toMatch(/Mai Nguyễn — editor Relationship: [^;]+; attended: [^;]+; confidentiality agreement: yes; release of information consent: yes/)
+    expect(text).toMatch(/José Nguyễn — facilitator Relationship: agency worker; attended: facilitating;/)
     expect(text).toContain(`“${CHILD_AGREED}”`)
     expect(text).not.toContain(CHILD_NOT_AGREED)
 
@@ -117,6 +141,15 @@ describe('export from the meeting page', () => {
     const exports = (await live.server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created')
     expect(exports).toHaveLength(1)
     expect(exports[0]!.details).toMatchObject({ format: 'pdf', sha256, version: 'v1', picture: true })
+
+    // The same record as data for the case-management system.
+    const data = JSON.parse(readFileSync((await exportAs(page, 'Data for the case-management system (JSON)')).file, 'utf8'))
+    expect(data.meeting).toMatchObject({
+      children: ['Kai', 'Lía'], meetingFormat: 'hybrid', purpose: 'Un plan para las noches de Kai',
+      agreements: 'Lo que se dice aquí se queda aquí', desiredOutcome: 'Un calendario para las noches',
+    })
+    expect(data.participants.find((p: { name: string }) => p.name === 'Mai Nguyễn')).toMatchObject({ confidentialityAgreement: true, releaseConsent: true })
+
 
     // The family copy: the meeting's language (English) is chosen until the facilitator picks Español.
     // On a 1366 × 768 laptop the longer dialog stays within the window (it scrolls itself), and each
@@ -138,6 +171,9 @@ describe('export from the meeting page', () => {
     expect(familyText).toContain('¿Qué nos preocupa?')
     expect(familyText).toContain('The school se preocupa porque Kai arrives hungry.')
     expect(familyText).toContain('La abuela recoge a Kai cada día')
+    expect(familyText).toContain('Sobre: Kai y Lía')
+    expect(familyText).toContain('Cómo nos reunimos: Algunas personas en persona y otras a distancia')
+    expect(familyText).toContain('Lo que esperábamos lograr hoy: Un calendario para las noches')
     expect(familyText).not.toContain('Your family’s safety map')
     expect(familyText).not.toContain('is worried that')
     const familyEntry = (await live.server.services.audit.forMeeting(meetingId)).filter((e) => e.action === 'export.created').at(-1)

@@ -73,8 +73,12 @@ const TOOLKIT_PHRASES = [
 const AGENCY = 'Condado de Los Ángeles DCFS'
 const DETAILS = {
   caseReference: 'CWS-2026-0042',
+  children: ['Kai', 'Lía'],
   meetingType: 'child-and-family-team',
+  meetingFormat: 'hybrid',
   purpose: 'Acordar un plan para las noches de Kai',
+  agreements: 'Lo que se dice aquí se queda aquí; hablamos de uno en uno',
+  desiredOutcome: 'Un calendario de quién cuida a Kai cada noche',
   startTime: '2026-11-25T17:00:00.000Z',
   endTime: '2026-11-25T18:30:00.000Z',
 }
@@ -90,7 +94,8 @@ const PATH_WORDS = 'Casi llego a la puerta porque la abuela está'
 const PATH_ENDS = { zero: 'Muy lejos de la puerta', ten: 'En la puerta, a salvo' }
 const OVERALL_ENDS = { zero: 'Kai no puede quedarse en casa', ten: 'Todos están seguros de que Kai está a salvo' }
 
-const normalize = (text: string) => text.replace(/\s+/g, ' ')
+// pdftotext gives ligatures as one character (ﬁ): unfolded, so "confidentiality" reads as written.
+const normalize = (text: string) => text.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC')).replace(/\s+/g, ' ')
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 async function exportFile(format: string, options: { token?: string; cookie?: string; query?: string; meeting?: string } = {}) {
@@ -130,6 +135,11 @@ beforeAll(async () => {
   meetingId = (await createMeeting(server.url, apiKey, 'Reunión de la familia Nguyễn', 'es')).id
   const details = await api(server.url, `/api/meetings/${meetingId}`, { token: apiKey, method: 'PATCH', body: DETAILS })
   expect(details.status).toBe(200)
+  // Both accept the confidentiality agreement when they join; the facilitator records Mai's signed release form.
+  const mai = await joinByInvite(server.url, apiKey, meetingId, 'Mai Nguyễn')
+  await joinByInvite(server.url, apiKey, meetingId, 'Bảo Nguyễn')
+  const release = await api(server.url, `/api/meetings/${meetingId}/participants/${mai.participantId}/release-consent`, { token: apiKey, method: 'PUT', body: { signed: true } })
+  expect(release.status).toBe(204)
   await server.services.relay.applyServerChange(meetingId, (doc) => {
     const child = { id: 'p-kai', name: 'Kai Nguyễn' }
     const houses = placeTemplate(doc, 'three-houses', {
@@ -209,7 +219,15 @@ describe('export formats', () => {
     expect(text).toContain('Meeting type: Child and Family Team meeting')
     expect(text).toContain('Started: 2026-11-25 17:00 UTC')
     expect(text).toContain('Ended: 2026-11-25 18:30 UTC')
-    expect(text).toContain(DETAILS.purpose)
+    expect(text).toContain('Child or children: Kai, Lía')
+    expect(text).toContain('How the meeting was held: Some people in person, some remote')
+    expect(text).toContain(`Purpose: ${DETAILS.purpose}`)
+    expect(text).toContain(`Agreements (confidentiality among them): ${DETAILS.agreements}`)
+    expect(text).toContain(`Desired outcome of today: ${DETAILS.desiredOutcome}`)
+    // Each person's consents as recorded; the facilitator ran the (hybrid) meeting.
+    expect(text).toContain('Mai Nguyễn — editor Relationship: relative; attended: in-room; confidentiality agreement: yes; release of information consent: yes')
+    expect(text).toContain('Bảo Nguyễn — editor Relationship: relative; attended: in-room; confidentiality agreement: yes; release of information consent: not recorded')
+    expect(text).toContain('Ana Ruiz — facilitator Relationship: agency worker; attended: facilitating;')
     // The child's words they agreed to share, in quotation marks; the others left out and counted.
     for (const words of CHILD_AGREED) expect(text).toContain(`“${words}”`)
     expect(text).toContain('the child’s own words, agreed to share')
@@ -267,6 +285,14 @@ describe('export formats', () => {
     expect(text).toContain('José Nguyễn: 7 de 10')
     expect(text).toContain('Tipo de reunión: Reunión del Equipo del Niño y la Familia')
     expect(text).toContain(`Para qué nos reunimos: ${DETAILS.purpose}`)
+    expect(text).toContain('Sobre: Kai y Lía')
+    expect(text).toContain('Cómo nos reunimos: Algunas personas en persona y otras a distancia')
+    expect(text).toContain(`Lo que acordamos sobre cómo trabajar juntos: ${DETAILS.agreements}`)
+    expect(text).toContain(`Lo que esperábamos lograr hoy: ${DETAILS.desiredOutcome}`)
+    // José does not agree with a statement: the copy never says everyone agreed.
+    expect(text).not.toMatch(/todos dijeron y acordaron/)
+    expect(text).toContain('No todos estuvieron de acuerdo con todo. Cuando alguien no está de acuerdo, esta copia lo dice.')
+    expect(text).not.toContain('release')
     expect(text).toContain('Las tres casas')
     for (const words of CHILD_AGREED) expect(text).toContain(`“${words}”`)
     expect(text).toContain('en las propias palabras del niño o la niña')
@@ -307,6 +333,11 @@ describe('export formats', () => {
     expect(text).toContain('Case reference: CWS-2026-0042')
     expect(text).toContain('Meeting type: Child and Family Team meeting')
     expect(text).toContain('Started: 2026-11-25 17:00 UTC')
+    expect(text).toContain('Child or children: Kai, Lía')
+    expect(text).toContain('How the meeting was held: Some people in person, some remote')
+    expect(text).toContain(`Agreements (confidentiality among them): ${DETAILS.agreements}`)
+    expect(text).toContain(`Desired outcome of today: ${DETAILS.desiredOutcome}`)
+    expect(text).toContain('confidentiality agreement: yes; release of information consent: yes')
     for (const words of CHILD_AGREED) expect(text).toContain(`“${words}”`)
     expect(text).not.toContain(CHILD_NOT_AGREED)
     expect(text).toContain(CIRCLE_ITEM)
@@ -340,7 +371,7 @@ describe('export formats', () => {
     expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
     expect(body.canvasPicture).toEqual({ included: false })
     expect(body.exportId).toBe(res.headers.get('x-export-id'))
-    expect(body.schemaVersion).toBe('1.8.0')
+    expect(body.schemaVersion).toBe('1.9.0')
     expect(body.variant).toBe('three-column')
     expect(body.dangerStatements[0].disagreements).toEqual([{ participant: { id: 'p-jose', name: 'José Nguyễn' }, at: new Date(clock + 3_600_000).toISOString() }])
     expect(body.meeting).toMatchObject({
@@ -350,7 +381,13 @@ describe('export formats', () => {
       purpose: DETAILS.purpose,
       startedAt: DETAILS.startTime,
       endedAt: DETAILS.endTime,
+      children: DETAILS.children,
+      meetingFormat: 'hybrid',
+      agreements: DETAILS.agreements,
+      desiredOutcome: DETAILS.desiredOutcome,
     })
+    const consents = Object.fromEntries(body.participants.filter((p: { source: string }) => p.source !== 'item-author').map((p: { name: string; attendance: string | null; confidentialityAgreement: boolean | null; releaseConsent: boolean | null }) => [p.name, [p.attendance, p.confidentialityAgreement, p.releaseConsent]]))
+    expect(consents).toMatchObject({ 'Mai Nguyễn': ['in-room', true, true], 'Bảo Nguyễn': ['in-room', true, null], 'Ana Ruiz': ['facilitating', null, null] })
     const houses = body.templates.find((t: { templateId: string }) => t.templateId === 'three-houses')
     expect(houses).toMatchObject({ childsOwnWords: true, notShared: 1 })
     const childItems = houses.sections.flatMap((s: { items: { text: string; childAgreed: boolean }[] }) => s.items)
@@ -364,10 +401,11 @@ describe('export formats', () => {
     expect(circles.people).toEqual([{ itemId: expect.any(String), name: CIRCLE_ITEM, participantId: 'p-thu', ring: 'circle-close', ringLabel: { en: 'Close support', es: 'Apoyo cercano' } }])
     expect(body.scales.find((sc: { scaleId: string }) => sc.scaleId === OVERALL_SCALE_ID).ends).toEqual(OVERALL_ENDS)
 
-    // A record written by 1.1.0 (none of the 1.2.0 to 1.8.0 fields) still validates.
+    // A record written by 1.1.0 (none of the 1.2.0 to 1.9.0 fields) still validates.
     const older = structuredClone(body)
-    older.$schema = older.$schema.replace('1.8.0', '1.1.0')
+    older.$schema = older.$schema.replace('1.9.0', '1.1.0')
     delete older.variant
+    for (const key of ['children', 'meetingFormat', 'agreements', 'desiredOutcome']) delete older.meeting[key]
     older.schemaVersion = '1.1.0'
     const withoutDisagreements = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(withoutDisagreements)

@@ -63,7 +63,7 @@ export {
   type TemplateZone,
   type TemplateZoneLook,
 } from './lib/mapTemplates.ts'
-export { isMeetingType, MEETING_TYPES, type MeetingType } from './lib/meetingTypes.ts'
+export { isMeetingFormat, isMeetingType, MEETING_FORMATS, MEETING_TYPES, type MeetingFormat, type MeetingType } from './lib/meetingTypes.ts'
 export { LABEL_OVERRIDE_MAX_LENGTH, parseLabelOverrides, type ParsedLabelOverrides } from './lib/labelOverrides.ts'
 export {
   placedZoneId,

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'participant.declined',
   'participant.role-changed',
   'participant.removed',
+  'participant.release-consent-recorded',
   'join.refused',
   'access.refused',
   'rate.limited',

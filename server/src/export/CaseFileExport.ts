@@ -47,11 +47,11 @@ import {
   type SectionKey,
   type TemplateId,
 } from '@safetymap/map-model'
-import type { MeetingType } from '../meetings/meetingDetails.ts'
+import type { MeetingFormat, MeetingType } from '../meetings/meetingDetails.ts'
 import { templateName } from './exportWords.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.8.0'
+export const EXPORT_SCHEMA_VERSION = '1.9.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -246,9 +246,10 @@ export interface ExportParticipant {
   /** Role in the meeting (facilitator, editor, viewer) or in the agency. */
   readonly role: string
   readonly relationship: string | null
-  /** How they attended: in person, remote, phone … */
+  /** How they attended: in-room, video, phone; for the agency workers who ran it, in-room or remote as the meeting was held, else `facilitating`. */
   readonly attendance: string | null
   readonly confidentialityAgreement: boolean | null
+  /** `true` once a facilitator recorded their signed release-of-information consent; `null`: not recorded. */
   readonly releaseConsent: boolean | null
   /** Version of the confidentiality agreement they accepted, when recorded. */
   readonly consentVersion: string | null
@@ -287,12 +288,20 @@ export interface CaseFileExport {
     readonly createdAt: string
     readonly agency: string | null
     readonly caseReference: string | null
+    /** Since 1.9.0. The child or children the meeting is about, as the family calls them; empty when none were entered. */
+    readonly children: readonly string[]
     readonly meetingType: MeetingType | null
+    /** Since 1.9.0. How the meeting was held: in person, remote or hybrid. */
+    readonly meetingFormat: MeetingFormat | null
     /** As entered, else when a facilitator first opened the map. */
     readonly startedAt: string | null
     /** As entered, else when the meeting was ended. */
     readonly endedAt: string | null
     readonly purpose: string | null
+    /** Since 1.9.0. The group's agreements for the meeting, confidentiality among them. */
+    readonly agreements: string | null
+    /** Since 1.9.0. What the meeting hoped to achieve that day. */
+    readonly desiredOutcome: string | null
   }
   readonly version: ExportVersion
   readonly participants: readonly ExportParticipant[]
@@ -328,10 +337,14 @@ export interface ExportMeetingRecord {
   readonly createdAt: number
   readonly agency?: string | null
   readonly caseReference?: string | null
+  readonly children?: readonly string[]
   readonly meetingType?: MeetingType | null
+  readonly meetingFormat?: MeetingFormat | null
   readonly startedAt?: number | null
   readonly endedAt?: number | null
   readonly purpose?: string | null
+  readonly agreements?: string | null
+  readonly desiredOutcome?: string | null
 }
 
 export interface ExportVersionRecord {
@@ -614,10 +627,14 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
       createdAt: new Date(meeting.createdAt).toISOString(),
       agency: meeting.agency ?? null,
       caseReference: meeting.caseReference ?? null,
+      children: [...(meeting.children ?? [])],
       meetingType: meeting.meetingType ?? null,
+      meetingFormat: meeting.meetingFormat ?? null,
       startedAt: iso(meeting.startedAt),
       endedAt: iso(meeting.endedAt),
       purpose: meeting.purpose ?? null,
+      agreements: meeting.agreements ?? null,
+      desiredOutcome: meeting.desiredOutcome ?? null,
     },
     version,
     participants,
@@ -659,6 +676,12 @@ export function recordDate(model: CaseFileExport): Date {
     if (Number.isFinite(at) && at > latest) latest = at
   }
   return new Date(latest)
+}
+
+/** True when anyone recorded that they do not agree with a note or card, or a statement names who disagrees. */
+export function hasRecordedDisagreement(model: CaseFileExport): boolean {
+  const cards = [...allItems(model), ...model.dangerStatements, ...model.dangerStatements.flatMap((d) => d.safetyGoals), ...model.unlinkedSafetyGoals, ...model.nextSteps]
+  return cards.some((card) => card.disagreements.length > 0) || model.dangerStatements.some((d) => d.disagreement !== null)
 }
 
 /** How many safety-planning cards (statements, goals, next steps, scaling marks) sit in a section. */

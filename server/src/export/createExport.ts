@@ -16,6 +16,7 @@ import * as Y from 'yjs'
 import { isLocale, META_KEYS, META_MAP_NAME, readMap, readRecordMap, ZONE_SHAPE_TYPE, type Locale } from '@safetymap/map-model'
 import type { Services } from '../http/services.ts'
 import type { Meeting } from '../meetings/MeetingStore.ts'
+import type { MeetingFormat } from '../meetings/meetingDetails.ts'
 import type { VersionDetails } from '../meetings/versionDetails.ts'
 import { restrictedDocId } from '../meetings/restrictedDoc.ts'
 import {
@@ -137,8 +138,15 @@ async function earlierVersions(services: Services, meetingId: string, version: n
   })
 }
 
+/**
+ * How the agency workers who ran the meeting attended: the facilitator is on the board throughout,
+ * so in the room for a meeting held in person and remote for a remote one; a hybrid meeting (or
+ * one whose format was not entered) does not say which, so only that they facilitated.
+ */
+const FACILITATOR_ATTENDANCE: Readonly<Record<MeetingFormat, string>> = { 'in-person': 'in-room', remote: 'remote', hybrid: 'facilitating' }
+
 /** Facilitating workers first, then everyone who joined and was let in (or later left). */
-async function rosterOf(services: Services, meeting: Meeting): Promise<ExportParticipant[]> {
+async function rosterOf(services: Services, meeting: Meeting, format: MeetingFormat | null): Promise<ExportParticipant[]> {
   const roster: ExportParticipant[] = []
   for (const workerId of meeting.facilitatorIds) {
     const worker = await services.workers.getWorker(workerId)
@@ -147,7 +155,7 @@ async function rosterOf(services: Services, meeting: Meeting): Promise<ExportPar
       name: worker?.name ?? '',
       role: workerId === meeting.ownerWorkerId ? 'facilitator' : 'co-facilitator',
       relationship: 'agency worker',
-      attendance: null,
+      attendance: format ? FACILITATOR_ATTENDANCE[format] : 'facilitating',
       confidentialityAgreement: null,
       releaseConsent: null,
       consentVersion: null,
@@ -164,9 +172,8 @@ async function rosterOf(services: Services, meeting: Meeting): Promise<ExportPar
       relationship: p.relationship,
       attendance: p.attendance,
       confidentialityAgreement: p.consentVersion === null ? null : true,
-      // The product records the confidentiality agreement; a release-of-information
-      // authorization is a separate signed form it does not capture yet.
-      releaseConsent: null,
+      // The release-of-information form is signed on paper; a facilitator records that it was.
+      releaseConsent: p.releaseConsentAt === null ? null : true,
       consentVersion: p.consentVersion,
       status: p.status,
       source: 'roster',
@@ -235,15 +242,19 @@ export async function readExportModel(
         createdAt: meeting.createdAt,
         agency: services.config.agencyName,
         caseReference: details.caseReference,
+        children: details.children,
         meetingType: details.meetingType,
+        meetingFormat: details.meetingFormat,
         purpose: details.purpose,
+        agreements: details.agreements,
+        desiredOutcome: details.desiredOutcome,
         // Entered times win; else when a facilitator first opened it and when it was ended.
         startedAt: details.startTime ?? openedAt,
         endedAt: details.endTime ?? endedAt,
       },
       map: readMap(doc),
       stateSha256,
-      roster: await rosterOf(services, meeting),
+      roster: await rosterOf(services, meeting, details.meetingFormat),
       version: source.version,
       picture: describePicture(input.picture),
       restrictedItemIds: new Set([...restrictedNoteIds(doc), ...heldApart.ids]),

@@ -15,7 +15,7 @@
  * ```
  */
 import { formatDueDate, templateZoneWords, type LabelKey, type Locale, type MapVariantId, type TemplateId } from '@safetymap/map-model'
-import type { MeetingType } from '../meetings/meetingDetails.ts'
+import type { MeetingFormat, MeetingType } from '../meetings/meetingDetails.ts'
 import type { ExportDisagreement } from './CaseFileExport.ts'
 
 /** Short banner on every page of the case-file record (WIC 827 / 42 CFR Part 2 style). */
@@ -49,6 +49,17 @@ const MEETING_TYPE_LABELS: Readonly<Record<MeetingType, Readonly<Record<Locale, 
 /** The kind of meeting in words. */
 export function meetingTypeLabel(type: MeetingType, locale: Locale): string {
   return MEETING_TYPE_LABELS[type][locale]
+}
+
+const MEETING_FORMAT_LABELS: Readonly<Record<MeetingFormat, Readonly<Record<Locale, string>>>> = {
+  'in-person': { en: 'In person', es: 'En persona' },
+  remote: { en: 'Remote (by video or phone)', es: 'A distancia (por video o teléfono)' },
+  hybrid: { en: 'Some people in person, some remote', es: 'Algunas personas en persona y otras a distancia' },
+}
+
+/** How the meeting was held, in words. */
+export function meetingFormatLabel(format: MeetingFormat, locale: Locale): string {
+  return MEETING_FORMAT_LABELS[format][locale]
 }
 
 const TEMPLATE_NAMES: Readonly<Record<TemplateId, Readonly<Record<Locale, string>>>> = {
@@ -160,6 +171,13 @@ interface FamilyWords {
   readonly page: (n: number, of: number) => string
   readonly meetingType: string
   readonly purpose: string
+  /** The child or children the meeting was about. */
+  readonly children: string
+  readonly meetingFormat: string
+  readonly agreements: string
+  readonly desiredOutcome: string
+  /** Added to the intro when someone recorded that they do not agree with something. */
+  readonly someDisagree: string
   readonly childsWords: string
   readonly onlyWhatTheChildShared: string
   /** What the two ends of a scale mean, in the facilitator's words; an end left blank is left out. */
@@ -174,14 +192,15 @@ interface FamilyWords {
 }
 
 /** "Jess", "Jess and Ana", "Jess, Ana, and Thu" / "Jess, Ana y Thu" ("Ana e Isabel"), by the language's rules. */
-const listOfNames = (names: readonly string[], locale: Locale): string =>
+export const listOfNames = (names: readonly string[], locale: Locale): string =>
   new Intl.ListFormat(locale === 'es' ? 'es-US' : 'en-US', { type: 'conjunction' }).format(names)
 
 const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
   en: {
     intro:
-      'This is what everyone said and agreed at the meeting, in their own words. It shows what people ' +
+      'This is what people said at the meeting, in their own words. It shows what people ' +
       'are worried about, what is working well, and what needs to happen next.',
+    someDisagree: 'Not everyone agreed with everything. Where someone does not agree, this copy says so.',
     privacy: 'This copy is for you and your family. Please keep it in a private place.',
     date: 'Meeting date',
     version: 'Map version',
@@ -198,6 +217,10 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     page: (n, of) => `Page ${n} of ${of}`,
     meetingType: 'Kind of meeting',
     purpose: 'Why we met',
+    children: 'About',
+    meetingFormat: 'How we met',
+    agreements: 'What we agreed about how we work together',
+    desiredOutcome: 'What we hoped to get done today',
     childsWords: '— in the child’s own words',
     onlyWhatTheChildShared: 'This copy has only what the child said they were happy to share.',
     scaleEnds: (zero, ten) => [zero ? `0 means: ${zero}` : '', ten ? `10 means: ${ten}` : ''].filter(Boolean).join(' · '),
@@ -210,8 +233,9 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
   },
   es: {
     intro:
-      'Esto es lo que todos dijeron y acordaron en la reunión, en sus propias palabras. Muestra lo que ' +
+      'Esto es lo que la gente dijo en la reunión, en sus propias palabras. Muestra lo que ' +
       'preocupa a la gente, lo que está funcionando bien y lo que tiene que pasar ahora.',
+    someDisagree: 'No todos estuvieron de acuerdo con todo. Cuando alguien no está de acuerdo, esta copia lo dice.',
     privacy: 'Esta copia es para usted y su familia. Por favor, guárdela en un lugar privado.',
     date: 'Fecha de la reunión',
     version: 'Versión del mapa',
@@ -228,6 +252,10 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     page: (n, of) => `Página ${n} de ${of}`,
     meetingType: 'Tipo de reunión',
     purpose: 'Para qué nos reunimos',
+    children: 'Sobre',
+    meetingFormat: 'Cómo nos reunimos',
+    agreements: 'Lo que acordamos sobre cómo trabajar juntos',
+    desiredOutcome: 'Lo que esperábamos lograr hoy',
     childsWords: '— en las propias palabras del niño o la niña',
     onlyWhatTheChildShared: 'Esta copia tiene solo lo que el niño o la niña dijo que quería compartir.',
     scaleEnds: (zero, ten) => [zero ? `0 quiere decir: ${zero}` : '', ten ? `10 quiere decir: ${ten}` : ''].filter(Boolean).join(' · '),

@@ -1,14 +1,15 @@
 /**
- * Owns the header of the case-file record — agency, title details, case reference, meeting type,
- * times, version, who finalized it, ids — as name/value pairs, so the PDF and the DOCX print the
- * same fields in the same order.
+ * Owns the fields of the case-file record's header — agency, case reference, children, meeting
+ * type and how it was held, times, version, who finalized it, ids — its purpose, agreements and
+ * desired outcome, and each participant's line, as text, so the PDF and the DOCX print the same
+ * fields in the same order.
  *
  * ```ts
  * for (const [name, value] of recordHeaderFields(model)) field(name, value)
  * ```
  */
-import type { CaseFileExport } from './CaseFileExport.ts'
-import { NOT_RECORDED, formatRecordTime, meetingTypeLabel, orNot } from './exportWords.ts'
+import type { CaseFileExport, ExportParticipant } from './CaseFileExport.ts'
+import { NOT_RECORDED, formatRecordTime, meetingFormatLabel, meetingTypeLabel, orNot, yesNo } from './exportWords.ts'
 
 /** The header fields of the record, in print order. */
 export function recordHeaderFields(model: CaseFileExport): [name: string, value: string][] {
@@ -16,7 +17,9 @@ export function recordHeaderFields(model: CaseFileExport): [name: string, value:
   return [
     ['Agency', orNot(meeting.agency)],
     ['Case reference', orNot(meeting.caseReference)],
+    ['Child or children', meeting.children.length > 0 ? meeting.children.join(', ') : NOT_RECORDED],
     ['Meeting type', meeting.meetingType ? meetingTypeLabel(meeting.meetingType, 'en') : NOT_RECORDED],
+    ['How the meeting was held', meeting.meetingFormat ? meetingFormatLabel(meeting.meetingFormat, 'en') : NOT_RECORDED],
     ['Meeting created', formatRecordTime(meeting.createdAt)],
     ['Started', formatRecordTime(meeting.startedAt)],
     ['Ended', formatRecordTime(meeting.endedAt)],
@@ -29,4 +32,22 @@ export function recordHeaderFields(model: CaseFileExport): [name: string, value:
     ['Map state SHA-256', version.stateSha256],
     ['Export schema', model.schemaVersion],
   ]
+}
+
+/** The "Purpose, agreements and desired outcome" fields, in print order. */
+export function recordPurposeFields(model: CaseFileExport): [name: string, value: string][] {
+  const { meeting } = model
+  return [
+    ['Purpose', orNot(meeting.purpose)],
+    ['Agreements (confidentiality among them)', orNot(meeting.agreements)],
+    ['Desired outcome of today', orNot(meeting.desiredOutcome)],
+  ]
+}
+
+/** The line under a participant's name: relationship, how they attended and their consents. */
+export function participantDetailsLine(p: ExportParticipant): string {
+  return (
+    `Relationship: ${orNot(p.relationship)}; attended: ${orNot(p.attendance)}; ` +
+    `confidentiality agreement: ${yesNo(p.confidentialityAgreement)}; release of information consent: ${yesNo(p.releaseConsent)}`
+  )
 }

@@ -16,13 +16,11 @@ import {
   CONFIDENTIALITY_BANNER,
   CONFIDENTIALITY_NOTICE,
   PICTURE_MISSING,
-  orNot,
   withheldNotice,
-  yesNo,
 } from './exportWords.ts'
 import { recordSectionBlocks } from './itemBlocks.ts'
 import { contentWidth, createPdf, ensureSpace, finishPdf, keepOnPage } from './pdfDocument.ts'
-import { recordHeaderFields } from './recordHeader.ts'
+import { participantDetailsLine, recordHeaderFields, recordPurposeFields } from './recordHeader.ts'
 import { caseFileTemplateBlocks } from './templateBlocks.ts'
 import { caseFileToolkitBlocks, keptTogetherEnd, type ToolkitBlock } from './toolkitBlocks.ts'
 
@@ -38,7 +36,10 @@ function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
   doc.font('body').fontSize(10)
 }
 
+/** A named field, kept on one page: a few lines of agreements split by the banner would read as two. */
 function field(doc: PDFKit.PDFDocument, name: string, value: string): void {
+  doc.font('body').fontSize(9.5)
+  keepOnPage(doc, doc.heightOfString(`${name}: ${value}`, { width: contentWidth(doc) }))
   doc.font('bold').fontSize(9.5).text(`${name}: `, { continued: true, width: contentWidth(doc) })
   doc.font('body').text(value)
 }
@@ -149,16 +150,12 @@ export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPi
     ensureSpace(doc, 30)
     doc.font('bold').fontSize(10).text(p.name || 'name not recorded', { width, continued: true })
     doc.font('body').text(` — ${p.role}${p.source === 'item-author' ? ' (contributed items; not on the roster)' : ''}`)
-    doc.font('body').fontSize(8.5).fillColor('#333333').text(
-      `Relationship: ${orNot(p.relationship)}; attended: ${orNot(p.attendance)}; ` +
-        `confidentiality agreement: ${yesNo(p.confidentialityAgreement)}; release consent: ${yesNo(p.releaseConsent)}`,
-      { width },
-    )
+    doc.font('body').fontSize(8.5).fillColor('#333333').text(participantDetailsLine(p), { width })
     doc.fillColor('black').moveDown(0.2)
   }
 
   heading(doc, 'Purpose, agreements and desired outcome')
-  doc.text(orNot(meeting.purpose), { width })
+  for (const [name, value] of recordPurposeFields(model)) field(doc, name, value)
 
   drawBlocks(doc, recordSectionBlocks(model))
   drawBlocks(doc, caseFileToolkitBlocks(model))

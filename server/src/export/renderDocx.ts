@@ -27,12 +27,10 @@ import {
   CONFIDENTIALITY_BANNER,
   CONFIDENTIALITY_NOTICE,
   PICTURE_MISSING,
-  orNot,
   withheldNotice,
-  yesNo,
 } from './exportWords.ts'
 import { recordSectionBlocks } from './itemBlocks.ts'
-import { recordHeaderFields } from './recordHeader.ts'
+import { participantDetailsLine, recordHeaderFields, recordPurposeFields } from './recordHeader.ts'
 import { stabilizeDocx } from './stabilizeDocx.ts'
 import { caseFileTemplateBlocks } from './templateBlocks.ts'
 import { caseFileToolkitBlocks, keptTogetherEnd, type ToolkitBlock } from './toolkitBlocks.ts'
@@ -107,16 +105,14 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
         spacing: { after: 120 },
         children: [
           new TextRun({
-            text:
-              `Relationship: ${orNot(p.relationship)}; attended: ${orNot(p.attendance)}; ` +
-              `confidentiality agreement: ${yesNo(p.confidentialityAgreement)}; release consent: ${yesNo(p.releaseConsent)}`,
+            text: participantDetailsLine(p),
             size: 18,
           }),
         ],
       }),
     )
   }
-  children.push(heading('Purpose, agreements and desired outcome', HeadingLevel.HEADING_1), new Paragraph(orNot(meeting.purpose)))
+  children.push(heading('Purpose, agreements and desired outcome', HeadingLevel.HEADING_1), ...recordPurposeFields(model).map(([name, value]) => field(name, value)))
 
   children.push(...blockParagraphs(recordSectionBlocks(model)))
   children.push(...blockParagraphs(caseFileToolkitBlocks(model)), ...blockParagraphs(caseFileTemplateBlocks(model)))

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addDangerStatement,
+  addDisagreement,
   addItem,
   addNextStep,
   addSafetyGoal,
@@ -73,6 +74,30 @@ const NO_RATING: Record<Locale, string> = {
   en: 'Nobody gave a number yet. You can give yours at the next meeting.',
   es: 'Nadie dio un número todavía. Usted puede dar el suyo en la próxima reunión.',
 }
+
+describe('the family copy’s opening words', () => {
+  const SAID: Record<Locale, { said: string; agreed: RegExp; someDisagree: string }> = {
+    en: { said: 'This is what people said at the meeting', agreed: /everyone said and agreed/, someDisagree: 'Not everyone agreed with everything.' },
+    es: { said: 'Esto es lo que la gente dijo en la reunión', agreed: /todos dijeron y acordaron/, someDisagree: 'No todos estuvieron de acuerdo con todo.' },
+  }
+  for (const language of ['en', 'es'] as const) {
+    it(`never say everyone agreed, and say up front when someone does not (${language})`, async () => {
+      const words = SAID[language]
+      const agreed = oneLine(pdfText(await renderFamilyPdf(userTestModel(), { language, picture: null })))
+      expect(agreed).toContain(words.said)
+      expect(agreed).not.toMatch(words.agreed)
+      expect(agreed).not.toContain(words.someDisagree)
+
+      const doc = new Y.Doc()
+      writeSafetyMapTemplate(doc, { title: 'Kai', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+      const note = addItem(doc, 'strengths', 'Grandma picks Kai up every day', { id: 'w1', name: 'Ana Ruiz' }, { now: new Date(T0) })
+      addDisagreement(doc, note, { id: 'p-jess', name: 'Jess' }, { now: new Date(T0) })
+      const disputed = oneLine(pdfText(await renderFamilyPdf(draftExport(doc, { title: 'Kai', locale: 'en', createdAt: T0 }), { language, picture: null })))
+      expect(disputed).toContain(words.someDisagree)
+      expect(disputed).not.toMatch(words.agreed)
+    })
+  }
+})
 
 describe('the family copy of a map nobody rated', () => {
   for (const language of ['en', 'es'] as const) {

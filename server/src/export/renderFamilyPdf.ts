@@ -5,7 +5,8 @@
  * steps, the banner and footer — is in that language; people's own words are printed as written.
  * It carries what people said, who said it and who does not agree with it, under the section
  * headings and their one-line hints, each card (danger statement with its goals, goal, next step,
- * rating) inside its own section and each person on the circles once; it leaves out agency-only fields (case reference, ids,
+ * rating) inside its own section and each person on the circles once, and what the meeting was
+ * about (the children, how it was held, its purpose, agreements and hoped-for outcome); it leaves out agency-only fields (case reference, ids,
  * checksums, roles, consent records, the legal notice) and restricted items (saying only that some
  * were left out). Its metadata still names the map version and the export id.
  *
@@ -15,9 +16,9 @@
  */
 import type { Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
-import { recordDate } from './CaseFileExport.ts'
+import { hasRecordedDisagreement, recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
-import { familyMapWords, familyWords, formatFamilyDate, meetingTypeLabel } from './exportWords.ts'
+import { familyMapWords, familyWords, formatFamilyDate, listOfNames, meetingFormatLabel, meetingTypeLabel } from './exportWords.ts'
 import { familyDisagreementBlocks } from './itemBlocks.ts'
 import { contentWidth, createPdf, drawParagraphs, finishPdf, keepTogether, paragraphsHeight, type PdfParagraph } from './pdfDocument.ts'
 import { drawBlocks, firstRunHeight, shortTitle, type BlockSizes } from './renderCaseFilePdf.ts'
@@ -49,11 +50,17 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
   doc.moveDown(0.5)
   const date = formatFamilyDate(model.meeting.startedAt ?? model.meeting.createdAt, locale)
   doc.fontSize(11).text(`${w.date}: ${date}`, { width })
-  if (model.meeting.meetingType) doc.text(`${w.meetingType}: ${meetingTypeLabel(model.meeting.meetingType, locale)}`, { width })
-  if (model.meeting.purpose) doc.text(`${w.purpose}: ${model.meeting.purpose}`, { width })
+  const { children, meetingType, meetingFormat, purpose, agreements, desiredOutcome } = model.meeting
+  if (children.length > 0) doc.text(`${w.children}: ${listOfNames(children, locale)}`, { width })
+  if (meetingType) doc.text(`${w.meetingType}: ${meetingTypeLabel(meetingType, locale)}`, { width })
+  if (meetingFormat) doc.text(`${w.meetingFormat}: ${meetingFormatLabel(meetingFormat, locale)}`, { width })
+  if (purpose) doc.text(`${w.purpose}: ${purpose}`, { width })
+  if (agreements) doc.text(`${w.agreements}: ${agreements}`, { width })
+  if (desiredOutcome) doc.text(`${w.desiredOutcome}: ${desiredOutcome}`, { width })
   doc.fontSize(9).fillColor('#555555').text(`${w.version}: ${model.version.number}${model.version.finalized ? '' : ` (${w.draft})`}`, { width }).fillColor('black')
   doc.moveDown(0.5)
-  doc.fontSize(11).text(w.intro, { width })
+  // "What people said", never "what everyone agreed": a recorded disagreement is said up front.
+  doc.fontSize(11).text(hasRecordedDisagreement(model) ? `${w.intro} ${w.someDisagree}` : w.intro, { width })
   if (model.withheld.count > 0) {
     doc.moveDown(0.4)
     doc.font('italic').text(w.withheld(model.withheld.count), { width }).font('body')

@@ -38,8 +38,12 @@ export const meetingToApi = (m: Meeting) => ({
   finalizedAt: isoOrNull(m.finalizedAt),
   endedAt: isoOrNull(m.endedAt),
   caseReference: m.details.caseReference,
+  children: m.details.children,
   meetingType: m.details.meetingType,
+  meetingFormat: m.details.meetingFormat,
   purpose: m.details.purpose,
+  agreements: m.details.agreements,
+  desiredOutcome: m.details.desiredOutcome,
   startTime: isoOrNull(m.details.startTime),
   endTime: isoOrNull(m.details.endTime),
 })

@@ -9,6 +9,7 @@
  *   PATCH  /api/meetings/:id/participants/:pid          { role }
  *   DELETE /api/meetings/:id/participants/:pid
  *   POST   /api/meetings/:id/participants/:pid/admit | /decline
+ *   PUT    /api/meetings/:id/participants/:pid/release-consent  { signed }   (the case file's record of a signed release form)
  *   POST   /api/meetings/:id/end                            (again: nothing changes)
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
@@ -16,7 +17,7 @@ import type { Services } from './services.ts'
 import type { Meeting, Participant } from '../meetings/MeetingStore.ts'
 import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
 import { meetingDocIds } from '../meetings/restrictedDoc.ts'
-import { MeetingEndedNoRoleChanges, ParticipantNotFound, ParticipantNotWaiting } from '../errors.ts'
+import { MeetingAlreadyFinalized, MeetingEndedNoRoleChanges, ParticipantNotFound, ParticipantNotWaiting } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
 import { facilitatorOf, meetingIdParams, memberOf, refuseNewPeople } from './meetingAccess.ts'
 
@@ -44,6 +45,8 @@ const rosterEntrySchema = {
     owner: { type: 'boolean' },
     /** In the facilitators' view only: the person's own talk-check answer (canTalkRoute.ts), `null` before one. */
     canTalk: { type: ['string', 'null'], enum: ['yes', 'not-now', null] },
+    /** In the facilitators' view only: whether a facilitator recorded that they signed the release-of-information consent. */
+    releaseConsent: { type: 'boolean' },
   },
 } as const
 
@@ -58,7 +61,7 @@ export async function participantRoutes(app: FastifyInstance, services: Services
     return { meeting, workerId: worker.id, participant }
   }
   const audit = (
-    action: 'participant.role-changed' | 'participant.removed' | 'participant.admitted' | 'participant.declined',
+    action: 'participant.role-changed' | 'participant.removed' | 'participant.admitted' | 'participant.declined' | 'participant.release-consent-recorded',
     target: { meeting: Meeting; workerId: string; participant: Participant },
     details?: Record<string, string>,
   ) =>
@@ -113,7 +116,7 @@ export async function participantRoutes(app: FastifyInstance, services: Services
         online: p.status === 'admitted' && online.has(p.id),
         consentedAt: p.consentedAt === null ? null : new Date(p.consentedAt).toISOString(),
         // Never to other participants: the person causing harm may be one of them (guide §9).
-        ...(role === 'facilitator' ? { canTalk: p.canTalk } : {}),
+        ...(role === 'facilitator' ? { canTalk: p.canTalk, releaseConsent: p.releaseConsentAt !== null } : {}),
       }))
     return { participants: [...facilitators, ...people] }
   })
@@ -189,6 +192,27 @@ export async function participantRoutes(app: FastifyInstance, services: Services
     await audit('participant.declined', target)
     services.meetingEvents.rosterChanged(target.meeting.id)
     request.log.info({ meetingId: target.meeting.id, participantId: target.participant.id }, 'participant declined')
+    return reply.code(204).send()
+  })
+
+  app.put<{ Params: { id: string; pid: string }; Body: { signed: boolean } }>('/api/meetings/:id/participants/:pid/release-consent', {
+    schema: {
+      tags: ['participants'],
+      description: 'Records (or takes back) that the participant signed the release-of-information consent, for the case file. Facilitators, while the map is not finalized.',
+      params: participantParams,
+      body: { type: 'object', required: ['signed'], additionalProperties: false, properties: { signed: { type: 'boolean' } } },
+      response: noContent,
+    },
+  }, async (request, reply) => {
+    const target = await targetOf(request)
+    // A finished map is a record: like its details, this changes only after reopening it.
+    if (target.meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
+    const { signed } = request.body
+    if (signed !== (target.participant.releaseConsentAt !== null)) {
+      await services.meetings.setReleaseConsent(target.meeting.id, target.participant.id, signed ? services.now() : null)
+      await audit('participant.release-consent-recorded', target, { signed: String(signed) })
+      services.meetingEvents.rosterChanged(target.meeting.id)
+    }
     return reply.code(204).send()
   })
 

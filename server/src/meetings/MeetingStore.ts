@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3'
 import type { Locale } from '@safetymap/map-model'
 import { createId, createSecret, hashSecret } from '../access/secrets.ts'
 import { migrateMeetingTables } from './migrateMeetingTables.ts'
-import { NO_MEETING_DETAILS, type MeetingDetails, type MeetingType } from './meetingDetails.ts'
+import { childrenFromColumn, childrenToColumn, NO_MEETING_DETAILS, type MeetingDetails, type MeetingFormat, type MeetingType } from './meetingDetails.ts'
 import { versionDetailsFromJson, versionDetailsToJson, type VersionDetails } from './versionDetails.ts'
 
 export const PARTICIPANT_ROLES = ['facilitator', 'editor', 'viewer'] as const
@@ -62,6 +62,8 @@ export interface Participant {
   attendance: Attendance | null
   consentVersion: string | null
   consentedAt: number | null
+  /** When a facilitator recorded that they signed the release-of-information consent; `null`: not recorded. */
+  releaseConsentAt: number | null
   joinedAt: number
   /** `null` until they answer the talk check (or when they are never asked). */
   canTalk: CanTalk | null
@@ -105,8 +107,13 @@ export type MeetingRow = {
   finalized_at: number | null
   ended_at: number | null
   case_reference: string | null
+  /** JSON list of names (meetingDetails.ts `childrenToColumn`). */
+  children: string | null
   meeting_type: MeetingType | null
+  meeting_format: MeetingFormat | null
   purpose: string | null
+  agreements: string | null
+  desired_outcome: string | null
   start_time: number | null
   end_time: number | null
   opened_at: number | null
@@ -132,6 +139,7 @@ export type ParticipantRow = {
   attendance: Attendance | null
   consent_version: string | null
   consented_at: number | null
+  release_consent_at: number | null
   joined_at: number
   can_talk: CanTalk | null
 }
@@ -161,6 +169,7 @@ export const toParticipant = (r: ParticipantRow): Participant => ({
   attendance: r.attendance,
   consentVersion: r.consent_version,
   consentedAt: r.consented_at,
+  releaseConsentAt: r.release_consent_at,
   joinedAt: r.joined_at,
   canTalk: r.can_talk,
 })
@@ -179,13 +188,25 @@ export const toMeeting = (r: MeetingRow, coFacilitatorIds: readonly string[]): M
   endedAt: r.ended_at,
   details: {
     caseReference: r.case_reference,
+    children: childrenFromColumn(r.children),
     meetingType: r.meeting_type,
+    meetingFormat: r.meeting_format,
     purpose: r.purpose,
+    agreements: r.agreements,
+    desiredOutcome: r.desired_outcome,
     startTime: r.start_time,
     endTime: r.end_time,
   },
   openedAt: r.opened_at,
 })
+
+/** The columns of the meeting details, and their values in that order, as both backends write them. */
+export const DETAIL_COLUMNS = 'case_reference, children, meeting_type, meeting_format, purpose, agreements, desired_outcome, start_time, end_time'
+export const detailColumnValues = (d: MeetingDetails) =>
+  [d.caseReference, childrenToColumn(d.children), d.meetingType, d.meetingFormat, d.purpose, d.agreements, d.desiredOutcome, d.startTime, d.endTime] as const
+/** `case_reference = ?, …` over {@link DETAIL_COLUMNS}, with each placeholder as the backend writes it (`?`, `$1`). */
+export const detailAssignments = (placeholder: (i: number) => string) =>
+  DETAIL_COLUMNS.split(', ').map((column, i) => `${column} = ${placeholder(i)}`).join(', ')
 
 /** What an invite row (or none) lets its token holder do at `now`. */
 export function judgeInvite(row: InviteRow | undefined, now: number): InviteLookup {
@@ -202,12 +223,10 @@ export function createMeetingStore(db: Database) {
   migrateMeetingTables(db)
   const q = {
     insert: db.prepare(
-      `INSERT INTO meetings (id, title, locale, owner_worker_id, created_at, case_reference, meeting_type, purpose, start_time, end_time)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO meetings (id, title, locale, owner_worker_id, created_at, ${DETAIL_COLUMNS})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    setDetails: db.prepare(
-      'UPDATE meetings SET case_reference = ?, meeting_type = ?, purpose = ?, start_time = ?, end_time = ? WHERE id = ?',
-    ),
+    setDetails: db.prepare(`UPDATE meetings SET ${detailAssignments(() => '?')} WHERE id = ?`),
     setLocale: db.prepare('UPDATE meetings SET locale = ? WHERE id = ?'),
     setOpened: db.prepare('UPDATE meetings SET opened_at = ? WHERE id = ? AND opened_at IS NULL'),
     byId: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?'),
@@ -241,6 +260,7 @@ export function createMeetingStore(db: Database) {
     setRole: db.prepare('UPDATE participants SET role = ? WHERE meeting_id = ? AND id = ?'),
     setStatus: db.prepare('UPDATE participants SET status = ? WHERE meeting_id = ? AND id = ?'),
     setCanTalk: db.prepare('UPDATE participants SET can_talk = ? WHERE meeting_id = ? AND id = ?'),
+    setReleaseConsent: db.prepare('UPDATE participants SET release_consent_at = ? WHERE meeting_id = ? AND id = ?'),
     setRemoved: db.prepare("UPDATE participants SET status = 'removed', removed_at = ? WHERE meeting_id = ? AND id = ?"),
     setMeetingStatus: db.prepare('UPDATE meetings SET status = ?, finalized_at = ? WHERE id = ?'),
     bumpVersion: db.prepare("UPDATE meetings SET status = 'live', finalized_at = NULL, version = version + 1 WHERE id = ?"),
@@ -274,7 +294,7 @@ export function createMeetingStore(db: Database) {
     async create(input: { title: string; locale: Locale; ownerWorkerId: string; now: number; details?: Partial<MeetingDetails> }): Promise<Meeting> {
       const id = createId()
       const d = { ...NO_MEETING_DETAILS, ...input.details }
-      q.insert.run(id, input.title.trim(), input.locale, input.ownerWorkerId, input.now, d.caseReference, d.meetingType, d.purpose, d.startTime, d.endTime)
+      q.insert.run(id, input.title.trim(), input.locale, input.ownerWorkerId, input.now, ...detailColumnValues(d))
       return meetingOf(q.byId.get(id) as MeetingRow)
     },
     /** Changes the fields of the meeting's details that `change` holds; `null` for an unknown meeting. */
@@ -283,7 +303,7 @@ export function createMeetingStore(db: Database) {
         const row = q.byId.get(meetingId)
         if (!row) return null
         const d = { ...meetingOf(row).details, ...change }
-        q.setDetails.run(d.caseReference, d.meetingType, d.purpose, d.startTime, d.endTime, meetingId)
+        q.setDetails.run(...detailColumnValues(d), meetingId)
         return meetingOf(q.byId.get(meetingId) as MeetingRow)
       })()
     },
@@ -376,6 +396,7 @@ export function createMeetingStore(db: Database) {
           attendance: input.attendance,
           consentVersion: input.consentVersion,
           consentedAt: input.now,
+          releaseConsentAt: null,
           joinedAt: input.now,
           canTalk: null,
         }
@@ -403,6 +424,10 @@ export function createMeetingStore(db: Database) {
     /** Records the participant's own talk-check answer; false for someone not in the meeting. */
     async setCanTalk(meetingId: string, participantId: string, canTalk: CanTalk): Promise<boolean> {
       return q.setCanTalk.run(canTalk, meetingId, participantId).changes === 1
+    },
+    /** Records (a time) or clears (`null`) that the participant signed the release-of-information consent; false for someone not in the meeting. */
+    async setReleaseConsent(meetingId: string, participantId: string, at: number | null): Promise<boolean> {
+      return q.setReleaseConsent.run(at, meetingId, participantId).changes === 1
     },
     async markRemoved(meetingId: string, participantId: string, now: number): Promise<boolean> {
       return q.setRemoved.run(now, meetingId, participantId).changes === 1

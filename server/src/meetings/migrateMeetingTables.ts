@@ -64,8 +64,12 @@ export function migrateMeetingTables(db: Database): void {
     ended_at: 'INTEGER',
     // Meeting details for the case file (meetingDetails.ts), and when a facilitator first opened it.
     case_reference: 'TEXT',
+    children: 'TEXT',
     meeting_type: 'TEXT',
+    meeting_format: 'TEXT',
     purpose: 'TEXT',
+    agreements: 'TEXT',
+    desired_outcome: 'TEXT',
     start_time: 'INTEGER',
     end_time: 'INTEGER',
     opened_at: 'INTEGER',
@@ -84,6 +88,8 @@ export function migrateMeetingTables(db: Database): void {
     consented_at: 'INTEGER',
     // The participant's own talk-check answer, for facilitators only (MeetingStore.ts CanTalk).
     can_talk: 'TEXT',
+    // When a facilitator recorded the signed release-of-information consent (MeetingStore.ts setReleaseConsent).
+    release_consent_at: 'INTEGER',
   })
   // The meeting's details as they stood when the version was finalized (versionDetails.ts).
   addMissingColumns(db, 'meeting_versions', { details: 'TEXT' })

@@ -9,17 +9,18 @@
  *   const details = versionDetailsFromJson(row.details) // null for versions kept before this
  */
 import type { Meeting } from './MeetingStore.ts'
-import { isMeetingType, type MeetingType } from '@safetymap/map-model'
+import { isMeetingFormat, isMeetingType, type MeetingFormat, type MeetingType } from '@safetymap/map-model'
+import { namesOf } from './meetingDetails.ts'
 
 /** What a finalized version keeps of its meeting's record. */
 export type VersionDetails = Pick<Meeting, 'title' | 'details' | 'openedAt' | 'endedAt'>
 
 /** The snapshot of `meeting` as stored text, with a fixed key order. */
 export function versionDetailsToJson(meeting: VersionDetails): string {
-  const { caseReference, meetingType, purpose, startTime, endTime } = meeting.details
+  const { caseReference, children, meetingType, meetingFormat, purpose, agreements, desiredOutcome, startTime, endTime } = meeting.details
   return JSON.stringify({
     title: meeting.title,
-    details: { caseReference, meetingType, purpose, startTime, endTime },
+    details: { caseReference, children, meetingType, meetingFormat, purpose, agreements, desiredOutcome, startTime, endTime },
     openedAt: meeting.openedAt,
     endedAt: meeting.endedAt,
   })
@@ -28,6 +29,7 @@ export function versionDetailsToJson(meeting: VersionDetails): string {
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 const time = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 const meetingType = (v: unknown): MeetingType | null => (isMeetingType(v) ? v : null)
+const meetingFormat = (v: unknown): MeetingFormat | null => (isMeetingFormat(v) ? v : null)
 
 /** The stored snapshot, or `null` when none was kept (versions finalized before) or it is unreadable. */
 export function versionDetailsFromJson(stored: string | null): VersionDetails | null {
@@ -44,7 +46,18 @@ export function versionDetailsFromJson(stored: string | null): VersionDetails | 
   if (typeof v.title !== 'string') return null
   return {
     title: v.title,
-    details: { caseReference: text(d.caseReference), meetingType: meetingType(d.meetingType), purpose: text(d.purpose), startTime: time(d.startTime), endTime: time(d.endTime) },
+    // Versions kept before a field existed read it as not entered.
+    details: {
+      caseReference: text(d.caseReference),
+      children: namesOf(d.children),
+      meetingType: meetingType(d.meetingType),
+      meetingFormat: meetingFormat(d.meetingFormat),
+      purpose: text(d.purpose),
+      agreements: text(d.agreements),
+      desiredOutcome: text(d.desiredOutcome),
+      startTime: time(d.startTime),
+      endTime: time(d.endTime),
+    },
     openedAt: time(v.openedAt),
     endedAt: time(v.endedAt),
   }

@@ -6,13 +6,15 @@
  * family or network member, "What they can do" (can write / can look only) and Remove while the
  * meeting runs; the meeting's owner can also take a co-facilitator off. Only the facilitator's
  * roster carries a remote member's "Not right now" to the talk check (safety/TalkCheck.tsx): it
- * shows as "Can't talk freely now" beside her name.
+ * shows as "Can't talk freely now" beside her name. Until the map is finished, the facilitator also
+ * ticks, per family or network member, that they signed the release-of-information form (the
+ * case file records it).
  *
  *   <RosterList roster={access.roster} peers={peers} selfId={user.id} manage={manage} />
  */
 import type { Peer } from '@safetymap/tldraw-yjs'
 import type { MeetingRole, RosterEntry } from '../api/api.ts'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { ConfirmAction } from './ConfirmAction.tsx'
@@ -34,6 +36,8 @@ export interface RosterManagement {
   }
   /** Given to the meeting's owner only: takes a co-facilitator off. */
   readonly removeFacilitator?: (workerId: string) => void | Promise<void>
+  /** Left out once the map is finished: records that a participant signed the release-of-information form; true when saved. */
+  readonly releaseConsent?: (participantId: string, signed: boolean) => Promise<boolean>
 }
 
 /** One row of the list. */
@@ -53,6 +57,8 @@ interface PersonRow {
   readonly coFacilitator: boolean
   /** They answered the talk check "Not right now" (in the facilitator's roster only). */
   readonly cannotTalk: boolean
+  /** A facilitator recorded their signed release-of-information form (in the facilitator's roster only). */
+  readonly releaseConsent: boolean
 }
 
 /** Roster entries let in, plus connected people the roster does not list. */
@@ -77,6 +83,7 @@ export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonl
       manageable: entry.role !== 'facilitator',
       coFacilitator: entry.role === 'facilitator' && entry.owner === false,
       cannotTalk: entry.canTalk === 'not-now',
+      releaseConsent: entry.releaseConsent === true,
     })
   }
   for (const peer of peers) {
@@ -95,6 +102,7 @@ export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonl
       manageable: false,
       coFacilitator: false,
       cannotTalk: false,
+      releaseConsent: false,
     })
   }
   return rows
@@ -164,6 +172,9 @@ export function RosterList({ roster, peers, selfId, labelledBy, manage }: Roster
                 title={row.online ? t('roster.online') : t('roster.offline')}
               />
             </div>
+            {manage?.releaseConsent && row.manageable && !row.isSelf ? (
+              <ReleaseConsentBox name={row.name} signed={row.releaseConsent} onChange={(signed) => manage.releaseConsent?.(row.id, signed) ?? Promise.resolve(false)} />
+            ) : null}
             {participants && row.manageable && !row.isSelf ? (
               <div className="person-actions">
                 <RoleChoice name={row.name} role={row.role === 'viewer' ? 'viewer' : 'editor'} onChange={(role) => participants.setRole(row.id, role)} />
@@ -189,5 +200,27 @@ export function RosterList({ roster, peers, selfId, labelledBy, manage }: Roster
         )
       })}
     </ul>
+  )
+}
+
+/**
+ * The facilitator's tick that a person signed the release-of-information form; its name says whose.
+ * It shows the tick at once and keeps it until the roster says the same, or the save failed.
+ */
+function ReleaseConsentBox({ name, signed, onChange }: { readonly name: string; readonly signed: boolean; readonly onChange: (signed: boolean) => Promise<boolean> }) {
+  const { t } = useI18n()
+  const [pending, setPending] = useState<boolean | null>(null)
+  useEffect(() => {
+    if (pending === signed) setPending(null)
+  }, [pending, signed])
+  const change = async (next: boolean) => {
+    setPending(next)
+    if (!(await onChange(next))) setPending(null)
+  }
+  return (
+    <label className="person-release" data-testid="release-consent">
+      <input type="checkbox" checked={pending ?? signed} aria-label={t('roster.releaseConsentFor', { name })} onChange={(e) => void change(e.target.checked)} />
+      {t('roster.releaseConsent')}
+    </label>
   )
 }

@@ -5,7 +5,7 @@
  *   const me = await api.getMe()
  *   if (!me.ok && me.error.status === 401) showSignIn()
  */
-import type { LabelOverrides, Locale, MeetingType, TemplateId } from '@safetymap/map-model'
+import type { LabelOverrides, Locale, MeetingFormat, MeetingType, TemplateId } from '@safetymap/map-model'
 import type { ApiResult } from './ApiResult.ts'
 import { request, requestFile, type DownloadedFile } from './request.ts'
 
@@ -64,8 +64,14 @@ export interface Meeting extends MeetingSummary, Partial<MeetingDetails> {
 /** What the facilitator records about a meeting for the case file; null = not entered. Times are ISO 8601. */
 export interface MeetingDetails {
   readonly caseReference: string | null
+  /** The child or children the meeting is about, as the family calls them. */
+  readonly children: readonly string[]
   readonly meetingType: MeetingType | null
+  readonly meetingFormat: MeetingFormat | null
   readonly purpose: string | null
+  /** The group's agreements, confidentiality among them. */
+  readonly agreements: string | null
+  readonly desiredOutcome: string | null
   readonly startTime: string | null
   readonly endTime: string | null
 }
@@ -153,6 +159,8 @@ export interface RosterEntry {
   readonly owner?: boolean
   /** In a facilitator's roster only: the person's talk-check answer. */
   readonly canTalk?: CanTalk | null
+  /** In a facilitator's roster only: whether a facilitator recorded their signed release-of-information form. */
+  readonly releaseConsent?: boolean
 }
 
 /** One line of a meeting's audit trail: ids, an action code and a time; never names or map text. */
@@ -251,6 +259,10 @@ export const api = {
   /** The caller's own talk-check answer (the server refuses anyone else's). */
   setCanTalk: (meetingId: string, participantId: string, canTalk: CanTalk): Promise<ApiResult<{ canTalk: CanTalk }>> =>
     request('PUT', `${participantUrl(meetingId, participantId)}/can-talk`, { canTalk }),
+
+  /** Records (or takes back) that the participant signed the release-of-information form (facilitators). */
+  setReleaseConsent: (meetingId: string, participantId: string, signed: boolean): Promise<ApiResult<unknown>> =>
+    request('PUT', `${participantUrl(meetingId, participantId)}/release-consent`, { signed }),
 
   removeParticipant: (meetingId: string, participantId: string): Promise<ApiResult<unknown>> =>
     request('DELETE', participantUrl(meetingId, participantId)),

@@ -100,9 +100,19 @@ export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFa
                   },
                 }),
             ...(isOwner ? { removeFacilitator: (workerId: string) => act(api.removeFacilitator(meetingId, workerId)) } : {}),
+            // Paperwork is often done after the meeting ends; a finished map's record no longer changes.
+            ...(access.finalized
+              ? {}
+              : {
+                  releaseConsent: async (participantId: string, signed: boolean) => {
+                    const saving = api.setReleaseConsent(meetingId, participantId, signed)
+                    await act(saving)
+                    return (await saving).ok
+                  },
+                }),
           }
         : null,
-    [isFacilitator, isOwner, ended, act, meetingId],
+    [isFacilitator, isOwner, ended, access.finalized, act, meetingId],
   )
 
   return (

@@ -1,6 +1,7 @@
 /**
  * The meeting-details inputs shared by "New meeting" and the "Meeting details" dialog: case
- * reference, kind of meeting, purpose, start and end times. All optional; the values are plain
+ * reference, the children, kind of meeting, how it is held, purpose, the group's agreements, what
+ * the meeting hopes to get done, start and end times. All optional; the values are plain
  * strings (see `meetingDetailsDraft.ts`). A time the browser shows half filled in (a date without
  * a time) reads as empty, so the form checks the inputs themselves (`timeRefs`) and names the field
  * to finish (`incompleteTime`): the message sits under that field and describes it.
@@ -8,7 +9,7 @@
  *   <MeetingDetailsFields value={draft} onChange={setDraft} timeRefs={refs} incompleteTime="startTime" />
  */
 import { useId, type RefObject } from 'react'
-import { isMeetingType, MEETING_TYPES } from '@safetymap/map-model'
+import { isMeetingFormat, isMeetingType, MEETING_FORMATS, MEETING_TYPES } from '@safetymap/map-model'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import type { MeetingDetailsDraft, MeetingTimeField } from './meetingDetailsDraft.ts'
@@ -16,6 +17,8 @@ import type { MeetingDetailsDraft, MeetingTimeField } from './meetingDetailsDraf
 /** Longest texts the server accepts (server/src/meetings/meetingDetails.ts). */
 const CASE_REFERENCE_MAX_LENGTH = 80
 const PURPOSE_MAX_LENGTH = 1000
+/** Up to 12 names of 80 characters, with the commas and spaces between them. */
+const CHILDREN_MAX_LENGTH = 12 * 82
 
 /** Props of {@link MeetingDetailsFields}. */
 export interface MeetingDetailsFieldsProps {
@@ -31,7 +34,10 @@ export interface MeetingDetailsFieldsProps {
 export function MeetingDetailsFields({ value, onChange, timeRefs, incompleteTime = null }: MeetingDetailsFieldsProps) {
   const { t } = useI18n()
   const typeId = useId()
+  const formatId = useId()
   const purposeId = useId()
+  const agreementsId = useId()
+  const outcomeId = useId()
   const incompleteId = useId()
   /** The props that tie a time field to the message under it while it is the incomplete one. */
   const timeProps = (field: MeetingTimeField) => ({
@@ -56,6 +62,14 @@ export function MeetingDetailsFields({ value, onChange, timeRefs, incompleteTime
         maxLength={CASE_REFERENCE_MAX_LENGTH}
         autoComplete="off"
       />
+      <TextField
+        label={t('meetingDetails.children')}
+        hint={t('meetingDetails.childrenHint')}
+        value={value.children}
+        onChange={(children) => set({ children })}
+        maxLength={CHILDREN_MAX_LENGTH}
+        autoComplete="off"
+      />
       <div className="field">
         <label htmlFor={typeId}>{t('meetingDetails.meetingType')}</label>
         <select id={typeId} value={value.meetingType} onChange={(e) => set({ meetingType: isMeetingType(e.target.value) ? e.target.value : '' })}>
@@ -68,8 +82,27 @@ export function MeetingDetailsFields({ value, onChange, timeRefs, incompleteTime
         </select>
       </div>
       <div className="field">
+        <label htmlFor={formatId}>{t('meetingDetails.meetingFormat')}</label>
+        <select id={formatId} value={value.meetingFormat} onChange={(e) => set({ meetingFormat: isMeetingFormat(e.target.value) ? e.target.value : '' })}>
+          <option value="">{t('meetingDetails.meetingFormat.none')}</option>
+          {MEETING_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {t(`meetingDetails.meetingFormat.${format}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
         <label htmlFor={purposeId}>{t('meetingDetails.purpose')}</label>
         <textarea id={purposeId} rows={3} value={value.purpose} maxLength={PURPOSE_MAX_LENGTH} onChange={(e) => set({ purpose: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={agreementsId}>{t('meetingDetails.agreements')}</label>
+        <textarea id={agreementsId} rows={3} value={value.agreements} maxLength={PURPOSE_MAX_LENGTH} onChange={(e) => set({ agreements: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={outcomeId}>{t('meetingDetails.desiredOutcome')}</label>
+        <textarea id={outcomeId} rows={2} value={value.desiredOutcome} maxLength={PURPOSE_MAX_LENGTH} onChange={(e) => set({ desiredOutcome: e.target.value })} />
       </div>
       <TextField
         label={t('meetingDetails.startTime')}

@@ -5,8 +5,12 @@ describe('meeting details form values', () => {
   it('round-trips recorded details through the form, times in the browser’s own time zone', () => {
     const details = {
       caseReference: 'CWS-2026-0042',
+      children: ['Kai', 'Lía'],
       meetingType: 'child-and-family-team' as const,
+      meetingFormat: 'hybrid' as const,
       purpose: 'Plan para las noches de Kai',
+      agreements: 'Lo que se dice aquí se queda aquí',
+      desiredOutcome: 'Un calendario para las noches',
       startTime: '2026-11-25T17:00:00.000Z',
       endTime: '2026-11-25T18:30:00.000Z',
     }
@@ -14,10 +18,14 @@ describe('meeting details form values', () => {
   })
 
   it('sends empty fields as not recorded and trims text', () => {
-    expect(detailsFromDraft({ ...EMPTY_DRAFT, caseReference: '  ', purpose: ' Safety plan ' })).toEqual({
+    expect(detailsFromDraft({ ...EMPTY_DRAFT, caseReference: '  ', children: ' Kai ,, Lía,', purpose: ' Safety plan ', agreements: ' ' })).toEqual({
       caseReference: null,
+      children: ['Kai', 'Lía'],
       meetingType: null,
+      meetingFormat: null,
       purpose: 'Safety plan',
+      agreements: null,
+      desiredOutcome: null,
       startTime: null,
       endTime: null,
     })

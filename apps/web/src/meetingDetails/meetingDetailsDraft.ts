@@ -1,25 +1,40 @@
 /**
- * Owns the meeting-details form's values: what the inputs hold (plain strings, times as the
- * browser's local `datetime-local` text) and the conversion to and from the API's details
+ * Owns the meeting-details form's values: what the inputs hold (plain strings, the children's
+ * names as one comma-separated text, times as the browser's local `datetime-local` text) and the conversion to and from the API's details
  * (`null` for empty, times as ISO 8601).
  *
  *   const draft = draftFromDetails(meeting)
  *   const details = detailsFromDraft(draft) // → api.updateMeetingDetails(id, details)
  */
-import type { MeetingType } from '@safetymap/map-model'
+import type { MeetingFormat, MeetingType } from '@safetymap/map-model'
 import type { MeetingDetails } from '../api/api.ts'
 
 /** The form's values. */
 export interface MeetingDetailsDraft {
   readonly caseReference: string
+  /** The children's names, comma-separated as typed. */
+  readonly children: string
   readonly meetingType: MeetingType | ''
+  readonly meetingFormat: MeetingFormat | ''
   readonly purpose: string
+  readonly agreements: string
+  readonly desiredOutcome: string
   /** `YYYY-MM-DDTHH:mm` in this browser's time zone, or ''. */
   readonly startTime: string
   readonly endTime: string
 }
 
-export const EMPTY_DRAFT: MeetingDetailsDraft = { caseReference: '', meetingType: '', purpose: '', startTime: '', endTime: '' }
+export const EMPTY_DRAFT: MeetingDetailsDraft = {
+  caseReference: '',
+  children: '',
+  meetingType: '',
+  meetingFormat: '',
+  purpose: '',
+  agreements: '',
+  desiredOutcome: '',
+  startTime: '',
+  endTime: '',
+}
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -64,8 +79,12 @@ export function firstIncompleteTime(inputs: Partial<Record<MeetingTimeField, Tim
 export function draftFromDetails(details: Partial<MeetingDetails>): MeetingDetailsDraft {
   return {
     caseReference: details.caseReference ?? '',
+    children: (details.children ?? []).join(', '),
     meetingType: details.meetingType ?? '',
+    meetingFormat: details.meetingFormat ?? '',
     purpose: details.purpose ?? '',
+    agreements: details.agreements ?? '',
+    desiredOutcome: details.desiredOutcome ?? '',
     startTime: toLocalInput(details.startTime),
     endTime: toLocalInput(details.endTime),
   }
@@ -76,8 +95,12 @@ export function detailsFromDraft(draft: MeetingDetailsDraft): MeetingDetails {
   const text = (value: string) => (value.trim() === '' ? null : value.trim())
   return {
     caseReference: text(draft.caseReference),
+    children: draft.children.split(',').map((name) => name.trim()).filter((name) => name !== ''),
     meetingType: draft.meetingType === '' ? null : draft.meetingType,
+    meetingFormat: draft.meetingFormat === '' ? null : draft.meetingFormat,
     purpose: text(draft.purpose),
+    agreements: text(draft.agreements),
+    desiredOutcome: text(draft.desiredOutcome),
     startTime: fromLocalInput(draft.startTime),
     endTime: fromLocalInput(draft.endTime),
   }

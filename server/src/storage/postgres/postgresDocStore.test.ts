@@ -66,7 +66,7 @@ describe.skipIf(skipReason !== null)('PostgreSQL doc store', () => {
     const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: fresh.url, max: 1 }).on('error', (error) => poolErrors.push(error)))
     try {
       const applied = await Promise.all(pools.map((pool) => migratePostgres(pool, POSTGRES_MIGRATIONS)))
-      expect(applied.flat().sort()).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version))
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version))
       expect(await migratePostgres(pools[0] as pg.Pool, POSTGRES_MIGRATIONS)).toEqual([])
       const { rows } = await (pools[0] as pg.Pool).query('SELECT version FROM schema_migrations ORDER BY version')
       expect(rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version))

@@ -12,6 +12,9 @@
 import type { Pool } from 'pg'
 import { createId, createSecret, hashSecret } from '../../access/secrets.ts'
 import {
+  DETAIL_COLUMNS,
+  detailAssignments,
+  detailColumnValues,
   judgeInvite,
   toInvite,
   toMeeting,
@@ -104,6 +107,15 @@ export const POSTGRES_VERSION_DETAILS_SCHEMA = 'ALTER TABLE meeting_versions ADD
 export const POSTGRES_CAN_TALK_SCHEMA = 'ALTER TABLE participants ADD COLUMN can_talk text'
 
 /**
+ * The case file's further meeting details (meetingDetails.ts) and each participant's recorded
+ * release-of-information consent, as in SQLite. @public
+ */
+export const POSTGRES_RECORD_DETAILS_SCHEMA = `
+ALTER TABLE meetings ADD COLUMN children text, ADD COLUMN meeting_format text, ADD COLUMN agreements text, ADD COLUMN desired_outcome text;
+ALTER TABLE participants ADD COLUMN release_consent_at bigint;
+`
+
+/**
  * Tables that hold meeting content or names, vacuumed after a purge so the deleted rows' space
  * is reclaimed rather than left as dead tuples (the PostgreSQL side of the SQLite checkpoint).
  */
@@ -132,9 +144,9 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
       const id = createId()
       const d = { ...NO_MEETING_DETAILS, ...input.details }
       await pool.query(
-        `INSERT INTO meetings (id, title, locale, owner_worker_id, created_at, case_reference, meeting_type, purpose, start_time, end_time)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, input.title.trim(), input.locale, input.ownerWorkerId, input.now, d.caseReference, d.meetingType, d.purpose, d.startTime, d.endTime],
+        `INSERT INTO meetings (id, title, locale, owner_worker_id, created_at, ${DETAIL_COLUMNS})
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [id, input.title.trim(), input.locale, input.ownerWorkerId, input.now, ...detailColumnValues(d)],
       )
       return (await getMeeting(id))!
     },
@@ -144,9 +156,8 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
         const row = (await client.query<MeetingRow>('SELECT * FROM meetings WHERE id = $1 FOR UPDATE', [meetingId])).rows[0]
         if (!row) return false
         const d = { ...toMeeting(row, []).details, ...change }
-        await client.query('UPDATE meetings SET case_reference = $1, meeting_type = $2, purpose = $3, start_time = $4, end_time = $5 WHERE id = $6', [
-          d.caseReference, d.meetingType, d.purpose, d.startTime, d.endTime, meetingId,
-        ])
+        const values = detailColumnValues(d)
+        await client.query(`UPDATE meetings SET ${detailAssignments((i) => `$${i + 1}`)} WHERE id = $${values.length + 1}`, [...values, meetingId])
         return true
       })
       return updated ? getMeeting(meetingId) : null
@@ -234,6 +245,7 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
           attendance: input.attendance,
           consentVersion: input.consentVersion,
           consentedAt: input.now,
+          releaseConsentAt: null,
           joinedAt: input.now,
           canTalk: null,
         }
@@ -263,6 +275,10 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
     },
     async setParticipantStatus(meetingId, participantId, status) {
       const result = await pool.query('UPDATE participants SET status = $1 WHERE meeting_id = $2 AND id = $3', [status, meetingId, participantId])
+      return result.rowCount === 1
+    },
+    async setReleaseConsent(meetingId, participantId, at) {
+      const result = await pool.query('UPDATE participants SET release_consent_at = $1 WHERE meeting_id = $2 AND id = $3', [at, meetingId, participantId])
       return result.rowCount === 1
     },
     async setCanTalk(meetingId, participantId, canTalk) {

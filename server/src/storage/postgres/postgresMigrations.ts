@@ -5,7 +5,7 @@
 import type { PostgresMigration } from './migratePostgres.ts'
 import { POSTGRES_AUDIT_SCHEMA } from './postgresAuditLog.ts'
 import { POSTGRES_DOC_EPOCH_SCHEMA, POSTGRES_DOC_SCHEMA } from './postgresDocStore.ts'
-import { POSTGRES_CAN_TALK_SCHEMA, POSTGRES_MEETING_SCHEMA, POSTGRES_VERSION_DETAILS_SCHEMA } from './postgresMeetingStore.ts'
+import { POSTGRES_CAN_TALK_SCHEMA, POSTGRES_MEETING_SCHEMA, POSTGRES_RECORD_DETAILS_SCHEMA, POSTGRES_VERSION_DETAILS_SCHEMA } from './postgresMeetingStore.ts'
 import { POSTGRES_RATING_SCHEMA } from './postgresRatingStore.ts'
 import { POSTGRES_SESSION_SCHEMA } from './postgresSessionStore.ts'
 import { POSTGRES_WORKER_SCHEMA } from './postgresWorkerStore.ts'
@@ -21,4 +21,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { version: 7, name: 'doc epochs', sql: POSTGRES_DOC_EPOCH_SCHEMA },
   { version: 8, name: 'meeting details kept with each finalized version', sql: POSTGRES_VERSION_DETAILS_SCHEMA },
   { version: 9, name: "participants' own talk-check answer", sql: POSTGRES_CAN_TALK_SCHEMA },
+  { version: 10, name: 'children, format, agreements and desired outcome; release-of-information consent', sql: POSTGRES_RECORD_DETAILS_SCHEMA },
 ]

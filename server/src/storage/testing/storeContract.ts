@@ -85,7 +85,10 @@ export function storeContract(open: () => Promise<StoresHarness>): void {
       expect(listed.map((m) => [m.title, m.facilitatorIds])).toEqual([['Newer', ['w2', 'w1']], ['Older', ['w1']]])
 
       await meetings.setFinalized(older.id, 10)
-      const details = { caseReference: 'CWS-1', meetingType: 'consultation' as const, purpose: 'Plan für Kai', startTime: 5, endTime: null }
+      const details = {
+        caseReference: 'CWS-1', children: ['Kai', 'Lú'], meetingType: 'consultation' as const, meetingFormat: 'hybrid' as const,
+        purpose: 'Plan für Kai', agreements: 'One voice at a time', desiredOutcome: 'A plan for weekends', startTime: 5, endTime: null,
+      }
       await meetings.saveVersion({ meetingId: older.id, version: 1, state: Uint8Array.of(1, 2, 3), finalizedBy: 'w1', now: 10, details: { title: 'Older', details, openedAt: 4, endedAt: 9 } })
       await meetings.reopen(older.id)
       expect(await another.stores.meetings.get(older.id)).toMatchObject({ status: 'live', version: 2, finalizedAt: null })
@@ -106,6 +109,25 @@ export function storeContract(open: () => Promise<StoresHarness>): void {
       expect(await meetings.removeFacilitator(newer.id, 'w1')).toBe(true)
       expect(await another.stores.meetings.removeFacilitator(newer.id, 'w1')).toBe(false)
       expect((await meetings.get(newer.id))?.facilitatorIds).toEqual(['w2'])
+    })
+
+    it('keeps every meeting detail and each recorded release-of-information consent, seen from another instance', async () => {
+      const { meetings } = stores
+      const meeting = await meetings.create({ title: 't', locale: 'en', ownerWorkerId: 'w', now: 1, details: { children: ['Mía'], meetingFormat: 'remote' } })
+      expect(meeting.details).toMatchObject({ children: ['Mía'], meetingFormat: 'remote', agreements: null, desiredOutcome: null })
+      await meetings.updateDetails(meeting.id, { children: ['Mía', 'Leo'], meetingFormat: 'in-person', agreements: 'What is said here stays here', desiredOutcome: 'A plan' })
+      expect((await another.stores.meetings.get(meeting.id))?.details).toMatchObject({
+        children: ['Mía', 'Leo'], meetingFormat: 'in-person', agreements: 'What is said here stays here', desiredOutcome: 'A plan',
+      })
+      const invite = await meetings.createInvite({ meetingId: meeting.id, role: 'editor', kind: 'shared', label: null, lobby: false, createdBy: 'w', expiresAt: 100, now: 1 })
+      const joined = await meetings.join(joinInput(invite.token))
+      if (!joined.ok) throw new Error('join failed')
+      expect(joined.participant.releaseConsentAt).toBeNull()
+      expect(await meetings.setReleaseConsent(meeting.id, joined.participant.id, 42)).toBe(true)
+      expect((await another.stores.meetings.getParticipant(joined.participant.id))?.releaseConsentAt).toBe(42)
+      expect(await meetings.setReleaseConsent(meeting.id, joined.participant.id, null)).toBe(true)
+      expect((await another.stores.meetings.listParticipants(meeting.id))[0]?.releaseConsentAt).toBeNull()
+      expect(await meetings.setReleaseConsent('other', joined.participant.id, 1)).toBe(false)
     })
 
     it('purge leaves no row of the meeting, its invites, participants or versions', async () => {
