@@ -29,6 +29,7 @@ import { facilitatorRoutes } from './http/facilitatorRoutes.ts'
 import { apiKeyRoutes } from './http/apiKeyRoutes.ts'
 import { restrictedRoutes } from './http/restrictedRoutes.ts'
 import { rosterEventsRoute } from './http/rosterEventsRoute.ts'
+import { earlierRatingsRoute } from './http/earlierRatingsRoute.ts'
 import { createMeetingEvents } from './access/meetingEvents.ts'
 import { startRetention } from './meetings/purgeMeeting.ts'
 import { webApp } from './http/webApp.ts'
@@ -177,6 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
   await app.register(apiKeyRoutes, services)
   await app.register(restrictedRoutes, services)
   await app.register(rosterEventsRoute, services)
+  await app.register(earlierRatingsRoute, services)
   await app.register(syncRoute, services)
   await app.register(exportRoutes, services)
   await app.register(ratingRoutes, { services, store: stores.ratings })

@@ -41,6 +41,7 @@ import { ToolkitControls } from './shapes/ToolkitControls.tsx'
 import { FollowMe } from './FollowMe.tsx'
 import { TemplateControls } from './templates/TemplateControls.tsx'
 import { createToolkitState } from './shapes/toolkitState.ts'
+import { useEarlierRatings } from '../ratings/useEarlierRatings.ts'
 import type { MeetingUser } from './MeetingUser.ts'
 import { MeetingNotices } from './MeetingNotices.tsx'
 import { noteAuthorMeta, recordNoteChanges } from './noteAuthorMeta.ts'
@@ -137,6 +138,10 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
   // The meeting's language as the doc has it now, which a facilitator may change in "Meeting details".
   const meetingLocale = useValue(useBoardLocale(doc, meeting.locale, null))
   const toolkit = useMemo(() => createToolkitState(boardLocale), [boardLocale])
+  const earlierRatings = useEarlierRatings(meeting.id, doc)
+  useEffect(() => {
+    toolkit.earlierRatings.set(earlierRatings)
+  }, [toolkit, earlierRatings])
   const shapeUtils = useMemo(() => createMeetingShapeUtils(boardLocale, toolkit, labels), [boardLocale, toolkit, labels])
   const tldrawUser = useTldrawUser({ id: user.id, name: user.name, color })
   const { storeWithStatus, schemaStatus } = useYjsStore({

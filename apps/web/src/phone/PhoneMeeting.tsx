@@ -56,6 +56,7 @@ import { HideScreen } from '../safety/HideScreen.tsx'
 import { TalkCheckQuestion } from '../safety/TalkCheck.tsx'
 import { useTalkCheck } from '../safety/useTalkCheck.ts'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
+import { EarlierRatingsContext, useEarlierRatings } from '../ratings/useEarlierRatings.ts'
 import { addFormKey, createDrafts } from '../ui/drafts.ts'
 import { goToPart } from './focusHeading.ts'
 import { JumpList } from './JumpList.tsx'
@@ -178,6 +179,8 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   }, [endedCode, drafts])
 
   const finalized = useMapFinished(doc)
+  // What each person said when the map was last finished, for "Last time: 4" beside their mark.
+  const earlier = useEarlierRatings(meeting.id, doc)
   const ended = endedCode !== null
   // A page the server wrote the list into shows that copy until this list can show the map as new
   // as it (or say why not); this list renders its map only then, replacing the copy in one frame.
@@ -353,7 +356,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
               {localLoaded || snapshot.hasSynced ? t('phone.loadingMap') : t('meeting.opening')}
             </p>
           ) : (
-            <>
+            <EarlierRatingsContext.Provider value={earlier}>
               <JumpList targets={jumpTargets(map, locale, labels, t)} />
               {COLUMN_KEYS.map((column) => (
                 <section key={column} className="phone-column" aria-labelledby={`phone-column-${column}`}>
@@ -391,7 +394,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
               {map.unsorted.length > 0 ? (
                 <SectionList zone={null} heading={t('phone.unsorted')} items={map.unsorted} actions={{ ...actions, canWrite: false }} headingLevel={2} />
               ) : null}
-            </>
+            </EarlierRatingsContext.Provider>
           )}
         </main>
       )}

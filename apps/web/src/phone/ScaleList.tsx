@@ -23,7 +23,10 @@ import type { SendOutcome } from './pendingRatings.ts'
 import { scaleEndsText, type ScaleRow } from './scaleRows.ts'
 import type { TypedWords } from './typedWords.ts'
 import { useInlineForm } from './useInlineForm.ts'
-import { useId, useState } from 'react'
+import { earlierKey } from '../ratings/earlierRatings.ts'
+import { formatScaleValue, lastTimeText } from '../ratings/lastTimeText.ts'
+import { EarlierRatingsContext } from '../ratings/useEarlierRatings.ts'
+import { useContext, useId, useState } from 'react'
 
 /** Props of {@link ScaleList}. */
 export interface ScaleListProps {
@@ -48,16 +51,6 @@ export interface ScaleListProps {
   readonly typed: TypedWords
   /** The tab's drafts, where open number forms keep what she changed through a reload. */
   readonly drafts: Drafts
-}
-
-/** One formatter per language: making one is slow on a phone, and a map has many marks. */
-const numberFormats = new Map<string, Intl.NumberFormat>()
-
-/** A number as people write it in `locale` ("6,5" in Spanish). */
-export function formatScaleValue(value: number, locale: string): string {
-  let format = numberFormats.get(locale)
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })))
-  return format.format(value)
 }
 
 /** Every scaling line. */
@@ -183,11 +176,13 @@ export interface ScaleMarksProps {
 
 /**
  * What a line holds, read-only: what 0 and 10 mean when the facilitator worded them, then the
- * 0–10 line with everyone's marks and their reasons, or, while it is private until the reveal,
- * who has rated it. A Safety House's path shows this alone.
+ * 0–10 line with everyone's marks and their reasons, each beside what that person said when the
+ * map was last finished ("Last time: 4"), or, while it is private until the reveal, who has rated
+ * it. A Safety House's path shows this alone.
  */
 export function ScaleMarks({ row, title, selfId, isPending }: ScaleMarksProps) {
   const { t, locale } = useI18n()
+  const earlier = useContext(EarlierRatingsContext)
   const ends = row.ends ? (
     <p className="phone-hint" data-testid="scale-ends">
       {scaleEndsText(row.ends, t)}
@@ -220,25 +215,33 @@ export function ScaleMarks({ row, title, selfId, isPending }: ScaleMarksProps) {
         <p className="phone-muted">{t('phone.scale.noMarks')}</p>
       ) : (
         <ul className="phone-marks" aria-label={t('phone.scale.marksOn', { scale: title })}>
-          {row.marks.map((mark) => (
-            <li key={mark.id} className="phone-mark" data-testid="scale-mark" data-participant-id={mark.participantId}>
-              <p className="phone-mark-head">
-                <span>{mark.participantId === selfId ? t('phone.scale.you') : mark.participantName || t('phone.byUnknown')}</span>
-                <span className="phone-mark-value">{formatScaleValue(mark.value, locale)}</span>
-                <SendMark pending={mark.participantId === selfId && isPending(mark.id)} />
-              </p>
-              {mark.whatMakesItThisHigh ? (
-                <p>
-                  <span className="phone-fact-label">{t('toolkit.mark.whatMakesItThisHigh')}</span> {mark.whatMakesItThisHigh}
+          {row.marks.map((mark) => {
+            const lastTime = lastTimeText(earlier.get(earlierKey(row.scaleId, mark.participantId)), locale)
+            return (
+              <li key={mark.id} className="phone-mark" data-testid="scale-mark" data-participant-id={mark.participantId}>
+                <p className="phone-mark-head">
+                  <span>{mark.participantId === selfId ? t('phone.scale.you') : mark.participantName || t('phone.byUnknown')}</span>
+                  <span className="phone-mark-value">{formatScaleValue(mark.value, locale)}</span>
+                  {lastTime ? (
+                    <span className="phone-muted" data-testid="mark-last-time">
+                      {lastTime}
+                    </span>
+                  ) : null}
+                  <SendMark pending={mark.participantId === selfId && isPending(mark.id)} />
                 </p>
-              ) : null}
-              {mark.onePointHigher ? (
-                <p>
-                  <span className="phone-fact-label">{t('toolkit.mark.onePointHigher')}</span> {mark.onePointHigher}
-                </p>
-              ) : null}
-            </li>
-          ))}
+                {mark.whatMakesItThisHigh ? (
+                  <p>
+                    <span className="phone-fact-label">{t('toolkit.mark.whatMakesItThisHigh')}</span> {mark.whatMakesItThisHigh}
+                  </p>
+                ) : null}
+                {mark.onePointHigher ? (
+                  <p>
+                    <span className="phone-fact-label">{t('toolkit.mark.onePointHigher')}</span> {mark.onePointHigher}
+                  </p>
+                ) : null}
+              </li>
+            )
+          })}
         </ul>
       )}
     </>

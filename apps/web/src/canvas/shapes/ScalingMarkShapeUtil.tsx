@@ -1,7 +1,8 @@
 /**
  * Draws one person's mark on a scale (`sm-scaling-mark`, map-model MM-17): a round marker with
  * their number over the rating band, their name (unless names are hidden) and which scale it is
- * ("Overall", "Worry 1", "Path to the door" on a Safety House, MM-32). The reasons show as the marker's tooltip. Dragging a mark along the
+ * ("Overall", "Worry 1", "Path to the door" on a Safety House, MM-32), and what they said when the map was last
+ * finished ("Last time: 4"). The reasons show as the marker's tooltip. Dragging a mark along the
  * band changes its number to where it was dropped; a double-click opens the rating dialog.
  *
  *   ScalingMarkShapeUtil.configure({ toolkit })
@@ -18,6 +19,8 @@ import { scalingMarkShapeMigrations, scalingMarkShapeProps, type SMScalingMarkSh
 import { HTMLContainer, Rectangle2d, useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { FixedShapeUtil } from '../FixedShapeUtil.ts'
 import { translate } from '../../i18n/translate.ts'
+import { earlierKey } from '../../ratings/earlierRatings.ts'
+import { lastTimeText } from '../../ratings/lastTimeText.ts'
 import { userColor } from '../userColor.ts'
 import { defaultToolkitOptions, type ToolkitShapeUtilOptions } from './DangerStatementShapeUtil.tsx'
 import type { ToolkitState } from './toolkitState.ts'
@@ -104,6 +107,8 @@ function ScalingMarkView({ shape, toolkit }: { shape: SMScalingMarkShape; toolki
         ? translate(locale, 'toolkit.mark.path')
         : translate(locale, 'toolkit.card.worry', { number: number === undefined ? '?' : String(number) })
   const reasons = [whatMakesItThisHigh, onePointHigher].filter(Boolean).join(' — ')
+  const earlier = useValue(toolkit.earlierRatings)
+  const lastTime = lastTimeText(earlier.get(earlierKey(scaleId, participantId)), locale)
   return (
     <HTMLContainer className="sm-mark" data-testid="sm-scaling-mark" lang={locale} title={reasons || undefined}>
       <span className="sm-mark__value" style={{ background: userColor(participantId) }}>
@@ -112,6 +117,11 @@ function ScalingMarkView({ shape, toolkit }: { shape: SMScalingMarkShape; toolki
       <span className="sm-mark__text">
         {showAuthors ? <span className="sm-mark__name">{participantName}</span> : null}
         <span className="sm-mark__scale">{scaleLabel}</span>
+        {lastTime ? (
+          <span className="sm-mark__scale" data-testid="sm-mark-last-time">
+            {lastTime}
+          </span>
+        ) : null}
       </span>
     </HTMLContainer>
   )

@@ -9,6 +9,7 @@
  */
 import type { Locale } from '@safetymap/map-model'
 import { atom, type Atom, type Signal } from 'tldraw'
+import { NO_EARLIER, type EarlierLookup } from '../../ratings/earlierRatings.ts'
 
 /** The builder dialogs. */
 export type BuilderKind = 'note' | 'danger' | 'goal' | 'next-step' | 'mark' | 'ends'
@@ -29,6 +30,8 @@ export interface ToolkitState {
   readonly editRequest: Atom<BuilderRequest | null>
   /** Scales private until revealed (map-model MM-22): their marks stay put, since the relay refuses writing them. */
   readonly privateScales: Atom<readonly string[]>
+  /** Each person's numbers when the map was last finished, shown beside their mark ("Last time: 4"). */
+  readonly earlierRatings: Atom<EarlierLookup>
 }
 
 /** Fresh toolkit state for a canvas whose map is in `boardLocale`. */
@@ -38,5 +41,6 @@ export function createToolkitState(boardLocale: Signal<Locale>): ToolkitState {
     showAuthors: atom('toolkit show authors', true),
     editRequest: atom<BuilderRequest | null>('toolkit builder request', null),
     privateScales: atom<readonly string[]>('toolkit private scales', []),
+    earlierRatings: atom<EarlierLookup>('toolkit earlier ratings', NO_EARLIER),
   }
 }

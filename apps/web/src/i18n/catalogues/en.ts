@@ -236,6 +236,8 @@ export const en = {
   'phone.scale.you': 'You',
   'phone.scale.youRated': 'You have given your number',
   'phone.scale.yourNumber': 'Your number: {value}',
+  'toolkit.mark.lastTime': 'Last time: {value}',
+  'toolkit.mark.lastTimeEarlier': 'Last time: {value} (earlier {earlier})',
   'phone.scale.keptOffline':
     'Your number is kept on this phone and will be sent when the connection comes back. Nobody sees it until everyone’s numbers are shown together.',
   'phone.scale.refused': 'Your number could not be sent. The numbers may already have been shown. Look at this line and give your number again if you need to.',

@@ -241,6 +241,8 @@ export const es: Record<ListMessageKey, string> = {
   'phone.scale.you': 'Usted',
   'phone.scale.youRated': 'Usted ya dio su número',
   'phone.scale.yourNumber': 'Su número: {value}',
+  'toolkit.mark.lastTime': 'La vez pasada: {value}',
+  'toolkit.mark.lastTimeEarlier': 'La vez pasada: {value} (antes {earlier})',
   'phone.scale.keptOffline':
     'Su número está guardado en este teléfono y se enviará cuando vuelva la conexión. Nadie lo ve hasta que se muestren los números de todos juntos.',
   'phone.scale.refused': 'No se pudo enviar su número. Es posible que ya se hayan mostrado los números. Mire esta línea y vuelva a dar su número si hace falta.',
