@@ -49,6 +49,7 @@ import {
 } from '@safetymap/map-model'
 import type { MeetingFormat, MeetingType } from '../meetings/meetingDetails.ts'
 import { templateName } from './exportWords.ts'
+import { earlierNumbers, type EarlierNumbers, type FinishedVersion } from '../ratings/earlierNumbers.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
 export const EXPORT_SCHEMA_VERSION = '1.9.0'
@@ -370,27 +371,7 @@ export interface BuildCaseFileExportInput {
   /** The deployment's own headings and hints (`LABELS_FILE`, map-model MM-28); the catalogue's words otherwise. */
   readonly labels?: LabelOverrides
   /** The map as each earlier version was finished, oldest first: where each mark's trend comes from. */
-  readonly earlierVersions?: readonly { readonly number: number; readonly map: SafetyMap }[]
-}
-
-/** Earlier numbers by scale and person (`scaleId\nparticipantId`), oldest first. */
-type EarlierMarks = ReadonlyMap<string, readonly ExportEarlierMark[]>
-const markKey = (scaleId: string, participantId: string) => `${scaleId}\n${participantId}`
-
-/** Every number each earlier version recorded in the open (a private line's numbers were never seen). */
-function earlierMarks(versions: BuildCaseFileExportInput['earlierVersions']): EarlierMarks {
-  const byKey = new Map<string, ExportEarlierMark[]>()
-  for (const { number, map } of versions ?? []) {
-    const paths = map.templates.flatMap((t) => (t.path ? [pathRow(t.path, map, '')] : []))
-    for (const row of [...scaleRows(map, ''), ...paths]) {
-      if (row.hidden) continue
-      for (const m of row.marks) {
-        const key = markKey(row.scaleId, m.participantId)
-        byKey.set(key, [...(byKey.get(key) ?? []), { version: number, value: m.value }])
-      }
-    }
-  }
-  return byKey
+  readonly earlierVersions?: readonly FinishedVersion[]
 }
 
 const iso = (ms: number | null | undefined): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null)
@@ -465,7 +446,7 @@ const columnLabel = (column: ColumnKey, labels: LabelOverrides | undefined): Rec
  * share is dropped and counted in `notShared`; a restricted item is dropped by `keep` (and so is
  * its token on the circles, counted once with the item).
  */
-function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[], restricted: ReadonlySet<string>, map: SafetyMap, labels: LabelOverrides | undefined, earlier: EarlierMarks): ExportTemplate {
+function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[], restricted: ReadonlySet<string>, map: SafetyMap, labels: LabelOverrides | undefined, earlier: EarlierNumbers): ExportTemplate {
   const childsOwnWords = placed.templateId !== null && CHILDS_OWN_TEMPLATES.has(placed.templateId)
   let notShared = 0
   const sections = (Object.entries(placed.sections) as [ItemZoneKey, readonly MapItem[]][]).map(([key, items]) => ({
@@ -508,7 +489,7 @@ function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[])
  * A scaling line as the phone view shows it (map-model `scaleRows`/`pathRow`): while it is
  * private, who has rated it and no numbers at all.
  */
-const toScale = (row: ScaleRow, earlier: EarlierMarks): ExportScale => ({
+const toScale = (row: ScaleRow, earlier: EarlierNumbers): ExportScale => ({
   scaleId: row.scaleId,
   dangerStatementNumber: row.statement?.number ?? null,
   marks: (row.hidden ? [] : row.marks).map((m) => ({
@@ -517,7 +498,7 @@ const toScale = (row: ScaleRow, earlier: EarlierMarks): ExportScale => ({
     whatMakesItThisHigh: m.whatMakesItThisHigh,
     onePointHigher: m.onePointHigher,
     createdAt: m.createdAt === '' ? null : m.createdAt,
-    earlier: earlier.get(markKey(row.scaleId, m.participantId)) ?? [],
+    earlier: earlier.get(row.scaleId)?.get(m.participantId) ?? [],
   })),
   ends: row.ends ? { zero: row.ends.zero, ten: row.ends.ten } : null,
   privateRatedBy: row.hidden ? row.hidden.map((r) => ({ id: r.participantId, name: r.participantName })) : null,
@@ -556,7 +537,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     }
   })
   const unsorted = visible(map.unsorted).map(toExportItem)
-  const earlier = earlierMarks(input.earlierVersions)
+  const earlier = earlierNumbers(input.earlierVersions ?? [])
   const templates = map.templates.map((placed) => toTemplate(placed, visible, restrictedItemIds, map, labels, earlier))
   const statements = visible(map.dangerStatements)
   const goals = visible(map.safetyGoals)

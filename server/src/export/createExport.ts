@@ -19,6 +19,7 @@ import type { Meeting } from '../meetings/MeetingStore.ts'
 import type { MeetingFormat } from '../meetings/meetingDetails.ts'
 import type { VersionDetails } from '../meetings/versionDetails.ts'
 import { restrictedDocId } from '../meetings/restrictedDoc.ts'
+import { finishedVersionsBefore } from '../ratings/earlierNumbers.ts'
 import {
   buildCaseFileExport,
   sha256Hex,
@@ -122,20 +123,6 @@ async function restrictedDocItems(services: Services, meetingId: string, exporte
   } finally {
     restricted.destroy()
   }
-}
-
-/** The map as each version finished before `version` was kept, oldest first: the trend of its ratings. */
-async function earlierVersions(services: Services, meetingId: string, version: number) {
-  const versions = (await services.meetings.listVersions(meetingId)).filter((v) => v.version < version).sort((a, b) => a.version - b.version)
-  return versions.map((v) => {
-    const doc = new Y.Doc()
-    try {
-      Y.applyUpdate(doc, v.state)
-      return { number: v.version, map: readMap(doc) }
-    } finally {
-      doc.destroy()
-    }
-  })
 }
 
 /**
@@ -260,7 +247,7 @@ export async function readExportModel(
       restrictedItemIds: new Set([...restrictedNoteIds(doc), ...heldApart.ids]),
       restrictedHeldElsewhere: heldApart.heldElsewhere,
       labels: services.config.labels,
-      earlierVersions: await earlierVersions(services, meeting.id, source.version.number),
+      earlierVersions: await finishedVersionsBefore(services, meeting.id, source.version.number),
     })
     return { ok: true, model }
   } finally {
