@@ -138,6 +138,9 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
     const row = (await pool.query<MeetingWithFacilitators>(`${MEETING_SQL} WHERE m.id = $1`, [id])).rows[0]
     return row ? meetingOf(row) : null
   }
+  /** Sets one column of a participant (a fixed name here, never input); true when they exist. */
+  const setParticipantColumn = async (column: 'role' | 'status' | 'release_consent_at' | 'can_talk', value: unknown, meetingId: string, participantId: string) =>
+    (await pool.query(`UPDATE participants SET ${column} = $1 WHERE meeting_id = $2 AND id = $3`, [value, meetingId, participantId])).rowCount === 1
 
   return {
     async create(input) {
@@ -269,22 +272,10 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
       const { rows } = await pool.query<ParticipantRow>('SELECT * FROM participants WHERE meeting_id = $1 ORDER BY joined_at', [meetingId])
       return rows.map(toParticipant)
     },
-    async setParticipantRole(meetingId, participantId, role) {
-      const result = await pool.query('UPDATE participants SET role = $1 WHERE meeting_id = $2 AND id = $3', [role, meetingId, participantId])
-      return result.rowCount === 1
-    },
-    async setParticipantStatus(meetingId, participantId, status) {
-      const result = await pool.query('UPDATE participants SET status = $1 WHERE meeting_id = $2 AND id = $3', [status, meetingId, participantId])
-      return result.rowCount === 1
-    },
-    async setReleaseConsent(meetingId, participantId, at) {
-      const result = await pool.query('UPDATE participants SET release_consent_at = $1 WHERE meeting_id = $2 AND id = $3', [at, meetingId, participantId])
-      return result.rowCount === 1
-    },
-    async setCanTalk(meetingId, participantId, canTalk) {
-      const result = await pool.query('UPDATE participants SET can_talk = $1 WHERE meeting_id = $2 AND id = $3', [canTalk, meetingId, participantId])
-      return result.rowCount === 1
-    },
+    setParticipantRole: (meetingId, participantId, role) => setParticipantColumn('role', role, meetingId, participantId),
+    setParticipantStatus: (meetingId, participantId, status) => setParticipantColumn('status', status, meetingId, participantId),
+    setReleaseConsent: (meetingId, participantId, at) => setParticipantColumn('release_consent_at', at, meetingId, participantId),
+    setCanTalk: (meetingId, participantId, canTalk) => setParticipantColumn('can_talk', canTalk, meetingId, participantId),
     async markRemoved(meetingId, participantId, now) {
       const result = await pool.query("UPDATE participants SET status = 'removed', removed_at = $1 WHERE meeting_id = $2 AND id = $3", [
         now, meetingId, participantId,
