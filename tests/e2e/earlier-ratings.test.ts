@@ -45,6 +45,11 @@ describe('earlier numbers beside the marks', () => {
       await expect.poll(() => herMark.getByTestId('mark-last-time').innerText(), { timeout: 20_000 }).toBe('Last time: 4')
       await page.getByRole('button', { name: 'Español' }).click()
       await expect.poll(() => herMark.getByTestId('mark-last-time').innerText(), { timeout: 10_000 }).toBe('La vez pasada: 4')
+      // A meeting later: the trend, oldest first.
+      await call('finalize')
+      await call('reopen')
+      await rate(8)
+      await expect.poll(() => herMark.getByTestId('mark-last-time').innerText(), { timeout: 20_000 }).toBe('La vez pasada: 6 (antes 4)')
 
       // The facilitator's board shows it on her mark.
       const boardPage = await board.context.newPage()
@@ -56,8 +61,12 @@ describe('earlier numbers beside the marks', () => {
       await boardPage.goto(`${live.server.url}/m/${meeting.id}`)
       const mark = boardPage.locator('.tl-canvas').getByTestId('sm-scaling-mark')
       await expect.poll(() => mark.innerText(), { timeout: 30_000 }).toContain('Grandma Lorna')
-      await expect.poll(() => mark.getByTestId('sm-mark-last-time').innerText(), { timeout: 15_000 }).toBe('Last time: 4')
-      expect(await mark.locator('.sm-mark__value').innerText()).toBe('6')
+      // The mark is small: the last number on it, the whole trend on hover, nothing past its edge.
+      const lastTime = mark.getByTestId('sm-mark-last-time')
+      await expect.poll(() => lastTime.innerText(), { timeout: 15_000 }).toBe('Last time: 6')
+      expect(await lastTime.getAttribute('title')).toBe('Last time: 6 (earlier 4)')
+      expect(await mark.locator('.sm-mark__value').innerText()).toBe('8')
+      expect(await lastTime.evaluate((span) => span.getBoundingClientRect().right <= span.closest('[data-testid="sm-scaling-mark"]')!.getBoundingClientRect().right + 0.5)).toBe(true)
     } finally {
       await phone.context.close()
       await board.context.close()

@@ -108,7 +108,10 @@ function ScalingMarkView({ shape, toolkit }: { shape: SMScalingMarkShape; toolki
         : translate(locale, 'toolkit.card.worry', { number: number === undefined ? '?' : String(number) })
   const reasons = [whatMakesItThisHigh, onePointHigher].filter(Boolean).join(' — ')
   const earlier = useValue(toolkit.earlierRatings)
-  const lastTime = lastTimeText(earlier.get(earlierKey(scaleId, participantId)), locale)
+  const numbers = earlier.get(earlierKey(scaleId, participantId))
+  // The mark is 150 px wide: the last number only, the whole trend ("… (earlier 2 and 3)") on hover.
+  const lastTime = lastTimeText(numbers?.slice(-1), locale)
+  const trend = lastTimeText(numbers, locale)
   return (
     <HTMLContainer className="sm-mark" data-testid="sm-scaling-mark" lang={locale} title={reasons || undefined}>
       <span className="sm-mark__value" style={{ background: userColor(participantId) }}>
@@ -118,7 +121,7 @@ function ScalingMarkView({ shape, toolkit }: { shape: SMScalingMarkShape; toolki
         {showAuthors ? <span className="sm-mark__name">{participantName}</span> : null}
         <span className="sm-mark__scale">{scaleLabel}</span>
         {lastTime ? (
-          <span className="sm-mark__scale" data-testid="sm-mark-last-time">
+          <span className="sm-mark__scale" data-testid="sm-mark-last-time" title={trend ?? undefined}>
             {lastTime}
           </span>
         ) : null}
