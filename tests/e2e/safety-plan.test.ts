@@ -46,6 +46,7 @@ describe('safety plan', () => {
         'Quién hace qué',
         'Señales de alerta',
         'Si no se cumple una regla',
+        'Teléfonos y contactos',
       ])
 
       const rules = plan.locator('[data-testid="phone-section"][data-section="safety-plan-rules"]')

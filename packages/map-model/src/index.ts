@@ -54,6 +54,7 @@ export {
 export {
   CHILDS_OWN_TEMPLATES,
   isTemplateId,
+  isWorkersOnlyZone,
   MAP_TEMPLATES,
   TEMPLATE_IDS,
   templateZoneText,
@@ -62,6 +63,7 @@ export {
   type TemplateId,
   type TemplateZone,
   type TemplateZoneLook,
+  WORKERS_ONLY_ZONE_KEYS,
 } from './lib/mapTemplates.ts'
 export { isMeetingFormat, isMeetingType, MEETING_FORMATS, MEETING_TYPES, type MeetingFormat, type MeetingType } from './lib/meetingTypes.ts'
 export { LABEL_OVERRIDE_MAX_LENGTH, parseLabelOverrides, type ParsedLabelOverrides } from './lib/labelOverrides.ts'
@@ -105,7 +107,7 @@ export { readMap, sortInReadingOrder, type MapCirclePerson, type MapItem, type M
 export { readZones, type MapZone } from './lib/readZones.ts'
 export { findSectionAt, findZoneAt, zoneContains } from './lib/findZoneAt.ts'
 export type { Point } from './lib/shapeGeometry.ts'
-export { addItem, addTemplateItem, type AddItemOptions, type AddTemplateItemOptions, type ItemAuthor } from './lib/addItem.ts'
+export { addItem, addPrivateNote, addTemplateItem, type AddItemOptions, type AddTemplateItemOptions, type ItemAuthor } from './lib/addItem.ts'
 export { richTextToPlainText, toRichText } from './lib/richText.ts'
 export { deleteItem, findItemAuthor, updateItemText, type EditItemOptions, type ItemEditor } from './lib/editItem.ts'
 export {

@@ -6,21 +6,29 @@
  *
  * Moving adds the record to the restricted doc first and then deletes it from the shared doc, so a
  * failure never loses it. Anyone already synced keeps what they received before the move; items
- * that must never reach the family are written into the restricted doc from the start.
+ * that must never reach the family are written into the restricted doc from the start:
+ * `POST /api/meetings/:id/private-contacts { placementId, text }` lets any member who may write
+ * (family too, who never read it back) add a phone number or contact to a safety plan's contacts
+ * box (map-model MM-35) straight into the restricted doc.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
-import { RECORDS_ARRAY_NAME, ZONE_SHAPE_TYPE } from '@safetymap/map-model'
+import { MapModelError, RECORDS_ARRAY_NAME, ZONE_SHAPE_TYPE, addPrivateNote } from '@safetymap/map-model'
 import type { Services } from './services.ts'
 import { accessToMeeting, requirePrincipal } from './principal.ts'
-import { ItemNotFound, MeetingAlreadyFinalized, MeetingNotFound, RestrictedWorkersOnly } from '../errors.ts'
+import { ContactNotAllowed, ContactsBoxMissing, ItemNotFound, MeetingAlreadyFinalized, MeetingNotFound, RestrictedWorkersOnly } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
 import { rateLimitFor } from './rateLimits.ts'
-import { facilitatorOf, meetingIdParams } from './meetingAccess.ts'
+import { facilitatorOf, meetingIdParams, memberOf } from './meetingAccess.ts'
 import { restrictedDocId } from '../meetings/restrictedDoc.ts'
 import { joinRelay } from './joinRelay.ts'
 
 type Entry = { key: string; val: unknown }
+
+/** The safety plan's contacts box (MM-35), the one box whose notes are written here. */
+const CONTACTS_BOX = 'safety-plan-contacts'
+/** Longest contact kept, in characters (the phone's note limit). */
+const MAX_CONTACT_LENGTH = 2000
 
 const isEntry = (value: unknown): value is Entry =>
   typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string' && 'val' in value
@@ -119,6 +127,60 @@ export async function restrictedRoutes(app: FastifyInstance, services: Services)
       now: services.now(),
     })
     request.log.info({ meetingId: meeting.id, shapeId }, 'item restricted')
+    return { shapeId }
+  })
+
+  app.post<{ Params: { id: string }; Body: { placementId: string; text: string } }>('/api/meetings/:id/private-contacts', {
+    schema: {
+      tags: ['meetings'],
+      summary: 'Add a phone number or contact to a safety plan: only the meeting’s workers ever see it',
+      params: meetingIdParams,
+      body: {
+        type: 'object',
+        required: ['placementId', 'text'],
+        additionalProperties: false,
+        properties: {
+          placementId: { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9]+$' },
+          text: { type: 'string', minLength: 1, maxLength: MAX_CONTACT_LENGTH, pattern: '\\S' },
+        },
+      },
+      response: {
+        200: { type: 'object', required: ['shapeId'], properties: { shapeId: { type: 'string' } } },
+        400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const { meeting, role } = await memberOf(services, request)
+    if (role === 'viewer') throw new ContactNotAllowed()
+    if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
+    const principal = requirePrincipal(request)
+    const author = principal.kind === 'worker'
+      ? { kind: 'worker' as const, id: principal.worker.id, name: principal.worker.name }
+      : { kind: 'participant' as const, id: principal.participant.id, name: principal.participant.name }
+    const state = await services.relay.readDocState(meeting.id)
+    const shared = new Y.Doc()
+    if (state) Y.applyUpdate(shared, state)
+    let shapeId = ''
+    try {
+      await services.relay.applyServerChange(restrictedDocId(meeting.id), (doc) => {
+        shapeId = addPrivateNote(shared, doc, request.body.placementId, CONTACTS_BOX, request.body.text.trim(), author, { now: new Date(services.now()) })
+      })
+    } catch (error) {
+      if (error instanceof MapModelError && error.code === 'MAP_ZONE_MISSING') throw new ContactsBoxMissing()
+      throw error
+    } finally {
+      shared.destroy()
+    }
+    await services.audit.record({
+      action: 'item.restricted',
+      actor: { kind: author.kind, id: author.id },
+      meetingId: meeting.id,
+      subjectId: shapeId,
+      details: { added: 'contact' },
+      now: services.now(),
+    })
+    // Ids only: never the number, the name or the placement's words.
+    request.log.info({ meetingId: meeting.id, shapeId }, 'private contact added')
     return { shapeId }
   })
 }

@@ -2,13 +2,15 @@
  * Restricted items on the facilitator's canvas (render inside `<Tldraw>`): the notes of the
  * workers-only doc drawn over the map where they were, each with a "Restricted" badge (read-only,
  * they never enter the shared map's store), and, for one selected note, "Restrict this note",
- * which asks first and then has the server move it out of the shared map.
+ * which asks first and then has the server move it out of the shared map. A shared note sitting
+ * in a workers-only box (a safety plan's phone numbers, map-model MM-35) does not stay there
+ * quietly: it says that everyone can see it and offers "Restrict this note" without being selected.
  *
  *   <Tldraw …>{role === 'facilitator' ? <RestrictedItems meetingId={id} canRestrict={!finalized} /> : null}</Tldraw>
  */
-import { NOTE_SHAPE_TYPE } from '@safetymap/map-model'
+import { isWorkersOnlyZone, NOTE_SHAPE_TYPE, ZONE_SHAPE_TYPE } from '@safetymap/map-model'
 import { useEffect, useState } from 'react'
-import { useEditor, useValue, type TLShapeId } from 'tldraw'
+import { useEditor, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { api } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -32,6 +34,73 @@ export function RestrictedItems({ meetingId, canRestrict }: RestrictedItemsProps
     <>
       <RestrictedNotesLayer notes={notes} />
       {canRestrict ? <RestrictSelectedNote meetingId={meetingId} /> : null}
+      {canRestrict ? <SharedNotesInWorkersOnlyBoxes meetingId={meetingId} /> : null}
+    </>
+  )
+}
+
+/** True when the note's centre lies in a workers-only box: everyone received it, and it belongs to the workers. */
+function inWorkersOnlyBox(editor: Editor, note: TLShape): boolean {
+  const centre = editor.getShapePageBounds(note)?.center
+  if (!centre) return false
+  return editor
+    .getCurrentPageShapes()
+    .some((zone) => zone.type === ZONE_SHAPE_TYPE && isWorkersOnlyZone((zone.props as { zone?: unknown }).zone) && editor.getShapePageBounds(zone)?.containsPoint(centre) === true)
+}
+
+/** Under each shared note in a workers-only box: everyone can see it, and "Restrict this note". */
+function SharedNotesInWorkersOnlyBoxes({ meetingId }: { meetingId: string }) {
+  const editor = useEditor()
+  const { t } = useI18n()
+  const exposed = useValue(
+    'shared notes in workers-only boxes',
+    () =>
+      editor.getCurrentPageShapes().flatMap((note) => {
+        const bounds = note.type === NOTE_SHAPE_TYPE && inWorkersOnlyBox(editor, note) ? editor.getShapePageBounds(note) : undefined
+        if (!bounds) return []
+        const below = editor.pageToViewport({ x: bounds.minX, y: bounds.maxY })
+        return [{ id: note.id, left: below.x, top: below.y }]
+      }),
+    [editor],
+  )
+  return (
+    <>
+      {exposed.map((note) => (
+        <div
+          key={note.id}
+          className="sm-restrict-action"
+          data-testid="shared-in-workers-only-box"
+          style={{ left: note.left, top: note.top + 8 }}
+          onPointerDown={(event) => event.stopPropagation()}
+        >
+          <p role="status">{t('restricted.inPrivateBox')}</p>
+          <RestrictButton meetingId={meetingId} shapeId={note.id} onDone={() => undefined} />
+        </div>
+      ))}
+    </>
+  )
+}
+
+/** "Restrict this note": asks first, then has the server move the note out of the shared map. */
+function RestrictButton({ meetingId, shapeId, onDone }: { meetingId: string; shapeId: string; onDone: () => void }) {
+  const { t } = useI18n()
+  const [error, setError] = useState<MessageKey | null>(null)
+  // A refusal belongs to the note it was about.
+  useEffect(() => setError(null), [shapeId])
+  return (
+    <>
+      <ConfirmAction
+        label={t('restricted.action')}
+        question={t('restricted.confirm')}
+        confirmLabel={t('restricted.confirmYes')}
+        onConfirm={async () => {
+          setError(null)
+          const moved = await api.restrictItem(meetingId, shapeId)
+          if (!moved.ok) setError(moved.error.messageKey)
+          else onDone()
+        }}
+      />
+      <FormError messageKey={error} />
     </>
   )
 }
@@ -73,14 +142,13 @@ function RestrictedNotesLayer({ notes }: { notes: readonly RestrictedNote[] }) {
 
 function RestrictSelectedNote({ meetingId }: { meetingId: string }) {
   const editor = useEditor()
-  const { t } = useI18n()
-  const [error, setError] = useState<MessageKey | null>(null)
   const selected = useValue(
     'restrictable selection',
     () => {
       const shapes = editor.getSelectedShapes()
       const only = shapes.length === 1 ? shapes[0] : undefined
-      if (!only || only.type !== NOTE_SHAPE_TYPE || editor.getEditingShapeId() === only.id) return null
+      // A note in a workers-only box has its own offer to restrict, shown unselected.
+      if (!only || only.type !== NOTE_SHAPE_TYPE || editor.getEditingShapeId() === only.id || inWorkersOnlyBox(editor, only)) return null
       const bounds = editor.getShapePageBounds(only)
       if (!bounds) return null
       const below = editor.pageToViewport({ x: bounds.minX, y: bounds.maxY })
@@ -88,9 +156,6 @@ function RestrictSelectedNote({ meetingId }: { meetingId: string }) {
     },
     [editor],
   )
-  const selectedId = selected?.id ?? null
-  // A refusal belongs to the note it was about.
-  useEffect(() => setError(null), [selectedId])
   if (!selected) return null
   return (
     <div
@@ -99,18 +164,7 @@ function RestrictSelectedNote({ meetingId }: { meetingId: string }) {
       style={{ left: selected.left, top: selected.top + 28 }}
       onPointerDown={(event) => event.stopPropagation()}
     >
-      <ConfirmAction
-        label={t('restricted.action')}
-        question={t('restricted.confirm')}
-        confirmLabel={t('restricted.confirmYes')}
-        onConfirm={async () => {
-          setError(null)
-          const moved = await api.restrictItem(meetingId, selected.id)
-          if (!moved.ok) setError(moved.error.messageKey)
-          else editor.selectNone()
-        }}
-      />
-      <FormError messageKey={error} />
+      <RestrictButton meetingId={meetingId} shapeId={selected.id} onDone={() => editor.selectNone()} />
     </div>
   )
 }

@@ -286,6 +286,10 @@ export const api = {
   restrictItem: (meetingId: string, shapeId: string): Promise<ApiResult<{ shapeId: string }>> =>
     request('POST', `${meetingUrl(meetingId)}/restricted-items`, { shapeId }),
 
+  /** Adds a phone number or contact to a safety plan's contacts box: only the meeting's workers ever see it (family may write it, never read it). */
+  addPrivateContact: (meetingId: string, placementId: string, text: string): Promise<ApiResult<{ shapeId: string }>> =>
+    request('POST', `${meetingUrl(meetingId)}/private-contacts`, { placementId, text }),
+
   /** Adds a colleague, by their work email, as a co-facilitator (facilitators); the meeting then shows in their list. */
   addFacilitator: (meetingId: string, email: string): Promise<ApiResult<{ id: string; name: string }>> =>
     request('POST', `${meetingUrl(meetingId)}/facilitators`, { email }),

@@ -36,6 +36,8 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   RATE_LIMITED: 'error.rateLimited',
   WORKER_NOT_FOUND: 'error.workerNotFound',
   PARENT_CONSENT_REQUIRED: 'newMeeting.consentRequired',
+  CONTACT_NOT_ALLOWED: 'error.contactNotAllowed',
+  CONTACTS_BOX_MISSING: 'error.contactsBoxMissing',
   // fastify's own schema validation failure
   FST_ERR_VALIDATION: 'error.invalidInput',
 }

@@ -5,12 +5,16 @@
  * cancelled, so a reload reopens the form with it. When the map is finished, or the connection
  * ends, under an open form, the words typed stay on screen to copy (KeptWords.tsx) instead of
  * going with the form; they are also told to `typed`, for the page to show if the map is withdrawn.
+ * A form whose words go to the server instead of the map (a private contact) says who will see
+ * them (`notice`), and keeps them on screen with what to do next if the server refuses.
  *
  *   <AddItemForm zone="strengths" label="Strengths" drafts={drafts} draftKey={addFormKey('strengths')} onAdd={add} />
  */
 import { useEffect, useId, useLayoutEffect, useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
 import { focusOnMount } from '../ui/focusOnMount.ts'
+import { FormError } from '../ui/FormError.tsx'
 import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import type { Drafts } from '../ui/drafts.ts'
 import { MAX_ITEM_TEXT_LENGTH } from './ItemCard.tsx'
@@ -27,7 +31,10 @@ export interface AddItemFormProps {
   readonly label: string
   readonly drafts: Drafts
   readonly draftKey: string
-  readonly onAdd: (text: string) => void
+  /** Adds the note; a promise is a send to the server, resolving to why it failed or `null`. */
+  readonly onAdd: (text: string) => void | Promise<MessageKey | null>
+  /** Who will see what is written here, shown under the box's label. */
+  readonly notice?: string
   /** Why nothing can be added any more (only words already typed are shown), or `null` while it can. */
   readonly kept?: KeptWhy | null
   readonly typed?: TypedWords
@@ -40,7 +47,7 @@ export interface AddItemFormProps {
 }
 
 /** The add button and its form. */
-export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null, typed, question = false }: AddItemFormProps) {
+export function AddItemForm({ zone, label, drafts, draftKey, onAdd, notice, kept = null, typed, question = false }: AddItemFormProps) {
   const { t } = useI18n()
   const id = useId()
   const [saved] = useState(() => drafts.get(draftKey))
@@ -48,6 +55,8 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null,
   const [text, setText] = useState(saved?.text ?? '')
   const [error, setError] = useState(false)
   const [added, setAdded] = useState('')
+  const [refused, setRefused] = useState<MessageKey | null>(null)
+  const [sending, setSending] = useState(false)
   const hasWords = open && text.trim() !== ''
   // A reload or a tap on "back" would lose what is typed here: the browser asks first.
   useWarnBeforeLeaving(hasWords)
@@ -61,14 +70,24 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null,
     return () => typed?.set(draftKey, null)
   }, [typed, draftKey, hasWords, text])
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault()
     const value = text.trim()
     if (!value) {
       setError(true)
       return
     }
-    onAdd(value)
+    setRefused(null)
+    const sent = onAdd(value)
+    if (sent) {
+      setSending(true)
+      const why = await sent
+      setSending(false)
+      if (why) {
+        setRefused(why)
+        return
+      }
+    }
     setText('')
     setError(false)
     setAdded(t('phone.added', { section: label }))
@@ -93,10 +112,15 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null,
         {added}
       </p>
       {open ? (
-        <form onSubmit={submit} onKeyDown={form.onKeyDown} noValidate ref={formFocus.ref}>
+        <form onSubmit={(event) => void submit(event)} onKeyDown={form.onKeyDown} noValidate ref={formFocus.ref}>
           <label htmlFor={`${id}-text`} className="phone-label">
             {t('phone.addLabel', { section: label })}
           </label>
+          {notice ? (
+            <p className="phone-hint" id={`${id}-notice`} data-testid="add-notice">
+              {notice}
+            </p>
+          ) : null}
           <textarea
             id={`${id}-text`}
             value={text}
@@ -104,7 +128,7 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null,
             maxLength={MAX_ITEM_TEXT_LENGTH}
             ref={focusOnMount}
             aria-invalid={error || undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
+            aria-describedby={[notice ? `${id}-notice` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
             onChange={(event) => {
               setText(event.target.value)
               setAdded('')
@@ -115,8 +139,9 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, kept = null,
               {t('phone.textRequired')}
             </p>
           ) : null}
+          <FormError messageKey={refused} />
           <div className="phone-actions">
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" disabled={sending}>
               {t('phone.addSubmit')}
             </button>
             <button type="button" onClick={form.close}>

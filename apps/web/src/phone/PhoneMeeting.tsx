@@ -389,7 +389,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
                 />
               </SectionList>
               {map.templates.map((template) => (
-                <PlacedTemplateList key={template.placementId} template={template} map={map} labels={labels} actions={actions} onAdd={addToTemplate} />
+                <PlacedTemplateList key={template.placementId} meetingId={meeting.id} template={template} map={map} labels={labels} actions={actions} onAdd={addToTemplate} />
               ))}
               {map.unsorted.length > 0 ? (
                 <SectionList zone={null} heading={t('phone.unsorted')} items={map.unsorted} actions={{ ...actions, canWrite: false }} headingLevel={2} />

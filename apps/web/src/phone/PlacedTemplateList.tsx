@@ -6,10 +6,15 @@
  * (they are placed on the board). On the circles each ring is a section, so its items are the
  * people in it. Zones written without a placement (the consultation map's grey area, MM-34) are
  * part of the meeting's own map: they are listed as its sections, with no template name above.
+ * A safety plan's phone numbers and contacts box (map-model MM-35) sends what is written there to
+ * the server for the workers only: the form says so, and the list shows how many she gave, never
+ * what they say.
  *
- *   <PlacedTemplateList template={map.templates[0]} map={map} labels={meeting.labels} actions={actions} onAdd={add} />
+ *   <PlacedTemplateList meetingId={meeting.id} template={map.templates[0]} map={map} labels={meeting.labels} actions={actions} onAdd={add} />
  */
-import { CHILDS_OWN_TEMPLATES, SAFETY_HOUSE_PATH_KEY, templateZoneText, type ItemZoneKey, type LabelOverrides, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { useState } from 'react'
+import { CHILDS_OWN_TEMPLATES, isWorkersOnlyZone, SAFETY_HOUSE_PATH_KEY, templateZoneText, type ItemZoneKey, type LabelOverrides, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { api } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { addFormKey } from '../ui/drafts.ts'
 import { templateAnchorId, templateName, templateZoneHeading } from './jumpTargets.ts'
@@ -19,6 +24,8 @@ import { SectionList, type SectionActions } from './SectionList.tsx'
 
 /** Props of {@link PlacedTemplateList}. */
 export interface PlacedTemplateListProps {
+  /** The meeting, where private contacts are sent. */
+  readonly meetingId: string
   readonly template: MapPlacedTemplate
   /** The map it is on (whether the path to the door is private until the reveal). */
   readonly map: Pick<SafetyMap, 'hiddenScales'>
@@ -30,8 +37,10 @@ export interface PlacedTemplateListProps {
 }
 
 /** A placed template's zones and their items. */
-export function PlacedTemplateList({ template, map, labels, actions, onAdd }: PlacedTemplateListProps) {
+export function PlacedTemplateList({ meetingId, template, map, labels, actions, onAdd }: PlacedTemplateListProps) {
   const { t, locale } = useI18n()
+  // Private contacts sent from this page: she never reads them back, only how many.
+  const [contactsGiven, setContactsGiven] = useState(0)
   const { placementId, templateId } = template
   const headingId = templateAnchorId(placementId)
   const ownMap = placementId === ''
@@ -40,6 +49,23 @@ export function PlacedTemplateList({ template, map, labels, actions, onAdd }: Pl
   const zones = (Object.keys(template.sections) as ItemZoneKey[]).map((key) => {
     const heading = templateZoneHeading(template, key, locale, labels)
     const path = key === SAFETY_HOUSE_PATH_KEY && template.path ? pathRow(template.path, map, actions.selfId) : null
+    const workersOnly = isWorkersOnlyZone(key)
+    const draftKey = addFormKey(key, placementId)
+    const add = childsOwn
+      ? undefined
+      : workersOnly
+        ? {
+            draftKey,
+            notice: t('phone.contact.notice'),
+            onAdd: async (text: string) => {
+              const sent = await api.addPrivateContact(meetingId, placementId, text)
+              if (!sent.ok) return sent.error.messageKey
+              setContactsGiven((given) => given + 1)
+              return null
+            },
+          }
+        : { draftKey, onAdd: (text: string) => onAdd(placementId, key, text) }
+    const given = workersOnly && contactsGiven > 0
     return (
       <SectionList
         key={key}
@@ -50,9 +76,14 @@ export function PlacedTemplateList({ template, map, labels, actions, onAdd }: Pl
         items={template.sections[key] ?? []}
         actions={actions}
         headingLevel={ownMap ? 2 : 3}
-        add={childsOwn ? undefined : { draftKey: addFormKey(key, placementId), onAdd: (text) => onAdd(placementId, key, text) }}
-        hasCards={path !== null}
+        add={add}
+        hasCards={path !== null || given}
       >
+        {given ? (
+          <p className="phone-hint" data-testid="contacts-given">
+            {contactsGiven === 1 ? t('phone.contact.givenOne') : t('phone.contact.givenMany', { count: String(contactsGiven) })}
+          </p>
+        ) : null}
         {path ? (
           <div className="phone-scales" data-testid="path-marks">
             <ScaleMarks row={path} title={heading} selfId={actions.selfId} isPending={actions.isPending} />

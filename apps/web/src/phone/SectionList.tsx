@@ -11,7 +11,7 @@
 import type { ItemZoneKey, MapItem } from '@safetymap/map-model'
 import { useId, useRef, type ReactNode } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
-import { AddItemForm } from './AddItemForm.tsx'
+import { AddItemForm, type AddItemFormProps } from './AddItemForm.tsx'
 import type { Drafts } from '../ui/drafts.ts'
 import { focusHeading } from './focusHeading.ts'
 import { ItemCard } from './ItemCard.tsx'
@@ -40,7 +40,9 @@ export interface SectionActions {
 export interface SectionAdd {
   /** The form's key in `actions.drafts`. */
   readonly draftKey: string
-  readonly onAdd: (text: string) => void
+  readonly onAdd: AddItemFormProps['onAdd']
+  /** Who will see what is written here (a private contact), shown in the form. */
+  readonly notice?: string
   /** The part is a question: see AddItemForm's `question`. */
   readonly question?: boolean
 }
@@ -111,7 +113,7 @@ export function SectionList({ zone, heading, hint, anchorId, items, actions, hea
         </ul>
       )}
       {zone && add && (actions.canWrite || actions.kept) ? (
-        <AddItemForm zone={zone} label={heading} drafts={actions.drafts} draftKey={add.draftKey} onAdd={add.onAdd} question={add.question} kept={actions.kept} typed={actions.typed} />
+        <AddItemForm zone={zone} label={heading} drafts={actions.drafts} draftKey={add.draftKey} onAdd={add.onAdd} notice={add.notice} question={add.question} kept={actions.kept} typed={actions.typed} />
       ) : null}
     </section>
   )

@@ -17,6 +17,7 @@ export const MAP_MODEL_ERRORS = {
   MAP_UNKNOWN_TEMPLATE: 'Unknown template id',
   MAP_INVALID_PLACEMENT_ID: 'A placement id is 1 to 32 letters and digits',
   MAP_PARENT_CONSENT_REQUIRED: 'Three Houses needs a parent’s consent recorded first',
+  MAP_WORKERS_ONLY_SECTION: 'This box is for the workers only: write its notes into the workers-only doc with addPrivateNote',
 } as const
 
 /** A stable error code of this package. @public */

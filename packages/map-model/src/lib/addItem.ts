@@ -5,6 +5,7 @@
  *
  * ```ts
  * const id = addItem(doc, 'strengths', 'Lorna walks Kai to school', { id: 'p1', name: 'Lorna' }, { now })
+ * addPrivateNote(sharedDoc, restrictedDoc, placementId, 'safety-plan-contacts', 'Lorna 555 0101', author)
  * ```
  */
 import type { TLNoteShape, TLParentId, TLShapeId } from '@tldraw/tlschema'
@@ -12,6 +13,7 @@ import { generateKeyBetween } from 'fractional-indexing'
 import type * as Y from 'yjs'
 import { NOTE_SHAPE_TYPE, PAGE_ID, zoneShapeId } from './docLayout.ts'
 import { findNoteSlot, type Box } from './findNoteSlot.ts'
+import { isWorkersOnlyZone } from './mapTemplates.ts'
 import type { ZoneBounds } from './safetyMapTemplate.ts'
 import { MapModelError } from './MapModelError.ts'
 import { randomString } from './randomString.ts'
@@ -115,10 +117,42 @@ export function addTemplateItem(
   options: AddTemplateItemOptions = {},
 ): string {
   if (!isItemZoneKey(key)) throw new MapModelError('MAP_UNKNOWN_SECTION')
+  if (isWorkersOnlyZone(key)) throw new MapModelError('MAP_WORKERS_ONLY_SECTION')
   const shapes = collectShapes(readRecordMap(doc))
-  // `''` is a template-only zone without a placement, as readMap groups it (the consultation map's grey area, MM-34).
-  const zone = collectZones(shapes).find((z) => (z.placementId ?? '') === placementId && z.key === key)
+  const zone = findPlacedZone(shapes, placementId, key)
   return writeNoteInZone(doc, shapes, zone, text, author, options, options.childAgreed ? { childAgreed: true } : {})
+}
+
+/**
+ * Adds a note to a workers-only box of a placed template (MM-35: a safety plan's phone numbers and
+ * contacts): the box is found in the shared map `shared`, the note is written into `restricted`
+ * (the meeting's workers-only doc) with its parent the box, at the first slot free of both docs'
+ * notes, attributed like any note. `shared` is only read. Returns the new shape id.
+ *
+ * @throws {@link MapModelError} `MAP_UNKNOWN_SECTION` for a key that is not a workers-only box,
+ * `MAP_ZONE_MISSING` when the placement has no such box.
+ * @public
+ */
+export function addPrivateNote(
+  shared: Y.Doc,
+  restricted: Y.Doc,
+  placementId: string,
+  key: ItemZoneKey,
+  text: string,
+  author: ItemAuthor,
+  options: AddItemOptions = {},
+): string {
+  if (!isWorkersOnlyZone(key)) throw new MapModelError('MAP_UNKNOWN_SECTION')
+  const sharedShapes = collectShapes(readRecordMap(shared))
+  const zone = findPlacedZone(sharedShapes, placementId, key)
+  // Both docs' notes take up room in the box; the private notes' parents are in the shared map.
+  const shapes = new Map([...sharedShapes, ...collectShapes(readRecordMap(restricted))])
+  return writeNoteInZone(restricted, shapes, zone, text, author, options, {}, zone ? { id: zone.id, x: zone.x, y: zone.y } : undefined)
+}
+
+/** A placed template's zone for `key`; `''` is a template-only zone without a placement, as readMap groups it (MM-34). */
+function findPlacedZone(shapes: ReadonlyMap<string, ShapeRecord>, placementId: string, key: ItemZoneKey) {
+  return collectZones(shapes).find((z) => (z.placementId ?? '') === placementId && z.key === key)
 }
 
 function writeNoteInZone(
@@ -129,6 +163,8 @@ function writeNoteInZone(
   author: ItemAuthor,
   options: AddItemOptions,
   extraMeta: Readonly<Record<string, true>>,
+  /** The note's parent shape and its page position, when not the page. */
+  parent?: { readonly id: string; readonly x: number; readonly y: number },
 ): string {
   const { now = new Date(), origin = MAP_MODEL_ORIGIN } = options
   const id = options.id ?? `shape:${randomString(ID_LENGTH)}`
@@ -147,11 +183,11 @@ function writeNoteInZone(
     id: id as TLShapeId,
     typeName: 'shape',
     type: NOTE_SHAPE_TYPE,
-    x: position.x,
-    y: position.y,
+    x: position.x - (parent?.x ?? 0),
+    y: position.y - (parent?.y ?? 0),
     rotation: 0,
     index: indexAbove([...shapes.values()].map((s) => s.index)) as TLNoteShape['index'],
-    parentId: PAGE_ID as TLParentId,
+    parentId: (parent?.id ?? PAGE_ID) as TLParentId,
     isLocked: false,
     opacity: 1,
     props: {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { AUTHOR, NOW, expectAllRecordsValid, newMeetingDoc } from '../test/fixtures.ts'
-import { addItem, addTemplateItem } from './addItem.ts'
+import * as Y from 'yjs'
+import { addItem, addPrivateNote, addTemplateItem } from './addItem.ts'
+import { readRecordMap } from './recordEntries.ts'
 import { MAP_TEMPLATES, TEMPLATE_IDS, templateZoneWords } from './mapTemplates.ts'
 import { MapModelError } from './MapModelError.ts'
 import { placedZoneId, placeTemplate, TEMPLATE_PLACEMENT_GAP } from './placeTemplate.ts'
@@ -40,10 +42,10 @@ describe('templates as data (MM-26)', () => {
       'safety-house-path',
     ])
     expect(MAP_TEMPLATES.circles.sections).toEqual(['circle-outer', 'circle-wider', 'circle-close', 'circle-family'])
-    expect(MAP_TEMPLATES['safety-plan'].sections).toEqual(['safety-plan-rules', 'safety-plan-who', 'safety-plan-warning-signs', 'safety-plan-if-broken'])
+    expect(MAP_TEMPLATES['safety-plan'].sections).toEqual(['safety-plan-rules', 'safety-plan-who', 'safety-plan-warning-signs', 'safety-plan-if-broken', 'safety-plan-contacts'])
   })
 
-  it('lays the safety plan out as four side-by-side boxes that never overlap, headed in plain words in both languages', () => {
+  it('lays the safety plan out as five side-by-side boxes that never overlap, headed in plain words in both languages', () => {
     const plan = MAP_TEMPLATES['safety-plan']
     const zones = plan.zones
     expect(zones.every((z) => z.look === 'section')).toBe(true)
@@ -59,7 +61,9 @@ describe('templates as data (MM-26)', () => {
       'Who does what',
       'Warning signs to look out for',
       'If a rule is broken',
+      'Phone numbers and contacts',
     ])
+    expect(zoneLabel('safety-plan-contacts', 'es')).toBe('Teléfonos y contactos')
     expect(zoneLabel('safety-plan-rules', 'es')).toBe('Reglas que mantienen al niño o la niña a salvo cada día')
     for (const key of plan.sections) expect(zoneHint(key, 'es').length, key).toBeGreaterThan(0)
   })
@@ -205,7 +209,31 @@ describe('readMap with placed templates (MM-26, MM-29)', () => {
       'safety-plan-who': [`Lorna checks on bath night / ${AUTHOR.name}`],
       'safety-plan-warning-signs': [`Jess stays in bed past noon / ${AUTHOR.name}`],
       'safety-plan-if-broken': [`Lorna takes Kai for the night / ${AUTHOR.name}`],
+      'safety-plan-contacts': [],
     })
+  })
+
+  it('writes a phone number for the plan’s contacts box into the workers-only doc, never into the shared map (MM-35)', () => {
+    const shared = newMeetingDoc()
+    const plan = placeTemplate(shared, 'safety-plan', { placementId: 'plan' })
+    expect(() => addTemplateItem(shared, plan.placementId, 'safety-plan-contacts', 'Lorna 555 0101', AUTHOR)).toThrow(
+      expect.objectContaining({ code: 'MAP_WORKERS_ONLY_SECTION' }),
+    )
+    const restricted = new Y.Doc()
+    const first = addPrivateNote(shared, restricted, plan.placementId, 'safety-plan-contacts', 'Lorna 555 0101', AUTHOR, { now: NOW })
+    const second = addPrivateNote(shared, restricted, plan.placementId, 'safety-plan-contacts', 'Clinic 555 0199', AUTHOR, { now: NOW })
+    expect(Buffer.from(Y.encodeStateAsUpdate(shared)).includes(Buffer.from('555'))).toBe(false)
+    expect(readMap(shared).templates[0]?.sections['safety-plan-contacts']).toEqual([])
+    const notes = [first, second].map((id) => readRecordMap(restricted).get(id) as { parentId: string; x: number; y: number; meta: Record<string, unknown> })
+    const box = MAP_TEMPLATES['safety-plan'].zones.find((z) => z.key === 'safety-plan-contacts')!
+    for (const note of notes) {
+      expect(note.parentId).toBe(placedZoneId(plan.placementId, 'safety-plan-contacts'))
+      expect(note.x >= 0 && note.y >= 0 && note.x < box.w && note.y < box.h).toBe(true)
+      expect(note.meta).toMatchObject({ authorId: AUTHOR.id, authorName: AUTHOR.name })
+    }
+    expect(notes[0]?.x === notes[1]?.x && notes[0]?.y === notes[1]?.y).toBe(false)
+    expect(() => addPrivateNote(shared, restricted, plan.placementId, 'safety-plan-rules', 'x', AUTHOR)).toThrow(MapModelError)
+    expect(() => addPrivateNote(shared, restricted, 'nope', 'safety-plan-contacts', 'x', AUTHOR)).toThrow(expect.objectContaining({ code: 'MAP_ZONE_MISSING' }))
   })
 
   it('reports the child-agreed flag and keeps the child’s words exactly as written (MM-29)', () => {

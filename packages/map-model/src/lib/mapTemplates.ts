@@ -23,6 +23,20 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number]
 /** Templates whose items are the child's own words: only what the child agreed to share leaves the agency (MM-31). @public */
 export const CHILDS_OWN_TEMPLATES: ReadonlySet<TemplateId> = new Set(['three-houses'])
 
+/**
+ * Boxes whose notes reach the meeting's workers only (MM-35: a safety plan's phone numbers and
+ * contacts). The box is in the shared map, always empty there; its notes are written into the
+ * workers-only doc with {@link addPrivateNote}, never with `addTemplateItem`.
+ *
+ * @public
+ */
+export const WORKERS_ONLY_ZONE_KEYS: ReadonlySet<ItemZoneKey> = new Set(['safety-plan-contacts'])
+
+/** True when notes in a zone with key `key` must reach the workers only (MM-35). @public */
+export function isWorkersOnlyZone(key: unknown): boolean {
+  return WORKERS_ONLY_ZONE_KEYS.has(key as ItemZoneKey)
+}
+
 /** True when `value` is one of {@link TEMPLATE_IDS}. @public */
 export function isTemplateId(value: unknown): value is TemplateId {
   return (TEMPLATE_IDS as readonly unknown[]).includes(value)
@@ -134,13 +148,14 @@ export const MAP_TEMPLATES: Readonly<Record<TemplateId, MapTemplate>> = {
     section('circle-family', 750, 750, 400, 400, 'ring'),
   ]),
   // The everyday rules and who keeps each one side by side, what to watch for and what to do under
-  // them (MM-35). No box for phone numbers: every note here reaches the whole meeting, and contact
-  // details must reach workers only (safety-mapping §9).
+  // them, and the phone numbers across the bottom (MM-35). The contacts box stays empty in the
+  // shared map: its notes live in the workers-only doc (safety-mapping §9).
   'safety-plan': template('safety-plan', [
     section('safety-plan-rules', 0, 0, 700, 700),
     section('safety-plan-who', 740, 0, 700, 700),
     section('safety-plan-warning-signs', 0, 740, 700, 600),
     section('safety-plan-if-broken', 740, 740, 700, 600),
+    section('safety-plan-contacts', 0, 1380, 1440, 460),
   ]),
 }
 

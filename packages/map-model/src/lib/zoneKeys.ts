@@ -65,6 +65,7 @@ export const TEMPLATE_SECTION_KEYS = [
   'safety-plan-who',
   'safety-plan-warning-signs',
   'safety-plan-if-broken',
+  'safety-plan-contacts',
 ] as const
 
 /** A section of a template other than the three-column map (MM-26). @public */

@@ -25,6 +25,7 @@ import {
   CHILDS_OWN_TEMPLATES,
   columnOf,
   isTemplateId,
+  isWorkersOnlyZone,
   MAP_TEMPLATES,
   templateZoneWords,
   addNextStep,
@@ -64,8 +65,9 @@ import {
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useEditor, useValue, type Editor, type TLBindingId, type TLShape, type TLShapeId } from 'tldraw'
 import type * as Y from 'yjs'
-import type { RosterEntry } from '../../api/api.ts'
+import { api, type RosterEntry } from '../../api/api.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../../i18n/messages.ts'
 import { builderFormKey, createDrafts, type Drafts } from '../../ui/drafts.ts'
 import { usePanelKeyboard } from '../../ui/usePanelKeyboard.ts'
 import { BuilderDialog, type BuilderField } from './BuilderDialog.tsx'
@@ -102,6 +104,17 @@ export interface ToolkitControlsProps {
   readonly barSlot: HTMLElement | null
 }
 
+/** What the bar says after a builder closes: a private rating or contact sent (or not), words kept. */
+type ToolkitNotice = 'saved' | 'failed' | 'kept' | 'contactSaved' | 'contactFailed'
+
+const NOTICE_WORDS: Readonly<Record<ToolkitNotice, MessageKey>> = {
+  saved: 'toolkit.hidden.saved',
+  failed: 'toolkit.hidden.failed',
+  kept: 'toolkit.draftKept',
+  contactSaved: 'toolkit.contact.saved',
+  contactFailed: 'toolkit.contact.failed',
+}
+
 /** Shapes that can carry the direct-quote flag. */
 const QUOTABLE_TYPES: ReadonlySet<string> = new Set([NOTE_SHAPE_TYPE, 'sm-danger-statement', 'sm-safety-goal', 'sm-next-step'])
 
@@ -136,7 +149,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
   }, [toolkit, privateScales])
   const [panelOpen, setPanelOpen] = useState(false)
   const ratingsPanel = usePanelKeyboard(panelOpen, useCallback(() => setPanelOpen(false), []))
-  const [notice, setNotice] = useState<'saved' | 'failed' | 'kept' | null>(null)
+  const [notice, setNotice] = useState<ToolkitNotice | null>(null)
   // "Nobody sees it until everyone's ratings are shown together" stops being true once they are.
   useEffect(() => {
     if (privateScales.length === 0) setNotice((shown) => (shown === 'saved' ? null : shown))
@@ -236,8 +249,8 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
         {extra}
       </ToolkitBar>
       {notice ? (
-        <p className="sm-toolkit-notice" role={notice === 'failed' ? 'alert' : 'status'} data-testid="toolkit-notice">
-          {t(notice === 'saved' ? 'toolkit.hidden.saved' : notice === 'kept' ? 'toolkit.draftKept' : 'toolkit.hidden.failed')}{' '}
+        <p className="sm-toolkit-notice" role={notice === 'failed' || notice === 'contactFailed' ? 'alert' : 'status'} data-testid="toolkit-notice">
+          {t(NOTICE_WORDS[notice])}{' '}
           <button type="button" onClick={() => setNotice(null)}>
             {t('toolkit.hidden.close')}
           </button>
@@ -257,7 +270,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
           {...(meetingId ? { meetingId } : {})}
           drafts={drafts}
           people={isFacilitator ? (roster ?? []).filter((p) => p.id !== user.id && p.status === 'admitted') : []}
-          onPrivateSaved={(ok) => setNotice(ok ? 'saved' : 'failed')}
+          onNotice={setNotice}
         />
       ) : null}
     </>
@@ -271,8 +284,8 @@ interface ToolkitDialogProps {
   readonly toolkit: ToolkitState
   readonly editor: Editor
   readonly meetingId?: string
-  /** Told whether a rating on a private scale reached the server. */
-  readonly onPrivateSaved: (ok: boolean) => void
+  /** Told whether a rating on a private scale, or a private contact, reached the server. */
+  readonly onNotice: (notice: ToolkitNotice) => void
   /** People a mark may be put down for, besides the user (facilitators only). */
   readonly people: readonly RosterEntry[]
   /** Where a builder for a new card keeps what is typed until it is saved (none without a meeting). */
@@ -325,9 +338,10 @@ const PLACED_BOX = ' '
  * The boxes of templates placed beside the map that take a plain note (a safety plan's rules, a
  * Safety House's rooms), named "template: box", left to right. Not the child's own Three Houses,
  * whose notes are the child's words written with her; not the circles' rings, which hold people
- * (placed from "Who's here"); not a path, which takes numbers.
+ * (placed from "Who's here"); not a path, which takes numbers. A workers-only box (a safety plan's
+ * phone numbers) is offered, named as such by `privateBox`, only when `privateBox` is given.
  */
-function placedNoteOptions(editor: Editor, templateName: (id: TemplateId) => string): { value: string; label: string }[] {
+function placedNoteOptions(editor: Editor, templateName: (id: TemplateId) => string, privateBox?: (label: string) => string): { value: string; label: string }[] {
   return editor
     .getCurrentPageShapes()
     .filter((zone) => zone.type === ZONE_SHAPE_TYPE && typeof zone.meta.placementId === 'string' && isTemplateId(zone.meta.templateId))
@@ -339,7 +353,9 @@ function placedNoteOptions(editor: Editor, templateName: (id: TemplateId) => str
       if (CHILDS_OWN_TEMPLATES.has(templateId) || look === 'ring' || look === 'scale' || look === 'heading') return []
       if (!MAP_TEMPLATES[templateId].sections.includes(key)) return []
       const box = editor.getShapeUtil(zone).getText(zone) ?? key
-      return [{ value: `${String(zone.meta.placementId)}${PLACED_BOX}${key}`, label: `${templateName(templateId)}: ${box}` }]
+      const label = `${templateName(templateId)}: ${box}`
+      if (isWorkersOnlyZone(key) && !privateBox) return []
+      return [{ value: `${String(zone.meta.placementId)}${PLACED_BOX}${key}`, label: isWorkersOnlyZone(key) && privateBox ? privateBox(label) : label }]
     })
 }
 
@@ -384,7 +400,7 @@ function builderDraft(options: {
   }
 }
 
-function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPrivateSaved, people, drafts }: ToolkitDialogProps) {
+function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onNotice, people, drafts }: ToolkitDialogProps) {
   const { t } = useI18n()
   const privateScales = usePrivateScales(doc)
   const locale = useValue(toolkit.boardLocale)
@@ -431,7 +447,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
               options: [
                 { value: '', label: t('toolkit.note.chooseSection') },
                 ...noteSectionOptions(editor),
-                ...placedNoteOptions(editor, (id) => t(`templates.${id}`)),
+                ...placedNoteOptions(editor, (id) => t(`templates.${id}`), meetingId ? (box) => t('toolkit.contact.option', { box }) : undefined),
               ],
             },
             { name: 'text', label: 'toolkit.note.text', hint: 'toolkit.note.textHint', required: true },
@@ -441,6 +457,13 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
           onSave={(v) => {
             const [where = '', placedKey] = (v.section ?? '').split(PLACED_BOX)
             const text = v.text ?? ''
+            if (meetingId && placedKey && isWorkersOnlyZone(placedKey)) {
+              // A phone number: into the workers-only doc through the server, never into the shared map.
+              void api.addPrivateContact(meetingId, where, text).then((result) => onNotice(result.ok ? 'contactSaved' : 'contactFailed'))
+              draft.forget()
+              close()
+              return
+            }
             const now = new Date()
             showNewCard(editor, placedKey ? addTemplateItem(doc, where, placedKey as ItemZoneKey, text, author, { now }) : addItem(doc, where as SectionKey, text, author, { now }))
             draft.forget()
@@ -619,7 +642,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onPriva
                 whatMakesItThisHigh: v.whatMakesItThisHigh ?? '',
                 onePointHigher: v.onePointHigher ?? '',
               }
-              void ratingsApi.rate(meetingId, chosen, rating).then((result) => onPrivateSaved(result.ok))
+              void ratingsApi.rate(meetingId, chosen, rating).then((result) => onNotice(result.ok ? 'saved' : 'failed'))
               draft.forget()
               close()
               return

@@ -241,6 +241,7 @@ export const enBoard = {
   'restricted.confirm':
     'Restrict this note? Family and network members will no longer see it. Only staff will, marked "Restricted". Use this for treatment details, addresses and phone numbers.',
   'restricted.confirmYes': 'Yes, restrict it',
+  'restricted.inPrivateBox': 'Everyone can see this note. Phone numbers and contacts should be seen by the workers only.',
 
   'audit.button': 'Audit trail',
   'audit.heading': 'Audit trail',

@@ -1,0 +1,100 @@
+/**
+ * A safety plan's phone numbers and contacts (map-model MM-35, safety-mapping §9) in a real
+ * Chromium: a grandmother on her phone gives a number in the plan's contacts box, told first that
+ * only the workers will see it; the facilitator adds one on the board with "Write a note". Both
+ * show over the box on the facilitator's board marked "Restricted", and neither ever shows on her
+ * phone nor reaches the shared map. A plain shared note put into the box by another client says,
+ * on the board, that everyone can see it, and "Restrict this note" takes it out of the shared map.
+ */
+import { describe, expect, it } from 'vitest'
+import { devices } from 'playwright-core'
+import { addTemplateItem, readMap, readRecordMap, RECORDS_ARRAY_NAME, zoneLabel } from '@safetymap/map-model'
+import * as Y from 'yjs'
+import { api, connectPeer } from '../helpers/clients.ts'
+import { recordingContext } from '../helpers/browser.ts'
+import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { joinOnPhone } from '../helpers/phoneJoin.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+
+const live = useServerAndChromium()
+const CONTACTS = zoneLabel('safety-plan-contacts', 'en')
+
+describe('safety plan contacts', () => {
+  it('reach the facilitator’s board as restricted notes and never the family’s phone', async () => {
+    const worker = await workerWithPassword(live.server, 'ana.contacts@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
+    const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
+    const board = await facilitator.context.newPage()
+    const meetingId = await signInAndCreateMeeting(board, live.server.url, 'ana.contacts@example.org', 'Contacts for Kai')
+    const canvas = board.locator('.tl-canvas')
+    await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
+    const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
+    const sharedHolds = (text: string) => Buffer.from(Y.encodeStateAsUpdate(observer.doc)).includes(Buffer.from(text))
+    try {
+      await board.getByRole('button', { name: 'Add a template' }).click()
+      await board.getByRole('menuitem', { name: 'Safety plan' }).click()
+      await canvas.getByText(CONTACTS, { exact: true }).first().waitFor({ timeout: 10_000 })
+
+      const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
+      const url = new URL(invite.body.url)
+      const page = await phone.newPage()
+      await joinOnPhone(page, `${live.server.url}${url.pathname}${url.hash}`, 'Abuela Lorna')
+
+      // On her phone: the form says who will see the number; her list never shows it.
+      const box = page.locator('[data-testid="phone-template"][data-template="safety-plan"] [data-testid="phone-section"][data-section="safety-plan-contacts"]')
+      await box.getByRole('heading', { name: CONTACTS }).waitFor({ timeout: 10_000 })
+      await box.locator('.phone-add-open').tap()
+      expect(await box.getByTestId('add-notice').innerText()).toBe('Only the workers will see this number. It will not show in your list.')
+      const hers = 'Lorna mobile 555-0142'
+      await box.locator('.phone-add textarea').fill(hers)
+      await box.getByRole('button', { name: 'Add', exact: true }).tap()
+      await box.getByTestId('contacts-given').getByText('You gave 1 private contact.').waitFor({ timeout: 10_000 })
+
+      // On the board: "Write a note" offers the box as private; the note goes to the server, not the map.
+      await board.getByRole('button', { name: 'Write a note' }).click()
+      const dialog = board.getByRole('dialog', { name: 'Your note' })
+      await dialog.getByLabel('Where does it go on the map?').selectOption({ label: `Safety plan: ${CONTACTS} (only the workers see it)` })
+      const clinic = 'Clinic nurse 555-0199'
+      await dialog.getByLabel('What do you want to say?').fill(clinic)
+      await dialog.getByRole('button', { name: 'Save' }).click()
+
+      const restricted = board.getByTestId('restricted-item')
+      await restricted.filter({ hasText: clinic }).waitFor({ timeout: 10_000 })
+      await restricted.filter({ hasText: hers }).waitFor({ timeout: 10_000 })
+      expect(await restricted.filter({ hasText: clinic }).getByText('Restricted').count()).toBe(1)
+
+      await observer.synced()
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(sharedHolds('555-0142') || sharedHolds('555-0199')).toBe(false)
+      expect(readMap(observer.doc).templates.find((t) => t.templateId === 'safety-plan')?.sections['safety-plan-contacts']).toEqual([])
+      const phoneText = await page.locator('body').innerText()
+      expect(phoneText).not.toContain('555-0142')
+      expect(phoneText).not.toContain('555-0199')
+
+      // A plain note in the box (here from a client that moved one there) reaches everyone: the board says so and offers to restrict it.
+      const dad = 'Dad 555-0177'
+      const placementId = readMap(observer.doc).templates.find((t) => t.templateId === 'safety-plan')?.placementId ?? ''
+      const scratch = new Y.Doc()
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(observer.doc))
+      const noteId = addTemplateItem(scratch, placementId, 'safety-plan-if-broken', dad, { id: 'w', name: 'Ana Ruiz' })
+      const note = readRecordMap(scratch).get(noteId) as { y: number }
+      scratch.destroy()
+      // The "if a rule is broken" box sits 640 above the contacts box, which spans the plan's width.
+      observer.doc.getArray(RECORDS_ARRAY_NAME).push([{ key: noteId, val: { ...note, y: note.y + 640 } }])
+      const warning = board.getByTestId('shared-in-workers-only-box')
+      await warning.getByText('Everyone can see this note.', { exact: false }).waitFor({ timeout: 10_000 })
+      await waitFor(() => sharedHolds(dad), { timeoutMs: 10_000, what: 'the drawn note in the shared map' })
+      // By keyboard: at the foot of the view, tldraw's toolbar may lie over the offer.
+      await warning.getByRole('button', { name: 'Restrict this note' }).press('Enter')
+      await warning.getByRole('button', { name: 'Yes, restrict it' }).press('Enter')
+      await restricted.filter({ hasText: dad }).waitFor({ timeout: 10_000 })
+      await waitFor(() => readMap(observer.doc).templates.every((t) => (t.sections['safety-plan-contacts'] ?? []).length === 0), { timeoutMs: 10_000, what: 'the drawn note to leave the shared map' })
+      expect(await warning.count()).toBe(0)
+    } finally {
+      observer.destroy()
+      await phone.close()
+      await facilitator.context.close()
+    }
+  }, 120_000)
+})
