@@ -22,6 +22,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ AGENCY_NAME: ' Condado de Los Ángeles DCFS ' }).agencyName).toBe('Condado de Los Ángeles DCFS')
   })
 
+  it('reads TIME_ZONE for the times in exported records, UTC by default', () => {
+    expect(loadConfig({}).timeZone).toBe('UTC')
+    expect(loadConfig({ TIME_ZONE: ' America/Los_Angeles ' }).timeZone).toBe('America/Los_Angeles')
+  })
+
   it('uses SQLite unless DATABASE_URL names a PostgreSQL server', () => {
     expect(loadConfig({}).databaseUrl).toBeNull()
     expect(loadConfig({ DATABASE_URL: ' postgres://sm@db:5432/safetymap ' }).databaseUrl).toBe('postgres://sm@db:5432/safetymap')
@@ -50,6 +55,10 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL/],
     [{ REDIS_URL: 'redis://' }, /REDIS_URL/],
     [{ AGENCY_NAME: 'Line one\nline two' }, /AGENCY_NAME/],
+    [{ TIME_ZONE: 'Pacific Time' }, /TIME_ZONE/],
+    [{ TIME_ZONE: 'America/Springfield' }, /TIME_ZONE/],
+    // A fixed offset named like a zone would print winter time all summer.
+    [{ TIME_ZONE: 'EST' }, /TIME_ZONE/],
   ])('refuses to boot on %o, naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(message)

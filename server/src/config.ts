@@ -30,6 +30,8 @@ export interface Config {
   readonly labels: LabelOverrides
   /** The agency's name from `AGENCY_NAME`, printed in the header of exported records; null = not set. */
   readonly agencyName: string | null
+  /** The agency's IANA time zone from `TIME_ZONE` (e.g. America/Los_Angeles): the clock exported records print times in. */
+  readonly timeZone: string
   /** PostgreSQL for every store (issue 9); null = the embedded SQLite file in `dataDir`. */
   readonly databaseUrl: string | null
   /** Redis for live fan-out between relay instances (issue 9); null = this instance alone. */
@@ -137,6 +139,24 @@ function readAgencyName(raw: string | undefined): string | null {
   return name
 }
 
+/**
+ * Reads `TIME_ZONE`: an IANA zone of the Area/Location kind, or UTC. Abbreviations are refused
+ * although some are zones: "EST" is a fixed offset that ignores daylight saving time.
+ */
+function readTimeZone(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'UTC'
+  let zone: string | null = null
+  try {
+    zone = new Intl.DateTimeFormat('en-US', { timeZone: raw }).resolvedOptions().timeZone
+  } catch {
+    // reported below
+  }
+  if (!zone || !(raw.includes('/') || raw.toUpperCase() === 'UTC')) {
+    throw new ConfigError(`TIME_ZONE must be an IANA time zone such as America/Los_Angeles (or UTC), got "${raw}".`)
+  }
+  return zone
+}
+
 /** Reads and checks the configuration; throws {@link ConfigError} on nonsense. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const key = env.TLDRAW_LICENSE_KEY?.trim()
@@ -156,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     retentionDays: readPositiveInt(env, 'RETENTION_DAYS', 30),
     labels: readLabels(env.LABELS_FILE?.trim()),
     agencyName: readAgencyName(env.AGENCY_NAME),
+    timeZone: readTimeZone(env.TIME_ZONE?.trim()),
     databaseUrl: readDatabaseUrl(env.DATABASE_URL?.trim()),
     redisUrl: readRedisUrl(env.REDIS_URL?.trim()),
   })

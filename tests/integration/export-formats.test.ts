@@ -6,7 +6,8 @@
  * and embedded fonts (no PDF/A validator is installable from the registries these machines reach),
  * the SHA-256 header, the audit entries, reproducibility of a finalized version (JSON and DOCX
  * byte-identical), restricted items and the child's unshared words, who may export, and an
- * English meeting's family copy made in Spanish.
+ * English meeting's family copy made in Spanish. The agency is in California (TIME_ZONE): the
+ * record and the family copy print Pacific time, named; the JSON keeps UTC.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -69,8 +70,9 @@ const TOOLKIT_PHRASES = [
   'Un plan escrito para las noches',
 ]
 
-// Entered through PATCH /api/meetings/:id; the agency comes from AGENCY_NAME.
+// Entered through PATCH /api/meetings/:id; the agency and its clock come from AGENCY_NAME and TIME_ZONE.
 const AGENCY = 'Condado de Los Ángeles DCFS'
+const TIME_ZONE = 'America/Los_Angeles'
 const DETAILS = {
   caseReference: 'CWS-2026-0042',
   children: ['Kai', 'Lía'],
@@ -130,7 +132,7 @@ function docxText(bytes: Buffer): string {
 }
 
 beforeAll(async () => {
-  server = await startServer({ now: () => clock, env: { AGENCY_NAME: AGENCY } })
+  server = await startServer({ now: () => clock, env: { AGENCY_NAME: AGENCY, TIME_ZONE } })
   apiKey = (await server.addWorker('Ana Ruiz')).apiKey
   meetingId = (await createMeeting(server.url, apiKey, 'Reunión de la familia Nguyễn', 'es')).id
   const details = await api(server.url, `/api/meetings/${meetingId}`, { token: apiKey, method: 'PATCH', body: DETAILS })
@@ -206,7 +208,9 @@ describe('export formats', () => {
     expect(text).toContain('Reunión de la familia Nguyễn')
     for (const phrase of TOOLKIT_PHRASES) expect(text).toContain(phrase)
     expect(text).toContain('Disagreement recorded: José Nguyễn no comparte la preocupación')
-    expect(text).toContain('Does not agree: José Nguyễn, recorded 2026-11-25 11:00 UTC')
+    // Every time on the agency's clock, named: 11:00 UTC is 3 AM in Los Angeles in November.
+    expect(text).toContain('Does not agree: José Nguyễn, recorded 2026-11-25 03:00 PST')
+    expect(text).not.toContain('UTC')
     expect(text).toContain('José Nguyễn: 7 out of 10')
     expect(text).toContain('Ana Ruiz: 4 out of 10')
     expect(text).toContain('(direct quote)')
@@ -217,8 +221,8 @@ describe('export formats', () => {
     expect(text).toContain(`Agency: ${AGENCY}`)
     expect(text).toContain('Case reference: CWS-2026-0042')
     expect(text).toContain('Meeting type: Child and Family Team meeting')
-    expect(text).toContain('Started: 2026-11-25 17:00 UTC')
-    expect(text).toContain('Ended: 2026-11-25 18:30 UTC')
+    expect(text).toContain('Started: 2026-11-25 09:00 PST')
+    expect(text).toContain('Ended: 2026-11-25 10:30 PST')
     expect(text).toContain('Child or children: Kai, Lía')
     expect(text).toContain('How the meeting was held: Some people in person, some remote')
     expect(text).toContain(`Purpose: ${DETAILS.purpose}`)
@@ -234,7 +238,7 @@ describe('export formats', () => {
     expect(text).not.toContain(CHILD_NOT_AGREED)
     expect(text).toContain('1 item the child did not agree to share was left out')
     expect(text).toContain(CIRCLE_ITEM)
-    expect(text).toContain(`Parent’s consent to use Three Houses: given by ${PARENT_CONSENT_BY}; recorded by Ana Ruiz, 2026-11-25 10:00 UTC`)
+    expect(text).toContain(`Parent’s consent to use Three Houses: given by ${PARENT_CONSENT_BY}; recorded by Ana Ruiz, 2026-11-25 02:00 PST`)
     expect(text).toContain(`Three Houses: “${CHILDS_HOUSE_NAME}” (House of worries (Casa de las preocupaciones))`)
     expect(text).toContain(`0 = ${OVERALL_ENDS.zero}, 10 = ${OVERALL_ENDS.ten}`)
     expect(text).toContain(`0 = ${PATH_ENDS.zero}, 10 = ${PATH_ENDS.ten}`)
@@ -280,6 +284,9 @@ describe('export formats', () => {
     // A family reads the date in words, and who disagrees once, at the end of the statement.
     for (const phrase of TOOLKIT_PHRASES.filter((p) => p !== '2026-12-01')) expect(text).toContain(phrase)
     expect(text).toContain('Para: 1 de diciembre de 2026')
+    // When the meeting started, on the agency's clock and named, so nobody reads it as their own zone's.
+    expect(text).toContain('Fecha de la reunión: 25 de noviembre de 2026 a las 9:00 a.m. PST')
+    expect(text).not.toContain('UTC')
     expect(text).not.toContain('2026-12-01')
     expect(text.split('No todos están de acuerdo: José Nguyễn no comparte la preocupación').length - 1).toBe(1)
     expect(text).toContain('José Nguyễn: 7 de 10')
@@ -332,7 +339,8 @@ describe('export formats', () => {
     expect(text).toContain(`Agency: ${AGENCY}`)
     expect(text).toContain('Case reference: CWS-2026-0042')
     expect(text).toContain('Meeting type: Child and Family Team meeting')
-    expect(text).toContain('Started: 2026-11-25 17:00 UTC')
+    expect(text).toContain('Started: 2026-11-25 09:00 PST')
+    expect(text).not.toContain('UTC')
     expect(text).toContain('Child or children: Kai, Lía')
     expect(text).toContain('How the meeting was held: Some people in person, some remote')
     expect(text).toContain(`Agreements (confidentiality among them): ${DETAILS.agreements}`)
@@ -371,11 +379,13 @@ describe('export formats', () => {
     expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
     expect(body.canvasPicture).toEqual({ included: false })
     expect(body.exportId).toBe(res.headers.get('x-export-id'))
-    expect(body.schemaVersion).toBe('1.9.0')
+    expect(body.schemaVersion).toBe('1.10.0')
     expect(body.variant).toBe('three-column')
     expect(body.dangerStatements[0].disagreements).toEqual([{ participant: { id: 'p-jose', name: 'José Nguyễn' }, at: new Date(clock + 3_600_000).toISOString() }])
+    // Machine data: times stay ISO 8601 UTC, with the zone the printed copies use beside them.
     expect(body.meeting).toMatchObject({
       agency: AGENCY,
+      timeZone: TIME_ZONE,
       caseReference: DETAILS.caseReference,
       meetingType: 'child-and-family-team',
       purpose: DETAILS.purpose,
@@ -401,11 +411,11 @@ describe('export formats', () => {
     expect(circles.people).toEqual([{ itemId: expect.any(String), name: CIRCLE_ITEM, participantId: 'p-thu', ring: 'circle-close', ringLabel: { en: 'Close support', es: 'Apoyo cercano' } }])
     expect(body.scales.find((sc: { scaleId: string }) => sc.scaleId === OVERALL_SCALE_ID).ends).toEqual(OVERALL_ENDS)
 
-    // A record written by 1.1.0 (none of the 1.2.0 to 1.9.0 fields) still validates.
+    // A record written by 1.1.0 (none of the 1.2.0 to 1.10.0 fields) still validates.
     const older = structuredClone(body)
-    older.$schema = older.$schema.replace('1.9.0', '1.1.0')
+    older.$schema = older.$schema.replace('1.10.0', '1.1.0')
     delete older.variant
-    for (const key of ['children', 'meetingFormat', 'agreements', 'desiredOutcome']) delete older.meeting[key]
+    for (const key of ['children', 'meetingFormat', 'agreements', 'desiredOutcome', 'timeZone']) delete older.meeting[key]
     older.schemaVersion = '1.1.0'
     const withoutDisagreements = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(withoutDisagreements)
@@ -596,7 +606,7 @@ describe('reproducible exports of a finalized map', () => {
     const text = normalize(pdfText((await exportFile('pdf', { query: '&version=1' })).body, 'v1.pdf'))
     expect(text).toContain('Case reference: CWS-2026-0042')
     expect(text).toContain('Meeting type: Child and Family Team meeting')
-    expect(text).toContain('Started: 2026-11-25 17:00 UTC')
+    expect(text).toContain('Started: 2026-11-25 09:00 PST')
     expect(text).not.toContain('CWS-2027-0001')
     const family = normalize(pdfText((await exportFile('family-pdf', { query: '&version=1' })).body, 'v1-family.pdf'))
     expect(family).toContain(`Para qué nos reunimos: ${DETAILS.purpose}`)

@@ -63,7 +63,7 @@ describe('buildCaseFileExport', () => {
     const model = buildCaseFileExport(input({ map: readMap(doc) }))
     const item = model.sections.find((s) => s.key === 'strengths')!.items[0]!
     expect(item).toMatchObject({ author: { name: 'Rosa' }, changedBy: { participant: { id: 'p-maria', name: 'María' }, at: '2026-11-25T10:01:00.000Z' } })
-    expect(recordItemBlocks(item).map((b) => b.text)).toContain('Changed by María, 2026-11-25 10:01 UTC')
+    expect(recordItemBlocks(item, model.meeting.timeZone).map((b) => b.text)).toContain('Changed by María, 2026-11-25 10:01 UTC')
     expect(renderJson(model).toString()).toContain('"changedBy"')
   })
 
@@ -181,7 +181,7 @@ describe('buildCaseFileExport', () => {
     expect(recordDate(model).toISOString()).toBe('2026-11-25T10:07:00.000Z')
 
     const json = JSON.parse(renderJson(model).toString())
-    expect(json.schemaVersion).toBe('1.9.0')
+    expect(json.schemaVersion).toBe('1.10.0')
     expect(json.sections[0].items[0].disagreements).toEqual([jessAt(5), { participant: { id: 'p-isabel', name: 'Isabel' }, at: '2026-11-25T10:06:00.000Z' }])
     expect(json.dangerStatements[0].disagreements).toEqual([jessAt(7)])
     expect(json.dangerStatements[0].safetyGoals[0].disagreements).toEqual([jessAt(7)])

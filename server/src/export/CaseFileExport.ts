@@ -52,7 +52,7 @@ import { templateName } from './exportWords.ts'
 import { earlierNumbers, type EarlierNumbers, type FinishedVersion } from '../ratings/earlierNumbers.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.9.0'
+export const EXPORT_SCHEMA_VERSION = '1.10.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -288,6 +288,11 @@ export interface CaseFileExport {
     readonly status: 'live' | 'finalized'
     readonly createdAt: string
     readonly agency: string | null
+    /**
+     * Since 1.10.0. The agency's IANA time zone (`TIME_ZONE`), in which the PDF, Word and family
+     * copies print times. The times in this model stay ISO 8601 UTC.
+     */
+    readonly timeZone: string
     readonly caseReference: string | null
     /** Since 1.9.0. The child or children the meeting is about, as the family calls them; empty when none were entered. */
     readonly children: readonly string[]
@@ -337,6 +342,8 @@ export interface ExportMeetingRecord {
   /** Epoch milliseconds. */
   readonly createdAt: number
   readonly agency?: string | null
+  /** IANA zone the human-readable copies print times in; UTC when not given. */
+  readonly timeZone?: string
   readonly caseReference?: string | null
   readonly children?: readonly string[]
   readonly meetingType?: MeetingType | null
@@ -607,6 +614,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
       status: v.finalized ? 'finalized' : 'live',
       createdAt: new Date(meeting.createdAt).toISOString(),
       agency: meeting.agency ?? null,
+      timeZone: meeting.timeZone ?? 'UTC',
       caseReference: meeting.caseReference ?? null,
       children: [...(meeting.children ?? [])],
       meetingType: meeting.meetingType ?? null,

@@ -228,6 +228,7 @@ export async function readExportModel(
         status: meeting.status,
         createdAt: meeting.createdAt,
         agency: services.config.agencyName,
+        timeZone: services.config.timeZone,
         caseReference: details.caseReference,
         children: details.children,
         meetingType: details.meetingType,

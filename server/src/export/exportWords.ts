@@ -279,8 +279,8 @@ export function recordScaleEnds(ends: { readonly zero: string; readonly ten: str
 }
 
 /** One person's disagreement with the item above, for the case-file record (MM-25): who, and when they recorded it. */
-export function recordDisagreement(disagreement: ExportDisagreement): string {
-  const when = formatRecordTime(disagreement.at)
+export function recordDisagreement(disagreement: ExportDisagreement, timeZone: string): string {
+  const when = formatRecordTime(disagreement.at, timeZone)
   return `Does not agree: ${disagreement.participant.name || 'name not recorded'}, ${when === NOT_RECORDED ? 'time not recorded' : `recorded ${when}`}`
 }
 
@@ -301,17 +301,47 @@ export const PICTURE_MISSING =
   'is rendered in the facilitator’s browser; export from the meeting page to include it). The text ' +
   'above is the complete content of the map.'
 
-/** Formats an ISO time for the record, in UTC so the same version always prints the same text. */
-export function formatRecordTime(isoTime: string | null): string {
-  if (!isoTime) return NOT_RECORDED
-  const d = new Date(isoTime)
-  if (Number.isNaN(d.getTime())) return NOT_RECORDED
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+const timeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * The one formatter behind every time an export prints for people: in the agency's zone
+ * (`TIME_ZONE`), named by its abbreviation where the time is shown ("PST", "PDT" in summer), so
+ * the same moment is never read two ways. Kept per zone and style; building one is not free.
+ */
+function timeFormat(language: string, timeZone: string, style: 'record' | 'words' | 'day'): Intl.DateTimeFormat {
+  const key = `${language} ${timeZone} ${style}`
+  let format = timeFormats.get(key)
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'record'
+        ? { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }
+        : style === 'words'
+          ? { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+          : { dateStyle: 'long' }
+    format = new Intl.DateTimeFormat(language, { ...options, timeZone })
+    timeFormats.set(key, format)
+  }
+  return format
 }
 
-/** A date in words for the family copy ("November 25, 2026" / "25 de noviembre de 2026"), UTC. */
-export function formatFamilyDate(isoTime: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(isoTime))
+const familyLanguage = (locale: Locale) => (locale === 'es' ? 'es-US' : 'en-US')
+
+/** A recorded moment for the record ("2026-11-25 02:01 PST"), as the agency's clock showed it. */
+export function formatRecordTime(isoTime: string | null, timeZone: string): string {
+  const at = isoTime ? new Date(isoTime) : null
+  if (!at || Number.isNaN(at.getTime())) return NOT_RECORDED
+  const part = Object.fromEntries(timeFormat('en-US', timeZone, 'record').formatToParts(at).map((p) => [p.type, p.value]))
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute} ${part.timeZoneName}`
+}
+
+/** A moment in words for the family copy ("November 25, 2026 at 2:01 AM PST" / "… a las 2:01 a.m. PST"). */
+export function formatFamilyTime(isoTime: string, locale: Locale, timeZone: string): string {
+  return timeFormat(familyLanguage(locale), timeZone, 'words').format(new Date(isoTime))
+}
+
+/** The day of a moment for the family copy ("November 25, 2026" / "25 de noviembre de 2026"), on the agency's calendar. */
+export function formatFamilyDate(isoTime: string, locale: Locale, timeZone: string): string {
+  return timeFormat(familyLanguage(locale), timeZone, 'day').format(new Date(isoTime))
 }
 
 /**
@@ -321,8 +351,9 @@ export function formatFamilyDate(isoTime: string, locale: Locale): string {
 export function formatFamilyDueDate(dueDate: string, locale: Locale): string {
   const day = dueDate.trim()
   const at = new Date(`${day}T00:00:00Z`)
+  // A due date is a calendar day, not a moment: read at UTC midnight, it is the day that was written in every zone.
   return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(day)
-    ? formatFamilyDate(at.toISOString(), locale)
+    ? formatFamilyDate(at.toISOString(), locale, 'UTC')
     : formatDueDate(dueDate, locale)
 }
 

@@ -21,8 +21,8 @@ interface DisagreedEntry {
 }
 
 /** The record's lines on who does not agree with an entry: one per person, earliest first. */
-export function recordDisagreementBlocks(entry: DisagreedEntry): ToolkitBlock[] {
-  return entry.disagreements.map((d) => ({ style: 'aside', text: recordDisagreement(d) }))
+export function recordDisagreementBlocks(entry: DisagreedEntry, timeZone: string): ToolkitBlock[] {
+  return entry.disagreements.map((d) => ({ style: 'aside', text: recordDisagreement(d, timeZone) }))
 }
 
 /** The family copy's sentence on who does not agree with an entry, or nothing when nobody said so. */
@@ -31,14 +31,14 @@ export function familyDisagreementBlocks(entry: DisagreedEntry, locale: Locale, 
   return [{ style: 'aside', text: familyWords(locale).disagree(entry.disagreements.map((d) => d.participant.name || someone)) }]
 }
 
-/** A note in the case-file record: its text, who wrote it and when, and who does not agree with it. */
-export function recordItemBlocks(entry: ExportItem): ToolkitBlock[] {
+/** A note in the case-file record: its text, who wrote it and when (in `timeZone`), and who does not agree with it. */
+export function recordItemBlocks(entry: ExportItem, timeZone: string): ToolkitBlock[] {
   return [
     { style: 'text', text: entry.directQuote ? `“${entry.text}”` : entry.text || '(empty note)' },
-    { style: 'by', text: `— ${entry.author.name || 'author not recorded'}${entry.createdAt ? `, ${formatRecordTime(entry.createdAt)}` : ''}` },
+    { style: 'by', text: `— ${entry.author.name || 'author not recorded'}${entry.createdAt ? `, ${formatRecordTime(entry.createdAt, timeZone)}` : ''}` },
     // Words someone else rewrote are not the author's alone (map-model MM-9a).
-    ...(entry.changedBy ? [{ style: 'aside' as const, text: `Changed by ${entry.changedBy.participant.name || 'name not recorded'}, ${formatRecordTime(entry.changedBy.at)}` }] : []),
-    ...recordDisagreementBlocks(entry),
+    ...(entry.changedBy ? [{ style: 'aside' as const, text: `Changed by ${entry.changedBy.participant.name || 'name not recorded'}, ${formatRecordTime(entry.changedBy.at, timeZone)}` }] : []),
+    ...recordDisagreementBlocks(entry, timeZone),
   ]
 }
 
@@ -55,8 +55,8 @@ export function recordSectionBlocks(model: CaseFileExport): ToolkitBlock[] {
     column = section.column
     out.push({ style: 'h2', text: `${section.label.en}${model.meeting.locale === 'es' ? ` (${section.label.es})` : ''}` })
     if (section.items.length === 0) out.push({ style: 'muted', text: recordEmptySection(cardsInSection(model, section.key), model.variant) })
-    out.push(...section.items.flatMap(recordItemBlocks))
+    out.push(...section.items.flatMap((item) => recordItemBlocks(item, model.meeting.timeZone)))
   }
-  if (model.unsorted.length > 0) out.push({ style: 'h2', text: 'Items outside every section' }, ...model.unsorted.flatMap(recordItemBlocks))
+  if (model.unsorted.length > 0) out.push({ style: 'h2', text: 'Items outside every section' }, ...model.unsorted.flatMap((item) => recordItemBlocks(item, model.meeting.timeZone)))
   return out
 }

@@ -18,7 +18,7 @@ import type { Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportItem } from './CaseFileExport.ts'
 import { hasRecordedDisagreement, recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
-import { familyMapWords, familyWords, formatFamilyDate, listOfNames, meetingFormatLabel, meetingTypeLabel } from './exportWords.ts'
+import { familyMapWords, familyWords, formatFamilyDate, formatFamilyTime, listOfNames, meetingFormatLabel, meetingTypeLabel } from './exportWords.ts'
 import { familyDisagreementBlocks } from './itemBlocks.ts'
 import { contentWidth, createPdf, drawParagraphs, finishPdf, keepTogether, paragraphsHeight, type PdfParagraph } from './pdfDocument.ts'
 import { drawBlocks, firstRunHeight, shortTitle, type BlockSizes } from './renderCaseFilePdf.ts'
@@ -48,8 +48,10 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
   doc.font('bold').fontSize(20).text(title, { width })
   doc.font('body').fontSize(14).text(model.meeting.title, { width })
   doc.moveDown(0.5)
-  const date = formatFamilyDate(model.meeting.startedAt ?? model.meeting.createdAt, locale)
-  doc.fontSize(11).text(`${w.date}: ${date}`, { width })
+  const { startedAt, createdAt, timeZone } = model.meeting
+  const date = formatFamilyDate(startedAt ?? createdAt, locale, timeZone)
+  // When it started, on the agency's clock; the record's creation only dates a meeting not yet started.
+  doc.fontSize(11).text(`${w.date}: ${startedAt ? formatFamilyTime(startedAt, locale, timeZone) : date}`, { width })
   const { children, meetingType, meetingFormat, purpose, agreements, desiredOutcome } = model.meeting
   if (children.length > 0) doc.text(`${w.children}: ${listOfNames(children, locale)}`, { width })
   if (meetingType) doc.text(`${w.meetingType}: ${meetingTypeLabel(meetingType, locale)}`, { width })

@@ -25,10 +25,10 @@ const itemText = (item: ExportTemplateItem): string => (item.childAgreed || item
 const sectionHeading = (section: ExportTemplateSection, label: string): string => (section.childsName === null ? label : `“${section.childsName}” (${label})`)
 
 /** The case file's lines on the parent's consent; only the child's own template asks for it. */
-function consentBlocks(template: ExportTemplate): ToolkitBlock[] {
+function consentBlocks(template: ExportTemplate, timeZone: string): ToolkitBlock[] {
   const consent = template.parentConsent
   if (consent) {
-    return [{ style: 'muted', text: `Parent’s consent to use ${template.name.en}: given by ${consent.givenBy || NOT_RECORDED}; recorded by ${consent.recordedBy.name || NOT_RECORDED}, ${formatRecordTime(consent.at)}` }]
+    return [{ style: 'muted', text: `Parent’s consent to use ${template.name.en}: given by ${consent.givenBy || NOT_RECORDED}; recorded by ${consent.recordedBy.name || NOT_RECORDED}, ${formatRecordTime(consent.at, timeZone)}` }]
   }
   return template.childsOwnWords ? [{ style: 'muted', text: `Parent’s consent to use ${template.name.en}: ${NOT_RECORDED}` }] : []
 }
@@ -51,9 +51,10 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
   if (model.templates.length === 0) return []
   const bilingual = (label: { en: string; es: string }) => (model.meeting.locale === 'es' ? `${label.en} (${label.es})` : label.en)
   const rosterName = new Map(model.participants.map((p) => [p.id, p.name]))
+  const { timeZone } = model.meeting
   const out: ToolkitBlock[] = [{ style: 'h1', text: 'Templates on the map' }]
   for (const template of model.templates) {
-    out.push(...consentBlocks(template))
+    out.push(...consentBlocks(template, timeZone))
     if (template.childsOwnWords) out.push({ style: 'muted', text: `${template.name.en}: ${notSharedNotice(template.notShared)}` })
     for (const section of template.sections) {
       // An empty path is said once, below, as the child's scale.
@@ -62,11 +63,11 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
       if (section.items.length === 0) out.push({ style: 'muted', text: 'No items.' })
       for (const item of section.items) {
         const by = item.author.name || 'author not recorded'
-        const when = item.createdAt ? `, ${formatRecordTime(item.createdAt)}` : ''
+        const when = item.createdAt ? `, ${formatRecordTime(item.createdAt, timeZone)}` : ''
         out.push(
           { style: 'text', text: itemText(item) },
           { style: 'by', text: item.childAgreed ? `— the child’s own words, agreed to share; written by ${by}${when}` : `— ${by}${when}` },
-          ...recordDisagreementBlocks(item),
+          ...recordDisagreementBlocks(item, timeZone),
         )
       }
     }
@@ -94,7 +95,7 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
     if (filled.length === 0 && !template.childsOwnWords && !template.path && !template.people?.length) continue
     out.push({ style: 'h1', text: template.name[locale] })
     const consent = template.parentConsent
-    if (consent?.givenBy) out.push({ style: 'muted', text: w.parentAgreed(consent.givenBy, template.name[locale], formatFamilyDate(consent.at, locale)) })
+    if (consent?.givenBy) out.push({ style: 'muted', text: w.parentAgreed(consent.givenBy, template.name[locale], formatFamilyDate(consent.at, locale, model.meeting.timeZone)) })
     if (template.childsOwnWords) out.push({ style: 'muted', text: w.onlyWhatTheChildShared })
     for (const section of filled) {
       out.push({ style: 'h2', text: sectionHeading(section, section.label[locale]) })

@@ -45,12 +45,12 @@ export function keptTogetherEnd(blocks: readonly ToolkitBlock[], start: number):
 }
 
 const quoted = (text: string, card: ExportAttribution) => (card.directQuote ? `“${text}”` : text)
-const by = (card: ExportAttribution): ToolkitBlock => ({
+const by = (card: ExportAttribution, timeZone: string): ToolkitBlock => ({
   style: 'by',
-  text: `— ${card.author.name || 'author not recorded'}${card.createdAt ? `, ${formatRecordTime(card.createdAt)}` : ''}${card.directQuote ? ' (direct quote)' : ''}`,
+  text: `— ${card.author.name || 'author not recorded'}${card.createdAt ? `, ${formatRecordTime(card.createdAt, timeZone)}` : ''}${card.directQuote ? ' (direct quote)' : ''}`,
 })
-/** Who wrote the card, then who does not agree with it. */
-const signed = (card: ExportAttribution): ToolkitBlock[] => [by(card), ...recordDisagreementBlocks(card)]
+/** Who wrote the card and when, then who does not agree with it. */
+const signed = (card: ExportAttribution, timeZone: string): ToolkitBlock[] => [by(card, timeZone), ...recordDisagreementBlocks(card, timeZone)]
 
 const scaleTitle = (scale: ExportScale, statement: (n: number) => string, overall: string, removed: string) =>
   scale.scaleId === 'overall' ? overall : scale.dangerStatementNumber !== null ? statement(scale.dangerStatementNumber) : removed
@@ -70,18 +70,19 @@ const capital = (words: string) => `${words.charAt(0).toUpperCase()}${words.slic
 /** The case-file record's blocks (English labels in the map variant's words; the map's own sentences as written). */
 export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
   const w = recordPlanWords(model.variant)
+  const sign = (card: ExportAttribution) => signed(card, model.meeting.timeZone)
   const out: ToolkitBlock[] = [{ style: 'h1', text: `${w.plan}: ${w.statement}s and ${w.goal}s` }]
   if (model.dangerStatements.length === 0) out.push({ style: 'muted', text: `No ${w.statement}s recorded.` })
   for (const s of model.dangerStatements) {
-    out.push({ style: 'h2', text: `${capital(w.statement)} ${s.number}` }, { style: 'text', text: quoted(s.sentence, s) }, ...signed(s))
+    out.push({ style: 'h2', text: `${capital(w.statement)} ${s.number}` }, { style: 'text', text: quoted(s.sentence, s) }, ...sign(s))
     // The statement's own "who disagrees" slot; "none" would contradict a person's recorded disagreement just above.
     if (s.disagreement !== null || s.disagreements.length === 0) out.push({ style: 'muted', text: `Disagreement recorded: ${s.disagreement ?? 'none'}` })
     if (s.safetyGoals.length === 0) out.push({ style: 'muted', text: `${capital(w.goal)} for statement ${s.number}: none linked.` })
-    for (const g of s.safetyGoals) out.push({ style: 'text', text: `${capital(w.goal)} for statement ${s.number}: ${quoted(g.sentence, g)}` }, ...signed(g))
+    for (const g of s.safetyGoals) out.push({ style: 'text', text: `${capital(w.goal)} for statement ${s.number}: ${quoted(g.sentence, g)}` }, ...sign(g))
   }
   if (model.unlinkedSafetyGoals.length > 0) {
     out.push({ style: 'h2', text: `${capital(w.goal)}s not linked to a ${w.statement}` })
-    for (const g of model.unlinkedSafetyGoals) out.push({ style: 'text', text: quoted(g.sentence, g) }, ...signed(g))
+    for (const g of model.unlinkedSafetyGoals) out.push({ style: 'text', text: quoted(g.sentence, g) }, ...sign(g))
   }
 
   out.push({ style: 'h1', text: 'Next steps' })
@@ -90,7 +91,7 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
     out.push(
       { style: 'text', text: quoted(n.action || n.sentence, n) },
       { style: 'muted', text: `Owner: ${n.owner ?? NOT_RECORDED}; by: ${n.dueDate ?? NOT_RECORDED}` },
-      ...signed(n),
+      ...sign(n),
     )
   }
 
