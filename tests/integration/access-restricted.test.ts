@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { RECORDS_ARRAY_NAME, addItem, readMap, readRecordMap, zoneShapeId } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
+import { docHolds, storedDocHolds } from '../helpers/docHolds.ts'
 import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
 import { inviteAndJoin, upgradeRefusal } from '../helpers/accessClients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -21,11 +22,6 @@ afterAll(async () => {
   await server.close()
 })
 
-const holds = (doc: Y.Doc, text: string) => Buffer.from(Y.encodeStateAsUpdate(doc)).includes(Buffer.from(text))
-const storedHolds = async (docId: string, text: string) => {
-  const state = await server.services.relay.readDocState(docId)
-  return state !== null && Buffer.from(state).includes(Buffer.from(text))
-}
 
 describe('restricted items', () => {
   it('only the meeting\'s workers open the restricted doc, and a network member never receives its text', async () => {
@@ -50,10 +46,10 @@ describe('restricted items', () => {
     const secretId = addItem(scratch, 'harm', 'methadone clinic on Fifth Street', { id: 'w', name: 'Ana' })
     restricted.doc.getArray(RECORDS_ARRAY_NAME).push([{ key: secretId, val: readRecordMap(scratch).get(secretId) }])
     scratch.destroy()
-    await waitFor(() => storedHolds(`${meeting.id}:restricted`, 'methadone clinic'), { timeoutMs: 3000, what: 'the restricted item to be stored' })
+    await waitFor(() => storedDocHolds(server, `${meeting.id}:restricted`, 'methadone clinic'), { timeoutMs: 3000, what: 'the restricted item to be stored' })
     await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(holds(family.doc, 'methadone clinic')).toBe(false)
-    expect(await storedHolds(meeting.id, 'methadone clinic')).toBe(false)
+    expect(docHolds(family.doc, 'methadone clinic')).toBe(false)
+    expect(await storedDocHolds(server, meeting.id, 'methadone clinic')).toBe(false)
     expect((await server.services.audit.forMeeting(meeting.id)).some((e) => e.action === 'access.refused' && e.details.reason === 'restricted')).toBe(true)
   })
 
@@ -64,7 +60,7 @@ describe('restricted items', () => {
     peers.push(worker)
     await worker.synced()
     const shapeId = addItem(worker.doc, 'danger', 'Mum now lives at 12 Hidden Lane', { id: 'w', name: 'Ana' })
-    await waitFor(() => storedHolds(meeting.id, 'Hidden Lane'), { timeoutMs: 3000, what: 'the note to be stored' })
+    await waitFor(() => storedDocHolds(server, meeting.id, 'Hidden Lane'), { timeoutMs: 3000, what: 'the note to be stored' })
 
     const member = await api<{ code: string }>(server.url, `/api/meetings/${meeting.id}/restricted-items`, {
       token: (await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'M' })).session,
@@ -82,19 +78,19 @@ describe('restricted items', () => {
     const latePeer = connectPeer({ url: server.url, meetingId: meeting.id, token: late.session })
     peers.push(latePeer)
     await latePeer.synced()
-    expect(holds(latePeer.doc, 'Hidden Lane')).toBe(false)
-    expect(await storedHolds(`${meeting.id}:restricted`, 'Hidden Lane')).toBe(true)
+    expect(docHolds(latePeer.doc, 'Hidden Lane')).toBe(false)
+    expect(await storedDocHolds(server, `${meeting.id}:restricted`, 'Hidden Lane')).toBe(true)
 
     const restricted = connectPeer({ url: server.url, meetingId: `${meeting.id}/restricted`, token: apiKey })
     peers.push(restricted)
     await restricted.synced()
     expect(readRecordMap(restricted.doc).has(shapeId)).toBe(true)
-    expect(holds(restricted.doc, 'Hidden Lane')).toBe(true)
+    expect(docHolds(restricted.doc, 'Hidden Lane')).toBe(true)
     expect((await server.services.audit.forMeeting(meeting.id)).some((e) => e.action === 'item.restricted' && e.subjectId === shapeId)).toBe(true)
 
     // A finished map keeps what it held: nothing more moves out of it.
     const other = addItem(worker.doc, 'strengths', 'Aunt Jo drives Kai to school', { id: 'w', name: 'Ana' })
-    await waitFor(() => storedHolds(meeting.id, 'Aunt Jo'), { timeoutMs: 3000, what: 'the second note to be stored' })
+    await waitFor(() => storedDocHolds(server, meeting.id, 'Aunt Jo'), { timeoutMs: 3000, what: 'the second note to be stored' })
     expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: apiKey })).status).toBe(200)
     const afterFinish = await api<{ code: string }>(server.url, `/api/meetings/${meeting.id}/restricted-items`, { token: apiKey, body: { shapeId: other } })
     expect([afterFinish.status, afterFinish.body.code]).toEqual([409, 'MEETING_FINALIZED'])

@@ -6,9 +6,9 @@
  * a plan no longer on the map and an over-long or empty number are refused with what to do next.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { placeTemplate, placedZoneId, readMap, readRecordMap } from '@safetymap/map-model'
 import { startServer, type TestServer } from '../helpers/servers.ts'
+import { docHolds, storedDocHolds } from '../helpers/docHolds.ts'
 import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
 
@@ -22,11 +22,6 @@ afterAll(async () => {
   await server.close()
 })
 
-const holds = (doc: Y.Doc, text: string) => Buffer.from(Y.encodeStateAsUpdate(doc)).includes(Buffer.from(text))
-const storedHolds = async (docId: string, text: string) => {
-  const state = await server.services.relay.readDocState(docId)
-  return state !== null && Buffer.from(state).includes(Buffer.from(text))
-}
 
 describe('private contacts on a safety plan', () => {
   it('go into the workers-only doc, never into the shared map, and never reach the family', async () => {
@@ -52,16 +47,16 @@ describe('private contacts on a safety plan', () => {
     const note = readRecordMap(restricted.doc).get(added.body.shapeId) as { parentId: string; meta: Record<string, unknown> } | undefined
     expect(note?.parentId).toBe(placedZoneId(placementId, 'safety-plan-contacts'))
     expect(note?.meta).toMatchObject({ authorId: lorna.participantId, authorName: 'Grandma Lorna' })
-    expect(holds(restricted.doc, number)).toBe(true)
+    expect(docHolds(restricted.doc, number)).toBe(true)
 
     await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(await storedHolds(meeting.id, '555-0142')).toBe(false)
-    expect(holds(family.doc, '555-0142')).toBe(false)
+    expect(await storedDocHolds(server, meeting.id, '555-0142')).toBe(false)
+    expect(docHolds(family.doc, '555-0142')).toBe(false)
     expect(readMap(family.doc).templates.find((t) => t.placementId === placementId)?.sections['safety-plan-contacts']).toEqual([])
     const late = connectPeer({ url: server.url, meetingId: meeting.id, token: (await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Late' })).session })
     peers.push(late)
     await late.synced()
-    expect(holds(late.doc, '555-0142')).toBe(false)
+    expect(docHolds(late.doc, '555-0142')).toBe(false)
 
     // A worker may add one too; the audit says who did, never what.
     expect((await api(server.url, url, { token: apiKey, body: { placementId, text: 'Clinic 555-0199' } })).status).toBe(200)
@@ -90,6 +85,6 @@ describe('private contacts on a safety plan', () => {
     }
     expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: apiKey })).status).toBe(200)
     expect((await send({ placementId, text: '555' })).body.code).toBe('MEETING_FINALIZED')
-    expect(await storedHolds(`${meeting.id}:restricted`, '555')).toBe(false)
+    expect(await storedDocHolds(server, `${meeting.id}:restricted`, '555')).toBe(false)
   })
 })
