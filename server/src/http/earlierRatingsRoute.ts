@@ -11,10 +11,12 @@
  *   GET /api/meetings/:id/earlier-ratings → { earlier: [{ scaleId, participantId, numbers: [{ version, value }] }] }
  */
 import type { FastifyInstance } from 'fastify'
+import { readMap } from '@safetymap/map-model'
 import type { Services } from './services.ts'
 import { errorSchema } from './schemas.ts'
 import { meetingIdParams, memberOf } from './meetingAccess.ts'
-import { earlierNumbers, finishedVersionsBefore, linesOf, readMapState, type EarlierNumber } from '../ratings/earlierNumbers.ts'
+import { earlierNumbers, finishedVersionsBefore, linesOf, type EarlierNumber } from '../ratings/earlierNumbers.ts'
+import { readStoredDoc } from '../storage/readStoredDoc.ts'
 
 /** One person's earlier numbers on one line, oldest first. */
 export interface EarlierRatings {
@@ -61,7 +63,7 @@ export async function earlierRatingsRoute(app: FastifyInstance, services: Servic
     if (versions.length === 0) return { earlier: [] }
     const state = await services.relay.readDocState(meeting.id)
     if (!state) return { earlier: [] }
-    const shownToday = new Map(linesOf(readMapState(state)).map((row) => [row.scaleId, row.hidden !== null]))
+    const shownToday = new Map(linesOf(readStoredDoc(state, readMap)).map((row) => [row.scaleId, row.hidden !== null]))
     const earlier: EarlierRatings[] = []
     for (const [scaleId, byPerson] of earlierNumbers(versions)) {
       const isPrivate = shownToday.get(scaleId)

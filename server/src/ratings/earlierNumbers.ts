@@ -7,7 +7,7 @@
  *   const versions = await finishedVersionsBefore(services, meeting.id, meeting.version)
  *   earlierNumbers(versions).get('overall')?.get(participantId) // [{ version: 1, value: 3 }, { version: 2, value: 4 }]
  */
-import * as Y from 'yjs'
+import { readStoredDoc } from '../storage/readStoredDoc.ts'
 import { pathRow, readMap, scaleRows, type SafetyMap } from '@safetymap/map-model'
 import type { Services } from '../http/services.ts'
 
@@ -26,21 +26,10 @@ export interface FinishedVersion {
   readonly map: SafetyMap
 }
 
-/** Reads a stored doc state through map-model. */
-export function readMapState(state: Uint8Array): SafetyMap {
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, state)
-    return readMap(doc)
-  } finally {
-    doc.destroy()
-  }
-}
-
 /** The map as each version finished before `version` was kept, oldest first. */
 export async function finishedVersionsBefore(services: Pick<Services, 'meetings'>, meetingId: string, version: number): Promise<FinishedVersion[]> {
   const versions = (await services.meetings.listVersions(meetingId)).filter((v) => v.version < version).sort((a, b) => a.version - b.version)
-  return versions.map((v) => ({ number: v.version, map: readMapState(v.state) }))
+  return versions.map((v) => ({ number: v.version, map: readStoredDoc(v.state, readMap) }))
 }
 
 /** Every line a map shows: its scales (overall, one per worry) and its Safety House paths. */

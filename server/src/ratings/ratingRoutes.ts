@@ -16,7 +16,6 @@
  *   await app.register(ratingRoutes, { services, store: createRatingStore(database) })
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import * as Y from 'yjs'
 import {
   DANGER_STATEMENT_SHAPE_TYPE,
   OVERALL_SCALE_ID,
@@ -31,6 +30,7 @@ import {
 import type { Services } from '../http/services.ts'
 import { facilitatorOf, meetingIdParams, memberOf } from '../http/meetingAccess.ts'
 import { errorSchema } from '../http/schemas.ts'
+import { readStoredDoc } from '../storage/readStoredDoc.ts'
 import { MeetingAlreadyFinalized, RatingNotAllowed, ScaleNotFound, ScaleNotPrivate } from '../errors.ts'
 import type { RatingStore } from './RatingStore.ts'
 
@@ -56,23 +56,12 @@ function checkScaleId(scaleId: string): void {
   if (!isScaleId(scaleId)) throw new ScaleNotFound()
 }
 
-/** Reads from a throwaway doc built from a stored state. */
-function readState<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, state)
-    return read(doc)
-  } finally {
-    doc.destroy()
-  }
-}
-
 /** Whether the current doc has the scale: overall, or a danger statement still on the map. */
 async function scaleExists(services: Services, meetingId: string, scaleId: string): Promise<boolean> {
   if (scaleId === OVERALL_SCALE_ID) return true
   const state = await services.relay.readDocState(meetingId)
   if (!state) return false
-  return readState(state, (doc) => (readRecordMap(doc).get(scaleId) as { type?: unknown } | undefined)?.type === DANGER_STATEMENT_SHAPE_TYPE)
+  return readStoredDoc(state, (doc) => (readRecordMap(doc).get(scaleId) as { type?: unknown } | undefined)?.type === DANGER_STATEMENT_SHAPE_TYPE)
 }
 
 /** Runs one meeting's rating operations one at a time (store and doc change together). */
@@ -208,7 +197,7 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
     let isPrivate = false
     await inTurn(meeting.id, async () => {
       const state = await services.relay.readDocState(meeting.id)
-      isPrivate = state !== null && readState(state, readPrivateScales).includes(scaleId)
+      isPrivate = state !== null && readStoredDoc(state, readPrivateScales).includes(scaleId)
       if (!isPrivate) return
       await store.put({
         meetingId: meeting.id,
