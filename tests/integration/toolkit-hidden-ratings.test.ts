@@ -7,7 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addDangerStatement, OVERALL_SCALE_ID, readMap, RATED_MARKER_SHAPE_TYPE, readRecordMap, writeScalingMark } from '@safetymap/map-model'
+import { addDangerStatement, OVERALL_SCALE_ID, readHiddenScales, readMap, RATED_MARKER_SHAPE_TYPE, readRecordMap, writeScalingMark } from '@safetymap/map-model'
+import { countHiddenRaters } from '../../apps/web/src/access/countHiddenRaters.ts'
+import { oneLine, pdfText } from '../../server/src/export/exportTestKit.ts'
 import { startServer, type TestServer } from '../helpers/servers.ts'
 import { api, connectPeer, createMeeting, joinByInvite, type Peer } from '../helpers/clients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -154,6 +156,36 @@ describe('hidden ratings through the relay', () => {
     await waitFor(() => scalingMarks(lornaPeer.doc).length === 1, { timeoutMs: 10_000, what: 'the revealed mark' })
     expect(scalingMarks(lornaPeer.doc)[0]).toEqual(expect.objectContaining({ participantName: 'Ana Ruiz', value: 6 }))
   })
+  it('a number given in the open before the line went private is counted as rated: warned before finishing, named in the record, shown at the reveal', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Fourth meeting')
+    const lorna = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
+    const facilitator = connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey })
+    const lornaPeer = connectPeer({ url: server.url, meetingId: meeting.id, token: lorna.session })
+    peers.push(facilitator, lornaPeer)
+    await Promise.all([facilitator.synced(), lornaPeer.synced()])
+    const reason = 'Lorna open reason hn5'
+    writeScalingMark(lornaPeer.doc, { scaleId: OVERALL_SCALE_ID, participant: { id: lorna.participantId, name: 'Grandma Lorna' }, value: 6, reasons: { whatMakesItThisHigh: reason, onePointHigher: '' } })
+    await waitFor(() => scalingMarks(facilitator.doc).length === 1, { timeoutMs: 10_000, what: 'Lorna’s open mark at the facilitator' })
+    const overall = ratingsUrl(meeting.id, OVERALL_SCALE_ID)
+    expect((await api(server.url, `${overall}/privacy`, { method: 'PUT', token: apiKey, body: { private: true } })).status).toBe(200)
+    await waitFor(() => readMap(facilitator.doc).hiddenScales.length === 1, { timeoutMs: 10_000, what: 'the private flag on the board' })
+
+    // The board's "Finish the map?" counts the people whose number on a private line is not shown.
+    expect(countHiddenRaters(readHiddenScales(facilitator.doc))).toBe(1)
+    expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: apiKey })).status).toBe(200)
+    const json = await api<{ scales: { scaleId: string; marks: unknown[]; privateRatedBy: unknown }[] }>(server.url, `/api/meetings/${meeting.id}/export?format=json`, { token: apiKey })
+    expect(json.body.scales).toEqual([expect.objectContaining({ scaleId: OVERALL_SCALE_ID, marks: [], privateRatedBy: [{ id: lorna.participantId, name: 'Grandma Lorna' }] })])
+    const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/export?format=pdf`, { headers: { authorization: `Bearer ${apiKey}` } })
+    expect(oneLine(pdfText(Buffer.from(await pdf.arrayBuffer())))).toContain('Private until revealed: 1 person has rated it (Grandma Lorna).')
+
+    // Reopened and shown, her number is back on the line with its reason.
+    expect((await api(server.url, `/api/meetings/${meeting.id}/reopen`, { method: 'POST', token: apiKey })).status).toBe(200)
+    expect((await api(server.url, `${overall}/reveal`, { method: 'POST', token: apiKey })).status).toBe(200)
+    await waitFor(() => readMap(facilitator.doc).hiddenScales.length === 0, { timeoutMs: 10_000, what: 'the line public again on the board' })
+    expect(scalingMarks(facilitator.doc)).toEqual([expect.objectContaining({ participantName: 'Grandma Lorna', value: 6, whatMakesItThisHigh: reason })])
+  })
+
   it('refuses a client that writes its mark into the doc on a private scale, so nobody else receives the number', async () => {
     const { apiKey } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Third meeting')

@@ -170,8 +170,9 @@ export interface ExportScale {
   readonly ends: ExportScaleEnds | null
   /**
    * Since 1.6.0. While the scale is private until revealed (map-model MM-22 … MM-24): who has
-   * rated it, as the board and the phones show them. Nobody sees the numbers until the reveal,
-   * so `marks` is then empty, even of numbers given before it was made private. `null` when public.
+   * rated it, as the board and the phones show them, whoever gave a number before it was made
+   * private too. Nobody sees the numbers until the reveal, so `marks` is then empty, even of those
+   * earlier numbers (the reveal shows them again). `null` when public.
    */
   readonly privateRatedBy: readonly ExportPerson[] | null
 }

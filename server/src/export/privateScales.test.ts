@@ -20,6 +20,7 @@ import { renderCaseFilePdf } from './renderCaseFilePdf.ts'
 import { renderDocx } from './renderDocx.ts'
 import { renderFamilyPdf } from './renderFamilyPdf.ts'
 import { renderJson } from './renderJson.ts'
+import { recordPrivateScale } from './toolkitBlocks.ts'
 
 const T0 = Date.parse('2026-11-25T10:00:00Z')
 const EARLIER = 'Grandma lives close'
@@ -46,9 +47,9 @@ const model = () => draftExport(privateScalesDoc(), { title: 'Kai', locale: 'en'
 const docxText = async () => oneLine(strFromU8(unzipSync(new Uint8Array(await renderDocx(model(), null)))['word/document.xml']!).replace(/<[^>]+>/g, ' '))
 
 describe('a scale made private after people rated it in public', () => {
-  it('is exported as the phone shows it: private, no numbers, even the earlier public ones', async () => {
-    // The phone hides a private line's marks; so does every export.
-    expect(scaleRows(readMap(privateScalesDoc()), 'p-jess')[0]!.hidden).toEqual([])
+  it('is exported as the phone shows it: private, no numbers, even the earlier public ones, but who gave one', async () => {
+    // The phone hides a private line's marks, yet counts the people who gave them; so does every export.
+    expect(scaleRows(readMap(privateScalesDoc()), 'p-jess')[0]!.hidden?.map((r) => r.participantName)).toEqual(['Jess'])
     const json = renderJson(model()).toString()
     const texts = [
       oneLine(pdfText(await renderCaseFilePdf(model(), null))),
@@ -63,8 +64,10 @@ describe('a scale made private after people rated it in public', () => {
     const family = { en: texts[2]!, es: texts[3]! }
     expect(family.en).toContain('Private for now: everyone’s numbers will be shown together.')
     expect(family.es).toContain('Por ahora es privado: los números de todos se mostrarán juntos.')
-    expect(family.en).toContain('Grandma Lorna has rated')
-    expect(family.es).toContain('Grandma Lorna ya dio su número')
+    for (const name of ['Grandma Lorna', 'Jess', 'Kai']) {
+      expect(family.en).toContain(`${name} has rated`)
+      expect(family.es).toContain(`${name} ya dio su número`)
+    }
   })
 })
 
@@ -73,14 +76,17 @@ describe('the record of a private scale nobody has revealed yet', () => {
     const said = 'Private until revealed: 1 person has rated it (Grandma Lorna).'
     for (const text of [oneLine(pdfText(await renderCaseFilePdf(model(), null))), await docxText()]) {
       expect(text.indexOf(said)).toBeGreaterThan(text.indexOf('Scale for danger statement 1'))
-      expect(text).toContain('Private until revealed: nobody has rated it yet.')
+      // A number given in the open before the line went private does not vanish silently.
+      expect(text).toContain('Private until revealed: 1 person has rated it (Jess).')
+      expect(text).toContain('Private until revealed: 1 person has rated it (Kai).')
       expect(text).not.toContain('No scaling marks recorded.')
     }
     const json = JSON.parse(renderJson(model()).toString())
     expect(json.scales).toEqual([
-      expect.objectContaining({ scaleId: OVERALL_SCALE_ID, marks: [], privateRatedBy: [] }),
+      expect.objectContaining({ scaleId: OVERALL_SCALE_ID, marks: [], privateRatedBy: [{ id: 'p-jess', name: 'Jess' }] }),
       expect.objectContaining({ dangerStatementNumber: 1, marks: [], privateRatedBy: [{ id: 'p-lorna', name: 'Grandma Lorna' }] }),
     ])
+    expect(recordPrivateScale([]).text).toContain('Private until revealed: nobody has rated it yet.')
     // The schema describes every field of a scale (it allows no others).
     const schema = JSON.parse(readFileSync(new URL('../../../docs/export-schema.json', import.meta.url), 'utf8'))
     expect(schema.$id).toBe(json.$schema)

@@ -62,6 +62,19 @@ describe('hidden-until-reveal scales (MM-22 … MM-24)', () => {
     expect(new TextDecoder().decode(Y.encodeStateAsUpdate(doc))).not.toContain('Lorna comes every morning')
   })
 
+  it('counts a number given in the open before the scale went private as rated, once per person, until the reveal shows it', () => {
+    const doc = newMeetingDoc()
+    writeScalingMark(doc, { scaleId: OVERALL_SCALE_ID, participant: SAM, value: 5, reasons: REASONS }, { now: NOW })
+    setScalePrivate(doc, OVERALL_SCALE_ID, true)
+    expect(readHiddenScales(doc)).toEqual([
+      { scaleId: OVERALL_SCALE_ID, rated: [{ id: scalingMarkId(OVERALL_SCALE_ID, SAM.id), participantId: SAM.id, participantName: 'Sam' }] },
+    ])
+    writeRatedMarker(doc, { scaleId: OVERALL_SCALE_ID, participant: LORNA }, { now: NOW })
+    expect(readHiddenScales(doc)[0]!.rated.map((r) => r.participantName)).toEqual(['Lorna', 'Sam'])
+    revealRatings(doc, OVERALL_SCALE_ID, [{ scaleId: OVERALL_SCALE_ID, participant: LORNA, value: 7, reasons: REASONS }], { now: NOW })
+    expect(readMap(doc).scales[0]!.marks.map((m) => [m.participantName, m.value])).toEqual([['Lorna', 7], ['Sam', 5]])
+  })
+
   it('reveals every mark at once, removes the markers and makes the scale public', () => {
     const doc = newMeetingDoc()
     const statement = addDangerStatement(doc, { whoIsWorried: 'Lorna', behaviour: 'Jess sleeps', situations: '', impactOnChild: 'Kai misses school', whoDisagrees: '' }, AUTHOR, { now: NOW })

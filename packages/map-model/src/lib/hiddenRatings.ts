@@ -88,8 +88,9 @@ export function setScalePrivate(doc: Y.Doc, scaleId: string, isPrivate: boolean,
   doc.transact(() => doc.getMap<unknown>(META_MAP_NAME).set(PRIVATE_SCALES_META_KEY, next), options.origin ?? MAP_MODEL_ORIGIN)
 }
 
-/** A marker as read (MM-24). @public */
+/** A person who has rated a private scale, as read (MM-24). @public */
 export interface MapRatedMarker {
+  /** Their marker's id, or the id of the mark they gave in the open before the scale went private. */
   readonly id: string
   readonly participantId: string
   readonly participantName: string
@@ -102,30 +103,43 @@ export interface MapHiddenScale {
   readonly rated: readonly MapRatedMarker[]
 }
 
+const namesPerson = (shape: ShapeRecord): boolean =>
+  typeof shape.props.participantId === 'string' && typeof shape.props.participantName === 'string'
+
 const isMarker = (shape: ShapeRecord): boolean =>
-  shape.type === RATED_MARKER_SHAPE_TYPE &&
-  typeof shape.props.scaleId === 'string' &&
-  typeof shape.props.participantId === 'string' &&
-  typeof shape.props.participantName === 'string'
+  shape.type === RATED_MARKER_SHAPE_TYPE && typeof shape.props.scaleId === 'string' && namesPerson(shape)
 
 function markersOf(shapes: ReadonlyMap<string, ShapeRecord>, scaleId: string): ShapeRecord[] {
   return [...shapes.values()].filter((s) => isMarker(s) && s.props.scaleId === scaleId)
 }
 
+const isMarkOn = (shape: ShapeRecord, scaleId: string): boolean =>
+  shape.type === SCALING_MARK_SHAPE_TYPE && shape.props.scaleId === scaleId && namesPerson(shape)
+
 /**
- * Every private scale with its markers, in stored order (MM-24). Markers of a scale that is no
- * longer private are ignored (the reveal removes them). Never mutates the doc.
+ * Every private scale with who has rated it, in stored order (MM-24): each person with a marker,
+ * and each person whose mark was given in the open before the scale went private. Such a mark is
+ * not shown while the scale is private, but it is a number given: finishing would leave it out of
+ * the record like a hidden one, and the reveal shows it again. One entry per person, the marker
+ * first. Markers of a scale that is no longer private are ignored (the reveal removes them).
+ * Never mutates the doc.
  *
  * @public
  */
 export function readHiddenScales(doc: Y.Doc): MapHiddenScale[] {
   const shapes = collectShapes(readRecordMap(doc))
-  return readPrivateScales(doc).map((scaleId) => ({
-    scaleId,
-    rated: markersOf(shapes, scaleId)
-      .map((s) => ({ id: s.id, participantId: s.props.participantId as string, participantName: s.props.participantName as string }))
-      .sort((a, b) => a.participantName.localeCompare(b.participantName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-  }))
+  return readPrivateScales(doc).map((scaleId) => {
+    const byPerson = new Map<string, MapRatedMarker>()
+    const given = [...shapes.values()].filter((s) => isMarkOn(s, scaleId))
+    for (const s of [...markersOf(shapes, scaleId), ...given]) {
+      const participantId = s.props.participantId as string
+      if (!byPerson.has(participantId)) byPerson.set(participantId, { id: s.id, participantId, participantName: s.props.participantName as string })
+    }
+    return {
+      scaleId,
+      rated: [...byPerson.values()].sort((a, b) => a.participantName.localeCompare(b.participantName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    }
+  })
 }
 
 /** The rating band, or throws. */
