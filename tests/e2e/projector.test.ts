@@ -2,7 +2,8 @@
  * The facilitator's laptop on a room projector (1366×768) in a real Chromium: a statement
  * builder's Save stays in sight while its fields scroll; in present mode the names under notes
  * read in full from across the room rather than as "A…", and neither "Restrict this note" nor a
- * restricted note shows over the map; present mode steps through the map one readable part at a
+ * restricted note shows over the map; a restricted note's badge and words fit its square as she
+ * zooms, and "Restrict this note" stays clickable for a note at the foot of the canvas; present mode steps through the map one readable part at a
  * time, a column too tall to read whole section by section, and stops naming a part once the view
  * is moved by hand; in Spanish, and while someone waits in the lobby, the meeting bar keeps to one row.
  */
@@ -11,7 +12,7 @@ import type { Page } from 'playwright-core'
 import { recordingContext } from '../helpers/browser.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
-import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { addNoteUnder, clickWhereSeen, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 
 const PROJECTOR = { width: 1366, height: 768 }
 
@@ -26,6 +27,59 @@ async function facilitatorOnProjector(email: string): Promise<{ page: Page; meet
   await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
   await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
   return { page, meetingId, apiKey }
+}
+
+/** Selects the note that says `text`; Escape in the canvas first: a click on a note that is still selected would start editing it. */
+async function selectNoteSaying(page: Page, text: string): Promise<void> {
+  await page.locator('.tl-container').focus()
+  await page.keyboard.press('Escape')
+  await page.locator('.tl-canvas').getByText(text).first().click()
+}
+
+/**
+ * Zooms the canvas with tldraw's shortcuts to 100 %, then halves it `halvings` times, each step
+ * once the last has settled (tldraw zooms out from where an animation is); `side` is how wide
+ * something 200 units across shows.
+ */
+async function zoomTo(page: Page, halvings: number, side: () => Promise<number>): Promise<void> {
+  await page.locator('.tl-container').focus()
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Shift+0')
+  await expect.poll(side, { timeout: 5_000 }).toBe(200)
+  for (let i = 1; i <= halvings; i++) {
+    await page.keyboard.press('-')
+    await expect.poll(side, { timeout: 5_000 }).toBe(200 / 2 ** i)
+  }
+}
+
+/** How a restricted note's badge and words sit in its square on screen. */
+function restrictedNoteLayout(page: Page, text: string) {
+  return page
+    .getByTestId('restricted-item')
+    .filter({ hasText: text })
+    .evaluate((note) => {
+      const box = note.getBoundingClientRect()
+      const badge = note.querySelector('.sm-restricted-badge')!
+      const words = note.querySelector<HTMLElement>('.sm-restricted-text')!
+      const lines = (element: Element) => {
+        const range = document.createRange()
+        range.selectNodeContents(element)
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+      }
+      const inside = (element: Element) => {
+        const r = element.getBoundingClientRect()
+        return r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5
+      }
+      return {
+        side: Math.round(box.width),
+        square: Math.abs(box.width - box.height) < 1,
+        badgeLines: lines(badge),
+        badgeInside: inside(badge),
+        wordsInside: inside(words),
+        wordsWhole: words.scrollHeight <= words.clientHeight + 0.5,
+        wordsPx: parseFloat(getComputedStyle(words).fontSize),
+      }
+    })
 }
 
 describe('on a 1366×768 projector', () => {
@@ -79,12 +133,7 @@ describe('on a 1366×768 projector', () => {
       await addNoteUnder(page, 'Strengths', text)
       const restrict = page.getByRole('button', { name: 'Restrict this note' })
       const present = page.getByRole('button', { name: 'Present mode' })
-      // Escape in the canvas first: a click on a note that is still selected would start editing it.
-      const selectNote = async () => {
-        await page.locator('.tl-container').focus()
-        await page.keyboard.press('Escape')
-        await page.locator('.tl-canvas').getByText(text).first().click()
-      }
+      const selectNote = () => selectNoteSaying(page, text)
       await selectNote()
       await restrict.waitFor({ timeout: 5_000 })
       await present.click()
@@ -106,6 +155,57 @@ describe('on a 1366×768 projector', () => {
       await expect.poll(() => restricted.isVisible(), { timeout: 5_000 }).toBe(false)
       await present.click()
       await restricted.waitFor({ timeout: 5_000 })
+    } finally {
+      await page.context().close()
+    }
+  })
+
+  it('fits a restricted note’s badge and words in its square at 50 % and 25 %, in Spanish too, and reads them whole at 100 %', async () => {
+    const { page } = await facilitatorOnProjector('ana.projector.badge@example.org')
+    try {
+      const text = 'Dad shouts when he is tired after night shifts, and the children hide upstairs'
+      await addNoteUnder(page, 'Strengths', text)
+      await selectNoteSaying(page, text)
+      await page.getByRole('button', { name: 'Restrict this note' }).click()
+      await page.getByRole('button', { name: 'Yes, restrict it' }).click()
+      await page.getByTestId('restricted-item').filter({ hasText: text }).waitFor({ timeout: 10_000 })
+      // "RESTRINGIDO", the longer badge.
+      await page.getByRole('button', { name: 'Español, ES' }).click()
+      await page.getByTestId('restricted-item').getByText('Restringido').waitFor({ timeout: 5_000 })
+      for (const halvings of [1, 2, 0]) {
+        const side = 200 / 2 ** halvings
+        await zoomTo(page, halvings, async () => (await restrictedNoteLayout(page, text)).side)
+        const layout = await restrictedNoteLayout(page, text)
+        expect(layout, `at ${side / 2} %`).toMatchObject({ square: true, badgeLines: 1, badgeInside: true, wordsInside: true })
+        // At 100 % the note reads as tldraw's own notes do: all of it, in type large enough to read.
+        if (side === 200) {
+          expect(layout.wordsWhole).toBe(true)
+          expect(layout.wordsPx).toBeGreaterThanOrEqual(16)
+        }
+      }
+    } finally {
+      await page.context().close()
+    }
+  })
+
+  it('offers "Restrict this note" where a mouse can click it for a note just above tldraw’s toolbar', async () => {
+    const { page } = await facilitatorOnProjector('ana.projector.restrictlow@example.org')
+    try {
+      const text = 'Mum sleeps in the car'
+      await addNoteUnder(page, 'Strengths', text)
+      // Move the map by hand until the note stands just above the toolbar, at the foot of the canvas.
+      const note = page.locator('.tl-shape[data-shape-type="note"]').filter({ hasText: text })
+      const toolbar = (await page.locator('.tlui-main-toolbar__inner').boundingBox())!
+      const canvas = (await page.locator('.tl-canvas').boundingBox())!
+      await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2)
+      const box = (await note.boundingBox())!
+      await page.mouse.wheel(box.x + box.width / 2 - (toolbar.x + toolbar.width / 2), box.y + box.height - (toolbar.y - 8))
+      await expect.poll(async () => Math.round((await note.boundingBox())!.y + (await note.boundingBox())!.height), { timeout: 5_000 }).toBe(Math.round(toolbar.y - 8))
+
+      await selectNoteSaying(page, text)
+      await clickWhereSeen(page, page.getByRole('button', { name: 'Restrict this note' }))
+      await clickWhereSeen(page, page.getByRole('button', { name: 'Yes, restrict it' }))
+      await page.getByTestId('restricted-item').filter({ hasText: text }).waitFor({ timeout: 10_000 })
     } finally {
       await page.context().close()
     }

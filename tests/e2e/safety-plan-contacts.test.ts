@@ -12,7 +12,7 @@ import { addTemplateItem, readMap, readRecordMap, RECORDS_ARRAY_NAME, zoneLabel 
 import * as Y from 'yjs'
 import { api, connectPeer } from '../helpers/clients.ts'
 import { recordingContext } from '../helpers/browser.ts'
-import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { clickWhereSeen, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { joinOnPhone } from '../helpers/phoneJoin.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
@@ -85,9 +85,9 @@ describe('safety plan contacts', () => {
       const warning = board.getByTestId('shared-in-workers-only-box')
       await warning.getByText('Everyone can see this note.', { exact: false }).waitFor({ timeout: 10_000 })
       await waitFor(() => sharedHolds(dad), { timeoutMs: 10_000, what: 'the drawn note in the shared map' })
-      // By keyboard: at the foot of the view, tldraw's toolbar may lie over the offer.
-      await warning.getByRole('button', { name: 'Restrict this note' }).press('Enter')
-      await warning.getByRole('button', { name: 'Yes, restrict it' }).press('Enter')
+      // With the mouse: the offer stands clear of tldraw's toolbar, also at the foot of the view.
+      await clickWhereSeen(board, warning.getByRole('button', { name: 'Restrict this note' }))
+      await clickWhereSeen(board, warning.getByRole('button', { name: 'Yes, restrict it' }))
       await restricted.filter({ hasText: dad }).waitFor({ timeout: 10_000 })
       await waitFor(() => readMap(observer.doc).templates.every((t) => (t.sections['safety-plan-contacts'] ?? []).length === 0), { timeoutMs: 10_000, what: 'the drawn note to leave the shared map' })
       expect(await warning.count()).toBe(0)

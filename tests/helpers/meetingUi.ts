@@ -72,3 +72,24 @@ export async function waitVisible(page: Page, locator: Locator, timeoutMs: numbe
     throw new Error(`${(error as Error).message}\nthe page showed instead: connection ${status ?? '–'}, closed screen ${closed ?? '–'}, text "${text}"`)
   }
 }
+
+/**
+ * Clicks `locator` as a mouse does: at its centre on the screen, once it is what stands there (not
+ * a panel over it), so a button that only the keyboard could reach fails with what covers it.
+ */
+export async function clickWhereSeen(page: Page, locator: Locator): Promise<void> {
+  await locator.waitFor({ timeout: 5_000 })
+  await expect
+    .poll(
+      () =>
+        locator.evaluate((element) => {
+          const box = element.getBoundingClientRect()
+          const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+          return hit === element || element.contains(hit) ? 'the element itself' : `${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing'}`
+        }),
+      { timeout: 3_000 },
+    )
+    .toBe('the element itself')
+  const box = (await locator.boundingBox())!
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+}

@@ -9,13 +9,15 @@
  *   <Tldraw …>{role === 'facilitator' ? <RestrictedItems meetingId={id} canRestrict={!finalized} /> : null}</Tldraw>
  */
 import { isWorkersOnlyZone, NOTE_SHAPE_TYPE, ZONE_SHAPE_TYPE } from '@safetymap/map-model'
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useEditor, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import type { ScreenRect } from '../canvas/showMapTop.ts'
 import { api } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { ConfirmAction } from './ConfirmAction.tsx'
+import { NoteAction } from './NoteAction.tsx'
 import type { RestrictedNote } from './restrictedNotes.ts'
 import { useRestrictedNotes } from './useRestrictedNotes.ts'
 import './access.css'
@@ -48,7 +50,16 @@ function inWorkersOnlyBox(editor: Editor, note: TLShape): boolean {
     .some((zone) => zone.type === ZONE_SHAPE_TYPE && isWorkersOnlyZone((zone.props as { zone?: unknown }).zone) && editor.getShapePageBounds(zone)?.containsPoint(centre) === true)
 }
 
-/** Under each shared note in a workers-only box: everyone can see it, and "Restrict this note". */
+/** The note's square on screen, from the canvas's top-left corner; undefined when it has no bounds. */
+function noteOnScreen(editor: Editor, note: TLShape): ScreenRect | undefined {
+  const bounds = editor.getShapePageBounds(note)
+  if (!bounds) return undefined
+  const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
+  const bottomRight = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
+  return { x: topLeft.x, y: topLeft.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y }
+}
+
+/** By each shared note in a workers-only box: everyone can see it, and "Restrict this note". */
 function SharedNotesInWorkersOnlyBoxes({ meetingId }: { meetingId: string }) {
   const editor = useEditor()
   const { t } = useI18n()
@@ -56,26 +67,18 @@ function SharedNotesInWorkersOnlyBoxes({ meetingId }: { meetingId: string }) {
     'shared notes in workers-only boxes',
     () =>
       editor.getCurrentPageShapes().flatMap((note) => {
-        const bounds = note.type === NOTE_SHAPE_TYPE && inWorkersOnlyBox(editor, note) ? editor.getShapePageBounds(note) : undefined
-        if (!bounds) return []
-        const below = editor.pageToViewport({ x: bounds.minX, y: bounds.maxY })
-        return [{ id: note.id, left: below.x, top: below.y }]
+        const square = note.type === NOTE_SHAPE_TYPE && inWorkersOnlyBox(editor, note) ? noteOnScreen(editor, note) : undefined
+        return square ? [{ id: note.id, square }] : []
       }),
     [editor],
   )
   return (
     <>
       {exposed.map((note) => (
-        <div
-          key={note.id}
-          className="sm-restrict-action"
-          data-testid="shared-in-workers-only-box"
-          style={{ left: note.left, top: note.top + 8 }}
-          onPointerDown={(event) => event.stopPropagation()}
-        >
+        <NoteAction key={note.id} note={note.square} gapBelow={8} testId="shared-in-workers-only-box">
           <p role="status">{t('restricted.inPrivateBox')}</p>
           <RestrictButton meetingId={meetingId} shapeId={note.id} onDone={() => undefined} />
-        </div>
+        </NoteAction>
       ))}
     </>
   )
@@ -116,7 +119,7 @@ function RestrictedNotesLayer({ notes }: { notes: readonly RestrictedNote[] }) {
         const parent = editor.getShape(note.parentId as TLShapeId)
         const onPage = parent ? editor.getShapePageTransform(parent).applyToPoint({ x: note.x, y: note.y }) : { x: note.x, y: note.y }
         const at = editor.pageToViewport(onPage)
-        return { note, left: at.x, top: at.y, side: note.size * zoom, zoom }
+        return { note, left: at.x, top: at.y, side: note.size * zoom }
       })
     },
     [editor, notes],
@@ -124,20 +127,60 @@ function RestrictedNotesLayer({ notes }: { notes: readonly RestrictedNote[] }) {
   if (placed.length === 0) return null
   return (
     <div className="sm-restricted-layer" role="list" aria-label={t('restricted.layer')}>
-      {placed.map(({ note, left, top, side, zoom }) => (
-        <div
-          key={note.id}
-          role="listitem"
-          className="sm-restricted-note"
-          data-testid="restricted-item"
-          style={{ left, top, width: side, minHeight: side, fontSize: Math.max(9, 20 * zoom) }}
-        >
-          <span className="sm-restricted-badge">{t('restricted.badge')}</span>
-          <span className="sm-restricted-text">{note.text}</span>
-        </div>
+      {placed.map((place) => (
+        <RestrictedNoteCard key={place.note.id} {...place} />
       ))}
     </div>
   )
+}
+
+/** The type of a note's words, as a share of its side: 20 px on tldraw's 200 px note. */
+const TYPE_PER_SIDE = 0.1
+
+/** The smallest share of that type the words shrink to before the rest is cut with "…". */
+const SMALLEST_WORDS = 0.6
+
+/**
+ * One restricted note: a square its size on screen, everything in it in proportion (so what fits
+ * at one zoom fits at all), the badge on one line, the words shrunk to fit and, past
+ * {@link SMALLEST_WORDS}, cut with "…" and whole in its tooltip.
+ */
+function RestrictedNoteCard({ note, left, top, side }: { note: RestrictedNote; left: number; top: number; side: number }) {
+  const { t } = useI18n()
+  const words = useRef<HTMLSpanElement>(null)
+  const [cut, setCut] = useState(false)
+  useLayoutEffect(() => {
+    if (words.current) setCut(!fitWords(words.current))
+  }, [note.text, side])
+  return (
+    <div
+      role="listitem"
+      className="sm-restricted-note"
+      data-cut={cut}
+      data-testid="restricted-item"
+      title={`${t('restricted.badge')}: ${note.text}`}
+      style={{ left, top, width: side, height: side, fontSize: side * TYPE_PER_SIDE }}
+    >
+      <span className="sm-restricted-badge">{t('restricted.badge')}</span>
+      <span ref={words} className="sm-restricted-text">
+        {note.text}
+      </span>
+    </div>
+  )
+}
+
+/** Shrinks `words` in steps until they fit their box, then cuts them to the lines that fit; false when cut. */
+function fitWords(words: HTMLElement): boolean {
+  const overflows = () => words.scrollHeight > words.clientHeight + 1
+  words.style.fontSize = ''
+  words.style.webkitLineClamp = ''
+  for (let share = 1; overflows() && share > SMALLEST_WORDS; ) {
+    share = Math.round((share - 0.1) * 10) / 10
+    words.style.fontSize = `${share}em`
+  }
+  if (!overflows()) return true
+  words.style.webkitLineClamp = String(Math.max(1, Math.floor(words.clientHeight / parseFloat(getComputedStyle(words).lineHeight))))
+  return false
 }
 
 function RestrictSelectedNote({ meetingId }: { meetingId: string }) {
@@ -149,22 +192,16 @@ function RestrictSelectedNote({ meetingId }: { meetingId: string }) {
       const only = shapes.length === 1 ? shapes[0] : undefined
       // A note in a workers-only box has its own offer to restrict, shown unselected.
       if (!only || only.type !== NOTE_SHAPE_TYPE || editor.getEditingShapeId() === only.id || inWorkersOnlyBox(editor, only)) return null
-      const bounds = editor.getShapePageBounds(only)
-      if (!bounds) return null
-      const below = editor.pageToViewport({ x: bounds.minX, y: bounds.maxY })
-      return { id: only.id, left: below.x, top: below.y }
+      const square = noteOnScreen(editor, only)
+      return square ? { id: only.id, square } : null
     },
     [editor],
   )
   if (!selected) return null
   return (
-    <div
-      key={selected.id}
-      className="sm-restrict-action"
-      style={{ left: selected.left, top: selected.top + 28 }}
-      onPointerDown={(event) => event.stopPropagation()}
-    >
+    // Below the name under the note.
+    <NoteAction key={selected.id} note={selected.square} gapBelow={28}>
       <RestrictButton meetingId={meetingId} shapeId={selected.id} onDone={() => editor.selectNone()} />
-    </div>
+    </NoteAction>
   )
 }

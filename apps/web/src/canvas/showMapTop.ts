@@ -145,12 +145,18 @@ export interface ReadableOptions {
   readonly topZoom?: number
 }
 
-/** The canvas on screen, and where `content` goes in the part of it the panels leave free now ({@link fitInFreeArea}). */
-function fitOnCanvas(editor: Editor, content: ScreenRect, readable: ReadableOptions) {
+/** The canvas on screen and the panels over it now, in screen pixels (also where "Restrict this note" may stand). */
+export function canvasAndPanels(editor: Editor): { readonly viewport: ScreenRect; readonly panels: ScreenRect[] } {
   const container = editor.getContainer()
   const box = container.getBoundingClientRect()
   const viewport = { x: box.left, y: box.top, w: box.width, h: box.height }
-  return { viewport, fit: fitInFreeArea({ content, viewport, panels: panelRects(container, viewport), ...readable }) }
+  return { viewport, panels: panelRects(container, viewport) }
+}
+
+/** The canvas on screen, and where `content` goes in the part of it the panels leave free now ({@link fitInFreeArea}). */
+function fitOnCanvas(editor: Editor, content: ScreenRect, readable: ReadableOptions) {
+  const { viewport, panels } = canvasAndPanels(editor)
+  return { viewport, fit: fitInFreeArea({ content, viewport, panels, ...readable }) }
 }
 
 /** True when all of `content` (page units) shows in the canvas's free area now at `zoom` or larger. */
