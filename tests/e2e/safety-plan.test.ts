@@ -4,7 +4,7 @@
  * Spanish headings and adds an everyday rule; the note shows in that box on the facilitator's
  * board and in her list, and a Node y-websocket peer reads it through `readMap` in the plan's
  * rules box with her name. On the board, "Write a note" offers the plan's boxes beside the map's
- * sections, and a warning sign written there lands in its box.
+ * sections, in the order her phone lists them, and a warning sign written there lands in its box.
  */
 import { describe, expect, it } from 'vitest'
 import { devices } from 'playwright-core'
@@ -61,12 +61,19 @@ describe('safety plan', () => {
       await waitFor(() => inRules().some((i) => i.text === rule && i.authorName === 'Abuela Lorna'), { timeoutMs: 10_000, what: 'her rule in the plan’s rules box' })
       await canvas.getByText(rule, { exact: true }).first().waitFor({ timeout: 10_000 })
 
-      // On the board, "Write a note" offers the plan's boxes too, named "template: box" (no mouse needed to fill them).
+      // On the board, "Write a note" offers the plan's boxes too, named "template: box" (no mouse needed
+      // to fill them), in the plan's own order as her phone lists them, not as its grid reads across.
       await board.getByRole('button', { name: 'Write a note' }).click()
       const dialog = board.getByRole('dialog', { name: 'Your note' })
       const where = dialog.getByLabel('Where does it go on the map?')
       const signsBox = `Safety plan: ${zoneLabel('safety-plan-warning-signs', 'en')}`
-      expect(await where.locator('option').allInnerTexts()).toContain(signsBox)
+      expect((await where.locator('option').allInnerTexts()).filter((label) => label.startsWith('Safety plan: '))).toEqual([
+        `Safety plan: ${zoneLabel('safety-plan-rules', 'en')}`,
+        `Safety plan: ${zoneLabel('safety-plan-who', 'en')}`,
+        signsBox,
+        `Safety plan: ${zoneLabel('safety-plan-if-broken', 'en')}`,
+        `Safety plan: ${zoneLabel('safety-plan-contacts', 'en')} (only the workers see it)`,
+      ])
       await where.selectOption({ label: signsBox })
       const sign = 'Dad drinks before the visit'
       await dialog.getByLabel('What do you want to say?').fill(sign)

@@ -4,13 +4,15 @@
  * name in the facilitator's "Who's here" on the board, and goes when she changes it. The phone
  * passes axe with the question showing. "Ocultar pantalla" covers every word of the meeting with a plain
  * screen under a neutral title, and "Mostrar la reunión otra vez" brings the live list back.
+ * An aunt on her laptop by video answers on the board; its thank-you floats over the tools, so it
+ * goes after a few seconds and leaves them clear.
  */
 import { describe, expect, it } from 'vitest'
 import { devices } from 'playwright-core'
 import { axeProblems } from '../helpers/axe.ts'
-import { api } from '../helpers/clients.ts'
+import { api, createMeeting } from '../helpers/clients.ts'
 import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
-import { joinOnPhone } from '../helpers/phoneJoin.ts'
+import { joinAs, joinOnPhone } from '../helpers/phoneJoin.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 const live = useServerAndChromium()
@@ -66,5 +68,25 @@ describe('the talk check and Hide', () => {
     expect(await phone.title()).toContain(TITLE)
     expect(await phone.getByTestId('connection-status').getAttribute('data-state')).toBe('live')
     await expect.poll(() => hide.evaluate((element) => element === document.activeElement)).toBe(true)
+  })
+
+  it("lets the board's thank-you go after a few seconds, so it no longer covers the tools", async () => {
+    const ana = await workerWithPassword(live.server, 'ana.thanks@example.org', 'Ana Ruiz')
+    const meeting = await createMeeting(live.server.url, ana.apiKey, TITLE)
+    const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meeting.id}/invites`, {
+      token: ana.apiKey,
+      body: { role: 'editor', kind: 'personal', lobby: false },
+    })
+    const url = new URL(invite.body.url)
+    const laptop = await (await live.browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true, locale: 'en-US' })).newPage()
+    await laptop.goto(`${live.server.url}${url.pathname}${url.hash}`)
+    await joinAs(laptop, 'Aunt May', { attendance: 'video' })
+    const check = laptop.getByTestId('talk-check')
+    await check.getByRole('button', { name: 'Not right now' }).click({ timeout: 20_000 })
+    const thanks = laptop.getByTestId('talk-check-saved')
+    await expect.poll(() => thanks.innerText()).toContain('Thank you.')
+    // Read, then gone: it stood over "Direct quote" and "I disagree" for as long as the page was open.
+    await expect.poll(() => thanks.isVisible(), { timeout: 12_000 }).toBe(false)
+    expect(await laptop.getByRole('button', { name: 'Can you talk freely?' }).isVisible()).toBe(true)
   })
 })

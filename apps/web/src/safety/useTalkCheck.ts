@@ -9,7 +9,7 @@
  *   const check = useTalkCheck(meeting.id, user)
  *   <TalkCheckButton check={check} />  <TalkCheckQuestion check={check} />
  */
-import { useCallback, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { api, type Attendance, type CanTalk, type Me } from '../api/api.ts'
 import type { MeetingUser, TalkCheckStart } from '../canvas/MeetingUser.ts'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -20,6 +20,12 @@ import type { MessageKey } from '../i18n/messages.ts'
  * attendance (older servers) is not asked either, as nothing says she is away.
  */
 const REMOTE: ReadonlySet<Attendance> = new Set(['video', 'phone'])
+
+/**
+ * How long the thank-you shows: long enough to read, then it goes, since on the board it floats
+ * over the tools and the Who's here heading. A screen reader heard it when it came.
+ */
+export const SAVED_SHOWN_MS = 6_000
 
 /** Meeting-scoped like every kept key, so leaving the meeting on this device clears it (phone/forgetDevice.ts). */
 const closedKey = (meetingId: string, participantId: string) => `safetymap.talkCheckClosed.${meetingId}.${participantId}`
@@ -49,7 +55,7 @@ export interface TalkCheck {
   readonly open: boolean
   /** She brought the question back herself: it takes the focus (shown by itself, it leaves hers alone). */
   readonly focusQuestion: boolean
-  /** She just answered: the thank-you line shows. */
+  /** She just answered: the thank-you line shows, for {@link SAVED_SHOWN_MS}. */
   readonly saved: boolean
   readonly error: MessageKey | null
   readonly reopen: () => void
@@ -79,6 +85,11 @@ export function useTalkCheck(meetingId: string, user: MeetingUser): TalkCheck {
   const [saved, setSaved] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
   const controlRef = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (!saved) return
+    const timer = setTimeout(() => setSaved(false), SAVED_SHOWN_MS)
+    return () => clearTimeout(timer)
+  }, [saved])
 
   const id = self?.id ?? null
   const close = useCallback(() => {

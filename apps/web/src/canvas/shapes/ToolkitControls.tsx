@@ -336,16 +336,22 @@ const PLACED_BOX = ' '
 
 /**
  * The boxes of templates placed beside the map that take a plain note (a safety plan's rules, a
- * Safety House's rooms), named "template: box", left to right. Not the child's own Three Houses,
+ * Safety House's rooms), named "template: box": the templates left to right, each one's boxes in
+ * the template's own order, as the phone lists them (the plan's grid read by x would put its
+ * warning signs before who does what). Not the child's own Three Houses,
  * whose notes are the child's words written with her; not the circles' rings, which hold people
  * (placed from "Who's here"); not a path, which takes numbers. A workers-only box (a safety plan's
  * phone numbers) is offered, named as such by `privateBox`, only when `privateBox` is given.
  */
 function placedNoteOptions(editor: Editor, templateName: (id: TemplateId) => string, privateBox?: (label: string) => string): { value: string; label: string }[] {
-  return editor
+  const zones = editor
     .getCurrentPageShapes()
     .filter((zone) => zone.type === ZONE_SHAPE_TYPE && typeof zone.meta.placementId === 'string' && isTemplateId(zone.meta.templateId))
-    .sort((a, b) => a.x - b.x || a.y - b.y)
+  const left = new Map<unknown, number>()
+  for (const zone of zones) left.set(zone.meta.placementId, Math.min(left.get(zone.meta.placementId) ?? Infinity, zone.x))
+  const place = (zone: (typeof zones)[number]) => MAP_TEMPLATES[zone.meta.templateId as TemplateId].sections.indexOf((zone.props as { zone: ItemZoneKey }).zone)
+  return zones
+    .sort((a, b) => left.get(a.meta.placementId)! - left.get(b.meta.placementId)! || String(a.meta.placementId).localeCompare(String(b.meta.placementId)) || place(a) - place(b))
     .flatMap((zone) => {
       const templateId = zone.meta.templateId as TemplateId
       const key = (zone.props as { zone: ItemZoneKey }).zone
