@@ -1,7 +1,8 @@
 /**
  * A safety plan's phone numbers and contacts (map-model MM-35, safety-mapping §9) in a real
  * Chromium: a grandmother on her phone gives a number in the plan's contacts box, told first that
- * only the workers will see it; the facilitator adds one on the board with "Write a note". Both
+ * only the agency's workers will see it, and the form closes saying it was sent; the facilitator
+ * adds one on the board with "Write a note". Both
  * show over the box on the facilitator's board marked "Restricted", and neither ever shows on her
  * phone nor reaches the shared map. A plain shared note put into the box by another client says,
  * on the board, that everyone can see it, and "Restrict this note" takes it out of the shared map.
@@ -45,16 +46,20 @@ describe('safety plan contacts', () => {
       const box = page.locator('[data-testid="phone-template"][data-template="safety-plan"] [data-testid="phone-section"][data-section="safety-plan-contacts"]')
       await box.getByRole('heading', { name: CONTACTS }).waitFor({ timeout: 10_000 })
       await box.locator('.phone-add-open').tap()
-      expect(await box.getByTestId('add-notice').innerText()).toBe('Only the workers will see this number. It will not show in your list.')
+      expect(await box.getByTestId('add-notice').innerText()).toBe('Only the agency’s workers will see this number. It will not show in your list.')
       const hers = 'Lorna mobile 555-0142'
       await box.locator('.phone-add textarea').fill(hers)
       await box.getByRole('button', { name: 'Add', exact: true }).tap()
-      await box.getByTestId('contacts-given').getByText('You gave 1 private contact.').waitFor({ timeout: 10_000 })
+      // Sent, the form closes and says so where she can see it (the number never shows in her list).
+      await box.getByTestId('add-status').getByText('Sent. Only the agency’s workers will see this number.', { exact: true }).waitFor({ state: 'visible', timeout: 10_000 })
+      expect(await box.locator('.phone-add textarea').count()).toBe(0)
+      expect(await box.locator('.phone-add-open').evaluate((button) => button === document.activeElement)).toBe(true)
+      await box.getByTestId('contacts-given').getByText('You gave 1 number or contact to the agency’s workers.').waitFor({ timeout: 10_000 })
 
       // On the board: "Write a note" offers the box as private; the note goes to the server, not the map.
       await board.getByRole('button', { name: 'Write a note' }).click()
       const dialog = board.getByRole('dialog', { name: 'Your note' })
-      await dialog.getByLabel('Where does it go on the map?').selectOption({ label: `Safety plan: ${CONTACTS} (only the workers see it)` })
+      await dialog.getByLabel('Where does it go on the map?').selectOption({ label: `Safety plan: ${CONTACTS} (only the agency’s workers see it)` })
       const clinic = 'Clinic nurse 555-0199'
       await dialog.getByLabel('What do you want to say?').fill(clinic)
       await dialog.getByRole('button', { name: 'Save' }).click()

@@ -1,7 +1,8 @@
 /**
  * The safety plan (safety-mapping §5) in a real Chromium: the facilitator adds it beside the map
  * with "Add a template"; a grandmother on her phone, in Spanish, finds its boxes under their
- * Spanish headings and adds an everyday rule; the note shows in that box on the facilitator's
+ * Spanish headings and adds an everyday rule, then a phone number, after which the contacts form
+ * closes saying in plain Spanish who will see it; the rule shows in that box on the facilitator's
  * board and in her list, and a Node y-websocket peer reads it through `readMap` in the plan's
  * rules box with her name. On the board, "Write a note" offers the plan's boxes beside the map's
  * sections, in the order her phone lists them, and a warning sign written there lands in its box.
@@ -56,6 +57,13 @@ describe('safety plan', () => {
       await rules.getByRole('button', { name: 'Añadir' }).tap()
       await rules.getByTestId('phone-item-text').getByText(rule, { exact: true }).waitFor({ timeout: 5_000 })
 
+      const contacts = plan.locator('[data-testid="phone-section"][data-section="safety-plan-contacts"]')
+      await contacts.locator('.phone-add-open').tap()
+      await contacts.locator('.phone-add textarea').fill('Abuela Lorna 555-0142')
+      await contacts.getByRole('button', { name: 'Añadir' }).tap()
+      await contacts.getByTestId('add-status').getByText('Enviado. Solo el personal de la agencia verá este número.', { exact: true }).waitFor({ state: 'visible', timeout: 10_000 })
+      expect(await contacts.locator('.phone-add textarea').count()).toBe(0)
+
       const inRules = () => readMap(observer.doc).templates.find((t) => t.templateId === 'safety-plan')?.sections['safety-plan-rules'] ?? []
       await observer.synced()
       await waitFor(() => inRules().some((i) => i.text === rule && i.authorName === 'Abuela Lorna'), { timeoutMs: 10_000, what: 'her rule in the plan’s rules box' })
@@ -72,7 +80,7 @@ describe('safety plan', () => {
         `Safety plan: ${zoneLabel('safety-plan-who', 'en')}`,
         signsBox,
         `Safety plan: ${zoneLabel('safety-plan-if-broken', 'en')}`,
-        `Safety plan: ${zoneLabel('safety-plan-contacts', 'en')} (only the workers see it)`,
+        `Safety plan: ${zoneLabel('safety-plan-contacts', 'en')} (only the agency’s workers see it)`,
       ])
       await where.selectOption({ label: signsBox })
       const sign = 'Dad drinks before the visit'

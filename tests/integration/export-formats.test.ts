@@ -379,7 +379,7 @@ describe('export formats', () => {
     expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
     expect(body.canvasPicture).toEqual({ included: false })
     expect(body.exportId).toBe(res.headers.get('x-export-id'))
-    expect(body.schemaVersion).toBe('1.10.0')
+    expect(body.schemaVersion).toBe('1.11.0')
     expect(body.variant).toBe('three-column')
     expect(body.dangerStatements[0].disagreements).toEqual([{ participant: { id: 'p-jose', name: 'José Nguyễn' }, at: new Date(clock + 3_600_000).toISOString() }])
     // Machine data: times stay ISO 8601 UTC, with the zone the printed copies use beside them.
@@ -411,9 +411,9 @@ describe('export formats', () => {
     expect(circles.people).toEqual([{ itemId: expect.any(String), name: CIRCLE_ITEM, participantId: 'p-thu', ring: 'circle-close', ringLabel: { en: 'Close support', es: 'Apoyo cercano' } }])
     expect(body.scales.find((sc: { scaleId: string }) => sc.scaleId === OVERALL_SCALE_ID).ends).toEqual(OVERALL_ENDS)
 
-    // A record written by 1.1.0 (none of the 1.2.0 to 1.10.0 fields) still validates.
+    // A record written by 1.1.0 (none of the 1.2.0 to 1.11.0 fields) still validates.
     const older = structuredClone(body)
-    older.$schema = older.$schema.replace('1.10.0', '1.1.0')
+    older.$schema = older.$schema.replace('1.11.0', '1.1.0')
     delete older.variant
     for (const key of ['children', 'meetingFormat', 'agreements', 'desiredOutcome', 'timeZone']) delete older.meeting[key]
     older.schemaVersion = '1.1.0'
@@ -637,6 +637,34 @@ describe('an item moved into the restricted doc', () => {
     expect(family).toContain('Un dato privado no está en esta copia.')
     expect(family).not.toContain('Clínica Esperanza')
     expect(JSON.parse((await exportFile('json', { meeting: id })).body.toString('utf8')).withheld).toEqual({ count: 1 })
+  })
+})
+
+describe('a safety plan’s phone numbers and contacts', () => {
+  it('are counted under their box in the record, its data and the family copy, never printed', async () => {
+    const id = (await createMeeting(server.url, apiKey, 'Reunión con teléfonos', 'es')).id
+    let placementId = ''
+    await server.services.relay.applyServerChange(id, (doc) => {
+      placementId = placeTemplate(doc, 'safety-plan').placementId
+    })
+    const url = `/api/meetings/${id}/private-contacts`
+    for (const text of ['Abuela Lorna 555-0142', 'Clínica 555-0199']) {
+      expect((await api(server.url, url, { token: apiKey, body: { placementId, text } })).status).toBe(200)
+    }
+    const kept = '2 contacts are kept for the meeting’s workers only and are not printed in this record.'
+    const record = normalize(pdfText((await exportFile('pdf', { meeting: id })).body, 'contacts-record.pdf'))
+    expect(record).toContain(`Safety plan: Phone numbers and contacts (Teléfonos y contactos) ${kept}`)
+    const word = normalize(docxText((await exportFile('docx', { meeting: id })).body))
+    expect(word).toContain(kept)
+    const family = normalize(pdfText((await exportFile('family-pdf', { meeting: id })).body, 'contacts-family.pdf'))
+    expect(family).toContain('Teléfonos y contactos Los números de teléfono se guardan solo para el personal de la agencia.')
+    const json = (await exportFile('json', { meeting: id })).body.toString('utf8')
+    const body = JSON.parse(json)
+    expect(exportSchemaValidator()(body)).toBe(true)
+    const plan = body.templates.find((t: { templateId: string }) => t.templateId === 'safety-plan')
+    expect(plan.sections.find((s: { key: string }) => s.key === 'safety-plan-contacts')).toMatchObject({ items: [], keptForWorkers: 2 })
+    expect(plan.sections.find((s: { key: string }) => s.key === 'safety-plan-rules').keptForWorkers).toBeUndefined()
+    for (const text of [record, word, family, json]) expect(text).not.toContain('555-01')
   })
 })
 

@@ -24,7 +24,9 @@ import {
   CHILDS_OWN_TEMPLATES,
   SECTION_KEYS,
   columnOf,
+  isWorkersOnlyZone,
   pathRow,
+  placedZoneId,
   scaleRows,
   templateZoneText,
   zoneLabel,
@@ -52,7 +54,7 @@ import { templateName } from './exportWords.ts'
 import { earlierNumbers, type EarlierNumbers, type FinishedVersion } from '../ratings/earlierNumbers.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.10.0'
+export const EXPORT_SCHEMA_VERSION = '1.11.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -200,6 +202,12 @@ export interface ExportTemplateSection {
   /** The child's own name for the house, verbatim; `null` when not renamed. */
   readonly childsName: string | null
   readonly items: readonly ExportTemplateItem[]
+  /**
+   * Since 1.11.0. Only on a box whose notes reach the meeting's workers only (a safety plan's
+   * phone numbers and contacts, map-model MM-35): how many were given. They are kept by the agency
+   * and never exported, so `items` stays empty; only the count is here.
+   */
+  readonly keptForWorkers?: number
 }
 
 /** The parent's consent to use a child's template, as the facilitator recorded it. */
@@ -376,6 +384,8 @@ export interface BuildCaseFileExportInput {
   readonly restrictedItemIds: ReadonlySet<string>
   /** Restricted items held outside the doc (never in the shared doc), counted in the notice. */
   readonly restrictedHeldElsewhere?: number
+  /** How many restricted items sit in each box of the shared map, by the box's shape id (a workers-only box's count). */
+  readonly restrictedPerBox?: ReadonlyMap<string, number>
   /** The deployment's own headings and hints (`LABELS_FILE`, map-model MM-28); the catalogue's words otherwise. */
   readonly labels?: LabelOverrides
   /** The map as each earlier version was finished, oldest first: where each mark's trend comes from. */
@@ -452,9 +462,18 @@ const columnLabel = (column: ColumnKey, labels: LabelOverrides | undefined): Rec
 /**
  * A placed template's sections. In the child's own template an item the child did not agree to
  * share is dropped and counted in `notShared`; a restricted item is dropped by `keep` (and so is
- * its token on the circles, counted once with the item).
+ * its token on the circles, counted once with the item). A workers-only box counts what it holds
+ * in the restricted doc (`perBox`).
  */
-function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[]) => MapItem[], restricted: ReadonlySet<string>, map: SafetyMap, labels: LabelOverrides | undefined, earlier: EarlierNumbers): ExportTemplate {
+function toTemplate(
+  placed: MapPlacedTemplate,
+  keep: (items: readonly MapItem[]) => MapItem[],
+  restricted: ReadonlySet<string>,
+  perBox: ReadonlyMap<string, number>,
+  map: SafetyMap,
+  labels: LabelOverrides | undefined,
+  earlier: EarlierNumbers,
+): ExportTemplate {
   const childsOwnWords = placed.templateId !== null && CHILDS_OWN_TEMPLATES.has(placed.templateId)
   let notShared = 0
   const sections = (Object.entries(placed.sections) as [ItemZoneKey, readonly MapItem[]][]).map(([key, items]) => ({
@@ -469,6 +488,7 @@ function toTemplate(placed: MapPlacedTemplate, keep: (items: readonly MapItem[])
       }
       return [{ ...toExportItem(item), childAgreed }]
     }),
+    ...(isWorkersOnlyZone(key) ? { keptForWorkers: perBox.get(placedZoneId(placed.placementId, key)) ?? 0 } : {}),
   }))
   return {
     placementId: placed.placementId,
@@ -546,7 +566,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
   })
   const unsorted = visible(map.unsorted).map(toExportItem)
   const earlier = earlierNumbers(input.earlierVersions ?? [])
-  const templates = map.templates.map((placed) => toTemplate(placed, visible, restrictedItemIds, map, labels, earlier))
+  const templates = map.templates.map((placed) => toTemplate(placed, visible, restrictedItemIds, input.restrictedPerBox ?? new Map(), map, labels, earlier))
   const statements = visible(map.dangerStatements)
   const goals = visible(map.safetyGoals)
   const statementIds = new Set(statements.map((s) => s.id))

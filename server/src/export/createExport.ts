@@ -102,24 +102,34 @@ function restrictedNoteIds(doc: Y.Doc): Set<string> {
  * The items a facilitator moved into the meeting's restricted doc (safety-mapping §9): their ids,
  * dropped even from an older version that still held them, and how many the exported state no
  * longer holds, so the record says items were withheld rather than that none were. An older
- * version counts only those written before it was finalized.
+ * version counts only those written before it was finalized. Also how many sit in each box of
+ * the shared map (by the box's id), so a workers-only box (MM-35) says its notes are kept, not that
+ * it is empty.
  */
-async function restrictedDocItems(services: Services, meetingId: string, exported: Y.Doc, finalizedAt: number | null): Promise<{ ids: Set<string>; heldElsewhere: number }> {
+async function restrictedDocItems(
+  services: Services,
+  meetingId: string,
+  exported: Y.Doc,
+  finalizedAt: number | null,
+): Promise<{ ids: Set<string>; heldElsewhere: number; perBox: Map<string, number> }> {
   const state = await services.relay.readDocState(restrictedDocId(meetingId))
   const restricted = new Y.Doc()
   try {
     if (state) Y.applyUpdate(restricted, state)
     const inExported = readRecordMap(exported)
     const ids = new Set<string>()
+    const perBox = new Map<string, number>()
     let heldElsewhere = 0
     for (const [id, record] of readRecordMap(restricted)) {
-      const r = record as { typeName?: unknown; type?: unknown; meta?: { createdAt?: unknown } }
+      const r = record as { typeName?: unknown; type?: unknown; parentId?: unknown; meta?: { createdAt?: unknown } }
       if (r.typeName !== 'shape' || r.type === ZONE_SHAPE_TYPE) continue
       ids.add(id)
       const createdAt = typeof r.meta?.createdAt === 'string' ? Date.parse(r.meta.createdAt) : Number.NaN
-      if (!inExported.has(id) && !(finalizedAt !== null && createdAt > finalizedAt)) heldElsewhere++
+      if (finalizedAt !== null && createdAt > finalizedAt) continue
+      if (!inExported.has(id)) heldElsewhere++
+      if (typeof r.parentId === 'string') perBox.set(r.parentId, (perBox.get(r.parentId) ?? 0) + 1)
     }
-    return { ids, heldElsewhere }
+    return { ids, heldElsewhere, perBox }
   } finally {
     restricted.destroy()
   }
@@ -247,6 +257,7 @@ export async function readExportModel(
       picture: describePicture(input.picture),
       restrictedItemIds: new Set([...restrictedNoteIds(doc), ...heldApart.ids]),
       restrictedHeldElsewhere: heldApart.heldElsewhere,
+      restrictedPerBox: heldApart.perBox,
       labels: services.config.labels,
       earlierVersions: await finishedVersionsBefore(services, meeting.id, source.version.number),
     })

@@ -187,6 +187,8 @@ interface FamilyWords {
   readonly noPathMark: string
   readonly inTheirWords: string
   readonly whoIsInTheCircles: string
+  /** Under a box whose notes reach the workers only (a safety plan's phone numbers, MM-35), when some were given: kept, not lost. */
+  readonly keptForWorkers: string
   /** That these people (one or more, in the order they said so) do not agree with the item above. */
   readonly disagree: (names: readonly string[]) => string
 }
@@ -229,6 +231,7 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     noPathMark: 'Nobody marked the path.',
     inTheirWords: 'In their own words:',
     whoIsInTheCircles: 'Who is in each circle',
+    keptForWorkers: 'The phone numbers are kept only for the agency’s workers.',
     disagree: (names) => `${listOfNames(names, 'en')} ${names.length === 1 ? 'does' : 'do'} not agree with this.`,
   },
   es: {
@@ -264,6 +267,7 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     noPathMark: 'Nadie marcó el camino.',
     inTheirWords: 'En sus propias palabras:',
     whoIsInTheCircles: 'Quién está en cada círculo',
+    keptForWorkers: 'Los números de teléfono se guardan solo para el personal de la agencia.',
     disagree: (names) => `${listOfNames(names, 'es')} no ${names.length === 1 ? 'está' : 'están'} de acuerdo con esto.`,
   },
 }
@@ -293,6 +297,11 @@ export function withheldNotice(count: number): string {
     ? 'No restricted items were withheld from this export.'
     : `${count} item${count === 1 ? ' was' : 's were'} withheld from this export because ${count === 1 ? 'it is' : 'they are'} marked restricted ` +
         '(for example substance use treatment or health information). They are kept by the agency under the consent on file.'
+}
+
+/** Under a workers-only box of the record (MM-35) that holds some: how many, never what they say. */
+export function recordKeptForWorkers(count: number): string {
+  return `${count} contact${count === 1 ? ' is' : 's are'} kept for the meeting’s workers only and ${count === 1 ? 'is' : 'are'} not printed in this record.`
 }
 
 /** Notice printed when the facilitator's browser sent no picture of the canvas. */

@@ -6,7 +6,9 @@
  * what the child agreed to share is there (the record also counts what was left out). Also the
  * parent's consent to use the template, the child's own names for the houses (beside what each
  * house is for), the Safety House path (the child's number and words), who is in each circle, and
- * who does not agree with an item (MM-25, see `itemBlocks.ts`).
+ * who does not agree with an item (MM-25, see `itemBlocks.ts`). A workers-only box (a safety
+ * plan's phone numbers, MM-35) says that what was given there is kept for the workers, by count in
+ * the record and in plain words on the family copy, never what it says.
  *
  * ```ts
  * for (const block of caseFileTemplateBlocks(model)) draw(block.style, block.text)
@@ -14,7 +16,7 @@
  */
 import { SAFETY_HOUSE_PATH_KEY, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportScale, ExportTemplate, ExportTemplateItem, ExportTemplateSection } from './CaseFileExport.ts'
-import { NOT_RECORDED, familyWords, formatFamilyDate, formatRecordTime, notSharedNotice, recordScaleEnds } from './exportWords.ts'
+import { NOT_RECORDED, familyWords, formatFamilyDate, formatRecordTime, notSharedNotice, recordKeptForWorkers, recordScaleEnds } from './exportWords.ts'
 import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
 import { familyPrivateScale, familyScaleMark, recordPrivateScale, type ToolkitBlock } from './toolkitBlocks.ts'
 
@@ -60,7 +62,9 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
       // An empty path is said once, below, as the child's scale.
       if (template.path && section.key === SAFETY_HOUSE_PATH_KEY && section.items.length === 0) continue
       out.push({ style: 'h2', text: `${template.name.en}: ${sectionHeading(section, bilingual(section.label))}` })
-      if (section.items.length === 0) out.push({ style: 'muted', text: 'No items.' })
+      // A workers-only box is empty here by design: say how many it keeps, so it does not read as none given.
+      if (section.keptForWorkers) out.push({ style: 'muted', text: recordKeptForWorkers(section.keptForWorkers) })
+      else if (section.items.length === 0) out.push({ style: 'muted', text: 'No items.' })
       for (const item of section.items) {
         const by = item.author.name || 'author not recorded'
         const when = item.createdAt ? `, ${formatRecordTime(item.createdAt, timeZone)}` : ''
@@ -91,7 +95,7 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
   for (const template of model.templates) {
     // A person on the circles is said once, in "who is in each circle", not again as a note of their ring.
     const person = new Map((template.people ?? []).map((p) => [p.itemId, p]))
-    const filled = template.sections.map((s) => ({ ...s, items: s.items.filter((i) => !person.has(i.id)) })).filter((s) => s.items.length > 0)
+    const filled = template.sections.map((s) => ({ ...s, items: s.items.filter((i) => !person.has(i.id)) })).filter((s) => s.items.length > 0 || s.keptForWorkers)
     if (filled.length === 0 && !template.childsOwnWords && !template.path && !template.people?.length) continue
     out.push({ style: 'h1', text: template.name[locale] })
     const consent = template.parentConsent
@@ -99,6 +103,7 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
     if (template.childsOwnWords) out.push({ style: 'muted', text: w.onlyWhatTheChildShared })
     for (const section of filled) {
       out.push({ style: 'h2', text: sectionHeading(section, section.label[locale]) })
+      if (section.keptForWorkers) out.push({ style: 'muted', text: w.keptForWorkers })
       for (const item of section.items) {
         out.push(
           { style: 'text', text: itemText(item) },

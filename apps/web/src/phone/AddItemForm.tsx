@@ -6,7 +6,8 @@
  * ends, under an open form, the words typed stay on screen to copy (KeptWords.tsx) instead of
  * going with the form; they are also told to `typed`, for the page to show if the map is withdrawn.
  * A form whose words go to the server instead of the map (a private contact) says who will see
- * them (`notice`), and keeps them on screen with what to do next if the server refuses.
+ * them (`notice`), and keeps them on screen with what to do next if the server refuses; once they
+ * are sent it closes and says so on screen (`sent`), since they never show in the list.
  *
  *   <AddItemForm zone="strengths" label="Strengths" drafts={drafts} draftKey={addFormKey('strengths')} onAdd={add} />
  */
@@ -35,6 +36,8 @@ export interface AddItemFormProps {
   readonly onAdd: (text: string) => void | Promise<MessageKey | null>
   /** Who will see what is written here, shown under the box's label. */
   readonly notice?: string
+  /** Said on screen once the words were sent, the form then closed: they never show in the list. */
+  readonly sent?: string
   /** Why nothing can be added any more (only words already typed are shown), or `null` while it can. */
   readonly kept?: KeptWhy | null
   readonly typed?: TypedWords
@@ -47,7 +50,7 @@ export interface AddItemFormProps {
 }
 
 /** The add button and its form. */
-export function AddItemForm({ zone, label, drafts, draftKey, onAdd, notice, kept = null, typed, question = false }: AddItemFormProps) {
+export function AddItemForm({ zone, label, drafts, draftKey, onAdd, notice, sent, kept = null, typed, question = false }: AddItemFormProps) {
   const { t } = useI18n()
   const id = useId()
   const [saved] = useState(() => drafts.get(draftKey))
@@ -78,15 +81,20 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, notice, kept
       return
     }
     setRefused(null)
-    const sent = onAdd(value)
-    if (sent) {
+    const pending = onAdd(value)
+    if (pending) {
       setSending(true)
-      const why = await sent
+      const why = await pending
       setSending(false)
       if (why) {
         setRefused(why)
         return
       }
+    }
+    if (sent) {
+      form.close()
+      setAdded(sent)
+      return
     }
     setText('')
     setError(false)
@@ -108,7 +116,7 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, notice, kept
   }
   return (
     <div className="phone-add" data-section={zone}>
-      <p className="phone-visually-hidden" role="status">
+      <p className={sent ? 'phone-hint phone-add-sent' : 'phone-visually-hidden'} role="status" data-testid="add-status">
         {added}
       </p>
       {open ? (
@@ -155,7 +163,10 @@ export function AddItemForm({ zone, label, drafts, draftKey, onAdd, notice, kept
           ref={form.openerRef}
           className="phone-add-open"
           aria-label={question ? t('phone.addNoteName', { section: label }) : undefined}
-          onClick={() => setOpen(true)}
+          onClick={() => {
+            setAdded('')
+            setOpen(true)
+          }}
         >
           {question ? t('phone.addNote') : t('phone.add', { section: label })}
         </button>

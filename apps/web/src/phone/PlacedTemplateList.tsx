@@ -7,8 +7,8 @@
  * people in it. Zones written without a placement (the consultation map's grey area, MM-34) are
  * part of the meeting's own map: they are listed as its sections, with no template name above.
  * A safety plan's phone numbers and contacts box (map-model MM-35) sends what is written there to
- * the server for the workers only: the form says so, and the list shows how many she gave, never
- * what they say.
+ * the server for the workers only: the form says so, closes once it is sent saying that it was,
+ * and the list shows how many she gave, never what they say.
  *
  *   <PlacedTemplateList meetingId={meeting.id} template={map.templates[0]} map={map} labels={meeting.labels} actions={actions} onAdd={add} />
  */
@@ -57,6 +57,7 @@ export function PlacedTemplateList({ meetingId, template, map, labels, actions, 
         ? {
             draftKey,
             notice: t('phone.contact.notice'),
+            sent: t('phone.contact.sent'),
             onAdd: async (text: string) => {
               const sent = await api.addPrivateContact(meetingId, placementId, text)
               if (!sent.ok) return sent.error.messageKey

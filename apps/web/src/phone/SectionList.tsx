@@ -43,6 +43,8 @@ export interface SectionAdd {
   readonly onAdd: AddItemFormProps['onAdd']
   /** Who will see what is written here (a private contact), shown in the form. */
   readonly notice?: string
+  /** Said once it was sent, the form closed (a private contact, never shown in the list). */
+  readonly sent?: string
   /** The part is a question: see AddItemForm's `question`. */
   readonly question?: boolean
 }
@@ -113,7 +115,7 @@ export function SectionList({ zone, heading, hint, anchorId, items, actions, hea
         </ul>
       )}
       {zone && add && (actions.canWrite || actions.kept) ? (
-        <AddItemForm zone={zone} label={heading} drafts={actions.drafts} draftKey={add.draftKey} onAdd={add.onAdd} notice={add.notice} question={add.question} kept={actions.kept} typed={actions.typed} />
+        <AddItemForm zone={zone} label={heading} drafts={actions.drafts} draftKey={add.draftKey} onAdd={add.onAdd} notice={add.notice} sent={add.sent} question={add.question} kept={actions.kept} typed={actions.typed} />
       ) : null}
     </section>
   )

@@ -244,8 +244,8 @@ const ZONE_CATALOGUE: Readonly<Record<LabelKey, Readonly<Record<Locale, ZoneWord
     es: { label: 'Si no se cumple una regla', hint: 'Lo que hará cada persona, y a quién va a llamar.' },
   },
   'safety-plan-contacts': {
-    en: { label: 'Phone numbers and contacts', hint: 'Only the workers see what is added here, not everyone in the meeting.' },
-    es: { label: 'Teléfonos y contactos', hint: 'Lo que se ponga aquí solo lo ve el personal, no todos los de la reunión.' },
+    en: { label: 'Phone numbers and contacts', hint: 'Only the agency’s workers see what is added here, not everyone in the meeting.' },
+    es: { label: 'Teléfonos y contactos', hint: 'Lo que se ponga aquí solo lo ve el personal de la agencia, no todos los de la reunión.' },
   },
   'wellbeing-danger': {
     en: { label: 'Worry statements', hint: 'What could happen to the child if nothing changes?' },
