@@ -32,6 +32,7 @@ import { rosterEventsRoute } from './http/rosterEventsRoute.ts'
 import { earlierRatingsRoute } from './http/earlierRatingsRoute.ts'
 import { createMeetingEvents } from './access/meetingEvents.ts'
 import { startRetention } from './meetings/purgeMeeting.ts'
+import { isRestrictedDocId } from './meetings/restrictedDoc.ts'
 import { webApp } from './http/webApp.ts'
 import { syncSocketOptions } from './http/syncSocketOptions.ts'
 import { exportRoutes } from './export/index.ts'
@@ -89,9 +90,15 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
   const fanout = redisUrl
     ? await import('./relay/fanout/createRedisFanout.ts').then(({ createRedisFanout }) => createRedisFanout({ url: redisUrl, logger: app.log }))
     : null
+  const meetingEvents = createMeetingEvents(fanout ? { shared: fanout } : {})
   const relay: Relay = createRelay({
     store: stores.docs,
     logger: app.log,
+    // "Who's here" reads the shared map's peers: someone coming or going there (a phone back after
+    // a finish or reopen, a dropped connection) refreshes the open rosters.
+    onOnlineChanged: (docId) => {
+      if (!isRestrictedDocId(docId)) meetingEvents.rosterChanged(docId)
+    },
     ...(fanout ? { fanout, recheckPeer: (peer) => syncAccessChange(services, peer) } : {}),
   })
   const services: Services = {
@@ -101,7 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     meetings: stores.meetings,
     relay,
     audit: stores.audit,
-    meetingEvents: createMeetingEvents(fanout ? { shared: fanout } : {}),
+    meetingEvents,
     mapSchema: createSafetyMapSchema().serialize(),
     now: options.now ?? Date.now,
   }

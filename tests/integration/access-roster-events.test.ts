@@ -2,23 +2,27 @@
  * The roster is pushed, not polled: `GET /api/meetings/:id/roster/events` is a server-sent event
  * stream that sends a `roster` event the moment a joiner arrives in the lobby (the facilitator
  * sees them within a second), is let in, or is removed; a removed person's stream ends, and so do
- * participants' when the meeting ends; people outside the meeting get no stream at all.
+ * participants' when the meeting ends; people outside the meeting get no stream at all. Someone
+ * coming online or dropping off is pushed too, so "Who's here" never shows a connected phone as
+ * offline — also when every phone reconnects after the map is finished or reopened.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type TestServer } from '../helpers/servers.ts'
-import { api, createMeeting } from '../helpers/clients.ts'
+import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { openRosterStream as openRosterStreamAt, type RosterStream } from '../helpers/rosterStream.ts'
+import { followRoster, openRosterStream as openRosterStreamAt, type FollowedRoster, type RosterStream } from '../helpers/rosterStream.ts'
 
 let server: TestServer
-const streams: RosterStream[] = []
+const streams: Array<RosterStream | FollowedRoster> = []
+const peers: Peer[] = []
 
 beforeAll(async () => {
   server = await startServer()
 })
 afterAll(async () => {
   for (const stream of streams) stream.close()
+  for (const peer of peers) peer.destroy()
   await server.close()
 })
 
@@ -64,6 +68,40 @@ describe('roster events', () => {
     expect((await api(server.url, `/api/meetings/${meeting.id}/end`, { method: 'POST', token: apiKey })).status).toBe(204)
     await waitFor(() => wes.ended(), { timeoutMs: 1000, what: 'the participant’s stream to end with the meeting' })
     expect(facilitator.ended()).toBe(false)
+  })
+
+  it('show the facilitator within 2 s that someone dropped off and came back, also after a finish and a reopen', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Who is here')
+    const lorna = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Grandma Lorna' })
+    const board = await followRoster(server.url, meeting.id, apiKey)
+    streams.push(board)
+    /** Her "online" in the facilitator's Who's here, if it was asked after `since`. */
+    const lornaOnline = (since = 0) => {
+      const latest = board.latest()
+      return latest && latest.askedAt >= since ? latest.participants.find((p) => p.id === lorna.participantId)?.online : undefined
+    }
+    await waitFor(() => lornaOnline() === false, { timeoutMs: 2000, what: 'Lorna offline before her phone connects' })
+
+    const phone = connectPeer({ url: server.url, meetingId: meeting.id, token: lorna.session })
+    peers.push(phone)
+    await phone.synced()
+    await waitFor(() => lornaOnline() === true, { timeoutMs: 2000, what: 'Lorna online once her phone connects' })
+    phone.provider.disconnect()
+    await waitFor(() => lornaOnline() === false, { timeoutMs: 2000, what: 'Lorna offline once her phone drops' })
+    phone.provider.connect()
+    await waitFor(() => lornaOnline() === true, { timeoutMs: 2000, what: 'Lorna online again once her phone is back' })
+
+    // Finishing closes every socket (4002) and her phone comes back read-only; reopening, again (4003).
+    const closes: number[] = []
+    phone.provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
+    for (const [step, code] of [['finalize', 4002], ['reopen', 4003]] as const) {
+      expect((await api(server.url, `/api/meetings/${meeting.id}/${step}`, { method: 'POST', token: apiKey })).status).toBe(200)
+      await waitFor(() => closes.includes(code), { timeoutMs: 2000, what: `the ${step} close` })
+      await waitFor(() => phone.provider.wsconnected, { timeoutMs: 2000, what: `her phone back after the ${step}` })
+      const backAt = Date.now()
+      await waitFor(() => lornaOnline(backAt) === true, { timeoutMs: 2000, what: `Lorna online within 2 s of her phone coming back after the ${step}` })
+    }
   })
 
   it('is refused to people outside the meeting and to the signed out', async () => {

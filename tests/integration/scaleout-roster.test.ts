@@ -1,14 +1,15 @@
 /**
  * Scale-out (issue 9) for the roster: with three server processes sharing PostgreSQL and Redis,
  * "Who's here" read from any instance shows people connected to any other, and a roster change
- * made on one instance (a joiner arriving in the lobby) reaches roster streams open on another.
+ * made on one instance (a joiner arriving in the lobby, someone's phone connecting or dropping, an
+ * instance dying with its phones) reaches roster streams open on another.
  * Runs when `DATABASE_URL` and `REDIS_URL` are set; otherwise skips with the reason printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin, openRawSocket } from '../helpers/accessClients.ts'
 import { scaleOutSkipReason, startCluster, type Cluster } from '../helpers/cluster.ts'
-import { openRosterStream, type RosterStream } from '../helpers/rosterStream.ts'
+import { followRoster, openRosterStream, type FollowedRoster, type RosterStream } from '../helpers/rosterStream.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 const skipReason = scaleOutSkipReason('the three-instance roster tests')
@@ -17,7 +18,7 @@ interface RosterEntry { id: string; status: string; online: boolean }
 
 describe.skipIf(skipReason !== null)('the roster across three relay instances', () => {
   let cluster: Cluster
-  const streams: RosterStream[] = []
+  const streams: Array<RosterStream | FollowedRoster> = []
 
   beforeAll(async () => {
     cluster = await startCluster({ size: 3 })
@@ -49,6 +50,25 @@ describe.skipIf(skipReason !== null)('the roster across three relay instances', 
     await waitFor(async () => (await onlineOn(0, meeting.id, ben.participantId)) === false, { timeoutMs: 2_000, what: 'Ben to show offline on A after leaving B' })
   }, 30_000)
 
+  /** The facilitator's Who's here, followed on one instance; the person's "online" in its last answer. */
+  const boardOn = async (server: number, meetingId: string) => {
+    const board = await followRoster(cluster.servers[server]!.url, meetingId, cluster.apiKey)
+    streams.push(board)
+    return (participantId: string) => board.latest()?.participants.find((entry) => entry.id === participantId)?.online
+  }
+
+  it('someone whose phone connects to instance B or drops off shows so within 2 s in the Who’s here followed on A', async () => {
+    const [a, b] = cluster.servers
+    const meeting = await createMeeting(a!.url, cluster.apiKey, 'scale-out pushed online')
+    const dee = await inviteAndJoin(a!.url, cluster.apiKey, meeting.id, { name: 'Dee' })
+    const onlineOnA = await boardOn(0, meeting.id)
+    await waitFor(() => onlineOnA(dee.participantId) === false, { timeoutMs: 2_000, what: 'Dee offline before she connects' })
+    const socket = await openRawSocket(b!.url, meeting.id, dee.session)
+    await waitFor(() => onlineOnA(dee.participantId) === true, { timeoutMs: 2_000, what: 'Dee, connecting to B, pushed online to A' })
+    socket.ws.close()
+    await waitFor(() => onlineOnA(dee.participantId) === false, { timeoutMs: 2_000, what: 'Dee, leaving B, pushed offline to A' })
+  }, 30_000)
+
   it('a joiner waiting in the lobby via instance C reaches the facilitator’s roster stream on instance A within 1 s', async () => {
     const [a, , c] = cluster.servers
     const meeting = await createMeeting(a!.url, cluster.apiKey, 'scale-out lobby')
@@ -73,7 +93,10 @@ describe.skipIf(skipReason !== null)('the roster across three relay instances', 
     const cai = await inviteAndJoin(a!.url, cluster.apiKey, meeting.id, { name: 'Cai' })
     await openRawSocket(b!.url, meeting.id, cai.session)
     await waitFor(async () => (await onlineOn(0, meeting.id, cai.participantId)) === true, { timeoutMs: 2_000, what: 'Cai, on B, to show online on A' })
+    const onlineOnA = await boardOn(0, meeting.id)
+    await waitFor(() => onlineOnA(cai.participantId) === true, { timeoutMs: 2_000, what: 'Cai online in the Who’s here followed on A' })
     await cluster.kill(1)
     await waitFor(async () => (await onlineOn(0, meeting.id, cai.participantId)) === false, { timeoutMs: 6_000, what: 'Cai to show offline on A once B is gone' })
+    await waitFor(() => onlineOnA(cai.participantId) === false, { timeoutMs: 1_000, what: 'B’s death pushed to the Who’s here followed on A' })
   }, 30_000)
 })

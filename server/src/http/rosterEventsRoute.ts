@@ -1,7 +1,8 @@
 /**
  * `GET /api/meetings/:id/roster/events`: a server-sent event stream telling a meeting's members
  * the moment its roster changes (a lobby joiner arrives, someone is let in, removed or given a
- * new role, a co-facilitator comes or goes, the map is finished or reopened). Each `roster` event
+ * new role, a co-facilitator comes or goes, the map is finished or reopened, someone's phone
+ * connects or drops: "Who's here" online, coalesced per meeting by the relay). Each `roster` event
  * is empty; the page then asks `GET …/participants`, which answers with the caller's own view.
  * A member who loses access (removed, or the meeting ended for its participants) gets no more
  * events: their stream ends at the next change.

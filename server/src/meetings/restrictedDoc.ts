@@ -16,6 +16,11 @@ export function restrictedDocId(meetingId: string): string {
   return `${meetingId}${RESTRICTED_DOC_SUFFIX}`
 }
 
+/** Whether a relay / doc-store id is a restricted doc's (else it is a meeting's shared map). */
+export function isRestrictedDocId(docId: string): boolean {
+  return docId.endsWith(RESTRICTED_DOC_SUFFIX)
+}
+
 /** Every doc id a meeting owns: the shared map and the restricted doc. */
 export function meetingDocIds(meetingId: string): [string, string] {
   return [meetingId, restrictedDocId(meetingId)]

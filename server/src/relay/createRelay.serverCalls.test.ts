@@ -1,11 +1,11 @@
 /**
  * The relay's calls for the HTTP layer and a reconnecting client's presence, over real sockets:
- * `peersOf`, `applyServerChange`, `readDocState`, and awareness after a reconnect.
+ * `peersOf` and its change signal, `applyServerChange`, `readDocState`, and awareness after a reconnect.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { DocStore } from '../storage/index.ts'
-import { RelayHarness, notesOf, synced, waitFor } from './testing/RelayHarness.ts'
+import { RelayHarness, notesOf, sleep, synced, waitFor } from './testing/RelayHarness.ts'
 
 describe('relay calls for the HTTP layer', () => {
   let h: RelayHarness
@@ -29,6 +29,35 @@ describe('relay calls for the HTTP layer', () => {
     b.destroy()
     await waitFor(() => h.relay.peersOf('m1').length === 1, 'b gone from the roster')
     expect(h.relay.peersOf('m1')).toEqual(['p-a'])
+  })
+
+  it('tells when a meeting’s online set changes: someone’s first connection or last, a reconnect storm as one call', async () => {
+    const told: string[] = []
+    const windowMs = 400
+    await h.stopServer()
+    await h.start({ onOnlineChanged: (docId) => told.push(docId), limits: { onlineChangeCoalesceMs: windowMs } })
+    const settle = () => sleep(windowMs + 200)
+
+    const a1 = h.provider('m1', 'p-a')
+    await synced(a1)
+    await waitFor(() => told.length === 1, 'p-a’s first connection told')
+    const a2 = h.provider('m1', 'p-a')
+    await synced(a2)
+    a2.destroy()
+    await settle()
+    expect(told, 'a second connection of someone online changes nobody’s "online"').toEqual(['m1'])
+
+    // Ten phones coming back at once (after a finish or reopen), then all closed together: one call each.
+    const phones = await Promise.all(Array.from({ length: 10 }, (_, i) => h.raw('m1', `p-${i}`)))
+    await settle()
+    expect(told).toEqual(['m1', 'm1'])
+    a1.destroy()
+    await settle()
+    expect(told, 'p-a’s last connection told').toEqual(['m1', 'm1', 'm1'])
+    expect(h.relay.closeMeeting('m1', 4002, 'finished')).toBe(10)
+    await Promise.all(phones.map((phone) => phone.closeCode))
+    await settle()
+    expect(told).toEqual(['m1', 'm1', 'm1', 'm1'])
   })
 
   it('applies a server change durably and broadcasts it to connected peers (RL-3)', async () => {

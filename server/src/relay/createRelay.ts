@@ -30,6 +30,7 @@ import { Room, type PeerRole, type RoomPeer } from './Room.ts'
 import { adaptWebSocket, type AdaptedWebSocket } from './webSocketAdapter.ts'
 import type { RelayCommand, RelayFanout } from './fanout/RelayFanout.ts'
 import { RoomLink } from './fanout/RoomLink.ts'
+import { coalescePerKey } from './coalescePerKey.ts'
 
 /** Who a socket belongs to, as established by the HTTP layer's auth. @public */
 export interface RelayPeer {
@@ -58,6 +59,13 @@ export interface RelayOptions {
    * presence with them, and closing or purging reaches their sockets too. Absent: this instance alone.
    */
   readonly fanout?: RelayFanout
+  /**
+   * Called when the set of participants connected to a doc on this instance changed (someone's
+   * first connection opened or their last one closed), at most once per doc per
+   * `limits.onlineChangeCoalesceMs`: the roster's "online" (`peersOf`) moved, so its readers may
+   * ask again. Never called for messages, nor for a second connection of someone already online.
+   */
+  readonly onOnlineChanged?: (docId: string) => void
   /**
    * Whether a connected participant may still be connected as they are, read afresh (the access
    * layer's database): a close reason closes their sockets in that room. Asked for every connected
@@ -161,6 +169,27 @@ export function createRelay(options: RelayOptions): Relay {
   }
   /** Tells the other instances who is connected here, after a join or leave (the roster's "online"). */
   const sharePeers = (meetingId: string): void => options.fanout?.setLocalPeers(meetingId, localPeersOf(meetingId))
+
+  const { onOnlineChanged } = options
+  const onlineChanges = onOnlineChanged
+    ? coalescePerKey(limits.onlineChangeCoalesceMs, (docId) => {
+      try {
+        onOnlineChanged(docId)
+      } catch (error) {
+        logger.warn({ err: error, meetingId: docId }, 'relay online-change listener failed')
+      }
+    })
+    : null
+  /**
+   * After a join (`expected` 1) or a leave (0) of `participantId`: if that was their first or last
+   * connection to `room`, its online set changed. Runs on connects and disconnects only (≤ 50 peers).
+   */
+  const tellIfOnlineChanged = (room: Room, participantId: string, expected: 0 | 1): void => {
+    if (!onlineChanges) return
+    let connections = 0
+    for (const peer of room.peers.values()) if (peer.participantId === participantId) connections++
+    if (connections === expected) onlineChanges.touch(room.docId)
+  }
 
   const checkClose = (code: number, reason: string): void => {
     if (!isValidCloseCode(code)) throw new RangeError(`invalid WebSocket close code ${code}`)
@@ -278,6 +307,7 @@ export function createRelay(options: RelayOptions): Relay {
           if (!roomPeer) return
           room.leave(roomPeer)
           sharePeers(peer.meetingId)
+          tellIfOnlineChanged(room, peer.participantId, 0)
         },
       })
       sockets.add(adapted)
@@ -293,6 +323,7 @@ export function createRelay(options: RelayOptions): Relay {
       })
       if (roomPeer) {
         sharePeers(peer.meetingId)
+        tellIfOnlineChanged(room, peer.participantId, 1)
         logger.debug({ meetingId: peer.meetingId, participantId: peer.participantId, connectionId, role: peer.role }, 'relay peer joined')
       }
     },
@@ -390,6 +421,7 @@ export function createRelay(options: RelayOptions): Relay {
     close() {
       if (closing) return closing
       heartbeat.stop()
+      onlineChanges?.stop()
       const flushes = Promise.all([...rooms.values()].map((room) => room.shutdown())).then(() => undefined)
       let timer: NodeJS.Timeout | undefined
       const deadline = new Promise<void>((resolve) => {

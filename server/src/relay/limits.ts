@@ -48,6 +48,11 @@ export const AWARENESS_MIN_INTERVAL_MS = 100
  * (10 Hz, each connection's own rate). A doc update sends what waits at once, in the same write. @public
  */
 export const PRESENCE_FLUSH_MS = 100
+/**
+ * A doc's "who is online" changes are told (`RelayOptions.onOnlineChanged`) at most once per this
+ * interval, so a reconnect storm after a finish or reopen makes one roster refresh, not one per phone. @public
+ */
+export const ONLINE_CHANGE_COALESCE_MS = 300
 /** Awareness entries (distinct client ids) one connection may have waiting while throttled. @public */
 export const AWARENESS_PENDING_MAX_ENTRIES = 64
 /** Largest stored document (snapshot + tail); an update past it is refused (bar item 8). @public */
@@ -84,6 +89,7 @@ export interface RelayLimits {
   readonly awarenessMinIntervalMs: number
   readonly awarenessPendingMaxEntries: number
   readonly presenceFlushMs: number
+  readonly onlineChangeCoalesceMs: number
   readonly maxDocBytes: number
   readonly warnDocBytes: number
   readonly joinConcurrency: number
@@ -113,6 +119,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
   awarenessMinIntervalMs: AWARENESS_MIN_INTERVAL_MS,
   awarenessPendingMaxEntries: AWARENESS_PENDING_MAX_ENTRIES,
   presenceFlushMs: PRESENCE_FLUSH_MS,
+  onlineChangeCoalesceMs: ONLINE_CHANGE_COALESCE_MS,
   maxDocBytes: MAX_DOC_BYTES,
   warnDocBytes: WARN_DOC_BYTES,
   joinConcurrency: JOIN_CONCURRENCY,

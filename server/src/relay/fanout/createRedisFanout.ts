@@ -175,11 +175,14 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Re
   }
 
   const gone = (id: string, silent: boolean): void => {
+    const meetingsThere = [...(remotePeers.get(id)?.keys() ?? [])]
     lastHeard.delete(id)
     remotePeers.delete(id)
     if (silent) silenced.add(id)
     logger.info({ instanceId: id }, 'fan-out: relay instance gone')
     listeners?.instanceGone(id)
+    // Everyone connected there just went offline: those rosters changed (each instance sees this itself).
+    for (const meetingId of meetingsThere) rosterListener?.(meetingId)
   }
 
   const heartbeat = setInterval(() => {

@@ -73,13 +73,14 @@ export class RelayHarness {
   private readonly providers: WebsocketProvider[] = []
   private readonly raws: WebSocket[] = []
 
-  async start(options: { limits?: Partial<RelayLimits>; store?: DocStore; fanout?: RelayFanout; recheckPeer?: RelayOptions['recheckPeer'] } = {}): Promise<void> {
+  async start(options: { limits?: Partial<RelayLimits>; store?: DocStore; fanout?: RelayFanout; recheckPeer?: RelayOptions['recheckPeer']; onOnlineChanged?: RelayOptions['onOnlineChanged'] } = {}): Promise<void> {
     this.relay = createRelay({
       store: options.store ?? this.store,
       logger: recordingLogger(this.logs),
       limits: options.limits ?? {},
       ...(options.fanout ? { fanout: options.fanout } : {}),
       ...(options.recheckPeer ? { recheckPeer: options.recheckPeer } : {}),
+      ...(options.onOnlineChanged ? { onOnlineChanged: options.onOnlineChanged } : {}),
     })
     this.server = http.createServer()
     this.wss = new WebSocketServer({ server: this.server, maxPayload: MAX_MESSAGE_BYTES })
