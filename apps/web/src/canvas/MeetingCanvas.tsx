@@ -138,7 +138,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
   // The meeting's language as the doc has it now, which a facilitator may change in "Meeting details".
   const meetingLocale = useValue(useBoardLocale(doc, meeting.locale, null))
   const toolkit = useMemo(() => createToolkitState(boardLocale), [boardLocale])
-  const earlierRatings = useEarlierRatings(meeting.id, doc)
+  const earlierRatings = useEarlierRatings(meeting.id, doc, meeting.version)
   useEffect(() => {
     toolkit.earlierRatings.set(earlierRatings)
   }, [toolkit, earlierRatings])

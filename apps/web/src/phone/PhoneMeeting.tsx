@@ -180,7 +180,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
 
   const finalized = useMapFinished(doc)
   // What each person said when the map was last finished, for "Last time: 4" beside their mark.
-  const earlier = useEarlierRatings(meeting.id, doc)
+  const earlier = useEarlierRatings(meeting.id, doc, meeting.version)
   const ended = endedCode !== null
   // A page the server wrote the list into shows that copy until this list can show the map as new
   // as it (or say why not); this list renders its map only then, replacing the copy in one frame.

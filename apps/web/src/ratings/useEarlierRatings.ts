@@ -5,7 +5,7 @@
  * that leaves it as it was, so any write of it counts, not a change of its value. Until the
  * numbers come, or when they cannot, nothing is shown: a slow phone paints its list first.
  *
- *   const earlier = useEarlierRatings(meeting.id, doc)
+ *   const earlier = useEarlierRatings(meeting.id, doc, meeting.version)
  *   <EarlierRatingsContext.Provider value={earlier}>…</EarlierRatingsContext.Provider>
  */
 import { META_KEYS, META_MAP_NAME } from '@safetymap/map-model'
@@ -30,10 +30,15 @@ function useFinishesAndReopens(doc: Y.Doc): number {
   return count
 }
 
-export function useEarlierRatings(meetingId: string, doc: Y.Doc): EarlierLookup {
+/**
+ * `version`: the meeting's version when the page loaded; at 1 nothing was finished before, so the
+ * page asks only after a finish and reopen (one request fewer on a slow phone, for most meetings).
+ */
+export function useEarlierRatings(meetingId: string, doc: Y.Doc, version: number | undefined): EarlierLookup {
   const [earlier, setEarlier] = useState<EarlierLookup>(NO_EARLIER)
   const round = useFinishesAndReopens(doc)
   useEffect(() => {
+    if (round === 0 && version === 1) return
     let current = true
     void fetchEarlierRatings(meetingId).then((result) => {
       if (current && result.ok) setEarlier(toEarlierLookup(result.value.earlier))
@@ -41,6 +46,6 @@ export function useEarlierRatings(meetingId: string, doc: Y.Doc): EarlierLookup 
     return () => {
       current = false
     }
-  }, [meetingId, round])
+  }, [meetingId, round, version])
   return earlier
 }
