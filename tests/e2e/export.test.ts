@@ -61,10 +61,10 @@ describe('export from the meeting page', () => {
 
     await page.getByRole('button', { name: 'Meeting details' }).click()
     const details = page.getByRole('dialog', { name: 'Meeting details for the case file' })
-    await details.getByLabel('Case reference (optional)').fill('CWS-2026-0042')
+    await details.getByLabel('Case reference', { exact: true }).fill('CWS-2026-0042')
     await details.getByLabel('Kind of meeting').selectOption({ label: 'Child and Family Team meeting' })
     await details.getByLabel('Purpose of the meeting').fill('Un plan para las noches de Kai')
-    await details.getByLabel('Child or children this meeting is about (optional)').fill('Kai, Lía')
+    await details.getByLabel('Child or children this meeting is about', { exact: true }).fill('Kai, Lía')
     await details.getByLabel('How the meeting is held').selectOption({ label: 'Some in the room, some by video or phone' })
     await details.getByLabel(/^What the group agreed about how to work together/).fill('Lo que se dice aquí se queda aquí')
     await details.getByLabel('What we hope to get done today').fill('Un calendario para las noches')

@@ -157,7 +157,7 @@ describe('facilitator controls', () => {
       // Pressed from the keyboard: busy, still focused, and a second press sends nothing.
       await page.getByRole('button', { name: 'Meeting details' }).click()
       const details = page.getByRole('dialog', { name: 'Meeting details for the case file' })
-      await details.getByLabel('Case reference (optional)').fill('CWS-2026-0042')
+      await details.getByLabel('Case reference', { exact: true }).fill('CWS-2026-0042')
       const saving = await holdRequests(page, `**/api/meetings/${meetingId}`, 'PATCH')
       const save = details.getByRole('button', { name: 'Save details' })
       await save.focus()
