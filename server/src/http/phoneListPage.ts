@@ -16,6 +16,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import { isLocale, readMap, readZones, type Locale } from '@safetymap/map-model'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
+import { readStoredDoc } from '../storage/readStoredDoc.ts'
 import { accessToMeeting, resolvePrincipal } from './principal.ts'
 import { escapeHtml, renderPhoneListHtml, type Catalogue } from './phoneListHtml.ts'
 import type { Services } from './services.ts'
@@ -92,9 +93,7 @@ export function phoneListPage(services: Services, template: string, catalogues: 
       if (!mayRender(selfId)) return null
       const state = await services.relay.readDocState(meeting.id)
       if (!state || state.byteLength > PRERENDER_MAX_DOC_BYTES) return null
-      const doc = new Y.Doc()
-      try {
-        Y.applyUpdate(doc, state)
+      return readStoredDoc(state, (doc) => {
         // A map without its sections yet: the live list says "Loading the map…" itself.
         if (readZones(doc).length === 0) return null
         const locale = pageLocale(request)
@@ -116,9 +115,7 @@ export function phoneListPage(services: Services, template: string, catalogues: 
           .replace('<html lang="en">', () => `<html lang="${locale}">`)
           .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
           .replace(ROOT, () => `<div id="root" hidden></div><div id="${PRERENDER_ID}" data-state-vector="${stateVector}">${list}</div>`)
-      } finally {
-        doc.destroy()
-      }
+      })
     },
   }
 }
