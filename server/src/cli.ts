@@ -104,9 +104,11 @@ async function auditExport(args: string[]): Promise<void> {
 }
 
 async function meetingPurge(args: string[]): Promise<void> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true })
-  const meetingId = positionals[0]
-  if (!meetingId) fail(`Give the meeting id.\n\n${USAGE}`)
+  // The command has no options, so its one argument is the id as written, even one that starts
+  // with '-' (ids made before createId avoided a leading dash can).
+  const given = args[0] === '--' ? args.slice(1) : args
+  if (given.length !== 1 || !given[0]) fail(`Give the meeting id, and nothing else.\n\n${USAGE}`)
+  const meetingId = given[0]
   const purged = await withStores(({ docs, meetings, sessions, audit }) => {
     return purgeMeeting(
       {

@@ -20,9 +20,15 @@ const SECRET_BYTES = 32
 const SCRYPT_KEY_BYTES = 64
 const SCRYPT_PARAMS: ScryptOptions = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 
-/** Creates an opaque random id (128 bits), safe in URLs. */
+/**
+ * Creates an opaque random id (128 bits), safe in URLs. Never starts with '-', so an operator can
+ * pass it to the command line (`meeting purge <id>`, `--meeting <id>`) without it reading as an option.
+ */
 export function createId(): string {
-  return randomBytes(16).toString('base64url')
+  for (;;) {
+    const id = randomBytes(16).toString('base64url')
+    if (!id.startsWith('-')) return id
+  }
 }
 
 /** Creates a new secret of a kind; only `hash` may be stored. */
