@@ -80,6 +80,7 @@ export async function startServer(
   const config = loadConfig({ ...TEST_RATE_LIMITS, ...options.env, ...database, PORT: '0', HOST: '127.0.0.1' })
   const server = await buildApp({ config, logger: false, ...(options.now ? { now: options.now } : {}) })
   const address = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
+  let closed: Promise<void> | undefined
   return {
     ...server,
     url: address,
@@ -90,7 +91,9 @@ export async function startServer(
       if (!added) throw new Error('worker email collision')
       return { workerId: added.worker.id, apiKey: added.apiKey }
     },
-    close: () => server.app.close(),
+    // Once only: a test may close a server to restart on its DATA_DIR and `useServers` closes it
+    // again after the file; fastify happens to answer a second close too, but does not promise it.
+    close: () => (closed ??= server.app.close()),
   }
 }
 

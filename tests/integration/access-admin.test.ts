@@ -7,18 +7,19 @@ import { execFile } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, databaseEnv, startServer, type TestServer } from '../helpers/servers.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT, databaseEnv, type TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin, upgradeRefusal } from '../helpers/accessClients.ts'
 
 const run = promisify(execFile)
+const start = useServers()
 let server: TestServer
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await start()
 })
-afterAll(() => server.close())
 
 describe('co-facilitators', () => {
   it('a worker added by email sees and facilitates the meeting; other workers still see nothing', async () => {

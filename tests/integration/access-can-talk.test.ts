@@ -3,17 +3,16 @@
  * facilitator's roster and never another participant's, who may be the person causing harm; only
  * the person themselves may answer, and a bad answer is refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
 
+const start = useServers()
 let server: TestServer
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  await server.close()
+  server = await start()
 })
 
 type Entry = { id: string; canTalk?: string | null }

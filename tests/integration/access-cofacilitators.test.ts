@@ -4,17 +4,16 @@
  * for that meeting, the shared map and the restricted doc, close with 4403 within a second while
  * their other meetings stay connected, they lose access at once, and the audit trail says so.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { openRawSocket, upgradeRefusal } from '../helpers/accessClients.ts'
 
+const start = useServers()
 let server: TestServer
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  await server.close()
+  server = await start()
 })
 
 const emailOf = async (workerId: string) => (await server.services.workers.getWorker(workerId))!.email

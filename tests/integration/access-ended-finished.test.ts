@@ -6,18 +6,17 @@
  * links say the meeting ended, and ending it again changes nothing. Reading, exporting, finishing
  * and reopening go on throughout.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin, joinBody } from '../helpers/accessClients.ts'
 
+const start = useServers()
 let server: TestServer
 let clock = Date.parse('2025-03-04T10:00:00Z')
 beforeAll(async () => {
-  server = await startServer({ now: () => clock })
-})
-afterAll(async () => {
-  await server.close()
+  server = await start({ now: () => clock })
 })
 
 type Reply = { code: string; message: string; token: string }

@@ -4,23 +4,21 @@
  * `meta.status` says so, the finalized state is kept as a version, and reopening starts the next
  * version while keeping the earlier one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addItem, readMap } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
+import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
-const peers: Peer[] = []
 
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  for (const peer of peers) peer.destroy()
-  await server.close()
+  server = await start()
 })
 
 const docText = (state: Uint8Array | null) => {

@@ -4,22 +4,20 @@
  * — not silently dropped, so the client can say so — and nothing of them is stored or relayed. A
  * client that reconnects with nothing new is not refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { addItem, readMap } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
+import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
-const peers: Peer[] = []
 
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  for (const peer of peers) peer.destroy()
-  await server.close()
+  server = await start()
 })
 
 const storedHolds = async (meetingId: string, text: string) => {

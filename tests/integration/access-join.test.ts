@@ -4,23 +4,24 @@
  * version and records it; personal invites work once, revoked ones never; shared links wait in
  * the lobby until the facilitator admits or declines.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin, joinBody, upgradeRefusal } from '../helpers/accessClients.ts'
 
+const start = useServers()
 let server: TestServer
 let apiKey: string
 let meetingId: string
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await start()
   apiKey = (await server.addWorker('Ana Ruiz')).apiKey
   meetingId = (await createMeeting(server.url, apiKey, 'Rivera family safety map')).id
 })
-afterAll(() => server.close())
 
 const newInvite = async (body: Record<string, unknown>) => {
   const res = await api<{ id: string; token: string; url: string; expiresAt: string; kind: string; role: string; lobby: boolean }>(

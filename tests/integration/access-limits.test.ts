@@ -3,17 +3,18 @@
  * sign-in (per IP and email), join and join preview, and the sync upgrade answer 429
  * `RATE_LIMITED` with a plain message, and the first refusal of each key is audited.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { upgradeRefusal } from '../helpers/accessClients.ts'
 
+const start = useServers()
 let server: TestServer
 
 beforeAll(async () => {
-  server = await startServer({ env: { RATE_LIMIT_SIGNIN_PER_MINUTE: '3', RATE_LIMIT_JOIN_PER_MINUTE: '4', RATE_LIMIT_SYNC_PER_MINUTE: '3' } })
+  server = await start({ env: { RATE_LIMIT_SIGNIN_PER_MINUTE: '3', RATE_LIMIT_JOIN_PER_MINUTE: '4', RATE_LIMIT_SYNC_PER_MINUTE: '3' } })
 })
-afterAll(() => server.close())
 
 describe('rate limits', () => {
   it('brute-force sign-in gets 429 after the limit for that email, while another email still gets a normal answer', async () => {

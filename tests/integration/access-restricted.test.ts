@@ -3,23 +3,21 @@
  * meeting's workers; a network member's doc never contains a restricted item's text, and an item
  * moved out of the shared map does not reach anyone who syncs afterwards.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { RECORDS_ARRAY_NAME, addItem, readMap, readRecordMap, zoneShapeId } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
 import { docHolds, storedDocHolds } from '../helpers/docHolds.ts'
-import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
+import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin, upgradeRefusal } from '../helpers/accessClients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
-const peers: Peer[] = []
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  for (const peer of peers) peer.destroy()
-  await server.close()
+  server = await start()
 })
 
 

@@ -7,9 +7,10 @@
  */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { addItem } from '@safetymap/map-model'
-import { REPO_ROOT, databaseEnv, startServer, tempDataDir, type TestServer } from '../helpers/servers.ts'
+import { REPO_ROOT, databaseEnv, tempDataDir } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { storedNeedles } from '../helpers/storedNeedles.ts'
 import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
@@ -17,18 +18,14 @@ import { waitFor } from '../helpers/waitFor.ts'
 
 const run = promisify(execFile)
 const DAY_MS = 24 * 60 * 60 * 1000
-const servers: TestServer[] = []
-afterAll(async () => {
-  for (const s of servers) await s.close().catch(() => undefined)
-})
+const start = useServers()
 
 describe('retention', () => {
   it('purges a meeting finalized longer ago than RETENTION_DAYS on start, leaving no content bytes and its audit entries', async () => {
     const dataDir = tempDataDir()
     let clock = Date.now()
     const env = { RETENTION_DAYS: '30' }
-    const first = await startServer({ dataDir, env, now: () => clock })
-    servers.push(first)
+    const first = await start({ dataDir, env, now: () => clock })
     const { apiKey } = await first.addWorker('Ana Ruiz')
     const needles = ['Quillfeather household', 'Bartholomew Nightingale', 'xylophone lessons every Tuesday', 'For Aunt Philippa']
 
@@ -51,14 +48,12 @@ describe('retention', () => {
 
     // 20 days later, the other meeting is finalized; 31 days after the first finalize, a restart purges.
     clock += 20 * DAY_MS
-    const second = await startServer({ dataDir, env, now: () => clock })
-    servers.push(second)
+    const second = await start({ dataDir, env, now: () => clock })
     expect((await api(second.url, `/api/meetings/${kept.id}/finalize`, { method: 'POST', token: apiKey })).status).toBe(200)
     await second.close()
 
     clock += 11 * DAY_MS
-    const third = await startServer({ dataDir, env, now: () => clock })
-    servers.push(third)
+    const third = await start({ dataDir, env, now: () => clock })
     await waitFor(async () => (await third.services.audit.forMeeting(meeting.id)).some((e) => e.action === 'meeting.purged'), {
       timeoutMs: 10_000,
       what: 'the retention sweep to purge the meeting',
@@ -82,8 +77,7 @@ describe('retention', () => {
     const dataDir = tempDataDir()
     let clock = Date.now()
     const env = { RETENTION_DAYS: '30' }
-    const first = await startServer({ dataDir, env, now: () => clock })
-    servers.push(first)
+    const first = await start({ dataDir, env, now: () => clock })
     const { apiKey } = await first.addWorker('Ana Ruiz')
     const needles = ['Pennywhistle family', 'Ottoline Pennywhistle', 'grandad teaches origami on Sundays']
 
@@ -105,14 +99,12 @@ describe('retention', () => {
 
     // 20 days later the other meeting ends; 31 days after the first ended, a restart purges it alone.
     clock += 20 * DAY_MS
-    const second = await startServer({ dataDir, env, now: () => clock })
-    servers.push(second)
+    const second = await start({ dataDir, env, now: () => clock })
     expect((await api(second.url, `/api/meetings/${recent.id}/end`, { method: 'POST', token: apiKey })).status).toBe(204)
     await second.close()
 
     clock += 11 * DAY_MS
-    const third = await startServer({ dataDir, env, now: () => clock })
-    servers.push(third)
+    const third = await start({ dataDir, env, now: () => clock })
     await waitFor(async () => (await third.services.audit.forMeeting(ended.id)).some((e) => e.action === 'meeting.purged'), {
       timeoutMs: 10_000,
       what: 'the retention sweep to purge the ended meeting',
@@ -130,8 +122,7 @@ describe('retention', () => {
 
   it('`safetymap meeting purge <id>` purges one meeting on demand', async () => {
     const dataDir = tempDataDir()
-    const server = await startServer({ dataDir })
-    servers.push(server)
+    const server = await start({ dataDir })
     const { apiKey } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Thistlewood on-demand purge')
     await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Cornelius Thistlewood' })
@@ -147,8 +138,7 @@ describe('retention', () => {
     expect(stdout).toContain('purged')
     expect(await storedNeedles(dataDir, needles)).toEqual([])
 
-    const after = await startServer({ dataDir })
-    servers.push(after)
+    const after = await start({ dataDir })
     expect(await after.services.meetings.get(meeting.id)).toBeNull()
     expect((await after.services.audit.forMeeting(meeting.id)).map((e) => e.action)).toContain('meeting.purged')
     // An id that starts with a dash (older ids can) is still read as the id, not as an option.

@@ -7,23 +7,23 @@
  * offline — also when every phone reconnects after the map is finished or reopened.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
+import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { followRoster, openRosterStream as openRosterStreamAt, type FollowedRoster, type RosterStream } from '../helpers/rosterStream.ts'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
 const streams: Array<RosterStream | FollowedRoster> = []
-const peers: Peer[] = []
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await start()
 })
-afterAll(async () => {
+afterAll(() => {
   for (const stream of streams) stream.close()
-  for (const peer of peers) peer.destroy()
-  await server.close()
 })
 
 /** Opens the roster stream on the test server; closed after all tests. */

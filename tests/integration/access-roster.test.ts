@@ -4,23 +4,21 @@
  * reach anyone or the stored doc); removal closes every socket of that person with 4403 within a
  * second and kills their token; ending the meeting closes everyone with 4410.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addItem, readMap } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
+import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin, openRawSocket, upgradeRefusal } from '../helpers/accessClients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
-const peers: Peer[] = []
 
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  for (const peer of peers) peer.destroy()
-  await server.close()
+  server = await start()
 })
 
 const storedText = async (meetingId: string) => {

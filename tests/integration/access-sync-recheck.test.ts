@@ -5,8 +5,9 @@
  * whoever may stay as they are. And what a sync route decides for a socket whose handshake a
  * facilitator's end or finalize overtook: the meeting's state now, never the upgrade's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin, openRawSocket } from '../helpers/accessClients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -16,12 +17,10 @@ import { ACCESS_CLOSE } from '../../server/src/access/accessCloseCodes.ts'
 import { restrictedDocId } from '../../server/src/meetings/restrictedDoc.ts'
 import type { ParticipantRole } from '../../server/src/meetings/MeetingStore.ts'
 
+const start = useServers()
 let server: TestServer
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  await server.close()
+  server = await start()
 })
 
 describe('rechecking a connected sync peer against the database', () => {

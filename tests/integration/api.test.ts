@@ -2,8 +2,9 @@
  * The HTTP surface a worker, a family member and an integration use: accounts, meetings,
  * invites, joining, OpenAPI and the security headers (HT-1..HT-6).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { storedNeedles } from '../helpers/storedNeedles.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { CONSENT_AGREEMENT } from '@safetymap/server'
@@ -11,13 +12,13 @@ import { CONSENT_AGREEMENT } from '@safetymap/server'
 /** What the join page sends besides the token and name: relationship, attendance, accepted agreement. */
 const joinDetails = { relationship: 'grandparent', attendance: 'in-room', consentVersion: CONSENT_AGREEMENT.version }
 
+const start = useServers()
 let server: TestServer
 let clock = Date.parse('2026-11-25T10:00:00Z')
 
 beforeAll(async () => {
-  server = await startServer({ now: () => clock })
+  server = await start({ now: () => clock })
 })
-afterAll(() => server.close())
 
 const cookieFrom = (headers: Headers) => /sm_session=[^;]+/.exec(headers.get('set-cookie') ?? '')?.[0] ?? ''
 

@@ -4,18 +4,17 @@
  * first; on a line that is private until the reveal each person gets only their own, so a family
  * member never learns another's number there (nor does the facilitator, who cannot see it today).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { addDangerStatement, OVERALL_SCALE_ID, writeScalingMark } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { api, createMeeting, joinByInvite } from '../helpers/clients.ts'
 
+const start = useServers()
 let server: TestServer
 
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  await server.close()
+  server = await start()
 })
 
 type Earlier = { earlier: { scaleId: string; participantId: string; numbers: { version: number; value: number }[] }[] }

@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
@@ -36,11 +36,13 @@ import {
   RECORDS_ARRAY_NAME,
   type SectionKey,
 } from '@safetymap/map-model'
-import { startServer, REPO_ROOT, type TestServer } from '../helpers/servers.ts'
+import { REPO_ROOT, type TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { api, createMeeting, joinByInvite } from '../helpers/clients.ts'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void
 
+const start = useServers()
 let server: TestServer
 let apiKey: string
 let meetingId: string
@@ -132,7 +134,7 @@ function docxText(bytes: Buffer): string {
 }
 
 beforeAll(async () => {
-  server = await startServer({ now: () => clock, env: { AGENCY_NAME: AGENCY, TIME_ZONE } })
+  server = await start({ now: () => clock, env: { AGENCY_NAME: AGENCY, TIME_ZONE } })
   apiKey = (await server.addWorker('Ana Ruiz')).apiKey
   meetingId = (await createMeeting(server.url, apiKey, 'Reunión de la familia Nguyễn', 'es')).id
   const details = await api(server.url, `/api/meetings/${meetingId}`, { token: apiKey, method: 'PATCH', body: DETAILS })
@@ -192,7 +194,6 @@ beforeAll(async () => {
     writeScalingMark(doc, { scaleId: statement, participant: { id: 'p-ana', name: 'Ana Ruiz' }, value: 4, reasons: { whatMakesItThisHigh: 'Hay vecinos atentos', onePointHigher: 'Que el plan esté firmado' } }, now)
   })
 })
-afterAll(() => server.close())
 
 describe('export formats', () => {
   it('the case-file PDF is PDF/A-2b with embedded fonts and holds every item and author as real text', async () => {

@@ -12,7 +12,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addDangerStatement,
@@ -32,25 +32,23 @@ import {
 import { escapeHtml } from '../../server/src/http/phoneListHtml.ts'
 import { en } from '../../apps/web/src/i18n/catalogues/en.ts'
 import { es } from '../../apps/web/src/i18n/catalogues/es.ts'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { api, connectPeer, createMeeting, joinByInvite, type Peer } from '../helpers/clients.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
+import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 const LIST_HTML = '<!doctype html>\n<html lang="en">\n  <head>\n    <title>SafetyMap</title>\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
-const peers: Peer[] = []
 
 beforeAll(async () => {
   const dist = mkdtempSync(path.join(tmpdir(), 'safetymap-dist-'))
   writeFileSync(path.join(dist, 'index.html'), LIST_HTML)
   writeFileSync(path.join(dist, 'list.html'), LIST_HTML)
   writeFileSync(path.join(dist, 'catalogues.json'), JSON.stringify({ en, es }))
-  server = await startServer({ env: { WEB_DIST_DIR: dist } })
-})
-afterAll(async () => {
-  for (const peer of peers) peer.destroy()
-  await server.close()
+  server = await start({ env: { WEB_DIST_DIR: dist } })
 })
 
 const NOTE = 'Kai <b>walks</b> to school & back with "Sam" $\' $&'

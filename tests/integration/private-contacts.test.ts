@@ -5,21 +5,19 @@
  * the shared map, so her own sync and a late joiner's never receive it. Viewers, a finished map,
  * a plan no longer on the map and an over-long or empty number are refused with what to do next.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { placeTemplate, placedZoneId, readMap, readRecordMap } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
 import { docHolds, storedDocHolds } from '../helpers/docHolds.ts'
-import { api, connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
+import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
-const peers: Peer[] = []
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  for (const peer of peers) peer.destroy()
-  await server.close()
+  server = await start()
 })
 
 

@@ -8,11 +8,12 @@
  *
  * `RELAY_FUZZ_SEEDS=50` runs seeds 1..50; `RELAY_FUZZ_SEED=n` replays one seed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectPeer, createMeeting, type Peer } from '../helpers/clients.ts'
 import { runFuzzOperations, sameStateVector, snapshotOf, waitForConvergence } from '../helpers/convergenceFuzz.ts'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { createSeededRandom, fuzzSeeds, type SeededRandom } from '../bench/lib/seededRandom.ts'
 
 const SEEDS = fuzzSeeds(process.env, 8)
@@ -24,25 +25,23 @@ const SERVER_ENV = { RATE_LIMIT_SYNC_PER_MINUTE: '1000000' }
 process.stdout.write(`relay convergence fuzz seeds: ${SEEDS.join(',')} (replay one with RELAY_FUZZ_SEED=n)\n`)
 
 describe('seeded convergence fuzz against the real server', () => {
+  const start = useServers()
   let server: TestServer
   let apiKey = ''
   let port = 0
   let dataDir = ''
 
   beforeAll(async () => {
-    server = await startServer({ env: SERVER_ENV })
+    server = await start({ env: SERVER_ENV })
     apiKey = (await server.addWorker()).apiKey
     port = Number(new URL(server.url).port)
     dataDir = server.dataDir
-  })
-  afterAll(async () => {
-    await server.close()
   })
 
   /** Closes the app (flush, close sockets) and starts it again on the same port and DATA_DIR. */
   const restart = async (): Promise<void> => {
     await server.close()
-    server = await startServer({ dataDir, port, env: SERVER_ENV })
+    server = await start({ dataDir, port, env: SERVER_ENV })
   }
 
   const runSeed = async (random: SeededRandom): Promise<void> => {

@@ -3,17 +3,16 @@
  * records it, other members never see it in their roster, and a finished map, being a record,
  * refuses the change until it is reopened.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../helpers/servers.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers } from '../helpers/useServers.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
 
+const start = useServers()
 let server: TestServer
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  await server.close()
+  server = await start()
 })
 
 type Entry = { id: string; releaseConsent?: boolean }

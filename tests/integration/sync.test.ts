@@ -2,24 +2,22 @@
  * Two stock y-websocket providers meet through the real server over real sockets, and the
  * upgrade refuses anyone without the right credentials before a socket exists (HT-4, RL-1).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { addItem, readMap } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { connectPeer, createMeeting, joinByInvite, upgradeStatus, type Peer } from '../helpers/clients.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
+import { connectPeer, createMeeting, joinByInvite, upgradeStatus } from '../helpers/clients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
-const peers: Peer[] = []
 
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  for (const peer of peers) peer.destroy()
-  await server.close()
+  server = await start()
 })
 
 describe('live sync through the relay', () => {

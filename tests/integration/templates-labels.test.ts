@@ -9,11 +9,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../server/src/config.ts'
 import { readMap, readZones } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { api, connectPeer, createMeeting, joinByInvite, type Peer } from '../helpers/clients.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
+import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
 import { oneLine, pdfText } from '../../server/src/export/exportTestKit.ts'
 import { en } from '../../apps/web/src/i18n/catalogues/en.ts'
 import { es } from '../../apps/web/src/i18n/catalogues/es.ts'
@@ -36,18 +37,15 @@ const LABELS = {
 
 const PAGE_HTML = '<!doctype html>\n<html lang="en">\n  <head>\n    <title>SafetyMap</title>\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
-const peers: Peer[] = []
 beforeAll(async () => {
   const dist = mkdtempSync(path.join(tmpdir(), 'sm-labels-dist-'))
   writeFileSync(path.join(dist, 'index.html'), PAGE_HTML)
   writeFileSync(path.join(dist, 'list.html'), PAGE_HTML)
   writeFileSync(path.join(dist, 'catalogues.json'), JSON.stringify({ en, es }))
-  server = await startServer({ env: { LABELS_FILE: labelsFile('good.json', LABELS), WEB_DIST_DIR: dist } })
-})
-afterAll(async () => {
-  for (const peer of peers) peer.destroy()
-  await server.close()
+  server = await start({ env: { LABELS_FILE: labelsFile('good.json', LABELS), WEB_DIST_DIR: dist } })
 })
 
 describe('LABELS_FILE', () => {

@@ -5,24 +5,22 @@
  * encoded state — and the facilitator's reveal brings every mark to everyone at once. A modified
  * client that writes its mark straight into the doc on a private scale is refused by the relay.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addDangerStatement, OVERALL_SCALE_ID, readHiddenScales, readMap, RATED_MARKER_SHAPE_TYPE, readRecordMap, writeScalingMark } from '@safetymap/map-model'
 import { countHiddenRaters } from '../../apps/web/src/access/countHiddenRaters.ts'
 import { oneLine, pdfText } from '../../server/src/export/exportTestKit.ts'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { api, connectPeer, createMeeting, joinByInvite, type Peer } from '../helpers/clients.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
+import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
-const peers: Peer[] = []
 
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  for (const peer of peers) peer.destroy()
-  await server.close()
+  server = await start()
 })
 
 const LORNA_REASON = 'Lorna walks Kai to school xq7'

@@ -3,7 +3,7 @@
  * validation accepts danger statements, goals, next steps and marks; two family members who rate
  * at the same moment both keep their mark; a late joiner reads everything, link included.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   addDangerStatement,
   addNextStep,
@@ -12,19 +12,17 @@ import {
   readMap,
   writeScalingMark,
 } from '@safetymap/map-model'
-import { startServer, type TestServer } from '../helpers/servers.ts'
-import { connectPeer, createMeeting, joinByInvite, type Peer } from '../helpers/clients.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { useServers, usePeers } from '../helpers/useServers.ts'
+import { connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
+const start = useServers()
+const peers = usePeers()
 let server: TestServer
-const peers: Peer[] = []
 
 beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  for (const peer of peers) peer.destroy()
-  await server.close()
+  server = await start()
 })
 
 const SLOTS = {
