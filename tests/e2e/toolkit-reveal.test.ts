@@ -5,15 +5,18 @@
  * a Node y-websocket peer see only "has rated" and no number; the facilitator shows everyone's
  * ratings and all marks appear at once; before that, "Finish the map?" warns that finishing would
  * leave the two hidden ratings out of the record. Also: the Spanish UI and a Spanish meeting render
- * Spanish headings and labels, and nothing is requested from a third party.
+ * Spanish headings and labels, and nothing is requested from a third party. A number given in the
+ * open before the line went private shows on the board as "has rated" until the reveal, while her
+ * phone's form starts from it.
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addDisagreement, addItem, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
+import { addDisagreement, addItem, OVERALL_SCALE_ID, readMap, writeScalingMark } from '@safetymap/map-model'
 import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
 import { recordingContext, foreignHosts } from '../helpers/browser.ts'
-import { TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
+import { signInAndCreateMeeting, TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { expectLive } from '../helpers/phoneJoin.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 const live = useServerAndChromium()
@@ -174,6 +177,54 @@ describe('private ratings on the canvas', () => {
       observer.destroy()
       await facilitator.context.close()
       await family.context.close()
+    }
+  })
+
+  it('draws a number given in the open before the line went private as "has rated" on the board until the reveal, and her phone form starts from it', async () => {
+    const email = 'ana.open@example.org'
+    const { apiKey } = await workerWithPassword(live.server, email, 'Ana Ruiz')
+    const board = await recordingContext(live.browser)
+    const phone = await recordingContext(live.browser, { viewport: { width: 412, height: 915 } })
+    try {
+      const page = await board.context.newPage()
+      const meetingId = await signInAndCreateMeeting(page, live.server.url, email, 'Family meeting for Kai')
+      const canvas = page.locator('.tl-canvas')
+      await canvas.getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
+      await expectLive(page)
+      // Sam gives 6 in the open; the board shows it.
+      const sam = await joinByInvite(live.server.url, apiKey, meetingId, 'Sam')
+      await live.server.services.relay.applyServerChange(meetingId, (doc) => {
+        writeScalingMark(doc, { scaleId: OVERALL_SCALE_ID, participant: { id: sam.participantId, name: 'Sam' }, value: 6, reasons: { whatMakesItThisHigh: SAM_REASON, onePointHigher: '' } })
+      })
+      await expect.poll(() => canvas.getByTestId('sm-scaling-mark').locator('.sm-mark__value').allTextContents(), { timeout: 10_000 }).toEqual(['6'])
+      const ratings = `/api/meetings/${meetingId}/ratings/${OVERALL_SCALE_ID}`
+
+      // The line goes private: the board (maybe on a projector) shows that Sam has rated, not her 6 nor her reasons.
+      expect((await api(live.server.url, `${ratings}/privacy`, { method: 'PUT', token: apiKey, body: { private: true } })).status).toBe(200)
+      await expect.poll(() => canvas.getByTestId('sm-rated-marker').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('Sam has rated')])
+      expect(await canvas.getByTestId('sm-scaling-mark').count()).toBe(0)
+      expect(await canvas.locator('.sm-mark__value').allTextContents()).toEqual(['✓'])
+      expect(await canvas.locator(`[title*="${SAM_REASON}"]`).count()).toBe(0)
+
+      // On her phone, the line says she has rated, and changing her number starts from her 6 and her words.
+      await phone.context.addCookies([{ name: 'sm_session', value: sam.session, url: live.server.url }])
+      const phonePage = await phone.context.newPage()
+      await phonePage.goto(`${live.server.url}/m/${meetingId}/list`)
+      await expectLive(phonePage)
+      const overall = phonePage.locator(`[data-testid="scale-line"][data-scale-id="${OVERALL_SCALE_ID}"]`)
+      await expect.poll(() => overall.getByTestId('rated-marker').allInnerTexts(), { timeout: 10_000 }).toEqual(['You have given your number'])
+      await overall.getByRole('button', { name: 'Change your number' }).click()
+      await expect.poll(() => overall.getByRole('radio', { name: '6', exact: true }).isChecked(), { timeout: 10_000 }).toBe(true)
+      expect(await overall.getByLabel('What makes it this high?').inputValue()).toBe(SAM_REASON)
+      await overall.getByRole('button', { name: 'Cancel' }).click()
+
+      // The reveal shows her 6 on the board again.
+      expect((await api(live.server.url, `${ratings}/reveal`, { method: 'POST', token: apiKey })).status).toBe(200)
+      await expect.poll(() => canvas.getByTestId('sm-scaling-mark').locator('.sm-mark__value').allTextContents(), { timeout: 10_000 }).toEqual(['6'])
+      expect(await canvas.getByTestId('sm-rated-marker').count()).toBe(0)
+    } finally {
+      await board.context.close()
+      await phone.context.close()
     }
   })
 })

@@ -20,7 +20,7 @@ import type { KeptWhy } from './KeptWords.tsx'
 import { MarkForm } from './MarkForm.tsx'
 import { NotSent, SendMark } from './NotSent.tsx'
 import type { SendOutcome } from './pendingRatings.ts'
-import { scaleEndsText, type ScaleRow } from './scaleRows.ts'
+import { ownStart, scaleEndsText, type ScaleRow } from './scaleRows.ts'
 import type { TypedWords } from './typedWords.ts'
 import { useInlineForm } from './useInlineForm.ts'
 import { earlierKey } from '../ratings/earlierRatings.ts'
@@ -124,7 +124,7 @@ function ScaleLine({ row, canWrite, selfId, isPending, onRate, loadPrivate, unse
               key={privateOwn ? 'private-loaded' : 'form'}
               title={title}
               ends={row.ends}
-              own={isPrivate ? privateOwn : row.own}
+              own={ownStart(row, privateOwn)}
               kept={kept}
               typed={typed}
               drafts={drafts}

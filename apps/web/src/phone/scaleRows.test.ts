@@ -1,6 +1,6 @@
 import type { MapDangerStatement, MapScale, MapScalingMark } from '@safetymap/map-model'
 import { describe, expect, it } from 'vitest'
-import { scaleRows } from './scaleRows.ts'
+import { ownStart, scaleRows } from './scaleRows.ts'
 
 const statement = (id: string, number: number): MapDangerStatement => ({
   id,
@@ -46,6 +46,17 @@ describe('scaleRows', () => {
     expect(overall?.ownRated).toBe(true)
     expect(worry?.hidden).toBeNull()
     expect(scaleRows({ dangerStatements: [], scales: [], hiddenScales }, 'p2')[0]?.ownRated).toBe(false)
+  })
+
+  it('starts her form on a private line from the number she gave in the open before it went private, unless her phone or the server keeps a newer one', () => {
+    const scales: MapScale[] = [{ scaleId: 'overall', dangerStatementNumber: null, marks: [mark('overall', 'p1', 4), mark('overall', 'p2', 7)] }]
+    // Both numbers were given in the open (MM-24 counts them as rated); p2's mark is hers.
+    const hiddenScales = [{ scaleId: 'overall', rated: scales[0]!.marks.map(({ id, participantId, participantName }) => ({ id, participantId, participantName })) }]
+    const [line] = scaleRows({ dangerStatements: [], scales, hiddenScales }, 'p2')
+    expect(ownStart(line!, null)?.value).toBe(7)
+    expect(ownStart(line!, mark('overall', 'p2', 9))?.value).toBe(9)
+    const [publicLine] = scaleRows({ dangerStatements: [], scales }, 'p2')
+    expect(ownStart(publicLine!, null)?.value).toBe(7)
   })
 
   it('keeps marks on a statement that is gone, as an orphan line after the others', () => {

@@ -2,8 +2,11 @@
  * Draws "Ana has rated" on a private scale (`sm-rated-marker`, map-model MM-23): who has given
  * their rating and on which scale, never the number — the server keeps that until the
  * facilitator shows everyone's at once. Written by the server only, so it is locked.
+ * {@link RatedMarkerView} is that drawing, also drawn for a number given in the open before its
+ * line went private (ScalingMarkShapeUtil).
  *
  *   RatedMarkerShapeUtil.configure({ toolkit })
+ *   <RatedMarkerView scaleId="overall" participantName="Ana" toolkit={toolkit} />
  */
 import { OVERALL_SCALE_ID, RATED_MARKER_SHAPE_TYPE, RATED_MARKER_SIZE } from '@safetymap/map-model'
 import { ratedMarkerShapeMigrations, ratedMarkerShapeProps, type SMRatedMarkerShape } from '@safetymap/map-model/schema'
@@ -30,7 +33,7 @@ export class RatedMarkerShapeUtil extends FixedShapeUtil<SMRatedMarkerShape> {
   }
 
   component(shape: SMRatedMarkerShape) {
-    return <RatedMarkerView shape={shape} toolkit={this.options.toolkit} />
+    return <RatedMarkerView scaleId={shape.props.scaleId} participantName={shape.props.participantName} toolkit={this.options.toolkit} />
   }
 
   getIndicatorPath(): Path2D {
@@ -45,12 +48,19 @@ export class RatedMarkerShapeUtil extends FixedShapeUtil<SMRatedMarkerShape> {
 
 }
 
-function RatedMarkerView({ shape, toolkit }: { shape: SMRatedMarkerShape; toolkit: ToolkitState }) {
+/** Props of {@link RatedMarkerView}: who has rated which scale, never the number. */
+export interface RatedMarkerViewProps {
+  readonly scaleId: string
+  readonly participantName: string
+  readonly toolkit: ToolkitState
+}
+
+/** "Ana has rated" on a scale ("Someone has rated" with names hidden), with a check where the number would be. */
+export function RatedMarkerView({ scaleId, participantName, toolkit }: RatedMarkerViewProps) {
   const editor = useEditor()
   const { numberOf } = useToolkitCards(editor)
   const locale = useValue(toolkit.boardLocale)
   const showAuthors = useValue(toolkit.showAuthors)
-  const { scaleId, participantName } = shape.props
   const number = numberOf.get(scaleId)
   const scaleLabel =
     scaleId === OVERALL_SCALE_ID

@@ -3,7 +3,9 @@
  * their number over the rating band, their name (unless names are hidden) and which scale it is
  * ("Overall", "Worry 1", "Path to the door" on a Safety House, MM-32), and what they said when the map was last
  * finished ("Last time: 4"). The reasons show as the marker's tooltip. Dragging a mark along the
- * band changes its number to where it was dropped; a double-click opens the rating dialog.
+ * band changes its number to where it was dropped; a double-click opens the rating dialog. While
+ * its line is private until the reveal, a mark given in the open before is drawn as a private
+ * rating is, "Ana has rated" without the number (RatedMarkerView), for the board may be projected.
  *
  *   ScalingMarkShapeUtil.configure({ toolkit })
  */
@@ -21,8 +23,10 @@ import { FixedShapeUtil } from '../FixedShapeUtil.ts'
 import { translate } from '../../i18n/translate.ts'
 import { earlierKey } from '../../ratings/earlierRatings.ts'
 import { lastTimeText } from '../../ratings/lastTimeText.ts'
+import { shownNumber } from '../../ratings/shownNumber.ts'
 import { userColor } from '../userColor.ts'
 import { defaultToolkitOptions, type ToolkitShapeUtilOptions } from './DangerStatementShapeUtil.tsx'
+import { RatedMarkerView } from './RatedMarkerShapeUtil.tsx'
 import type { ToolkitState } from './toolkitState.ts'
 import { useToolkitCards } from './useToolkitCards.ts'
 
@@ -59,8 +63,10 @@ export class ScalingMarkShapeUtil extends FixedShapeUtil<SMScalingMarkShape> {
     return path
   }
 
+  /** Read out and copied as text: without the number while the line is private. */
   override getText(shape: SMScalingMarkShape): string {
-    return `${shape.props.participantName}: ${shape.props.value}`
+    const value = shownNumber(shape.props, this.options.toolkit.privateScales.get())
+    return value === null ? shape.props.participantName : `${shape.props.participantName}: ${value}`
   }
 
   override onDoubleClick(shape: SMScalingMarkShape) {
@@ -97,7 +103,8 @@ function ScalingMarkView({ shape, toolkit }: { shape: SMScalingMarkShape; toolki
   const { numberOf } = useToolkitCards(editor)
   const locale = useValue(toolkit.boardLocale)
   const showAuthors = useValue(toolkit.showAuthors)
-  const { scaleId, participantId, participantName, value, whatMakesItThisHigh, onePointHigher } = shape.props
+  const { scaleId, participantId, participantName, whatMakesItThisHigh, onePointHigher } = shape.props
+  const value = shownNumber(shape.props, useValue(toolkit.privateScales))
   const number = numberOf.get(scaleId)
   const onPath = useValue('mark on a path', () => isPathScale(editor, scaleId), [editor, scaleId])
   const scaleLabel =
@@ -112,6 +119,7 @@ function ScalingMarkView({ shape, toolkit }: { shape: SMScalingMarkShape; toolki
   // The mark is 150 px wide: the last number only, the whole trend ("… (earlier 2 and 3)") on hover.
   const lastTime = lastTimeText(numbers?.slice(-1), locale)
   const trend = lastTimeText(numbers, locale)
+  if (value === null) return <RatedMarkerView scaleId={scaleId} participantName={participantName} toolkit={toolkit} />
   return (
     <HTMLContainer className="sm-mark" data-testid="sm-scaling-mark" lang={locale} title={reasons || undefined}>
       <span className="sm-mark__value" style={{ background: userColor(participantId) }}>

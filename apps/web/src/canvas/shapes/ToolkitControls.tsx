@@ -62,7 +62,7 @@ import {
   type TemplateId,
   type ZoneKey,
 } from '@safetymap/map-model'
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
 import { useEditor, useValue, type Editor, type TLBindingId, type TLShape, type TLShapeId } from 'tldraw'
 import type * as Y from 'yjs'
 import { api, type RosterEntry } from '../../api/api.ts'
@@ -144,7 +144,8 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
     [editor, disagreeable, user.id],
   )
   const privateScales = usePrivateScales(doc)
-  useEffect(() => {
+  // Before paint: a mark given in the open on a private line must not show its number for a frame.
+  useLayoutEffect(() => {
     toolkit.privateScales.set(privateScales)
   }, [toolkit, privateScales])
   const [panelOpen, setPanelOpen] = useState(false)
