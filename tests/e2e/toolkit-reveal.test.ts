@@ -6,8 +6,9 @@
  * ratings and all marks appear at once; before that, "Finish the map?" warns that finishing would
  * leave the two hidden ratings out of the record. Also: the Spanish UI and a Spanish meeting render
  * Spanish headings and labels, and nothing is requested from a third party. A number given in the
- * open before the line went private shows on the board as "has rated" until the reveal, while her
- * phone's form starts from it.
+ * open before the line went private shows on the board as "has rated" until the reveal, and the
+ * facilitator's rating dialog no longer starts from it when she picks that person, while her
+ * phone's form does.
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -180,7 +181,7 @@ describe('private ratings on the canvas', () => {
     }
   })
 
-  it('draws a number given in the open before the line went private as "has rated" on the board until the reveal, and her phone form starts from it', async () => {
+  it('draws a number given in the open before the line went private as "has rated" on the board and keeps it out of the facilitator’s rating dialog until the reveal, while her phone form starts from it', async () => {
     const email = 'ana.open@example.org'
     const { apiKey } = await workerWithPassword(live.server, email, 'Ana Ruiz')
     const board = await recordingContext(live.browser)
@@ -199,12 +200,35 @@ describe('private ratings on the canvas', () => {
       await expect.poll(() => canvas.getByTestId('sm-scaling-mark').locator('.sm-mark__value').allTextContents(), { timeout: 10_000 }).toEqual(['6'])
       const ratings = `/api/meetings/${meetingId}/ratings/${OVERALL_SCALE_ID}`
 
+      // On a public line, the facilitator's rating dialog starts from Sam's 6 when she picks Sam; Escape keeps it as a draft.
+      const rating = page.getByRole('dialog', { name: 'Your rating' })
+      const whose = rating.getByLabel('Whose number is this?')
+      const number = rating.getByLabel('Your number, from 0 to 10')
+      const reason = rating.getByLabel('What makes it this high?')
+      await page.getByRole('button', { name: 'Give your rating' }).click()
+      await expect.poll(() => whose.locator('option', { hasText: 'Sam' }).count(), { timeout: 10_000 }).toBe(1)
+      await whose.selectOption({ label: 'Sam' })
+      expect([await number.inputValue(), await reason.inputValue()]).toEqual(['6', SAM_REASON])
+      expect(await rating.getByTestId('builder-notice').innerText()).toBe('')
+      await page.keyboard.press('Escape')
+
       // The line goes private: the board (maybe on a projector) shows that Sam has rated, not her 6 nor her reasons.
       expect((await api(live.server.url, `${ratings}/privacy`, { method: 'PUT', token: apiKey, body: { private: true } })).status).toBe(200)
       await expect.poll(() => canvas.getByTestId('sm-rated-marker').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('Sam has rated')])
       expect(await canvas.getByTestId('sm-scaling-mark').count()).toBe(0)
       expect(await canvas.locator('.sm-mark__value').allTextContents()).toEqual(['✓'])
       expect(await canvas.locator(`[title*="${SAM_REASON}"]`).count()).toBe(0)
+
+      // Nor does the rating dialog: the kept draft is not shown, and picking Sam starts empty with a plain note.
+      await page.getByRole('button', { name: 'Give your rating' }).click()
+      expect(await whose.locator('option:checked').innerText()).toBe('Mine (Ana Ruiz)')
+      expect([await number.inputValue(), await reason.inputValue()]).toEqual(['', ''])
+      await whose.selectOption({ label: 'Sam' })
+      expect([await number.inputValue(), await reason.inputValue()]).toEqual(['', ''])
+      expect(await rating.getByTestId('builder-notice').innerText()).toBe(
+        'Sam has already given a number. It stays hidden until everyone’s ratings are shown. A new number replaces it.',
+      )
+      await page.keyboard.press('Escape')
 
       // On her phone, the line says she has rated, and changing her number starts from her 6 and her words.
       await phone.context.addCookies([{ name: 'sm_session', value: sam.session, url: live.server.url }])

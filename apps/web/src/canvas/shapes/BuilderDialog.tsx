@@ -35,6 +35,8 @@ export interface BuilderDialogProps {
   /** The language the map's words are written in: plain-language prompts check it. */
   readonly contentLocale: Locale
   readonly preview?: (values: Readonly<Record<string, string>>) => string
+  /** A plain note under the fields for what is chosen (e.g. "Sam has already given a number"), or `null`. */
+  readonly notice?: (values: Readonly<Record<string, string>>) => string | null
   /** Shows the direct-quote checkbox with this starting value; `undefined` hides it. */
   readonly quote?: boolean
   /**
@@ -146,6 +148,12 @@ export function BuilderDialog(props: BuilderDialogProps) {
           </div>
         )
       })}
+      {props.notice ? (
+        // Always in the page, so a screen reader hears the note when choosing a person brings it.
+        <p className="sm-builder__intro" role="status" data-testid="builder-notice">
+          {props.notice(values)}
+        </p>
+      ) : null}
       {props.quote === undefined ? null : (
         <label className="sm-builder__check">
           <input type="checkbox" checked={quote} onChange={(e) => setQuote(e.target.checked)} />

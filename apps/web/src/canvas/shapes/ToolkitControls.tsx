@@ -51,6 +51,7 @@ import {
   NEXT_STEP_FIELDS,
   NOTE_SHAPE_TYPE,
   OVERALL_SCALE_ID,
+  ratedMarkerId,
   SAFETY_GOAL_SLOTS,
   scalingMarkId,
   writeScalingMark,
@@ -75,6 +76,7 @@ import { Disagreements } from './Disagreements.tsx'
 import { HiddenRatingsPanel } from './HiddenRatingsPanel.tsx'
 import { ToolkitBar } from './ToolkitBar.tsx'
 import { ratingsApi } from '../ratingsApi.ts'
+import { dialogRating } from '../../ratings/dialogRating.ts'
 import { usePrivateScales } from '../usePrivateScales.ts'
 import { NoteAttribution } from './NoteAttribution.tsx'
 import { NotePlainLanguageHint } from './NotePlainLanguageHint.tsx'
@@ -592,15 +594,16 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onNotic
     case 'mark': {
       const scaleId = request.scaleId ?? OVERALL_SCALE_ID
       // The number and reasons already given on a scale by a person, or blanks: choosing another
-      // scale or person shows theirs, so nothing is carried over to a scale nobody rated.
-      const markValues = (scale: string, participantId: string): Record<string, string> => {
-        const props = (editor.getShape(scalingMarkId(scale, participantId) as TLShapeId)?.props ?? {}) as Record<string, unknown>
-        return {
-          value: typeof props.value === 'number' ? String(props.value) : '',
-          whatMakesItThisHigh: typeof props.whatMakesItThisHigh === 'string' ? props.whatMakesItThisHigh : '',
-          onePointHigher: typeof props.onePointHigher === 'string' ? props.onePointHigher : '',
-        }
-      }
+      // scale or person shows theirs, so nothing is carried over to a scale nobody rated. On a
+      // private line, never someone else's (`dialogRating`).
+      const ratingOf = (scale: string, participantId: string) =>
+        dialogRating({
+          mark: editor.getShape(scalingMarkId(scale, participantId) as TLShapeId)?.props as Record<string, unknown> | undefined,
+          rated: editor.getShape(ratedMarkerId(scale, participantId) as TLShapeId) !== undefined,
+          isPrivate: privateScales.includes(scale),
+          isOwn: participantId === user.id,
+        })
+      const markValues = (scale: string, participantId: string): Record<string, string> => ({ ...ratingOf(scale, participantId).fields })
       // A facilitator sitting with a child (or anyone without a device) puts the mark down in their name.
       const whose: BuilderField[] =
         people.length === 0
@@ -619,7 +622,10 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onNotic
         request,
         start: { participantId: user.id, scaleId, ...markValues(scaleId, user.id) },
         startQuote: false,
-        restore: (kept) => request.scaleId === undefined || kept.scaleId === scaleId,
+        // Nor one holding someone else's number on a line that has gone private since.
+        restore: (kept) =>
+          (request.scaleId === undefined || kept.scaleId === scaleId) &&
+          !(privateScales.includes(kept.scaleId || OVERALL_SCALE_ID) && (kept.participantId || user.id) !== user.id),
       })
       return (
         <BuilderDialog
@@ -632,6 +638,10 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onNotic
             ...textFields('toolkit.mark', ['whatMakesItThisHigh', 'onePointHigher'], []),
           ]}
           {...draft.props}
+          notice={(v) => {
+            const person = people.find((p) => p.id === v.participantId)
+            return person && ratingOf(v.scaleId || OVERALL_SCALE_ID, person.id).alreadyGiven ? t('toolkit.mark.alreadyGiven', { name: person.name }) : null
+          }}
           onFieldChange={(name, v) =>
             name === 'scaleId' || name === 'participantId' ? markValues(v.scaleId || OVERALL_SCALE_ID, v.participantId || user.id) : undefined
           }

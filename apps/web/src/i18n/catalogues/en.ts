@@ -368,6 +368,7 @@ export const en = {
   'toolkit.mark.path': 'Path to the door',
   'toolkit.mark.whose': 'Whose number is this?',
   'toolkit.mark.whoseMe': 'Mine ({name})',
+  'toolkit.mark.alreadyGiven': '{name} has already given a number. It stays hidden until everyone’s ratings are shown. A new number replaces it.',
   'toolkit.ends.button': 'What 0 and 10 mean',
   'toolkit.ends.title': 'What 0 and 10 mean',
   'toolkit.ends.intro': 'Say what the ends mean before anyone gives a number, 10 first. Use words that mean something to the people rating.',

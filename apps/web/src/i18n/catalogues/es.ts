@@ -373,6 +373,7 @@ export const es: Record<ListMessageKey, string> = {
   'toolkit.mark.path': 'Camino a la puerta',
   'toolkit.mark.whose': '¿De quién es este número?',
   'toolkit.mark.whoseMe': 'Mío ({name})',
+  'toolkit.mark.alreadyGiven': '{name} ya dio su número. Nadie lo ve hasta que se muestren los números de todos juntos. Un número nuevo reemplaza el anterior.',
   'toolkit.ends.button': 'Qué quieren decir 0 y 10',
   'toolkit.ends.title': 'Qué quieren decir 0 y 10',
   'toolkit.ends.intro': 'Diga qué quieren decir los extremos antes de que alguien dé un número, primero el 10. Use palabras que tengan sentido para quienes califican.',
