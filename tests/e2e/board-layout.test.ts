@@ -11,7 +11,8 @@
  * laptop's tools keep to two rows and the map to at least 80 % of the height; present mode gives
  * the map the whole width without taking height, and frames the whole map in it (and again on leaving),
  * even after the view was moved. A family member on her own 1280 × 800 laptop first sees the top of
- * the map, its column headings 16 px or more, with "Show as list" among the tools, not over the map.
+ * the map, its column headings 16 px or more, with "Show as list" among the tools, not over the map,
+ * and no "Present mode" (the facilitator's, for the projector).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -243,7 +244,7 @@ describe('the board on a phone and on a laptop', () => {
     }
   })
 
-  it('at 1280 × 800 a family member at home first sees the three column headings large enough to read, with "Show as list" beside the map, not over it', async () => {
+  it('at 1280 × 800 a family member at home first sees the three column headings large enough to read, with "Show as list" beside the map, not over it, and no "Present mode"', async () => {
     const page = await family.newPage()
     try {
       await openBoard(page)
@@ -254,6 +255,8 @@ describe('the board on a phone and on a laptop', () => {
       expect(await page.locator('.tlui-navigation-panel').isVisible()).toBe(true)
       const showList = page.getByRole('link', { name: 'Show as list' })
       expect(await showList.isVisible()).toBe(true)
+      // Present mode runs the facilitator's projector; her own laptop is not offered it (the tools are all shown by now).
+      expect(await page.getByRole('button', { name: 'Present mode' }).count()).toBe(0)
 
       // Zoomed in on the map, "Show as list" stands over none of it: it is beside the canvas.
       const canvas = await page.locator('.tl-container').boundingBox()
@@ -274,6 +277,7 @@ describe('the board on a phone and on a laptop', () => {
       const page = await laptop.newPage()
       await openBoard(page)
       await page.getByRole('button', { name: 'Add a danger statement' }).waitFor({ timeout: 10_000 })
+      expect(await page.getByRole('button', { name: 'Present mode' }).isVisible()).toBe(true)
       expect.soft(await settled(() => headingsCovered(page))).toEqual([])
 
       const tldraw = [...(await rects(page, TLDRAW_BOTTOM)), ...(await rects(page, TLDRAW_TOP))]

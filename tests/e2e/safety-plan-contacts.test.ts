@@ -6,13 +6,16 @@
  * show over the box on the facilitator's board marked "Restricted", and neither ever shows on her
  * phone nor reaches the shared map. A plain shared note put into the box by another client says,
  * on the board, that everyone can see it, and "Restrict this note" takes it out of the shared map.
+ * That offer moves out from under tldraw's style panel when it opens, and it and the "Restrict this
+ * note" of a note selected near it never stand on each other.
  */
 import { describe, expect, it } from 'vitest'
-import { devices } from 'playwright-core'
+import { devices, type Locator, type Page } from 'playwright-core'
 import { addTemplateItem, readMap, readRecordMap, RECORDS_ARRAY_NAME, zoneLabel } from '@safetymap/map-model'
 import * as Y from 'yjs'
 import { api, connectPeer } from '../helpers/clients.ts'
 import { recordingContext } from '../helpers/browser.ts'
+import { overlaps } from '../helpers/boxes.ts'
 import { clickWhereSeen, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { joinOnPhone } from '../helpers/phoneJoin.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -21,21 +24,64 @@ import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 const live = useServerAndChromium()
 const CONTACTS = zoneLabel('safety-plan-contacts', 'en')
 
+/** A facilitator's new meeting on a 1366 × 850 laptop, and a worker's client on the same map. */
+async function facilitatorBoard(email: string) {
+  const worker = await workerWithPassword(live.server, email, 'Ana Ruiz')
+  const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
+  const board = await facilitator.context.newPage()
+  const meetingId = await signInAndCreateMeeting(board, live.server.url, email, 'Contacts for Kai')
+  const canvas = board.locator('.tl-canvas')
+  await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
+  const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
+  return { worker, context: facilitator.context, board, canvas, meetingId, observer }
+}
+
+/** Places a safety plan from the board's tools. */
+async function addSafetyPlan(board: Page, canvas: Locator): Promise<void> {
+  await board.getByRole('button', { name: 'Add a template' }).click()
+  await board.getByRole('menuitem', { name: 'Safety plan' }).click()
+  await canvas.getByText(CONTACTS, { exact: true }).first().waitFor({ timeout: 10_000 })
+}
+
+/**
+ * A plain shared note saying `text`, written in the plan's "if a rule is broken" box by another
+ * client and moved `by` (page units) from where it was written: 640 down is the contacts box,
+ * which spans the plan's width.
+ */
+function pushPlanNote(doc: Y.Doc, text: string, by: { readonly dx: number; readonly dy: number }): void {
+  const placementId = readMap(doc).templates.find((t) => t.templateId === 'safety-plan')?.placementId ?? ''
+  const scratch = new Y.Doc()
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc))
+  const noteId = addTemplateItem(scratch, placementId, 'safety-plan-if-broken', text, { id: 'w', name: 'Ana Ruiz' })
+  const note = readRecordMap(scratch).get(noteId) as { x: number; y: number }
+  scratch.destroy()
+  doc.getArray(RECORDS_ARRAY_NAME).push([{ key: noteId, val: { ...note, x: note.x + by.dx, y: note.y + by.dy } }])
+}
+
+/** Pans the board with the mouse wheel until `target`'s top-left corner is within 4 px of `to`. */
+async function panTo(board: Page, target: Locator, to: { readonly x: number; readonly y: number }): Promise<void> {
+  const view = (await board.locator('.tl-container').boundingBox())!
+  await board.mouse.move(view.x + 40, view.y + view.height / 2)
+  await expect
+    .poll(
+      async () => {
+        const at = (await target.boundingBox())!
+        const off = Math.hypot(at.x - to.x, at.y - to.y)
+        if (off > 4) await board.mouse.wheel(at.x - to.x, at.y - to.y)
+        return off
+      },
+      { timeout: 5_000 },
+    )
+    .toBeLessThanOrEqual(4)
+}
+
 describe('safety plan contacts', () => {
   it('reach the facilitator’s board as restricted notes and never the family’s phone', async () => {
-    const worker = await workerWithPassword(live.server, 'ana.contacts@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
+    const { worker, context, board, canvas, meetingId, observer } = await facilitatorBoard('ana.contacts@example.org')
     const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
-    const board = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(board, live.server.url, 'ana.contacts@example.org', 'Contacts for Kai')
-    const canvas = board.locator('.tl-canvas')
-    await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
-    const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
     const sharedHolds = (text: string) => Buffer.from(Y.encodeStateAsUpdate(observer.doc)).includes(Buffer.from(text))
     try {
-      await board.getByRole('button', { name: 'Add a template' }).click()
-      await board.getByRole('menuitem', { name: 'Safety plan' }).click()
-      await canvas.getByText(CONTACTS, { exact: true }).first().waitFor({ timeout: 10_000 })
+      await addSafetyPlan(board, canvas)
 
       const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
       const url = new URL(invite.body.url)
@@ -79,14 +125,7 @@ describe('safety plan contacts', () => {
 
       // A plain note in the box (here from a client that moved one there) reaches everyone: the board says so and offers to restrict it.
       const dad = 'Dad 555-0177'
-      const placementId = readMap(observer.doc).templates.find((t) => t.templateId === 'safety-plan')?.placementId ?? ''
-      const scratch = new Y.Doc()
-      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(observer.doc))
-      const noteId = addTemplateItem(scratch, placementId, 'safety-plan-if-broken', dad, { id: 'w', name: 'Ana Ruiz' })
-      const note = readRecordMap(scratch).get(noteId) as { y: number }
-      scratch.destroy()
-      // The "if a rule is broken" box sits 640 above the contacts box, which spans the plan's width.
-      observer.doc.getArray(RECORDS_ARRAY_NAME).push([{ key: noteId, val: { ...note, y: note.y + 640 } }])
+      pushPlanNote(observer.doc, dad, { dx: 0, dy: 640 })
       const warning = board.getByTestId('shared-in-workers-only-box')
       await warning.getByText('Everyone can see this note.', { exact: false }).waitFor({ timeout: 10_000 })
       await waitFor(() => sharedHolds(dad), { timeoutMs: 10_000, what: 'the drawn note in the shared map' })
@@ -99,7 +138,48 @@ describe('safety plan contacts', () => {
     } finally {
       observer.destroy()
       await phone.close()
-      await facilitator.context.close()
+      await context.close()
+    }
+  }, 120_000)
+
+  it('offers to restrict stand clear of tldraw’s style panel when it opens, and of each other', async () => {
+    const { context, board, canvas, observer } = await facilitatorBoard('ana.offers@example.org')
+    try {
+      await addSafetyPlan(board, canvas)
+      await observer.synced()
+      const dad = 'Dad 555-0177'
+      pushPlanNote(observer.doc, dad, { dx: 0, dy: 640 })
+      const offer = board.getByTestId('shared-in-workers-only-box')
+      await offer.waitFor({ timeout: 10_000 })
+      const notes = board.locator('.tl-shape[data-shape-type="note"]')
+      const view = (await board.locator('.tl-container').boundingBox())!
+
+      // The note high on the right: its offer stands under it, where tldraw's style panel comes up for a drawing tool.
+      await panTo(board, notes.filter({ hasText: dad }), { x: view.x + 700, y: view.y + 50 })
+      await board.getByTestId('tools.draw').click()
+      const stylePanel = board.getByTestId('style.panel')
+      await stylePanel.waitFor({ timeout: 5_000 })
+      await expect.poll(async () => overlaps(await offer.boundingBox(), await stylePanel.boundingBox()), { timeout: 3_000 }).toBe(false)
+      await clickWhereSeen(board, offer.getByRole('button', { name: 'Restrict this note' }))
+      await clickWhereSeen(board, offer.getByRole('button', { name: 'Cancel' }))
+
+      // The note low in the view: its offer stands above it, just under another note, where that
+      // note's own "Restrict this note" would go once it is selected.
+      await board.getByTestId('tools.select').click()
+      pushPlanNote(observer.doc, 'Uncle nearby', { dx: 450, dy: 0 })
+      const uncle = notes.filter({ hasText: 'Uncle nearby' })
+      // Off the view for now, so tldraw does not draw it yet.
+      await uncle.waitFor({ state: 'attached', timeout: 10_000 })
+      await panTo(board, notes.filter({ hasText: dad }), { x: view.x + 518, y: view.y + 508 })
+      await uncle.click()
+      const restrict = board.locator('.sm-restrict-action').filter({ hasNotText: 'Everyone can see this note.' })
+      await restrict.waitFor({ timeout: 5_000 })
+      await expect.poll(async () => overlaps(await offer.boundingBox(), await restrict.boundingBox()), { timeout: 3_000 }).toBe(false)
+      await clickWhereSeen(board, restrict.getByRole('button', { name: 'Restrict this note' }))
+      await restrict.getByRole('button', { name: 'Yes, restrict it' }).waitFor({ timeout: 5_000 })
+    } finally {
+      observer.destroy()
+      await context.close()
     }
   }, 120_000)
 })

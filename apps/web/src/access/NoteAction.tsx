@@ -1,15 +1,25 @@
 /**
  * A small box of actions about one note on the canvas (render inside `<Tldraw>`), placed where a
  * mouse can reach it: under the note, or above or beside it when tldraw's toolbar, zoom or menus
- * stand there or the canvas ends ({@link placeNoteAction}). Placed again as the note moves on
- * screen and as the box grows (a question before a change).
+ * stand there or the canvas ends ({@link placeNoteAction}), and clear of the boxes about other notes
+ * that come before it on the page (those stay put; so two never stand on each other). Placed again
+ * as the note moves on screen, as the box grows (a question before a change), as tldraw's panels
+ * come, go or grow (its style panel opens for a selection or a drawing tool) and as an earlier box
+ * moves.
  *
  *   <NoteAction note={{ x, y, w, h }} gapBelow={28}><RestrictButton … /></NoteAction>
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useEditor } from 'tldraw'
-import { canvasAndPanels, type ScreenRect } from '../canvas/showMapTop.ts'
+import { canvasAndPanels, watchPanels, type ScreenRect } from '../canvas/showMapTop.ts'
 import { placeNoteAction, type ActionPlace } from './placeNoteAction.ts'
+
+const BOX_CLASS = 'sm-restrict-action'
+
+/** The boxes about other notes before `box` on the page, which it keeps clear of. */
+function boxesBefore(box: HTMLElement): HTMLElement[] {
+  return [...box.ownerDocument.querySelectorAll<HTMLElement>(`.${BOX_CLASS}`)].filter((other) => other.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING)
+}
 
 /** Props of {@link NoteAction}. */
 export interface NoteActionProps {
@@ -32,23 +42,42 @@ export function NoteAction({ note, gapBelow, testId, children }: NoteActionProps
     if (!element) return
     const placeBox = () => {
       const { viewport, panels } = canvasAndPanels(editor)
+      const earlier = boxesBefore(element).map((other) => other.getBoundingClientRect())
       const next = placeNoteAction({
         note: { x, y, w, h },
         size: { w: element.offsetWidth, h: element.offsetHeight },
         area: { x: 0, y: 0, w: viewport.w, h: viewport.h },
-        panels: panels.map((panel) => ({ ...panel, x: panel.x - viewport.x, y: panel.y - viewport.y })),
+        panels: [...panels, ...earlier.map((r) => ({ x: r.left, y: r.top, w: r.width, h: r.height }))].map((r) => ({ ...r, x: r.x - viewport.x, y: r.y - viewport.y })),
         gapBelow,
       })
       setPlace((last) => (last?.x === next.x && last.y === next.y ? last : next))
     }
+    const resized = new ResizeObserver(placeBox)
+    // An earlier box that comes, goes or moves (its `style`) may now stand where this one is.
+    const earlierMoved = new MutationObserver(() => {
+      watchEarlier()
+      placeBox()
+    })
+    const watchEarlier = () => {
+      if (element.parentElement) earlierMoved.observe(element.parentElement, { childList: true })
+      for (const other of boxesBefore(element)) {
+        earlierMoved.observe(other, { attributes: true, attributeFilter: ['style'] })
+        resized.observe(other)
+      }
+    }
     placeBox()
-    const observer = new ResizeObserver(placeBox)
-    observer.observe(element)
-    return () => observer.disconnect()
+    resized.observe(element)
+    watchEarlier()
+    const stopWatchingPanels = watchPanels(editor, placeBox)
+    return () => {
+      resized.disconnect()
+      earlierMoved.disconnect()
+      stopWatchingPanels()
+    }
   }, [editor, x, y, w, h, gapBelow])
   const at = place ?? { x, y: y + h + gapBelow }
   return (
-    <div ref={box} className="sm-restrict-action" data-testid={testId} style={{ left: at.x, top: at.y }} onPointerDown={(event) => event.stopPropagation()}>
+    <div ref={box} className={BOX_CLASS} data-testid={testId} style={{ left: at.x, top: at.y }} onPointerDown={(event) => event.stopPropagation()}>
       {children}
     </div>
   )

@@ -35,8 +35,9 @@ export function RestrictedItems({ meetingId, canRestrict }: RestrictedItemsProps
   return (
     <>
       <RestrictedNotesLayer notes={notes} />
-      {canRestrict ? <RestrictSelectedNote meetingId={meetingId} /> : null}
+      {/* The offers that stay come first: the one for a note just selected makes way for them (`NoteAction`). */}
       {canRestrict ? <SharedNotesInWorkersOnlyBoxes meetingId={meetingId} /> : null}
+      {canRestrict ? <RestrictSelectedNote meetingId={meetingId} /> : null}
     </>
   )
 }

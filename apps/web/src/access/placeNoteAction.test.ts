@@ -33,6 +33,18 @@ describe('placeNoteAction', () => {
     expect(at.y).toBe(700 - 8 - 48)
   })
 
+  it('stands next to what is in the way, nearest the note, when another note’s offer and the style panel take every side', () => {
+    // As seen on a 1366 × 850 laptop: a note selected just above a contacts-box note whose large
+    // offer stands under it, with tldraw's style panel at the top right.
+    const canvas = { x: 0, y: 0, w: 1006, h: 698 }
+    const note = { x: 669, y: 293, w: 67, h: 67 }
+    const stylePanel = { x: 850, y: 6, w: 148, h: 332 }
+    const offer = { x: 518, y: 356, w: 396, h: 144 }
+    const at = placeNoteAction({ note, size: { w: 217, h: 64 }, area: canvas, panels: [stylePanel, offer], gapBelow: 28 })
+    // Under the offer, rather than on it or under the style panel.
+    expect(at).toEqual({ x: 669, y: 508 })
+  })
+
   it('leaves the action under a note that is off the canvas', () => {
     expect(place({ x: 600, y: 900, w: 100, h: 100 })).toEqual({ x: 600, y: 1028 })
   })

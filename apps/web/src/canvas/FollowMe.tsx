@@ -230,17 +230,20 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator, labels }: Foll
           </button>
         )
       ) : null}
-      <button
-        type="button"
-        aria-pressed={present}
-        onClick={() => {
-          setPresent((on) => !on)
-          setPartIndex(0)
-          setFramedCamera(null)
-        }}
-      >
-        {t('toolkit.present')}
-      </button>
+      {/* Present mode is for the facilitator running the projector: on a family member's own laptop it would only be a puzzle. */}
+      {isFacilitator ? (
+        <button
+          type="button"
+          aria-pressed={present}
+          onClick={() => {
+            setPresent((on) => !on)
+            setPartIndex(0)
+            setFramedCamera(null)
+          }}
+        >
+          {t('toolkit.present')}
+        </button>
+      ) : null}
       {present ? (
         <>
           {/* aria-disabled, not disabled: at the first or last part the keyboard stays on the button. */}

@@ -24,6 +24,8 @@
  *   frameContent(editor, { x, y, w, h }, { readableZoom: 0.75, topZoom: 0.75 })
  *   // whether it would show whole at 45 % or larger
  *   fitsWhole(editor, { x, y, w, h }, 0.45)
+ *   // something kept clear of the panels, placed again as they come, go or grow
+ *   const stop = watchPanels(editor, placeAgain)
  */
 import type { Editor } from 'tldraw'
 
@@ -151,6 +153,31 @@ export function canvasAndPanels(editor: Editor): { readonly viewport: ScreenRect
   const box = container.getBoundingClientRect()
   const viewport = { x: box.left, y: box.top, w: box.width, h: box.height }
   return { viewport, panels: panelRects(container, viewport) }
+}
+
+/**
+ * Calls `onChange` whenever a panel over the canvas comes, goes or changes size: tldraw opens its
+ * style panel for a selection or a drawing tool long after the canvas opened, over whatever was
+ * placed clear of the panels then. Returns the stop.
+ */
+export function watchPanels(editor: Editor, onChange: () => void): () => void {
+  const container = editor.getContainer()
+  const resized = new ResizeObserver(onChange)
+  const observePanels = () => {
+    resized.disconnect()
+    for (const panel of container.ownerDocument.querySelectorAll(PANEL_SELECTORS)) resized.observe(panel)
+  }
+  const cameOrWent = new MutationObserver(() => {
+    observePanels()
+    onChange()
+  })
+  // tldraw's UI layer, not the shapes beside it: those change with every letter written in a note.
+  cameOrWent.observe(container.querySelector('.tlui-layout') ?? container, { childList: true, subtree: true })
+  observePanels()
+  return () => {
+    cameOrWent.disconnect()
+    resized.disconnect()
+  }
 }
 
 /** The canvas on screen, and where `content` goes in the part of it the panels leave free now ({@link fitInFreeArea}). */
