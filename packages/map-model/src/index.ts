@@ -11,6 +11,7 @@
  * readMap(doc).sections.danger // [{ id, text, authorId, authorName, createdAt }]
  * ```
  */
+export { FOLLOW_PRESENCE_FIELD, speaksForItself, type PresenceSender } from './lib/presenceIdentity.ts'
 export {
   COLUMN_KEYS,
   COLUMN_SECTIONS,

@@ -26,6 +26,7 @@ const REJECT_REASONS = {
   unresolved_updates: 'rejectedUnresolvedUpdates',
   rate_limited: 'rejectedRateLimited',
   foreign_client_id: 'rejectedForeignClientId',
+  presence_claim: 'rejectedPresenceClaim',
   invalid_record: 'rejectedInvalidRecord',
   template_protected: 'rejectedTemplateProtected',
   unresolved_parent: 'rejectedUnresolvedParent',

@@ -20,8 +20,8 @@ function setup() {
       }
     },
   })
-  const join = (connectionId: number, participantId: string): AwarenessPeer => {
-    const peer = { participantId, origin: createPeerOrigin(connectionId), connected: true, awarenessClientId: null }
+  const join = (connectionId: number, participantId: string, role = 'editor'): AwarenessPeer => {
+    const peer = { participantId, role, origin: createPeerOrigin(connectionId), connected: true, awarenessClientId: null }
     peers.push(peer)
     return peer
   }

@@ -8,7 +8,8 @@
  * most of a relay's messages, so this path only copies bytes.
  *
  * Each connection may speak for one client id only — the first one it names that no other live
- * participant holds (bar item 5). The stock provider also echoes everyone else's states back;
+ * participant holds (bar item 5) — and only as itself: a state naming another participant, or the
+ * facilitator's role or lead from anyone else, is dropped (map-model `speaksForItself`). The stock provider also echoes everyone else's states back;
  * those entries are skipped silently. When a connection leaves, its state is removed and the
  * removal broadcast, so no ghost cursor stays behind.
  *
@@ -26,6 +27,7 @@
  * presence.forget(peer)
  * ```
  */
+import { speaksForItself } from '@safetymap/map-model'
 import { encodeAwarenessEntry, encodeAwarenessFrame, type AwarenessEntry } from './protocol/awareness.ts'
 import type { RelayCounters } from './relayStats.ts'
 import { REMOTE_ORIGIN, isPeerOrigin, type PeerOrigin } from './origins.ts'
@@ -36,6 +38,8 @@ const STATE_TIMEOUT_MS = 30_000
 /** The part of a room peer presence needs. @internal */
 export interface AwarenessPeer {
   readonly participantId: string
+  /** The connection's meeting role: only a facilitator's state may say so, or lead the view. */
+  readonly role: string
   readonly origin: PeerOrigin
   readonly connected: boolean
   awarenessClientId: number | null
@@ -94,6 +98,10 @@ export class RoomAwareness {
       if (entry.clientId !== peer.awarenessClientId) continue
       if (entry.stateBytes > this.options.maxStateBytes) {
         this.options.counters.awarenessEntriesDropped++
+        continue
+      }
+      if (!speaksForItself(entry.state, { participantId: peer.participantId, facilitator: peer.role === 'facilitator' })) {
+        this.options.counters.rejectedPresenceClaim++
         continue
       }
       this.apply(entry, peer.origin)

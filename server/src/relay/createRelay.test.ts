@@ -134,7 +134,7 @@ describe('relay over real sockets', () => {
   })
 
   it('ignores awareness entries for a client id another participant holds', async () => {
-    const a = h.provider('m1', 'p-a')
+    const a = h.provider('m1', 'p-a', 'facilitator')
     a.awareness.setLocalStateField('user', { role: 'facilitator' })
     const b = h.provider('m1', 'p-b')
     await Promise.all([synced(a), synced(b)])
@@ -151,6 +151,32 @@ describe('relay over real sockets', () => {
     ws.send(encoding.toUint8Array(spoof))
     await sleep(100)
     expect(b.awareness.getStates().get(a.awareness.clientID)).toEqual({ user: { role: 'facilitator' } })
+  })
+
+  it('drops a presence state that claims another person, the facilitator role or the lead of everyone’s view, and relays honest ones', async () => {
+    const ana = h.provider('m1', 'w-ana', 'facilitator')
+    const lorna = h.provider('m1', 'p-lorna')
+    await Promise.all([synced(ana), synced(lorna)])
+    const view = { bounds: { x: 0, y: 0, w: 800, h: 600 }, since: 1 }
+    const seenByAna = () => ana.awareness.getStates().get(lorna.awareness.clientID)
+    const claims = [
+      { user: { id: 'w-ana', name: 'Ana Ruiz', role: 'facilitator' } },
+      { user: { id: 'p-lorna', name: 'Lorna', role: 'facilitator' } },
+      { user: { id: 'p-lorna', name: 'Lorna', role: 'editor' }, smFollow: view },
+    ]
+    // One at a time: the relay takes a connection's presence at most 10 times a second, latest only.
+    for (const [i, state] of claims.entries()) {
+      lorna.awareness.setLocalState(state)
+      await waitFor(() => h.relay.stats().counters.rejectedPresenceClaim === i + 1, `claim ${i + 1} dropped`)
+    }
+    expect(seenByAna()).toBeUndefined()
+    const honest = { user: { id: 'p-lorna', name: 'Lorna', role: 'editor' }, smFollow: null }
+    lorna.awareness.setLocalState(honest)
+    await waitFor(() => seenByAna() !== undefined, 'Lorna’s honest state reaches Ana')
+    expect(seenByAna()).toEqual(honest)
+    // The facilitator leads, and everyone sees it.
+    ana.awareness.setLocalState({ user: { id: 'w-ana', name: 'Ana Ruiz', role: 'facilitator' }, smFollow: view })
+    await waitFor(() => (lorna.awareness.getStates().get(ana.awareness.clientID) as { smFollow?: unknown } | undefined)?.smFollow !== undefined, 'Ana’s lead reaches Lorna')
   })
 
   it('closes a frame over MAX_MESSAGE_BYTES with 1009 and keeps the other peers (RL-7)', async () => {

@@ -26,6 +26,8 @@ export interface RelayCounters {
   pingTimeouts: number
   rejectedRateLimited: number
   rejectedForeignClientId: number
+  /** Presence states that claimed another person, or a facilitator's role or lead, dropped. */
+  rejectedPresenceClaim: number
   rejectedInvalidRecord: number
   rejectedTemplateProtected: number
   rejectedUnresolvedParent: number
@@ -77,6 +79,7 @@ export function createRelayCounters(): RelayCounters {
     pingTimeouts: 0,
     rejectedRateLimited: 0,
     rejectedForeignClientId: 0,
+    rejectedPresenceClaim: 0,
     rejectedInvalidRecord: 0,
     rejectedTemplateProtected: 0,
     rejectedUnresolvedParent: 0,

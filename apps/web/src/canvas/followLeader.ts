@@ -9,9 +9,10 @@
  *   const lead = winningLead(leads) // everyone follows it
  *   const since = nextStart(leads, Date.now()) // when this device starts leading
  */
+import { FOLLOW_PRESENCE_FIELD } from '@safetymap/map-model'
 
-/** Awareness field of a leader's view: `{ bounds, since }`. */
-export const FOLLOW_FIELD = 'smFollow'
+/** Awareness field of a leader's view: `{ bounds, since }`; the relay lets only facilitators set it. */
+export const FOLLOW_FIELD = FOLLOW_PRESENCE_FIELD
 
 /** One facilitator leading, as their awareness state says. */
 export interface FollowLead {

@@ -10,7 +10,8 @@
  * ```
  *
  * Decoding checks every entry (lengths, UTF-8, JSON) and that nothing trails; it keeps the JSON
- * text so the room can re-encode a filtered update without re-serialising states.
+ * text so the room can re-encode a filtered update without re-serialising states, and the parsed
+ * state so the room can check who it claims to be (map-model `speaksForItself`).
  *
  * ```ts
  * const decoded = decodeAwarenessBody(decoder)
@@ -31,6 +32,8 @@ export interface AwarenessEntry {
   readonly stateBytes: number
   /** The entry's bytes as received (`clientID, clock, state`), to relay it without encoding it again. */
   readonly encoded?: Uint8Array
+  /** The state as parsed while checking it (absent on entries the relay encodes itself). */
+  readonly state?: unknown
 }
 
 /** A decoded awareness message. @public */
@@ -62,8 +65,8 @@ export function decodeAwarenessBody(decoder: decoding.Decoder): Decoded<Awarenes
       const clock = decoding.readVarUint(inner)
       const bytes = decoding.readVarUint8Array(inner)
       const stateJson = utf8.decode(bytes)
-      JSON.parse(stateJson)
-      entries.push({ clientId, clock, stateJson, stateBytes: bytes.byteLength, encoded: update.subarray(start, inner.pos) })
+      const state: unknown = JSON.parse(stateJson)
+      entries.push({ clientId, clock, stateJson, stateBytes: bytes.byteLength, encoded: update.subarray(start, inner.pos), state })
     }
   } catch (error) {
     return decodeFailure(`awareness.entries: invalid (${describeError(error)})`)
