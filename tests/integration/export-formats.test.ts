@@ -10,14 +10,12 @@
  * record and the family copy print Pacific time, named; the JSON keeps UTC.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { Ajv2020 } from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
 import { strFromU8, unzipSync } from 'fflate'
 import {
   addDangerStatement,
@@ -36,11 +34,10 @@ import {
   RECORDS_ARRAY_NAME,
   type SectionKey,
 } from '@safetymap/map-model'
-import { REPO_ROOT, type TestServer } from '../helpers/servers.ts'
+import type { TestServer } from '../helpers/servers.ts'
+import { docxText, exportSchemaValidator, normalize } from '../helpers/exportFiles.ts'
 import { useServers } from '../helpers/useServers.ts'
 import { api, createMeeting, joinByInvite } from '../helpers/clients.ts'
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void
 
 const start = useServers()
 let server: TestServer
@@ -98,8 +95,6 @@ const PATH_WORDS = 'Casi llego a la puerta porque la abuela está'
 const PATH_ENDS = { zero: 'Muy lejos de la puerta', ten: 'En la puerta, a salvo' }
 const OVERALL_ENDS = { zero: 'Kai no puede quedarse en casa', ten: 'Todos están seguros de que Kai está a salvo' }
 
-// pdftotext gives ligatures as one character (ﬁ): unfolded, so "confidentiality" reads as written.
-const normalize = (text: string) => text.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC')).replace(/\s+/g, ' ')
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 async function exportFile(format: string, options: { token?: string; cookie?: string; query?: string; meeting?: string } = {}) {
@@ -109,28 +104,10 @@ async function exportFile(format: string, options: { token?: string; cookie?: st
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) }
 }
 
-/** A validator of docs/export-schema.json. */
-function exportSchemaValidator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true })
-  addFormats(ajv)
-  return ajv.compile(JSON.parse(readFileSync(path.join(REPO_ROOT, 'docs/export-schema.json'), 'utf8')))
-}
-
 function pdfText(bytes: Buffer, name: string): string {
   const file = path.join(tmp, name)
   writeFileSync(file, bytes)
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-}
-
-function docxText(bytes: Buffer): string {
-  const files = unzipSync(new Uint8Array(bytes))
-  const xml = strFromU8(files['word/document.xml']!)
-  // Paragraphs become lines; run text is concatenated; XML entities decoded.
-  return xml
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
 }
 
 beforeAll(async () => {
@@ -380,7 +357,7 @@ describe('export formats', () => {
     expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
     expect(body.canvasPicture).toEqual({ included: false })
     expect(body.exportId).toBe(res.headers.get('x-export-id'))
-    expect(body.schemaVersion).toBe('1.11.0')
+    expect(body.schemaVersion).toBe('1.12.0')
     expect(body.variant).toBe('three-column')
     expect(body.dangerStatements[0].disagreements).toEqual([{ participant: { id: 'p-jose', name: 'José Nguyễn' }, at: new Date(clock + 3_600_000).toISOString() }])
     // Machine data: times stay ISO 8601 UTC, with the zone the printed copies use beside them.
@@ -412,9 +389,9 @@ describe('export formats', () => {
     expect(circles.people).toEqual([{ itemId: expect.any(String), name: CIRCLE_ITEM, participantId: 'p-thu', ring: 'circle-close', ringLabel: { en: 'Close support', es: 'Apoyo cercano' } }])
     expect(body.scales.find((sc: { scaleId: string }) => sc.scaleId === OVERALL_SCALE_ID).ends).toEqual(OVERALL_ENDS)
 
-    // A record written by 1.1.0 (none of the 1.2.0 to 1.11.0 fields) still validates.
+    // A record written by 1.1.0 (none of the 1.2.0 to 1.12.0 fields) still validates.
     const older = structuredClone(body)
-    older.$schema = older.$schema.replace('1.11.0', '1.1.0')
+    older.$schema = older.$schema.replace('1.12.0', '1.1.0')
     delete older.variant
     for (const key of ['children', 'meetingFormat', 'agreements', 'desiredOutcome', 'timeZone']) delete older.meeting[key]
     older.schemaVersion = '1.1.0'

@@ -23,6 +23,7 @@ import {
   readMap,
   readRecordMap,
   RECORDS_ARRAY_NAME,
+  recordWordingAgreed,
   renameTemplateZone,
   safetyHousePathScaleId,
   setScaleEnds,
@@ -240,5 +241,27 @@ describe('the phone list written into its page', () => {
     const viewer = (await page(meeting.id, { cookie: `sm_session=${sam.session}` })).html
     expect(viewer).toContain('when dad shouts qv3')
     expect(viewer).not.toContain('phone-add')
+  })
+
+  it('says under a words and pictures story whether the parents agreed to its words, as the live list does (MM-36)', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Story')
+    const jess = await joinByInvite(server.url, apiKey, meeting.id, 'Jess')
+    let placementId = ''
+    await server.services.relay.applyServerChange(meeting.id, (doc) => {
+      placementId = placeTemplate(doc, 'words-and-pictures').placementId
+      addTemplateItem(doc, placementId, 'story-what-happened', 'Mum fell asleep qv8', { id: 'p-jess', name: 'Jess' })
+    })
+    const story = async () => {
+      const { html } = await page(meeting.id, { cookie: `sm_session=${jess.session}; sm_locale=es` })
+      const at = html.indexOf('data-template="words-and-pictures"')
+      expect(at).toBeGreaterThan(-1)
+      return html.slice(at, html.indexOf('data-section="story-title"', at))
+    }
+    expect(await story()).toContain(`<p class="phone-hint">${es['phone.story.draft']}</p>`)
+    await server.services.relay.applyServerChange(meeting.id, (doc) => {
+      recordWordingAgreed(doc, placementId, { givenBy: 'Jess <mum>', recordedBy: { id: 'w-ana', name: 'Ana Ruiz' }, at: new Date() })
+    })
+    expect(await story()).toContain(`<p class="phone-hint">${es['phone.story.agreed'].replace('{name}', 'Jess &lt;mum&gt;')}</p>`)
   })
 })

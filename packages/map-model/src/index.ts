@@ -230,4 +230,6 @@ export {
   type ParentConsent,
   type ParentConsentInput,
 } from './lib/childTools.ts'
+export { storyWordingState, WORDING_AGREED_META_KEY, type StoryWordingState, type WordingAgreed } from './lib/wordingAgreement.ts'
+export { recordWordingAgreed } from './lib/recordWordingAgreed.ts'
 export { setUpMeetingDoc, type SetUpMeetingDocOptions } from './lib/setUpMeetingDoc.ts'

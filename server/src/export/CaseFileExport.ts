@@ -47,6 +47,7 @@ import {
   type SafetyMap,
   type ScaleRow,
   type SectionKey,
+  type ParentConsent,
   type TemplateId,
 } from '@safetymap/map-model'
 import type { MeetingFormat, MeetingType } from '../meetings/meetingDetails.ts'
@@ -54,7 +55,7 @@ import { templateName } from './exportWords.ts'
 import { earlierNumbers, type EarlierNumbers, type FinishedVersion } from '../ratings/earlierNumbers.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.11.0'
+export const EXPORT_SCHEMA_VERSION = '1.12.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -219,6 +220,12 @@ export interface ExportParentConsent {
   readonly at: string
 }
 
+/** The parents' agreement to a words and pictures story's words (map-model MM-36). */
+export interface ExportWordingAgreed extends ExportParentConsent {
+  /** False once a note on the story changed after they agreed: the words are a draft again. */
+  readonly stillCurrent: boolean
+}
+
 /** A person on the circles of safety and support and the ring they are in. */
 export interface ExportCirclePerson {
   readonly itemId: string
@@ -247,6 +254,8 @@ export interface ExportTemplate {
   readonly path: ExportScale | null
   /** Circles of safety and support: every person from the centre ring out, else `null`. */
   readonly people: readonly ExportCirclePerson[] | null
+  /** Since 1.12.0. Only on a words and pictures story: the parents' agreement to its words, or `null` while a draft. */
+  readonly wordingAgreed?: ExportWordingAgreed | null
 }
 
 /** One person on the meeting's roster, with what was recorded about them (`null`: not recorded). */
@@ -497,9 +506,7 @@ function toTemplate(
     childsOwnWords,
     sections,
     notShared,
-    parentConsent: placed.parentConsent
-      ? { givenBy: placed.parentConsent.givenBy, recordedBy: { id: placed.parentConsent.recordedById, name: placed.parentConsent.recordedByName }, at: placed.parentConsent.at }
-      : null,
+    parentConsent: placed.parentConsent ? toConsent(placed.parentConsent) : null,
     path: placed.path ? toScale(pathRow(placed.path, map, ''), earlier) : null,
     people: placed.people
       ? placed.people.filter((p) => !restricted.has(p.itemId)).map((p) => ({
@@ -510,8 +517,14 @@ function toTemplate(
           ringLabel: sectionLabel(p.ring, placed.templateId, labels),
         }))
       : null,
+    ...(placed.wordingAgreed !== undefined
+      ? { wordingAgreed: placed.wordingAgreed ? { ...toConsent(placed.wordingAgreed), stillCurrent: placed.wordingAgreed.stillCurrent } : null }
+      : {}),
   }
 }
+
+/** A consent (or agreement) as recorded, with who recorded it as a person. */
+const toConsent = (c: ParentConsent): ExportParentConsent => ({ givenBy: c.givenBy, recordedBy: { id: c.recordedById, name: c.recordedByName }, at: c.at })
 
 /**
  * A scaling line as the phone view shows it (map-model `scaleRows`/`pathRow`): while it is

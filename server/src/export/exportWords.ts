@@ -16,7 +16,7 @@
  */
 import { formatDueDate, templateZoneWords, type LabelKey, type Locale, type MapVariantId, type TemplateId } from '@safetymap/map-model'
 import type { MeetingFormat, MeetingType } from '../meetings/meetingDetails.ts'
-import type { ExportDisagreement } from './CaseFileExport.ts'
+import type { ExportDisagreement, ExportWordingAgreed } from './CaseFileExport.ts'
 
 /** Short banner on every page of the case-file record (WIC 827 / 42 CFR Part 2 style). */
 export const CONFIDENTIALITY_BANNER =
@@ -70,6 +70,7 @@ const TEMPLATE_NAMES: Readonly<Record<TemplateId, Readonly<Record<Locale, string
   'safety-house': { en: 'Safety House', es: 'La casa segura' },
   circles: { en: 'Circles of safety and support', es: 'Círculos de seguridad y apoyo' },
   'safety-plan': { en: 'Safety plan', es: 'Plan de seguridad' },
+  'words-and-pictures': { en: 'Words and pictures story', es: 'Cuento con palabras y dibujos' },
 }
 
 /** A placed template's name; `null` (a template this version does not know) reads "Other template". */
@@ -191,6 +192,10 @@ interface FamilyWords {
   readonly keptForWorkers: string
   /** That these people (one or more, in the order they said so) do not agree with the item above. */
   readonly disagree: (names: readonly string[]) => string
+  /** A words and pictures story whose words the parents agreed to, as they are now (MM-36). */
+  readonly wordingAgreed: (givenBy: string, recordedBy: string, date: string) => string
+  readonly wordingDraft: string
+  readonly wordingChanged: string
 }
 
 /** "Jess", "Jess and Ana", "Jess, Ana, and Thu" / "Jess, Ana y Thu" ("Ana e Isabel"), by the language's rules. */
@@ -233,6 +238,9 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     whoIsInTheCircles: 'Who is in each circle',
     keptForWorkers: 'The phone numbers are kept only for the agency’s workers.',
     disagree: (names) => `${listOfNames(names, 'en')} ${names.length === 1 ? 'does' : 'do'} not agree with this.`,
+    wordingAgreed: (givenBy, recordedBy, date) => `Parents agreed to this wording: ${givenBy} (recorded by ${recordedBy}, ${date})`,
+    wordingDraft: 'Not yet agreed with the parents — draft',
+    wordingChanged: 'The words changed after the parents agreed — check with them again',
   },
   es: {
     intro:
@@ -269,12 +277,26 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     whoIsInTheCircles: 'Quién está en cada círculo',
     keptForWorkers: 'Los números de teléfono se guardan solo para el personal de la agencia.',
     disagree: (names) => `${listOfNames(names, 'es')} no ${names.length === 1 ? 'está' : 'están'} de acuerdo con esto.`,
+    wordingAgreed: (givenBy, recordedBy, date) => `Los padres están de acuerdo con estas palabras: ${givenBy} (lo anotó ${recordedBy}, ${date})`,
+    wordingDraft: 'Todavía no se ha acordado con los padres — borrador',
+    wordingChanged: 'Las palabras cambiaron después de que los padres dieron su acuerdo — hay que revisarlas con ellos otra vez',
   },
 }
 
 /** The family copy's words in one language. */
 export function familyWords(locale: Locale): FamilyWords {
   return FAMILY[locale]
+}
+
+/**
+ * Where a words and pictures story's words stand (MM-36), in `locale`: agreed (who, who recorded
+ * it, `when` it was recorded), a draft, or changed since the parents agreed. The record prints the
+ * English line with its own clock; the family copy its language's.
+ */
+export function wordingLine(agreed: ExportWordingAgreed | null, locale: Locale, when: (iso: string) => string, nobody: string): string {
+  const w = FAMILY[locale]
+  if (!agreed) return w.wordingDraft
+  return agreed.stillCurrent ? w.wordingAgreed(agreed.givenBy || nobody, agreed.recordedBy.name || nobody, when(agreed.at)) : w.wordingChanged
 }
 
 /** What 0 and 10 mean, for the case-file record ("0 = …, 10 = …"). */

@@ -8,7 +8,8 @@
  * house is for), the Safety House path (the child's number and words), who is in each circle, and
  * who does not agree with an item (MM-25, see `itemBlocks.ts`). A workers-only box (a safety
  * plan's phone numbers, MM-35) says that what was given there is kept for the workers, by count in
- * the record and in plain words on the family copy, never what it says.
+ * the record and in plain words on the family copy, never what it says. A words and pictures story
+ * says whether the parents agreed to its words, or that they are a draft (MM-36).
  *
  * ```ts
  * for (const block of caseFileTemplateBlocks(model)) draw(block.style, block.text)
@@ -16,7 +17,7 @@
  */
 import { SAFETY_HOUSE_PATH_KEY, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportScale, ExportTemplate, ExportTemplateItem, ExportTemplateSection } from './CaseFileExport.ts'
-import { NOT_RECORDED, familyWords, formatFamilyDate, formatRecordTime, notSharedNotice, recordKeptForWorkers, recordScaleEnds } from './exportWords.ts'
+import { NOT_RECORDED, familyWords, formatFamilyDate, formatRecordTime, notSharedNotice, recordKeptForWorkers, recordScaleEnds, wordingLine } from './exportWords.ts'
 import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
 import { familyPrivateScale, familyScaleMark, recordPrivateScale, type ToolkitBlock } from './toolkitBlocks.ts'
 
@@ -57,6 +58,7 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
   const out: ToolkitBlock[] = [{ style: 'h1', text: 'Templates on the map' }]
   for (const template of model.templates) {
     out.push(...consentBlocks(template, timeZone))
+    if (template.wordingAgreed !== undefined) out.push({ style: 'muted', text: `${template.name.en}: ${wordingLine(template.wordingAgreed, 'en', (at) => formatRecordTime(at, timeZone), NOT_RECORDED)}` })
     if (template.childsOwnWords) out.push({ style: 'muted', text: `${template.name.en}: ${notSharedNotice(template.notShared)}` })
     for (const section of template.sections) {
       // An empty path is said once, below, as the child's scale.
@@ -100,6 +102,7 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
     out.push({ style: 'h1', text: template.name[locale] })
     const consent = template.parentConsent
     if (consent?.givenBy) out.push({ style: 'muted', text: w.parentAgreed(consent.givenBy, template.name[locale], formatFamilyDate(consent.at, locale, model.meeting.timeZone)) })
+    if (template.wordingAgreed !== undefined) out.push({ style: 'muted', text: wordingLine(template.wordingAgreed, locale, (at) => formatFamilyDate(at, locale, model.meeting.timeZone), someone) })
     if (template.childsOwnWords) out.push({ style: 'muted', text: w.onlyWhatTheChildShared })
     for (const section of filled) {
       out.push({ style: 'h2', text: sectionHeading(section, section.label[locale]) })

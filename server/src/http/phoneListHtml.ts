@@ -2,7 +2,8 @@
  * The phone view's list as plain HTML, written on the server: the same headings, items, toolkit
  * cards, scaling lines (what 0 and 10 mean when worded; public marks only; private lines say who
  * has rated) and placed templates (each zone under the child's own name for it or the template's
- * words; a Safety House's path to the door with its ends and marks) as the live list (apps/web/src/phone/PhoneMeeting.tsx) shows for the
+ * words; a Safety House's path to the door with its ends and marks; whether a story's words are
+ * agreed with the parents) as the live list (apps/web/src/phone/PhoneMeeting.tsx) shows for the
  * same map, with its class names, but no working buttons or forms (the bar's and the "Add to …"
  * ones are inert, there only to keep their place): it is what the phone shows until the live list
  * replaces it. Every piece of the map's and people's text is escaped.
@@ -22,6 +23,7 @@ import {
   quoted,
   SAFETY_HOUSE_PATH_KEY,
   scaleEndsText,
+  storyWordingState,
   scaleRows,
   templateZoneText,
   zoneLabel,
@@ -198,7 +200,8 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
     if (ownMap) return zones.join('')
     const name = templateId ? t(`phone.template.${templateId}`) : t('phone.template.other')
     const consent = template.parentConsent ? `<p class="phone-hint">${t('templates.consent.shown', { name: template.parentConsent.givenBy })}</p>` : ''
-    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${consent}${childsOwn ? `<p class="phone-hint">${t('phone.template.childsWordsOnly')}</p>` : ''}${zones.join('')}</section>`
+    const wording = template.wordingAgreed !== undefined ? `<p class="phone-hint">${t(`phone.story.${storyWordingState(template.wordingAgreed)}`, { name: template.wordingAgreed?.givenBy ?? '' })}</p>` : ''
+    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${consent}${wording}${childsOwn ? `<p class="phone-hint">${t('phone.template.childsWordsOnly')}</p>` : ''}${zones.join('')}</section>`
   }
 
   return { t, section, mapSection, sectionCards, scales, placedTemplate }

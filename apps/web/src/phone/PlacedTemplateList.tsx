@@ -8,12 +8,13 @@
  * part of the meeting's own map: they are listed as its sections, with no template name above.
  * A safety plan's phone numbers and contacts box (map-model MM-35) sends what is written there to
  * the server for the workers only: the form says so, closes once it is sent saying that it was,
- * and the list shows how many she gave, never what they say.
+ * and the list shows how many she gave, never what they say. A words and pictures story says
+ * under its name whether the parents agreed to its words, or that they are still a draft (MM-36).
  *
  *   <PlacedTemplateList meetingId={meeting.id} template={map.templates[0]} map={map} labels={meeting.labels} actions={actions} onAdd={add} />
  */
 import { useState } from 'react'
-import { CHILDS_OWN_TEMPLATES, isWorkersOnlyZone, SAFETY_HOUSE_PATH_KEY, templateZoneText, type ItemZoneKey, type LabelOverrides, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { CHILDS_OWN_TEMPLATES, isWorkersOnlyZone, SAFETY_HOUSE_PATH_KEY, storyWordingState, templateZoneText, type ItemZoneKey, type LabelOverrides, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
 import { api } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { addFormKey } from '../ui/drafts.ts'
@@ -102,6 +103,11 @@ export function PlacedTemplateList({ meetingId, template, map, labels, actions, 
       {template.parentConsent ? (
         <p className="phone-hint" data-testid="parent-consent">
           {t('templates.consent.shown', { name: template.parentConsent.givenBy })}
+        </p>
+      ) : null}
+      {template.wordingAgreed !== undefined ? (
+        <p className="phone-hint" data-testid="story-wording" data-state={storyWordingState(template.wordingAgreed)}>
+          {t(`phone.story.${storyWordingState(template.wordingAgreed)}`, { name: template.wordingAgreed?.givenBy ?? '' })}
         </p>
       ) : null}
       {childsOwn ? (

@@ -62,7 +62,11 @@ export function parentConsentRecord(input: ParentConsentInput): ParentConsent {
 
 /** The consent in a zone's `meta`, or `null` when none is recorded or it is malformed (MM-31). @public */
 export function readParentConsent(meta: Readonly<Record<string, unknown>>): ParentConsent | null {
-  const value = meta[PARENT_CONSENT_META_KEY]
+  return readConsentRecord(meta[PARENT_CONSENT_META_KEY])
+}
+
+/** A stored consent (the parent's, or their agreement to a story's words, MM-36), or `null` when malformed. */
+export function readConsentRecord(value: unknown): ParentConsent | null {
   if (typeof value !== 'object' || value === null) return null
   const v = value as Record<string, unknown>
   if (typeof v.at !== 'string' || v.at === '') return null
@@ -106,10 +110,17 @@ export function renameTemplateZone(doc: Y.Doc, placementId: string, key: ItemZon
  * @public
  */
 export function recordParentConsent(doc: Y.Doc, placementId: string, consent: ParentConsentInput, options: { readonly origin?: unknown } = {}): boolean {
+  return setPlacementMeta(doc, placementId, PARENT_CONSENT_META_KEY, parentConsentRecord(consent), options.origin)
+}
+
+/**
+ * Sets a stored consent (with a story's fingerprint, MM-36) as `meta[key]` on every zone of a
+ * placement, replacing an earlier one; `false` when no zone has that placement.
+ */
+export function setPlacementMeta(doc: Y.Doc, placementId: string, key: string, value: ParentConsent & { readonly fingerprint?: string }, origin: unknown = MAP_MODEL_ORIGIN): boolean {
   const zones = placementZones(doc, placementId)
   if (zones.length === 0) return false
-  const stored = parentConsentRecord(consent)
-  writeRecords(doc, zones.map((z): ShapeRecord => ({ ...z, meta: { ...z.meta, [PARENT_CONSENT_META_KEY]: stored } })), options.origin ?? MAP_MODEL_ORIGIN)
+  writeRecords(doc, zones.map((z): ShapeRecord => ({ ...z, meta: { ...z.meta, [key]: value } })), origin)
   return true
 }
 

@@ -3,7 +3,7 @@ import { AUTHOR, NOW, expectAllRecordsValid, newMeetingDoc } from '../test/fixtu
 import * as Y from 'yjs'
 import { addItem, addPrivateNote, addTemplateItem } from './addItem.ts'
 import { readRecordMap } from './recordEntries.ts'
-import { MAP_TEMPLATES, TEMPLATE_IDS, templateZoneWords } from './mapTemplates.ts'
+import { MAP_TEMPLATES, TEMPLATE_IDS, templateZoneText, templateZoneWords } from './mapTemplates.ts'
 import { MapModelError } from './MapModelError.ts'
 import { placedZoneId, placeTemplate, TEMPLATE_PLACEMENT_GAP } from './placeTemplate.ts'
 import { readMap } from './readMap.ts'
@@ -66,6 +66,30 @@ describe('templates as data (MM-26)', () => {
     expect(zoneLabel('safety-plan-contacts', 'es')).toBe('Teléfonos y contactos')
     expect(zoneLabel('safety-plan-rules', 'es')).toBe('Reglas que mantienen al niño o la niña a salvo cada día')
     for (const key of plan.sections) expect(zoneHint(key, 'es').length, key).toBeGreaterThan(0)
+  })
+
+  it('lays a words and pictures story out as five pages in one row, read left to right like a picture book (MM-36)', () => {
+    const story = MAP_TEMPLATES['words-and-pictures']
+    expect(story.sections).toEqual(['story-title', 'story-who-is-worried', 'story-worried-about', 'story-what-happened', 'story-grown-ups-now'])
+    const pages = story.zones
+    expect(pages.every((z) => z.look === 'section' && z.y === 0 && z.w === pages[0]!.w && z.h === pages[0]!.h)).toBe(true)
+    for (const [i, page] of pages.entries()) if (i > 0) expect(page.x, page.key).toBeGreaterThanOrEqual(pages[i - 1]!.x + pages[i - 1]!.w)
+    expect(story.sections.map((key) => templateZoneText(key, 'words-and-pictures', 'en').heading)).toEqual([
+      'The story’s title',
+      'Who is worried',
+      'What they are worried about',
+      'What happened',
+      'What the grown-ups are doing now',
+    ])
+    expect(story.sections.map((key) => templateZoneText(key, 'words-and-pictures', 'es').heading)).toEqual([
+      'El título del cuento',
+      'Quién está preocupado',
+      'Qué les preocupa',
+      'Qué pasó',
+      'Lo que hacen los adultos ahora',
+    ])
+    expect(zoneHint('story-what-happened', 'en')).toContain('Write it so the child can understand it.')
+    expect(zoneHint('story-what-happened', 'es')).toContain('Escríbalo de manera que el niño o la niña lo pueda entender.')
   })
 
   it('keeps the section keys in the variants and changes only their words (MM-27)', () => {

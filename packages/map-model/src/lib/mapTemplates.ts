@@ -3,7 +3,8 @@
  * relative to the template's top-left, heading and hint label keys) plus the section keys that hold
  * items. The foundation's three-column map is one of them; the consultation framework (with a grey
  * area) and the wellbeing wording are variants of it; Three Houses, the Safety House, the
- * circles of safety and support and the safety plan are templates of their own.
+ * circles of safety and support, the safety plan and the words and pictures story are templates of
+ * their own.
  *
  * ```ts
  * for (const zone of MAP_TEMPLATES['three-houses'].zones) draw(zone.key, zone.x, zone.y, zone.w, zone.h)
@@ -15,7 +16,7 @@ import { zoneHint, zoneLabel, type LabelKey, type LabelOverrides } from './zoneC
 import { isSectionKey, type ItemZoneKey, type Locale, type ZoneKey } from './zoneKeys.ts'
 
 /** The templates a facilitator can place, in the order the picker lists them (MM-26). @public */
-export const TEMPLATE_IDS = ['three-column', 'consultation', 'wellbeing', 'three-houses', 'safety-house', 'circles', 'safety-plan'] as const
+export const TEMPLATE_IDS = ['three-column', 'consultation', 'wellbeing', 'three-houses', 'safety-house', 'circles', 'safety-plan', 'words-and-pictures'] as const
 
 /** A template (MM-26). @public */
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
@@ -117,6 +118,21 @@ function consultationZones(): TemplateZone[] {
 const HOUSE_WIDTH = 700
 const HOUSE_HEIGHT = 900
 
+/** A words and pictures page: two notes across, with room to draw under them. */
+const PAGE_WIDTH = 520
+const PAGE_HEIGHT = 720
+
+/**
+ * Words and pictures: the story's pages left to right, like a picture book, in the order the child
+ * reads them (MM-36): the title, who is worried, what about, what happened, what the grown-ups are
+ * doing now.
+ */
+const STORY_PAGE_KEYS = ['story-title', 'story-who-is-worried', 'story-worried-about', 'story-what-happened', 'story-grown-ups-now'] as const
+
+function storyPages(): TemplateZone[] {
+  return STORY_PAGE_KEYS.map((key, i) => section(key, i * (PAGE_WIDTH + GUTTER), 0, PAGE_WIDTH, PAGE_HEIGHT))
+}
+
 /**
  * Every template by id (MM-26). Zone rectangles are relative to the template's top-left; a placed
  * template is translated to where it is put.
@@ -157,6 +173,7 @@ export const MAP_TEMPLATES: Readonly<Record<TemplateId, MapTemplate>> = {
     section('safety-plan-if-broken', 740, 740, 700, 600),
     section('safety-plan-contacts', 0, 1380, 1440, 460),
   ]),
+  'words-and-pictures': template('words-and-pictures', storyPages()),
 }
 
 /**

@@ -28,6 +28,7 @@ import { readItemChange, type ItemChange } from './itemChanges.ts'
 import { readHiddenScales, type MapHiddenScale } from './hiddenRatings.ts'
 import { richTextToPlainText } from './richText.ts'
 import { readMapVariant, type MapVariantId } from './writeSafetyMapTemplate.ts'
+import { readWordingAgreed, type WordingAgreed } from './wordingAgreement.ts'
 import {
   collectShapes,
   collectZones,
@@ -92,6 +93,8 @@ export interface MapPlacedTemplate {
   readonly path?: MapScale
   /** Circles of safety and support: every person token and its ring, in reading order (MM-33). */
   readonly people?: readonly MapCirclePerson[]
+  /** A words and pictures story: the parents' agreement to its words (MM-36), or `null` when not yet given. */
+  readonly wordingAgreed?: WordingAgreed | null
 }
 
 /**
@@ -234,7 +237,7 @@ export function readMap(doc: Y.Doc): SafetyMap {
 
 const templateSectionId = (zone: DocZone): string => `${zone.placementId ?? ''}\u0000${zone.key}`
 
-/** Placed templates (MM-26) from their zones, left to right (then top to bottom, then by id), with MM-31 … MM-33. */
+/** Placed templates (MM-26) from their zones, left to right (then top to bottom, then by id), with MM-31 … MM-33 and MM-36. */
 function readPlacedTemplates(
   zones: readonly DocZone[],
   shapes: ReadonlyMap<string, ShapeRecord>,
@@ -262,8 +265,9 @@ function readPlacedTemplates(
       for (const key of keys) sections[key] = itemsOf(`${placementId}\u0000${key}`)
       const headings: Partial<Record<ItemZoneKey, string>> = {}
       let parentConsent: ParentConsent | null = null
-      for (const zone of group.zones) {
-        const meta = shapes.get(zone.id)?.meta ?? {}
+      const metas = group.zones.map((zone) => shapes.get(zone.id)?.meta ?? {})
+      for (const [i, zone] of group.zones.entries()) {
+        const meta = metas[i]!
         const heading = readZoneHeading(meta)
         if (heading !== null && isItemZoneKey(zone.key)) headings[zone.key] = heading
         parentConsent ??= readParentConsent(meta)
@@ -277,6 +281,7 @@ function readPlacedTemplates(
         parentConsent,
         ...(path ? { path: pathOf(path.id) } : {}),
         ...(templateId === 'circles' ? { people: circlePeople(sections) } : {}),
+        ...(templateId === 'words-and-pictures' ? { wordingAgreed: readWordingAgreed(metas, sections) } : {}),
       }
     })
 }

@@ -247,6 +247,26 @@ const ZONE_CATALOGUE: Readonly<Record<LabelKey, Readonly<Record<Locale, ZoneWord
     en: { label: 'Phone numbers and contacts', hint: 'Only the agency’s workers see what is added here, not everyone in the meeting.' },
     es: { label: 'Teléfonos y contactos', hint: 'Lo que se ponga aquí solo lo ve el personal de la agencia, no todos los de la reunión.' },
   },
+  'story-title': {
+    en: { label: 'The story’s title', hint: 'A name for the story. Write it so the child can understand it.' },
+    es: { label: 'El título del cuento', hint: 'Un nombre para el cuento. Escríbalo de manera que el niño o la niña lo pueda entender.' },
+  },
+  'story-who-is-worried': {
+    en: { label: 'Who is worried', hint: 'The people who are worried, by name, like “Grandma Lorna” or “Ana, the social worker”.' },
+    es: { label: 'Quién está preocupado', hint: 'Las personas que están preocupadas, por su nombre, como “la abuela Lorna” o “Ana, la trabajadora social”.' },
+  },
+  'story-worried-about': {
+    en: { label: 'What they are worried about', hint: 'What the grown-ups are afraid could happen to the child, in simple words.' },
+    es: { label: 'Qué les preocupa', hint: 'Lo que a los adultos les da miedo que le pueda pasar al niño o la niña, en palabras sencillas.' },
+  },
+  'story-what-happened': {
+    en: { label: 'What happened', hint: 'What happened, told simply and truthfully. Write it so the child can understand it.' },
+    es: { label: 'Qué pasó', hint: 'Lo que pasó, contado de manera sencilla y verdadera. Escríbalo de manera que el niño o la niña lo pueda entender.' },
+  },
+  'story-grown-ups-now': {
+    en: { label: 'What the grown-ups are doing now', hint: 'What the grown-ups are doing now to keep the child safe.' },
+    es: { label: 'Lo que hacen los adultos ahora', hint: 'Lo que los adultos están haciendo ahora para que el niño o la niña esté a salvo.' },
+  },
   'wellbeing-danger': {
     en: { label: 'Worry statements', hint: 'What could happen to the child if nothing changes?' },
     es: { label: 'Declaraciones de preocupación', hint: '¿Qué le podría pasar al niño o la niña si nada cambia?' },

@@ -2,13 +2,25 @@
  * Templates on the canvas (map-model MM-26, MM-29, MM-31, MM-33): the facilitator's "Add a
  * template" picker, which writes the chosen template's zones through map-model next to what is
  * already on the page and moves the view to them (Three Houses only after a parent's consent is
- * recorded), "Name the houses" in the child's words, "The child agreed to share this" for notes
- * in a Three Houses, and "Who is this?" for a person on the circles. Render it inside `<Tldraw>`
+ * recorded), "Name the houses" in the child's words, "Parents agreed to the words" for a words and
+ * pictures story (MM-36), "The child agreed to share this" for notes in a Three Houses, and "Who
+ * is this?" for a person on the circles. Render it inside `<Tldraw>`
  * (it needs the editor); it goes at the end of the toolkit bar.
  *
  *   <TemplateControls doc={doc} user={user} canEdit={!readonly} isFacilitator={role === 'facilitator'} roster={roster} />
  */
-import { MAP_TEMPLATES, NOTE_SHAPE_TYPE, placeTemplate, TEMPLATE_IDS, ZONE_SHAPE_TYPE, type LabelOverrides, type TemplateId } from '@safetymap/map-model'
+import {
+  MAP_TEMPLATES,
+  NOTE_SHAPE_TYPE,
+  placeTemplate,
+  readMap,
+  recordWordingAgreed,
+  storyWordingState,
+  TEMPLATE_IDS,
+  ZONE_SHAPE_TYPE,
+  type LabelOverrides,
+  type TemplateId,
+} from '@safetymap/map-model'
 import { useCallback, useState } from 'react'
 import { useEditor, useValue, type Box, type Editor, type TLShape } from 'tldraw'
 import type * as Y from 'yjs'
@@ -55,9 +67,9 @@ function notesIn(editor: Editor, templateId: TemplateId): readonly TLShape[] {
 
 const NO_SHAPES: readonly TLShape[] = []
 
-/** The placement id of the rightmost Three Houses on the page (the one "Name the houses" names), or `null`. */
-function lastHouses(editor: Editor): string | null {
-  const zones = editor.getCurrentPageShapes().filter((s) => s.type === ZONE_SHAPE_TYPE && s.meta.templateId === 'three-houses')
+/** The placement id of the rightmost `templateId` on the page (the houses "Name the houses" names, the story whose words are agreed), or `null`. */
+function lastPlacement(editor: Editor, templateId: TemplateId): string | null {
+  const zones = editor.getCurrentPageShapes().filter((s) => s.type === ZONE_SHAPE_TYPE && s.meta.templateId === templateId)
   const last = zones.sort((a, b) => b.x - a.x)[0]
   return typeof last?.meta.placementId === 'string' ? last.meta.placementId : null
 }
@@ -67,11 +79,12 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
   const editor = useEditor()
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
-  const [dialog, setDialog] = useState<'consent' | 'names' | null>(null)
+  const [dialog, setDialog] = useState<'consent' | 'names' | 'wording' | null>(null)
   const menu = useMenuKeyboard(open, useCallback(() => setOpen(false), []))
   const notes = useValue('child notes', () => notesIn(editor, 'three-houses'), [editor])
   const people = useValue('circle notes', () => notesIn(editor, 'circles'), [editor])
-  const houses = useValue('last three houses', () => lastHouses(editor), [editor])
+  const houses = useValue('last three houses', () => lastPlacement(editor, 'three-houses'), [editor])
+  const story = useValue('last story', () => lastPlacement(editor, 'words-and-pictures'), [editor])
   if (!canEdit) return null
   const allAgreed = notes.length > 0 && notes.every((s) => s.meta.childAgreed === true)
   const person = people.length === 1 && roster ? people[0] : undefined
@@ -102,6 +115,16 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
     )
   }
 
+  /** Where the story's words stand, read when the dialog opens. */
+  const wordingStatus = (placementId: string) => {
+    const agreed = readMap(doc).templates.find((p) => p.placementId === placementId)?.wordingAgreed
+    return t(`phone.story.${storyWordingState(agreed)}`, { name: agreed?.givenBy ?? '' })
+  }
+  const recordWording = (placementId: string, givenBy: string) => {
+    setDialog(null)
+    recordWordingAgreed(doc, placementId, { givenBy, recordedBy: { id: user.id, name: user.name }, at: new Date() })
+  }
+
   if (!isFacilitator && notes.length === 0 && !person) return null
   return (
     <>
@@ -113,6 +136,14 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
       ) : null}
       {dialog === 'consent' ? <ParentConsentDialog onPlace={(givenBy) => add('three-houses', givenBy)} onClose={() => setDialog(null)} /> : null}
       {dialog === 'names' && houses ? <HouseNamesDialog doc={doc} placementId={houses} labels={labels} onClose={() => setDialog(null)} /> : null}
+      {isFacilitator && story ? (
+        <button type="button" onClick={() => setDialog('wording')}>
+          {t('templates.wording.button')}
+        </button>
+      ) : null}
+      {dialog === 'wording' && story ? (
+        <ParentConsentDialog kind="wording" status={wordingStatus(story)} onPlace={(givenBy) => recordWording(story, givenBy)} onClose={() => setDialog(null)} />
+      ) : null}
       {notes.length > 0 ? (
         <button type="button" aria-pressed={allAgreed} title={t('templates.childAgreedHint')} onClick={toggleAgreed}>
           {t('templates.childAgreed')}
