@@ -48,5 +48,7 @@ export const ItemNotFound = createError('ITEM_NOT_FOUND', 'This item is not on t
 export const ScaleNotPrivate = createError('SCALE_NOT_PRIVATE', 'This rating is not private: give your rating on the map.', 409)
 export const ScaleNotFound = createError('SCALE_NOT_FOUND', 'This worry is not on the map any more. Reload the map and try again.', 404)
 export const RatingNotAllowed = createError('RATING_NOT_ALLOWED', 'You can look at the map but not rate. Ask the facilitator if you want to give your rating.', 403)
+export const RatingForOthersFacilitatorOnly = createError('RATING_FOR_OTHERS_FACILITATOR_ONLY', 'Only the meeting facilitator can give a number for someone else. Give your own number, or ask them to give theirs.', 403)
+export const RatingPersonCannotRate = createError('RATING_PERSON_CANNOT_RATE', 'This person cannot give a number: they can only look at the map, or they are not in the meeting now. Reload the list of people.', 403)
 export const ContactNotAllowed = createError('CONTACT_NOT_ALLOWED', 'You can look at the map but not add to it. Tell the facilitator the phone number instead.', 403)
 export const ContactsBoxMissing = createError('CONTACTS_BOX_MISSING', 'This safety plan is not on the map any more. Reload the map and try again.', 404)

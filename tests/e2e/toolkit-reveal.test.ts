@@ -8,7 +8,7 @@
  * Spanish headings and labels, and nothing is requested from a third party. A number given in the
  * open before the line went private shows on the board as "has rated" until the reveal, and the
  * facilitator's rating dialog no longer starts from it when she picks that person, while her
- * phone's form does.
+ * phone's form does; the number the facilitator then records for that person replaces it.
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -242,9 +242,19 @@ describe('private ratings on the canvas', () => {
       expect(await overall.getByLabel('What makes it this high?').inputValue()).toBe(SAM_REASON)
       await overall.getByRole('button', { name: 'Cancel' }).click()
 
-      // The reveal shows her 6 on the board again.
+      // Sam, now beside Ana, says 3: Ana records it for her, and the new number replaces her 6.
+      await page.getByRole('button', { name: 'Give your rating' }).click()
+      await whose.selectOption({ label: 'Sam' })
+      await number.fill('3')
+      await rating.getByRole('button', { name: 'Save' }).click()
+      await expect.poll(() => page.getByTestId('toolkit-notice').innerText(), { timeout: 10_000 }).toContain('saved')
+
+      // The reveal shows Sam's 3 on the board, under her name, and no number for Ana.
       expect((await api(live.server.url, `${ratings}/reveal`, { method: 'POST', token: apiKey })).status).toBe(200)
-      await expect.poll(() => canvas.getByTestId('sm-scaling-mark').locator('.sm-mark__value').allTextContents(), { timeout: 10_000 }).toEqual(['6'])
+      await expect.poll(() => canvas.getByTestId('sm-scaling-mark').locator('.sm-mark__value').allTextContents(), { timeout: 10_000 }).toEqual(['3'])
+      const stored = new Y.Doc()
+      Y.applyUpdate(stored, (await live.server.services.relay.readDocState(meetingId))!)
+      expect(readMap(stored).scales[0]!.marks.map((m) => [m.participantId, m.value])).toEqual([[sam.participantId, 3]])
       expect(await canvas.getByTestId('sm-rated-marker').count()).toBe(0)
     } finally {
       await board.context.close()

@@ -154,6 +154,61 @@ describe('hidden ratings through the relay', () => {
     await waitFor(() => scalingMarks(lornaPeer.doc).length === 1, { timeoutMs: 10_000, what: 'the revealed mark' })
     expect(scalingMarks(lornaPeer.doc)[0]).toEqual(expect.objectContaining({ participantName: 'Ana Ruiz', value: 6 }))
   })
+  it('a facilitator records a private number for someone at her side: stored and revealed under that person, her own untouched; nobody else may', async () => {
+    const { apiKey, workerId } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Rating for someone else')
+    const lorna = await joinByInvite(server.url, apiKey, meeting.id, 'Grandma Lorna')
+    const sam = await joinByInvite(server.url, apiKey, meeting.id, 'Sam')
+    const viewer = await joinByInvite(server.url, apiKey, meeting.id, 'Neighbour', 'viewer')
+    const samPeer = connectPeer({ url: server.url, meetingId: meeting.id, token: sam.session })
+    peers.push(samPeer)
+    await samPeer.synced()
+    const overall = ratingsUrl(meeting.id, OVERALL_SCALE_ID)
+    expect((await api(server.url, `${overall}/privacy`, { method: 'PUT', token: apiKey, body: { private: true } })).status).toBe(200)
+
+    // Ana gives her own number, then records Lorna's (Lorna has no phone).
+    expect((await api(server.url, overall, { method: 'PUT', token: apiKey, body: { value: 2, whatMakesItThisHigh: 'Ana own reason a1' } })).status).toBe(200)
+    const forLorna = await api(server.url, overall, {
+      method: 'PUT', token: apiKey, body: { value: 8, whatMakesItThisHigh: LORNA_REASON, participantId: lorna.participantId },
+    })
+    expect(forLorna.status).toBe(200)
+    const anaOwn = await api<{ rating: { value: number } | null }>(server.url, `${overall}/mine`, { token: apiKey })
+    expect(anaOwn.body.rating).toEqual({ value: 2, whatMakesItThisHigh: 'Ana own reason a1', onePointHigher: '' })
+    await waitFor(() => readMap(samPeer.doc).hiddenScales[0]?.rated.length === 2, { timeoutMs: 10_000, what: 'two markers on Sam’s screen' })
+    expect(readMap(samPeer.doc).hiddenScales[0]!.rated.map((r) => [r.participantId, r.participantName])).toEqual([
+      [workerId, 'Ana Ruiz'],
+      [lorna.participantId, 'Grandma Lorna'],
+    ])
+    expect(stateContains(samPeer.doc, LORNA_REASON)).toBe(false)
+
+    // Only a facilitator names someone else, and only someone who could rate in this meeting.
+    const samForLorna = await api<{ code: string }>(server.url, overall, { method: 'PUT', token: sam.session, body: { value: 0, participantId: lorna.participantId } })
+    expect([samForLorna.status, samForLorna.body.code]).toEqual([403, 'RATING_FOR_OTHERS_FACILITATOR_ONLY'])
+    expect((await api(server.url, overall, { method: 'PUT', token: sam.session, body: { value: 5, participantId: sam.participantId } })).status).toBe(200)
+    const forViewer = await api<{ code: string }>(server.url, overall, { method: 'PUT', token: apiKey, body: { value: 1, participantId: viewer.participantId } })
+    expect([forViewer.status, forViewer.body.code]).toEqual([403, 'RATING_PERSON_CANNOT_RATE'])
+    const forStranger = await api<{ code: string }>(server.url, overall, { method: 'PUT', token: apiKey, body: { value: 1, participantId: 'nobody-here' } })
+    expect([forStranger.status, forStranger.body.code]).toEqual([404, 'PARTICIPANT_NOT_FOUND'])
+
+    // The reveal puts Lorna's 8 under her name and leaves Ana's 2 as it was.
+    expect((await api(server.url, `${overall}/reveal`, { method: 'POST', token: apiKey })).status).toBe(200)
+    await waitFor(() => scalingMarks(samPeer.doc).length === 3, { timeoutMs: 10_000, what: 'the three revealed marks' })
+    expect(scalingMarks(samPeer.doc).map((m) => [m.participantName, m.value]).sort()).toEqual([['Ana Ruiz', 2], ['Grandma Lorna', 8], ['Sam', 5]])
+    expect(scalingMarks(samPeer.doc).find((m) => m.participantId === lorna.participantId)?.whatMakesItThisHigh).toBe(LORNA_REASON)
+
+    // The trail says who recorded it for whom, by id only.
+    const trail = await api<{ entries: { action: string; actor: { id: string }; subjectId: string | null; details: Record<string, unknown> }[] }>(server.url, `/api/meetings/${meeting.id}/audit`, { token: apiKey })
+    expect(trail.body.entries.filter((e) => e.action === 'rating.recorded-for')).toEqual([
+      expect.objectContaining({ actor: { kind: 'worker', id: workerId }, subjectId: lorna.participantId, details: { scaleId: OVERALL_SCALE_ID } }),
+    ])
+    for (const secret of [LORNA_REASON, 'Grandma Lorna']) expect(JSON.stringify(trail.body)).not.toContain(secret)
+
+    // A finalized map takes no number, for anyone.
+    expect((await api(server.url, `${overall}/privacy`, { method: 'PUT', token: apiKey, body: { private: true } })).status).toBe(200)
+    expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: apiKey })).status).toBe(200)
+    expect((await api(server.url, overall, { method: 'PUT', token: apiKey, body: { value: 3, participantId: lorna.participantId } })).status).toBe(409)
+  })
+
   it('a number given in the open before the line went private is counted as rated: warned before finishing, named in the record, shown at the reveal', async () => {
     const { apiKey } = await server.addWorker('Ana Ruiz')
     const meeting = await createMeeting(server.url, apiKey, 'Fourth meeting')

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'item.restricted',
   'scale.privacy-changed',
   'rating.submitted',
+  'rating.recorded-for',
   'rating.revealed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

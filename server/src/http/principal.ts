@@ -101,7 +101,11 @@ export function accessToMeeting(principal: Principal | null, meeting: Meeting): 
   if (principal.kind === 'worker') {
     return meeting.facilitatorIds.includes(principal.worker.id) ? { ok: true, role: 'facilitator' } : { ok: false, reason: 'not-a-member' }
   }
-  const participant = principal.participant
+  return participantAccess(principal.participant, meeting)
+}
+
+/** What a participant may do in a meeting, whether or not they are the one calling (a person a facilitator names). */
+export function participantAccess(participant: Participant, meeting: Meeting): MeetingAccess {
   if (participant.meetingId !== meeting.id) return { ok: false, reason: 'not-a-member' }
   if (participant.status !== 'admitted') return { ok: false, reason: participant.status }
   return { ok: true, role: participant.role }

@@ -4,7 +4,8 @@
  * marker; the facilitator's reveal writes every stored mark into the doc at once.
  *
  *   PUT  /api/meetings/:id/ratings/:scaleId/privacy { private }   facilitator: private until revealed, or not
- *   PUT  /api/meetings/:id/ratings/:scaleId { value, whatMakesItThisHigh, onePointHigher }   editor or facilitator
+ *   PUT  /api/meetings/:id/ratings/:scaleId { value, whatMakesItThisHigh, onePointHigher, participantId? }   editor or facilitator
+ *        (participantId: a facilitator records the number of someone at her side without a device)
  *   GET  /api/meetings/:id/ratings/:scaleId/mine                    your own hidden rating, or null
  *   POST /api/meetings/:id/ratings/:scaleId/reveal                  facilitator: every mark into the doc
  *
@@ -28,10 +29,20 @@ import {
   writeRatedMarker,
 } from '@safetymap/map-model'
 import type { Services } from '../http/services.ts'
+import type { Meeting, ParticipantRole } from '../meetings/MeetingStore.ts'
 import { facilitatorOf, meetingIdParams, memberOf } from '../http/meetingAccess.ts'
+import { participantAccess } from '../http/principal.ts'
 import { errorSchema } from '../http/schemas.ts'
 import { readStoredDoc } from '../storage/readStoredDoc.ts'
-import { MeetingAlreadyFinalized, RatingNotAllowed, ScaleNotFound, ScaleNotPrivate } from '../errors.ts'
+import {
+  MeetingAlreadyFinalized,
+  ParticipantNotFound,
+  RatingForOthersFacilitatorOnly,
+  RatingNotAllowed,
+  RatingPersonCannotRate,
+  ScaleNotFound,
+  ScaleNotPrivate,
+} from '../errors.ts'
 import type { RatingStore } from './RatingStore.ts'
 
 export interface RatingRoutesOptions {
@@ -78,12 +89,43 @@ function createTurns() {
   }
 }
 
-/** The caller as a rater: id and display name, and whether they may change the map. */
-function rater(request: FastifyRequest): { kind: 'worker' | 'participant'; id: string; name: string } {
+/** Someone a rating is stored under: id and display name, and whether a worker or a participant. */
+type Rater = { kind: 'worker' | 'participant'; id: string; name: string }
+
+/** The caller as a rater. */
+function rater(request: FastifyRequest): Rater {
   const principal = request.principal!
   return principal.kind === 'worker'
     ? { kind: 'worker', id: principal.worker.id, name: principal.worker.name }
     : { kind: 'participant', id: principal.participant.id, name: principal.participant.name }
+}
+
+/** Viewers look at the map but do not rate; everyone else in the meeting may. */
+const mayRate = (role: ParticipantRole): boolean => role !== 'viewer'
+
+/**
+ * Whom a rating is for: the caller, or the person a facilitator names (a grandmother without a
+ * phone, a child at her side). That person must be someone who could rate in this meeting
+ * themselves: a co-facilitator, or a participant let in and not a viewer.
+ */
+async function ratedFor(
+  services: Services,
+  options: { request: FastifyRequest; meeting: Meeting; role: ParticipantRole; participantId: string | undefined },
+): Promise<Rater> {
+  const { request, meeting, role, participantId } = options
+  const caller = rater(request)
+  if (participantId === undefined || participantId === caller.id) return caller
+  if (role !== 'facilitator' || caller.kind !== 'worker') throw new RatingForOthersFacilitatorOnly()
+  if (meeting.facilitatorIds.includes(participantId)) {
+    const worker = await services.workers.getWorker(participantId)
+    if (!worker) throw new ParticipantNotFound()
+    return { kind: 'worker', id: worker.id, name: worker.name }
+  }
+  const participant = await services.meetings.getParticipant(participantId)
+  if (!participant || participant.meetingId !== meeting.id) throw new ParticipantNotFound()
+  const access = participantAccess(participant, meeting)
+  if (!access.ok || !mayRate(access.role)) throw new RatingPersonCannotRate()
+  return { kind: 'participant', id: participant.id, name: participant.name }
 }
 
 export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOptions): Promise<void> {
@@ -166,10 +208,10 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
     return { scaleId, private: request.body.private, revealed }
   })
 
-  app.put<{ Params: ScaleParams; Body: { value: number; whatMakesItThisHigh?: string; onePointHigher?: string } }>('/api/meetings/:id/ratings/:scaleId', {
+  app.put<{ Params: ScaleParams; Body: { value: number; whatMakesItThisHigh?: string; onePointHigher?: string; participantId?: string } }>('/api/meetings/:id/ratings/:scaleId', {
     schema: {
       tags: ['ratings'],
-      summary: 'Give (or change) your rating on a private scale; others see only that you have rated',
+      summary: 'Give (or change) your rating on a private scale, or, as facilitator, someone else’s; others see only that they have rated',
       params: scaleParams,
       body: {
         type: 'object',
@@ -179,6 +221,8 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
           value: { type: 'number', minimum: 0, maximum: 10 },
           whatMakesItThisHigh: { type: 'string', maxLength: MAX_REASON },
           onePointHigher: { type: 'string', maxLength: MAX_REASON },
+          /** Whose rating this is, when a facilitator records it for someone else; the caller's own when left out. */
+          participantId: { type: 'string', minLength: 1, maxLength: 64 },
         },
       },
       response: {
@@ -190,9 +234,10 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
     const { meeting, role } = await memberOf(services, request)
     const { scaleId } = request.params
     checkScaleId(scaleId)
-    if (role === 'viewer') throw new RatingNotAllowed()
+    if (!mayRate(role)) throw new RatingNotAllowed()
     if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
-    const who = rater(request)
+    const by = rater(request)
+    const who = await ratedFor(services, { request, meeting, role, participantId: request.body.participantId })
     const body = request.body
     let isPrivate = false
     await inTurn(meeting.id, async () => {
@@ -214,14 +259,13 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
       })
     })
     if (!isPrivate) throw new ScaleNotPrivate()
-    await services.audit.record({
-      action: 'rating.submitted',
-      actor: { kind: who.kind, id: who.id },
-      meetingId: meeting.id,
-      subjectId: scaleId,
-      now: services.now(),
-    })
-    request.log.info({ meetingId: meeting.id, scaleId, participantId: who.id }, 'hidden rating stored')
+    // Recorded for someone else: the trail names both by id (the facilitator acts, the person is the subject).
+    await services.audit.record(
+      who.id === by.id
+        ? { action: 'rating.submitted', actor: { kind: who.kind, id: who.id }, meetingId: meeting.id, subjectId: scaleId, now: services.now() }
+        : { action: 'rating.recorded-for', actor: { kind: by.kind, id: by.id }, meetingId: meeting.id, subjectId: who.id, details: { scaleId }, now: services.now() },
+    )
+    request.log.info({ meetingId: meeting.id, scaleId, participantId: who.id, byId: by.id }, 'hidden rating stored')
     return { scaleId, rated: true }
   })
 

@@ -38,6 +38,8 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   PARENT_CONSENT_REQUIRED: 'newMeeting.consentRequired',
   CONTACT_NOT_ALLOWED: 'error.contactNotAllowed',
   CONTACTS_BOX_MISSING: 'error.contactsBoxMissing',
+  RATING_FOR_OTHERS_FACILITATOR_ONLY: 'error.ratingForOthersFacilitatorOnly',
+  RATING_PERSON_CANNOT_RATE: 'error.ratingPersonCannotRate',
   // fastify's own schema validation failure
   FST_ERR_VALIDATION: 'error.invalidInput',
 }

@@ -3,6 +3,7 @@
  * server, never into the shared doc; the facilitator makes a scale private and reveals it.
  *
  *   await ratingsApi.rate(meetingId, 'overall', { value: 6, whatMakesItThisHigh, onePointHigher })
+ *   await ratingsApi.rate(meetingId, 'overall', { ...rating, participantId: lorna.id }) // a facilitator, for Lorna
  */
 import type { ApiResult } from '../api/ApiResult.ts'
 import { request } from '../api/request.ts'
@@ -18,7 +19,8 @@ const url = (meetingId: string, scaleId: string) =>
   `/api/meetings/${encodeURIComponent(meetingId)}/ratings/${encodeURIComponent(scaleId)}`
 
 export const ratingsApi = {
-  rate: (meetingId: string, scaleId: string, rating: HiddenRatingInput): Promise<ApiResult<{ scaleId: string; rated: boolean }>> =>
+  /** `participantId`: whose number it is, when a facilitator records it for someone else (yours when left out). */
+  rate: (meetingId: string, scaleId: string, rating: HiddenRatingInput & { readonly participantId?: string }): Promise<ApiResult<{ scaleId: string; rated: boolean }>> =>
     request('PUT', url(meetingId, scaleId), rating),
   mine: (meetingId: string, scaleId: string): Promise<ApiResult<{ rating: HiddenRatingInput | null }>> =>
     request('GET', `${url(meetingId, scaleId)}/mine`),

@@ -652,12 +652,13 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onNotic
             const chosen = v.scaleId || OVERALL_SCALE_ID
             const person = people.find((p) => p.id === v.participantId)
             if (meetingId && privateScales.includes(chosen)) {
-              // The server keeps a private rating under the signed-in person only.
-              // Private until revealed: the number and reasons go to the server, never into the doc.
+              // Private until revealed: the number and reasons go to the server, never into the doc,
+              // under the person chosen (the server lets only a facilitator name someone else).
               const rating = {
                 value,
                 whatMakesItThisHigh: v.whatMakesItThisHigh ?? '',
                 onePointHigher: v.onePointHigher ?? '',
+                ...(person ? { participantId: person.id } : {}),
               }
               void ratingsApi.rate(meetingId, chosen, rating).then((result) => onNotice(result.ok ? 'saved' : 'failed'))
               draft.forget()

@@ -125,6 +125,8 @@ export const en = {
   'error.meetingFinalized': 'This map is finished and can no longer be changed. The person running the meeting can reopen it to make changes.',
   'error.contactNotAllowed': 'You can look at the map but not add to it. Tell the person running the meeting the phone number instead.',
   'error.contactsBoxMissing': 'This safety plan is not on the map any more. Reload the page and try again.',
+  'error.ratingForOthersFacilitatorOnly': 'Only the person running the meeting can give a number for someone else. Give your own number, or ask them to give theirs.',
+  'error.ratingPersonCannotRate': 'This person cannot give a number: they can only look at the map, or they are not in the meeting now. Reload the page and choose again.',
 
   'phone.otherViews': 'Other ways to see the map',
   'phone.showList': 'Show as list',

@@ -295,6 +295,7 @@ export const enBoard = {
   'audit.action.item.restricted': 'Restricted an item (staff only)',
   'audit.action.scale.privacy-changed': 'Changed whether ratings are private',
   'audit.action.rating.submitted': 'Gave a private rating',
+  'audit.action.rating.recorded-for': 'Gave a private rating for someone else',
   'audit.action.rating.revealed': 'Showed the private ratings',
 } as const
 

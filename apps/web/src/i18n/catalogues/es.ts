@@ -130,6 +130,8 @@ export const es: Record<ListMessageKey, string> = {
   'error.meetingFinalized': 'Este mapa está terminado y ya no se puede cambiar. La persona que dirige la reunión puede volver a abrirlo para hacer cambios.',
   'error.contactNotAllowed': 'Usted puede ver el mapa, pero no añadir cosas. Mejor dígale el número a la persona que dirige la reunión.',
   'error.contactsBoxMissing': 'Este plan de seguridad ya no está en el mapa. Vuelva a cargar la página e inténtelo de nuevo.',
+  'error.ratingForOthersFacilitatorOnly': 'Solo la persona que dirige la reunión puede dar un número por otra persona. Dé su propio número, o pídale a esa persona que dé el suyo.',
+  'error.ratingPersonCannotRate': 'Esta persona no puede dar un número: solo puede ver el mapa, o ya no está en la reunión. Vuelva a cargar la página y elija otra vez.',
 
   'phone.otherViews': 'Otras formas de ver el mapa',
   'phone.showList': 'Ver como lista',

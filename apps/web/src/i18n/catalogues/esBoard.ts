@@ -299,5 +299,6 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'audit.action.item.restricted': 'Restringió un elemento (solo personal)',
   'audit.action.scale.privacy-changed': 'Cambió si las calificaciones son privadas',
   'audit.action.rating.submitted': 'Dio una calificación privada',
+  'audit.action.rating.recorded-for': 'Dio una calificación privada por otra persona',
   'audit.action.rating.revealed': 'Mostró las calificaciones privadas',
 }
