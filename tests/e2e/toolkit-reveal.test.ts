@@ -194,6 +194,8 @@ describe('private ratings on the canvas', () => {
       await expectLive(page)
       // Sam gives 6 in the open; the board shows it.
       const sam = await joinByInvite(live.server.url, apiKey, meetingId, 'Sam')
+      // Tomás only looks at the map: nobody gives a number for him.
+      await joinByInvite(live.server.url, apiKey, meetingId, 'Tomás', 'viewer')
       await live.server.services.relay.applyServerChange(meetingId, (doc) => {
         writeScalingMark(doc, { scaleId: OVERALL_SCALE_ID, participant: { id: sam.participantId, name: 'Sam' }, value: 6, reasons: { whatMakesItThisHigh: SAM_REASON, onePointHigher: '' } })
       })
@@ -207,6 +209,7 @@ describe('private ratings on the canvas', () => {
       const reason = rating.getByLabel('What makes it this high?')
       await page.getByRole('button', { name: 'Give your rating' }).click()
       await expect.poll(() => whose.locator('option', { hasText: 'Sam' }).count(), { timeout: 10_000 }).toBe(1)
+      expect(await whose.locator('option').allTextContents()).toEqual(['Mine (Ana Ruiz)', 'Sam'])
       await whose.selectOption({ label: 'Sam' })
       expect([await number.inputValue(), await reason.inputValue()]).toEqual(['6', SAM_REASON])
       expect(await rating.getByTestId('builder-notice').innerText()).toBe('')
@@ -247,7 +250,7 @@ describe('private ratings on the canvas', () => {
       await whose.selectOption({ label: 'Sam' })
       await number.fill('3')
       await rating.getByRole('button', { name: 'Save' }).click()
-      await expect.poll(() => page.getByTestId('toolkit-notice').innerText(), { timeout: 10_000 }).toContain('saved')
+      await expect.poll(() => page.getByTestId('toolkit-notice').innerText(), { timeout: 10_000 }).toMatch(/^Sam’s number is saved\./)
 
       // The reveal shows Sam's 3 on the board, under her name, and no number for Ana.
       expect((await api(live.server.url, `${ratings}/reveal`, { method: 'POST', token: apiKey })).status).toBe(200)

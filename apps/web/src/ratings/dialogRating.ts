@@ -8,7 +8,10 @@
  *
  *   dialogRating({ mark: shape?.props, rated: false, isPrivate, isOwn: participantId === user.id })
  *   // { fields: { value: '6', whatMakesItThisHigh: '…', onePointHigher: '' }, alreadyGiven: false }
+ *   savedPrivateRatingWords(result, person) // what the board says once the server answered
  */
+import type { ApiResult } from '../api/ApiResult.ts'
+import type { MessageKey } from '../i18n/messages.ts'
 
 /** The dialog's number and reasons, as its fields hold them. */
 export interface RatingFields {
@@ -40,4 +43,13 @@ export function dialogRating(options: {
     },
     alreadyGiven: false,
   }
+}
+
+/**
+ * What the board says after sending a private number: whose number was saved, or why it was
+ * refused (the person is no longer in the meeting, …); a lost connection keeps "try again".
+ */
+export function savedPrivateRatingWords(result: ApiResult<unknown>, person: { readonly name: string } | undefined): { readonly words: MessageKey; readonly name?: string } {
+  if (result.ok) return person ? { words: 'toolkit.hidden.savedFor', name: person.name } : { words: 'toolkit.hidden.saved' }
+  return { words: result.error.status >= 400 && result.error.status < 500 ? result.error.messageKey : 'toolkit.hidden.failed' }
 }

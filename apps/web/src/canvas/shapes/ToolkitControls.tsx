@@ -76,7 +76,7 @@ import { Disagreements } from './Disagreements.tsx'
 import { HiddenRatingsPanel } from './HiddenRatingsPanel.tsx'
 import { ToolkitBar } from './ToolkitBar.tsx'
 import { ratingsApi } from '../ratingsApi.ts'
-import { dialogRating } from '../../ratings/dialogRating.ts'
+import { dialogRating, savedPrivateRatingWords } from '../../ratings/dialogRating.ts'
 import { usePrivateScales } from '../usePrivateScales.ts'
 import { NoteAttribution } from './NoteAttribution.tsx'
 import { NotePlainLanguageHint } from './NotePlainLanguageHint.tsx'
@@ -107,9 +107,16 @@ export interface ToolkitControlsProps {
 }
 
 /** What the bar says after a builder closes: a private rating or contact sent (or not), words kept. */
-type ToolkitNotice = 'saved' | 'failed' | 'kept' | 'contactSaved' | 'contactFailed'
+type ToolkitNoticeKind = 'saved' | 'failed' | 'kept' | 'contactSaved' | 'contactFailed'
 
-const NOTICE_WORDS: Readonly<Record<ToolkitNotice, MessageKey>> = {
+/** A notice under the toolkit bar: its usual words, or others for this case (whose number was saved, why it was refused). */
+interface ToolkitNotice {
+  readonly kind: ToolkitNoticeKind
+  readonly words?: MessageKey
+  readonly name?: string
+}
+
+const NOTICE_WORDS: Readonly<Record<ToolkitNoticeKind, MessageKey>> = {
   saved: 'toolkit.hidden.saved',
   failed: 'toolkit.hidden.failed',
   kept: 'toolkit.draftKept',
@@ -155,7 +162,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
   const [notice, setNotice] = useState<ToolkitNotice | null>(null)
   // "Nobody sees it until everyone's ratings are shown together" stops being true once they are.
   useEffect(() => {
-    if (privateScales.length === 0) setNotice((shown) => (shown === 'saved' ? null : shown))
+    if (privateScales.length === 0) setNotice((shown) => (shown?.kind === 'saved' ? null : shown))
   }, [privateScales])
   // Words typed into a builder for a new card, kept in this tab until saved (ui/drafts.ts).
   const drafts = useMemo(() => (meetingId ? createDrafts(meetingId) : null), [meetingId])
@@ -163,7 +170,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
   // words typed into it stay in the tab for the next time they can add to the map.
   useEffect(() => {
     if (canEdit || !request) return
-    if (!request.id && drafts?.get(builderFormKey(request.kind))) setNotice('kept')
+    if (!request.id && drafts?.get(builderFormKey(request.kind))) setNotice({ kind: 'kept' })
     toolkit.editRequest.set(null)
   }, [canEdit, request, drafts, toolkit])
   // On a narrow screen the tools fold away; a dialog or the private-ratings panel closes them.
@@ -252,8 +259,8 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
         {extra}
       </ToolkitBar>
       {notice ? (
-        <p className="sm-toolkit-notice" role={notice === 'failed' || notice === 'contactFailed' ? 'alert' : 'status'} data-testid="toolkit-notice">
-          {t(NOTICE_WORDS[notice])}{' '}
+        <p className="sm-toolkit-notice" role={notice.kind === 'failed' || notice.kind === 'contactFailed' ? 'alert' : 'status'} data-testid="toolkit-notice">
+          {t(notice.words ?? NOTICE_WORDS[notice.kind], { name: notice.name ?? '' })}{' '}
           <button type="button" onClick={() => setNotice(null)}>
             {t('toolkit.hidden.close')}
           </button>
@@ -272,7 +279,7 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
           editor={editor}
           {...(meetingId ? { meetingId } : {})}
           drafts={drafts}
-          people={isFacilitator ? (roster ?? []).filter((p) => p.id !== user.id && p.status === 'admitted') : []}
+          people={isFacilitator ? (roster ?? []).filter((p) => p.id !== user.id && p.status === 'admitted' && p.role !== 'viewer') : []}
           onNotice={setNotice}
         />
       ) : null}
@@ -468,7 +475,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onNotic
             const text = v.text ?? ''
             if (meetingId && placedKey && isWorkersOnlyZone(placedKey)) {
               // A phone number: into the workers-only doc through the server, never into the shared map.
-              void api.addPrivateContact(meetingId, where, text).then((result) => onNotice(result.ok ? 'contactSaved' : 'contactFailed'))
+              void api.addPrivateContact(meetingId, where, text).then((result) => onNotice({ kind: result.ok ? 'contactSaved' : 'contactFailed' }))
               draft.forget()
               close()
               return
@@ -660,7 +667,7 @@ function ToolkitDialog({ request, doc, user, toolkit, editor, meetingId, onNotic
                 onePointHigher: v.onePointHigher ?? '',
                 ...(person ? { participantId: person.id } : {}),
               }
-              void ratingsApi.rate(meetingId, chosen, rating).then((result) => onNotice(result.ok ? 'saved' : 'failed'))
+              void ratingsApi.rate(meetingId, chosen, rating).then((result) => onNotice({ kind: result.ok ? 'saved' : 'failed', ...savedPrivateRatingWords(result, person) }))
               draft.forget()
               close()
               return

@@ -344,6 +344,7 @@ export const en = {
   'toolkit.hidden.hasRated': '{name} has rated',
   'toolkit.hidden.someoneRated': 'Someone has rated',
   'toolkit.hidden.saved': 'Your rating is saved. Nobody sees it until everyone’s ratings are shown together.',
+  'toolkit.hidden.savedFor': '{name}’s number is saved. Nobody sees it until everyone’s ratings are shown together.',
   'toolkit.hidden.failed': 'Your rating could not be saved. Check your connection and try again.',
   'toolkit.contact.option': '{box} (only the agency’s workers see it)',
   'toolkit.contact.saved': 'Saved. Only the agency’s workers see it. On the board it is marked "Restricted".',

@@ -349,6 +349,7 @@ export const es: Record<ListMessageKey, string> = {
   'toolkit.hidden.hasRated': '{name} ya dio su número',
   'toolkit.hidden.someoneRated': 'Alguien ya dio su número',
   'toolkit.hidden.saved': 'Su número está guardado. Nadie lo ve hasta que se muestren los números de todos juntos.',
+  'toolkit.hidden.savedFor': 'El número de {name} está guardado. Nadie lo ve hasta que se muestren los números de todos juntos.',
   'toolkit.hidden.failed': 'No se pudo guardar su número. Revise su conexión e inténtelo de nuevo.',
   'toolkit.contact.option': '{box} (solo lo ve el personal de la agencia)',
   'toolkit.contact.saved': 'Guardado. Solo lo ve el personal de la agencia. En el tablero aparece marcado como "Restringido".',
