@@ -11,24 +11,12 @@
  * "Escribir una nota", choosing the part of the map by its heading, and it lands there with her name.
  */
 import { describe, expect, it } from 'vitest'
-import type { Locator } from 'playwright-core'
 import { addItem, addNextStep, OVERALL_SCALE_ID, readMap } from '@safetymap/map-model'
 import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
+import { settledBox } from '../helpers/boxes.ts'
 import { recordingContext, foreignHosts } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
-
-/** The element's box once two reads 100 ms apart agree (camera animations have finished). */
-async function settledBox(locator: Locator) {
-  let previous = await locator.boundingBox()
-  for (let i = 0; i < 50; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    const current = await locator.boundingBox()
-    if (current && previous && current.x === previous.x && current.y === previous.y && current.width === previous.width) return current
-    previous = current
-  }
-  return previous
-}
 
 const live = useServerAndChromium()
 const PASSWORD = 'a long enough password'

@@ -31,6 +31,7 @@ import {
   zoneLabel,
 } from '@safetymap/map-model'
 import { escapeHtml } from '../../server/src/http/phoneListHtml.ts'
+import { arrowRecords } from '../../packages/map-model/src/test/fixtures.ts'
 import { en } from '../../apps/web/src/i18n/catalogues/en.ts'
 import { es } from '../../apps/web/src/i18n/catalogues/es.ts'
 import type { TestServer } from '../helpers/servers.ts'
@@ -263,5 +264,22 @@ describe('the phone list written into its page', () => {
       recordWordingAgreed(doc, placementId, { givenBy: 'Jess <mum>', recordedBy: { id: 'w-ana', name: 'Ana Ruiz' }, at: new Date() })
     })
     expect(await story()).toContain(`<p class="phone-hint">${es['phone.story.agreed'].replace('{name}', 'Jess &lt;mum&gt;')}</p>`)
+  })
+
+  it('lists a family and network diagram’s lines as sentences under its people, escaped, as the live list does (MM-37)', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Network')
+    const jess = await joinByInvite(server.url, apiKey, meeting.id, 'Jess')
+    await server.services.relay.applyServerChange(meeting.id, (doc) => {
+      const { placementId } = placeTemplate(doc, 'ecomap')
+      const kai = addTemplateItem(doc, placementId, 'ecomap-network', 'Kai', { id: 'p-jess', name: 'Jess' })
+      const lorna = addTemplateItem(doc, placementId, 'ecomap-network', 'Abuela <Lorna>', { id: 'p-jess', name: 'Jess' })
+      const line = arrowRecords({ id: 'shape:kai-lorna', fromId: kai, toId: lorna, meta: { tie: 'strong' } })
+      doc.getArray(RECORDS_ARRAY_NAME).push(line.map((val) => ({ key: val.id, val })))
+    })
+    const { html } = await page(meeting.id, { cookie: `sm_session=${jess.session}; sm_locale=es` })
+    const at = html.indexOf('data-template="ecomap"')
+    expect(at).toBeGreaterThan(-1)
+    expect(html.slice(at)).toContain(`<h3 class="phone-section-heading">${es['phone.ecomap.ties']}</h3><ul class="phone-items"><li class="phone-item"><p class="phone-item-text">Kai — Abuela &lt;Lorna&gt;: relación fuerte</p></li></ul>`)
   })
 })

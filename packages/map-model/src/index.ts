@@ -232,4 +232,15 @@ export {
 } from './lib/childTools.ts'
 export { storyWordingState, WORDING_AGREED_META_KEY, type StoryWordingState, type WordingAgreed } from './lib/wordingAgreement.ts'
 export { recordWordingAgreed } from './lib/recordWordingAgreed.ts'
+export {
+  ARROW_SHAPE_TYPE,
+  ECOMAP_TIE_KINDS,
+  ECOMAP_TIE_STYLES,
+  isEcomapTieKind,
+  readEcomapTies,
+  TIE_META_KEY,
+  tieSentence,
+  type EcomapTie,
+  type EcomapTieKind,
+} from './lib/ecomapTies.ts'
 export { setUpMeetingDoc, type SetUpMeetingDocOptions } from './lib/setUpMeetingDoc.ts'

@@ -48,6 +48,7 @@ import {
   type ScaleRow,
   type SectionKey,
   type ParentConsent,
+  type EcomapTie,
   type TemplateId,
 } from '@safetymap/map-model'
 import type { MeetingFormat, MeetingType } from '../meetings/meetingDetails.ts'
@@ -55,7 +56,7 @@ import { templateName } from './exportWords.ts'
 import { earlierNumbers, type EarlierNumbers, type FinishedVersion } from '../ratings/earlierNumbers.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.12.0'
+export const EXPORT_SCHEMA_VERSION = '1.13.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
@@ -256,6 +257,8 @@ export interface ExportTemplate {
   readonly people: readonly ExportCirclePerson[] | null
   /** Since 1.12.0. Only on a words and pictures story: the parents' agreement to its words, or `null` while a draft. */
   readonly wordingAgreed?: ExportWordingAgreed | null
+  /** Since 1.13.0. Only on a family and network diagram: the lines between two of its notes (map-model MM-37); none to a restricted note. */
+  readonly ties?: readonly EcomapTie[]
 }
 
 /** One person on the meeting's roster, with what was recorded about them (`null`: not recorded). */
@@ -520,6 +523,7 @@ function toTemplate(
     ...(placed.wordingAgreed !== undefined
       ? { wordingAgreed: placed.wordingAgreed ? { ...toConsent(placed.wordingAgreed), stillCurrent: placed.wordingAgreed.stillCurrent } : null }
       : {}),
+    ...(placed.ties ? { ties: placed.ties.filter((tie) => !restricted.has(tie.fromItemId) && !restricted.has(tie.toItemId)) } : {}),
   }
 }
 

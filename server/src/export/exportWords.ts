@@ -71,6 +71,7 @@ const TEMPLATE_NAMES: Readonly<Record<TemplateId, Readonly<Record<Locale, string
   circles: { en: 'Circles of safety and support', es: 'Círculos de seguridad y apoyo' },
   'safety-plan': { en: 'Safety plan', es: 'Plan de seguridad' },
   'words-and-pictures': { en: 'Words and pictures story', es: 'Cuento con palabras y dibujos' },
+  ecomap: { en: 'Family and network diagram', es: 'Diagrama de la familia y su red de apoyo' },
 }
 
 /** A placed template's name; `null` (a template this version does not know) reads "Other template". */
@@ -196,6 +197,8 @@ interface FamilyWords {
   readonly wordingAgreed: (givenBy: string, recordedBy: string, date: string) => string
   readonly wordingDraft: string
   readonly wordingChanged: string
+  /** Heading of a family and network diagram's lines between people (MM-37). */
+  readonly ties: string
 }
 
 /** "Jess", "Jess and Ana", "Jess, Ana, and Thu" / "Jess, Ana y Thu" ("Ana e Isabel"), by the language's rules. */
@@ -241,6 +244,7 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     wordingAgreed: (givenBy, recordedBy, date) => `Parents agreed to this wording: ${givenBy} (recorded by ${recordedBy}, ${date})`,
     wordingDraft: 'Not yet agreed with the parents — draft',
     wordingChanged: 'The words changed after the parents agreed — check with them again',
+    ties: 'How the people are connected',
   },
   es: {
     intro:
@@ -280,6 +284,7 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     wordingAgreed: (givenBy, recordedBy, date) => `Los padres están de acuerdo con estas palabras: ${givenBy} (lo anotó ${recordedBy}, ${date})`,
     wordingDraft: 'Todavía no se ha acordado con los padres — borrador',
     wordingChanged: 'Las palabras cambiaron después de que los padres dieron su acuerdo — hay que revisarlas con ellos otra vez',
+    ties: 'Cómo están conectadas las personas',
   },
 }
 

@@ -9,13 +9,15 @@
  * who does not agree with an item (MM-25, see `itemBlocks.ts`). A workers-only box (a safety
  * plan's phone numbers, MM-35) says that what was given there is kept for the workers, by count in
  * the record and in plain words on the family copy, never what it says. A words and pictures story
- * says whether the parents agreed to its words, or that they are a draft (MM-36).
+ * says whether the parents agreed to its words, or that they are a draft (MM-36). A family and
+ * network diagram's people are its notes, then each line between two of them is one sentence
+ * ("Kai — Grandma Lorna: strong tie", MM-37).
  *
  * ```ts
  * for (const block of caseFileTemplateBlocks(model)) draw(block.style, block.text)
  * ```
  */
-import { SAFETY_HOUSE_PATH_KEY, type Locale } from '@safetymap/map-model'
+import { SAFETY_HOUSE_PATH_KEY, tieSentence, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportScale, ExportTemplate, ExportTemplateItem, ExportTemplateSection } from './CaseFileExport.ts'
 import { NOT_RECORDED, familyWords, formatFamilyDate, formatRecordTime, notSharedNotice, recordKeptForWorkers, recordScaleEnds, wordingLine } from './exportWords.ts'
 import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
@@ -86,6 +88,11 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
         out.push({ style: 'text', text: `${person.name} — ${bilingual(person.ringLabel)}${linked ? ` (participant: ${linked})` : ''}` })
       }
     }
+    if (template.ties) {
+      out.push({ style: 'h2', text: `${template.name.en}: how the people are connected` })
+      if (template.ties.length === 0) out.push({ style: 'muted', text: 'No lines drawn between people.' })
+      for (const tie of template.ties) out.push({ style: 'text', text: tieSentence(tie, 'en') })
+    }
   }
   return out
 }
@@ -98,7 +105,7 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
     // A person on the circles is said once, in "who is in each circle", not again as a note of their ring.
     const person = new Map((template.people ?? []).map((p) => [p.itemId, p]))
     const filled = template.sections.map((s) => ({ ...s, items: s.items.filter((i) => !person.has(i.id)) })).filter((s) => s.items.length > 0 || s.keptForWorkers)
-    if (filled.length === 0 && !template.childsOwnWords && !template.path && !template.people?.length) continue
+    if (filled.length === 0 && !template.childsOwnWords && !template.path && !template.people?.length && !template.ties?.length) continue
     out.push({ style: 'h1', text: template.name[locale] })
     const consent = template.parentConsent
     if (consent?.givenBy) out.push({ style: 'muted', text: w.parentAgreed(consent.givenBy, template.name[locale], formatFamilyDate(consent.at, locale, model.meeting.timeZone)) })
@@ -132,6 +139,10 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
         const item = token.get(p.itemId)
         out.push({ style: 'text', text: `${p.name} — ${p.ringLabel[locale]}` }, ...(item ? familyDisagreementBlocks(item, locale, someone) : []))
       }
+    }
+    if (template.ties?.length) {
+      out.push({ style: 'h2', text: w.ties })
+      for (const tie of template.ties) out.push({ style: 'text', text: tieSentence(tie, locale) })
     }
   }
   return out

@@ -3,7 +3,7 @@
  * cards, scaling lines (what 0 and 10 mean when worded; public marks only; private lines say who
  * has rated) and placed templates (each zone under the child's own name for it or the template's
  * words; a Safety House's path to the door with its ends and marks; whether a story's words are
- * agreed with the parents) as the live list (apps/web/src/phone/PhoneMeeting.tsx) shows for the
+ * agreed with the parents; a family and network diagram's lines as sentences) as the live list (apps/web/src/phone/PhoneMeeting.tsx) shows for the
  * same map, with its class names, but no working buttons or forms (the bar's and the "Add to …"
  * ones are inert, there only to keep their place): it is what the phone shows until the live list
  * replaces it. Every piece of the map's and people's text is escaped.
@@ -24,6 +24,7 @@ import {
   SAFETY_HOUSE_PATH_KEY,
   scaleEndsText,
   storyWordingState,
+  tieSentence,
   scaleRows,
   templateZoneText,
   zoneLabel,
@@ -201,7 +202,10 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
     const name = templateId ? t(`phone.template.${templateId}`) : t('phone.template.other')
     const consent = template.parentConsent ? `<p class="phone-hint">${t('templates.consent.shown', { name: template.parentConsent.givenBy })}</p>` : ''
     const wording = template.wordingAgreed !== undefined ? `<p class="phone-hint">${t(`phone.story.${storyWordingState(template.wordingAgreed)}`, { name: template.wordingAgreed?.givenBy ?? '' })}</p>` : ''
-    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${consent}${wording}${childsOwn ? `<p class="phone-hint">${t('phone.template.childsWordsOnly')}</p>` : ''}${zones.join('')}</section>`
+    const ties = template.ties?.length
+      ? `<section class="phone-section"><h3 class="phone-section-heading">${t('phone.ecomap.ties')}</h3><ul class="phone-items">${template.ties.map((tie) => `<li class="phone-item"><p class="phone-item-text">${escapeHtml(tieSentence(tie, locale))}</p></li>`).join('')}</ul></section>`
+      : ''
+    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${consent}${wording}${childsOwn ? `<p class="phone-hint">${t('phone.template.childsWordsOnly')}</p>` : ''}${zones.join('')}${ties}</section>`
   }
 
   return { t, section, mapSection, sectionCards, scales, placedTemplate }

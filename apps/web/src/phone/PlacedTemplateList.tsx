@@ -10,11 +10,13 @@
  * the server for the workers only: the form says so, closes once it is sent saying that it was,
  * and the list shows how many she gave, never what they say. A words and pictures story says
  * under its name whether the parents agreed to its words, or that they are still a draft (MM-36).
+ * A family and network diagram lists its people as notes, then each line the facilitator drew
+ * between two of them as a plain sentence (MM-37); lines are drawn on the board, not here.
  *
  *   <PlacedTemplateList meetingId={meeting.id} template={map.templates[0]} map={map} labels={meeting.labels} actions={actions} onAdd={add} />
  */
 import { useState } from 'react'
-import { CHILDS_OWN_TEMPLATES, isWorkersOnlyZone, SAFETY_HOUSE_PATH_KEY, storyWordingState, templateZoneText, type ItemZoneKey, type LabelOverrides, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { CHILDS_OWN_TEMPLATES, isWorkersOnlyZone, SAFETY_HOUSE_PATH_KEY, storyWordingState, templateZoneText, tieSentence, type ItemZoneKey, type LabelOverrides, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
 import { api } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { addFormKey } from '../ui/drafts.ts'
@@ -116,6 +118,18 @@ export function PlacedTemplateList({ meetingId, template, map, labels, actions, 
         </p>
       ) : null}
       {zones}
+      {template.ties?.length ? (
+        <section className="phone-section" data-testid="ecomap-ties">
+          <h3 className="phone-section-heading">{t('phone.ecomap.ties')}</h3>
+          <ul className="phone-items">
+            {template.ties.map((tie) => (
+              <li key={tie.arrowId} className="phone-item">
+                <p className="phone-item-text">{tieSentence(tie, locale)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </section>
   )
 }

@@ -29,6 +29,7 @@ import { readHiddenScales, type MapHiddenScale } from './hiddenRatings.ts'
 import { richTextToPlainText } from './richText.ts'
 import { readMapVariant, type MapVariantId } from './writeSafetyMapTemplate.ts'
 import { readWordingAgreed, type WordingAgreed } from './wordingAgreement.ts'
+import { readEcomapTies, type EcomapTie } from './ecomapTies.ts'
 import {
   collectShapes,
   collectZones,
@@ -95,6 +96,8 @@ export interface MapPlacedTemplate {
   readonly people?: readonly MapCirclePerson[]
   /** A words and pictures story: the parents' agreement to its words (MM-36), or `null` when not yet given. */
   readonly wordingAgreed?: WordingAgreed | null
+  /** A family and network diagram: the arrows between two of its notes (MM-37). */
+  readonly ties?: readonly EcomapTie[]
 }
 
 /**
@@ -230,7 +233,7 @@ export function readMap(doc: Y.Doc): SafetyMap {
     shapes,
     (key) => sortInReadingOrder(placedInTemplates.get(key) ?? []).map((p) => p.item),
     (pathZoneId) => scaleOf(pathZoneId) ?? { scaleId: pathZoneId, dangerStatementNumber: null, marks: [] },
-  )
+  ).map((t) => (t.templateId === 'ecomap' ? { ...t, ties: readEcomapTies(records, shapes, t.sections['ecomap-network'] ?? []) } : t))
   const scales = toolkit.scales.filter((s) => !pathScales.has(s.scaleId))
   return { title, locale, status, variant: readMapVariant(records), sections, unsorted: read(null), templates, ...toolkit, scales, hiddenScales: readHiddenScales(doc) }
 }

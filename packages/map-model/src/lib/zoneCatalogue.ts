@@ -267,6 +267,10 @@ const ZONE_CATALOGUE: Readonly<Record<LabelKey, Readonly<Record<Locale, ZoneWord
     en: { label: 'What the grown-ups are doing now', hint: 'What the grown-ups are doing now to keep the child safe.' },
     es: { label: 'Lo que hacen los adultos ahora', hint: 'Lo que los adultos están haciendo ahora para que el niño o la niña esté a salvo.' },
   },
+  'ecomap-network': {
+    en: { label: 'Who is in the child’s life', hint: 'Put the child in the middle. Add a note for each person or place in the child’s life, and draw a line from the child to each one.' },
+    es: { label: 'Quién forma parte de la vida del niño o la niña', hint: 'Ponga al niño o la niña en el centro. Agregue una nota para cada persona o lugar en la vida del niño o la niña, y dibuje una línea del niño o la niña a cada una.' },
+  },
   'wellbeing-danger': {
     en: { label: 'Worry statements', hint: 'What could happen to the child if nothing changes?' },
     es: { label: 'Declaraciones de preocupación', hint: '¿Qué le podría pasar al niño o la niña si nada cambia?' },

@@ -137,3 +137,38 @@ export function noteRecord(options: {
     meta: options.meta ?? { authorId: 'canvas-user', authorName: 'Facilitator', createdAt: NOW.toISOString() },
   }
 }
+
+/**
+ * A schema-valid tldraw arrow from note `fromId` to note `toId` with its two `arrow` bindings, as
+ * the arrow tool writes them (an ecomap tie, MM-37); `to: null` leaves the end loose.
+ */
+export function arrowRecords(options: { id: string; fromId: string; toId: string | null; meta?: Record<string, unknown> }): RawRecord[] {
+  const arrow: RawRecord = {
+    id: options.id,
+    typeName: 'shape',
+    type: 'arrow',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    index: 'b20',
+    parentId: 'page:page',
+    isLocked: false,
+    opacity: 1,
+    props: {
+      kind: 'arc', elbowMidPoint: 0.5, dash: 'draw', size: 'm', fill: 'none', color: 'black', labelColor: 'black', bend: 0,
+      start: { x: 0, y: 0 }, end: { x: 100, y: 0 }, arrowheadStart: 'none', arrowheadEnd: 'arrow',
+      richText: { type: 'doc', content: [{ type: 'paragraph' }] }, labelPosition: 0.5, font: 'draw', scale: 1,
+    },
+    meta: options.meta ?? {},
+  }
+  const binding = (terminal: 'start' | 'end', toId: string): RawRecord => ({
+    id: `binding:${options.id.slice('shape:'.length)}-${terminal}`,
+    typeName: 'binding',
+    type: 'arrow',
+    fromId: options.id,
+    toId,
+    props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
+    meta: {},
+  })
+  return [arrow, binding('start', options.fromId), ...(options.toId === null ? [] : [binding('end', options.toId)])]
+}

@@ -3,8 +3,9 @@
  * template" picker, which writes the chosen template's zones through map-model next to what is
  * already on the page and moves the view to them (Three Houses only after a parent's consent is
  * recorded), "Name the houses" in the child's words, "Parents agreed to the words" for a words and
- * pictures story (MM-36), "The child agreed to share this" for notes in a Three Houses, and "Who
- * is this?" for a person on the circles. Render it inside `<Tldraw>`
+ * pictures story (MM-36), "The child agreed to share this" for notes in a Three Houses, "Who
+ * is this?" for a person on the circles, and what kind of tie a line on a family and network
+ * diagram is (MM-37). Render it inside `<Tldraw>`
  * (it needs the editor); it goes at the end of the toolkit bar.
  *
  *   <TemplateControls doc={doc} user={user} canEdit={!readonly} isFacilitator={role === 'facilitator'} roster={roster} />
@@ -29,6 +30,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useMenuKeyboard } from '../../ui/useMenuKeyboard.ts'
 import { frameContent } from '../showMapTop.ts'
 import { CirclePersonLink } from './CirclePersonLink.tsx'
+import { EcomapTieControl } from './EcomapTieControl.tsx'
 import { HouseNamesDialog } from './HouseNamesDialog.tsx'
 import { ParentConsentDialog } from './ParentConsentDialog.tsx'
 
@@ -129,6 +131,7 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
   return (
     <>
       {person && roster ? <CirclePersonLink note={person} roster={roster} /> : null}
+      {isFacilitator ? <EcomapTieControl /> : null}
       {isFacilitator && houses ? (
         <button type="button" onClick={() => setDialog('names')}>
           {t('templates.rename.button')}

@@ -216,6 +216,8 @@ export const en = {
   'phone.template.circles': 'Circles of safety and support',
   'phone.template.safety-plan': 'Safety plan',
   'phone.template.words-and-pictures': 'Words and pictures story',
+  'phone.template.ecomap': 'Family and network diagram',
+  'phone.ecomap.ties': 'How the people are connected',
   'phone.story.draft': 'These words are a draft. The parents have not agreed to them yet.',
   'phone.story.agreed': 'The parents agreed to these words: {name}',
   'phone.story.changed': 'The words changed after the parents agreed, so they are a draft again until the parents agree.',

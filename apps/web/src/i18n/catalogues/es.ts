@@ -221,6 +221,8 @@ export const es: Record<ListMessageKey, string> = {
   'phone.template.circles': 'Círculos de seguridad y apoyo',
   'phone.template.safety-plan': 'Plan de seguridad',
   'phone.template.words-and-pictures': 'Cuento con palabras y dibujos',
+  'phone.template.ecomap': 'Diagrama de la familia y su red de apoyo',
+  'phone.ecomap.ties': 'Cómo están conectadas las personas',
   'phone.story.draft': 'Estas palabras son un borrador. Los padres todavía no han dicho que están de acuerdo con ellas.',
   'phone.story.agreed': 'Los padres están de acuerdo con estas palabras: {name}',
   'phone.story.changed': 'Las palabras cambiaron después de que los padres dieron su acuerdo, así que vuelven a ser un borrador hasta que los padres estén de acuerdo.',
