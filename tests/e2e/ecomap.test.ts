@@ -7,34 +7,18 @@
  * list shows it as a plain sentence under the people.
  */
 import { describe, expect, it } from 'vitest'
-import { devices } from 'playwright-core'
-import { addTemplateItem, readMap, readRecordMap, zoneLabel } from '@safetymap/map-model'
-import { api, connectPeer } from '../helpers/clients.ts'
+import { addTemplateItem, readMap, readRecordMap } from '@safetymap/map-model'
 import { settledBox } from '../helpers/boxes.ts'
-import { recordingContext } from '../helpers/browser.ts'
-import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
-import { joinOnPhone } from '../helpers/phoneJoin.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+import { withTemplateOnBoard } from '../helpers/templateOnBoard.ts'
 
 const live = useServerAndChromium()
 
 describe('family and network diagram', () => {
   it('is added from the board; a line drawn between two people and called a strong tie shows as a sentence on a phone', async () => {
     const ana = { id: 'w-ana', name: 'Ana Ruiz' }
-    const worker = await workerWithPassword(live.server, 'ana.ecomap@example.org', ana.name)
-    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
-    const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
-    const board = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(board, live.server.url, 'ana.ecomap@example.org', 'Kai’s people')
-    const canvas = board.locator('.tl-canvas')
-    await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
-    const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
-    try {
-      await board.getByRole('button', { name: 'Add a template' }).click()
-      await board.getByRole('menuitem', { name: 'Family and network diagram' }).click()
-      await canvas.getByText(zoneLabel('ecomap-network', 'en'), { exact: true }).first().waitFor({ timeout: 10_000 })
-
+    await withTemplateOnBoard(live, { email: 'ana.ecomap@example.org', title: 'Kai’s people', template: 'Family and network diagram', zone: 'ecomap-network' }, async ({ board, canvas, observer, joinPhone }) => {
       await observer.synced()
       const ecomap = () => readMap(observer.doc).templates.find((t) => t.templateId === 'ecomap')
       await waitFor(() => ecomap() !== undefined, { timeoutMs: 10_000, what: 'the diagram in the doc' })
@@ -60,18 +44,11 @@ describe('family and network diagram', () => {
       const arrow = readRecordMap(observer.doc).get(ecomap()!.ties![0]!.arrowId) as { props: Record<string, unknown> }
       expect(arrow.props).toMatchObject({ dash: 'solid', size: 'xl' })
 
-      const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
-      const url = new URL(invite.body.url)
-      const page = await phone.newPage()
-      await joinOnPhone(page, `${live.server.url}${url.pathname}${url.hash}`, 'Grandma Lorna')
+      const page = await joinPhone('Grandma Lorna')
       const list = page.locator('[data-testid="phone-template"][data-template="ecomap"]')
       await list.getByRole('heading', { name: 'Family and network diagram' }).waitFor({ timeout: 10_000 })
       expect(await list.getByTestId('phone-item-text').allInnerTexts()).toEqual(['Kai', 'Grandma Lorna'])
       expect(await list.getByTestId('ecomap-ties').locator('li').allInnerTexts()).toEqual(['Kai — Grandma Lorna: strong tie'])
-    } finally {
-      observer.destroy()
-      await phone.close()
-      await facilitator.context.close()
-    }
+    })
   }, 90_000)
 })

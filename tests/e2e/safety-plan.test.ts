@@ -8,36 +8,17 @@
  * sections, in the order her phone lists them, and a warning sign written there lands in its box.
  */
 import { describe, expect, it } from 'vitest'
-import { devices } from 'playwright-core'
 import { readMap, zoneLabel } from '@safetymap/map-model'
-import { api, connectPeer } from '../helpers/clients.ts'
-import { recordingContext } from '../helpers/browser.ts'
-import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
-import { joinOnPhone } from '../helpers/phoneJoin.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+import { withTemplateOnBoard } from '../helpers/templateOnBoard.ts'
 
 const live = useServerAndChromium()
 
 describe('safety plan', () => {
   it('is added from the board; a rule written on a phone in Spanish shows on the board and in her list', async () => {
-    const worker = await workerWithPassword(live.server, 'ana.plan@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
-    const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
-    const board = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(board, live.server.url, 'ana.plan@example.org', 'Safety plan for Kai')
-    const canvas = board.locator('.tl-canvas')
-    await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
-    const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
-    try {
-      await board.getByRole('button', { name: 'Add a template' }).click()
-      await board.getByRole('menuitem', { name: 'Safety plan' }).click()
-      await canvas.getByText(zoneLabel('safety-plan-rules', 'en'), { exact: true }).first().waitFor({ timeout: 10_000 })
-
-      const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
-      const url = new URL(invite.body.url)
-      const page = await phone.newPage()
-      await joinOnPhone(page, `${live.server.url}${url.pathname}${url.hash}`, 'Abuela Lorna')
+    await withTemplateOnBoard(live, { email: 'ana.plan@example.org', title: 'Safety plan for Kai', template: 'Safety plan', zone: 'safety-plan-rules' }, async ({ board, canvas, observer, joinPhone }) => {
+      const page = await joinPhone('Abuela Lorna')
       await page.getByRole('button', { name: 'Español' }).tap()
 
       const plan = page.locator('[data-testid="phone-template"][data-template="safety-plan"]')
@@ -88,10 +69,6 @@ describe('safety plan', () => {
       await dialog.getByRole('button', { name: 'Save' }).click()
       const inSigns = () => readMap(observer.doc).templates.find((t) => t.templateId === 'safety-plan')?.sections['safety-plan-warning-signs'] ?? []
       await waitFor(() => inSigns().some((i) => i.text === sign && i.authorName === 'Ana Ruiz'), { timeoutMs: 10_000, what: 'the warning sign in the plan’s box' })
-    } finally {
-      observer.destroy()
-      await phone.close()
-      await facilitator.context.close()
-    }
+    })
   }, 90_000)
 })

@@ -7,36 +7,17 @@
  * Node y-websocket peer reads the note and the agreement through `readMap`.
  */
 import { describe, expect, it } from 'vitest'
-import { devices } from 'playwright-core'
-import { readMap, zoneLabel } from '@safetymap/map-model'
-import { api, connectPeer } from '../helpers/clients.ts'
-import { recordingContext } from '../helpers/browser.ts'
-import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
-import { joinOnPhone } from '../helpers/phoneJoin.ts'
+import { readMap } from '@safetymap/map-model'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+import { withTemplateOnBoard } from '../helpers/templateOnBoard.ts'
 
 const live = useServerAndChromium()
 
 describe('words and pictures story', () => {
   it('is added from the board; a page written on a Spanish phone, the parents’ agreement recorded on the board, shows on her phone', async () => {
-    const worker = await workerWithPassword(live.server, 'ana.story@example.org', 'Ana Ruiz')
-    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
-    const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
-    const board = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(board, live.server.url, 'ana.story@example.org', 'A story for Kai')
-    const canvas = board.locator('.tl-canvas')
-    await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
-    const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })
-    try {
-      await board.getByRole('button', { name: 'Add a template' }).click()
-      await board.getByRole('menuitem', { name: 'Words and pictures story' }).click()
-      await canvas.getByText(zoneLabel('story-grown-ups-now', 'en'), { exact: true }).first().waitFor({ timeout: 10_000 })
-
-      const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
-      const url = new URL(invite.body.url)
-      const page = await phone.newPage()
-      await joinOnPhone(page, `${live.server.url}${url.pathname}${url.hash}`, 'Jess')
+    await withTemplateOnBoard(live, { email: 'ana.story@example.org', title: 'A story for Kai', template: 'Words and pictures story', zone: 'story-grown-ups-now' }, async ({ board, canvas, observer, joinPhone }) => {
+      const page = await joinPhone('Jess')
       await page.getByRole('button', { name: 'Español' }).tap()
 
       const story = page.locator('[data-testid="phone-template"][data-template="words-and-pictures"]')
@@ -74,10 +55,6 @@ describe('words and pictures story', () => {
       await now.locator('.phone-add textarea').fill('La abuela Lorna se queda a dormir')
       await now.getByRole('button', { name: 'Añadir' }).tap()
       await story.locator('[data-testid="story-wording"][data-state="changed"]').waitFor({ timeout: 10_000 })
-    } finally {
-      observer.destroy()
-      await phone.close()
-      await facilitator.context.close()
-    }
+    })
   }, 90_000)
 })

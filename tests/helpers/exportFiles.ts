@@ -5,12 +5,15 @@
  *
  *   const word = normalize(docxText(bytes))
  *   expect(exportSchemaValidator()(JSON.parse(json))).toBe(true)
+ *   const record = await exportedText(server.url, meetingId, apiKey, 'pdf') // the record's text, on one line
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { strFromU8, unzipSync } from 'fflate'
+import { expect } from 'vitest'
+import { oneLine, pdfText } from '../../server/src/export/exportTestKit.ts'
 import { REPO_ROOT } from './servers.ts'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void
@@ -34,4 +37,13 @@ export function docxText(bytes: Buffer): string {
     .replace(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g, '$1')
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+}
+
+/** A meeting's export as text: the JSON as sent, a Word file's or PDF's words on one line. */
+export async function exportedText(baseUrl: string, meetingId: string, apiKey: string, format: 'pdf' | 'docx' | 'json' | 'family-pdf'): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/meetings/${meetingId}/export?format=${format}`, { headers: { authorization: `Bearer ${apiKey}` } })
+  expect(res.status, format).toBe(200)
+  const body = Buffer.from(await res.arrayBuffer())
+  if (format === 'json') return body.toString('utf8')
+  return format === 'docx' ? oneLine(docxText(body)) : normalize(pdfText(body))
 }

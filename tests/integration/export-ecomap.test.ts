@@ -7,9 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { addTemplateItem, placeTemplate, RECORDS_ARRAY_NAME } from '@safetymap/map-model'
 import { arrowRecords } from '../../packages/map-model/src/test/fixtures.ts'
-import { oneLine, pdfText } from '../../server/src/export/exportTestKit.ts'
 import { createMeeting } from '../helpers/clients.ts'
-import { docxText, exportSchemaValidator, normalize } from '../helpers/exportFiles.ts'
+import { exportedText, exportSchemaValidator } from '../helpers/exportFiles.ts'
 import type { TestServer } from '../helpers/servers.ts'
 import { useServers } from '../helpers/useServers.ts'
 
@@ -22,13 +21,7 @@ const ANA = { id: 'w-ana', name: 'Ana Ruiz' }
 const SECRET = 'Tío Beto (dirección reservada)'
 const ids: Record<string, string> = {}
 
-async function exportFile(format: 'pdf' | 'docx' | 'json' | 'family-pdf'): Promise<string> {
-  const res = await fetch(`${server.url}/api/meetings/${meetingId}/export?format=${format}`, { headers: { authorization: `Bearer ${apiKey}` } })
-  expect(res.status, format).toBe(200)
-  const body = Buffer.from(await res.arrayBuffer())
-  if (format === 'json') return body.toString('utf8')
-  return format === 'docx' ? oneLine(docxText(body)) : normalize(pdfText(body))
-}
+const exportFile = (format: 'pdf' | 'docx' | 'json' | 'family-pdf') => exportedText(server.url, meetingId, apiKey, format)
 
 beforeAll(async () => {
   server = await start({ now: () => clock })

@@ -7,9 +7,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { addTemplateItem, placeTemplate, recordWordingAgreed, updateItemText } from '@safetymap/map-model'
-import { oneLine, pdfText } from '../../server/src/export/exportTestKit.ts'
 import { createMeeting } from '../helpers/clients.ts'
-import { docxText, exportSchemaValidator, normalize } from '../helpers/exportFiles.ts'
+import { exportedText, exportSchemaValidator } from '../helpers/exportFiles.ts'
 import type { TestServer } from '../helpers/servers.ts'
 import { useServers } from '../helpers/useServers.ts'
 
@@ -29,13 +28,7 @@ const PAGES = [
   ['story-grown-ups-now', 'Mamá y la abuela se turnan para que siempre haya un adulto despierto'],
 ] as const
 
-async function exportFile(format: 'pdf' | 'docx' | 'json' | 'family-pdf'): Promise<string> {
-  const res = await fetch(`${server.url}/api/meetings/${meetingId}/export?format=${format}`, { headers: { authorization: `Bearer ${apiKey}` } })
-  expect(res.status, format).toBe(200)
-  const body = Buffer.from(await res.arrayBuffer())
-  if (format === 'json') return body.toString('utf8')
-  return format === 'docx' ? oneLine(docxText(body)) : normalize(pdfText(body))
-}
+const exportFile = (format: 'pdf' | 'docx' | 'json' | 'family-pdf') => exportedText(server.url, meetingId, apiKey, format)
 
 async function storyJson() {
   const body = JSON.parse(await exportFile('json'))
