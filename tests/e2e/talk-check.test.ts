@@ -3,12 +3,12 @@
  * phone, in Spanish, is asked whether she can talk freely; her "Ahora no" shows at once beside her
  * name in the facilitator's "Who's here" on the board, and goes when she changes it. The phone
  * passes axe with the question showing. "Ocultar pantalla" covers every word of the meeting with a plain
- * screen under a neutral title, and "Mostrar la reunión otra vez" brings the live list back.
+ * screen under a neutral title, and "Mostrar la reunión otra vez" brings the live list back where she was reading.
  * An aunt on her laptop by video answers on the board; its thank-you floats over the tools, so it
  * goes after a few seconds and leaves them clear.
  */
 import { describe, expect, it } from 'vitest'
-import { devices } from 'playwright-core'
+import { devices, type Locator } from 'playwright-core'
 import { axeProblems } from '../helpers/axe.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
@@ -17,6 +17,13 @@ import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 const live = useServerAndChromium()
 const TITLE = 'Family meeting for Kai'
+
+/** Taps the middle of `locator` on the screen without scrolling first. */
+async function tapWhereSeen(locator: Locator) {
+  const box = await locator.boundingBox()
+  if (!box) throw new Error('not on screen')
+  await locator.page().touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
+}
 
 describe('the talk check and Hide', () => {
   it("shows a remote member's 'not right now' to the facilitator live, and hides the phone's screen at a tap", async () => {
@@ -54,20 +61,27 @@ describe('the talk check and Hide', () => {
     await expect.poll(() => lorna.getByTestId('cannot-talk').count(), { timeout: 10_000 }).toBe(0)
 
     // Hide: nothing of the meeting shows, the tab's title says nothing, the keyboard is on the way back.
+    // She has scrolled down to the 0–10 line first: back from Hide, she is there again, not elsewhere.
+    const scaleHeading = phone.getByRole('heading', { name: /¿Qué tan segura está la situación\?/ })
+    await scaleHeading.scrollIntoViewIfNeeded()
+    const scrolledTo = await phone.evaluate(() => window.scrollY)
+    expect(scrolledTo, 'the phone scrolled down to the 0–10 line').toBeGreaterThan(300)
     const hide = phone.getByRole('button', { name: 'Ocultar pantalla', exact: true })
     expect((await hide.boundingBox())?.height).toBeGreaterThanOrEqual(44)
-    await hide.tap()
+    // Tapped where it shows, as a finger does: Playwright's tap would first scroll the bar's button into view.
+    await tapWhereSeen(hide)
     const showAgain = phone.getByRole('button', { name: 'Mostrar la reunión otra vez' })
     await expect.poll(() => showAgain.evaluate((element) => element === document.activeElement)).toBe(true)
     expect((await phone.locator('body').innerText()).trim()).toBe('Mostrar la reunión otra vez')
     expect(await phone.title()).toBe('Notas')
     expect(await phone.getByRole('heading', { name: TITLE }).count()).toBe(0)
 
-    await showAgain.tap()
+    await tapWhereSeen(showAgain)
     await phone.getByRole('heading', { name: TITLE }).waitFor({ timeout: 5_000 })
     expect(await phone.title()).toContain(TITLE)
     expect(await phone.getByTestId('connection-status').getAttribute('data-state')).toBe('live')
     await expect.poll(() => hide.evaluate((element) => element === document.activeElement)).toBe(true)
+    expect(Math.abs((await phone.evaluate(() => window.scrollY)) - scrolledTo), 'back where she was reading').toBeLessThanOrEqual(1)
   })
 
   it("lets the board's thank-you go after a few seconds, so it no longer covers the tools", async () => {

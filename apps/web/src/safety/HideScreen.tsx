@@ -50,10 +50,11 @@ export function HideScreen() {
     }
   }, [hidden, neutralTitle])
 
-  // Back to the meeting, the keyboard is where she left it: on Hide.
+  // Back to the meeting, the keyboard is where she left it: on Hide. Without preventScroll, Chromium
+  // scrolls to the sticky bar's place in the page, and she loses where she was reading.
   useEffect(() => {
     if (hidden) shownOnce.current = true
-    else if (shownOnce.current) hideRef.current?.focus()
+    else if (shownOnce.current) hideRef.current?.focus({ preventScroll: true })
   }, [hidden])
 
   return (
