@@ -102,7 +102,7 @@ describe('decodeClientMessage', () => {
     expect(decodeClientMessage(new Uint8Array(0)).ok).toBe(false)
   })
 
-  it('decodes awareness entries and keeps their JSON text', () => {
+  it('decodes awareness entries, keeping their JSON text and the state it parsed', () => {
     const update = encodeAwarenessEntries([
       { clientId: 7, clock: 3, stateJson: '{"user":{"id":"p1"}}', stateBytes: 20 },
       { clientId: 9, clock: 1, stateJson: 'null', stateBytes: 4 },
@@ -113,8 +113,8 @@ describe('decodeClientMessage', () => {
       value: {
         type: 'awareness',
         entries: [
-          { clientId: 7, clock: 3, stateJson: '{"user":{"id":"p1"}}', stateBytes: 20, encoded: encodeAwarenessEntry({ clientId: 7, clock: 3, stateJson: '{"user":{"id":"p1"}}' }) },
-          { clientId: 9, clock: 1, stateJson: 'null', stateBytes: 4, encoded: encodeAwarenessEntry({ clientId: 9, clock: 1, stateJson: 'null' }) },
+          { clientId: 7, clock: 3, stateJson: '{"user":{"id":"p1"}}', stateBytes: 20, encoded: encodeAwarenessEntry({ clientId: 7, clock: 3, stateJson: '{"user":{"id":"p1"}}' }), state: { user: { id: 'p1' } } },
+          { clientId: 9, clock: 1, stateJson: 'null', stateBytes: 4, encoded: encodeAwarenessEntry({ clientId: 9, clock: 1, stateJson: 'null' }), state: null },
         ],
       },
     })
