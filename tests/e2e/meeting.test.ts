@@ -11,19 +11,7 @@ import { foreignHosts, recordingContext } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
-
-/** WCAG contrast ratio of two `rgb(…)` colours, as `getComputedStyle` gives them. */
-function contrast(a: string, b: string): number {
-  const luminance = (colour: string) => {
-    const [r = 0, g = 0, b = 0] = (colour.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => {
-      const s = c / 255
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
-    })
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-  }
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
-  return (light + 0.05) / (dark + 0.05)
-}
+import { contrast } from '../helpers/contrast.ts'
 
 const live = useServerAndChromium()
 // The heading uses a typographic apostrophe.

@@ -1,8 +1,9 @@
 /**
  * "Who's here" on the phone: a disclosure (closed by default, so the map comes first) listing
- * everyone connected, with their colour, "(you)" and their role.
+ * everyone connected, with their colour, "(you)" and their role. While the connection is down it
+ * shows the people last seen, saying the list may be out of date instead of giving a count.
  *
- *   <PeopleList people={people} />
+ *   <PeopleList people={people} offline={snapshot.state === 'offline'} />
  */
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -14,12 +15,12 @@ const ROLE_LABEL: Readonly<Record<string, MessageKey>> = {
   viewer: 'whosHere.role.viewer',
 }
 
-/** The people connected to the meeting now. */
-export function PeopleList({ people }: { people: readonly Person[] }) {
+/** The people connected to the meeting now, or last seen while `offline`. */
+export function PeopleList({ people, offline }: { people: readonly Person[]; offline: boolean }) {
   const { t } = useI18n()
   return (
     <details className="phone-people">
-      <summary>{t('whosHere.summary', { count: people.length })}</summary>
+      <summary>{offline ? t('whosHere.summaryOffline') : t('whosHere.summary', { count: people.length })}</summary>
       <ul data-testid="whos-here" aria-label={t('whosHere.heading')}>
         {people.map((person) => {
           const roleKey = ROLE_LABEL[person.role]

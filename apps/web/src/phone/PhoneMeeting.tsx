@@ -142,7 +142,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
   // they also reach a list opened after "Join" or offline. The server's own list uses them too.
   const { labels } = meeting
   const news = useNewItemsAnnouncement(map, hasTemplate, user.id, labels)
-  const people = usePeople(awareness)
+  const people = usePeople(awareness, connection.provider)
   const focus = useFocus(awareness, zones)
   const pending = useMemo(() => createPendingItems(meeting.id), [meeting.id])
   const [, setPendingVersion] = useState(0)
@@ -350,7 +350,7 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
           <p className="phone-visually-hidden" role="status" data-testid="phone-sent">
             {justSent ? t('phone.sentNews') : ''}
           </p>
-          <PeopleList people={people} />
+          <PeopleList people={people} offline={snapshot.state === 'offline'} />
           {!hasTemplate || holdsBack ? (
             <p className="phone-loading" aria-live="polite">
               {localLoaded || snapshot.hasSynced ? t('phone.loadingMap') : t('meeting.opening')}

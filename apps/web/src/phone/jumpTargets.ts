@@ -1,12 +1,12 @@
 /**
  * The parts of the list that "Go to a part of the map" offers (JumpList.tsx), in the list's order:
- * the three columns, the scaling question, then each template placed beside the map (zones of
+ * the three columns (the third followed by its next steps), the scaling question, then each template placed beside the map (zones of
  * the meeting's own map without a placement, such as a consultation map's grey area, one by one,
  * as the list heads them). Each has the id of its place in the list and the words of its heading.
  *
  *   jumpTargets(map, 'es', meeting.labels, t) // [{ anchorId: 'phone-column-worries', label: '¿Qué nos preocupa?' }, …]
  */
-import { COLUMN_KEYS, templateZoneText, zoneLabel, type ItemZoneKey, type LabelOverrides, type Locale, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { COLUMN_KEYS, COLUMN_SECTIONS, templateZoneText, zoneLabel, type ItemZoneKey, type LabelOverrides, type Locale, type MapPlacedTemplate, type SafetyMap, type SectionKey } from '@safetymap/map-model'
 import type { MessageKey } from '../i18n/messages.ts'
 import { focusAnchorId } from './readFocus.ts'
 
@@ -31,9 +31,17 @@ export function templateName(template: MapPlacedTemplate, t: (key: MessageKey) =
   return template.templateId ? t(`phone.template.${template.templateId}`) : t('phone.template.other')
 }
 
+/** Sections offered on their own, after their column: the next steps, at the foot of a long column, are what a family comes back for. */
+const OWN_ENTRY_SECTIONS: ReadonlySet<SectionKey> = new Set(['next-steps'])
+
 /** Where the list can take the person on `map`. */
 export function jumpTargets(map: SafetyMap, locale: Locale, labels: LabelOverrides | undefined, t: (key: MessageKey) => string): JumpTarget[] {
-  const columns = COLUMN_KEYS.map((column) => ({ anchorId: focusAnchorId(column), label: zoneLabel(column, locale, labels) }))
+  const columns = COLUMN_KEYS.flatMap((column) => [
+    { anchorId: focusAnchorId(column), label: zoneLabel(column, locale, labels) },
+    ...COLUMN_SECTIONS[column]
+      .filter((section) => OWN_ENTRY_SECTIONS.has(section))
+      .map((section) => ({ anchorId: focusAnchorId(section), label: templateZoneText(section, map.variant, locale, labels).heading })),
+  ])
   const scale = { anchorId: focusAnchorId('scale'), label: templateZoneText('scale', map.variant, locale, labels).heading }
   const templates = map.templates.flatMap((template) =>
     template.placementId === ''

@@ -4,7 +4,7 @@
  * awareness, re-rendering only when the people themselves change (not on every cursor move).
  *
  *   const map = useLiveMap(doc)
- *   const people = usePeople(awareness)
+ *   const people = usePeople(awareness, provider)
  *   const focus = useFocus(awareness, map.zones) // follow-me: "now talking about …"
  */
 import { readMap, readZones, type MapZone, type SafetyMap } from '@safetymap/map-model'
@@ -33,18 +33,36 @@ export function useLiveMap(doc: Y.Doc): LiveMap {
   return useDocValue(doc, read)
 }
 
-/** Everyone connected now, once each, sorted by name. */
-export function usePeople(awareness: Awareness): readonly Person[] {
+/** The part of the provider {@link usePeople} watches: whether the relay is reached and synced. */
+export interface PeopleSource {
+  readonly wsconnected: boolean
+  readonly synced: boolean
+  on(event: 'sync', listener: () => void): void
+  off(event: 'sync', listener: () => void): void
+}
+
+/**
+ * Everyone connected now, once each, sorted by name. While `provider` is not live, the people last
+ * seen live: a dropped connection empties awareness of everyone else (y-websocket, or their states
+ * timing out), which would read as everyone leaving. Read from the provider, not the tracker's
+ * snapshot, as y-websocket empties awareness before it reports the drop.
+ */
+export function usePeople(awareness: Awareness, provider: PeopleSource): readonly Person[] {
   const [people, setPeople] = useState<readonly Person[]>(() => readPeople(awareness.getStates(), awareness.clientID))
   useEffect(() => {
     const update = () => {
+      if (!(provider.wsconnected && provider.synced)) return
       const next = readPeople(awareness.getStates(), awareness.clientID)
       setPeople((current) => (samePeople(current, next) ? current : next))
     }
     update()
     awareness.on('change', update)
-    return () => awareness.off('change', update)
-  }, [awareness])
+    provider.on('sync', update)
+    return () => {
+      awareness.off('change', update)
+      provider.off('sync', update)
+    }
+  }, [awareness, provider])
   return people
 }
 

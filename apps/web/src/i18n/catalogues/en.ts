@@ -61,6 +61,7 @@ export const en = {
 
   'whosHere.heading': "Who's here",
   'whosHere.summary': "Who's here ({count})",
+  'whosHere.summaryOffline': "Who's here — offline: this list may be out of date",
   'whosHere.summaryWaiting': "Who's here ({count}) · {waiting} waiting",
   'whosHere.waitingOne': '{name} is waiting to join',
   'whosHere.waitingMany': '{count} people are waiting to join',

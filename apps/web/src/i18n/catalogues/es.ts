@@ -63,6 +63,7 @@ export const es: Record<ListMessageKey, string> = {
 
   'whosHere.heading': 'Quién está aquí',
   'whosHere.summary': 'Quién está aquí ({count})',
+  'whosHere.summaryOffline': 'Quién está aquí — sin conexión: esta lista puede no estar al día',
   'whosHere.summaryWaiting': 'Quién está aquí ({count}) · {waiting} esperando',
   'whosHere.waitingOne': '{name} está esperando para entrar',
   'whosHere.waitingMany': '{count} personas están esperando para entrar',
