@@ -11,7 +11,8 @@
  * meeting again from the list is told when it ended and what is left to do (look and export only, once
  * the map is finished too), and offered no invite, lobby, second end, role or Remove. A one-person
  * link that has been used is no longer offered; the panel says so and makes a new one. While a new
- * link is being made the earlier one cannot be copied, and a failure to make one is said.
+ * link is being made the earlier one cannot be copied, and a failure to make one is said. Escape
+ * closes the "Who's here" panel and gives the keyboard back to its button.
  */
 import { describe, expect, it } from 'vitest'
 import { devices, type Locator, type Page } from 'playwright-core'
@@ -719,6 +720,21 @@ describe('who may be in the meeting, in two browsers', () => {
 
     // The link she was given lets her grandmother in.
     expect((await api(live.server.url, '/api/join', { body: await joinBody(live.server.url, new URL(second).hash.slice(1), 'Grandma Lorna') })).status).toBe(200)
+    await facilitator.context.close()
+  }, 60_000)
+
+  it('Escape from the invite link closes the Who’s here panel and puts the keyboard back on its button', async () => {
+    await workerWithPassword(live.server, 'ana.escape@example.org', 'Ana Ruiz')
+    const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 768 } })
+    const ana = await facilitator.context.newPage()
+    await signInAndCreateMeeting(ana, live.server.url, 'ana.escape@example.org', 'Meeting for Noa')
+    await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
+    await makeInvite(ana, { role: 'Can write', shared: false })
+    await ana.keyboard.press('Escape')
+    await expect.poll(() => ana.locator('aside.whos-here').isHidden()).toBe(true)
+    const whosHere = ana.getByRole('button', { name: /^Who's here \(/ })
+    expect(await whosHere.getAttribute('aria-expanded')).toBe('false')
+    expect(await whosHere.evaluate((element) => element === document.activeElement)).toBe(true)
     await facilitator.context.close()
   }, 60_000)
 })

@@ -4,12 +4,13 @@
  * name in the facilitator's "Who's here" on the board, and goes when she changes it. The phone
  * passes axe with the question showing. "Ocultar pantalla" covers every word of the meeting with a plain
  * screen under a neutral title, and "Mostrar la reunión otra vez" brings the live list back where she was reading.
- * An aunt on her laptop by video answers on the board; its thank-you floats over the tools, so it
- * goes after a few seconds and leaves them clear.
+ * An aunt on her laptop by video answers on the board, where the question stands clear of the
+ * tools; its thank-you floats over the map, so it goes after a few seconds.
  */
 import { describe, expect, it } from 'vitest'
 import { devices, type Locator } from 'playwright-core'
 import { axeProblems } from '../helpers/axe.ts'
+import { overlaps } from '../helpers/boxes.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
 import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { joinAs, joinOnPhone } from '../helpers/phoneJoin.ts'
@@ -84,7 +85,7 @@ describe('the talk check and Hide', () => {
     expect(Math.abs((await phone.evaluate(() => window.scrollY)) - scrolledTo), 'back where she was reading').toBeLessThanOrEqual(1)
   })
 
-  it("lets the board's thank-you go after a few seconds, so it no longer covers the tools", async () => {
+  it("keeps the board's question clear of the tools, and lets its thank-you go after a few seconds", async () => {
     const ana = await workerWithPassword(live.server, 'ana.thanks@example.org', 'Ana Ruiz')
     const meeting = await createMeeting(live.server.url, ana.apiKey, TITLE)
     const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meeting.id}/invites`, {
@@ -96,10 +97,20 @@ describe('the talk check and Hide', () => {
     await laptop.goto(`${live.server.url}${url.pathname}${url.hash}`)
     await joinAs(laptop, 'Aunt May', { attendance: 'video' })
     const check = laptop.getByTestId('talk-check')
-    await check.getByRole('button', { name: 'Not right now' }).click({ timeout: 20_000 })
+    const notNow = check.getByRole('button', { name: 'Not right now' })
+    await notNow.waitFor({ timeout: 20_000 })
+    // Until he answers, the question stands clear of every tool ("Direct quote", "I disagree"…), in full view.
+    const toolbar = laptop.getByRole('toolbar', { name: 'Safety mapping tools' })
+    await toolbar.getByRole('button', { name: 'I disagree' }).waitFor({ timeout: 20_000 })
+    const tools = await toolbar.getByRole('button').all()
+    expect(tools.length).toBeGreaterThan(5)
+    const question = await check.boundingBox()
+    for (const tool of tools) expect(overlaps(question, await tool.boundingBox()), await tool.innerText()).toBe(false)
+    expect(question!.y + question!.height).toBeLessThanOrEqual(800)
+    await notNow.click()
     const thanks = laptop.getByTestId('talk-check-saved')
     await expect.poll(() => thanks.innerText()).toContain('Thank you.')
-    // Read, then gone: it stood over "Direct quote" and "I disagree" for as long as the page was open.
+    // Read, then gone: it stood over the map for as long as the page was open.
     await expect.poll(() => thanks.isVisible(), { timeout: 12_000 }).toBe(false)
     expect(await laptop.getByRole('button', { name: 'Can you talk freely?' }).isVisible()).toBe(true)
   })

@@ -2,7 +2,7 @@
  * The statement builders in a real Chromium: the facilitator builds a danger statement and its
  * safety goal through the guided dialogs (seeing a plain-language prompt on the way), the
  * composed sentence shows on the canvas with the goal's "Goal for worry 1" link, gives a rating,
- * flags a family member's note as a direct quote, sees a plain-language prompt on a note with
+ * is told to choose a note first when "Direct quote" has nothing to act on, flags a family member's note as a direct quote, sees a plain-language prompt on a note with
  * jargon, drags the rating to another number, hides names for the projector, and a Node
  * y-websocket peer reads the slots, the link, the mark and the flag back through `readMap`. A
  * builder for a new card keeps what was typed when closed, or when the map is finished while it is
@@ -185,8 +185,18 @@ describe('statement builders on the canvas', () => {
       await waitFor(() => readMap(observer.doc).scales.length === 1, { timeoutMs: 5_000, what: 'the rating in the doc' })
       addItem(observer.doc, 'strengths', 'I walk Kai to school', { id: 'participant-lorna', name: 'Grandma Lorna' })
       await page.locator('.sm-note-attribution__name', { hasText: 'Grandma Lorna' }).waitFor({ timeout: 5_000 })
+      // With nothing selected, "Direct quote" says why it does nothing, without a hover; the line goes once a note is chosen.
+      const quote = page.getByRole('button', { name: 'Direct quote' })
+      const why = page.getByTestId('toolkit-needs-selection')
+      expect(await quote.getAttribute('aria-disabled')).toBe('true')
+      // Playwright will not click an aria-disabled button; the keyboard reaches it, as a person's does.
+      await quote.focus()
+      await page.keyboard.press('Enter')
+      expect(await why.innerText()).toBe('Choose a note or statement on the board first.')
       await canvas.getByText('I walk Kai to school').first().click()
-      await page.getByRole('button', { name: 'Direct quote' }).click()
+      expect(await quote.getAttribute('aria-disabled')).toBe('false')
+      expect(await why.isVisible()).toBe(false)
+      await quote.click()
       await waitFor(() => readMap(observer.doc).sections.strengths[0]?.quote === true, { timeoutMs: 5_000, what: 'the quote flag in the doc' })
       await expect.poll(() => page.locator('.sm-note-attribution__quote').count()).toBe(2)
       await page.keyboard.press('Escape')

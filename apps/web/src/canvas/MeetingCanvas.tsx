@@ -119,6 +119,11 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
     setPeopleOpen(true)
     setShowWaitingRequest((n) => n + 1)
   }, [])
+  // Escape in the panel: it closes, and the keyboard is back on the button that opens it.
+  const closePeople = useCallback(() => {
+    setPeopleOpen(false)
+    peopleToggleRef.current?.focus()
+  }, [])
 
   useEffect(() => {
     // Nothing will let this person back in: stop knocking.
@@ -262,6 +267,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
           access={access}
           isFacilitator={role === 'facilitator'}
           showWaitingRequest={showWaitingRequest}
+          onClose={closePeople}
         />
       </div>
     </div>

@@ -8,14 +8,15 @@
  * offered: no lobby, no invites (the server refuses them), no new co-facilitators, no second
  * "End", and no role or Remove for family and network, whose sessions ended with it. The page's
  * toggle button shows and hides it (`hidden` keeps it in the document for assistive tech and
- * tests). Opening it brings the lobby into view, however far down the panel was scrolled; asking to
- * see who waits (the notice's button, `showWaitingRequest`) also moves focus there.
+ * tests), and Escape in it closes it (`onClose`). Opening it brings the lobby into view, however
+ * far down the panel was scrolled; asking to see who waits (the notice's button,
+ * `showWaitingRequest`) also moves focus there.
  *
  *   <WhosHere id="whos-here" doc={doc} peers={peers} open={open} meetingId={meeting.id} selfId={user.id}
- *     access={access} isFacilitator={role === 'facilitator'} showWaitingRequest={asked} />
+ *     access={access} isFacilitator={role === 'facilitator'} showWaitingRequest={asked} onClose={close} />
  */
 import type { Peer } from '@safetymap/tldraw-yjs'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type * as Y from 'yjs'
 import { api } from '../api/api.ts'
 import type { ApiResult } from '../api/ApiResult.ts'
@@ -50,10 +51,12 @@ export interface WhosHereProps {
    * (once the panel is open). 0 until the first time.
    */
   readonly showWaitingRequest?: number
+  /** Escape pressed in the panel (outside a dialog of its own): the page closes it. */
+  readonly onClose: () => void
 }
 
 /** The people panel. */
-export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFacilitator, showWaitingRequest = 0 }: WhosHereProps) {
+export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFacilitator, showWaitingRequest = 0, onClose }: WhosHereProps) {
   const { t } = useI18n()
   const headingId = `${id}-heading`
   const [error, setError] = useState<MessageKey | null>(null)
@@ -116,7 +119,7 @@ export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFa
   )
 
   return (
-    <aside id={id} className="whos-here" aria-labelledby={headingId} hidden={!open}>
+    <aside id={id} className="whos-here" aria-labelledby={headingId} hidden={!open} onKeyDown={(event) => closeOnEscape(event, onClose)}>
       <h2 id={headingId}>{t('whosHere.heading')}</h2>
       {isFacilitator && endedAt !== null ? <MeetingEndedNotice endedAt={endedAt} finalized={access.finalized} /> : null}
       {/* Empty once the meeting has ended: nobody waits then (useMeetingAccess). */}
@@ -146,6 +149,14 @@ export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFa
       ) : null}
     </aside>
   )
+}
+
+/** Escape anywhere in the panel closes it, unless a dialog inside it took that Escape or is open around the focus. */
+function closeOnEscape(event: KeyboardEvent<HTMLElement>, onClose: () => void): void {
+  if (event.key !== 'Escape' || event.defaultPrevented) return
+  if (event.target instanceof Element && event.target.closest('dialog, [role="dialog"], [role="alertdialog"]')) return
+  event.preventDefault()
+  onClose()
 }
 
 /** The meeting controls with the live count of hidden ratings: read only for the facilitator. */

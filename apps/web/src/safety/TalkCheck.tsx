@@ -32,7 +32,7 @@ export function TalkCheckButton({ check }: { check: TalkCheck }) {
 
 /**
  * The question while it shows, or the thank-you line once she answered. `floating` (the board):
- * over the canvas's corner rather than above it, so the map does not move under her pointer.
+ * over the canvas's bottom corner, clear of the tools, rather than above it, so the map does not move under her pointer.
  * `withControl` (the phone, whose bar has no room for it): the control in the question's place while it is closed.
  */
 export function TalkCheckQuestion({ check, floating = false, withControl = false }: { check: TalkCheck; floating?: boolean; withControl?: boolean }) {

@@ -23,7 +23,7 @@ const REMOTE: ReadonlySet<Attendance> = new Set(['video', 'phone'])
 
 /**
  * How long the thank-you shows: long enough to read, then it goes, since on the board it floats
- * over the tools and the Who's here heading. A screen reader heard it when it came.
+ * over the map's corner. A screen reader heard it when it came.
  */
 export const SAVED_SHOWN_MS = 6_000
 

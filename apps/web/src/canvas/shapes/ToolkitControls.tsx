@@ -74,6 +74,7 @@ import { usePanelKeyboard } from '../../ui/usePanelKeyboard.ts'
 import { BuilderDialog, type BuilderField } from './BuilderDialog.tsx'
 import { Disagreements } from './Disagreements.tsx'
 import { HiddenRatingsPanel } from './HiddenRatingsPanel.tsx'
+import { SelectionActions } from './SelectionActions.tsx'
 import { ToolkitBar } from './ToolkitBar.tsx'
 import { ratingsApi } from '../ratingsApi.ts'
 import { dialogRating, savedPrivateRatingWords } from '../../ratings/dialogRating.ts'
@@ -222,24 +223,12 @@ export function ToolkitControls({ doc, user, toolkit, canEdit, meetingId, isFaci
             <button type="button" onClick={() => open('mark')}>
               {t('toolkit.addRating')}
             </button>
-            <button
-              type="button"
-              aria-pressed={allQuoted}
-              disabled={quotable.length === 0}
-              title={t('toolkit.directQuoteHint')}
-              onClick={toggleQuote}
-            >
-              {t('toolkit.directQuote')}
-            </button>
-            <button
-              type="button"
-              aria-pressed={iDisagree}
-              disabled={disagreeable.length === 0}
-              title={t('toolkit.disagree.hint')}
-              onClick={toggleDisagree}
-            >
-              {t('toolkit.disagree.button')}
-            </button>
+            <SelectionActions
+              actions={[
+                { label: 'toolkit.directQuote', hint: 'toolkit.directQuoteHint', ready: quotable.length > 0, pressed: allQuoted, onPress: toggleQuote },
+                { label: 'toolkit.disagree.button', hint: 'toolkit.disagree.hint', ready: disagreeable.length > 0, pressed: iDisagree, onPress: toggleDisagree },
+              ]}
+            />
             {isFacilitator ? (
               <button type="button" onClick={() => open('ends')}>
                 {t('toolkit.ends.button')}

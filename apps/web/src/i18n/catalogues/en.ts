@@ -284,6 +284,7 @@ export const en = {
   'toolkit.showNames': 'Show names',
   'toolkit.directQuote': 'Direct quote',
   'toolkit.directQuoteHint': 'Mark what you selected as someone’s own words, shown in quotation marks',
+  'toolkit.chooseFirst': 'Choose a note or statement on the board first.',
   'toolkit.dialog.save': 'Save',
   'toolkit.dialog.cancel': 'Cancel',
   'toolkit.dialog.preview': 'How it will read',

@@ -289,6 +289,7 @@ export const es: Record<ListMessageKey, string> = {
   'toolkit.showNames': 'Mostrar nombres',
   'toolkit.directQuote': 'Cita textual',
   'toolkit.directQuoteHint': 'Marque lo que seleccionó como palabras propias de alguien, entre comillas',
+  'toolkit.chooseFirst': 'Primero elija una nota o una declaración en el tablero.',
   'toolkit.dialog.save': 'Guardar',
   'toolkit.dialog.cancel': 'Cancelar',
   'toolkit.dialog.preview': 'Cómo se leerá',
