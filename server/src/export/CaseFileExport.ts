@@ -56,7 +56,7 @@ import { templateName } from './exportWords.ts'
 import { earlierNumbers, type EarlierNumbers, type FinishedVersion } from '../ratings/earlierNumbers.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.13.0'
+export const EXPORT_SCHEMA_VERSION = '1.14.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 

@@ -72,6 +72,7 @@ const TEMPLATE_NAMES: Readonly<Record<TemplateId, Readonly<Record<Locale, string
   'safety-plan': { en: 'Safety plan', es: 'Plan de seguridad' },
   'words-and-pictures': { en: 'Words and pictures story', es: 'Cuento con palabras y dibujos' },
   ecomap: { en: 'Family and network diagram', es: 'Diagrama de la familia y su red de apoyo' },
+  feedback: { en: 'Feedback on today’s meeting', es: 'Opiniones sobre la reunión de hoy' },
 }
 
 /** A placed template's name; `null` (a template this version does not know) reads "Other template". */

@@ -92,6 +92,23 @@ describe('templates as data (MM-26)', () => {
     expect(zoneHint('story-what-happened', 'es')).toContain('Escríbalo de manera que el niño o la niña lo pueda entender.')
   })
 
+  it('lays feedback on the meeting out as two boxes side by side, each with a one-line hint in both languages (MM-38)', () => {
+    const feedback = MAP_TEMPLATES.feedback
+    expect(feedback.sections).toEqual(['feedback-helped', 'feedback-change'])
+    const [helped, change] = feedback.zones
+    expect(feedback.zones.every((z) => z.look === 'section')).toBe(true)
+    expect(helped!.y).toBe(change!.y)
+    expect(change!.x).toBeGreaterThanOrEqual(helped!.x + helped!.w)
+    expect(feedback.sections.map((key) => templateZoneText(key, 'feedback', 'en'))).toEqual([
+      { heading: 'What helped today?', hint: 'Anyone can write here. Short is fine.' },
+      { heading: 'What would you change next time?', hint: 'Anyone can write here. Short is fine.' },
+    ])
+    expect(feedback.sections.map((key) => templateZoneText(key, 'feedback', 'es'))).toEqual([
+      { heading: '¿Qué le ayudó hoy?', hint: 'Cualquier persona puede escribir aquí. Basta con pocas palabras.' },
+      { heading: '¿Qué cambiaría la próxima vez?', hint: 'Cualquier persona puede escribir aquí. Basta con pocas palabras.' },
+    ])
+  })
+
   it('keeps the section keys in the variants and changes only their words (MM-27)', () => {
     expect(MAP_TEMPLATES.wellbeing.sections).toEqual(SECTION_KEYS)
     expect(zoneLabel(templateZoneWords('danger', 'wellbeing').heading, 'en')).toBe('Worry statements')
@@ -235,6 +252,23 @@ describe('readMap with placed templates (MM-26, MM-29)', () => {
       'safety-plan-if-broken': [`Lorna takes Kai for the night / ${AUTHOR.name}`],
       'safety-plan-contacts': [],
     })
+  })
+
+  it('reads what helped and what to change in their own boxes of the feedback, with who wrote each (MM-38)', () => {
+    const doc = newMeetingDoc()
+    const feedback = placeTemplate(doc, 'feedback', { placementId: 'fb' })
+    addTemplateItem(doc, feedback.placementId, 'feedback-helped', 'Being asked what I think', CHILD, { now: NOW })
+    addTemplateItem(doc, feedback.placementId, 'feedback-change', 'Start earlier in the day', AUTHOR, { now: NOW })
+    expectAllRecordsValid(doc)
+    const map = readMap(doc)
+    expect(map.unsorted).toEqual([])
+    expect(map.templates.map((t) => ({ placementId: t.placementId, templateId: t.templateId, sections: Object.fromEntries(Object.entries(t.sections).map(([key, items]) => [key, items.map((i) => `${i.text} / ${i.authorName}`)])) }))).toEqual([
+      {
+        placementId: 'fb',
+        templateId: 'feedback',
+        sections: { 'feedback-helped': ['Being asked what I think / Kai'], 'feedback-change': [`Start earlier in the day / ${AUTHOR.name}`] },
+      },
+    ])
   })
 
   it('writes a phone number for the plan’s contacts box into the workers-only doc, never into the shared map (MM-35)', () => {

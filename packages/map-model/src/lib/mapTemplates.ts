@@ -3,8 +3,8 @@
  * relative to the template's top-left, heading and hint label keys) plus the section keys that hold
  * items. The foundation's three-column map is one of them; the consultation framework (with a grey
  * area) and the wellbeing wording are variants of it; Three Houses, the Safety House, the
- * circles of safety and support, the safety plan, the words and pictures story and the family and
- * network diagram (ecomap) are templates of their own.
+ * circles of safety and support, the safety plan, the words and pictures story, the family and
+ * network diagram (ecomap) and the feedback on the meeting are templates of their own.
  *
  * ```ts
  * for (const zone of MAP_TEMPLATES['three-houses'].zones) draw(zone.key, zone.x, zone.y, zone.w, zone.h)
@@ -16,7 +16,7 @@ import { zoneHint, zoneLabel, type LabelKey, type LabelOverrides } from './zoneC
 import { isSectionKey, type ItemZoneKey, type Locale, type ZoneKey } from './zoneKeys.ts'
 
 /** The templates a facilitator can place, in the order the picker lists them (MM-26). @public */
-export const TEMPLATE_IDS = ['three-column', 'consultation', 'wellbeing', 'three-houses', 'safety-house', 'circles', 'safety-plan', 'words-and-pictures', 'ecomap'] as const
+export const TEMPLATE_IDS = ['three-column', 'consultation', 'wellbeing', 'three-houses', 'safety-house', 'circles', 'safety-plan', 'words-and-pictures', 'ecomap', 'feedback'] as const
 
 /** A template (MM-26). @public */
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
@@ -177,6 +177,8 @@ export const MAP_TEMPLATES: Readonly<Record<TemplateId, MapTemplate>> = {
   // One large box (MM-37): the child's note in the middle, a note per person or place around it,
   // and tldraw arrows from the child to each as the ties.
   ecomap: template('ecomap', [section('ecomap-network', 0, 0, 1800, 1400)]),
+  // The meeting's last step (MM-38): what helped and what to change, side by side.
+  feedback: template('feedback', [section('feedback-helped', 0, 0, 700, 600), section('feedback-change', 740, 0, 700, 600)]),
 }
 
 /**

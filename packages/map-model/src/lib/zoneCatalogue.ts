@@ -271,6 +271,14 @@ const ZONE_CATALOGUE: Readonly<Record<LabelKey, Readonly<Record<Locale, ZoneWord
     en: { label: 'Who is in the child’s life', hint: 'Put the child in the middle. Add a note for each person or place in the child’s life, and draw a line from the child to each one.' },
     es: { label: 'Quién forma parte de la vida del niño o la niña', hint: 'Ponga al niño o la niña en el centro. Agregue una nota para cada persona o lugar en la vida del niño o la niña, y dibuje una línea del niño o la niña a cada una.' },
   },
+  'feedback-helped': {
+    en: { label: 'What helped today?', hint: 'Anyone can write here. Short is fine.' },
+    es: { label: '¿Qué le ayudó hoy?', hint: 'Cualquier persona puede escribir aquí. Basta con pocas palabras.' },
+  },
+  'feedback-change': {
+    en: { label: 'What would you change next time?', hint: 'Anyone can write here. Short is fine.' },
+    es: { label: '¿Qué cambiaría la próxima vez?', hint: 'Cualquier persona puede escribir aquí. Basta con pocas palabras.' },
+  },
   'wellbeing-danger': {
     en: { label: 'Worry statements', hint: 'What could happen to the child if nothing changes?' },
     es: { label: 'Declaraciones de preocupación', hint: '¿Qué le podría pasar al niño o la niña si nada cambia?' },

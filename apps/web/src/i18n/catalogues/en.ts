@@ -218,6 +218,7 @@ export const en = {
   'phone.template.safety-plan': 'Safety plan',
   'phone.template.words-and-pictures': 'Words and pictures story',
   'phone.template.ecomap': 'Family and network diagram',
+  'phone.template.feedback': 'Feedback on today’s meeting',
   'phone.ecomap.ties': 'How the people are connected',
   'phone.story.draft': 'These words are a draft. The parents have not agreed to them yet.',
   'phone.story.agreed': 'The parents agreed to these words: {name}',

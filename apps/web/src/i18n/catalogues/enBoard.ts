@@ -195,6 +195,7 @@ export const enBoard = {
   'templates.safety-plan': 'Safety plan',
   'templates.words-and-pictures': 'Words and pictures story',
   'templates.ecomap': 'Family and network diagram',
+  'templates.feedback': 'Feedback on today’s meeting',
   'templates.cancel': 'Cancel',
   'toolkit.saved': 'Saved: {what}',
   'toolkit.draftKept': 'This map can no longer be changed here, so the form closed. What you typed is kept in this browser tab: open the form again when you can add to the map.',

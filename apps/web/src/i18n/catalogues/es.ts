@@ -223,6 +223,7 @@ export const es: Record<ListMessageKey, string> = {
   'phone.template.safety-plan': 'Plan de seguridad',
   'phone.template.words-and-pictures': 'Cuento con palabras y dibujos',
   'phone.template.ecomap': 'Diagrama de la familia y su red de apoyo',
+  'phone.template.feedback': 'Opiniones sobre la reunión de hoy',
   'phone.ecomap.ties': 'Cómo están conectadas las personas',
   'phone.story.draft': 'Estas palabras son un borrador. Los padres todavía no han dicho que están de acuerdo con ellas.',
   'phone.story.agreed': 'Los padres están de acuerdo con estas palabras: {name}',

@@ -200,6 +200,7 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'templates.safety-plan': 'Plan de seguridad',
   'templates.words-and-pictures': 'Cuento con palabras y dibujos',
   'templates.ecomap': 'Diagrama de la familia y su red de apoyo',
+  'templates.feedback': 'Opiniones sobre la reunión de hoy',
   'templates.cancel': 'Cancelar',
   'toolkit.saved': 'Guardado: {what}',
   'toolkit.draftKept': 'Este mapa ya no se puede cambiar aquí, así que el formulario se cerró. Lo que escribió se guarda en esta pestaña del navegador: abra el formulario otra vez cuando pueda agregar al mapa.',
