@@ -44,6 +44,7 @@ import { createToolkitState } from './shapes/toolkitState.ts'
 import { useEarlierRatings } from '../ratings/useEarlierRatings.ts'
 import type { MeetingUser } from './MeetingUser.ts'
 import { MeetingNotices } from './MeetingNotices.tsx'
+import { MeetingSteps } from './MeetingSteps.tsx'
 import { noteAuthorMeta, recordNoteChanges } from './noteAuthorMeta.ts'
 import { OWN_SCREEN_READABLE_ZOOM, showMapTop } from './showMapTop.ts'
 import { shortcutsFollowFocus } from './shortcutsFollowFocus.ts'
@@ -53,7 +54,7 @@ import { userColor } from './userColor.ts'
 import { useTldrawUser } from './useTldrawUser.ts'
 import { WhosHere } from './WhosHere.tsx'
 import { ExportButton } from '../export/ExportButton.tsx'
-import { MeetingDetailsButton } from '../meetingDetails/MeetingDetailsButton.tsx'
+import { MeetingDetailsButton, type MeetingDetailsRequest } from '../meetingDetails/MeetingDetailsButton.tsx'
 import { ShowAsListLink } from '../phone/ShowAsListLink.tsx'
 
 /** Fonts, icons and translations, bundled by Vite and served by our own server. */
@@ -107,6 +108,11 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
   const canvasOverrides = useCanvasUiOverrides(editor)
   // The strip above the canvas that holds the meeting tools (ToolkitBar), so they never cover the map.
   const [toolkitSlot, setToolkitSlot] = useState<HTMLElement | null>(null)
+  // Beside the canvas, before the people column: where the facilitator's "Meeting steps" open.
+  const [stepsSlot, setStepsSlot] = useState<HTMLElement | null>(null)
+  // "Meeting steps" asking for "Meeting details" at a field.
+  const [detailsRequest, setDetailsRequest] = useState<MeetingDetailsRequest | null>(null)
+  const openDetailsAt = useCallback((field: MeetingDetailsRequest['field']) => setDetailsRequest({ field }), [])
   // Role and status as they are now (a facilitator may change them mid-meeting), and the roster.
   const access = useMeetingAccess({ meeting, doc, live: snapshot.state === 'live' })
   const role = access.role
@@ -193,7 +199,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
             ? t('whosHere.summaryWaiting', { count: peers.length, waiting: waitingCount })
             : t('whosHere.summary', { count: peers.length })}
         </button>
-        {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} meetingLocale={meetingLocale} finalized={access.finalized} />}
+        {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} meetingLocale={meetingLocale} finalized={access.finalized} openAt={detailsRequest} />}
         {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} meetingLocale={meetingLocale} />}
         {role === 'facilitator' && <AuditTrailButton meetingId={meeting.id} roster={access.roster} />}
         <LanguageSwitch />
@@ -240,6 +246,17 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
               barSlot={toolkitSlot}
               extra={
                 <>
+                  {role === 'facilitator' ? (
+                    <MeetingSteps
+                      meetingId={meeting.id}
+                      doc={doc}
+                      toolkit={toolkit}
+                      slot={stepsSlot}
+                      canEdit={!access.finalized}
+                      onShowPeople={showWaiting}
+                      onOpenDetails={openDetailsAt}
+                    />
+                  ) : null}
                   <FollowMe doc={doc} awareness={awareness} selfId={user.id} isFacilitator={role === 'facilitator'} labels={labels} />
                   <TemplateControls
                     doc={doc}
@@ -257,6 +274,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
             {role === 'facilitator' ? <RestrictedItems meetingId={meeting.id} canRestrict={!access.finalized} /> : null}
           </Tldraw>
         </main>
+        <div ref={setStepsSlot} className="meeting-steps-slot" />
         <WhosHere
           id={PEOPLE_PANEL_ID}
           doc={doc}

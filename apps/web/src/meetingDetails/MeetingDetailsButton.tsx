@@ -3,11 +3,12 @@
  * case-file export prints (case reference, kind of meeting, purpose, start and end times) and the
  * meeting's language (`meetingLocale`, as the doc has it now), saved with the meeting. The server records each change in the audit log (which fields, never what).
  * A time left half filled in (a date without a time) is refused beside its field, with the
- * keyboard moved there, and nothing is saved until it is finished or cleared.
+ * keyboard moved there, and nothing is saved until it is finished or cleared. Each new `openAt`
+ * (the facilitator's "Meeting steps") opens the dialog with the keyboard on that field.
  *
- *   {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} meetingLocale={meetingLocale} finalized={access.finalized} />}
+ *   {role === 'facilitator' && <MeetingDetailsButton meeting={meeting} meetingLocale={meetingLocale} finalized={access.finalized} openAt={asked} />}
  */
-import { useCallback, useId, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import type { Locale } from '@safetymap/map-model'
 import { BusyButton } from '../access/BusyButton.tsx'
 import { usePanelKeyboard } from '../ui/usePanelKeyboard.ts'
@@ -21,12 +22,42 @@ import { detailsFromDraft, draftFromDetails, endsBeforeStart } from './meetingDe
 import { useIncompleteTime } from './useIncompleteTime.ts'
 import './meetingDetails.css'
 
+/** A field "Meeting steps" opens the dialog at (its `name` in {@link MeetingDetailsFields}). */
+export type MeetingDetailsField = 'purpose' | 'agreements'
+
+/** Asks the dialog to open at `field`; a new object each time, so asking again works. */
+export interface MeetingDetailsRequest {
+  readonly field: MeetingDetailsField
+}
+
 /** Button plus dialog. */
-export function MeetingDetailsButton({ meeting, meetingLocale, finalized }: { readonly meeting: Meeting; readonly meetingLocale: Locale; readonly finalized: boolean }) {
+export function MeetingDetailsButton({
+  meeting,
+  meetingLocale,
+  finalized,
+  openAt = null,
+}: {
+  readonly meeting: Meeting
+  readonly meetingLocale: Locale
+  readonly finalized: boolean
+  readonly openAt?: MeetingDetailsRequest | null
+}) {
   const { t } = useI18n()
   const dialogId = useId()
   const [open, setOpen] = useState(false)
   const keys = usePanelKeyboard(open, useCallback(() => setOpen(false), []))
+  const [focusField, setFocusField] = useState<MeetingDetailsField | null>(null)
+  useEffect(() => {
+    if (!openAt) return
+    setOpen(true)
+    setFocusField(openAt.field)
+  }, [openAt])
+  // After usePanelKeyboard moved the keyboard into the panel: on to the field asked for.
+  useEffect(() => {
+    if (!open || !focusField) return
+    keys.panelRef.current?.querySelector<HTMLElement>(`[name="${focusField}"]`)?.focus()
+    setFocusField(null)
+  }, [open, focusField, keys.panelRef])
   const [draft, setDraft] = useState(() => draftFromDetails(meeting))
   // Until picked here, the meeting's language as it is now (a co-facilitator may have changed it).
   const [pickedLocale, setPickedLocale] = useState<Locale | null>(null)

@@ -94,11 +94,11 @@ export function MeetingDetailsFields({ value, onChange, timeRefs, incompleteTime
       </div>
       <div className="field">
         <label htmlFor={purposeId}>{t('meetingDetails.purpose')}</label>
-        <textarea id={purposeId} rows={3} value={value.purpose} maxLength={PURPOSE_MAX_LENGTH} onChange={(e) => set({ purpose: e.target.value })} />
+        <textarea id={purposeId} name="purpose" rows={3} value={value.purpose} maxLength={PURPOSE_MAX_LENGTH} onChange={(e) => set({ purpose: e.target.value })} />
       </div>
       <div className="field">
         <label htmlFor={agreementsId}>{t('meetingDetails.agreements')}</label>
-        <textarea id={agreementsId} rows={3} value={value.agreements} maxLength={PURPOSE_MAX_LENGTH} onChange={(e) => set({ agreements: e.target.value })} />
+        <textarea id={agreementsId} name="agreements" rows={3} value={value.agreements} maxLength={PURPOSE_MAX_LENGTH} onChange={(e) => set({ agreements: e.target.value })} />
       </div>
       <div className="field">
         <label htmlFor={outcomeId}>{t('meetingDetails.desiredOutcome')}</label>

@@ -11,9 +11,7 @@
  *   <TemplateControls doc={doc} user={user} canEdit={!readonly} isFacilitator={role === 'facilitator'} roster={roster} />
  */
 import {
-  MAP_TEMPLATES,
   NOTE_SHAPE_TYPE,
-  placeTemplate,
   readMap,
   recordWordingAgreed,
   storyWordingState,
@@ -28,7 +26,7 @@ import type * as Y from 'yjs'
 import type { RosterEntry } from '../../api/api.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useMenuKeyboard } from '../../ui/useMenuKeyboard.ts'
-import { frameContent } from '../showMapTop.ts'
+import { addTemplate } from './addTemplate.ts'
 import { CirclePersonLink } from './CirclePersonLink.tsx'
 import { EcomapTieControl } from './EcomapTieControl.tsx'
 import { HouseNamesDialog } from './HouseNamesDialog.tsx'
@@ -102,10 +100,7 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
     }
     setDialog(null)
     const parentConsent = givenBy === undefined ? undefined : { givenBy, recordedBy: { id: user.id, name: user.name }, at: new Date() }
-    const placed = placeTemplate(doc, templateId, parentConsent ? { parentConsent } : {})
-    const template = MAP_TEMPLATES[templateId]
-    // Clear of the panels over the canvas, so no heading of it sits under "Show as list" or tldraw's menu.
-    frameContent(editor, { x: placed.at.x, y: placed.at.y, w: template.width, h: template.height })
+    addTemplate(editor, doc, templateId, parentConsent ? { parentConsent } : {})
   }
 
   const toggleAgreed = () => {

@@ -1,0 +1,93 @@
+/**
+ * The facilitator's "Meeting steps" on the board (safety-mapping §6, "Typical flow") in a real
+ * Chromium: the button in the tools strip opens a column listing the eleven steps in order, with
+ * the keyboard in it; "Write the purpose" opens Meeting details at the purpose; "Add the family
+ * and network diagram" puts that template on the board; ticking a step names the next one, also
+ * after a reload; Escape closes the column and gives the keyboard back to the button. A family
+ * member on her own laptop has no such button.
+ */
+import { describe, expect, it } from 'vitest'
+import { zoneLabel } from '@safetymap/map-model'
+import { joinByInvite } from '../helpers/clients.ts'
+import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+const EMAIL = 'ana.steps@example.org'
+const STEPS = [
+  'Welcome and introductions: who is here, and how',
+  'Why we are meeting and what we hope to get done',
+  'Anything on our minds that might distract us',
+  'How we agree to work together, and keeping things private',
+  'Family and network diagram',
+  'What is working well, and what we are worried about',
+  'What has happened, the danger statements, and what makes things harder',
+  'A safety goal for each danger statement',
+  'Everyone gives a rating from 0 to 10',
+  'Next steps, and the safety plan when ready',
+  'Quick feedback on the meeting',
+]
+
+const live = useServerAndChromium()
+
+describe('meeting steps', () => {
+  it('guide the facilitator through the meeting in order, from the board; a family member has none', async () => {
+    const worker = await workerWithPassword(live.server, EMAIL, 'Ana Ruiz')
+    const laptop = await live.browser.newContext({ viewport: { width: 1366, height: 850 } })
+    const family = await live.browser.newContext({ viewport: { width: 1280, height: 800 } })
+    try {
+      const board = await laptop.newPage()
+      const meetingId = await signInAndCreateMeeting(board, live.server.url, EMAIL, 'Family meeting for Kai')
+      const canvas = board.locator('.tl-canvas')
+      await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
+
+      const button = board.getByRole('button', { name: 'Meeting steps' })
+      const panel = board.getByRole('complementary', { name: 'Meeting steps' })
+      const next = panel.getByTestId('meeting-steps-next')
+      await button.click()
+      await panel.waitFor({ timeout: 5_000 })
+      expect(await panel.evaluate((element) => element.contains(document.activeElement))).toBe(true)
+      expect(await panel.locator('ol > li label').allInnerTexts()).toEqual(STEPS)
+      expect(await next.innerText()).toBe(`Next: ${STEPS[0]}`)
+
+      // Purpose and desired outcome live in Meeting details: the step opens it there.
+      await panel.getByRole('button', { name: 'Write the purpose' }).click()
+      await board.getByRole('dialog', { name: 'Meeting details for the case file' }).waitFor({ timeout: 5_000 })
+      await waitFor(async () => (await board.evaluate(() => document.activeElement?.getAttribute('name'))) === 'purpose', {
+        timeoutMs: 5_000,
+        what: 'the keyboard on the purpose field',
+      })
+      await board.keyboard.press('Escape')
+
+      await panel.getByRole('button', { name: 'Add the family and network diagram' }).click()
+      await canvas.getByText(zoneLabel('ecomap-network', 'en'), { exact: true }).first().waitFor({ timeout: 10_000 })
+      // The last step adds the two feedback boxes.
+      await panel.getByRole('button', { name: 'Add the feedback boxes' }).click()
+      await canvas.getByText(zoneLabel('feedback-helped', 'en'), { exact: true }).first().waitFor({ timeout: 10_000 })
+
+      await panel.getByRole('checkbox', { name: STEPS[0] }).check()
+      await waitFor(async () => (await next.innerText()) === `Next: ${STEPS[1]}`, { timeoutMs: 5_000, what: 'the next step named' })
+
+      // The ticks stay in this browser for this meeting.
+      await board.reload()
+      await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
+      await button.click()
+      expect(await panel.getByRole('checkbox', { name: STEPS[0] }).isChecked()).toBe(true)
+      expect(await next.innerText()).toBe(`Next: ${STEPS[1]}`)
+
+      await board.keyboard.press('Escape')
+      await panel.waitFor({ state: 'detached', timeout: 5_000 })
+      expect(await button.evaluate((element) => element === document.activeElement)).toBe(true)
+
+      const jess = await joinByInvite(live.server.url, worker.apiKey, meetingId, 'Jess')
+      await family.addCookies([{ name: 'sm_session', value: jess.session, url: live.server.url }])
+      const jessBoard = await family.newPage()
+      await jessBoard.goto(`${live.server.url}/m/${meetingId}`)
+      await jessBoard.getByRole('button', { name: 'Write a note' }).waitFor({ timeout: 20_000 })
+      expect(await jessBoard.getByRole('button', { name: 'Meeting steps' }).count()).toBe(0)
+    } finally {
+      await family.close()
+      await laptop.close()
+    }
+  }, 120_000)
+})
