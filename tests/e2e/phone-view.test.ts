@@ -769,7 +769,7 @@ describe('the phone view', () => {
       await open.tap()
       const links = jump.getByRole('link')
       const question = zoneLabel('scale', 'es')
-      await expect.poll(() => links.allInnerTexts()).toEqual([zoneLabel('worries', 'es'), zoneLabel('working-well', 'es'), zoneLabel('needs', 'es'), question, 'La casa segura'])
+      await expect.poll(() => links.allInnerTexts()).toEqual([zoneLabel('worries', 'es'), zoneLabel('working-well', 'es'), zoneLabel('needs', 'es'), zoneLabel('next-steps', 'es'), question, 'La casa segura'])
       const { scrollWidth, clientWidth, small, wide } = await layoutProblems(page)
       expect(scrollWidth, `no sideways scrolling: ${wide.join(', ')}`).toBeLessThanOrEqual(clientWidth)
       expect(small, 'targets').toEqual([])
