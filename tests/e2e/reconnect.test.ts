@@ -10,7 +10,7 @@ import { devices, type Browser } from 'playwright-core'
 import { readMap } from '@safetymap/map-model'
 import { freePort, startServer, tempDataDir, type TestServer } from '../helpers/servers.ts'
 import { connectPeer } from '../helpers/clients.ts'
-import { launchChromium, recordingContext } from '../helpers/browser.ts'
+import { closeContexts, recordingContext, sharedChromium } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 
@@ -20,10 +20,10 @@ const dataDir = tempDataDir()
 
 beforeAll(async () => {
   server = await startServer({ dataDir, port: await freePort() })
-  browser = await launchChromium()
+  browser = await sharedChromium()
 })
 afterAll(async () => {
-  await browser?.close()
+  if (browser) await closeContexts(browser)
   await server?.close()
 })
 

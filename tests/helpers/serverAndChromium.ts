@@ -1,13 +1,13 @@
 /**
- * A real server and a real Chromium for one end-to-end file: both start before its first test and
- * close after its last, so each file does not repeat the same setup.
+ * A real server for one end-to-end file, started before its first test and closed after its last,
+ * and the worker's shared Chromium, left with no profile of this file open once it is done.
  *
  *   const live = useServerAndChromium()
  *   it('…', async () => { const page = await live.browser.newPage(); await page.goto(live.server.url) })
  */
 import { afterAll, beforeAll } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { launchChromium } from './browser.ts'
+import { closeContexts, sharedChromium } from './browser.ts'
 import { startServer, type TestServer } from './servers.ts'
 
 type ServerOptions = Parameters<typeof startServer>[0]
@@ -25,10 +25,10 @@ export function useServerAndChromium(serverOptions?: ServerOptions): ServerAndCh
   const live = {} as { server: TestServer; browser: Browser }
   beforeAll(async () => {
     live.server = await startServer(serverOptions)
-    live.browser = await launchChromium()
+    live.browser = await sharedChromium()
   })
   afterAll(async () => {
-    await live.browser?.close()
+    if (live.browser) await closeContexts(live.browser)
     await live.server?.close()
   })
   return live
