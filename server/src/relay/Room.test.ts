@@ -105,7 +105,12 @@ const updateFrame = (update: Uint8Array): Uint8Array => {
   return encoding.toUint8Array(e)
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+// After the tick's group commit (`setImmediate`) and what it settles, then one more timer turn: a
+// bare `setTimeout(0)` may fire before that `setImmediate`, depending on the loop's phase.
+const settle = async () => {
+  await new Promise((resolve) => setImmediate(resolve))
+  await new Promise((resolve) => setTimeout(resolve, 0))
+}
 
 const syncStep2Frame = (update: Uint8Array): Uint8Array => {
   const e = encoding.createEncoder()

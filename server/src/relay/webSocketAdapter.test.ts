@@ -48,7 +48,8 @@ describe('adaptWebSocket sends', () => {
     // Large and compressible, so `ws` deflates it asynchronously; the small ones follow at once.
     const sent = [payload(10, 1), new Uint8Array(200_000).fill(7), payload(10, 2), payload(300, 3), new Uint8Array(100_000).fill(9), payload(5, 4)]
     for (const bytes of sent) send(bytes)
-    await expect.poll(() => received.length).toBe(sent.length)
+    // Deflating 300 kB on a loaded 2-core runner can take longer than the poll's default second.
+    await expect.poll(() => received.length, { timeout: 15_000 }).toBe(sent.length)
     expect(received.map((data) => new Uint8Array(data))).toEqual(sent)
   })
 
