@@ -37,6 +37,7 @@ import { webApp } from './http/webApp.ts'
 import { syncSocketOptions } from './http/syncSocketOptions.ts'
 import { exportRoutes } from './export/index.ts'
 import { ratingRoutes } from './ratings/index.ts'
+import { journalRoutes } from './journal/journalRoutes.ts'
 import { metricsPlugin } from './metrics/metricsPlugin.ts'
 import { trackConnections } from './http/trackConnections.ts'
 import { settleWithin } from './settleWithin.ts'
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     meetings: stores.meetings,
     relay,
     audit: stores.audit,
+    journal: stores.journal,
     meetingEvents,
     mapSchema: createSafetyMapSchema().serialize(),
     now: options.now ?? Date.now,
@@ -118,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
     meetings: services.meetings,
     sessions: services.sessions,
     audit: services.audit,
+    journal: services.journal,
     deleteDoc: (meetingId) => relay.purgeMeeting(meetingId),
     now: services.now,
     retentionDays: config.retentionDays,
@@ -189,6 +192,7 @@ export async function buildApp(options: BuildAppOptions): Promise<SafetyMapServe
   await app.register(syncRoute, services)
   await app.register(exportRoutes, services)
   await app.register(ratingRoutes, { services, store: stores.ratings })
+  await app.register(journalRoutes, services)
   await app.register(webApp, services)
   return { app, services }
 }

@@ -109,12 +109,13 @@ async function meetingPurge(args: string[]): Promise<void> {
   const given = args[0] === '--' ? args.slice(1) : args
   if (given.length !== 1 || !given[0]) fail(`Give the meeting id, and nothing else.\n\n${USAGE}`)
   const meetingId = given[0]
-  const purged = await withStores(({ docs, meetings, sessions, audit }) => {
+  const purged = await withStores(({ docs, meetings, sessions, audit, journal }) => {
     return purgeMeeting(
       {
         meetings,
         sessions,
         audit,
+        journal,
         deleteDoc: async (id) => {
           const deleted = await docs.delete(id)
           if (!deleted.ok) throw new Error(`could not delete the map: ${deleted.error.code}`)

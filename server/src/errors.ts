@@ -52,3 +52,7 @@ export const RatingForOthersFacilitatorOnly = createError('RATING_FOR_OTHERS_FAC
 export const RatingPersonCannotRate = createError('RATING_PERSON_CANNOT_RATE', 'This person cannot give a number: they can only look at the map, or they are not in the meeting now. Reload the list of people.', 403)
 export const ContactNotAllowed = createError('CONTACT_NOT_ALLOWED', 'You can look at the map but not add to it. Tell the facilitator the phone number instead.', 403)
 export const ContactsBoxMissing = createError('CONTACTS_BOX_MISSING', 'This safety plan is not on the map any more. Reload the map and try again.', 404)
+export const JournalNotAllowed = createError('JOURNAL_NOT_ALLOWED', 'You can read the safety journal but not add to it. Ask the facilitator if you want to write in it.', 403)
+export const JournalTextTooLong = createError('JOURNAL_TEXT_TOO_LONG', 'A journal entry can be at most %s characters. Shorten it, or write the rest as a second entry.', 413)
+export const JournalDayInvalid = createError('JOURNAL_DAY_INVALID', 'The day of the visit must be a real date (YYYY-MM-DD) and not in the future. Check the day and try again.', 400)
+export const JournalFull = createError('JOURNAL_FULL', 'This safety journal is full (%s entries). Ask the facilitator to start a new meeting for the family.', 409)

@@ -18,11 +18,13 @@ import { createSessionStore, type SessionStore } from './access/SessionStore.ts'
 import { createMeetingStore, type MeetingStore } from './meetings/MeetingStore.ts'
 import { createAuditLog, type AuditLog } from './audit/AuditLog.ts'
 import { createRatingStore, type RatingStore } from './ratings/index.ts'
+import { createJournalStore, type SafetyJournalStore } from './journal/SafetyJournalStore.ts'
 import { createPostgresWorkerStore } from './storage/postgres/postgresWorkerStore.ts'
 import { createPostgresSessionStore } from './storage/postgres/postgresSessionStore.ts'
 import { createPostgresMeetingStore } from './storage/postgres/postgresMeetingStore.ts'
 import { createPostgresAuditLog } from './storage/postgres/postgresAuditLog.ts'
 import { createPostgresRatingStore } from './storage/postgres/postgresRatingStore.ts'
+import { createPostgresJournalStore } from './storage/postgres/postgresJournalStore.ts'
 
 /** File name of the embedded database inside `DATA_DIR`. */
 export const DATABASE_FILE = 'safetymap.db'
@@ -34,6 +36,7 @@ export interface Stores {
   readonly meetings: MeetingStore
   readonly audit: AuditLog
   readonly ratings: RatingStore
+  readonly journal: SafetyJournalStore
   /** Closes the database (after the relay has flushed). */
   close(): Promise<void>
 }
@@ -61,6 +64,7 @@ export async function openStores(config: Config, options: OpenStoresOptions): Pr
       meetings: createPostgresMeetingStore(pool),
       audit: createPostgresAuditLog(pool),
       ratings: createPostgresRatingStore(pool),
+      journal: createPostgresJournalStore(pool),
       close: () => pool.end(),
     }
   }
@@ -74,6 +78,7 @@ export async function openStores(config: Config, options: OpenStoresOptions): Pr
     meetings: createMeetingStore(database),
     audit: createAuditLog(database),
     ratings: createRatingStore(database),
+    journal: createJournalStore(database),
     close: async () => {
       await checkpoints?.stop()
       database.close()

@@ -28,7 +28,7 @@
  * to its button (or on to "Add to …" when she removes a note); a number form opens on her number;
  * the bar never hides the focused control, shows up to two lines of the meeting's name, and with
  * large text scrolls away rather than covering the screen; "Not sent yet" says what it means.
- * "Go to a part of the map" links each column, the 0–10 question and each placed template, in
+ * "Go to a part of the map" links each column, the 0–10 question, each placed template and the safety journal, in
  * her language, and takes her focus to the heading, on screen and clear of the bar.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -769,7 +769,7 @@ describe('the phone view', () => {
       await open.tap()
       const links = jump.getByRole('link')
       const question = zoneLabel('scale', 'es')
-      await expect.poll(() => links.allInnerTexts()).toEqual([zoneLabel('worries', 'es'), zoneLabel('working-well', 'es'), zoneLabel('needs', 'es'), zoneLabel('next-steps', 'es'), question, 'La casa segura'])
+      await expect.poll(() => links.allInnerTexts()).toEqual([zoneLabel('worries', 'es'), zoneLabel('working-well', 'es'), zoneLabel('needs', 'es'), zoneLabel('next-steps', 'es'), question, 'La casa segura', 'Diario de seguridad'])
       const { scrollWidth, clientWidth, small, wide } = await layoutProblems(page)
       expect(scrollWidth, `no sideways scrolling: ${wide.join(', ')}`).toBeLessThanOrEqual(clientWidth)
       expect(small, 'targets').toEqual([])

@@ -29,12 +29,13 @@ export interface TemplateOnBoard {
 
 export async function withTemplateOnBoard(
   live: ServerAndChromium,
-  options: { readonly email: string; readonly title: string; readonly template: string; readonly zone: ZoneKey },
+  /** `phoneLocale`: the phones' browser language (English by default). */
+  options: { readonly email: string; readonly title: string; readonly template: string; readonly zone: ZoneKey; readonly phoneLocale?: string },
   body: (at: TemplateOnBoard) => Promise<void>,
 ): Promise<void> {
   const { apiKey } = await workerWithPassword(live.server, options.email, 'Ana Ruiz')
   const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
-  const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
+  const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: options.phoneLocale ?? 'en-US' })
   const board = await facilitator.context.newPage()
   const meetingId = await signInAndCreateMeeting(board, live.server.url, options.email, options.title)
   const canvas = board.locator('.tl-canvas')

@@ -357,7 +357,7 @@ describe('export formats', () => {
     expect(marks).toEqual(expect.arrayContaining([['José Nguyễn', 7], ['Ana Ruiz', 4]]))
     expect(body.canvasPicture).toEqual({ included: false })
     expect(body.exportId).toBe(res.headers.get('x-export-id'))
-    expect(body.schemaVersion).toBe('1.14.0')
+    expect(body.schemaVersion).toBe('1.16.0')
     expect(body.variant).toBe('three-column')
     expect(body.dangerStatements[0].disagreements).toEqual([{ participant: { id: 'p-jose', name: 'José Nguyễn' }, at: new Date(clock + 3_600_000).toISOString() }])
     // Machine data: times stay ISO 8601 UTC, with the zone the printed copies use beside them.
@@ -389,10 +389,11 @@ describe('export formats', () => {
     expect(circles.people).toEqual([{ itemId: expect.any(String), name: CIRCLE_ITEM, participantId: 'p-thu', ring: 'circle-close', ringLabel: { en: 'Close support', es: 'Apoyo cercano' } }])
     expect(body.scales.find((sc: { scaleId: string }) => sc.scaleId === OVERALL_SCALE_ID).ends).toEqual(OVERALL_ENDS)
 
-    // A record written by 1.1.0 (none of the 1.2.0 to 1.14.0 fields) still validates.
+    // A record written by 1.1.0 (none of the 1.2.0 to 1.16.0 fields) still validates.
     const older = structuredClone(body)
-    older.$schema = older.$schema.replace('1.14.0', '1.1.0')
+    older.$schema = older.$schema.replace('1.16.0', '1.1.0')
     delete older.variant
+    delete older.journal
     for (const key of ['children', 'meetingFormat', 'agreements', 'desiredOutcome', 'timeZone']) delete older.meeting[key]
     older.schemaVersion = '1.1.0'
     const withoutDisagreements = (value: unknown): void => {

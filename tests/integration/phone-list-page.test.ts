@@ -17,6 +17,7 @@ import * as Y from 'yjs'
 import {
   addDangerStatement,
   addItem,
+  addFamilyMember,
   addTemplateItem,
   OVERALL_SCALE_ID,
   placeTemplate,
@@ -281,5 +282,29 @@ describe('the phone list written into its page', () => {
     const at = html.indexOf('data-template="ecomap"')
     expect(at).toBeGreaterThan(-1)
     expect(html.slice(at)).toContain(`<h3 class="phone-section-heading">${es['phone.ecomap.ties']}</h3><ul class="phone-items"><li class="phone-item"><p class="phone-item-text">Kai — Abuela &lt;Lorna&gt;: relación fuerte</p></li></ul>`)
+  })
+
+  it('says a family tree’s people and the lines between them as sentences in Spanish, escaped, as the live list does (MM-39)', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Family')
+    const jess = await joinByInvite(server.url, apiKey, meeting.id, 'Jess')
+    await server.services.relay.applyServerChange(meeting.id, (doc) => {
+      const { placementId } = placeTemplate(doc, 'family-tree')
+      const ana = { id: 'w-ana', name: 'Ana Ruiz' }
+      const mum = addFamilyMember(doc, placementId, { name: 'Jess <mum>', age: 34, gender: 'woman' }, ana)
+      const sam = addFamilyMember(doc, placementId, { name: 'Sam', age: null, gender: 'man' }, ana)
+      const line = arrowRecords({ id: 'shape:jess-sam', fromId: mum, toId: sam, meta: { tie: 'separated' } })
+      doc.getArray(RECORDS_ARRAY_NAME).push(line.map((val) => ({ key: val.id, val })))
+    })
+    const { html } = await page(meeting.id, { cookie: `sm_session=${jess.session}; sm_locale=es` })
+    const at = html.indexOf('data-template="family-tree"')
+    expect(at).toBeGreaterThan(-1)
+    const item = (text: string) => `<li class="phone-item"><p class="phone-item-text">${text}</p></li>`
+    expect(html.slice(at)).toContain(
+      `<h3 class="phone-section-heading">${es['phone.familyTree.people']}</h3><ul class="phone-items">${item('Jess &lt;mum&gt; (mujer, 34 años)')}${item('Sam (hombre)')}</ul>`,
+    )
+    expect(html.slice(at)).toContain(
+      `<h3 class="phone-section-heading">${es['phone.familyTree.relationships']}</h3><ul class="phone-items">${item('Jess &lt;mum&gt; (mujer, 34 años) — Sam (hombre): separados')}</ul>`,
+    )
   })
 })

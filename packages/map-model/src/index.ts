@@ -36,6 +36,7 @@ export {
   DOCUMENT_ID,
   META_KEYS,
   META_MAP_NAME,
+  GEO_SHAPE_TYPE,
   NOTE_SHAPE_TYPE,
   PAGE_ID,
   RECORDS_ARRAY_NAME,
@@ -108,7 +109,7 @@ export { readMap, sortInReadingOrder, type MapCirclePerson, type MapItem, type M
 export { readZones, type MapZone } from './lib/readZones.ts'
 export { findSectionAt, findZoneAt, zoneContains } from './lib/findZoneAt.ts'
 export type { Point } from './lib/shapeGeometry.ts'
-export { addItem, addPrivateNote, addTemplateItem, type AddItemOptions, type AddTemplateItemOptions, type ItemAuthor } from './lib/addItem.ts'
+export { addFamilyMember, addItem, addPrivateNote, addTemplateItem, type AddItemOptions, type AddTemplateItemOptions, type ItemAuthor, type NewFamilyMember } from './lib/addItem.ts'
 export { richTextToPlainText, toRichText } from './lib/richText.ts'
 export { deleteItem, findItemAuthor, updateItemText, type EditItemOptions, type ItemEditor } from './lib/editItem.ts'
 export {
@@ -234,13 +235,42 @@ export { storyWordingState, WORDING_AGREED_META_KEY, type StoryWordingState, typ
 export { recordWordingAgreed } from './lib/recordWordingAgreed.ts'
 export {
   ARROW_SHAPE_TYPE,
+  isTieKind,
+  PLAIN_TIE_STYLE,
+  readTies,
+  sayTie,
+  TIE_META_KEY,
+  type MapTie,
+  type TieKinds,
+  type TieStyle,
+} from './lib/boundTies.ts'
+export {
   ECOMAP_TIE_KINDS,
   ECOMAP_TIE_STYLES,
+  ECOMAP_TIES,
   isEcomapTieKind,
   readEcomapTies,
-  TIE_META_KEY,
   tieSentence,
   type EcomapTie,
   type EcomapTieKind,
 } from './lib/ecomapTies.ts'
+export {
+  describeFamilyMember,
+  DIED_META_KEY,
+  FAMILY_MEMBER_GENDERS,
+  FAMILY_MEMBER_LOOK,
+  FAMILY_MEMBER_SIZE,
+  FAMILY_MEMBER_SYMBOLS,
+  FAMILY_RELATIONSHIP_KINDS,
+  FAMILY_RELATIONSHIPS,
+  familyMemberText,
+  isFamilyMemberShape,
+  readFamilyTree,
+  readNameAndAge,
+  relationshipSentence,
+  type FamilyMember,
+  type FamilyMemberGender,
+  type FamilyRelationship,
+  type FamilyRelationshipKind,
+} from './lib/familyTree.ts'
 export { setUpMeetingDoc, type SetUpMeetingDocOptions } from './lib/setUpMeetingDoc.ts'

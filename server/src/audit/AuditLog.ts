@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'rating.submitted',
   'rating.recorded-for',
   'rating.revealed',
+  'journal.entry-added',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

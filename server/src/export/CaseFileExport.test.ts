@@ -181,7 +181,7 @@ describe('buildCaseFileExport', () => {
     expect(recordDate(model).toISOString()).toBe('2026-11-25T10:07:00.000Z')
 
     const json = JSON.parse(renderJson(model).toString())
-    expect(json.schemaVersion).toBe('1.14.0')
+    expect(json.schemaVersion).toBe('1.16.0')
     expect(json.sections[0].items[0].disagreements).toEqual([jessAt(5), { participant: { id: 'p-isabel', name: 'Isabel' }, at: '2026-11-25T10:06:00.000Z' }])
     expect(json.dangerStatements[0].disagreements).toEqual([jessAt(7)])
     expect(json.dangerStatements[0].safetyGoals[0].disagreements).toEqual([jessAt(7)])

@@ -49,17 +49,33 @@ import {
   type SectionKey,
   type ParentConsent,
   type EcomapTie,
+  type FamilyMember,
+  type FamilyRelationship,
   type TemplateId,
 } from '@safetymap/map-model'
 import type { MeetingFormat, MeetingType } from '../meetings/meetingDetails.ts'
 import { templateName } from './exportWords.ts'
 import { earlierNumbers, type EarlierNumbers, type FinishedVersion } from '../ratings/earlierNumbers.ts'
+import type { JournalEntry, PlanFollowed } from '../journal/SafetyJournalStore.ts'
 
 /** Version of the export schema (`docs/export-schema.json`); semver: new optional fields bump minor. */
-export const EXPORT_SCHEMA_VERSION = '1.14.0'
+export const EXPORT_SCHEMA_VERSION = '1.16.0'
 /** `$id` of the schema this model follows. */
 export const EXPORT_SCHEMA_ID = `https://safetymap.invalid/schemas/export/${EXPORT_SCHEMA_VERSION}`
 
+
+/** One safety journal entry (safety-mapping guide §5): how a visit and the plan went, in its author's words. */
+export interface ExportJournalEntry {
+  readonly id: string
+  readonly author: ExportPerson & { readonly kind: 'worker' | 'participant' }
+  /** `YYYY-MM-DD`: the day the entry is about. */
+  readonly visitDay: string
+  /** ISO 8601, server time. */
+  readonly writtenAt: string
+  readonly text: string
+  /** "Was the safety plan followed?"; `null` when not answered. */
+  readonly planFollowed: PlanFollowed | null
+}
 
 /** The formats the export route renders. */
 export const EXPORT_FORMATS = ['pdf', 'family-pdf', 'docx', 'json'] as const
@@ -259,6 +275,10 @@ export interface ExportTemplate {
   readonly wordingAgreed?: ExportWordingAgreed | null
   /** Since 1.13.0. Only on a family and network diagram: the lines between two of its notes (map-model MM-37); none to a restricted note. */
   readonly ties?: readonly EcomapTie[]
+  /** Since 1.16.0. Only on a family tree: its people (map-model MM-39); none restricted. */
+  readonly familyMembers?: readonly FamilyMember[]
+  /** Since 1.16.0. Only on a family tree: the lines between two of its people (MM-39); none to a restricted person. */
+  readonly relationships?: readonly FamilyRelationship[]
 }
 
 /** One person on the meeting's roster, with what was recorded about them (`null`: not recorded). */
@@ -352,6 +372,11 @@ export interface CaseFileExport {
    * and goals ("worry statement" on a wellbeing map) and title the family copy.
    */
   readonly variant: MapVariantId
+  /**
+   * Since 1.15.0. The safety journal written with this version of the map, oldest first: every
+   * entry written before the next version was finalized (for the newest version, every entry so far).
+   */
+  readonly journal: readonly ExportJournalEntry[]
 }
 
 /** What the server knows about the meeting outside the doc. */
@@ -402,6 +427,8 @@ export interface BuildCaseFileExportInput {
   readonly labels?: LabelOverrides
   /** The map as each earlier version was finished, oldest first: where each mark's trend comes from. */
   readonly earlierVersions?: readonly FinishedVersion[]
+  /** The safety journal entries this version's record holds, oldest first. */
+  readonly journal?: readonly JournalEntry[]
 }
 
 const iso = (ms: number | null | undefined): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null)
@@ -488,6 +515,8 @@ function toTemplate(
 ): ExportTemplate {
   const childsOwnWords = placed.templateId !== null && CHILDS_OWN_TEMPLATES.has(placed.templateId)
   let notShared = 0
+  // A line between two people is said only when neither end is restricted.
+  const shown = (tie: { readonly fromItemId: string; readonly toItemId: string }) => !restricted.has(tie.fromItemId) && !restricted.has(tie.toItemId)
   const sections = (Object.entries(placed.sections) as [ItemZoneKey, readonly MapItem[]][]).map(([key, items]) => ({
     key,
     label: sectionLabel(key, placed.templateId, labels),
@@ -523,7 +552,9 @@ function toTemplate(
     ...(placed.wordingAgreed !== undefined
       ? { wordingAgreed: placed.wordingAgreed ? { ...toConsent(placed.wordingAgreed), stillCurrent: placed.wordingAgreed.stillCurrent } : null }
       : {}),
-    ...(placed.ties ? { ties: placed.ties.filter((tie) => !restricted.has(tie.fromItemId) && !restricted.has(tie.toItemId)) } : {}),
+    ...(placed.ties ? { ties: placed.ties.filter(shown) } : {}),
+    ...(placed.familyMembers ? { familyMembers: placed.familyMembers.filter((m) => !restricted.has(m.itemId)) } : {}),
+    ...(placed.relationships ? { relationships: placed.relationships.filter(shown) } : {}),
   }
 }
 
@@ -638,7 +669,17 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     finalizedBy: v.finalized ? v.finalizedBy : null,
   }
   const pictureHash = input.picture.included ? input.picture.sha256 : 'none'
-  const exportId = `exp_${sha256Hex(`${meeting.id}\n${version.label}\n${input.stateSha256}\n${pictureHash}`).slice(0, 32)}`
+  const journal = (input.journal ?? []).map((e): ExportJournalEntry => ({
+    id: e.id,
+    author: { kind: e.author.kind, id: e.author.id, name: e.author.name },
+    visitDay: e.visitDay,
+    writtenAt: new Date(e.writtenAt).toISOString(),
+    text: e.text,
+    planFollowed: e.planFollowed,
+  }))
+  // The journal grows after a version is finalized: a record holding more entries is another record. Without entries, the id is as before 1.15.0.
+  const journalPart = journal.length === 0 ? '' : `\n${journal.map((e) => e.id).join(',')}`
+  const exportId = `exp_${sha256Hex(`${meeting.id}\n${version.label}\n${input.stateSha256}\n${pictureHash}${journalPart}`).slice(0, 32)}`
 
   return {
     $schema: EXPORT_SCHEMA_ID,
@@ -674,6 +715,7 @@ export function buildCaseFileExport(input: BuildCaseFileExportInput): CaseFileEx
     templates,
     withheld: { count: withheld },
     canvasPicture: input.picture,
+    journal,
   }
 }
 
@@ -697,6 +739,7 @@ export function recordDate(model: CaseFileExport): Date {
     ...entries.flatMap((entry) => entry.disagreements.map((d) => ({ createdAt: d.at }))),
     ...allItems(model).flatMap((item) => (item.changedBy ? [{ createdAt: item.changedBy.at }] : [])),
     ...[...model.scales, ...paths(model.templates)].flatMap((scale) => scale.marks),
+    ...model.journal.map((entry) => ({ createdAt: entry.writtenAt })),
   ]
   for (const item of dated) {
     const at = item.createdAt ? Date.parse(item.createdAt) : Number.NaN

@@ -2,7 +2,7 @@
  * Owns making one export file: picks the authoritative doc state (the frozen state of a finalized
  * version when there is one, else the relay's current state), reads it through map-model, joins
  * what the meeting store records (details, facilitators, roster with relationship, attendance and
- * consent, version and finalizer) and the agency's name, drops restricted items, and renders the
+ * consent, version and finalizer), the safety journal and the agency's name, drops restricted items, and renders the
  * requested format — the family copy in the language asked for (else the map's), the record always
  * in the map's: the language in the exported state's `meta.locale`, so a finalized version keeps
  * the one it was finalized in after a reopen changes the meeting's. Returns the bytes, their
@@ -20,6 +20,7 @@ import type { MeetingFormat } from '../meetings/meetingDetails.ts'
 import type { VersionDetails } from '../meetings/versionDetails.ts'
 import { restrictedDocId } from '../meetings/restrictedDoc.ts'
 import { finishedVersionsBefore } from '../ratings/earlierNumbers.ts'
+import { journalForVersion } from '../journal/journalForVersion.ts'
 import {
   buildCaseFileExport,
   sha256Hex,
@@ -260,6 +261,7 @@ export async function readExportModel(
       restrictedPerBox: heldApart.perBox,
       labels: services.config.labels,
       earlierVersions: await finishedVersionsBefore(services, meeting.id, source.version.number),
+      journal: await journalForVersion(services, meeting.id, source.version.number),
     })
     return { ok: true, model }
   } finally {

@@ -17,6 +17,7 @@
 import { formatDueDate, templateZoneWords, type LabelKey, type Locale, type MapVariantId, type TemplateId } from '@safetymap/map-model'
 import type { MeetingFormat, MeetingType } from '../meetings/meetingDetails.ts'
 import type { ExportDisagreement, ExportWordingAgreed } from './CaseFileExport.ts'
+import type { PlanFollowed } from '../journal/SafetyJournalStore.ts'
 
 /** Short banner on every page of the case-file record (WIC 827 / 42 CFR Part 2 style). */
 export const CONFIDENTIALITY_BANNER =
@@ -73,6 +74,7 @@ const TEMPLATE_NAMES: Readonly<Record<TemplateId, Readonly<Record<Locale, string
   'words-and-pictures': { en: 'Words and pictures story', es: 'Cuento con palabras y dibujos' },
   ecomap: { en: 'Family and network diagram', es: 'Diagrama de la familia y su red de apoyo' },
   feedback: { en: 'Feedback on today’s meeting', es: 'Opiniones sobre la reunión de hoy' },
+  'family-tree': { en: 'Family tree', es: 'Árbol familiar' },
 }
 
 /** A placed template's name; `null` (a template this version does not know) reads "Other template". */
@@ -200,6 +202,9 @@ interface FamilyWords {
   readonly wordingChanged: string
   /** Heading of a family and network diagram's lines between people (MM-37). */
   readonly ties: string
+  /** Headings of a family tree's people and of how they are related (MM-39). */
+  readonly familyPeople: string
+  readonly familyRelationships: string
 }
 
 /** "Jess", "Jess and Ana", "Jess, Ana, and Thu" / "Jess, Ana y Thu" ("Ana e Isabel"), by the language's rules. */
@@ -246,6 +251,8 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     wordingDraft: 'Not yet agreed with the parents — draft',
     wordingChanged: 'The words changed after the parents agreed — check with them again',
     ties: 'How the people are connected',
+    familyPeople: 'Who is in the family',
+    familyRelationships: 'How they are related',
   },
   es: {
     intro:
@@ -286,6 +293,8 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     wordingDraft: 'Todavía no se ha acordado con los padres — borrador',
     wordingChanged: 'Las palabras cambiaron después de que los padres dieron su acuerdo — hay que revisarlas con ellos otra vez',
     ties: 'Cómo están conectadas las personas',
+    familyPeople: 'Quién es de la familia',
+    familyRelationships: 'Cómo están emparentados',
   },
 }
 
@@ -397,4 +406,39 @@ export function formatFamilyDueDate(dueDate: string, locale: Locale): string {
 /** `true` → yes, `false` → no, `null` → not recorded. */
 export function yesNo(value: boolean | null): string {
   return value === null ? NOT_RECORDED : value ? 'yes' : 'no'
+}
+
+/** The words the exports print around the safety journal (guide §5), per language. */
+export interface JournalWords {
+  readonly heading: string
+  /** Under the heading of the family copy: what the journal is. */
+  readonly intro: string
+  /** The line under an entry: who wrote it, the visit it is about, when it was written. */
+  readonly by: (name: string, visitDay: string, writtenAt: string) => string
+  readonly planFollowed: (answer: PlanFollowed) => string
+}
+
+const PLAN_ANSWERS: Readonly<Record<Locale, Readonly<Record<PlanFollowed, string>>>> = {
+  en: { yes: 'yes', partly: 'partly', no: 'no', 'not-sure': 'not sure' },
+  es: { yes: 'sí', partly: 'en parte', no: 'no', 'not-sure': 'no está claro' },
+}
+
+const JOURNAL: Readonly<Record<Locale, JournalWords>> = {
+  en: {
+    heading: 'Safety journal',
+    intro: 'What people wrote between meetings about how visits and the safety plan went, in their own words.',
+    by: (name, visitDay, writtenAt) => `— ${name}, about the visit on ${visitDay} (written ${writtenAt})`,
+    planFollowed: (answer) => `Was the safety plan followed? ${PLAN_ANSWERS.en[answer]}`,
+  },
+  es: {
+    heading: 'Diario de seguridad',
+    intro: 'Lo que la gente escribió entre reuniones sobre cómo fueron las visitas y el plan de seguridad, en sus propias palabras.',
+    by: (name, visitDay, writtenAt) => `— lo escribió ${name}, sobre la visita del ${visitDay} (escrito el ${writtenAt})`,
+    planFollowed: (answer) => `¿Se siguió el plan de seguridad? ${PLAN_ANSWERS.es[answer]}`,
+  },
+}
+
+/** The safety journal's words in one language. */
+export function journalWords(locale: Locale): JournalWords {
+  return JOURNAL[locale]
 }

@@ -2,7 +2,7 @@
  * Owns the case-file PDF: the formal, archival (PDF/A-2b) record of a meeting's map for the
  * child's case file, in English, with every field the agency files — header, confidentiality
  * notice, participants, every section's items with who contributed them and who does not agree
- * with them, the withheld-items notice, and the canvas picture or a note that it is missing. Text
+ * with them, the safety journal, the withheld-items notice, and the canvas picture or a note that it is missing. Text
  * is real text (searchable, copyable); the banner and footer repeat on every page.
  *
  * ```ts
@@ -22,6 +22,7 @@ import { recordSectionBlocks } from './itemBlocks.ts'
 import { contentWidth, createPdf, ensureSpace, finishPdf, keepOnPage } from './pdfDocument.ts'
 import { participantDetailsLine, recordHeaderFields, recordPurposeFields } from './recordHeader.ts'
 import { caseFileTemplateBlocks } from './templateBlocks.ts'
+import { caseFileJournalBlocks } from './journalBlocks.ts'
 import { caseFileToolkitBlocks, keptTogetherEnd, type ToolkitBlock } from './toolkitBlocks.ts'
 
 /** A meeting title cut to fit a footer line beside the rest. */
@@ -160,6 +161,7 @@ export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPi
   drawBlocks(doc, recordSectionBlocks(model))
   drawBlocks(doc, caseFileToolkitBlocks(model))
   drawBlocks(doc, caseFileTemplateBlocks(model))
+  drawBlocks(doc, caseFileJournalBlocks(model))
 
   heading(doc, 'Picture of the canvas')
   if (picture) {

@@ -33,6 +33,7 @@ import { recordSectionBlocks } from './itemBlocks.ts'
 import { participantDetailsLine, recordHeaderFields, recordPurposeFields } from './recordHeader.ts'
 import { stabilizeDocx } from './stabilizeDocx.ts'
 import { caseFileTemplateBlocks } from './templateBlocks.ts'
+import { caseFileJournalBlocks } from './journalBlocks.ts'
 import { caseFileToolkitBlocks, keptTogetherEnd, type ToolkitBlock } from './toolkitBlocks.ts'
 
 
@@ -115,7 +116,7 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
   children.push(heading('Purpose, agreements and desired outcome', HeadingLevel.HEADING_1), ...recordPurposeFields(model).map(([name, value]) => field(name, value)))
 
   children.push(...blockParagraphs(recordSectionBlocks(model)))
-  children.push(...blockParagraphs(caseFileToolkitBlocks(model)), ...blockParagraphs(caseFileTemplateBlocks(model)))
+  children.push(...blockParagraphs(caseFileToolkitBlocks(model)), ...blockParagraphs(caseFileTemplateBlocks(model)), ...blockParagraphs(caseFileJournalBlocks(model)))
 
   children.push(heading('Picture of the canvas', HeadingLevel.HEADING_1))
   if (picture) {

@@ -23,6 +23,7 @@ import { familyDisagreementBlocks } from './itemBlocks.ts'
 import { contentWidth, createPdf, drawParagraphs, finishPdf, keepTogether, paragraphsHeight, type PdfParagraph } from './pdfDocument.ts'
 import { drawBlocks, firstRunHeight, shortTitle, type BlockSizes } from './renderCaseFilePdf.ts'
 import { familyTemplateBlocks } from './templateBlocks.ts'
+import { familyJournalBlocks } from './journalBlocks.ts'
 import { familySectionCardBlocks } from './toolkitBlocks.ts'
 
 /** The family copy's card sizes: larger than the record's, for reading on paper at home. */
@@ -118,7 +119,9 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
     for (const entry of model.unsorted) writeItem(entry)
   }
 
-  drawBlocks(doc, familyTemplateBlocks(model, locale, w.someone), { h1: 16, h2: 13, text: 12, by: 10, muted: 10.5 })
+  const sizes: BlockSizes = { h1: 16, h2: 13, text: 12, by: 10, muted: 10.5 }
+  drawBlocks(doc, familyTemplateBlocks(model, locale, w.someone), sizes)
+  drawBlocks(doc, familyJournalBlocks(model, locale, w.someone), sizes)
 
   if (picture) {
     doc.addPage()

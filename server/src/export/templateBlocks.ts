@@ -11,13 +11,14 @@
  * the record and in plain words on the family copy, never what it says. A words and pictures story
  * says whether the parents agreed to its words, or that they are a draft (MM-36). A family and
  * network diagram's people are its notes, then each line between two of them is one sentence
- * ("Kai — Grandma Lorna: strong tie", MM-37).
+ * ("Kai — Grandma Lorna: strong tie", MM-37). A family tree says each person in words ("Tom (man,
+ * has died)"), then each line between two of them ("Jess (woman, 34) — Sam (man): separated", MM-39).
  *
  * ```ts
  * for (const block of caseFileTemplateBlocks(model)) draw(block.style, block.text)
  * ```
  */
-import { SAFETY_HOUSE_PATH_KEY, tieSentence, type Locale } from '@safetymap/map-model'
+import { describeFamilyMember, relationshipSentence, SAFETY_HOUSE_PATH_KEY, tieSentence, type Locale } from '@safetymap/map-model'
 import type { CaseFileExport, ExportScale, ExportTemplate, ExportTemplateItem, ExportTemplateSection } from './CaseFileExport.ts'
 import { NOT_RECORDED, familyWords, formatFamilyDate, formatRecordTime, notSharedNotice, recordKeptForWorkers, recordScaleEnds, wordingLine } from './exportWords.ts'
 import { familyDisagreementBlocks, recordDisagreementBlocks } from './itemBlocks.ts'
@@ -93,19 +94,34 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
       if (template.ties.length === 0) out.push({ style: 'muted', text: 'No lines drawn between people.' })
       for (const tie of template.ties) out.push({ style: 'text', text: tieSentence(tie, 'en') })
     }
+    if (template.familyMembers) {
+      out.push({ style: 'h2', text: `${template.name.en}: who is in the family` }, ...orNone(familyTreePeople(template, 'en'), 'Nobody drawn on the family tree.'))
+      out.push({ style: 'h2', text: `${template.name.en}: how they are related` }, ...orNone(familyTreeRelationships(template, 'en'), 'No lines drawn between people.'))
+    }
   }
   return out
 }
+
+/** `blocks`, or one muted line saying there are none. */
+const orNone = (blocks: ToolkitBlock[], none: string): ToolkitBlock[] => (blocks.length > 0 ? blocks : [{ style: 'muted', text: none }])
+
+/** A family tree's people, one plain description each (MM-39). */
+const familyTreePeople = (template: ExportTemplate, locale: Locale): ToolkitBlock[] =>
+  (template.familyMembers ?? []).map((m) => ({ style: 'text', text: describeFamilyMember(m, locale) }))
+
+/** A family tree's lines between two people, one sentence each (MM-39). */
+const familyTreeRelationships = (template: ExportTemplate, locale: Locale): ToolkitBlock[] =>
+  (template.relationships ?? []).map((r) => ({ style: 'text', text: relationshipSentence(r, template.familyMembers ?? [], locale) }))
 
 /** The family copy's blocks, in `locale`; empty sections are left out, and a ring's people are listed once, under who is in each circle. */
 export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, someone: string): ToolkitBlock[] {
   const w = familyWords(locale)
   const out: ToolkitBlock[] = []
   for (const template of model.templates) {
-    // A person on the circles is said once, in "who is in each circle", not again as a note of their ring.
-    const person = new Map((template.people ?? []).map((p) => [p.itemId, p]))
+    // A person on the circles or a family tree is said once, in "who is in each circle" or "who is in the family", not again as a note.
+    const person = new Set([...(template.people ?? []), ...(template.familyMembers ?? [])].map((p) => p.itemId))
     const filled = template.sections.map((s) => ({ ...s, items: s.items.filter((i) => !person.has(i.id)) })).filter((s) => s.items.length > 0 || s.keptForWorkers)
-    if (filled.length === 0 && !template.childsOwnWords && !template.path && !template.people?.length && !template.ties?.length) continue
+    if (filled.length === 0 && !template.childsOwnWords && !template.path && !template.people?.length && !template.ties?.length && !template.familyMembers?.length) continue
     out.push({ style: 'h1', text: template.name[locale] })
     const consent = template.parentConsent
     if (consent?.givenBy) out.push({ style: 'muted', text: w.parentAgreed(consent.givenBy, template.name[locale], formatFamilyDate(consent.at, locale, model.meeting.timeZone)) })
@@ -143,6 +159,10 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
     if (template.ties?.length) {
       out.push({ style: 'h2', text: w.ties })
       for (const tie of template.ties) out.push({ style: 'text', text: tieSentence(tie, locale) })
+    }
+    if (template.familyMembers?.length) {
+      out.push({ style: 'h2', text: w.familyPeople }, ...familyTreePeople(template, locale))
+      if (template.relationships?.length) out.push({ style: 'h2', text: w.familyRelationships }, ...familyTreeRelationships(template, locale))
     }
   }
   return out

@@ -3,7 +3,7 @@
  * cards, scaling lines (what 0 and 10 mean when worded; public marks only; private lines say who
  * has rated) and placed templates (each zone under the child's own name for it or the template's
  * words; a Safety House's path to the door with its ends and marks; whether a story's words are
- * agreed with the parents; a family and network diagram's lines as sentences) as the live list (apps/web/src/phone/PhoneMeeting.tsx) shows for the
+ * agreed with the parents; a family and network diagram's lines, and a family tree's people and lines, as sentences) as the live list (apps/web/src/phone/PhoneMeeting.tsx) shows for the
  * same map, with its class names, but no working buttons or forms (the bar's and the "Add to …"
  * ones are inert, there only to keep their place): it is what the phone shows until the live list
  * replaces it. Every piece of the map's and people's text is escaped.
@@ -25,6 +25,8 @@ import {
   scaleEndsText,
   storyWordingState,
   tieSentence,
+  describeFamilyMember,
+  relationshipSentence,
   scaleRows,
   templateZoneText,
   zoneLabel,
@@ -202,13 +204,22 @@ function writer(reader: PhoneListReader, canAdd: boolean) {
     const name = templateId ? t(`phone.template.${templateId}`) : t('phone.template.other')
     const consent = template.parentConsent ? `<p class="phone-hint">${t('templates.consent.shown', { name: template.parentConsent.givenBy })}</p>` : ''
     const wording = template.wordingAgreed !== undefined ? `<p class="phone-hint">${t(`phone.story.${storyWordingState(template.wordingAgreed)}`, { name: template.wordingAgreed?.givenBy ?? '' })}</p>` : ''
-    const ties = template.ties?.length
-      ? `<section class="phone-section"><h3 class="phone-section-heading">${t('phone.ecomap.ties')}</h3><ul class="phone-items">${template.ties.map((tie) => `<li class="phone-item"><p class="phone-item-text">${escapeHtml(tieSentence(tie, locale))}</p></li>`).join('')}</ul></section>`
-      : ''
-    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${consent}${wording}${childsOwn ? `<p class="phone-hint">${t('phone.template.childsWordsOnly')}</p>` : ''}${zones.join('')}${ties}</section>`
+    const members = template.familyMembers ?? []
+    const said = [
+      sentenceList(t('phone.ecomap.ties'), (template.ties ?? []).map((tie) => tieSentence(tie, locale))),
+      sentenceList(t('phone.familyTree.people'), members.map((m) => describeFamilyMember(m, locale))),
+      sentenceList(t('phone.familyTree.relationships'), (template.relationships ?? []).map((r) => relationshipSentence(r, members, locale))),
+    ].join('')
+    return `<section class="phone-column" data-template="${templateId ?? 'other'}" data-placement="${escapeHtml(placementId)}"><h2 class="phone-column-heading">${name}</h2>${consent}${wording}${childsOwn ? `<p class="phone-hint">${t('phone.template.childsWordsOnly')}</p>` : ''}${zones.join('')}${said}</section>`
   }
 
   return { t, section, mapSection, sectionCards, scales, placedTemplate }
+}
+
+/** Read-only sentences under a heading (a diagram's lines, a family tree's people), escaped; nothing when there are none. */
+function sentenceList(heading: string, sentences: readonly string[]): string {
+  if (sentences.length === 0) return ''
+  return `<section class="phone-section"><h3 class="phone-section-heading">${heading}</h3><ul class="phone-items">${sentences.map((s) => `<li class="phone-item"><p class="phone-item-text">${escapeHtml(s)}</p></li>`).join('')}</ul></section>`
 }
 
 /** The list of `map` as `reader` would see it in the live view, ready to go inside the page's body. */

@@ -9,6 +9,7 @@ import type { MeetingStore } from '../meetings/MeetingStore.ts'
 import type { Relay } from '../relay/index.ts'
 import type { AuditLog } from '../audit/AuditLog.ts'
 import type { MeetingEvents } from '../access/meetingEvents.ts'
+import type { SafetyJournalStore } from '../journal/SafetyJournalStore.ts'
 import type { SerializedSchema } from '@safetymap/map-model'
 
 export interface Services {
@@ -18,6 +19,8 @@ export interface Services {
   meetings: MeetingStore
   relay: Relay
   audit: AuditLog
+  /** The safety journal of each meeting's map (read by the exports too). */
+  journal: SafetyJournalStore
   /** "The roster changed" signals for the roster event stream. */
   meetingEvents: MeetingEvents
   /** The tldraw schema every new meeting doc is stamped with. */

@@ -1,6 +1,6 @@
 /**
  * Retention: deleting everything a meeting holds (its docs — the shared map and the restricted
- * doc — with every update and snapshot, its
+ * doc — with every update and snapshot, its safety journal, its
  * finalized versions, invites, participants and their sessions, the meeting row with its title),
  * leaving only the audit trail (ids, no content) and one `meeting.purged` entry. Afterwards the
  * WAL is checkpointed and truncated; `secure_delete` (see `openDatabase`) zeroes the freed pages,
@@ -12,6 +12,7 @@
 import type { AuditActor, AuditLog } from '../audit/AuditLog.ts'
 import type { SessionStore } from '../access/SessionStore.ts'
 import type { MeetingStore } from './MeetingStore.ts'
+import type { SafetyJournalStore } from '../journal/SafetyJournalStore.ts'
 import { meetingDocIds } from './restrictedDoc.ts'
 
 /** How often the retention sweep runs. */
@@ -23,6 +24,7 @@ export interface PurgeDeps {
   meetings: MeetingStore
   sessions: SessionStore
   audit: AuditLog
+  journal: Pick<SafetyJournalStore, 'deleteMeeting'>
   deleteDoc(meetingId: string): Promise<void>
   now(): number
 }
@@ -31,6 +33,7 @@ export interface PurgeDeps {
 export async function purgeMeeting(deps: PurgeDeps, meetingId: string, actor: AuditActor, reason: 'retention' | 'manual' = 'manual'): Promise<boolean> {
   if (!await deps.meetings.get(meetingId)) return false
   for (const docId of meetingDocIds(meetingId)) await deps.deleteDoc(docId)
+  await deps.journal.deleteMeeting(meetingId)
   await deps.sessions.forgetParticipants((await deps.meetings.listParticipants(meetingId)).map((p) => p.id))
   await deps.meetings.purge(meetingId)
   await deps.audit.record({ action: 'meeting.purged', actor, meetingId, details: { reason }, now: deps.now() })

@@ -8,6 +8,7 @@ import { createSessionStore } from '../access/SessionStore.ts'
 import { createMeetingStore } from '../meetings/MeetingStore.ts'
 import { createAuditLog } from '../audit/AuditLog.ts'
 import { createRatingStore } from '../ratings/index.ts'
+import { createJournalStore } from '../journal/SafetyJournalStore.ts'
 import { openDatabase } from './index.ts'
 import { storeContract, type ServerStores, type StoresHarness } from './testing/storeContract.ts'
 
@@ -17,6 +18,7 @@ const sqliteStores = (db: Database): ServerStores => ({
   meetings: createMeetingStore(db),
   audit: createAuditLog(db),
   ratings: createRatingStore(db),
+  journal: createJournalStore(db),
 })
 
 /** The stores over a fresh file; "another instance" is a second connection to it, as the CLI opens. */

@@ -40,6 +40,10 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   CONTACTS_BOX_MISSING: 'error.contactsBoxMissing',
   RATING_FOR_OTHERS_FACILITATOR_ONLY: 'error.ratingForOthersFacilitatorOnly',
   RATING_PERSON_CANNOT_RATE: 'error.ratingPersonCannotRate',
+  JOURNAL_NOT_ALLOWED: 'journal.notAllowed',
+  JOURNAL_TEXT_TOO_LONG: 'journal.tooLong',
+  JOURNAL_DAY_INVALID: 'journal.dayInvalid',
+  JOURNAL_FULL: 'journal.full',
   // fastify's own schema validation failure
   FST_ERR_VALIDATION: 'error.invalidInput',
 }

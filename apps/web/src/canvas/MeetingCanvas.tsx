@@ -53,6 +53,7 @@ import { usePeers } from './usePeers.ts'
 import { userColor } from './userColor.ts'
 import { useTldrawUser } from './useTldrawUser.ts'
 import { WhosHere } from './WhosHere.tsx'
+import { JournalButton } from '../journal/JournalButton.tsx'
 import { ExportButton } from '../export/ExportButton.tsx'
 import { MeetingDetailsButton, type MeetingDetailsRequest } from '../meetingDetails/MeetingDetailsButton.tsx'
 import { ShowAsListLink } from '../phone/ShowAsListLink.tsx'
@@ -286,6 +287,8 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
           isFacilitator={role === 'facilitator'}
           showWaitingRequest={showWaitingRequest}
           onClose={closePeople}
+          // In the people panel, not the bar: the bar keeps to one row on a projector in Spanish.
+          journal={<JournalButton meetingId={meeting.id} canWrite={role !== 'viewer'} />}
         />
       </div>
     </div>

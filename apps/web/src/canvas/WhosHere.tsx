@@ -1,6 +1,7 @@
 /**
  * The "Who's here" panel: everyone in the meeting (`data-testid="whos-here"`, one list item per
- * person: name, "(you)", relationship to the child, how they take part, online dot, role). The
+ * person: name, "(you)", relationship to the child, how they take part, online dot, role), then
+ * the safety journal's button (`journal`). The
  * facilitator also gets the lobby (let in / decline), per-person role and Remove, the meeting
  * controls (finish, reopen, end for everyone; finishing warns of private ratings not shown yet, read
  * from `doc`), the invite control and "Add a co-facilitator". Once the meeting has ended, the
@@ -16,7 +17,7 @@
  *     access={access} isFacilitator={role === 'facilitator'} showWaitingRequest={asked} onClose={close} />
  */
 import type { Peer } from '@safetymap/tldraw-yjs'
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type * as Y from 'yjs'
 import { api } from '../api/api.ts'
 import type { ApiResult } from '../api/ApiResult.ts'
@@ -53,10 +54,12 @@ export interface WhosHereProps {
   readonly showWaitingRequest?: number
   /** Escape pressed in the panel (outside a dialog of its own): the page closes it. */
   readonly onClose: () => void
+  /** The safety journal's button, under the people: their log of how visits went between meetings. */
+  readonly journal?: ReactNode
 }
 
 /** The people panel. */
-export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFacilitator, showWaitingRequest = 0, onClose }: WhosHereProps) {
+export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFacilitator, showWaitingRequest = 0, onClose, journal }: WhosHereProps) {
   const { t } = useI18n()
   const headingId = `${id}-heading`
   const [error, setError] = useState<MessageKey | null>(null)
@@ -127,6 +130,7 @@ export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFa
         <WaitingList ref={waitingRef} waiting={lobby.waiting} onAdmit={lobby.admit} onDecline={lobby.decline} />
       ) : null}
       <RosterList roster={access.roster} peers={peers} selfId={selfId} labelledBy={headingId} manage={manage} />
+      {journal}
       <FormError messageKey={error ?? lobby.error} />
       {isFacilitator ? (
         <>

@@ -15,7 +15,9 @@
  * person adds to in the same way. When a facilitator uses follow-me on the board, a line says
  * which part of the map they are showing ("Now talking about: What's working well?") with a
  * button to go there. Near the top, "Go to a part of the map" opens a link to each column, the
- * scaling question and each placed template, so a long list need not be scrolled through.
+ * scaling question, each placed template and the safety journal, so a long list need not be
+ * scrolled through. Last comes the safety journal (journal/SafetyJournal.tsx): how visits and the
+ * plan went between meetings, kept on the server, so it is written while the map is finished too.
  * For safety (guide §9), "Hide" in the bar covers the page at once, and a remote member is asked
  * whether she can talk freely (safety/TalkCheck.tsx), her answer for the facilitators only.
  *
@@ -59,6 +61,8 @@ import { useWarnBeforeLeaving } from '../ui/useWarnBeforeLeaving.ts'
 import { EarlierRatingsContext, useEarlierRatings } from '../ratings/useEarlierRatings.ts'
 import { addFormKey, createDrafts } from '../ui/drafts.ts'
 import { goToPart } from './focusHeading.ts'
+import { SafetyJournal } from '../journal/SafetyJournal.tsx'
+import { JOURNAL_ANCHOR_ID } from '../journal/journalAnchor.ts'
 import { JumpList } from './JumpList.tsx'
 import { jumpTargets } from './jumpTargets.ts'
 import { useFocusWithin } from './useFocusWithin.ts'
@@ -396,6 +400,8 @@ export function PhoneMeeting({ connection, meeting, user }: PhoneMeetingProps) {
               ) : null}
             </EarlierRatingsContext.Provider>
           )}
+          {/* On the server, not in the map: written and read while the map is finished too (viewers read it). */}
+          <SafetyJournal meetingId={meeting.id} canWrite={user.role !== 'viewer'} headingId={JOURNAL_ANCHOR_ID} />
         </main>
       )}
     </div>

@@ -11,12 +11,14 @@
  * and the list shows how many she gave, never what they say. A words and pictures story says
  * under its name whether the parents agreed to its words, or that they are still a draft (MM-36).
  * A family and network diagram lists its people as notes, then each line the facilitator drew
- * between two of them as a plain sentence (MM-37); lines are drawn on the board, not here.
+ * between two of them as a plain sentence (MM-37); lines are drawn on the board, not here. A
+ * family tree lists its people as written inside their symbols (what a phone adds there is a
+ * person), then each person and each line between two of them in words (MM-39).
  *
  *   <PlacedTemplateList meetingId={meeting.id} template={map.templates[0]} map={map} labels={meeting.labels} actions={actions} onAdd={add} />
  */
 import { useState } from 'react'
-import { CHILDS_OWN_TEMPLATES, isWorkersOnlyZone, SAFETY_HOUSE_PATH_KEY, storyWordingState, templateZoneText, tieSentence, type ItemZoneKey, type LabelOverrides, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
+import { CHILDS_OWN_TEMPLATES, describeFamilyMember, isWorkersOnlyZone, relationshipSentence, SAFETY_HOUSE_PATH_KEY, storyWordingState, templateZoneText, tieSentence, type ItemZoneKey, type LabelOverrides, type MapPlacedTemplate, type SafetyMap } from '@safetymap/map-model'
 import { api } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { addFormKey } from '../ui/drafts.ts'
@@ -118,18 +120,30 @@ export function PlacedTemplateList({ meetingId, template, map, labels, actions, 
         </p>
       ) : null}
       {zones}
-      {template.ties?.length ? (
-        <section className="phone-section" data-testid="ecomap-ties">
-          <h3 className="phone-section-heading">{t('phone.ecomap.ties')}</h3>
-          <ul className="phone-items">
-            {template.ties.map((tie) => (
-              <li key={tie.arrowId} className="phone-item">
-                <p className="phone-item-text">{tieSentence(tie, locale)}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <SentenceList testId="ecomap-ties" heading={t('phone.ecomap.ties')} sentences={(template.ties ?? []).map((tie) => [tie.arrowId, tieSentence(tie, locale)])} />
+      <SentenceList testId="family-people" heading={t('phone.familyTree.people')} sentences={(template.familyMembers ?? []).map((m) => [m.itemId, describeFamilyMember(m, locale)])} />
+      <SentenceList
+        testId="family-relationships"
+        heading={t('phone.familyTree.relationships')}
+        sentences={(template.relationships ?? []).map((r) => [r.arrowId, relationshipSentence(r, template.familyMembers ?? [], locale)])}
+      />
+    </section>
+  )
+}
+
+/** A read-only list of plain sentences under a heading, as `[key, sentence]` pairs; nothing when there are none. */
+function SentenceList({ testId, heading, sentences }: { readonly testId: string; readonly heading: string; readonly sentences: readonly (readonly [string, string])[] }) {
+  if (sentences.length === 0) return null
+  return (
+    <section className="phone-section" data-testid={testId}>
+      <h3 className="phone-section-heading">{heading}</h3>
+      <ul className="phone-items">
+        {sentences.map(([key, sentence]) => (
+          <li key={key} className="phone-item">
+            <p className="phone-item-text">{sentence}</p>
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }

@@ -12,7 +12,13 @@ describe('jumpTargets', () => {
       'phone-column-needs',
       'phone-section-next-steps',
       'phone-section-scale',
+      'phone-journal',
     ])
     expect(targets[3]?.label).toBe('Próximos pasos')
+  })
+
+  it('offers the safety journal last, after the map and its templates', () => {
+    const targets = jumpTargets(readMap(new Y.Doc()), 'es', undefined, (key) => (key === 'journal.heading' ? 'Diario de seguridad' : key))
+    expect(targets.at(-1)).toEqual({ anchorId: 'phone-journal', label: 'Diario de seguridad' })
   })
 })

@@ -2,13 +2,14 @@
  * The parts of the list that "Go to a part of the map" offers (JumpList.tsx), in the list's order:
  * the three columns (the third followed by its next steps), the scaling question, then each template placed beside the map (zones of
  * the meeting's own map without a placement, such as a consultation map's grey area, one by one,
- * as the list heads them). Each has the id of its place in the list and the words of its heading.
+ * as the list heads them), and last the safety journal. Each has the id of its place in the list and the words of its heading.
  *
  *   jumpTargets(map, 'es', meeting.labels, t) // [{ anchorId: 'phone-column-worries', label: '¿Qué nos preocupa?' }, …]
  */
 import { COLUMN_KEYS, COLUMN_SECTIONS, templateZoneText, zoneLabel, type ItemZoneKey, type LabelOverrides, type Locale, type MapPlacedTemplate, type SafetyMap, type SectionKey } from '@safetymap/map-model'
 import type { MessageKey } from '../i18n/messages.ts'
 import { focusAnchorId } from './readFocus.ts'
+import { JOURNAL_ANCHOR_ID } from '../journal/journalAnchor.ts'
 
 /** A part of the list to go to. */
 export interface JumpTarget {
@@ -48,5 +49,5 @@ export function jumpTargets(map: SafetyMap, locale: Locale, labels: LabelOverrid
       ? (Object.keys(template.sections) as ItemZoneKey[]).map((key) => ({ anchorId: templateAnchorId('', key), label: templateZoneHeading(template, key, locale, labels) }))
       : [{ anchorId: templateAnchorId(template.placementId), label: templateName(template, t) }],
   )
-  return [...columns, scale, ...templates]
+  return [...columns, scale, ...templates, { anchorId: JOURNAL_ANCHOR_ID, label: t('journal.heading') }]
 }

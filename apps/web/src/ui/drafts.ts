@@ -59,6 +59,9 @@ export function builderFormKey(kind: string): string {
   return `builder:${kind}`
 }
 
+/** The form that adds an entry to the safety journal. */
+export const JOURNAL_FORM_KEY = 'journal:add'
+
 function tabStorage(): DraftStorage | null {
   try {
     return window.sessionStorage

@@ -1,5 +1,6 @@
 /**
- * Owns adding an item to a section (SPEC MM-9, MM-10): a complete tldraw 5.4.2 note record,
+ * Owns adding an item to a section (SPEC MM-9, MM-10): a complete tldraw 5.4.2 note record (on a
+ * family tree, a person's symbol, MM-39),
  * placed in the first free slot of the section's zone, indexed above every shape, written in one
  * transaction through the records array.
  *
@@ -8,18 +9,19 @@
  * addPrivateNote(sharedDoc, restrictedDoc, placementId, 'safety-plan-contacts', 'Lorna 555 0101', author)
  * ```
  */
-import type { TLNoteShape, TLParentId, TLShapeId } from '@tldraw/tlschema'
+import type { TLGeoShape, TLNoteShape, TLParentId, TLShapeId } from '@tldraw/tlschema'
 import { generateKeyBetween } from 'fractional-indexing'
 import type * as Y from 'yjs'
-import { NOTE_SHAPE_TYPE, PAGE_ID, zoneShapeId } from './docLayout.ts'
+import { GEO_SHAPE_TYPE, NOTE_SHAPE_TYPE, PAGE_ID, zoneShapeId } from './docLayout.ts'
+import { FAMILY_MEMBER_LOOK, FAMILY_MEMBER_SIZE, FAMILY_MEMBER_SYMBOLS, familyMemberText, isFamilyMemberShape, type FamilyMemberGender } from './familyTree.ts'
 import { findNoteSlot, type Box } from './findNoteSlot.ts'
 import { isWorkersOnlyZone } from './mapTemplates.ts'
-import type { ZoneBounds } from './safetyMapTemplate.ts'
 import { MapModelError } from './MapModelError.ts'
 import { randomString } from './randomString.ts'
 import { MAP_MODEL_ORIGIN, readRecordMap, writeRecords } from './recordEntries.ts'
 import { toRichText } from './richText.ts'
-import { collectShapes, collectZones, isNoteShape, notePageBox, type ShapeRecord } from './shapeGeometry.ts'
+import { NOTE_GRID, type ZoneBounds } from './safetyMapTemplate.ts'
+import { collectShapes, collectZones, isNoteShape, itemPageBox, type ShapeRecord } from './shapeGeometry.ts'
 import { isItemZoneKey, isSectionKey, type ItemZoneKey, type SectionKey } from './zoneKeys.ts'
 
 /** Who wrote an item: a participant id and the name shown to others (MM-9). @public */
@@ -120,7 +122,67 @@ export function addTemplateItem(
   if (isWorkersOnlyZone(key)) throw new MapModelError('MAP_WORKERS_ONLY_SECTION')
   const shapes = collectShapes(readRecordMap(doc))
   const zone = findPlacedZone(shapes, placementId, key)
+  // What anyone adds to a family tree is a person whose gender is not given (MM-39).
+  if (key === FAMILY_TREE_KEY) return writeItemInZone(doc, shapes, zone, options, familyMember({ name: text, age: null, gender: 'not-given' }, author, options))
   return writeNoteInZone(doc, shapes, zone, text, author, options, options.childAgreed ? { childAgreed: true } : {})
+}
+
+/** A person to add to a family tree (MM-39). @public */
+export interface NewFamilyMember {
+  readonly name: string
+  /** Whole years, or `null` when not given. */
+  readonly age: number | null
+  readonly gender: FamilyMemberGender
+}
+
+/**
+ * Adds a person to a placed family tree (MM-39): their symbol (a tldraw `geo` shape), with the
+ * name and age written inside, at the first free slot of the tree's box, attributed like a note.
+ * Returns the new shape id.
+ *
+ * @throws {@link MapModelError} as {@link addTemplateItem}.
+ * @public
+ */
+export function addFamilyMember(doc: Y.Doc, placementId: string, person: NewFamilyMember, author: ItemAuthor, options: AddItemOptions = {}): string {
+  const shapes = collectShapes(readRecordMap(doc))
+  return writeItemInZone(doc, shapes, findPlacedZone(shapes, placementId, FAMILY_TREE_KEY), options, familyMember(person, author, options))
+}
+
+/** The family tree's box (MM-39). */
+const FAMILY_TREE_KEY = 'family-tree'
+
+/** Builds a person's symbol at a slot's top-left, centred in the slot. */
+function familyMember(person: NewFamilyMember, author: ItemAuthor, options: AddItemOptions): BuildItem {
+  const inset = (NOTE_GRID.noteSize - FAMILY_MEMBER_SIZE) / 2
+  return (slot): TLGeoShape => ({
+    ...slot,
+    typeName: 'shape',
+    type: GEO_SHAPE_TYPE,
+    x: slot.x + inset,
+    y: slot.y + inset,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    props: {
+      geo: FAMILY_MEMBER_SYMBOLS[person.gender],
+      dash: 'solid',
+      url: '',
+      w: FAMILY_MEMBER_SIZE,
+      h: FAMILY_MEMBER_SIZE,
+      growY: 0,
+      scale: 1,
+      flipX: false,
+      flipY: false,
+      labelColor: 'black',
+      ...FAMILY_MEMBER_LOOK.living,
+      size: 's',
+      font: 'draw',
+      align: 'middle',
+      verticalAlign: 'middle',
+      richText: toRichText(familyMemberText(person.name, person.age)),
+    },
+    meta: { authorId: author.id, authorName: author.name, createdAt: (options.now ?? new Date()).toISOString() },
+  })
 }
 
 /**
@@ -155,6 +217,52 @@ function findPlacedZone(shapes: ReadonlyMap<string, ShapeRecord>, placementId: s
   return collectZones(shapes).find((z) => (z.placementId ?? '') === placementId && z.key === key)
 }
 
+/** Where a new item goes and what it sits on: the pieces of its record {@link writeItemInZone} decides. */
+interface ItemSlot {
+  readonly id: TLShapeId
+  readonly x: number
+  readonly y: number
+  readonly index: TLNoteShape['index']
+  readonly parentId: TLParentId
+}
+
+/** Builds an item's record at a slot's top-left (in its parent's coordinates). */
+type BuildItem = (slot: ItemSlot) => TLNoteShape | TLGeoShape
+
+/** Writes the record `build` makes at the zone's first slot free of every note and person, above every shape. */
+function writeItemInZone(
+  doc: Y.Doc,
+  shapes: ReadonlyMap<string, ShapeRecord>,
+  zone: ZoneBounds | undefined,
+  options: AddItemOptions,
+  build: BuildItem,
+  /** The item's parent shape and its page position, when not the page. */
+  parent?: { readonly id: string; readonly x: number; readonly y: number },
+): string {
+  const id = options.id ?? `shape:${randomString(ID_LENGTH)}`
+  if (!id.startsWith('shape:') || id.length === 'shape:'.length) {
+    throw new MapModelError('MAP_INVALID_ITEM_ID')
+  }
+  if (!zone) throw new MapModelError('MAP_ZONE_MISSING')
+  const occupied: Box[] = []
+  for (const shape of shapes.values()) {
+    if (!isNoteShape(shape) && !isFamilyMemberShape(shape)) continue
+    const box = itemPageBox(shape, shapes)
+    if (box) occupied.push(box)
+  }
+  const position = findNoteSlot(zone, occupied)
+  const record = build({
+    id: id as TLShapeId,
+    x: position.x - (parent?.x ?? 0),
+    y: position.y - (parent?.y ?? 0),
+    index: indexAbove([...shapes.values()].map((s) => s.index)) as TLNoteShape['index'],
+    parentId: (parent?.id ?? PAGE_ID) as TLParentId,
+  })
+  // Read and write happen in the same synchronous call, so no remote update can land between.
+  writeRecords(doc, [record], options.origin ?? MAP_MODEL_ORIGIN)
+  return id
+}
+
 function writeNoteInZone(
   doc: Y.Doc,
   shapes: ReadonlyMap<string, ShapeRecord>,
@@ -163,31 +271,13 @@ function writeNoteInZone(
   author: ItemAuthor,
   options: AddItemOptions,
   extraMeta: Readonly<Record<string, true>>,
-  /** The note's parent shape and its page position, when not the page. */
   parent?: { readonly id: string; readonly x: number; readonly y: number },
 ): string {
-  const { now = new Date(), origin = MAP_MODEL_ORIGIN } = options
-  const id = options.id ?? `shape:${randomString(ID_LENGTH)}`
-  if (!id.startsWith('shape:') || id.length === 'shape:'.length) {
-    throw new MapModelError('MAP_INVALID_ITEM_ID')
-  }
-  if (!zone) throw new MapModelError('MAP_ZONE_MISSING')
-  const occupied: Box[] = []
-  for (const shape of shapes.values()) {
-    if (!isNoteShape(shape)) continue
-    const box = notePageBox(shape, shapes)
-    if (box) occupied.push(box)
-  }
-  const position = findNoteSlot(zone, occupied)
-  const note: TLNoteShape = {
-    id: id as TLShapeId,
+  const note: BuildItem = (slot) => ({
+    ...slot,
     typeName: 'shape',
     type: NOTE_SHAPE_TYPE,
-    x: position.x - (parent?.x ?? 0),
-    y: position.y - (parent?.y ?? 0),
     rotation: 0,
-    index: indexAbove([...shapes.values()].map((s) => s.index)) as TLNoteShape['index'],
-    parentId: (parent?.id ?? PAGE_ID) as TLParentId,
     isLocked: false,
     opacity: 1,
     props: {
@@ -204,9 +294,7 @@ function writeNoteInZone(
       scale: 1,
       textLastEditedBy: null,
     },
-    meta: { authorId: author.id, authorName: author.name, createdAt: now.toISOString(), ...extraMeta },
-  }
-  // Read and write happen in the same synchronous call, so no remote update can land between.
-  writeRecords(doc, [note], origin)
-  return id
+    meta: { authorId: author.id, authorName: author.name, createdAt: (options.now ?? new Date()).toISOString(), ...extraMeta },
+  })
+  return writeItemInZone(doc, shapes, zone, options, note, parent)
 }

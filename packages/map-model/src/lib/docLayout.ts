@@ -43,6 +43,9 @@ export const ZONE_SHAPE_TYPE = 'sm-zone'
 /** Shape type of an item: tldraw's sticky note (MM-9). @public */
 export const NOTE_SHAPE_TYPE = 'note'
 
+/** tldraw's geometric shape type: a person's symbol on a family tree (MM-39). @public */
+export const GEO_SHAPE_TYPE = 'geo'
+
 /** Version of {@link safetyMapTemplate}'s layout, stored as `meta.templateVersion` (MM-2). @public */
 export const TEMPLATE_VERSION = 1
 

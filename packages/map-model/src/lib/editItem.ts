@@ -15,6 +15,7 @@ import { disagreementIdsOf } from './disagreements.ts'
 import { richTextToPlainText, toRichText } from './richText.ts'
 import { isNoteShape, isShapeRecord, type ShapeRecord } from './shapeGeometry.ts'
 import { metaAfterTextChange } from './itemChanges.ts'
+import { isFamilyMemberShape } from './familyTree.ts'
 
 /** Options of {@link updateItemText} and {@link deleteItem}. @public */
 export interface EditItemOptions {
@@ -29,9 +30,10 @@ export interface ItemEditor {
   readonly now?: Date
 }
 
+/** The item `id`: a note, or a person's symbol on a family tree (MM-39), whose words are what is written inside. */
 function findNote(doc: Y.Doc, id: string): ShapeRecord | null {
   const record = readRecordMap(doc).get(id)
-  return isShapeRecord(record) && isNoteShape(record) ? record : null
+  return isShapeRecord(record) && (isNoteShape(record) || isFamilyMemberShape(record)) ? record : null
 }
 
 /**

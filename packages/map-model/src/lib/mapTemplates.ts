@@ -4,7 +4,8 @@
  * items. The foundation's three-column map is one of them; the consultation framework (with a grey
  * area) and the wellbeing wording are variants of it; Three Houses, the Safety House, the
  * circles of safety and support, the safety plan, the words and pictures story, the family and
- * network diagram (ecomap) and the feedback on the meeting are templates of their own.
+ * network diagram (ecomap), the feedback on the meeting and the family tree (genogram) are templates
+ * of their own.
  *
  * ```ts
  * for (const zone of MAP_TEMPLATES['three-houses'].zones) draw(zone.key, zone.x, zone.y, zone.w, zone.h)
@@ -16,7 +17,7 @@ import { zoneHint, zoneLabel, type LabelKey, type LabelOverrides } from './zoneC
 import { isSectionKey, type ItemZoneKey, type Locale, type ZoneKey } from './zoneKeys.ts'
 
 /** The templates a facilitator can place, in the order the picker lists them (MM-26). @public */
-export const TEMPLATE_IDS = ['three-column', 'consultation', 'wellbeing', 'three-houses', 'safety-house', 'circles', 'safety-plan', 'words-and-pictures', 'ecomap', 'feedback'] as const
+export const TEMPLATE_IDS = ['three-column', 'consultation', 'wellbeing', 'three-houses', 'safety-house', 'circles', 'safety-plan', 'words-and-pictures', 'ecomap', 'feedback', 'family-tree'] as const
 
 /** A template (MM-26). @public */
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
@@ -179,6 +180,8 @@ export const MAP_TEMPLATES: Readonly<Record<TemplateId, MapTemplate>> = {
   ecomap: template('ecomap', [section('ecomap-network', 0, 0, 1800, 1400)]),
   // The meeting's last step (MM-38): what helped and what to change, side by side.
   feedback: template('feedback', [section('feedback-helped', 0, 0, 700, 600), section('feedback-change', 740, 0, 700, 600)]),
+  // One large box (MM-39): a symbol per person, and tldraw arrows between two people as how they are related.
+  'family-tree': template('family-tree', [section('family-tree', 0, 0, 1800, 1400)]),
 }
 
 /**

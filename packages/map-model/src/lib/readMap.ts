@@ -2,7 +2,8 @@
  * Owns reading a meeting doc into the structured map (SPEC MM-7, MM-9, MM-11): title, locale,
  * status, and per section the items in reading order, with plain text and attribution.
  *
- * An item is a note whose parent chain ends at `page:page`; it belongs to the smallest section
+ * An item is a note whose parent chain ends at `page:page` (or, in a family tree's box, a person's
+ * symbol, MM-39); it belongs to the smallest section
  * zone containing its centre in page coordinates (parent transforms composed), else it is
  * unsorted. Reading order: notes are taken top to bottom; a note whose centre is less than half a
  * note (100 units) below the first note of the current row joins that row; each row is read left
@@ -30,11 +31,12 @@ import { richTextToPlainText } from './richText.ts'
 import { readMapVariant, type MapVariantId } from './writeSafetyMapTemplate.ts'
 import { readWordingAgreed, type WordingAgreed } from './wordingAgreement.ts'
 import { readEcomapTies, type EcomapTie } from './ecomapTies.ts'
+import { isFamilyMemberShape, readFamilyTree, type FamilyMember, type FamilyRelationship } from './familyTree.ts'
 import {
   collectShapes,
   collectZones,
   isNoteShape,
-  notePageCentre,
+  itemPageCentre,
   type DocZone,
   type Point,
   type ShapeRecord,
@@ -98,6 +100,10 @@ export interface MapPlacedTemplate {
   readonly wordingAgreed?: WordingAgreed | null
   /** A family and network diagram: the arrows between two of its notes (MM-37). */
   readonly ties?: readonly EcomapTie[]
+  /** A family tree: each person drawn in its box, in reading order (MM-39). */
+  readonly familyMembers?: readonly FamilyMember[]
+  /** A family tree: the arrows between two of its people (MM-39). */
+  readonly relationships?: readonly FamilyRelationship[]
 }
 
 /**
@@ -125,6 +131,9 @@ export interface SafetyMap extends MapToolkit {
   /** Scales that are private until revealed, with who has rated them (MM-24); no values. */
   readonly hiddenScales: readonly MapHiddenScale[]
 }
+
+/** The family tree's box (MM-39). */
+const FAMILY_TREE_KEY = 'family-tree'
 
 /** Half a note: centres closer than this vertically count as one row. */
 const ROW_TOLERANCE = 100
@@ -187,9 +196,13 @@ export function readMap(doc: Y.Doc): SafetyMap {
   const placedBySection = new Map<SectionKey | null, (PlacedItem & { id: string })[]>()
   const placedInTemplates = new Map<string, (PlacedItem & { id: string })[]>()
   for (const shape of shapes.values()) {
-    if (!isNoteShape(shape)) continue
-    const centre = notePageCentre(shape, shapes)
+    const person = isFamilyMemberShape(shape)
+    if (!isNoteShape(shape) && !person) continue
+    const centre = itemPageCentre(shape, shapes)
     if (!centre) continue
+    const zone = findZoneAt(zones, centre)
+    // A person's symbol is an item only in a family tree's box (MM-39); anywhere else it is a drawing.
+    if (person && zone?.key !== FAMILY_TREE_KEY) continue
     const item: MapItem = {
       id: shape.id,
       text: richTextToPlainText(shape.props.richText),
@@ -204,7 +217,6 @@ export function readMap(doc: Y.Doc): SafetyMap {
         ? { participantId: shape.meta[PARTICIPANT_META_KEY] }
         : {}),
     }
-    const zone = findZoneAt(zones, centre)
     if (zone && (zone.placementId !== undefined || !isSectionKey(zone.key))) {
       const key = templateSectionId(zone)
       const list = placedInTemplates.get(key) ?? []
@@ -233,7 +245,11 @@ export function readMap(doc: Y.Doc): SafetyMap {
     shapes,
     (key) => sortInReadingOrder(placedInTemplates.get(key) ?? []).map((p) => p.item),
     (pathZoneId) => scaleOf(pathZoneId) ?? { scaleId: pathZoneId, dangerStatementNumber: null, marks: [] },
-  ).map((t) => (t.templateId === 'ecomap' ? { ...t, ties: readEcomapTies(records, shapes, t.sections['ecomap-network'] ?? []) } : t))
+  ).map((t) => {
+    if (t.templateId === 'ecomap') return { ...t, ties: readEcomapTies(records, shapes, t.sections['ecomap-network'] ?? []) }
+    if (t.templateId === 'family-tree') return { ...t, ...readFamilyTree(records, shapes, t.sections[FAMILY_TREE_KEY] ?? []) }
+    return t
+  })
   const scales = toolkit.scales.filter((s) => !pathScales.has(s.scaleId))
   return { title, locale, status, variant: readMapVariant(records), sections, unsorted: read(null), templates, ...toolkit, scales, hiddenScales: readHiddenScales(doc) }
 }

@@ -13,7 +13,7 @@
  * const centre = applyPose(pose, noteCentreLocal(note))
  * ```
  */
-import { NOTE_SHAPE_TYPE, PAGE_ID, ZONE_SHAPE_TYPE } from './docLayout.ts'
+import { GEO_SHAPE_TYPE, NOTE_SHAPE_TYPE, PAGE_ID, ZONE_SHAPE_TYPE } from './docLayout.ts'
 import type { ZoneBounds } from './safetyMapTemplate.ts'
 import { isZoneKey } from './zoneKeys.ts'
 
@@ -135,25 +135,33 @@ export function isNoteShape(shape: ShapeRecord): boolean {
   return shape.type === NOTE_SHAPE_TYPE
 }
 
-/** The centre of a note in page coordinates, or `null` when it is not on `page:page` (MM-7). */
-export function notePageCentre(
-  note: ShapeRecord,
+/** An item's size: a note's, or a `geo` shape's own `w` × (`h` + `growY`) (a person on a family tree, MM-39). */
+export function itemSize(shape: ShapeRecord): { w: number; h: number } {
+  if (shape.type !== GEO_SHAPE_TYPE) return noteSize(shape)
+  const { w, h, growY } = shape.props
+  const size = (v: unknown) => (isFiniteNumber(v) && v > 0 ? v : 0)
+  return { w: size(w), h: size(h) + size(growY) }
+}
+
+/** The centre of an item (a note or a person's symbol) in page coordinates, or `null` when it is not on `page:page` (MM-7). */
+export function itemPageCentre(
+  item: ShapeRecord,
   shapes: ReadonlyMap<string, ShapeRecord>,
 ): Point | null {
-  const pose = getPagePose(note, shapes)
+  const pose = getPagePose(item, shapes)
   if (!pose) return null
-  const { w, h } = noteSize(note)
+  const { w, h } = itemSize(item)
   return applyPose(pose, { x: w / 2, y: h / 2 })
 }
 
-/** The axis-aligned page box around a note, or `null` when it is not on `page:page`. */
-export function notePageBox(
-  note: ShapeRecord,
+/** The axis-aligned page box around an item (a note or a person's symbol), or `null` when it is not on `page:page`. */
+export function itemPageBox(
+  item: ShapeRecord,
   shapes: ReadonlyMap<string, ShapeRecord>,
 ): { minX: number; minY: number; maxX: number; maxY: number } | null {
-  const pose = getPagePose(note, shapes)
+  const pose = getPagePose(item, shapes)
   if (!pose) return null
-  const { w, h } = noteSize(note)
+  const { w, h } = itemSize(item)
   const corners = [
     { x: 0, y: 0 },
     { x: w, y: 0 },

@@ -10,7 +10,7 @@
  */
 import type { Box } from './findNoteSlot.ts'
 import { NOTE_GRID, type ZoneBounds } from './safetyMapTemplate.ts'
-import { applyPose, getPagePose, isNoteShape, notePageBox, type Point, type ShapeRecord } from './shapeGeometry.ts'
+import { applyPose, getPagePose, isNoteShape, itemPageBox, type Point, type ShapeRecord } from './shapeGeometry.ts'
 import {
   DANGER_STATEMENT_SHAPE_TYPE,
   NEXT_STEP_SHAPE_TYPE,
@@ -38,7 +38,7 @@ export function toolkitShapeSize(shape: ShapeRecord): { w: number; h: number } |
 
 /** The axis-aligned page box of a toolkit shape or a note, or `null`. */
 export function shapePageBox(shape: ShapeRecord, shapes: ReadonlyMap<string, ShapeRecord>): Box | null {
-  if (isNoteShape(shape)) return notePageBox(shape, shapes)
+  if (isNoteShape(shape)) return itemPageBox(shape, shapes)
   const size = toolkitShapeSize(shape)
   const pose = size ? getPagePose(shape, shapes) : null
   if (!size || !pose) return null

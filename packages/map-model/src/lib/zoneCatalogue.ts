@@ -279,6 +279,16 @@ const ZONE_CATALOGUE: Readonly<Record<LabelKey, Readonly<Record<Locale, ZoneWord
     en: { label: 'What would you change next time?', hint: 'Anyone can write here. Short is fine.' },
     es: { label: '¿Qué cambiaría la próxima vez?', hint: 'Cualquier persona puede escribir aquí. Basta con pocas palabras.' },
   },
+  'family-tree': {
+    en: {
+      label: 'Family tree',
+      hint: 'Add each person in the family. Draw a line between two people to show how they are related. A square is a man or boy, a circle a woman or girl, a diamond someone whose gender is not given. Someone who has died is shaded grey with lines.',
+    },
+    es: {
+      label: 'Árbol familiar',
+      hint: 'Agregue a cada persona de la familia. Dibuje una línea entre dos personas para mostrar cómo están emparentadas. Un cuadrado es un hombre o un niño, un círculo una mujer o una niña, un rombo alguien cuyo género no se indicó. Alguien que falleció aparece sombreado en gris con líneas.',
+    },
+  },
   'wellbeing-danger': {
     en: { label: 'Worry statements', hint: 'What could happen to the child if nothing changes?' },
     es: { label: 'Declaraciones de preocupación', hint: '¿Qué le podría pasar al niño o la niña si nada cambia?' },

@@ -43,8 +43,8 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number]
 /**
  * Sections that only other templates use (MM-26): the consultation framework's grey area, the
  * Three Houses, the Safety House, the circles of safety and support, the safety plan, the pages
- * of a words and pictures story, the family and network diagram's box and the two boxes of
- * feedback on the meeting. They hold items like
+ * of a words and pictures story, the family and network diagram's box, the two boxes of
+ * feedback on the meeting and the family tree's box. They hold items like
  * {@link SECTION_KEYS} do, but `readMap` returns them grouped per placed template.
  *
  * @public
@@ -76,6 +76,7 @@ export const TEMPLATE_SECTION_KEYS = [
   'ecomap-network',
   'feedback-helped',
   'feedback-change',
+  'family-tree',
 ] as const
 
 /** A section of a template other than the three-column map (MM-26). @public */

@@ -5,6 +5,7 @@ import { openPostgres } from './openPostgres.ts'
 import { createPostgresAuditLog } from './postgresAuditLog.ts'
 import { createPostgresMeetingStore } from './postgresMeetingStore.ts'
 import { createPostgresRatingStore } from './postgresRatingStore.ts'
+import { createPostgresJournalStore } from './postgresJournalStore.ts'
 import { createPostgresSessionStore } from './postgresSessionStore.ts'
 import { createPostgresWorkerStore } from './postgresWorkerStore.ts'
 import { createTestDatabase, idleErrors, skipReasonWithoutPostgres, type TestDatabase } from './testing/testDatabase.ts'
@@ -18,6 +19,7 @@ const postgresStores = (pool: Pool): ServerStores => ({
   meetings: createPostgresMeetingStore(pool),
   audit: createPostgresAuditLog(pool),
   ratings: createPostgresRatingStore(pool),
+  journal: createPostgresJournalStore(pool),
 })
 
 describe.skipIf(skipReason !== null)('PostgreSQL stores', () => {

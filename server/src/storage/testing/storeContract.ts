@@ -1,6 +1,6 @@
 /**
  * The behaviour every backend of the server's own stores must show (workers, sessions, meetings,
- * audit, hidden ratings), written once and run by `sqliteStores.test.ts` and
+ * audit, hidden ratings, the safety journal), written once and run by `sqliteStores.test.ts` and
  * `postgres/postgresStores.test.ts`. "Another instance" is a second set of stores on their own
  * connection to the same database: racing requests on two relay instances must still use a
  * personal invite once, add an email once, redeem a setup code once, and keep one audit chain.
@@ -12,7 +12,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Stores } from '../../openStores.ts'
 
-export type ServerStores = Pick<Stores, 'workers' | 'sessions' | 'meetings' | 'audit' | 'ratings'>
+export type ServerStores = Pick<Stores, 'workers' | 'sessions' | 'meetings' | 'audit' | 'ratings' | 'journal'>
 
 /** Stores over a fresh database plus what the contract needs to look underneath them. */
 export interface StoresHarness {
@@ -270,6 +270,26 @@ export function storeContract(open: () => Promise<StoresHarness>): void {
       expect(await ratings.deleteScale('m1', 's1')).toBe(2)
       expect(await ratings.deleteMeeting('m2')).toBe(1)
       expect(await ratings.meetingIds()).toEqual([])
+    })
+  })
+
+  describe('safety journal', () => {
+    it('keeps every entry as written, newest first whichever instance wrote it, until the meeting is deleted', async () => {
+      const { journal } = stores
+      const lorna = { kind: 'participant' as const, id: 'p1', name: 'Lorna' }
+      const entry = { meetingId: 'm1', author: lorna, visitDay: '2026-11-12', text: 'Kai was at school every day', planFollowed: 'yes' as const }
+      expect(await journal.add({ ...entry, id: 'e1', now: 10 })).toEqual({ ...entry, id: 'e1', writtenAt: 10 })
+      await another.stores.journal.add({ ...entry, id: 'e2', author: { kind: 'worker', id: 'w1', name: 'Ana Ruiz' }, text: 'Correction: Monday was missed', planFollowed: null, now: 30 })
+      await journal.add({ ...entry, id: 'e3', visitDay: '2026-11-14', planFollowed: 'not-sure', now: 20 })
+      await journal.add({ ...entry, id: 'e4', meetingId: 'm2', now: 40 })
+      const listed = await another.stores.journal.list('m1')
+      expect(listed.map((e) => [e.id, e.writtenAt, e.planFollowed])).toEqual([['e2', 30, null], ['e3', 20, 'not-sure'], ['e1', 10, 'yes']])
+      expect(listed[0]?.author).toEqual({ kind: 'worker', id: 'w1', name: 'Ana Ruiz' })
+      expect(await journal.count('m1')).toBe(3)
+      expect(await journal.deleteMeeting('m1')).toBe(3)
+      expect(await journal.list('m1')).toEqual([])
+      expect(await harness.sql("SELECT id FROM journal_entries WHERE meeting_id = 'm1'")).toEqual([])
+      expect((await journal.list('m2')).map((e) => e.id)).toEqual(['e4'])
     })
   })
 }

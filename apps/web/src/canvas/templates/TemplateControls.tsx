@@ -4,8 +4,9 @@
  * already on the page and moves the view to them (Three Houses only after a parent's consent is
  * recorded), "Name the houses" in the child's words, "Parents agreed to the words" for a words and
  * pictures story (MM-36), "The child agreed to share this" for notes in a Three Houses, "Who
- * is this?" for a person on the circles, and what kind of tie a line on a family and network
- * diagram is (MM-37). Render it inside `<Tldraw>`
+ * is this?" for a person on the circles, what kind of tie a line on a family and network
+ * diagram is (MM-37), and on a family tree "Add a person", "Has died" and how two people are
+ * related (MM-39). Render it inside `<Tldraw>`
  * (it needs the editor); it goes at the end of the toolkit bar.
  *
  *   <TemplateControls doc={doc} user={user} canEdit={!readonly} isFacilitator={role === 'facilitator'} roster={roster} />
@@ -28,9 +29,10 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useMenuKeyboard } from '../../ui/useMenuKeyboard.ts'
 import { addTemplate } from './addTemplate.ts'
 import { CirclePersonLink } from './CirclePersonLink.tsx'
-import { EcomapTieControl } from './EcomapTieControl.tsx'
+import { FamilyTreeControls } from './FamilyTreeControls.tsx'
 import { HouseNamesDialog } from './HouseNamesDialog.tsx'
 import { ParentConsentDialog } from './ParentConsentDialog.tsx'
+import { TieControl } from './TieControl.tsx'
 
 /** Props of {@link TemplateControls}. */
 export interface TemplateControlsProps {
@@ -67,7 +69,7 @@ function notesIn(editor: Editor, templateId: TemplateId): readonly TLShape[] {
 
 const NO_SHAPES: readonly TLShape[] = []
 
-/** The placement id of the rightmost `templateId` on the page (the houses "Name the houses" names, the story whose words are agreed), or `null`. */
+/** The placement id of the rightmost `templateId` on the page (the houses "Name the houses" names, the story whose words are agreed, the family tree new people go into), or `null`. */
 function lastPlacement(editor: Editor, templateId: TemplateId): string | null {
   const zones = editor.getCurrentPageShapes().filter((s) => s.type === ZONE_SHAPE_TYPE && s.meta.templateId === templateId)
   const last = zones.sort((a, b) => b.x - a.x)[0]
@@ -85,6 +87,7 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
   const people = useValue('circle notes', () => notesIn(editor, 'circles'), [editor])
   const houses = useValue('last three houses', () => lastPlacement(editor, 'three-houses'), [editor])
   const story = useValue('last story', () => lastPlacement(editor, 'words-and-pictures'), [editor])
+  const tree = useValue('last family tree', () => lastPlacement(editor, 'family-tree'), [editor])
   if (!canEdit) return null
   const allAgreed = notes.length > 0 && notes.every((s) => s.meta.childAgreed === true)
   const person = people.length === 1 && roster ? people[0] : undefined
@@ -126,7 +129,8 @@ export function TemplateControls({ doc, canEdit, isFacilitator, user, roster = n
   return (
     <>
       {person && roster ? <CirclePersonLink note={person} roster={roster} /> : null}
-      {isFacilitator ? <EcomapTieControl /> : null}
+      {isFacilitator ? <TieControl /> : null}
+      {isFacilitator && tree ? <FamilyTreeControls doc={doc} placementId={tree} user={user} /> : null}
       {isFacilitator && houses ? (
         <button type="button" onClick={() => setDialog('names')}>
           {t('templates.rename.button')}

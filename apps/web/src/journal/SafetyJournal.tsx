@@ -1,0 +1,43 @@
+/**
+ * The safety journal of a meeting's map (safety-mapping guide §5), as the phone's list and the
+ * board's journal panel show it: a heading, what it is for, "Add to the journal" for everyone
+ * but viewers, and the entries, newest first. It lives on the server, not in the map, so it is
+ * read and written whether the map is live or finished.
+ *
+ *   <SafetyJournal meetingId={meeting.id} canWrite={user.role !== 'viewer'} headingId={JOURNAL_ANCHOR_ID} />
+ */
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { FormError } from '../ui/FormError.tsx'
+import { JournalEntryList } from './JournalEntryList.tsx'
+import { JournalForm } from './JournalForm.tsx'
+import { useJournal } from './useJournal.ts'
+import './journal.css'
+
+export interface SafetyJournalProps {
+  readonly meetingId: string
+  readonly canWrite: boolean
+  readonly headingId: string
+}
+
+export function SafetyJournal({ meetingId, canWrite, headingId }: SafetyJournalProps) {
+  const { t } = useI18n()
+  const journal = useJournal(meetingId)
+  return (
+    <section className="journal" aria-labelledby={headingId} data-testid="safety-journal">
+      <h2 id={headingId} className="journal-heading">
+        {t('journal.heading')}
+      </h2>
+      <p className="journal-hint">{canWrite ? t('journal.intro') : t('journal.readOnly')}</p>
+      {canWrite ? <JournalForm meetingId={meetingId} onAdd={journal.add} /> : null}
+      {journal.loadError ? (
+        <div className="journal-load-error">
+          <FormError messageKey={journal.loadError} />
+          <button type="button" onClick={journal.reload}>
+            {t('app.retry')}
+          </button>
+        </div>
+      ) : null}
+      {journal.entries === null ? (journal.loadError ? null : <p className="journal-hint">{t('journal.loading')}</p>) : <JournalEntryList entries={journal.entries} />}
+    </section>
+  )
+}
