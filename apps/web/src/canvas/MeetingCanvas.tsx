@@ -47,6 +47,7 @@ import { MeetingNotices } from './MeetingNotices.tsx'
 import { MeetingSteps } from './MeetingSteps.tsx'
 import { noteAuthorMeta, recordNoteChanges } from './noteAuthorMeta.ts'
 import { OWN_SCREEN_READABLE_ZOOM, showMapTop } from './showMapTop.ts'
+import { screenBoundsFollowLayout } from './screenBoundsFollowLayout.ts'
 import { shortcutsFollowFocus } from './shortcutsFollowFocus.ts'
 import { useBoardLocale } from './useBoardLocale.ts'
 import { usePeers } from './usePeers.ts'
@@ -175,6 +176,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
       showMapTop(editor, user.role === 'facilitator' ? {} : { readableZoom: OWN_SCREEN_READABLE_ZOOM })
       shortcutsFollowFocus(editor)
       setEditor(editor)
+      return screenBoundsFollowLayout(editor)
     },
     [user.id, user.name, user.role],
   )
