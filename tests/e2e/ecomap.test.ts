@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { addTemplateItem, readMap, readRecordMap } from '@safetymap/map-model'
-import { settledBox } from '../helpers/boxes.ts'
+import { drawLineBetween } from '../helpers/arrowTool.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { withTemplateOnBoard } from '../helpers/templateOnBoard.ts'
@@ -26,14 +26,7 @@ describe('family and network diagram', () => {
       const lorna = addTemplateItem(observer.doc, ecomap()!.placementId, 'ecomap-network', 'Grandma Lorna', ana)
 
       // tldraw's arrow tool, from the child's note to his grandmother's: bound at both ends.
-      const from = await settledBox(canvas.getByText('Kai', { exact: true }).first())
-      const to = await settledBox(canvas.getByText('Grandma Lorna', { exact: true }).first())
-      if (!from || !to) throw new Error('the two notes are not on screen')
-      await board.getByTestId('tools.arrow').click()
-      await board.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-      await board.mouse.down()
-      await board.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
-      await board.mouse.up()
+      await drawLineBetween(board, canvas, 'Kai', 'Grandma Lorna')
       await waitFor(() => ecomap()?.ties?.length === 1, { timeoutMs: 10_000, what: 'the line as a tie in the doc' })
       expect(ecomap()?.ties?.[0]).toMatchObject({ fromItemId: kai, toItemId: lorna, kind: null })
 

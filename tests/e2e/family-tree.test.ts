@@ -10,7 +10,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readMap, readRecordMap } from '@safetymap/map-model'
-import { settledBox } from '../helpers/boxes.ts'
+import { drawLineBetween } from '../helpers/arrowTool.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { withTemplateOnBoard } from '../helpers/templateOnBoard.ts'
@@ -44,14 +44,7 @@ describe('family tree', () => {
       const [jess, sam] = tree()!.familyMembers!
 
       // tldraw's arrow tool, from Jess's symbol to Sam's: bound at both ends.
-      const from = await settledBox(canvas.getByText('Jess', { exact: true }).first())
-      const to = await settledBox(canvas.getByText('Sam', { exact: true }).first())
-      if (!from || !to) throw new Error('the two people are not on screen')
-      await board.getByTestId('tools.arrow').click()
-      await board.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-      await board.mouse.down()
-      await board.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
-      await board.mouse.up()
+      await drawLineBetween(board, canvas, 'Jess', 'Sam')
       await waitFor(() => tree()?.relationships?.length === 1, { timeoutMs: 10_000, what: 'the line as a relationship in the doc' })
       expect(tree()?.relationships?.[0]).toMatchObject({ fromItemId: jess!.itemId, toItemId: sam!.itemId, kind: null })
 
