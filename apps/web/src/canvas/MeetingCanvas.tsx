@@ -172,11 +172,15 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
     (editor: Editor) => {
       blockThirdPartyContent(editor, { onBlocked: () => setFilesBlocked(Date.now()) })
       editor.getInitialMetaForShape = noteAuthorMeta({ id: user.id, name: user.name })
-      recordNoteChanges(editor, { id: user.id, name: user.name })
-      showMapTop(editor, user.role === 'facilitator' ? {} : { readableZoom: OWN_SCREEN_READABLE_ZOOM })
-      shortcutsFollowFocus(editor)
+      const stops = [
+        recordNoteChanges(editor, { id: user.id, name: user.name }),
+        showMapTop(editor, user.role === 'facilitator' ? {} : { readableZoom: OWN_SCREEN_READABLE_ZOOM }),
+        shortcutsFollowFocus(editor),
+        screenBoundsFollowLayout(editor),
+      ]
       setEditor(editor)
-      return screenBoundsFollowLayout(editor)
+      // tldraw calls this when the editor goes (a remount, leaving the meeting): nothing stays listening.
+      return () => stops.forEach((stop) => stop())
     },
     [user.id, user.name, user.role],
   )
