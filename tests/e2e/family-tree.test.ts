@@ -5,7 +5,9 @@
  * switch that shows for the selected line, that they are separated: the line is drawn dashed, and
  * she marks the man "Has died". A Node y-websocket peer reads it all through `readMap`, and a
  * Spanish phone's list says each person and the line as plain sentences; a person added from that
- * phone goes on the board as one whose gender is not given.
+ * phone goes on the board as one whose gender is not given. A person the facilitator restricts, as
+ * she restricts a note, leaves a family member's phone with the line to them, and stays on her
+ * board marked "Restricted".
  */
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -79,6 +81,56 @@ describe('family tree', () => {
       expect(tree()?.sections['family-tree']?.[2]?.authorName).toBe('Abuela Lorna')
       await canvas.getByText('Kai', { exact: true }).first().waitFor({ timeout: 10_000 })
       await list.getByTestId('family-people').getByText('Kai (7 años)', { exact: true }).waitFor({ timeout: 10_000 })
+    })
+  }, 120_000)
+
+  it('a person the facilitator restricts leaves a family member’s phone, with the line to them, and stays on her board marked "Restricted"', async () => {
+    const options = { email: 'ana.tree.restrict@example.org', title: 'Kai’s family, restricted', template: 'Family tree', zone: 'family-tree' } as const
+    await withTemplateOnBoard(live, options, async ({ board, canvas, observer, joinPhone }) => {
+      await observer.synced()
+      const people = () => readMap(observer.doc).templates.find((t) => t.templateId === 'family-tree')?.familyMembers ?? []
+      for (const [symbol, name] of [['A woman or girl', 'Jess'], ['A man or boy', 'Sam']] as const) {
+        await board.getByRole('button', { name: 'Add a person' }).click()
+        const dialog = board.getByRole('dialog', { name: 'Add a person to the family tree' })
+        await dialog.getByRole('radio', { name: symbol }).check()
+        await dialog.getByLabel('Name').fill(name)
+        await dialog.getByRole('button', { name: 'Add to the family tree' }).click()
+        await dialog.waitFor({ state: 'detached' })
+      }
+      await waitFor(() => people().length === 2, { timeoutMs: 10_000, what: 'two people in the doc' })
+      await drawLineBetween(board, canvas, 'Jess', 'Sam')
+      const lines = () => readMap(observer.doc).templates.find((t) => t.templateId === 'family-tree')?.relationships ?? []
+      await waitFor(() => lines().length === 1, { timeoutMs: 10_000, what: 'the line between them in the doc' })
+      const phone = await joinPhone('Abuela Lorna')
+      const listed = phone.locator('[data-testid="phone-template"][data-template="family-tree"]').getByTestId('family-people').locator('li')
+      await expect.poll(() => listed.allInnerTexts(), { timeout: 10_000 }).toEqual(['Jess (woman)', 'Sam (man)'])
+
+      // She selects Jess and restricts her, after reading what that means.
+      await board.keyboard.press('Escape')
+      await board.getByTestId('tools.select').click()
+      await canvas.getByText('Jess', { exact: true }).first().click()
+      await board.getByRole('button', { name: 'Restrict this person' }).click()
+      await board.getByText('Family and network members will no longer see them', { exact: false }).waitFor({ timeout: 5_000 })
+      await board.getByRole('button', { name: 'Yes, restrict it' }).click()
+
+      // Gone from the phone, and from the shared doc anyone syncs; Sam stays.
+      await expect.poll(() => listed.allInnerTexts(), { timeout: 10_000 }).toEqual(['Sam (man)'])
+      await waitFor(() => people().length === 1, { timeoutMs: 10_000, what: 'Jess to leave the shared doc' })
+      await phone.reload()
+      await expect.poll(() => listed.allInnerTexts(), { timeout: 10_000 }).toEqual(['Sam (man)'])
+      expect(await phone.locator('body').innerText()).not.toContain('Jess')
+
+      // Still on the facilitator's board, read-only with the badge — not as a shared shape.
+      const restricted = board.getByTestId('restricted-item').filter({ hasText: 'Jess' })
+      await restricted.waitFor({ timeout: 10_000 })
+      expect(await restricted.innerText()).toMatch(/Restricted/i)
+      expect(await canvas.locator('.tl-shape').getByText('Jess', { exact: true }).count()).toBe(0)
+      // The line to her went with her: no board shows a line to where she was, and the board still opens.
+      expect(lines()).toEqual([])
+      await expect.poll(() => canvas.locator('.tl-shape[data-shape-type="arrow"]').count(), { timeout: 10_000 }).toBe(0)
+      await board.reload()
+      await canvas.getByText('Sam', { exact: true }).first().waitFor({ timeout: 20_000 })
+      await restricted.waitFor({ timeout: 10_000 })
     })
   }, 120_000)
 })

@@ -1,13 +1,15 @@
 /**
  * Restricted items at the protocol level: the workers' second doc is served only to the
  * meeting's workers; a network member's doc never contains a restricted item's text, and an item
- * moved out of the shared map does not reach anyone who syncs afterwards.
+ * moved out of the shared map does not reach anyone who syncs afterwards — a family tree's person
+ * (map-model MM-39) the same as a note.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { RECORDS_ARRAY_NAME, addItem, readMap, readRecordMap, zoneShapeId } from '@safetymap/map-model'
+import { RECORDS_ARRAY_NAME, addFamilyMember, addItem, placeTemplate, readMap, readRecordMap, zoneShapeId } from '@safetymap/map-model'
 import type { TestServer } from '../helpers/servers.ts'
 import { useServers, usePeers } from '../helpers/useServers.ts'
+import { arrowRecords } from '../../packages/map-model/src/test/fixtures.ts'
 import { docHolds, storedDocHolds } from '../helpers/docHolds.ts'
 import { api, connectPeer, createMeeting } from '../helpers/clients.ts'
 import { inviteAndJoin, upgradeRefusal } from '../helpers/accessClients.ts'
@@ -92,5 +94,37 @@ describe('restricted items', () => {
     expect((await api(server.url, `/api/meetings/${meeting.id}/finalize`, { method: 'POST', token: apiKey })).status).toBe(200)
     const afterFinish = await api<{ code: string }>(server.url, `/api/meetings/${meeting.id}/restricted-items`, { token: apiKey, body: { shapeId: other } })
     expect([afterFinish.status, afterFinish.body.code]).toEqual([409, 'MEETING_FINALIZED'])
+  })
+
+  it('moves a family tree person out of the shared map as it moves a note: a family member who syncs afterwards never receives their name', async () => {
+    const { apiKey } = await server.addWorker('Ana Ruiz')
+    const meeting = await createMeeting(server.url, apiKey, 'Family tree meeting')
+    const worker = connectPeer({ url: server.url, meetingId: meeting.id, token: apiKey })
+    peers.push(worker)
+    await worker.synced()
+    const { placementId } = placeTemplate(worker.doc, 'family-tree')
+    const shapeId = addFamilyMember(worker.doc, placementId, { name: 'Jess Hidewell', age: 34, gender: 'woman' }, { id: 'w', name: 'Ana' })
+    const sam = addFamilyMember(worker.doc, placementId, { name: 'Sam', age: null, gender: 'man' }, { id: 'w', name: 'Ana' })
+    // Jess and Sam are partners: the line goes with her, or it would point at where she was.
+    const line = arrowRecords({ id: 'shape:partners', fromId: shapeId, toId: sam })
+    worker.doc.getArray(RECORDS_ARRAY_NAME).push(line.map((record) => ({ key: record.id, val: record })))
+    await waitFor(() => storedDocHolds(server, meeting.id, 'Hidewell'), { timeoutMs: 3000, what: 'the person to be stored' })
+    expect(readMap(worker.doc).templates.find((t) => t.placementId === placementId)?.relationships).toHaveLength(1)
+
+    expect((await api(server.url, `/api/meetings/${meeting.id}/restricted-items`, { token: apiKey, body: { shapeId } })).status).toBe(200)
+    const people = (doc: Y.Doc) => readMap(doc).templates.find((t) => t.placementId === placementId)?.familyMembers?.map((m) => m.name)
+    await waitFor(() => people(worker.doc)?.length === 1, { timeoutMs: 3000, what: 'the person to leave the shared map' })
+    const aunt = await inviteAndJoin(server.url, apiKey, meeting.id, { name: 'Aunt' })
+    const family = connectPeer({ url: server.url, meetingId: meeting.id, token: aunt.session })
+    const restricted = connectPeer({ url: server.url, meetingId: `${meeting.id}/restricted`, token: apiKey })
+    peers.push(family, restricted)
+    await Promise.all([family.synced(), restricted.synced()])
+    expect(people(family.doc)).toEqual(['Sam'])
+    expect(docHolds(family.doc, 'Hidewell')).toBe(false)
+    expect(readRecordMap(restricted.doc).get(shapeId)).toMatchObject({ type: 'geo', props: { geo: 'ellipse' } })
+    const lineIds = line.map((record) => record.id)
+    expect([...readRecordMap(family.doc).keys()].filter((id) => lineIds.includes(id))).toEqual([])
+    expect([...readRecordMap(restricted.doc).keys()].filter((id) => lineIds.includes(id)).sort()).toEqual([...lineIds].sort())
+    expect((await server.services.audit.forMeeting(meeting.id)).some((e) => e.action === 'item.restricted' && e.subjectId === shapeId)).toBe(true)
   })
 })

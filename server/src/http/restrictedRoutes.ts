@@ -5,7 +5,9 @@
  * { shapeId }` moves an item of the shared map into it.
  *
  * Moving adds the record to the restricted doc first and then deletes it from the shared doc, so a
- * failure never loses it. Anyone already synced keeps what they received before the move; items
+ * failure never loses it. Lines tied to the item (tldraw arrows bound to it: a family tree's
+ * relationship, an ecomap's tie) move with it, bindings and all, so no line on the family's board
+ * points at where someone was. Anyone already synced keeps what they received before the move; items
  * that must never reach the family are written into the restricted doc from the start:
  * `POST /api/meetings/:id/private-contacts { placementId, text }` lets any member who may write
  * (family too, who never read it back) add a phone number or contact to a safety plan's contacts
@@ -13,7 +15,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
-import { MapModelError, RECORDS_ARRAY_NAME, ZONE_SHAPE_TYPE, addPrivateNote } from '@safetymap/map-model'
+import { MapModelError, RECORDS_ARRAY_NAME, ZONE_SHAPE_TYPE, addPrivateNote, readRecordMap } from '@safetymap/map-model'
 import type { Services } from './services.ts'
 import { accessToMeeting, requirePrincipal } from './principal.ts'
 import { ContactNotAllowed, ContactsBoxMissing, ItemNotFound, MeetingAlreadyFinalized, MeetingNotFound, RestrictedWorkersOnly } from '../errors.ts'
@@ -33,13 +35,23 @@ const MAX_CONTACT_LENGTH = 2000
 const isEntry = (value: unknown): value is Entry =>
   typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string' && 'val' in value
 
-/** The record `id` holds in a doc's records array (the last entry wins), or undefined. */
-function findRecord(doc: Y.Doc, id: string): unknown {
-  let found: unknown
-  for (const entry of doc.getArray<unknown>(RECORDS_ARRAY_NAME).toArray()) {
-    if (isEntry(entry) && entry.key === id) found = entry.val
+const bindingOf = (record: unknown): { fromId: unknown; toId: unknown } | null =>
+  typeof record === 'object' && record !== null && (record as { typeName?: unknown }).typeName === 'binding'
+    ? (record as { fromId: unknown; toId: unknown })
+    : null
+
+/**
+ * The records that leave the shared map with item `id`: it, each line bound to it, and every binding
+ * of those lines (and of the item itself, when it is a line).
+ */
+function recordsMovingWith(records: ReadonlyMap<string, unknown>, id: string): Map<string, unknown> {
+  const lines = new Set<unknown>([id])
+  for (const record of records.values()) if (bindingOf(record)?.toId === id) lines.add(bindingOf(record)!.fromId)
+  const moving = new Map<string, unknown>()
+  for (const [key, record] of records) {
+    if (lines.has(key) || lines.has(bindingOf(record)?.fromId)) moving.set(key, record)
   }
-  return found
+  return moving
 }
 
 /** An item of the map (a note, a card, a mark), not the template's zones or another kind of record. */
@@ -47,13 +59,13 @@ const isItemRecord = (record: unknown): boolean =>
   typeof record === 'object' && record !== null &&
   (record as { typeName?: unknown }).typeName === 'shape' && (record as { type?: unknown }).type !== ZONE_SHAPE_TYPE
 
-/** Deletes every entry of `id` from the records array (what `YKeyValue.delete` does). */
-function deleteRecord(doc: Y.Doc, id: string): void {
+/** Deletes every entry of the `ids` from the records array (what `YKeyValue.delete` does). */
+function deleteRecords(doc: Y.Doc, ids: ReadonlySet<string>): void {
   const records = doc.getArray<unknown>(RECORDS_ARRAY_NAME)
   const entries = records.toArray()
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i]
-    if (isEntry(entry) && entry.key === id) records.delete(i, 1)
+    if (isEntry(entry) && ids.has(entry.key)) records.delete(i, 1)
   }
 }
 
@@ -111,14 +123,16 @@ export async function restrictedRoutes(app: FastifyInstance, services: Services)
     const state = await services.relay.readDocState(meeting.id)
     const shared = new Y.Doc()
     if (state) Y.applyUpdate(shared, state)
-    const record = findRecord(shared, shapeId)
+    const records = readRecordMap(shared)
     shared.destroy()
-    if (!isItemRecord(record)) throw new ItemNotFound()
+    if (!isItemRecord(records.get(shapeId))) throw new ItemNotFound()
+    const moving = recordsMovingWith(records, shapeId)
+    const ids = new Set(moving.keys())
     await services.relay.applyServerChange(restrictedDocId(meeting.id), (doc) => {
-      deleteRecord(doc, shapeId)
-      doc.getArray<Entry>(RECORDS_ARRAY_NAME).push([{ key: shapeId, val: record }])
+      deleteRecords(doc, ids)
+      doc.getArray<Entry>(RECORDS_ARRAY_NAME).push([...moving].map(([key, val]) => ({ key, val })))
     })
-    await services.relay.applyServerChange(meeting.id, (doc) => deleteRecord(doc, shapeId))
+    await services.relay.applyServerChange(meeting.id, (doc) => deleteRecords(doc, ids))
     await services.audit.record({
       action: 'item.restricted',
       actor: { kind: 'worker', id: worker.id },

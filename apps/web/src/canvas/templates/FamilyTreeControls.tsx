@@ -8,14 +8,14 @@
  *
  *   {isFacilitator && tree ? <FamilyTreeControls doc={doc} placementId={tree} user={user} /> : null}
  */
-import { addFamilyMember, DIED_META_KEY, FAMILY_MEMBER_GENDERS, FAMILY_MEMBER_LOOK, ZONE_SHAPE_TYPE, type FamilyMemberGender } from '@safetymap/map-model'
+import { addFamilyMember, DIED_META_KEY, FAMILY_MEMBER_GENDERS, FAMILY_MEMBER_LOOK, type FamilyMemberGender } from '@safetymap/map-model'
 import { useId, useState, type FormEvent } from 'react'
 import { useEditor, useValue, type Editor, type TLGeoShape } from 'tldraw'
 import type * as Y from 'yjs'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { CanvasDialog } from '../CanvasDialog.tsx'
 import { showNewCard } from '../shapes/showNewCard.ts'
-import { isFamilyMemberOnBoard } from './familyMemberOnBoard.ts'
+import { isFamilyMemberInTree } from './familyMemberOnBoard.ts'
 
 /** Props of {@link FamilyTreeControls}. */
 export interface FamilyTreeControlsProps {
@@ -30,12 +30,7 @@ export interface FamilyTreeControlsProps {
 function selectedPerson(editor: Editor): TLGeoShape | null {
   const selected = editor.getSelectedShapes()
   const shape = selected.length === 1 ? selected[0]! : null
-  if (!shape || !isFamilyMemberOnBoard(shape)) return null
-  const centre = editor.getShapePageBounds(shape)?.center
-  const inTree = editor
-    .getCurrentPageShapes()
-    .some((s) => s.type === ZONE_SHAPE_TYPE && s.meta.templateId === 'family-tree' && centre !== undefined && editor.getShapePageBounds(s)?.containsPoint(centre))
-  return inTree ? shape : null
+  return shape && isFamilyMemberInTree(editor, shape) ? shape : null
 }
 
 /** Oldest age the form takes. */

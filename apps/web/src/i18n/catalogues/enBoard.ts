@@ -306,6 +306,9 @@ export const enBoard = {
   'restricted.confirm':
     'Restrict this note? Family and network members will no longer see it. Only staff will, marked "Restricted". Use this for treatment details, addresses and phone numbers.',
   'restricted.confirmYes': 'Yes, restrict it',
+  'restricted.actionPerson': 'Restrict this person',
+  'restricted.confirmPerson':
+    'Restrict this person? Family and network members will no longer see them on the family tree. Only staff will, marked "Restricted".',
   'restricted.inPrivateBox': 'Everyone can see this note. Phone numbers and contacts should be seen by the workers only.',
 
   'audit.button': 'Audit trail',

@@ -310,6 +310,9 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'restricted.confirm':
     '¿Restringir esta nota? La familia y su red de apoyo ya no la verán. Solo la verá el personal, marcada como "Restringido". Úselo para detalles de tratamiento, direcciones y números de teléfono.',
   'restricted.confirmYes': 'Sí, restringirla',
+  'restricted.actionPerson': 'Restringir a esta persona',
+  'restricted.confirmPerson':
+    '¿Restringir a esta persona? La familia y su red de apoyo ya no la verán en el árbol familiar. Solo la verá el personal, marcada como "Restringido".',
   'restricted.inPrivateBox': 'Todos pueden ver esta nota. Los teléfonos y contactos solo los debe ver el personal.',
 
   'audit.button': 'Historial',
