@@ -25,7 +25,7 @@ import { api } from '../helpers/clients.ts'
 import { inviteAndJoin, joinBody } from '../helpers/accessClients.ts'
 import { connectPeer } from '../helpers/clients.ts'
 import { foreignHosts, recordingContext } from '../helpers/browser.ts'
-import { addNoteUnder, signInAndCreateMeeting, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
+import { addNoteUnder, openNewMeeting, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
 import { FINISHED_DOT, LIVE_DOT, statusDot } from '../helpers/statusDot.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { holdRequests } from '../helpers/holdRequests.ts'
@@ -129,9 +129,9 @@ describe('who may be in the meeting, in two browsers', () => {
     const projector = await recordingContext(live.browser, { viewport: { width: 1280, height: 800 } })
     const host = new URL(live.server.url).host
 
-    // The worker signs in and creates a meeting.
+    // The worker, signed in, creates a meeting.
     const ana = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.access@example.org', 'Family meeting for Kai')
+    const meetingId = await openNewMeeting(ana, live.server.url, 'ana.access@example.org', 'Family meeting for Kai')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
 
     // A shared link for everyone in the room, with the lobby on, shown with a QR code.
@@ -353,7 +353,7 @@ describe('who may be in the meeting, in two browsers', () => {
     const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' })
     const cousin = await recordingContext(live.browser, { viewport: { width: 1280, height: 800 } })
     const ana = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.notice@example.org', 'Meeting with a lobby')
+    const meetingId = await openNewMeeting(ana, live.server.url, 'ana.notice@example.org', 'Meeting with a lobby')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     const sharedUrl = await makeInvite(ana, { role: 'Can write', shared: true })
 
@@ -446,7 +446,7 @@ describe('who may be in the meeting, in two browsers', () => {
     const family = await recordingContext(live.browser, { viewport: { width: 1280, height: 800 } })
     const host = new URL(live.server.url).host
     const ana = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.restricted@example.org', 'Meeting with a private address')
+    const meetingId = await openNewMeeting(ana, live.server.url, 'ana.restricted@example.org', 'Meeting with a private address')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
 
     const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: worker.apiKey, body: { role: 'editor' } })
@@ -572,7 +572,7 @@ describe('who may be in the meeting, in two browsers', () => {
     const worker = await workerWithPassword(live.server, 'ana.afterwards@example.org', 'Ana Ruiz')
     const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
     const ana = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.afterwards@example.org', 'Meeting for Rio')
+    const meetingId = await openNewMeeting(ana, live.server.url, 'ana.afterwards@example.org', 'Meeting for Rio')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     // Grandma Lorna is in the meeting, and someone still waits in the lobby, when the facilitator ends it.
     await inviteAndJoin(live.server.url, worker.apiKey, meetingId, { name: 'Grandma Lorna' })
@@ -648,7 +648,7 @@ describe('who may be in the meeting, in two browsers', () => {
     await workerWithPassword(live.server, 'ana.used@example.org', 'Ana Ruiz')
     const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
     const ana = await facilitator.context.newPage()
-    await signInAndCreateMeeting(ana, live.server.url, 'ana.used@example.org', 'Meeting for Noa')
+    await openNewMeeting(ana, live.server.url, 'ana.used@example.org', 'Meeting for Noa')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     const panel = ana.locator('.invite')
     const url = await makeInvite(ana, { role: 'Can write', shared: false, label: 'Grandma Lorna' })
@@ -683,7 +683,7 @@ describe('who may be in the meeting, in two browsers', () => {
     await workerWithPassword(live.server, 'ana.again@example.org', 'Ana Ruiz')
     const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
     const ana = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(ana, live.server.url, 'ana.again@example.org', 'Meeting for Noa')
+    const meetingId = await openNewMeeting(ana, live.server.url, 'ana.again@example.org', 'Meeting for Noa')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     const panel = ana.locator('.invite')
     const first = await makeInvite(ana, { role: 'Can write', shared: false, label: 'Grandma Lorna' })
@@ -727,7 +727,7 @@ describe('who may be in the meeting, in two browsers', () => {
     await workerWithPassword(live.server, 'ana.escape@example.org', 'Ana Ruiz')
     const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 768 } })
     const ana = await facilitator.context.newPage()
-    await signInAndCreateMeeting(ana, live.server.url, 'ana.escape@example.org', 'Meeting for Noa')
+    await openNewMeeting(ana, live.server.url, 'ana.escape@example.org', 'Meeting for Noa')
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
     await makeInvite(ana, { role: 'Can write', shared: false })
     await ana.keyboard.press('Escape')

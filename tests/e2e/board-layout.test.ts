@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { joinByInvite } from '../helpers/clients.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 const LAPTOP = { width: 1366, height: 850 }
@@ -48,7 +48,7 @@ let family: BrowserContext
 beforeAll(async () => {
   const worker = await workerWithPassword(live.server, EMAIL, 'Ana Ruiz')
   const laptop = await live.browser.newContext({ viewport: LAPTOP })
-  meetingId = await signInAndCreateMeeting(await laptop.newPage(), live.server.url, EMAIL, 'Family meeting for Kai, 12 May')
+  meetingId = await openNewMeeting(await laptop.newPage(), live.server.url, EMAIL, 'Family meeting for Kai, 12 May')
   signedIn = await laptop.storageState()
   await laptop.close()
   // Jess is in the meeting on her laptop: tldraw shows her at the top of everyone's canvas.

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { OVERALL_SCALE_ID, writeScalingMark } from '@safetymap/map-model'
 import { api, createMeeting, joinByInvite } from '../helpers/clients.ts'
 import { recordingContext } from '../helpers/browser.ts'
-import { TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
+import { signInByApi, workerWithPassword } from '../helpers/meetingUi.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 const live = useServerAndChromium()
@@ -55,11 +55,7 @@ describe('earlier numbers beside the marks', () => {
 
       // The facilitator's board shows it on her mark.
       const boardPage = await board.context.newPage()
-      await boardPage.goto(live.server.url)
-      await boardPage.getByLabel('Email').fill('ana.trend@example.org')
-      await boardPage.getByLabel('Password').fill(TEST_PASSWORD)
-      await boardPage.getByRole('button', { name: 'Sign in' }).click()
-      await boardPage.getByLabel('Meeting name').waitFor({ timeout: 20_000 })
+      await signInByApi(board.context, live.server.url, 'ana.trend@example.org')
       await boardPage.goto(`${live.server.url}/m/${meeting.id}`)
       const mark = boardPage.locator('.tl-canvas').getByTestId('sm-scaling-mark')
       await expect.poll(() => mark.innerText(), { timeout: 30_000 }).toContain('Grandma Lorna')

@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { addDangerStatement, addTemplateItem, placeTemplate } from '@safetymap/map-model'
 import { foreignHosts, recordingContext } from '../helpers/browser.ts'
-import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { addNoteUnder, openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { api } from '../helpers/clients.ts'
 import { joinBody } from '../helpers/accessClients.ts'
@@ -46,7 +46,7 @@ describe('export from the meeting page', () => {
     await workerWithPassword(live.server, 'jose.export@example.org', 'José Nguyễn')
     const facilitator = await recordingContext(live.browser)
     const page = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(page, live.server.url, 'jose.export@example.org', 'Reunión de la familia Nguyễn')
+    const meetingId = await openNewMeeting(page, live.server.url, 'jose.export@example.org', 'Reunión de la familia Nguyễn')
     await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 20_000 })
     await live.server.services.relay.applyServerChange(meetingId, (doc) => {
       const houses = placeTemplate(doc, 'three-houses').placementId

@@ -9,9 +9,8 @@ import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { OVERALL_SCALE_ID } from '@safetymap/map-model'
 import { connectPeer, createMeeting } from '../helpers/clients.ts'
-import { sessionFrom } from '../helpers/accessClients.ts'
 import { recordingContext } from '../helpers/browser.ts'
-import { TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
+import { signInByApi, workerWithPassword } from '../helpers/meetingUi.ts'
 import { holdRequests } from '../helpers/holdRequests.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
@@ -19,14 +18,8 @@ const live = useServerAndChromium()
 
 /** A fresh browser profile signed in as the worker. */
 async function signedIn(email: string) {
-  const res = await fetch(`${live.server.url}/api/auth/signin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: TEST_PASSWORD }),
-  })
-  expect(res.status).toBe(200)
   const { context } = await recordingContext(live.browser)
-  await context.addCookies([{ name: 'sm_session', value: sessionFrom(res.headers), url: live.server.url }])
+  await signInByApi(context, live.server.url, email)
   return context
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { joinByInvite } from '../helpers/clients.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
-import { signInAndCreateMeeting, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
+import { openNewMeeting, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
 
 const EMAIL = 'ana.language@example.org'
 
@@ -24,7 +24,7 @@ describe('the meeting’s language', () => {
     const family = await live.browser.newContext({ viewport: { width: 1280, height: 800 } })
     try {
       const facilitator = await laptop.newPage()
-      const meetingId = await signInAndCreateMeeting(facilitator, live.server.url, EMAIL, 'Family meeting for Kai')
+      const meetingId = await openNewMeeting(facilitator, live.server.url, EMAIL, 'Family meeting for Kai')
       const jess = await joinByInvite(live.server.url, worker.apiKey, meetingId, 'Jess')
       await family.addCookies([{ name: 'sm_session', value: jess.session, url: live.server.url }])
       const jessPage = await family.newPage()

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import { zoneLabel } from '@safetymap/map-model'
 import { joinByInvite } from '../helpers/clients.ts'
-import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -37,7 +37,7 @@ describe('meeting steps', () => {
     const family = await live.browser.newContext({ viewport: { width: 1280, height: 800 } })
     try {
       const board = await laptop.newPage()
-      const meetingId = await signInAndCreateMeeting(board, live.server.url, EMAIL, 'Family meeting for Kai')
+      const meetingId = await openNewMeeting(board, live.server.url, EMAIL, 'Family meeting for Kai')
       const canvas = board.locator('.tl-canvas')
       await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
 

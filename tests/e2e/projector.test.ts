@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core'
 import { recordingContext } from '../helpers/browser.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
-import { addNoteUnder, clickWhereSeen, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { addNoteUnder, clickWhereSeen, openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 
 const PROJECTOR = { width: 1366, height: 768 }
 
@@ -23,7 +23,7 @@ async function facilitatorOnProjector(email: string): Promise<{ page: Page; meet
   const { apiKey } = await workerWithPassword(live.server, email, 'Ana Ruiz')
   const { context } = await recordingContext(live.browser, { viewport: PROJECTOR })
   const page = await context.newPage()
-  const meetingId = await signInAndCreateMeeting(page, live.server.url, email, 'Family meeting for Kai')
+  const meetingId = await openNewMeeting(page, live.server.url, email, 'Family meeting for Kai')
   await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
   await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
   return { page, meetingId, apiKey }

@@ -12,7 +12,7 @@ import { freePort, startServer, tempDataDir, type TestServer } from '../helpers/
 import { connectPeer } from '../helpers/clients.ts'
 import { closeContexts, recordingContext, sharedChromium } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { addNoteUnder, openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 
 let server: TestServer
 let browser: Browser
@@ -32,7 +32,7 @@ describe('reconnecting after the server goes away', () => {
     const worker = await workerWithPassword(server, 'ana.reconnect@example.org', 'Ana Ruiz')
     const { context } = await recordingContext(browser)
     const page = await context.newPage()
-    const meetingId = await signInAndCreateMeeting(page, server.url, 'ana.reconnect@example.org', 'Restart during a meeting')
+    const meetingId = await openNewMeeting(page, server.url, 'ana.reconnect@example.org', 'Restart during a meeting')
     const status = page.getByTestId('connection-status')
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 20_000 }).toBe('live')
 
@@ -66,7 +66,7 @@ describe('reconnecting after the server goes away', () => {
     await workerWithPassword(server, 'ana.phones@example.org', 'Ana Ruiz')
     const { context } = await recordingContext(browser)
     const signIn = await context.newPage()
-    const meetingId = await signInAndCreateMeeting(signIn, server.url, 'ana.phones@example.org', 'Phones after a restart')
+    const meetingId = await openNewMeeting(signIn, server.url, 'ana.phones@example.org', 'Phones after a restart')
     // Five phones on the list (signed in as Ana): the retry waits are random, so one phone may be
     // lucky; all five are back in time only when no wait grows long.
     const session = await context.storageState()

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import { api } from '../helpers/clients.ts'
 import { recordingContext } from '../helpers/browser.ts'
-import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { joinOnPhone } from '../helpers/phoneJoin.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
@@ -24,7 +24,7 @@ describe('the safety journal', () => {
     const phoneContext = await live.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'es-US' })
     try {
       const board = await facilitator.context.newPage()
-      const meetingId = await signInAndCreateMeeting(board, live.server.url, email, 'Reunión de Kai')
+      const meetingId = await openNewMeeting(board, live.server.url, email, 'Reunión de Kai')
       await board.locator('.tl-canvas').getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
 
       const invite = await api<{ url: string }>(live.server.url, `/api/meetings/${meetingId}/invites`, { token: apiKey, body: { role: 'editor' } })

@@ -16,7 +16,7 @@ import * as Y from 'yjs'
 import { api, connectPeer } from '../helpers/clients.ts'
 import { recordingContext } from '../helpers/browser.ts'
 import { overlaps } from '../helpers/boxes.ts'
-import { clickWhereSeen, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { clickWhereSeen, openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { joinOnPhone } from '../helpers/phoneJoin.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
@@ -29,7 +29,7 @@ async function facilitatorBoard(email: string) {
   const worker = await workerWithPassword(live.server, email, 'Ana Ruiz')
   const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
   const board = await facilitator.context.newPage()
-  const meetingId = await signInAndCreateMeeting(board, live.server.url, email, 'Contacts for Kai')
+  const meetingId = await openNewMeeting(board, live.server.url, email, 'Contacts for Kai')
   const canvas = board.locator('.tl-canvas')
   await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
   const observer = connectPeer({ url: live.server.url, meetingId, token: worker.apiKey })

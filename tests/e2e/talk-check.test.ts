@@ -12,7 +12,7 @@ import { devices, type Locator } from 'playwright-core'
 import { axeProblems } from '../helpers/axe.ts'
 import { overlaps } from '../helpers/boxes.ts'
 import { api, createMeeting } from '../helpers/clients.ts'
-import { signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { joinAs, joinOnPhone } from '../helpers/phoneJoin.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
@@ -30,7 +30,7 @@ describe('the talk check and Hide', () => {
   it("shows a remote member's 'not right now' to the facilitator live, and hides the phone's screen at a tap", async () => {
     const ana = await workerWithPassword(live.server, 'ana.talk@example.org', 'Ana Ruiz')
     const board = await (await live.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })).newPage()
-    const meetingId = await signInAndCreateMeeting(board, live.server.url, 'ana.talk@example.org', TITLE)
+    const meetingId = await openNewMeeting(board, live.server.url, 'ana.talk@example.org', TITLE)
     const whosHere = board.getByRole('button', { name: /^Who's here/ })
     if ((await whosHere.getAttribute('aria-expanded')) !== 'true') await whosHere.click()
 

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core'
 import { readMap } from '@safetymap/map-model'
 import { connectPeer } from '../helpers/clients.ts'
 import { foreignHosts, recordingContext } from '../helpers/browser.ts'
-import { addNoteUnder, signInAndCreateMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
+import { addNoteUnder, openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
@@ -63,7 +63,7 @@ describe('template picker on the canvas', () => {
     // A laptop screen, where tldraw's menu and toolbar and "Show as list" stand over the canvas.
     const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
     const page = await facilitator.context.newPage()
-    const meetingId = await signInAndCreateMeeting(page, live.server.url, 'ana.templates@example.org', 'Family meeting for Kai')
+    const meetingId = await openNewMeeting(page, live.server.url, 'ana.templates@example.org', 'Family meeting for Kai')
     const canvas = page.locator('.tl-canvas')
     await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
     await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')

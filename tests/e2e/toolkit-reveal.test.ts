@@ -15,7 +15,7 @@ import * as Y from 'yjs'
 import { addDisagreement, addItem, OVERALL_SCALE_ID, readMap, writeScalingMark } from '@safetymap/map-model'
 import { api, connectPeer, createMeeting, joinByInvite } from '../helpers/clients.ts'
 import { recordingContext, foreignHosts } from '../helpers/browser.ts'
-import { signInAndCreateMeeting, TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
+import { openNewMeeting, signInByApi, workerWithPassword } from '../helpers/meetingUi.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { expectLive } from '../helpers/phoneJoin.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
@@ -34,13 +34,9 @@ describe('private ratings on the canvas', () => {
     const family = await recordingContext(live.browser)
     try {
       await observer.synced()
-      // The facilitator signs in and opens the Spanish meeting.
+      // The facilitator, signed in, opens the Spanish meeting.
       const page = await facilitator.context.newPage()
-      await page.goto(live.server.url)
-      await page.getByLabel('Email').fill('ana.reveal@example.org')
-      await page.getByLabel('Password').fill(TEST_PASSWORD)
-      await page.getByRole('button', { name: 'Sign in' }).click()
-      await page.getByLabel('Meeting name').waitFor({ timeout: 20_000 })
+      await signInByApi(facilitator.context, live.server.url, 'ana.reveal@example.org')
       await page.goto(`${live.server.url}/m/${meeting.id}`)
       const canvas = page.locator('.tl-canvas')
       await canvas.getByText('¿Qué nos preocupa?', { exact: true }).first().waitFor({ timeout: 30_000 })
@@ -188,7 +184,7 @@ describe('private ratings on the canvas', () => {
     const phone = await recordingContext(live.browser, { viewport: { width: 412, height: 915 } })
     try {
       const page = await board.context.newPage()
-      const meetingId = await signInAndCreateMeeting(page, live.server.url, email, 'Family meeting for Kai')
+      const meetingId = await openNewMeeting(page, live.server.url, email, 'Family meeting for Kai')
       const canvas = page.locator('.tl-canvas')
       await canvas.getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
       await expectLive(page)

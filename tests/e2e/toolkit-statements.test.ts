@@ -17,40 +17,19 @@ import { settledBox } from '../helpers/boxes.ts'
 import { recordingContext, foreignHosts } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
+import { openNewMeeting, TEST_PASSWORD, workerWithPassword } from '../helpers/meetingUi.ts'
 
 const live = useServerAndChromium()
-const PASSWORD = 'a long enough password'
-
-async function workerWithPassword(email: string, name: string) {
-  const added = await live.server.services.workers.addWorker({ email, name, now: Date.now() })
-  if (!added) throw new Error('worker exists')
-  const code = await live.server.services.workers.issueSetupCode(added.worker.id, Date.now())
-  const res = await fetch(`${live.server.url}/api/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, password: PASSWORD }),
-  })
-  expect(res.status).toBe(200)
-  return added
-}
-
 const SENTENCE =
   'Grandma Lorna and the school are worried that on days when Jess feels very low, Jess stays in bed until the afternoon. ' +
   'If this continues, Kai could be hurt by traffic. Not everyone agrees: Jess does not think Kai goes out alone.'
 
 describe('statement builders on the canvas', () => {
   it('builds a danger statement and its goal through the dialogs, and readMap returns slots, link and rating', async () => {
-    const worker = await workerWithPassword('ana.toolkit@example.org', 'Ana Ruiz')
+    const worker = await workerWithPassword(live.server, 'ana.toolkit@example.org', 'Ana Ruiz')
     const facilitator = await recordingContext(live.browser)
     const page = await facilitator.context.newPage()
-    await page.goto(live.server.url)
-    await page.getByLabel('Email').fill('ana.toolkit@example.org')
-    await page.getByLabel('Password').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByLabel('Meeting name').fill('Family meeting for Kai')
-    await page.getByRole('button', { name: 'Create meeting' }).click()
-    await page.waitForURL(/\/m\/[\w-]+$/)
-    const meetingId = new URL(page.url()).pathname.split('/').pop() ?? ''
+    const meetingId = await openNewMeeting(page, live.server.url, 'ana.toolkit@example.org', 'Family meeting for Kai')
     const canvas = page.locator('.tl-canvas')
     await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
     await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
@@ -332,16 +311,10 @@ describe('statement builders on the canvas', () => {
   })
 
   it('slides the view to a new card saved off screen, at the same zoom', async () => {
-    await workerWithPassword('ana.offscreen@example.org', 'Ana Ruiz')
+    await workerWithPassword(live.server, 'ana.offscreen@example.org', 'Ana Ruiz')
     const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
     const page = await facilitator.context.newPage()
-    await page.goto(live.server.url)
-    await page.getByLabel('Email').fill('ana.offscreen@example.org')
-    await page.getByLabel('Password').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByLabel('Meeting name').fill('Family meeting for Rio')
-    await page.getByRole('button', { name: 'Create meeting' }).click()
-    await page.waitForURL(/\/m\/[\w-]+$/)
+    await openNewMeeting(page, live.server.url, 'ana.offscreen@example.org', 'Family meeting for Rio')
     const canvas = page.locator('.tl-canvas')
     await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
     await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
@@ -379,17 +352,10 @@ describe('statement builders on the canvas', () => {
   })
 
   it('keeps what was typed into a builder after Escape, Cancel and the map being finished, until it is saved', async () => {
-    const worker = await workerWithPassword('bo.drafts@example.org', 'Bo Lind')
+    const worker = await workerWithPassword(live.server, 'bo.drafts@example.org', 'Bo Lind')
     const facilitator = await recordingContext(live.browser)
     const page = await facilitator.context.newPage()
-    await page.goto(live.server.url)
-    await page.getByLabel('Email').fill('bo.drafts@example.org')
-    await page.getByLabel('Password').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByLabel('Meeting name').fill('Family meeting for Mia')
-    await page.getByRole('button', { name: 'Create meeting' }).click()
-    await page.waitForURL(/\/m\/[\w-]+$/)
-    const meetingId = new URL(page.url()).pathname.split('/').pop() ?? ''
+    const meetingId = await openNewMeeting(page, live.server.url, 'bo.drafts@example.org', 'Family meeting for Mia')
     await page.locator('.tl-canvas').getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
     await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
 
@@ -439,12 +405,12 @@ describe('statement builders on the canvas', () => {
   })
 
   it('names the statements and goals in a wellbeing map’s own words, on the bar and in the builders', async () => {
-    await workerWithPassword('cy.wellbeing@example.org', 'Cy Okafor')
+    await workerWithPassword(live.server, 'cy.wellbeing@example.org', 'Cy Okafor')
     const facilitator = await recordingContext(live.browser)
     const page = await facilitator.context.newPage()
     await page.goto(live.server.url)
     await page.getByLabel('Email').fill('cy.wellbeing@example.org')
-    await page.getByLabel('Password').fill(PASSWORD)
+    await page.getByLabel('Password').fill(TEST_PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByLabel('Meeting name').fill('Family meeting for Noa')
     await page.getByLabel('What to start with').selectOption('wellbeing')

@@ -11,7 +11,7 @@ import { devices, type Locator, type Page } from 'playwright-core'
 import { zoneLabel, type ZoneKey } from '@safetymap/map-model'
 import { api, connectPeer, type Peer } from './clients.ts'
 import { recordingContext } from './browser.ts'
-import { signInAndCreateMeeting, workerWithPassword } from './meetingUi.ts'
+import { openNewMeeting, workerWithPassword } from './meetingUi.ts'
 import { joinOnPhone } from './phoneJoin.ts'
 import type { ServerAndChromium } from './serverAndChromium.ts'
 
@@ -37,7 +37,7 @@ export async function withTemplateOnBoard(
   const facilitator = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
   const phone = await live.browser.newContext({ ...devices['Pixel 7'], locale: options.phoneLocale ?? 'en-US' })
   const board = await facilitator.context.newPage()
-  const meetingId = await signInAndCreateMeeting(board, live.server.url, options.email, options.title)
+  const meetingId = await openNewMeeting(board, live.server.url, options.email, options.title)
   const canvas = board.locator('.tl-canvas')
   await canvas.getByText('What are we worried about?', { exact: true }).first().waitFor({ timeout: 20_000 })
   const observer = connectPeer({ url: live.server.url, meetingId, token: apiKey })
