@@ -101,8 +101,11 @@ function readLabels(raw: string | undefined): LabelOverrides {
   return parsed.overrides
 }
 
-/** Checks `DATABASE_URL`; the message never repeats the value, which may hold a password. */
-function readDatabaseUrl(raw: string | undefined): string | null {
+/**
+ * Checks a backend's URL (`DATABASE_URL`, `REDIS_URL`): one of its `protocols`, with a host. The
+ * `invalid` message never repeats the value, which may hold a password.
+ */
+function readBackendUrl(raw: string | undefined, expected: { protocols: readonly string[]; invalid: string }): string | null {
   if (raw === undefined || raw === '') return null
   let url: URL | null = null
   try {
@@ -110,24 +113,7 @@ function readDatabaseUrl(raw: string | undefined): string | null {
   } catch {
     // reported below
   }
-  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname) {
-    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL such as postgresql://user:password@host:5432/safetymap.')
-  }
-  return raw
-}
-
-/** Checks `REDIS_URL`; like `DATABASE_URL`, the message never repeats the value (it may hold a password). */
-function readRedisUrl(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null
-  let url: URL | null = null
-  try {
-    url = new URL(raw)
-  } catch {
-    // reported below
-  }
-  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
-    throw new ConfigError('REDIS_URL must be a Redis URL such as redis://redis:6379 (or rediss:// for TLS).')
-  }
+  if (!url || !expected.protocols.includes(url.protocol) || !url.hostname) throw new ConfigError(expected.invalid)
   return raw
 }
 
@@ -177,7 +163,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     labels: readLabels(env.LABELS_FILE?.trim()),
     agencyName: readAgencyName(env.AGENCY_NAME),
     timeZone: readTimeZone(env.TIME_ZONE?.trim()),
-    databaseUrl: readDatabaseUrl(env.DATABASE_URL?.trim()),
-    redisUrl: readRedisUrl(env.REDIS_URL?.trim()),
+    databaseUrl: readBackendUrl(env.DATABASE_URL?.trim(), {
+      protocols: ['postgres:', 'postgresql:'],
+      invalid: 'DATABASE_URL must be a PostgreSQL URL such as postgresql://user:password@host:5432/safetymap.',
+    }),
+    redisUrl: readBackendUrl(env.REDIS_URL?.trim(), {
+      protocols: ['redis:', 'rediss:'],
+      invalid: 'REDIS_URL must be a Redis URL such as redis://redis:6379 (or rediss:// for TLS).',
+    }),
   })
 }

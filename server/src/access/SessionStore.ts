@@ -45,12 +45,27 @@ CREATE TABLE IF NOT EXISTS revoked_sessions (
 CREATE INDEX IF NOT EXISTS revoked_sessions_participant ON revoked_sessions (participant_id);
 `
 
+type SessionOwnerColumns = { worker_id: string | null; participant_id: string | null }
+
+/** The `worker_id` and `participant_id` of a session row, in that order: exactly one is set. */
+export const sessionOwnerColumns = (owner: SessionOwner): [workerId: string | null, participantId: string | null] => [
+  owner.kind === 'worker' ? owner.workerId : null,
+  owner.kind === 'participant' ? owner.participantId : null,
+]
+
+/** Whom a session row names (null for a row naming neither, which the schema forbids). */
+export function toSessionOwner(row: SessionOwnerColumns): SessionOwner | null {
+  if (row.worker_id) return { kind: 'worker', workerId: row.worker_id }
+  if (row.participant_id) return { kind: 'participant', participantId: row.participant_id }
+  return null
+}
+
 /** Creates the session store over an open database. */
 export function createSessionStore(db: Database) {
   db.exec(SCHEMA)
   const q = {
     insert: db.prepare('INSERT INTO sessions (token_hash, worker_id, participant_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
-    get: db.prepare<[string, number], { worker_id: string | null; participant_id: string | null }>(
+    get: db.prepare<[string, number], SessionOwnerColumns>(
       'SELECT worker_id, participant_id FROM sessions WHERE token_hash = ? AND expires_at > ?',
     ),
     remove: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
@@ -72,13 +87,7 @@ export function createSessionStore(db: Database) {
       const { secret, hash } = createSecret('session')
       q.purgeExpired.run(now)
       q.purgeExpiredRevoked.run(now)
-      q.insert.run(
-        hash,
-        owner.kind === 'worker' ? owner.workerId : null,
-        owner.kind === 'participant' ? owner.participantId : null,
-        now,
-        expiresAt,
-      )
+      q.insert.run(hash, ...sessionOwnerColumns(owner), now, expiresAt)
       return secret
     },
     /** Who a token belongs to; `revoked` when someone ended it; null when unknown or expired. */
@@ -89,9 +98,7 @@ export function createSessionStore(db: Database) {
         const revoked = q.revoked.get(hash, now)
         return revoked ? { kind: 'revoked', reason: revoked.reason } : null
       }
-      if (row.worker_id) return { kind: 'worker', workerId: row.worker_id }
-      if (row.participant_id) return { kind: 'participant', participantId: row.participant_id }
-      return null
+      return toSessionOwner(row)
     },
     async end(token: string): Promise<void> {
       q.remove.run(hashSecret(token))

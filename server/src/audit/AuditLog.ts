@@ -101,6 +101,27 @@ function entryHash(prevHash: string, row: Omit<Row, 'seq' | 'hash' | 'prev_hash'
   return createHash('sha256').update(prevHash).update(body).digest('hex')
 }
 
+/** What {@link AuditLog.record} is told about one action. */
+type RecordInput = {
+  action: AuditAction
+  actor: AuditActor
+  meetingId?: string | null
+  subjectId?: string | null
+  details?: AuditDetails
+  now: number
+}
+
+/** The row an action is stored as, before the chain adds its hashes. */
+const toUnchainedRow = (input: RecordInput): Omit<Row, 'seq' | 'hash' | 'prev_hash'> => ({
+  at: input.now,
+  action: input.action,
+  actor_kind: input.actor.kind,
+  actor_id: input.actor.id,
+  meeting_id: input.meetingId ?? null,
+  subject_id: input.subjectId ?? null,
+  details: JSON.stringify(input.details ?? {}),
+})
+
 const toEntry = (row: Row): AuditEntry => ({
   seq: row.seq,
   at: new Date(row.at).toISOString(),
@@ -130,23 +151,8 @@ export function createAuditLog(db: Database) {
 
   return {
     /** Appends one entry; never throws for content reasons (there is no content). */
-    async record(input: {
-      action: AuditAction
-      actor: AuditActor
-      meetingId?: string | null
-      subjectId?: string | null
-      details?: AuditDetails
-      now: number
-    }): Promise<void> {
-      append({
-        at: input.now,
-        action: input.action,
-        actor_kind: input.actor.kind,
-        actor_id: input.actor.id,
-        meeting_id: input.meetingId ?? null,
-        subject_id: input.subjectId ?? null,
-        details: JSON.stringify(input.details ?? {}),
-      })
+    async record(input: RecordInput): Promise<void> {
+      append(toUnchainedRow(input))
     },
     async forMeeting(meetingId: string): Promise<AuditEntry[]> {
       return q.forMeeting.all(meetingId).map(toEntry)
@@ -169,4 +175,10 @@ export function createAuditLog(db: Database) {
 export type AuditLog = ReturnType<typeof createAuditLog>
 
 // The PostgreSQL adapter (storage/postgres/postgresAuditLog.ts) keeps the same rows and chain.
-export { GENESIS_HASH as AUDIT_GENESIS_HASH, entryHash as auditEntryHash, toEntry as toAuditEntry, type Row as AuditRow }
+export {
+  GENESIS_HASH as AUDIT_GENESIS_HASH,
+  entryHash as auditEntryHash,
+  toEntry as toAuditEntry,
+  toUnchainedRow as toUnchainedAuditRow,
+  type Row as AuditRow,
+}

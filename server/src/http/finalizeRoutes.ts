@@ -8,7 +8,7 @@
  *   POST /api/meetings/:id/reopen   → { …meeting }
  *   GET  /api/meetings/:id/versions → { versions: [{ version, finalizedAt, finalizedBy, bytes }] } (facilitators)
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { META_KEYS, META_MAP_NAME } from '@safetymap/map-model'
 import type { Services } from './services.ts'
@@ -31,7 +31,26 @@ const response = {
   409: errorSchema,
 }
 
+/** The log line of each status change (ids and version only). */
+const STATUS_CHANGE_LOG_MESSAGE = { 'meeting.finalized': 'meeting finalized', 'meeting.reopened': 'meeting reopened' } as const
+
 export async function finalizeRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  /** Keeps a finalize or a reopen in the audit trail and the log, and tells the meeting's open pages. */
+  const recordStatusChange = async (
+    request: FastifyRequest,
+    change: { action: keyof typeof STATUS_CHANGE_LOG_MESSAGE; workerId: string; meetingId: string; version: number; now: number },
+  ): Promise<void> => {
+    await services.audit.record({
+      action: change.action,
+      actor: { kind: 'worker', id: change.workerId },
+      meetingId: change.meetingId,
+      details: { version: change.version },
+      now: change.now,
+    })
+    request.log.info({ meetingId: change.meetingId, version: change.version }, STATUS_CHANGE_LOG_MESSAGE[change.action])
+    services.meetingEvents.rosterChanged(change.meetingId)
+  }
+
   app.post<{ Params: { id: string } }>('/api/meetings/:id/finalize', {
     schema: { tags: ['meetings'], params: meetingIdParams, response },
   }, async (request) => {
@@ -53,15 +72,7 @@ export async function finalizeRoutes(app: FastifyInstance, services: Services): 
       await services.meetings.setLive(meeting.id)
       throw error
     }
-    await services.audit.record({
-      action: 'meeting.finalized',
-      actor: { kind: 'worker', id: worker.id },
-      meetingId: meeting.id,
-      details: { version: meeting.version },
-      now,
-    })
-    request.log.info({ meetingId: meeting.id, version: meeting.version }, 'meeting finalized')
-    services.meetingEvents.rosterChanged(meeting.id)
+    await recordStatusChange(request, { action: 'meeting.finalized', workerId: worker.id, meetingId: meeting.id, version: meeting.version, now })
     const updated = await services.meetings.get(meeting.id) ?? meeting
     return { ...meetingToApi(updated), role: 'facilitator' }
   })
@@ -79,15 +90,7 @@ export async function finalizeRoutes(app: FastifyInstance, services: Services): 
       services.relay.closeMeeting(docId, ACCESS_CLOSE.MEETING_REOPENED.code, ACCESS_CLOSE.MEETING_REOPENED.reason)
     }
     const updated = await services.meetings.get(meeting.id) ?? meeting
-    await services.audit.record({
-      action: 'meeting.reopened',
-      actor: { kind: 'worker', id: worker.id },
-      meetingId: meeting.id,
-      details: { version: updated.version },
-      now,
-    })
-    request.log.info({ meetingId: meeting.id, version: updated.version }, 'meeting reopened')
-    services.meetingEvents.rosterChanged(meeting.id)
+    await recordStatusChange(request, { action: 'meeting.reopened', workerId: worker.id, meetingId: meeting.id, version: updated.version, now })
     return { ...meetingToApi(updated), role: 'facilitator' }
   })
 

@@ -30,6 +30,7 @@ import {
 } from '@safetymap/map-model'
 import type { Services } from '../http/services.ts'
 import type { Meeting, ParticipantRole } from '../meetings/MeetingStore.ts'
+import type { Worker } from '../access/WorkerStore.ts'
 import { facilitatorOf, meetingIdParams, memberOf } from '../http/meetingAccess.ts'
 import { participantAccess } from '../http/principal.ts'
 import { errorSchema } from '../http/schemas.ts'
@@ -65,6 +66,18 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000
 
 function checkScaleId(scaleId: string): void {
   if (!isScaleId(scaleId)) throw new ScaleNotFound()
+}
+
+/** The meeting a facilitating worker changes a scale of, and the scale; refused once the map is finalized. */
+async function facilitatorOfLiveScale(
+  services: Services,
+  request: FastifyRequest<{ Params: ScaleParams }>,
+): Promise<{ meeting: Meeting; worker: Worker; scaleId: string }> {
+  const { meeting, worker } = await facilitatorOf(services, request)
+  const { scaleId } = request.params
+  checkScaleId(scaleId)
+  if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
+  return { meeting, worker, scaleId }
 }
 
 /** Whether the current doc has the scale: overall, or a danger statement still on the map. */
@@ -180,10 +193,7 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
       },
     },
   }, async (request) => {
-    const { meeting, worker } = await facilitatorOf(services, request)
-    const { scaleId } = request.params
-    checkScaleId(scaleId)
-    if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
+    const { meeting, worker, scaleId } = await facilitatorOfLiveScale(services, request)
     let revealed = 0
     if (request.body.private) {
       if (!(await scaleExists(services, meeting.id, scaleId))) throw new ScaleNotFound()
@@ -307,10 +317,7 @@ export async function ratingRoutes(app: FastifyInstance, options: RatingRoutesOp
       },
     },
   }, async (request) => {
-    const { meeting, worker } = await facilitatorOf(services, request)
-    const { scaleId } = request.params
-    checkScaleId(scaleId)
-    if (meeting.status === 'finalized') throw new MeetingAlreadyFinalized()
+    const { meeting, worker, scaleId } = await facilitatorOfLiveScale(services, request)
     const revealed = await reveal(meeting.id, scaleId)
     await services.audit.record({
       action: 'rating.revealed',

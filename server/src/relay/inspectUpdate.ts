@@ -22,6 +22,7 @@
 import { META_MAP_NAME, readPrivateScales, RECORDS_ARRAY_NAME, SCALING_MARK_SHAPE_TYPE } from '@safetymap/map-model'
 import * as Y from 'yjs'
 import type { DecodedUpdate } from './protocol/sync.ts'
+import { itemsDeletedBy } from './itemsDeletedBy.ts'
 
 /** Why an update is refused. @public */
 export const UPDATE_REFUSAL = {
@@ -56,7 +57,6 @@ export interface InspectUpdateOptions {
 const ZONE_ID_PREFIX = 'shape:zone-'
 
 type Root = string | null
-type Struct = DecodedUpdate['structs'][number]
 
 const isZoneKey = (entry: unknown): boolean =>
   typeof entry === 'object' && entry !== null && String((entry as { key?: unknown }).key).startsWith(ZONE_ID_PREFIX)
@@ -183,22 +183,10 @@ const isRecordEntry = (entry: unknown): entry is { key: string; val: { id: unkno
 
 /** Whether the delete set removes a zone entry or anything in `meta` that the doc holds. */
 function deletesTemplate(doc: Y.Doc, ds: DecodedUpdate['ds'], rootOfDocItem: (item: Y.Item) => Root): boolean {
-  for (const [client, ranges] of ds.clients) {
-    const structs = doc.store.clients.get(client)
-    if (!structs) continue
-    const known = Y.getState(doc.store, client)
-    for (const range of ranges) {
-      const end = Math.min(range.clock + range.len, known)
-      if (range.clock >= end) continue
-      for (let index = Y.findIndexSS(structs, range.clock); index < structs.length; index++) {
-        const struct: Struct | Y.GC = structs[index]!
-        if (struct.id.clock >= end) break
-        if (!(struct instanceof Y.Item) || struct.deleted) continue
-        const root = rootOfDocItem(struct)
-        if (root === META_MAP_NAME) return true
-        if (root === RECORDS_ARRAY_NAME && struct.content instanceof Y.ContentAny && struct.content.arr.some(isZoneKey)) return true
-      }
-    }
+  for (const item of itemsDeletedBy(doc, ds)) {
+    const root = rootOfDocItem(item)
+    if (root === META_MAP_NAME) return true
+    if (root === RECORDS_ARRAY_NAME && item.content instanceof Y.ContentAny && item.content.arr.some(isZoneKey)) return true
   }
   return false
 }

@@ -8,25 +8,12 @@
  */
 import * as Y from 'yjs'
 import type { DecodedUpdate } from './protocol/sync.ts'
+import { itemsDeletedBy } from './itemsDeletedBy.ts'
 
 /** @internal */
 export function updateWritesSomething(doc: Y.Doc, decoded: DecodedUpdate): boolean {
   for (const struct of decoded.structs) {
     if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return true
   }
-  for (const [client, ranges] of decoded.ds.clients) {
-    const structs = doc.store.clients.get(client)
-    if (!structs) continue
-    const known = Y.getState(doc.store, client)
-    for (const range of ranges) {
-      const end = Math.min(range.clock + range.len, known)
-      if (range.clock >= end) continue
-      for (let index = Y.findIndexSS(structs, range.clock); index < structs.length; index++) {
-        const struct = structs[index]!
-        if (struct.id.clock >= end) break
-        if (struct instanceof Y.Item && !struct.deleted) return true
-      }
-    }
-  }
-  return false
+  return !itemsDeletedBy(doc, decoded.ds).next().done
 }

@@ -10,7 +10,7 @@
  * ```
  */
 import type { Pool } from 'pg'
-import { AUDIT_GENESIS_HASH, auditEntryHash, toAuditEntry, type AuditLog, type AuditRow } from '../../audit/AuditLog.ts'
+import { AUDIT_GENESIS_HASH, auditEntryHash, toAuditEntry, toUnchainedAuditRow, type AuditLog, type AuditRow } from '../../audit/AuditLog.ts'
 import { inTransaction } from './inTransaction.ts'
 
 /** @public */
@@ -39,15 +39,7 @@ const VERIFY_BATCH_ROWS = 1_000
 export function createPostgresAuditLog(pool: Pool): AuditLog {
   return {
     async record(input) {
-      const row = {
-        at: input.now,
-        action: input.action,
-        actor_kind: input.actor.kind,
-        actor_id: input.actor.id,
-        meeting_id: input.meetingId ?? null,
-        subject_id: input.subjectId ?? null,
-        details: JSON.stringify(input.details ?? {}),
-      }
+      const row = toUnchainedAuditRow(input)
       await inTransaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY])
         const last = await client.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')

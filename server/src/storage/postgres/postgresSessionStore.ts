@@ -9,7 +9,7 @@
  */
 import type { Pool } from 'pg'
 import { createSecret, hashSecret } from '../../access/secrets.ts'
-import type { SessionRevokeReason, SessionStore } from '../../access/SessionStore.ts'
+import { sessionOwnerColumns, toSessionOwner, type SessionRevokeReason, type SessionStore } from '../../access/SessionStore.ts'
 import { inTransaction } from './inTransaction.ts'
 
 /** @public */
@@ -42,11 +42,7 @@ export function createPostgresSessionStore(pool: Pool): SessionStore {
       await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now])
       await pool.query('DELETE FROM revoked_sessions WHERE expires_at <= $1', [now])
       await pool.query('INSERT INTO sessions (token_hash, worker_id, participant_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-        hash,
-        owner.kind === 'worker' ? owner.workerId : null,
-        owner.kind === 'participant' ? owner.participantId : null,
-        now,
-        expiresAt,
+        hash, ...sessionOwnerColumns(owner), now, expiresAt,
       ])
       return secret
     },
@@ -65,9 +61,7 @@ export function createPostgresSessionStore(pool: Pool): SessionStore {
         const reason = revoked.rows[0]?.reason
         return reason ? { kind: 'revoked', reason } : null
       }
-      if (row.worker_id) return { kind: 'worker', workerId: row.worker_id }
-      if (row.participant_id) return { kind: 'participant', participantId: row.participant_id }
-      return null
+      return toSessionOwner(row)
     },
     async end(token) {
       await pool.query('DELETE FROM sessions WHERE token_hash = $1', [hashSecret(token)])
