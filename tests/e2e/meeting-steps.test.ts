@@ -1,13 +1,15 @@
 /**
  * The facilitator's "Meeting steps" on the board (safety-mapping §6, "Typical flow") in a real
  * Chromium: the button in the tools strip opens a column listing the eleven steps in order, with
- * the keyboard in it; "Write the purpose" opens Meeting details at the purpose; "Add the family
- * and network diagram" puts that template on the board; ticking a step names the next one, also
+ * the keyboard in it; "Write the purpose" opens Meeting details at the purpose; the network step
+ * offers the family tree and the network diagram; "Add the family and network diagram" puts that
+ * template on the board and then becomes "Show …", which adds no second one; ticking a step names the next one, also
  * after a reload; Escape closes the column and gives the keyboard back to the button. A family
  * member on her own laptop has no such button.
  */
 import { describe, expect, it } from 'vitest'
-import { zoneLabel } from '@safetymap/map-model'
+import { readMap, zoneLabel } from '@safetymap/map-model'
+import * as Y from 'yjs'
 import { joinByInvite } from '../helpers/clients.ts'
 import { openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
@@ -29,6 +31,13 @@ const STEPS = [
 ]
 
 const live = useServerAndChromium()
+
+/** The templates on the server's copy of the map, by kind. */
+async function storedTemplates(meetingId: string) {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, (await live.server.services.relay.readDocState(meetingId)) ?? new Uint8Array())
+  return readMap(doc).templates.map((template) => template.templateId)
+}
 
 describe('meeting steps', () => {
   it('guide the facilitator through the meeting in order, from the board; a family member has none', async () => {
@@ -59,8 +68,17 @@ describe('meeting steps', () => {
       })
       await board.keyboard.press('Escape')
 
-      await panel.getByRole('button', { name: 'Add the family and network diagram' }).click()
+      // Who is in the family, and who helps them: both diagrams are offered at the network step.
+      const network = panel.locator('ol > li').nth(4)
+      expect(await network.getByRole('button').allInnerTexts()).toEqual(['Add the family tree', 'Add the family and network diagram'])
+      await network.getByRole('button', { name: 'Add the family and network diagram' }).click()
       await canvas.getByText(zoneLabel('ecomap-network', 'en'), { exact: true }).first().waitFor({ timeout: 10_000 })
+      // Back at that step later, the button shows the diagram that is there instead of adding another.
+      const show = network.getByRole('button', { name: 'Show the family and network diagram' })
+      await show.waitFor({ timeout: 5_000 })
+      await show.click()
+      await waitFor(async () => (await storedTemplates(meetingId)).includes('ecomap'), { timeoutMs: 5_000, what: 'the diagram on the server' })
+      expect((await storedTemplates(meetingId)).filter((id) => id === 'ecomap')).toHaveLength(1)
       // The last step adds the two feedback boxes.
       await panel.getByRole('button', { name: 'Add the feedback boxes' }).click()
       await canvas.getByText(zoneLabel('feedback-helped', 'en'), { exact: true }).first().waitFor({ timeout: 10_000 })

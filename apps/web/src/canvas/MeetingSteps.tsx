@@ -1,16 +1,18 @@
 /**
  * The facilitator's "Meeting steps": a button in the tools strip that opens a column beside the
  * canvas (where "Who's here" sits, so it covers neither the map nor tldraw's tools) listing the
- * usual order of a meeting (`meetingStepList.ts`). Each step has one action that takes her where
- * the step happens, by calling what the board already has: the people panel, "Meeting details" at
- * the right field, "Add a template", the builders, the view moved to a part of the map. She ticks
+ * usual order of a meeting (`meetingStepList.ts`). Each step's actions take her where the step
+ * happens, by calling what the board already has: the people panel, "Meeting details" at the
+ * right field, the builders, the view moved to a part of the map. A step's template is added the
+ * first time and shown after that, so going back to a step never puts a second copy on the board
+ * (and a finished map still shows the ones it has). She ticks
  * a step done and the panel names the next one. Escape in it closes it and gives the keyboard back
  * to its button. In present mode both step aside, as the people column does (`canvas.css`). Render
  * it inside `<Tldraw>` (it needs the editor); the column goes into `slot`.
  *
  *   <Tldraw …><MeetingSteps meetingId={id} doc={doc} toolkit={toolkit} slot={slot} canEdit onShowPeople={…} onOpenDetails={…} /></Tldraw>
  */
-import { readZones } from '@safetymap/map-model'
+import { readZones, type MapZone } from '@safetymap/map-model'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { createPortal } from 'react-dom'
 import { Box, useEditor } from 'tldraw'
@@ -18,7 +20,8 @@ import type * as Y from 'yjs'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import type { MeetingDetailsField } from '../meetingDetails/MeetingDetailsButton.tsx'
-import { MEETING_STEP_LIST, readDoneSteps, writeDoneSteps, type MeetingStepAction, type MeetingStepId } from './meetingStepList.ts'
+import { useDocValue } from '../ui/useDocValue.ts'
+import { isStepTemplate, MEETING_STEP_LIST, readDoneSteps, writeDoneSteps, type MeetingStepAction, type MeetingStepId, type StepTemplate } from './meetingStepList.ts'
 import { presentParts, type PresentPart } from './presentParts.ts'
 import type { ToolkitState } from './shapes/toolkitState.ts'
 import { useToolkitWords } from './shapes/toolkitWords.ts'
@@ -40,13 +43,29 @@ export interface MeetingStepsProps {
   readonly onOpenDetails: (field: MeetingDetailsField) => void
 }
 
-/** Actions that add to the map, which a finished map does not take. */
-const WRITES: ReadonlySet<MeetingStepAction> = new Set(['ecomap', 'danger', 'goal', 'rating', 'feedback'])
+/** Actions that add to the map, which a finished map does not take (a step's template: only its adding). */
+const WRITES: ReadonlySet<MeetingStepAction> = new Set(['danger', 'goal', 'rating'])
 
 /** The bounds of the map's parts `pick` chooses, all together; undefined (the whole page) when the map has none of them. */
-function partsBounds(doc: Y.Doc, pick: (part: PresentPart) => boolean): ScreenRect | undefined {
-  const picked = presentParts(readZones(doc), () => false).flatMap((part) => (part.kind !== 'whole' && pick(part) ? [Box.From(part.bounds)] : []))
+function partsBounds(zones: readonly MapZone[], pick: (part: PresentPart) => boolean): ScreenRect | undefined {
+  const picked = presentParts(zones, () => false).flatMap((part) => (part.kind !== 'whole' && pick(part) ? [Box.From(part.bounds)] : []))
   return picked.length === 0 ? undefined : Box.Common(picked)
+}
+
+const placedTemplate = (templateId: StepTemplate) => (part: PresentPart) => part.kind === 'template' && part.templateId === templateId
+
+/** A step's template: "Add …" puts it on the board and frames it; once there (by any means), "Show …" frames what is there. */
+function TemplateStepButton({ doc, templateId, canEdit }: { readonly doc: Y.Doc; readonly templateId: StepTemplate; readonly canEdit: boolean }) {
+  const editor = useEditor()
+  const { t } = useI18n()
+  const placed = partsBounds(useDocValue(doc, readZones), placedTemplate(templateId))
+  if (!placed && !canEdit) return null
+  const run = () => (placed ? frameContent(editor, placed) : addTemplate(editor, doc, templateId))
+  return (
+    <button type="button" onClick={run}>
+      {t(placed ? `meetingSteps.show.${templateId}` : `meetingSteps.add.${templateId}`)}
+    </button>
+  )
 }
 
 /** The button and, while open, the column of steps. */
@@ -82,13 +101,11 @@ export function MeetingSteps({ meetingId, doc, toolkit, slot, canEdit, onShowPeo
     writeDoneSteps(meetingId, ticked)
   }
 
-  const frame = (pick: (part: PresentPart) => boolean) => frameContent(editor, partsBounds(doc, pick))
-  const actions: Readonly<Record<MeetingStepAction, { readonly label: MessageKey; readonly run: () => void }>> = {
+  const frame = (pick: (part: PresentPart) => boolean) => frameContent(editor, partsBounds(readZones(doc), pick))
+  const actions: Readonly<Record<Exclude<MeetingStepAction, StepTemplate>, { readonly label: MessageKey; readonly run: () => void }>> = {
     people: { label: 'meetingSteps.action.people', run: onShowPeople },
     purpose: { label: 'meetingSteps.action.purpose', run: () => onOpenDetails('purpose') },
     agreements: { label: 'meetingSteps.action.agreements', run: () => onOpenDetails('agreements') },
-    ecomap: { label: 'meetingSteps.action.ecomap', run: () => addTemplate(editor, doc, 'ecomap') },
-    feedback: { label: 'meetingSteps.action.feedback', run: () => addTemplate(editor, doc, 'feedback') },
     columns: { label: 'meetingSteps.action.columns', run: () => frame((p) => p.kind === 'column' && p.column !== 'needs') },
     danger: { label: words.statement.add, run: () => toolkit.editRequest.set({ kind: 'danger' }) },
     goal: { label: words.goal.add, run: () => toolkit.editRequest.set({ kind: 'goal' }) },
@@ -103,8 +120,9 @@ export function MeetingSteps({ meetingId, doc, toolkit, slot, canEdit, onShowPeo
       label: 'meetingSteps.action.next-steps',
       run: () => {
         // The safety plan once one is on the board, the next-steps section until then.
-        const plan = partsBounds(doc, (p) => p.kind === 'template' && p.templateId === 'safety-plan')
-        frameContent(editor, plan ?? partsBounds(doc, (p) => p.kind === 'section' && p.section === 'next-steps'))
+        const zones = readZones(doc)
+        const plan = partsBounds(zones, (p) => p.kind === 'template' && p.templateId === 'safety-plan')
+        frameContent(editor, plan ?? partsBounds(zones, (p) => p.kind === 'section' && p.section === 'next-steps'))
       },
     },
   }
@@ -127,7 +145,7 @@ export function MeetingSteps({ meetingId, doc, toolkit, slot, canEdit, onShowPeo
       </p>
       <ol className="meeting-steps__list">
         {MEETING_STEP_LIST.map((step) => {
-          const action = step.action !== null && (canEdit || !WRITES.has(step.action)) ? actions[step.action] : null
+          const stepActions: readonly MeetingStepAction[] = step.actions
           return (
             <li key={step.id} aria-current={step === next ? 'step' : undefined}>
               <label>
@@ -135,11 +153,15 @@ export function MeetingSteps({ meetingId, doc, toolkit, slot, canEdit, onShowPeo
                 {t(`meetingSteps.step.${step.id}`)}
               </label>
               <p className="meeting-steps__hint">{t(`meetingSteps.hint.${step.id}`)}</p>
-              {action ? (
-                <button type="button" onClick={action.run}>
-                  {t(action.label)}
-                </button>
-              ) : null}
+              {stepActions.map((action) =>
+                isStepTemplate(action) ? (
+                  <TemplateStepButton key={action} doc={doc} templateId={action} canEdit={canEdit} />
+                ) : canEdit || !WRITES.has(action) ? (
+                  <button key={action} type="button" onClick={actions[action].run}>
+                    {t(actions[action].label)}
+                  </button>
+                ) : null,
+              )}
             </li>
           )
         })}
