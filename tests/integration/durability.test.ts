@@ -31,7 +31,8 @@ async function cliWorkerAdd(dataDir: string): Promise<{ workerId: string; apiKey
 
 const allTexts = (map: SafetyMap) => Object.values(map.sections).flat().map((item) => item.text).sort()
 
-describe('durability of the embedded default', () => {
+// Each test starts three or four real server processes (tsx), ~4 s each on a busy 2-core runner.
+describe('durability of the embedded default', { timeout: 60_000 }, () => {
   it('a restarted server still has every note', async () => {
     const dataDir = tempDataDir()
     const port = await freePort()
