@@ -51,7 +51,7 @@ describe('adaptWebSocket sends', () => {
     // Deflating 300 kB on a loaded 2-core runner can take longer than the poll's default second.
     await expect.poll(() => received.length, { timeout: 15_000 }).toBe(sent.length)
     expect(received.map((data) => new Uint8Array(data))).toEqual(sent)
-  })
+  }, 20_000)
 
   it('writes directly only frames ws would never compress', () => {
     expect(DIRECT_FRAME_MAX_BYTES).toBeLessThan(SYNC_DEFLATE_THRESHOLD_BYTES)
