@@ -603,10 +603,10 @@ describe('who may be in the meeting, in two browsers', () => {
     expect((await notice.innerText()).split('\n').filter(Boolean)).toEqual([
       'This meeting has ended',
       `It ended on ${await format({ dateStyle: 'medium', timeStyle: 'short' })}.`,
-      'Family and network can no longer join. Their invite links no longer work.',
+      'Family and network can no longer join. Their invite links no longer work; journal links still do, and you can make new ones below.',
       'You can still look at the map, change it, finish it and export it for the case file.',
     ])
-    // Nothing that let people in or ended the meeting is offered: no invites, no lobby, no second end,
+    // Nothing that let people in or ended the meeting is offered: no invites (journal links only), no lobby, no second end,
     // and nothing to do to family members whose sessions ended with it.
     await ana.getByRole('button', { name: 'Finish the map' }).waitFor({ timeout: 5_000 })
     await lorna.waitFor({ timeout: 5_000 })

@@ -22,12 +22,14 @@ const pageLoaders = {
   setup: () => withBoardWords(import('./pages/SetupPage.tsx')),
   join: () => import('./pages/JoinPage.tsx'),
   lobby: () => import('./pages/LobbyPage.tsx'),
+  meetingJournal: () => import('./pages/JournalPage.tsx'),
   meeting: () => withBoardWords(import('./pages/MeetingPage.tsx')),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>
 const HomePage = lazy(() => pageLoaders.home().then((m) => ({ default: m.HomePage })))
 const SetupPage = lazy(() => pageLoaders.setup().then((m) => ({ default: m.SetupPage })))
 const JoinPage = lazy(() => pageLoaders.join().then((m) => ({ default: m.JoinPage })))
 const LobbyPage = lazy(() => pageLoaders.lobby().then((m) => ({ default: m.LobbyPage })))
+const JournalPage = lazy(() => pageLoaders.meetingJournal().then((m) => ({ default: m.JournalPage })))
 const MeetingPage = lazy(() => pageLoaders.meeting().then((m) => ({ default: m.MeetingPage })))
 
 const preload = (page: keyof typeof pageLoaders) => void pageLoaders[page]().catch(() => undefined)
@@ -75,6 +77,8 @@ function Page({ route }: { route: Route }) {
       return <PhonePage key={route.meetingId} meetingId={route.meetingId} />
     case 'lobby':
       return <LobbyPage key={route.meetingId} meetingId={route.meetingId} />
+    case 'meetingJournal':
+      return <JournalPage key={route.meetingId} meetingId={route.meetingId} />
     case 'notFound':
       return <NotFoundPage />
   }

@@ -122,6 +122,8 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
                 attendance: { type: ['string', 'null'] },
                 /** Their own talk-check answer (canTalkRoute.ts), so their page knows whether to ask. */
                 canTalk: { type: ['string', 'null'] },
+                /** Joined by a journal link: their pages show the safety journal and nothing else. */
+                journalOnly: { type: 'boolean' },
               },
             },
           },

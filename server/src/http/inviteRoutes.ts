@@ -4,7 +4,12 @@
  * lobby by default). Each expires at the end of the meeting day and can be revoked. None is made
  * once the meeting has ended (409); listing and revoking go on.
  *
- *   POST   /api/meetings/:id/invites { role, kind?, label?, lobby? } → 201 { id, url, token, expiresAt, kind, role, lobby } | 409
+ * A `journal` link is for one named person (`label` required), usable once, straight in, and
+ * lasts `days` (default 30, 1–90; never past the day retention deletes the meeting): its person may read and add to the meeting's safety journal and
+ * nothing else (principal.ts `participantAccess`). Revoking it also ends that person's session.
+ *
+ *   POST   /api/meetings/:id/invites { role, kind?, label?, lobby? } → 201 { id, url, token, expiresAt, kind, role, lobby, label } | 409
+ *   POST   /api/meetings/:id/invites { kind: 'journal', label, days? } → 201 (role editor, no lobby)
  *   GET    /api/meetings/:id/invites
  *   DELETE /api/meetings/:id/invites/:inviteId
  */
@@ -14,7 +19,8 @@ import { expectedOrigin } from './principal.ts'
 import { InviteNotFound } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
 import { facilitatorOf, meetingIdParams, refuseNewPeople } from './meetingAccess.ts'
-import { inviteExpiry } from '../meetings/inviteExpiry.ts'
+import { inviteExpiry, JOURNAL_LINK_DAYS, journalLinkExpiry } from '../meetings/inviteExpiry.ts'
+import { purgeDueAt } from '../meetings/purgeMeeting.ts'
 import { INVITE_KINDS, INVITE_ROLES, type InviteKind, type InviteRole } from '../meetings/MeetingStore.ts'
 
 /** Longest "who it is for" label. */
@@ -38,27 +44,36 @@ const inviteSchema = {
 export async function inviteRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.post<{
     Params: { id: string }
-    Body: { role: InviteRole; kind?: InviteKind; label?: string; lobby?: boolean }
+    Body: { role?: InviteRole; kind?: InviteKind; label?: string; lobby?: boolean; days?: number }
   }>('/api/meetings/:id/invites', {
     schema: {
       tags: ['invites'],
       params: meetingIdParams,
       body: {
         type: 'object',
-        required: ['role'],
         properties: {
           role: { type: 'string', enum: [...INVITE_ROLES] },
           kind: { type: 'string', enum: [...INVITE_KINDS] },
           label: { type: 'string', maxLength: INVITE_LABEL_MAX_LENGTH },
           lobby: { type: 'boolean' },
+          /** Journal links only: how many days it works. */
+          days: { type: 'integer', minimum: JOURNAL_LINK_DAYS.min, maximum: JOURNAL_LINK_DAYS.max },
         },
+        // A journal link names its one person and writes in the journal; meeting invites choose a role.
+        if: { required: ['kind'], properties: { kind: { const: 'journal' } } },
+        then: {
+          required: ['label'],
+          properties: { label: { type: 'string', pattern: '\\S' }, role: { type: 'string', const: 'editor' }, lobby: { type: 'boolean', const: false } },
+        },
+        else: { required: ['role'], not: { required: ['days'] } },
       },
       response: {
         201: {
           type: 'object',
-          required: ['id', 'url', 'token', 'expiresAt', 'kind', 'role', 'lobby'],
+          required: ['id', 'url', 'token', 'expiresAt', 'kind', 'role', 'lobby', 'label'],
           properties: {
             id: { type: 'string' },
+            label: { type: ['string', 'null'] },
             url: { type: 'string' },
             token: { type: 'string' },
             expiresAt: { type: 'string', format: 'date-time' },
@@ -75,19 +90,24 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
     },
   }, async (request, reply) => {
     const { meeting, worker } = await facilitatorOf(services, request)
-    // Ending a meeting revoked every invite, for good.
-    refuseNewPeople(meeting)
-    const now = services.now()
     const kind = request.body.kind ?? 'personal'
+    const journal = kind === 'journal'
+    // Ending a meeting revoked every invite to it, for good. A journal link is still made then:
+    // the journal outlives the meeting (visits go on, and the next meeting reads how they went),
+    // and the link lets nobody into the map, the roster or anything else of the ended meeting.
+    if (!journal) refuseNewPeople(meeting)
+    const now = services.now()
     const label = request.body.label?.trim() || null
+    const days = journal ? (request.body.days ?? JOURNAL_LINK_DAYS.default) : null
     const { invite, token } = await services.meetings.createInvite({
       meetingId: meeting.id,
-      role: request.body.role,
+      // The schema allows no other role for a journal link: its person writes in the journal.
+      role: request.body.role ?? 'editor',
       kind,
       label,
-      lobby: request.body.lobby ?? kind === 'shared',
+      lobby: !journal && (request.body.lobby ?? kind === 'shared'),
       createdBy: worker.id,
-      expiresAt: inviteExpiry(now),
+      expiresAt: days === null ? inviteExpiry(now) : journalLinkExpiry(now, days, purgeDueAt(meeting, services.config.retentionDays)),
       now,
     })
     await services.audit.record({
@@ -95,7 +115,7 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
       actor: { kind: 'worker', id: worker.id },
       meetingId: meeting.id,
       subjectId: invite.id,
-      details: { role: invite.role, kind: invite.kind, lobby: invite.lobby },
+      details: { role: invite.role, kind: invite.kind, lobby: invite.lobby, ...(days === null ? {} : { days }) },
       now,
     })
     request.log.info({ meetingId: meeting.id, inviteId: invite.id, role: invite.role, kind }, 'invite created')
@@ -109,6 +129,7 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
       kind: invite.kind,
       role: invite.role,
       lobby: invite.lobby,
+      label: invite.label,
     })
   })
 
@@ -154,6 +175,7 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
     const result = await services.meetings.revokeInvite(meeting.id, request.params.inviteId, now)
     if (result === 'unknown') throw new InviteNotFound()
     if (result === 'revoked') {
+      await endJournalLinkSessions(services, meeting.id, request.params.inviteId, now)
       await services.audit.record({
         action: 'invite.revoked',
         actor: { kind: 'worker', id: worker.id },
@@ -165,4 +187,16 @@ export async function inviteRoutes(app: FastifyInstance, services: Services): Pr
     }
     return reply.code(204).send()
   })
+}
+
+/**
+ * A journal link's session lasts weeks, so stopping the link must also end what it opened: the
+ * person who joined with it is taken off (their old cookie answers PARTICIPANT_REMOVED). A meeting
+ * invite's session ends with the meeting day anyway, so revoking one leaves its joiners alone.
+ */
+async function endJournalLinkSessions(services: Services, meetingId: string, inviteId: string, now: number): Promise<void> {
+  const joiners = (await services.meetings.listParticipants(meetingId)).filter((p) => p.journalOnly && p.inviteId === inviteId && p.status !== 'removed')
+  for (const participant of joiners) await services.meetings.markRemoved(meetingId, participant.id, now)
+  await services.sessions.revokeParticipants(joiners.map((p) => p.id), 'removed')
+  if (joiners.length > 0) services.meetingEvents.rosterChanged(meetingId)
 }

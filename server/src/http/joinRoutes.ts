@@ -5,14 +5,16 @@
  * version they accepted (`POST /api/join`). We record the participant and their consent and start
  * their browser session, which lasts as long as the invite would. A lobby joiner waits
  * (`GET /api/lobby`) until the facilitator admits or declines them. A link of a meeting that has
- * ended answers MEETING_ENDED, whatever else is wrong with it.
+ * ended answers MEETING_ENDED, whatever else is wrong with it — but a journal link, which outlives
+ * the meeting (inviteRoutes.ts), answers for itself. Someone joining by a journal link is not
+ * taking part in a meeting, so they are not asked how they attend (`attendance` left out).
  */
 import type { FastifyInstance } from 'fastify'
 import type { Services } from './services.ts'
 import type { InviteLookup } from '../meetings/MeetingStore.ts'
 import { ATTENDANCE_MODES, type Attendance } from '../meetings/MeetingStore.ts'
 import { CONSENT_AGREEMENT } from '../meetings/consentAgreement.ts'
-import { AuthInviteExpired, AuthInviteInvalid, AuthInviteRevoked, AuthInviteUsed, ConsentRequired, MeetingEnded } from '../errors.ts'
+import { AuthInviteExpired, AuthInviteInvalid, AuthInviteRevoked, AuthInviteUsed, ConsentRequired, JoinAttendanceRequired, MeetingEnded } from '../errors.ts'
 import { requirePrincipal } from './principal.ts'
 import { setSessionCookie } from './sessionCookie.ts'
 import { errorSchema, personNameSchema } from './schemas.ts'
@@ -44,7 +46,8 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
       now: services.now(),
     })
     // Ending the meeting turned its links off for good: asking for a new one would not help.
-    if (refusal.meetingId !== null && (await services.meetings.get(refusal.meetingId))?.endedAt != null) throw new MeetingEnded()
+    // A journal link was not turned off by it, so a stopped or used one says so instead.
+    if (refusal.meetingId !== null && refusal.kind !== 'journal' && (await services.meetings.get(refusal.meetingId))?.endedAt != null) throw new MeetingEnded()
     switch (refusal.reason) {
       case 'expired':
         throw new AuthInviteExpired()
@@ -65,8 +68,8 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
       response: {
         200: {
           type: 'object',
-          required: ['role', 'lobby', 'consent'],
-          properties: { role: { type: 'string' }, lobby: { type: 'boolean' }, consent: consentSchema },
+          required: ['role', 'kind', 'lobby', 'consent'],
+          properties: { role: { type: 'string' }, kind: { type: 'string' }, lobby: { type: 'boolean' }, consent: consentSchema },
         },
         403: errorSchema,
         404: errorSchema,
@@ -77,18 +80,18 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
   }, async (request) => {
     const found = await services.meetings.findInvite(request.body.token, services.now())
     if (!found.ok) return await refuse(found, 'preview')
-    return { role: found.invite.role, lobby: found.invite.lobby, consent: CONSENT_AGREEMENT }
+    return { role: found.invite.role, kind: found.invite.kind, lobby: found.invite.lobby, consent: CONSENT_AGREEMENT }
   })
 
   app.post<{
-    Body: { token: string; name: string; relationship: string; attendance: Attendance; consentVersion?: string }
+    Body: { token: string; name: string; relationship: string; attendance?: Attendance; consentVersion?: string }
   }>('/api/join', {
     config: { rateLimit: rateLimitFor(services, 'join') },
     schema: {
       tags: ['join'],
       body: {
         type: 'object',
-        required: ['token', 'name', 'relationship', 'attendance'],
+        required: ['token', 'name', 'relationship'],
         properties: {
           token: tokenSchema,
           name: personNameSchema,
@@ -100,11 +103,12 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
       response: {
         200: {
           type: 'object',
-          required: ['meetingId', 'participantId', 'role', 'status'],
+          required: ['meetingId', 'participantId', 'role', 'status', 'journalOnly'],
           properties: {
             meetingId: { type: 'string' },
             participantId: { type: 'string' },
             role: { type: 'string' },
+            journalOnly: { type: 'boolean' },
             status: { type: 'string', enum: ['admitted', 'waiting'] },
           },
         },
@@ -131,7 +135,12 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
       })
       throw new ConsentRequired()
     }
-    const joined = await services.meetings.join({ token, name, relationship, attendance, consentVersion, now })
+    if (attendance === undefined) {
+      const found = await services.meetings.findInvite(token, now)
+      if (!found.ok) return await refuse(found, 'join')
+      if (found.invite.kind !== 'journal') throw new JoinAttendanceRequired()
+    }
+    const joined = await services.meetings.join({ token, name, relationship, attendance: attendance ?? null, consentVersion, now })
     if (!joined.ok) return await refuse(joined, 'join')
     const { participant, invite } = joined
     const session = await services.sessions.create({ kind: 'participant', participantId: participant.id }, invite.expiresAt, now)
@@ -149,13 +158,13 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
       actor,
       meetingId: participant.meetingId,
       subjectId: invite.id,
-      details: { role: participant.role, status: participant.status, attendance },
+      details: { role: participant.role, status: participant.status, attendance: attendance ?? null, journalOnly: participant.journalOnly },
       now,
     })
     // The facilitator's lobby (or everyone's roster) shows the newcomer at once.
     services.meetingEvents.rosterChanged(participant.meetingId)
     request.log.info({ meetingId: participant.meetingId, participantId: participant.id, role: participant.role, status: participant.status }, 'participant joined')
-    return { meetingId: participant.meetingId, participantId: participant.id, role: participant.role, status: participant.status }
+    return { meetingId: participant.meetingId, participantId: participant.id, role: participant.role, status: participant.status, journalOnly: participant.journalOnly }
   })
 
   app.get('/api/lobby', {

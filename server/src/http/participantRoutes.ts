@@ -47,6 +47,8 @@ const rosterEntrySchema = {
     canTalk: { type: ['string', 'null'], enum: ['yes', 'not-now', null] },
     /** In the facilitators' view only: whether a facilitator recorded that they signed the release-of-information consent. */
     releaseConsent: { type: 'boolean' },
+    /** In the facilitators' view only: joined by a journal link, so in the journal and nowhere else of the meeting. */
+    journalOnly: { type: 'boolean' },
   },
 } as const
 
@@ -103,9 +105,10 @@ export async function participantRoutes(app: FastifyInstance, services: Services
         owner: worker.id === meeting.ownerWorkerId,
       }]
     })
-    // Family and network see who is in the meeting; only facilitators see the lobby and leavers.
+    // Family and network see who is in the meeting; only facilitators see the lobby, leavers and
+    // the people of journal links (who write in the journal but are not in the meeting).
     const people = (await services.meetings.listParticipants(meeting.id))
-      .filter((p) => role === 'facilitator' || p.status === 'admitted')
+      .filter((p) => role === 'facilitator' || (p.status === 'admitted' && !p.journalOnly))
       .map((p) => ({
         id: p.id,
         name: p.name,
@@ -116,7 +119,7 @@ export async function participantRoutes(app: FastifyInstance, services: Services
         online: p.status === 'admitted' && online.has(p.id),
         consentedAt: p.consentedAt === null ? null : new Date(p.consentedAt).toISOString(),
         // Never to other participants: the person causing harm may be one of them (guide §9).
-        ...(role === 'facilitator' ? { canTalk: p.canTalk, releaseConsent: p.releaseConsentAt !== null } : {}),
+        ...(role === 'facilitator' ? { canTalk: p.canTalk, releaseConsent: p.releaseConsentAt !== null, journalOnly: p.journalOnly } : {}),
       }))
     return { participants: [...facilitators, ...people] }
   })
@@ -224,8 +227,9 @@ export async function participantRoutes(app: FastifyInstance, services: Services
     if (meeting.endedAt !== null) return reply.code(204).send()
     const now = services.now()
     await services.meetings.markEnded(meeting.id, now)
+    // Journal links outlive the meeting (inviteRoutes.ts): their people keep writing in the journal.
     const ended = await services.sessions.revokeParticipants(
-      (await services.meetings.listParticipants(meeting.id)).map((p) => p.id),
+      (await services.meetings.listParticipants(meeting.id)).filter((p) => !p.journalOnly).map((p) => p.id),
       'meeting-ended',
     )
     let closed = 0

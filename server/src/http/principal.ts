@@ -28,10 +28,16 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * What a route opens of a meeting: the meeting itself (its map, roster, ratings, exports…), or
+ * only its safety journal. Routes open the meeting unless they say otherwise.
+ */
+export type MeetingPart = 'meeting' | 'journal'
+
 /** What a principal may do in one meeting: a role, or why not. */
 export type MeetingAccess =
   | { ok: true; role: ParticipantRole }
-  | { ok: false; reason: 'not-a-member' | 'waiting' | 'declined' | 'removed' }
+  | { ok: false; reason: 'not-a-member' | 'waiting' | 'declined' | 'removed' | 'journal-only' }
 
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization
@@ -93,21 +99,26 @@ async function checkOrigin(services: Services, request: FastifyRequest): Promise
 }
 
 /**
- * What a principal may do in a meeting. Workers listed as its facilitators are `facilitator`;
- * a participant has their role only once admitted (a lobby joiner is `waiting`).
+ * What a principal may do in `part` of a meeting. Workers listed as its facilitators are
+ * `facilitator`; a participant has their role only once admitted (a lobby joiner is `waiting`).
  */
-export function accessToMeeting(principal: Principal | null, meeting: Meeting): MeetingAccess {
+export function accessToMeeting(principal: Principal | null, meeting: Meeting, part: MeetingPart = 'meeting'): MeetingAccess {
   if (!principal) return { ok: false, reason: 'not-a-member' }
   if (principal.kind === 'worker') {
     return meeting.facilitatorIds.includes(principal.worker.id) ? { ok: true, role: 'facilitator' } : { ok: false, reason: 'not-a-member' }
   }
-  return participantAccess(principal.participant, meeting)
+  return participantAccess(principal.participant, meeting, part)
 }
 
-/** What a participant may do in a meeting, whether or not they are the one calling (a person a facilitator names). */
-export function participantAccess(participant: Participant, meeting: Meeting): MeetingAccess {
+/**
+ * What a participant may do in `part` of a meeting, whether or not they are the one calling (a
+ * person a facilitator names). Someone who joined by a journal link reaches the journal and
+ * nothing else: the one rule that keeps them off the map, the roster, ratings and exports.
+ */
+export function participantAccess(participant: Participant, meeting: Meeting, part: MeetingPart = 'meeting'): MeetingAccess {
   if (participant.meetingId !== meeting.id) return { ok: false, reason: 'not-a-member' }
   if (participant.status !== 'admitted') return { ok: false, reason: participant.status }
+  if (participant.journalOnly && part !== 'journal') return { ok: false, reason: 'journal-only' }
   return { ok: true, role: participant.role }
 }
 

@@ -13,17 +13,16 @@
  * (family too, who never read it back) add a phone number or contact to a safety plan's contacts
  * box (map-model MM-35) straight into the restricted doc.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
 import { MapModelError, RECORDS_ARRAY_NAME, ZONE_SHAPE_TYPE, addPrivateNote, readRecordMap } from '@safetymap/map-model'
 import type { Services } from './services.ts'
 import { accessToMeeting, requirePrincipal } from './principal.ts'
 import { ContactNotAllowed, ContactsBoxMissing, ItemNotFound, MeetingAlreadyFinalized, MeetingNotFound, RestrictedWorkersOnly } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
-import { rateLimitFor } from './rateLimits.ts'
 import { facilitatorOf, meetingIdParams, memberOf } from './meetingAccess.ts'
 import { restrictedDocId } from '../meetings/restrictedDoc.ts'
-import { joinRelay } from './joinRelay.ts'
+import { addSyncSocketRoute, type SyncRequest } from './syncRoute.ts'
 
 type Entry = { key: string; val: unknown }
 
@@ -72,7 +71,7 @@ function deleteRecords(doc: Y.Doc, ids: ReadonlySet<string>): void {
 export async function restrictedRoutes(app: FastifyInstance, services: Services): Promise<void> {
   // `syncPeer` is declared by syncRoute's own (encapsulated) scope; this sibling scope needs it too.
   if (!app.hasRequestDecorator('syncPeer')) app.decorateRequest('syncPeer', null)
-  const admit = async (request: FastifyRequest<{ Params: { meetingId: string } }>) => {
+  const admit = async (request: SyncRequest) => {
     const principal = requirePrincipal(request)
     const meeting = await services.meetings.get(request.params.meetingId)
     if (!meeting) throw new MeetingNotFound()
@@ -90,17 +89,8 @@ export async function restrictedRoutes(app: FastifyInstance, services: Services)
     request.syncPeer = { meetingId: restrictedDocId(meeting.id), participantId: principal.worker.id }
   }
 
-  app.get<{ Params: { meetingId: string } }>('/sync/:meetingId/restricted', {
-    websocket: true,
-    config: { rateLimit: rateLimitFor(services, 'sync') },
-    preValidation: admit,
-    schema: { hide: true, params: { type: 'object', properties: { meetingId: { type: 'string', maxLength: 64 } } } },
-  }, async (socket, request) => {
-    const peer = request.syncPeer
-    if (!peer) return socket.close(1011, 'not admitted')
-    // Decided again just before joining: only a facilitating worker, and read-only once finalized.
-    await joinRelay(services, socket, request, peer)
-  })
+  // The role is decided again as the socket joins: only a facilitating worker, and read-only once finalized.
+  addSyncSocketRoute(app, { services, url: '/sync/:meetingId/restricted', admit })
 
   app.post<{ Params: { id: string }; Body: { shapeId: string } }>('/api/meetings/:id/restricted-items', {
     schema: {

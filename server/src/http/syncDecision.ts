@@ -11,6 +11,7 @@ import type { Services } from './services.ts'
 import type { ParticipantRole } from '../meetings/MeetingStore.ts'
 import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
 import { RESTRICTED_DOC_SUFFIX } from '../meetings/restrictedDoc.ts'
+import { participantAccess } from './principal.ts'
 
 /** `gone`: the meeting no longer exists (purged), so nothing of its doc may be written again. */
 export type AccessClose = { readonly code: number; readonly reason: string; readonly gone?: boolean }
@@ -32,8 +33,9 @@ export async function syncDecision(services: Services, docId: string, participan
   let role: ParticipantRole = 'facilitator'
   if (!facilitator) {
     const participant = await services.meetings.getParticipant(participantId)
-    if (participant?.meetingId !== meeting.id || participant.status !== 'admitted') return { close: ACCESS_CLOSE.PARTICIPANT_REMOVED }
-    role = participant.role
+    const access = participant ? participantAccess(participant, meeting) : null
+    if (!access?.ok) return { close: ACCESS_CLOSE.PARTICIPANT_REMOVED }
+    role = access.role
   }
   const finalized = meeting.status === 'finalized'
   return { role: finalized ? 'viewer' : role, finalized }

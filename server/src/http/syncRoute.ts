@@ -6,11 +6,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Services } from './services.ts'
 import { accessToMeeting, requirePrincipal } from './principal.ts'
-import { LobbyDeclined, LobbyWaiting, MeetingNotAMember, MeetingNotFound, ParticipantRemoved } from '../errors.ts'
+import { MeetingNotAMember, MeetingNotFound } from '../errors.ts'
+import { accessRefusal } from './meetingAccess.ts'
 import { rateLimitFor } from './rateLimits.ts'
 import { joinRelay } from './joinRelay.ts'
 
-type SyncRequest = FastifyRequest<{ Params: { meetingId: string } }>
+export type SyncRequest = FastifyRequest<{ Params: { meetingId: string } }>
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -57,19 +58,23 @@ export async function syncRoute(app: FastifyInstance, services: Services): Promi
     const meeting = await services.meetings.get(request.params.meetingId)
     if (!meeting) throw new MeetingNotFound()
     const access = accessToMeeting(principal, meeting)
-    if (!access.ok) {
-      const error =
-        access.reason === 'waiting' ? new LobbyWaiting()
-        : access.reason === 'declined' ? new LobbyDeclined()
-        : access.reason === 'removed' ? new ParticipantRemoved()
-        : new MeetingNotAMember()
-      throw await refused(request, access.reason, meeting.id, error)
-    }
+    if (!access.ok) throw await refused(request, access.reason, meeting.id, accessRefusal(access.reason, new MeetingNotAMember()))
     const participantId = principal.kind === 'worker' ? principal.worker.id : principal.participant.id
     request.syncPeer = { meetingId: meeting.id, participantId }
   }
 
-  app.get<{ Params: { meetingId: string } }>('/sync/:meetingId', {
+  addSyncSocketRoute(app, { services, url: '/sync/:meetingId', admit })
+}
+
+/**
+ * A y-websocket endpoint at `url` (with a `:meetingId`): `admit` runs before the upgrade and sets
+ * `request.syncPeer` or throws the refusal; the admitted socket then joins the relay.
+ */
+export function addSyncSocketRoute(
+  app: FastifyInstance,
+  { services, url, admit }: { services: Services; url: string; admit: (request: SyncRequest) => Promise<void> },
+): void {
+  app.get<{ Params: { meetingId: string } }>(url, {
     websocket: true,
     config: { rateLimit: rateLimitFor(services, 'sync') },
     preValidation: admit,

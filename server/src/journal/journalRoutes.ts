@@ -2,12 +2,13 @@
  * The safety journal over HTTP (safety-mapping guide §5): how visits and the safety plan went
  * between meetings, in people's own words. It belongs to the meeting's map across finalize and
  * reopen, so it is read and written whether the map is live or finalized, by whoever the meeting
- * still lets in (`memberOf`: the removed, the declined and those waiting are refused as everywhere).
- * Viewers read it; everyone else adds to it. Append-only: no route changes or deletes an entry, a
+ * still lets in (`memberOf`: the removed, the declined and those waiting are refused as everywhere),
+ * and by whoever joined with a journal link, whom every other route refuses (principal.ts
+ * `participantAccess`). Viewers read it; everyone else adds to it. Append-only: no route changes or deletes an entry, a
  * correction is a new one.
  *
  *   POST /api/meetings/:id/journal { text, visitDay?, planFollowed? }   → 201 { entry }   (not a viewer)
- *   GET  /api/meetings/:id/journal                                    → { entries }    newest first
+ *   GET  /api/meetings/:id/journal                                    → { meetingTitle, canWrite, entries }    newest first
  *
  * The author is the caller's session (participant or worker), never the request body; the time
  * is the server's. Logs and the audit trail carry ids only, never a name or an entry's words.
@@ -85,7 +86,7 @@ export async function journalRoutes(app: FastifyInstance, services: Services): P
       response: { 201: { type: 'object', required: ['entry'], properties: { entry: entrySchema } }, 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema },
     },
   }, async (request, reply) => {
-    const { meeting, role } = await memberOf(services, request)
+    const { meeting, role } = await memberOf(services, request, 'journal')
     if (role === 'viewer') throw new JournalNotAllowed()
     const text = request.body.text.trim()
     if ([...text].length > MAX_JOURNAL_TEXT_CHARS) throw new JournalTextTooLong(MAX_JOURNAL_TEXT_CHARS.toLocaleString('en-US'))
@@ -115,12 +116,17 @@ export async function journalRoutes(app: FastifyInstance, services: Services): P
       summary: 'The safety journal, newest entry first',
       params: meetingIdParams,
       response: {
-        200: { type: 'object', required: ['entries'], properties: { entries: { type: 'array', items: entrySchema } } },
+        200: {
+          type: 'object',
+          required: ['meetingTitle', 'canWrite', 'entries'],
+          properties: { meetingTitle: { type: 'string' }, canWrite: { type: 'boolean' }, entries: { type: 'array', items: entrySchema } },
+        },
         401: errorSchema, 403: errorSchema, 404: errorSchema,
       },
     },
   }, async (request) => {
-    const { meeting } = await memberOf(services, request)
-    return { entries: (await services.journal.list(meeting.id)).map(entryJson) }
+    const { meeting, role } = await memberOf(services, request, 'journal')
+    // The title and whether they may add head a journal link's page, which may open nothing else of the meeting.
+    return { meetingTitle: meeting.title, canWrite: role !== 'viewer', entries: (await services.journal.list(meeting.id)).map(entryJson) }
   })
 }

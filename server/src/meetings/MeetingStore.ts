@@ -18,8 +18,12 @@ export const PARTICIPANT_ROLES = ['facilitator', 'editor', 'viewer'] as const
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number]
 export const INVITE_ROLES = ['editor', 'viewer'] as const
 export type InviteRole = (typeof INVITE_ROLES)[number]
-/** `personal`: for one named person, usable once. `shared`: a meeting link, usable until it expires. */
-export const INVITE_KINDS = ['personal', 'shared'] as const
+/**
+ * `personal`: for one named person, usable once. `shared`: a meeting link, usable until it expires.
+ * `journal`: for one named person, usable once, lasting days or weeks: it opens the meeting's
+ * safety journal only, so a family's network can write in it between meetings.
+ */
+export const INVITE_KINDS = ['personal', 'shared', 'journal'] as const
 export type InviteKind = (typeof INVITE_KINDS)[number]
 export const ATTENDANCE_MODES = ['in-room', 'video', 'phone'] as const
 export type Attendance = (typeof ATTENDANCE_MODES)[number]
@@ -67,6 +71,10 @@ export interface Participant {
   joinedAt: number
   /** `null` until they answer the talk check (or when they are never asked). */
   canTalk: CanTalk | null
+  /** The invite they joined with (`null` for rows older than invites). */
+  inviteId: string | null
+  /** Joined by a journal link: reaches the meeting's safety journal and nothing else (principal.ts `participantAccess`). */
+  journalOnly: boolean
 }
 
 export interface Invite {
@@ -83,7 +91,7 @@ export interface Invite {
 
 export type InviteLookup =
   | { ok: true; invite: Invite }
-  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'used'; meetingId: string | null }
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'used'; meetingId: string | null; kind: InviteKind | null }
 
 /** A finalized state of a meeting's doc, kept when the meeting is reopened. */
 export interface MeetingVersion {
@@ -142,6 +150,8 @@ export type ParticipantRow = {
   release_consent_at: number | null
   joined_at: number
   can_talk: CanTalk | null
+  invite_id: string | null
+  journal_only: number
 }
 
 /** A purge's WAL truncation: tries this many times, this far apart, while another connection checkpoints. */
@@ -172,6 +182,8 @@ export const toParticipant = (r: ParticipantRow): Participant => ({
   releaseConsentAt: r.release_consent_at,
   joinedAt: r.joined_at,
   canTalk: r.can_talk,
+  inviteId: r.invite_id,
+  journalOnly: r.journal_only === 1,
 })
 
 /** A meeting from its row and its co-facilitators' worker ids (oldest first). */
@@ -208,15 +220,60 @@ export const detailColumnValues = (d: MeetingDetails) =>
 export const detailAssignments = (placeholder: (i: number) => string) =>
   DETAIL_COLUMNS.split(', ').map((column, i) => `${column} = ${placeholder(i)}`).join(', ')
 
+/**
+ * SQL condition for the invites that let people into the meeting itself, which ending it revokes.
+ * Journal links stay: the journal outlives the meeting, and they open nothing else.
+ */
+export const MEETING_INVITES = "kind <> 'journal'"
+
 /** What an invite row (or none) lets its token holder do at `now`. */
 export function judgeInvite(row: InviteRow | undefined, now: number): InviteLookup {
-  if (!row) return { ok: false, reason: 'unknown', meetingId: null }
-  const meetingId = row.meeting_id
-  if (row.revoked_at !== null) return { ok: false, reason: 'revoked', meetingId }
-  if (row.expires_at <= now) return { ok: false, reason: 'expired', meetingId }
-  if (row.kind === 'personal' && row.uses > 0) return { ok: false, reason: 'used', meetingId }
+  if (!row) return { ok: false, reason: 'unknown', meetingId: null, kind: null }
+  const refusal = { ok: false, meetingId: row.meeting_id, kind: row.kind } as const
+  if (row.revoked_at !== null) return { ...refusal, reason: 'revoked' }
+  if (row.expires_at <= now) return { ...refusal, reason: 'expired' }
+  // Personal invites and journal links are for one person each.
+  if (row.kind !== 'shared' && row.uses > 0) return { ...refusal, reason: 'used' }
   return { ok: true, invite: toInvite(row) }
 }
+
+/** A new invite, unrevoked and unused, with its token (handed out once) and the hash both backends keep. */
+export function newInvite(input: Pick<Invite, 'meetingId' | 'role' | 'kind' | 'label' | 'lobby' | 'expiresAt'>): { invite: Invite; token: string; tokenHash: string } {
+  const { secret, hash } = createSecret('invite')
+  const invite: Invite = {
+    id: createId(),
+    meetingId: input.meetingId,
+    role: input.role,
+    kind: input.kind,
+    label: input.label,
+    lobby: input.lobby,
+    expiresAt: input.expiresAt,
+    revoked: false,
+    uses: 0,
+  }
+  return { invite, token: secret, tokenHash: hash }
+}
+
+/** The participant a join makes from an invite: in its lobby when it has one, consenting `now`. */
+export const newJoiner = (
+  invite: Invite,
+  input: { name: string; relationship: string; attendance: Attendance | null; consentVersion: string; now: number },
+): Participant => ({
+  id: createId(),
+  meetingId: invite.meetingId,
+  name: input.name.trim(),
+  role: invite.role,
+  status: invite.lobby ? 'waiting' : 'admitted',
+  relationship: input.relationship.trim(),
+  attendance: input.attendance,
+  consentVersion: input.consentVersion,
+  consentedAt: input.now,
+  releaseConsentAt: null,
+  joinedAt: input.now,
+  canTalk: null,
+  inviteId: invite.id,
+  journalOnly: invite.kind === 'journal',
+})
 
 /** Creates the meeting store over an open database (tables and new columns are added when missing). */
 export function createMeetingStore(db: Database) {
@@ -248,12 +305,12 @@ export function createMeetingStore(db: Database) {
     inviteByHash: db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE token_hash = ?'),
     invitesOf: db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE meeting_id = ? ORDER BY created_at'),
     revokeInvite: db.prepare('UPDATE invites SET revoked_at = ? WHERE meeting_id = ? AND id = ? AND revoked_at IS NULL'),
-    revokeAllInvites: db.prepare('UPDATE invites SET revoked_at = ? WHERE meeting_id = ? AND revoked_at IS NULL'),
+    revokeAllInvites: db.prepare(`UPDATE invites SET revoked_at = ? WHERE meeting_id = ? AND revoked_at IS NULL AND ${MEETING_INVITES}`),
     useInvite: db.prepare('UPDATE invites SET uses = uses + 1 WHERE id = ?'),
     inviteExists: db.prepare<[string, string], { id: string }>('SELECT id FROM invites WHERE meeting_id = ? AND id = ?'),
     insertParticipant: db.prepare(
-      `INSERT INTO participants (id, meeting_id, invite_id, name, role, joined_at, status, relationship, attendance, consent_version, consented_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO participants (id, meeting_id, invite_id, name, role, joined_at, status, relationship, attendance, consent_version, consented_at, journal_only)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     participant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE id = ?'),
     participantsOf: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE meeting_id = ? ORDER BY joined_at'),
@@ -343,21 +400,9 @@ export function createMeetingStore(db: Database) {
       expiresAt: number
       now: number
     }): Promise<{ invite: Invite; token: string }> {
-      const { secret, hash } = createSecret('invite')
-      const id = createId()
-      q.insertInvite.run(id, input.meetingId, hash, input.role, input.createdBy, input.now, input.expiresAt, input.kind, input.label, input.lobby ? 1 : 0)
-      const invite: Invite = {
-        id,
-        meetingId: input.meetingId,
-        role: input.role,
-        kind: input.kind,
-        label: input.label,
-        lobby: input.lobby,
-        expiresAt: input.expiresAt,
-        revoked: false,
-        uses: 0,
-      }
-      return { invite, token: secret }
+      const { invite, token, tokenHash } = newInvite(input)
+      q.insertInvite.run(invite.id, input.meetingId, tokenHash, input.role, input.createdBy, input.now, input.expiresAt, input.kind, input.label, input.lobby ? 1 : 0)
+      return { invite, token }
     },
     async listInvites(meetingId: string): Promise<Invite[]> {
       return q.invitesOf.all(meetingId).map(toInvite)
@@ -377,7 +422,8 @@ export function createMeetingStore(db: Database) {
       token: string
       name: string
       relationship: string
-      attendance: Attendance
+      /** `null` only for a journal link, which is not taking part in a meeting. */
+      attendance: Attendance | null
       consentVersion: string
       now: number
     }): Promise<{ ok: true; participant: Participant; invite: Invite } | Extract<InviteLookup, { ok: false }>> {
@@ -386,23 +432,11 @@ export function createMeetingStore(db: Database) {
         if (!found.ok) return found
         const { invite } = found
         q.useInvite.run(invite.id)
-        const participant: Participant = {
-          id: createId(),
-          meetingId: invite.meetingId,
-          name: input.name.trim(),
-          role: invite.role,
-          status: invite.lobby ? 'waiting' : 'admitted',
-          relationship: input.relationship.trim(),
-          attendance: input.attendance,
-          consentVersion: input.consentVersion,
-          consentedAt: input.now,
-          releaseConsentAt: null,
-          joinedAt: input.now,
-          canTalk: null,
-        }
+        const participant = newJoiner(invite, input)
         q.insertParticipant.run(
           participant.id, participant.meetingId, invite.id, participant.name, participant.role, input.now,
           participant.status, participant.relationship, participant.attendance, participant.consentVersion, participant.consentedAt,
+          participant.journalOnly ? 1 : 0,
         )
         return { ok: true as const, participant, invite: { ...invite, uses: invite.uses + 1 } }
       })()
@@ -433,7 +467,7 @@ export function createMeetingStore(db: Database) {
       return q.setRemoved.run(now, meetingId, participantId).changes === 1
     },
 
-    /** Marks the meeting ended and revokes every invite, so nobody new can join. */
+    /** Marks the meeting ended and revokes every invite but journal links, so nobody new can join it. */
     async markEnded(meetingId: string, now: number): Promise<void> {
       db.transaction(() => {
         q.setEnded.run(now, meetingId)

@@ -90,6 +90,8 @@ export function migrateMeetingTables(db: Database): void {
     can_talk: 'TEXT',
     // When a facilitator recorded the signed release-of-information consent (MeetingStore.ts setReleaseConsent).
     release_consent_at: 'INTEGER',
+    // 1: joined by a journal link, so only the safety journal is theirs (principal.ts participantAccess).
+    journal_only: 'INTEGER NOT NULL DEFAULT 0',
   })
   // The meeting's details as they stood when the version was finalized (versionDetails.ts).
   addMissingColumns(db, 'meeting_versions', { details: 'TEXT' })

@@ -11,7 +11,7 @@
  */
 import type { AuditActor, AuditLog } from '../audit/AuditLog.ts'
 import type { SessionStore } from '../access/SessionStore.ts'
-import type { MeetingStore } from './MeetingStore.ts'
+import type { Meeting, MeetingStore } from './MeetingStore.ts'
 import type { SafetyJournalStore } from '../journal/SafetyJournalStore.ts'
 import { meetingDocIds } from './restrictedDoc.ts'
 
@@ -39,6 +39,15 @@ export async function purgeMeeting(deps: PurgeDeps, meetingId: string, actor: Au
   await deps.audit.record({ action: 'meeting.purged', actor, meetingId, details: { reason }, now: deps.now() })
   await deps.meetings.checkpoint()
   return true
+}
+
+/**
+ * When the sweep will purge `meeting` (as {@link sweepRetention} picks them): `retentionDays` after
+ * it was finalized, or after it ended unfinished; null while its retention has not started.
+ */
+export function purgeDueAt(meeting: Pick<Meeting, 'status' | 'finalizedAt' | 'endedAt'>, retentionDays: number): number | null {
+  const since = meeting.status === 'finalized' ? meeting.finalizedAt : meeting.endedAt
+  return since === null ? null : since + retentionDays * DAY_MS
 }
 
 /**

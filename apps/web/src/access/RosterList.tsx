@@ -59,6 +59,8 @@ interface PersonRow {
   readonly cannotTalk: boolean
   /** A facilitator recorded their signed release-of-information form (in the facilitator's roster only). */
   readonly releaseConsent: boolean
+  /** Joined by a journal link: writes in the journal, is not in the meeting (in the facilitator's roster only). */
+  readonly journalOnly: boolean
 }
 
 /** Roster entries let in, plus connected people the roster does not list. */
@@ -84,6 +86,7 @@ export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonl
       coFacilitator: entry.role === 'facilitator' && entry.owner === false,
       cannotTalk: entry.canTalk === 'not-now',
       releaseConsent: entry.releaseConsent === true,
+      journalOnly: entry.journalOnly === true,
     })
   }
   for (const peer of peers) {
@@ -103,6 +106,7 @@ export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonl
       coFacilitator: false,
       cannotTalk: false,
       releaseConsent: false,
+      journalOnly: false,
     })
   }
   return rows
@@ -155,7 +159,11 @@ export function RosterList({ roster, peers, selfId, labelledBy, manage }: Roster
                 <span>
                   {row.name}
                   {row.isSelf ? ` ${t('whosHere.you')}` : ''}
-                  {roleKey ? <span className="person-role"> · {t(roleKey)}</span> : null}
+                  {row.journalOnly ? (
+                    <span className="person-role"> · {t('whosHere.journalOnly')}</span>
+                  ) : roleKey ? (
+                    <span className="person-role"> · {t(roleKey)}</span>
+                  ) : null}
                 </span>
                 {details.length > 0 ? <span className="person-meta">{details.join(' · ')}</span> : null}
                 {row.cannotTalk ? (

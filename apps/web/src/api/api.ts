@@ -86,18 +86,31 @@ export interface Invite {
   readonly expiresAt: string
 }
 
-/** Who an invite is for: one named person (single use), or a link the whole room shares. */
-export type InviteKind = 'personal' | 'shared'
+/**
+ * Who an invite is for: one named person (single use), a link the whole room shares, or a journal
+ * link for one named person that opens only the safety journal, for days or weeks.
+ */
+export type InviteKind = 'personal' | 'shared' | 'journal'
 
-/** What the facilitator chooses when making an invite. */
+/** What the facilitator chooses when making an invite to the meeting. */
 export interface InviteRequest {
   readonly role: 'editor' | 'viewer'
-  readonly kind: InviteKind
+  readonly kind: Exclude<InviteKind, 'journal'>
   /** Who the invite is for ("Grandma Lorna"); shown to the facilitator only. */
   readonly label?: string
   /** Whether joiners wait to be let in (the server's default: on for shared links). */
   readonly lobby?: boolean
 }
+
+/** What the facilitator chooses when making a journal link: who it is for, and for how many days. */
+export interface JournalLinkRequest {
+  readonly kind: 'journal'
+  readonly label: string
+  readonly days: number
+}
+
+/** How many days a journal link may work: the server's default and bounds. */
+export const JOURNAL_LINK_DAYS = { default: 30, min: 1, max: 90 } as const
 
 /** An invite as the facilitator sees it; `url` and `token` only right after making it. */
 export interface InviteDetails {
@@ -121,6 +134,8 @@ export type Attendance = 'in-room' | 'video' | 'phone'
 /** What a joiner learns before saying who they are: nothing of the meeting but the agreement. */
 export interface JoinPreview {
   readonly role: MeetingRole
+  /** A `journal` link asks nothing about today's meeting and opens the journal page. */
+  readonly kind: InviteKind
   readonly lobby: boolean
   readonly consent: { readonly version: string; readonly text: Readonly<Record<Locale, string>> }
 }
@@ -130,7 +145,8 @@ export interface JoinRequest {
   readonly token: string
   readonly name: string
   readonly relationship: string
-  readonly attendance: Attendance
+  /** Left out for a journal link only. */
+  readonly attendance?: Attendance
   readonly consentVersion: string
 }
 
@@ -143,10 +159,14 @@ export interface Joined {
   readonly participantId: string
   readonly role: MeetingRole
   readonly status?: 'admitted' | 'waiting'
+  /** Joined by a journal link: only the journal page is theirs. */
+  readonly journalOnly?: boolean
 }
 
 /** One person on a meeting's roster. */
 export interface RosterEntry {
+  /** In a facilitator's roster only: joined by a journal link, so in the journal and nowhere else. */
+  readonly journalOnly?: boolean
   readonly id: string
   readonly name: string
   readonly relationship: string | null
@@ -233,7 +253,7 @@ export const api = {
 
   getMeeting: (meetingId: string): Promise<ApiResult<Meeting>> => request('GET', meetingUrl(meetingId)),
 
-  createInvite: (meetingId: string, input: InviteRequest): Promise<ApiResult<InviteDetails & Invite>> =>
+  createInvite: (meetingId: string, input: InviteRequest | JournalLinkRequest): Promise<ApiResult<InviteDetails & Invite>> =>
     request('POST', `${meetingUrl(meetingId)}/invites`, input),
 
   listInvites: (meetingId: string): Promise<ApiResult<{ invites: InviteDetails[] }>> =>

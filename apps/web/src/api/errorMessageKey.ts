@@ -44,6 +44,7 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   JOURNAL_TEXT_TOO_LONG: 'journal.tooLong',
   JOURNAL_DAY_INVALID: 'journal.dayInvalid',
   JOURNAL_FULL: 'journal.full',
+  JOURNAL_LINK_ONLY: 'error.journalLinkOnly',
   // fastify's own schema validation failure
   FST_ERR_VALIDATION: 'error.invalidInput',
 }

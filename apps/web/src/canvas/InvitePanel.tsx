@@ -6,14 +6,17 @@
  * device, until it stops working (used by its one person, stopped, or expired): then the panel says
  * so and offers a new one instead. Below, the links that work now, each with "Stop this link"
  * (`data-testid="invite-list"`).
+ * A journal link is for one named person (the name is asked for) and opens only the safety journal,
+ * for the days chosen (30 by default): so a grandmother who supervises visits can write how they
+ * went between meetings. Once the meeting has ended (`journalOnly`) it is the only link offered.
  * Links carry their secret in the fragment, so they are safe to paste into a text message.
  * Once a link is made the keyboard moves to it, and a screen reader reads it with how to use it.
  * While a new link is being made the earlier one is not shown, so nobody copies the wrong one.
  *
- *   {role === 'facilitator' ? <InvitePanel meetingId={meeting.id} /> : null}
+ *   {role === 'facilitator' ? <InvitePanel meetingId={meeting.id} roster={roster} journalOnly={ended} /> : null}
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
-import { api, type Invite, type InviteDetails, type InviteKind } from '../api/api.ts'
+import { api, JOURNAL_LINK_DAYS, type Invite, type InviteDetails, type InviteKind } from '../api/api.ts'
 import { BusyButton } from '../access/BusyButton.tsx'
 import { formatDateTime } from '../access/formatDateTime.ts'
 import { QrCode } from '../access/QrCode.tsx'
@@ -29,19 +32,22 @@ type CopyState = 'idle' | 'copied' | 'failed'
 const MAX_TIMER_MS = 2 ** 31 - 1
 
 const INVITE_ROLES = ['editor', 'viewer'] as const
-const INVITE_KINDS: readonly InviteKind[] = ['personal', 'shared']
+const INVITE_KINDS: readonly InviteKind[] = ['personal', 'shared', 'journal']
+const KIND_KEY = { personal: 'invite.kind.personal', shared: 'invite.kind.shared', journal: 'invite.kind.journal' } as const satisfies Record<InviteKind, MessageKey>
 
 /**
  * Creates and shows invite links for `meetingId`, and lists the ones that work now. `roster` is
  * only watched: someone joining uses up a one-person link, so the list is asked for again.
  */
-export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: unknown }) {
+export function InvitePanel({ meetingId, roster, journalOnly = false }: { meetingId: string; roster: unknown; journalOnly?: boolean }) {
   const { t, locale } = useI18n()
   const ids = useId()
   const inputRef = useRef<HTMLInputElement>(null)
   const [role, setRole] = useState<'editor' | 'viewer'>('editor')
-  const [kind, setKind] = useState<InviteKind>('personal')
+  const [chosenKind, setKind] = useState<InviteKind>('personal')
+  const kind = journalOnly ? 'journal' : chosenKind
   const [label, setLabel] = useState('')
+  const [days, setDays] = useState(String(JOURNAL_LINK_DAYS.default))
   const [lobby, setLobby] = useState(false)
   const [invite, setInvite] = useState<(Invite & InviteDetails) | null>(null)
   /** Every invite of the meeting, as last listed (used and stopped ones too). */
@@ -83,14 +89,22 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
   }
 
   const createInvite = async () => {
+    const trimmed = label.trim()
+    const dayCount = Number(days)
+    if (kind === 'journal' && !trimmed) return setError('invite.journalNameRequired')
+    if (kind === 'journal' && !(Number.isInteger(dayCount) && dayCount >= JOURNAL_LINK_DAYS.min && dayCount <= JOURNAL_LINK_DAYS.max)) {
+      return setError('invite.daysInvalid')
+    }
     // The link on screen may already be sent or used: take it away until the new one arrives, so
     // it cannot be copied by mistake, and leave it gone if making the new one fails.
     if (madeWorks) setInvite(null)
     setBusy(true)
     setError(null)
     setCopyState('idle')
-    const trimmed = label.trim()
-    const result = await api.createInvite(meetingId, { role, kind, lobby, ...(trimmed ? { label: trimmed } : {}) })
+    const result = await api.createInvite(
+      meetingId,
+      kind === 'journal' ? { kind, label: trimmed, days: dayCount } : { role, kind, lobby, ...(trimmed ? { label: trimmed } : {}) },
+    )
     setBusy(false)
     if (!result.ok) return setError(result.error.messageKey)
     setInvite(result.value)
@@ -119,36 +133,58 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
 
   return (
     <div className="invite">
-      <fieldset className="choices">
-        <legend>{t('invite.role')}</legend>
-        {INVITE_ROLES.map((value) => (
-          <label key={value} className="choice">
-            <input type="radio" name={`${ids}-role`} checked={role === value} onChange={() => setRole(value)} />
-            {t(value === 'editor' ? 'whosHere.role.editor' : 'whosHere.role.viewer')}
+      {kind === 'journal' ? null : (
+        <fieldset className="choices">
+          <legend>{t('invite.role')}</legend>
+          {INVITE_ROLES.map((value) => (
+            <label key={value} className="choice">
+              <input type="radio" name={`${ids}-role`} checked={role === value} onChange={() => setRole(value)} />
+              {t(value === 'editor' ? 'whosHere.role.editor' : 'whosHere.role.viewer')}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {journalOnly ? null : (
+        <fieldset className="choices">
+          <legend>{t('invite.kind')}</legend>
+          {INVITE_KINDS.map((value) => (
+            <label key={value} className="choice">
+              <input type="radio" name={`${ids}-kind`} checked={kind === value} onChange={() => chooseKind(value)} />
+              {t(KIND_KEY[value])}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {kind === 'journal' ? (
+        <>
+          <p className="muted">{t('invite.journalNote')}</p>
+          <TextField label={t('invite.journalLabel')} maxLength={60} value={label} onChange={setLabel} required />
+          <TextField
+            label={t('invite.days')}
+            type="number"
+            inputMode="numeric"
+            min={JOURNAL_LINK_DAYS.min}
+            max={JOURNAL_LINK_DAYS.max}
+            value={days}
+            onChange={setDays}
+          />
+        </>
+      ) : (
+        <>
+          <TextField label={t('invite.label')} hint={t('invite.labelHint')} maxLength={80} value={label} onChange={setLabel} />
+          <label className="choice">
+            <input type="checkbox" checked={lobby} onChange={(event) => setLobby(event.target.checked)} />
+            {t('invite.lobby')}
           </label>
-        ))}
-      </fieldset>
-      <fieldset className="choices">
-        <legend>{t('invite.kind')}</legend>
-        {INVITE_KINDS.map((value) => (
-          <label key={value} className="choice">
-            <input type="radio" name={`${ids}-kind`} checked={kind === value} onChange={() => chooseKind(value)} />
-            {t(value === 'personal' ? 'invite.kind.personal' : 'invite.kind.shared')}
-          </label>
-        ))}
-      </fieldset>
-      <TextField label={t('invite.label')} hint={t('invite.labelHint')} maxLength={80} value={label} onChange={setLabel} />
-      <label className="choice">
-        <input type="checkbox" checked={lobby} onChange={(event) => setLobby(event.target.checked)} />
-        {t('invite.lobby')}
-      </label>
+        </>
+      )}
       <BusyButton type="button" onClick={createInvite} busy={busy}>
-        {busy ? t('invite.busy') : t('invite.button')}
+        {busy ? t('invite.busy') : t(kind === 'journal' ? 'invite.journalButton' : 'invite.button')}
       </BusyButton>
       <FormError messageKey={error} />
       {made && !madeWorks ? (
         <div className="invite-stale" role="status" data-testid="invite-stale">
-          <p>{t(made.kind === 'personal' && (made.uses ?? 0) > 0 ? 'invite.madeUsed' : 'invite.madeStopped')}</p>
+          <p>{t(made.kind !== 'shared' && (made.uses ?? 0) > 0 ? 'invite.madeUsed' : 'invite.madeStopped')}</p>
           <BusyButton type="button" onClick={createInvite} busy={busy}>
             {busy ? t('invite.busy') : t('invite.makeNew')}
           </BusyButton>
@@ -176,8 +212,10 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
             {copyState === 'copied' ? t('invite.copied') : copyState === 'failed' ? t('invite.copyFailed') : ''}
           </p>
           <QrCode text={invite.url} label={t('invite.qr')} />
-          <p className="muted" id={`${ids}-help`}>
-            {t('invite.help', { time: formatTime(invite.expiresAt) })}
+          <p className="muted" id={`${ids}-help`} data-testid="invite-help">
+            {invite.kind === 'journal'
+              ? t('invite.journalHelp', { name: invite.label ?? '', time: formatTime(invite.expiresAt) })
+              : t('invite.help', { time: formatTime(invite.expiresAt) })}
           </p>
         </>
       ) : null}
@@ -188,8 +226,13 @@ export function InvitePanel({ meetingId, roster }: { meetingId: string; roster: 
           <li key={item.id}>
             <span>
               {item.label ? `${item.label} · ` : ''}
-              {t(item.kind === 'shared' ? 'invite.kind.shared' : 'invite.kind.personal')} ·{' '}
-              {t(item.role === 'viewer' ? 'whosHere.role.viewer' : 'whosHere.role.editor')}
+              {item.kind === 'journal' ? (
+                t('invite.kind.journalShort')
+              ) : (
+                <>
+                  {t(KIND_KEY[item.kind])} · {t(item.role === 'viewer' ? 'whosHere.role.viewer' : 'whosHere.role.editor')}
+                </>
+              )}
               {item.lobby ? ` · ${t('invite.withLobby')}` : ''} · {t('invite.untilShort', { time: formatTime(item.expiresAt) })}
             </span>
             <button type="button" className="danger" onClick={() => revoke(item.id)}>

@@ -6,7 +6,7 @@
  * controls (finish, reopen, end for everyone; finishing warns of private ratings not shown yet, read
  * from `doc`), the invite control and "Add a co-facilitator". Once the meeting has ended, the
  * facilitator reads that at the top instead, and nothing that let people in or ended it is
- * offered: no lobby, no invites (the server refuses them), no new co-facilitators, no second
+ * offered: no lobby, no invites but journal links (the server refuses others), no new co-facilitators, no second
  * "End", and no role or Remove for family and network, whose sessions ended with it. The page's
  * toggle button shows and hides it (`hidden` keeps it in the document for assistive tech and
  * tests), and Escape in it closes it (`onClose`). Opening it brings the lobby into view, however
@@ -134,12 +134,9 @@ export function WhosHere({ id, doc, peers, open, meetingId, selfId, access, isFa
       <FormError messageKey={error ?? lobby.error} />
       {isFacilitator ? (
         <>
-          {ended ? null : (
-            <>
-              <InvitePanel meetingId={meetingId} roster={access.roster} />
-              <AddFacilitatorForm meetingId={meetingId} roster={access.roster} onAdded={refresh} />
-            </>
-          )}
+          {/* Once ended, only journal links: the journal outlives the meeting, and they open nothing else. */}
+          <InvitePanel meetingId={meetingId} roster={access.roster} journalOnly={ended} />
+          {ended ? null : <AddFacilitatorForm meetingId={meetingId} roster={access.roster} onAdded={refresh} />}
           {/* Last, away from everyday controls: these change the meeting for everyone. */}
           <FacilitatorMeetingControls
             doc={doc}

@@ -5,12 +5,13 @@
  * read and written whether the map is live or finished.
  *
  *   <SafetyJournal meetingId={meeting.id} canWrite={user.role !== 'viewer'} headingId={JOURNAL_ANCHOR_ID} />
+ *   <SafetyJournalView journal={journal} meetingId={id} canWrite headingId={id} />   // a page that also uses `journal`
  */
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { FormError } from '../ui/FormError.tsx'
 import { JournalEntryList } from './JournalEntryList.tsx'
 import { JournalForm } from './JournalForm.tsx'
-import { useJournal } from './useJournal.ts'
+import { useJournal, type Journal } from './useJournal.ts'
 import './journal.css'
 
 export interface SafetyJournalProps {
@@ -19,9 +20,13 @@ export interface SafetyJournalProps {
   readonly headingId: string
 }
 
-export function SafetyJournal({ meetingId, canWrite, headingId }: SafetyJournalProps) {
+export function SafetyJournal(props: SafetyJournalProps) {
+  return <SafetyJournalView {...props} journal={useJournal(props.meetingId)} />
+}
+
+/** The journal as {@link SafetyJournal} shows it, for a page that fetches it itself (the journal link's page needs its title). */
+export function SafetyJournalView({ meetingId, canWrite, headingId, journal }: SafetyJournalProps & { readonly journal: Journal }) {
   const { t } = useI18n()
-  const journal = useJournal(meetingId)
   return (
     <section className="journal" aria-labelledby={headingId} data-testid="safety-journal">
       <h2 id={headingId} className="journal-heading">

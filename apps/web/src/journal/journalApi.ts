@@ -37,6 +37,6 @@ export interface JournalEntryInput {
 const url = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}/journal`
 
 export const journalApi = {
-  list: (meetingId: string): Promise<ApiResult<{ entries: JournalEntry[] }>> => request('GET', url(meetingId)),
+  list: (meetingId: string): Promise<ApiResult<{ meetingTitle: string; canWrite: boolean; entries: JournalEntry[] }>> => request('GET', url(meetingId)),
   add: (meetingId: string, entry: JournalEntryInput): Promise<ApiResult<{ entry: JournalEntry }>> => request('POST', url(meetingId), entry),
 }

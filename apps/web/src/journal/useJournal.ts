@@ -5,6 +5,7 @@
  *
  *   const journal = useJournal(meetingId)
  *   journal.entries   // null while loading
+ *   journal.meetingTitle, journal.canWrite   // for a page with the journal alone
  *   const why = await journal.add({ text, visitDay, planFollowed })   // null when added
  */
 import { useCallback, useEffect, useState } from 'react'
@@ -17,6 +18,10 @@ export const JOURNAL_REFRESH_MS = 30_000
 export interface Journal {
   /** Newest first; `null` until the first answer. */
   readonly entries: readonly JournalEntry[] | null
+  /** The meeting's title, once the first answer came. */
+  readonly meetingTitle: string | null
+  /** Whether the caller may add entries (not a viewer), once the first answer came. */
+  readonly canWrite: boolean | null
   /** Why the entries could not be fetched, or `null`. */
   readonly loadError: MessageKey | null
   readonly reload: () => void
@@ -26,12 +31,16 @@ export interface Journal {
 
 export function useJournal(meetingId: string): Journal {
   const [entries, setEntries] = useState<readonly JournalEntry[] | null>(null)
+  const [meetingTitle, setMeetingTitle] = useState<string | null>(null)
+  const [canWrite, setCanWrite] = useState<boolean | null>(null)
   const [loadError, setLoadError] = useState<MessageKey | null>(null)
 
   const reload = useCallback(() => {
     void journalApi.list(meetingId).then((result) => {
       if (result.ok) {
         setEntries(result.value.entries)
+        setMeetingTitle(result.value.meetingTitle)
+        setCanWrite(result.value.canWrite)
         setLoadError(null)
       } else setLoadError(result.error.messageKey)
     })
@@ -62,5 +71,5 @@ export function useJournal(meetingId: string): Journal {
     [meetingId],
   )
 
-  return { entries, loadError, reload, add }
+  return { entries, meetingTitle, canWrite, loadError, reload, add }
 }

@@ -5,6 +5,8 @@
  * name) is shown before they accept. An answer left out is marked beside its field, and the
  * keyboard goes to the first one. Then the meeting opens, or the lobby when the facilitator
  * lets people in by hand. The invite link is replaced in history once it has been used.
+ * A journal link (for writing in the safety journal between meetings) asks nothing about today's
+ * meeting and leads to the journal page.
  *
  *   <JoinPage />
  */
@@ -15,7 +17,7 @@ import { ATTENDANCES, RELATIONSHIP_MAX_CHARS, RELATIONSHIPS, attendanceKey, rela
 import '../access/access.css'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
-import { lobbyPath } from '../router/matchRoute.ts'
+import { journalPath, lobbyPath } from '../router/matchRoute.ts'
 import { navigate } from '../router/navigation.ts'
 import { openMeeting } from '../phone/viewPreference.ts'
 import { FormError } from '../ui/FormError.tsx'
@@ -49,8 +51,9 @@ export function JoinPage() {
     }
   }, [token])
 
+  const journalLink = preview.status === 'ready' && preview.preview.kind === 'journal'
   return (
-    <PageLayout title={t('join.heading')}>
+    <PageLayout title={t(journalLink ? 'join.journalHeading' : 'join.heading')}>
       {preview.status === 'loading' ? <p aria-live="polite">{t('join.checking')}</p> : null}
       {preview.status === 'failed' ? <FormError messageKey={preview.messageKey} /> : null}
       {preview.status === 'ready' ? (
@@ -104,10 +107,11 @@ function JoinForm({
   }
 
   const consentText = preview.consent.text[locale] || preview.consent.text.en
+  const journalLink = preview.kind === 'journal'
   const missing: Readonly<Record<JoinField, boolean>> = {
     name: name.trim() === '',
     relationship: relationship === '',
-    attendance: attendance === '',
+    attendance: !journalLink && attendance === '',
     consent: !agreed,
   }
   // Once "Join" was refused, each missing answer says so beside it until it is given.
@@ -134,13 +138,15 @@ function JoinForm({
       token,
       name: name.trim(),
       relationship: relationshipValue,
-      attendance: attendance as Attendance, // not '': `missing.attendance` was false
+      // Not '' (`missing.attendance` was false) unless it is a journal link, which does not ask.
+      ...(attendance === '' ? {} : { attendance }),
       consentVersion: preview.consent.version,
     })
     setBusy(false)
     if (result.ok) {
-      const { meetingId, status } = result.value
-      if (status === 'waiting') navigate(lobbyPath(meetingId), { replace: true })
+      const { meetingId, status, journalOnly } = result.value
+      if (journalOnly) navigate(journalPath(meetingId), { replace: true })
+      else if (status === 'waiting') navigate(lobbyPath(meetingId), { replace: true })
       else openMeeting(meetingId)
       return
     }
@@ -155,7 +161,7 @@ function JoinForm({
 
   return (
     <form className="stack" onSubmit={submit} aria-busy={busy} noValidate>
-      <p>{t('join.intro')}</p>
+      <p>{t(journalLink ? 'join.journalIntro' : 'join.intro')}</p>
       {preview.role === 'viewer' ? <p className="muted">{t('join.viewerNote')}</p> : null}
       <TextField
         label={t('join.name')}
@@ -199,23 +205,25 @@ function JoinForm({
           onChange={setOtherRelationship}
         />
       ) : null}
-      <fieldset className="choices" {...problem('attendance')}>
-        <legend>{t('join.attendance')}</legend>
-        {ATTENDANCES.map((value, index) => (
-          <label key={value} className="choice">
-            <input
-              ref={index === 0 ? focusTargets.attendance : undefined}
-              type="radio"
-              name={`${ids}-attendance`}
-              value={value}
-              checked={attendance === value}
-              onChange={() => setAttendance(value)}
-            />
-            {t(attendanceKey(value))}
-          </label>
-        ))}
-        {problemMessage('attendance')}
-      </fieldset>
+      {journalLink ? null : (
+        <fieldset className="choices" {...problem('attendance')}>
+          <legend>{t('join.attendance')}</legend>
+          {ATTENDANCES.map((value, index) => (
+            <label key={value} className="choice">
+              <input
+                ref={index === 0 ? focusTargets.attendance : undefined}
+                type="radio"
+                name={`${ids}-attendance`}
+                value={value}
+                checked={attendance === value}
+                onChange={() => setAttendance(value)}
+              />
+              {t(attendanceKey(value))}
+            </label>
+          ))}
+          {problemMessage('attendance')}
+        </fieldset>
+      )}
       <section className="consent" aria-labelledby={`${ids}-consent`}>
         <h2 id={`${ids}-consent`}>{t('join.consentHeading')}</h2>
         <div className="consent-text" data-testid="consent-text">

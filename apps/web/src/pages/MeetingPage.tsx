@@ -11,7 +11,7 @@ import type { ApiResult } from '../api/ApiResult.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { loadCatalogue, type MessageKey } from '../i18n/messages.ts'
 import { Link } from '../router/Link.tsx'
-import { lobbyPath } from '../router/matchRoute.ts'
+import { journalPath, lobbyPath } from '../router/matchRoute.ts'
 import { navigate } from '../router/navigation.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
@@ -42,6 +42,8 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       // A joiner still in (or turned away from) the lobby belongs on the lobby page.
       const lobbyCode = [me, meeting].find((r) => !r.ok && (r.error.code === 'LOBBY_WAITING' || r.error.code === 'LOBBY_DECLINED'))
       if (lobbyCode) navigate(lobbyPath(meetingId), { replace: true })
+      // Someone who came by a journal link has only the journal page of this meeting.
+      else if (!meeting.ok && meeting.error.code === 'JOURNAL_LINK_ONLY') navigate(journalPath(meetingId), { replace: true })
       else setState(toPageState(me, meeting, config))
     })
     return () => {

@@ -16,6 +16,8 @@ describe('matchRoute', () => {
     ['/m/abc123/list', { name: 'meetingList', meetingId: 'abc123' }],
     ['/m/abc123/list/', { name: 'meetingList', meetingId: 'abc123' }],
     ['/m//list', { name: 'notFound' }],
+    ['/m/abc123/journal', { name: 'meetingJournal', meetingId: 'abc123' }],
+    ['/m/abc123/journal/x', { name: 'notFound' }],
     ['/m/%E0%A4%A', { name: 'notFound' }],
     ['/elsewhere', { name: 'notFound' }],
   ])('maps %s to its page', (path, route) => {

@@ -12,6 +12,8 @@ export type Route =
   | { readonly name: 'join' }
   | { readonly name: 'meeting'; readonly meetingId: string }
   | { readonly name: 'meetingList'; readonly meetingId: string }
+  /** A meeting's safety journal on its own: where a journal link leads. */
+  | { readonly name: 'meetingJournal'; readonly meetingId: string }
   | { readonly name: 'lobby'; readonly meetingId: string }
   | { readonly name: 'notFound' }
 
@@ -29,10 +31,11 @@ export function matchRoute(pathname: string): Route {
       return { name: 'notFound' }
     }
   }
-  const meeting = /^\/m\/([^/]+)(\/list)?$/.exec(path)
+  const meeting = /^\/m\/([^/]+)(\/list|\/journal)?$/.exec(path)
   if (meeting?.[1]) {
     try {
-      return { name: meeting[2] ? 'meetingList' : 'meeting', meetingId: decodeURIComponent(meeting[1]) }
+      const name = meeting[2] === '/list' ? 'meetingList' : meeting[2] === '/journal' ? 'meetingJournal' : 'meeting'
+      return { name, meetingId: decodeURIComponent(meeting[1]) }
     } catch {
       return { name: 'notFound' }
     }
@@ -43,6 +46,11 @@ export function matchRoute(pathname: string): Route {
 /** The path of a meeting page. */
 export function meetingPath(meetingId: string): string {
   return `/m/${encodeURIComponent(meetingId)}`
+}
+
+/** The path of a meeting's safety journal page. */
+export function journalPath(meetingId: string): string {
+  return `${meetingPath(meetingId)}/journal`
 }
 
 /** The path of the lobby where a joiner waits to be let into a meeting. */

@@ -10,20 +10,21 @@
  * ```
  */
 import type { Pool } from 'pg'
-import { createId, createSecret, hashSecret } from '../../access/secrets.ts'
+import { createId, hashSecret } from '../../access/secrets.ts'
 import {
   DETAIL_COLUMNS,
   detailAssignments,
   detailColumnValues,
   judgeInvite,
+  MEETING_INVITES,
+  newInvite,
+  newJoiner,
   toInvite,
   toMeeting,
   toParticipant,
-  type Invite,
   type InviteRow,
   type MeetingRow,
   type MeetingStore,
-  type Participant,
   type ParticipantRow,
 } from '../../meetings/MeetingStore.ts'
 import { NO_MEETING_DETAILS } from '../../meetings/meetingDetails.ts'
@@ -115,6 +116,9 @@ ALTER TABLE meetings ADD COLUMN children text, ADD COLUMN meeting_format text, A
 ALTER TABLE participants ADD COLUMN release_consent_at bigint;
 `
 
+/** Which participants joined by a journal link and so reach the safety journal only, as in SQLite. @public */
+export const POSTGRES_JOURNAL_LINK_SCHEMA = 'ALTER TABLE participants ADD COLUMN journal_only integer NOT NULL DEFAULT 0'
+
 /**
  * Tables that hold meeting content or names, vacuumed after a purge so the deleted rows' space
  * is reclaimed rather than left as dead tuples (the PostgreSQL side of the SQLite checkpoint).
@@ -194,25 +198,13 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
     },
 
     async createInvite(input) {
-      const { secret, hash } = createSecret('invite')
-      const id = createId()
+      const { invite, token, tokenHash } = newInvite(input)
       await pool.query(
         `INSERT INTO invites (id, meeting_id, token_hash, role, created_by, created_at, expires_at, kind, label, lobby)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, input.meetingId, hash, input.role, input.createdBy, input.now, input.expiresAt, input.kind, input.label, input.lobby ? 1 : 0],
+        [invite.id, input.meetingId, tokenHash, input.role, input.createdBy, input.now, input.expiresAt, input.kind, input.label, input.lobby ? 1 : 0],
       )
-      const invite: Invite = {
-        id,
-        meetingId: input.meetingId,
-        role: input.role,
-        kind: input.kind,
-        label: input.label,
-        lobby: input.lobby,
-        expiresAt: input.expiresAt,
-        revoked: false,
-        uses: 0,
-      }
-      return { invite, token: secret }
+      return { invite, token }
     },
     async listInvites(meetingId) {
       const { rows } = await pool.query<InviteRow>('SELECT * FROM invites WHERE meeting_id = $1 ORDER BY created_at', [meetingId])
@@ -238,26 +230,14 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
         if (!found.ok) return found
         const { invite } = found
         await client.query('UPDATE invites SET uses = uses + 1 WHERE id = $1', [invite.id])
-        const participant: Participant = {
-          id: createId(),
-          meetingId: invite.meetingId,
-          name: input.name.trim(),
-          role: invite.role,
-          status: invite.lobby ? 'waiting' : 'admitted',
-          relationship: input.relationship.trim(),
-          attendance: input.attendance,
-          consentVersion: input.consentVersion,
-          consentedAt: input.now,
-          releaseConsentAt: null,
-          joinedAt: input.now,
-          canTalk: null,
-        }
+        const participant = newJoiner(invite, input)
         await client.query(
-          `INSERT INTO participants (id, meeting_id, invite_id, name, role, joined_at, status, relationship, attendance, consent_version, consented_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          `INSERT INTO participants (id, meeting_id, invite_id, name, role, joined_at, status, relationship, attendance, consent_version, consented_at, journal_only)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           [
             participant.id, participant.meetingId, invite.id, participant.name, participant.role, input.now,
             participant.status, participant.relationship, participant.attendance, participant.consentVersion, participant.consentedAt,
+            participant.journalOnly ? 1 : 0,
           ],
         )
         return { ok: true as const, participant, invite: { ...invite, uses: invite.uses + 1 } }
@@ -286,7 +266,7 @@ export function createPostgresMeetingStore(pool: Pool): MeetingStore {
     async markEnded(meetingId, now) {
       await inTransaction(pool, async (client) => {
         await client.query('UPDATE meetings SET ended_at = $1 WHERE id = $2', [now, meetingId])
-        await client.query('UPDATE invites SET revoked_at = $1 WHERE meeting_id = $2 AND revoked_at IS NULL', [now, meetingId])
+        await client.query(`UPDATE invites SET revoked_at = $1 WHERE meeting_id = $2 AND revoked_at IS NULL AND ${MEETING_INVITES}`, [now, meetingId])
       })
     },
     async setFinalized(meetingId, now) {

@@ -6,7 +6,7 @@ import type { PostgresMigration } from './migratePostgres.ts'
 import { POSTGRES_AUDIT_SCHEMA } from './postgresAuditLog.ts'
 import { POSTGRES_JOURNAL_SCHEMA } from './postgresJournalStore.ts'
 import { POSTGRES_DOC_EPOCH_SCHEMA, POSTGRES_DOC_SCHEMA } from './postgresDocStore.ts'
-import { POSTGRES_CAN_TALK_SCHEMA, POSTGRES_MEETING_SCHEMA, POSTGRES_RECORD_DETAILS_SCHEMA, POSTGRES_VERSION_DETAILS_SCHEMA } from './postgresMeetingStore.ts'
+import { POSTGRES_CAN_TALK_SCHEMA, POSTGRES_JOURNAL_LINK_SCHEMA, POSTGRES_MEETING_SCHEMA, POSTGRES_RECORD_DETAILS_SCHEMA, POSTGRES_VERSION_DETAILS_SCHEMA } from './postgresMeetingStore.ts'
 import { POSTGRES_RATING_SCHEMA } from './postgresRatingStore.ts'
 import { POSTGRES_SESSION_SCHEMA } from './postgresSessionStore.ts'
 import { POSTGRES_WORKER_SCHEMA } from './postgresWorkerStore.ts'
@@ -24,4 +24,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { version: 9, name: "participants' own talk-check answer", sql: POSTGRES_CAN_TALK_SCHEMA },
   { version: 10, name: 'children, format, agreements and desired outcome; release-of-information consent', sql: POSTGRES_RECORD_DETAILS_SCHEMA },
   { version: 11, name: 'safety journal entries', sql: POSTGRES_JOURNAL_SCHEMA },
+  { version: 12, name: 'participants who joined by a journal link', sql: POSTGRES_JOURNAL_LINK_SCHEMA },
 ]

@@ -70,6 +70,7 @@ export const en = {
   'whosHere.role.facilitator': 'Runs the meeting',
   'whosHere.role.editor': 'Can write',
   'whosHere.role.viewer': 'Can look only',
+  'whosHere.journalOnly': 'Safety journal only',
 
   // access: join, lobby, roster, facilitator controls, invites, ended meetings (issue 4)
   'join.checking': 'Checking your invite link…',
@@ -83,6 +84,8 @@ export const en = {
   'join.consentAgree': 'I agree',
   'join.consentRequired': 'Please read the agreement and tick "I agree" to join.',
   'join.viewerNote': 'With this link you can look at the map, but not change it.',
+  'join.journalHeading': 'Write in the safety journal',
+  'join.journalIntro': 'You have been asked to write in a family’s safety journal between meetings: how visits went and whether the safety plan was followed. The people working with the family will read what you write, with your name.',
 
   'relationship.parent': 'Parent',
   'relationship.grandparent': 'Grandparent',
@@ -428,6 +431,8 @@ export const en = {
   'journal.notAllowed': 'You can read the journal but not write in it. Ask the facilitator if you want to write in it.',
   'journal.full': 'This journal is full. Ask the facilitator what to do next.',
   'journal.wordsKept': 'Your words are still here. Fix what is shown above, or try again when you have a connection.',
+  'journalPage.title': 'Safety journal for {title}',
+  'error.journalLinkOnly': 'Your link opens the safety journal only. Ask the facilitator if you need more.',
 } as const
 
 /** A key of the words in this file (what the list view, the invite page and the lobby show). */

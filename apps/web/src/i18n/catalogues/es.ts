@@ -72,6 +72,7 @@ export const es: Record<ListMessageKey, string> = {
   'whosHere.role.facilitator': 'Dirige la reunión',
   'whosHere.role.editor': 'Puede escribir',
   'whosHere.role.viewer': 'Solo puede mirar',
+  'whosHere.journalOnly': 'Solo el diario de seguridad',
 
   // access: join, lobby, roster, facilitator controls, invites, ended meetings (issue 4)
   'join.checking': 'Revisando su enlace de invitación…',
@@ -85,6 +86,8 @@ export const es: Record<ListMessageKey, string> = {
   'join.consentAgree': 'Estoy de acuerdo',
   'join.consentRequired': 'Por favor, lea el acuerdo y marque "Estoy de acuerdo" para unirse.',
   'join.viewerNote': 'Con este enlace puede mirar el mapa, pero no cambiarlo.',
+  'join.journalHeading': 'Escribir en el diario de seguridad',
+  'join.journalIntro': 'Le pidieron que escriba en el diario de seguridad de una familia entre reuniones: cómo fueron las visitas y si se siguió el plan de seguridad. Las personas que trabajan con la familia leerán lo que usted escriba, con su nombre.',
 
   'relationship.parent': 'Madre o padre',
   'relationship.grandparent': 'Abuela o abuelo',
@@ -433,4 +436,6 @@ export const es: Record<ListMessageKey, string> = {
   'journal.notAllowed': 'Usted puede leer el diario, pero no escribir en él. Pregúntele al facilitador si quiere escribir en él.',
   'journal.full': 'Este diario está lleno. Pregúntele al facilitador qué hacer.',
   'journal.wordsKept': 'Sus palabras siguen aquí. Corrija lo que se indica arriba, o vuelva a intentarlo cuando tenga conexión.',
+  'journalPage.title': 'Diario de seguridad de {title}',
+  'error.journalLinkOnly': 'Su enlace abre solo el diario de seguridad. Pregunte a la persona que dirige la reunión si necesita más.',
 }
