@@ -15,6 +15,7 @@ import { readMap } from '@safetymap/map-model'
 import type { Services } from './services.ts'
 import { errorSchema } from './schemas.ts'
 import { meetingIdParams, memberOf } from './meetingAccess.ts'
+import { principalId } from './principal.ts'
 import { earlierNumbers, finishedVersionsBefore, linesOf, type EarlierNumber } from '../ratings/earlierNumbers.ts'
 import { readStoredDoc } from '../storage/readStoredDoc.ts'
 
@@ -58,7 +59,7 @@ export async function earlierRatingsRoute(app: FastifyInstance, services: Servic
   }, async (request): Promise<{ earlier: EarlierRatings[] }> => {
     const { meeting } = await memberOf(services, request)
     const principal = request.principal!
-    const selfId = principal.kind === 'worker' ? principal.worker.id : principal.participant.id
+    const selfId = principalId(principal)
     const versions = await finishedVersionsBefore(services, meeting.id, meeting.version)
     if (versions.length === 0) return { earlier: [] }
     const state = await services.relay.readDocState(meeting.id)

@@ -17,7 +17,7 @@ import { isLocale, readMap, readZones, type Locale } from '@safetymap/map-model'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { readStoredDoc } from '../storage/readStoredDoc.ts'
-import { accessToMeeting, resolvePrincipal } from './principal.ts'
+import { accessToMeeting, principalId, resolvePrincipal } from './principal.ts'
 import { escapeHtml, renderPhoneListHtml, type Catalogue } from './phoneListHtml.ts'
 import type { Services } from './services.ts'
 import { TokenBucket } from '../relay/TokenBucket.ts'
@@ -89,7 +89,7 @@ export function phoneListPage(services: Services, template: string, catalogues: 
       if (!meeting) return null
       const access = accessToMeeting(principal, meeting)
       if (!access.ok) return null
-      const selfId = principal.kind === 'worker' ? principal.worker.id : principal.participant.id
+      const selfId = principalId(principal)
       if (!mayRender(selfId)) return null
       const state = await services.relay.readDocState(meeting.id)
       if (!state || state.byteLength > PRERENDER_MAX_DOC_BYTES) return null

@@ -10,6 +10,7 @@ import type { Services } from './services.ts'
 import type { Meeting, Participant, ParticipantRole } from '../meetings/MeetingStore.ts'
 import type { Worker } from '../access/WorkerStore.ts'
 import type { SessionRevokeReason } from '../access/SessionStore.ts'
+import type { AuditActor } from '../audit/AuditLog.ts'
 import { SECRET_PREFIX } from '../access/secrets.ts'
 import { AuthOriginMismatch, AuthRequired, AuthWorkerOnly, MeetingEnded, ParticipantRemoved } from '../errors.ts'
 
@@ -33,6 +34,13 @@ declare module 'fastify' {
  * only its safety journal. Routes open the meeting unless they say otherwise.
  */
 export type MeetingPart = 'meeting' | 'journal'
+
+/** The id a principal acts under: the worker's, or the participant's. */
+export const principalId = (principal: Principal): string => (principal.kind === 'worker' ? principal.worker.id : principal.participant.id)
+
+/** The caller as the audit trail names an actor (ids only); nobody signed in is `anonymous`. */
+export const auditActorOf = (principal: Principal | null): AuditActor =>
+  principal ? { kind: principal.kind, id: principalId(principal) } : { kind: 'anonymous', id: '-' }
 
 /** What a principal may do in one meeting: a role, or why not. */
 export type MeetingAccess =
@@ -89,9 +97,7 @@ async function checkOrigin(services: Services, request: FastifyRequest): Promise
   const principal = request.principal
   await services.audit.record({
     action: 'access.refused',
-    actor: principal
-      ? { kind: principal.kind, id: principal.kind === 'worker' ? principal.worker.id : principal.participant.id }
-      : { kind: 'anonymous', id: '-' },
+    actor: auditActorOf(principal),
     details: { reason: 'origin-mismatch', door: isUpgrade ? 'sync' : 'api' },
     now: services.now(),
   })

@@ -17,7 +17,7 @@ import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
 import { MapModelError, RECORDS_ARRAY_NAME, ZONE_SHAPE_TYPE, addPrivateNote, readRecordMap } from '@safetymap/map-model'
 import type { Services } from './services.ts'
-import { accessToMeeting, requirePrincipal } from './principal.ts'
+import { accessToMeeting, auditActorOf, requirePrincipal } from './principal.ts'
 import { ContactNotAllowed, ContactsBoxMissing, ItemNotFound, MeetingAlreadyFinalized, MeetingNotFound, RestrictedWorkersOnly } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
 import { facilitatorOf, meetingIdParams, memberOf } from './meetingAccess.ts'
@@ -79,7 +79,7 @@ export async function restrictedRoutes(app: FastifyInstance, services: Services)
     if (!access.ok || access.role !== 'facilitator' || principal.kind !== 'worker') {
       await services.audit.record({
         action: 'access.refused',
-        actor: principal.kind === 'worker' ? { kind: 'worker', id: principal.worker.id } : { kind: 'participant', id: principal.participant.id },
+        actor: auditActorOf(principal),
         meetingId: meeting.id,
         details: { reason: 'restricted', door: 'sync' },
         now: services.now(),

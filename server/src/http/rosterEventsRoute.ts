@@ -15,6 +15,7 @@ import type { ServerResponse } from 'node:http'
 import type { Services } from './services.ts'
 import { errorSchema } from './schemas.ts'
 import { meetingIdParams, memberOf } from './meetingAccess.ts'
+import { principalId } from './principal.ts'
 import { syncDecision } from './syncDecision.ts'
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
@@ -39,7 +40,7 @@ export async function rosterEventsRoute(app: FastifyInstance, services: Services
   }, async (request, reply) => {
     const { meeting } = await memberOf(services, request)
     const principal = request.principal!
-    const callerId = principal.kind === 'worker' ? principal.worker.id : principal.participant.id
+    const callerId = principalId(principal)
     reply.hijack()
     const stream = reply.raw
     stream.writeHead(200, {

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Services } from './services.ts'
-import { accessToMeeting, requirePrincipal } from './principal.ts'
+import { accessToMeeting, auditActorOf, principalId, requirePrincipal } from './principal.ts'
 import { MeetingNotAMember, MeetingNotFound } from '../errors.ts'
 import { accessRefusal } from './meetingAccess.ts'
 import { rateLimitFor } from './rateLimits.ts'
@@ -28,9 +28,7 @@ export async function syncRoute(app: FastifyInstance, services: Services): Promi
     const principal = request.principal
     await services.audit.record({
       action: 'access.refused',
-      actor: principal
-        ? { kind: principal.kind, id: principal.kind === 'worker' ? principal.worker.id : principal.participant.id }
-        : { kind: 'anonymous', id: '-' },
+      actor: auditActorOf(principal),
       meetingId,
       details: { reason, door: 'sync' },
       now: services.now(),
@@ -59,7 +57,7 @@ export async function syncRoute(app: FastifyInstance, services: Services): Promi
     if (!meeting) throw new MeetingNotFound()
     const access = accessToMeeting(principal, meeting)
     if (!access.ok) throw await refused(request, access.reason, meeting.id, accessRefusal(access.reason, new MeetingNotAMember()))
-    const participantId = principal.kind === 'worker' ? principal.worker.id : principal.participant.id
+    const participantId = principalId(principal)
     request.syncPeer = { meetingId: meeting.id, participantId }
   }
 
