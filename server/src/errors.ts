@@ -16,6 +16,7 @@ export const MeetingNotFound = createError('MEETING_NOT_FOUND', 'This meeting do
 export const MeetingForbidden = createError('MEETING_FORBIDDEN', 'Only the meeting facilitator can do this.', 403)
 export const MeetingNotAMember = createError('MEETING_NOT_A_MEMBER', 'You are not part of this meeting. Ask the facilitator for an invite.', 403)
 export const AuthInviteRevoked = createError('AUTH_INVITE_REVOKED', 'This invite link was cancelled. Ask the meeting facilitator for a new one.', 410)
+export const InviteAlreadyYours = createError('INVITE_ALREADY_YOURS', 'You already joined with this link on this device: open the meeting or its journal.', 409)
 export const AuthInviteUsed = createError('AUTH_INVITE_USED', 'This personal invite link has already been used. Ask the meeting facilitator for a new one.', 410)
 export const JoinAttendanceRequired = createError('JOIN_ATTENDANCE_REQUIRED', 'Say how you take part in the meeting today: in the room, by video or by phone.', 400)
 export const ConsentRequired = createError('CONSENT_REQUIRED', 'Read and accept the confidentiality agreement to join. If the page changed, reload it and read the agreement again.', 400)

@@ -3,8 +3,8 @@
  * "Who's here" panel and sees until when it works. On a 360×640 phone, Lorna opens it, is asked
  * who she is but not how she takes part in a meeting, and lands on the safety journal alone —
  * titled for the meeting, no board, every control at least 44 px, nothing wider than the screen —
- * and writes how the visit went. The facilitator reads her entry, with her name, in the board's
- * journal.
+ * and writes how the visit went; the same link opened again takes her back to the journal. The
+ * facilitator reads her entry, with her name, in the board's journal.
  */
 import { describe, expect, it } from 'vitest'
 import { recordingContext } from '../helpers/browser.ts'
@@ -63,6 +63,11 @@ describe('a journal link', () => {
       await journal.getByRole('button', { name: 'Add to the journal' }).tap()
       await journal.getByRole('status').getByText('Added to the journal.').waitFor({ timeout: 10_000 })
       await journal.getByTestId('journal-entry').first().getByText(WORDS).waitFor()
+
+      // Next week she taps the same link in her messages: it takes her back to the journal, not to "already used".
+      await phone.goto(`${live.server.url}${url.pathname}${url.hash}`)
+      await phone.waitForURL(/\/journal$/, { timeout: 20_000 })
+      await phone.getByTestId('safety-journal').getByTestId('journal-entry').first().getByText(WORDS).waitFor({ timeout: 10_000 })
 
       // The facilitator sees her in "Who's here" as someone of the journal only, and reads her entry there.
       await board.getByTestId('whos-here').getByText('Lorna · Safety journal only').waitFor({ timeout: 10_000 })

@@ -79,6 +79,11 @@ describe('a journal link', () => {
     expect(joined.status).toBe(200)
     expect(joined.body.journalOnly).toBe(true)
     expect(refusal(await again())).toEqual([410, 'AUTH_INVITE_USED'])
+    // Opened again from the same message on her own phone, the link takes her back in; anyone else is told it was used.
+    const preview2 = (token?: string) => api<Reply>(server.url, '/api/join/preview', { body: { token: made.body.token }, ...(token ? { token } : {}) })
+    expect(refusal(await preview2(session))).toEqual([409, 'INVITE_ALREADY_YOURS'])
+    expect(refusal(await preview2())).toEqual([410, 'AUTH_INVITE_USED'])
+    expect(refusal(await preview2(m.owner.apiKey))).toEqual([410, 'AUTH_INVITE_USED'])
     expect(refusal(await api<Reply>(server.url, '/api/join/preview', { body: { token: made.body.token } }))).toEqual([410, 'AUTH_INVITE_USED'])
 
     const journal = `${m.path}/journal`

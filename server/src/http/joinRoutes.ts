@@ -7,14 +7,15 @@
  * (`GET /api/lobby`) until the facilitator admits or declines them. A link of a meeting that has
  * ended answers MEETING_ENDED, whatever else is wrong with it — but a journal link, which outlives
  * the meeting (inviteRoutes.ts), answers for itself. Someone joining by a journal link is not
- * taking part in a meeting, so they are not asked how they attend (`attendance` left out).
+ * taking part in a meeting, so they are not asked how they attend (`attendance` left out). A
+ * one-person link previewed by the person whose session it started answers INVITE_ALREADY_YOURS.
  */
 import type { FastifyInstance } from 'fastify'
 import type { Services } from './services.ts'
 import type { InviteLookup } from '../meetings/MeetingStore.ts'
 import { ATTENDANCE_MODES, type Attendance } from '../meetings/MeetingStore.ts'
 import { CONSENT_AGREEMENT } from '../meetings/consentAgreement.ts'
-import { AuthInviteExpired, AuthInviteInvalid, AuthInviteRevoked, AuthInviteUsed, ConsentRequired, JoinAttendanceRequired, MeetingEnded } from '../errors.ts'
+import { AuthInviteExpired, AuthInviteInvalid, AuthInviteRevoked, AuthInviteUsed, ConsentRequired, InviteAlreadyYours, JoinAttendanceRequired, MeetingEnded } from '../errors.ts'
 import { requirePrincipal } from './principal.ts'
 import { setSessionCookie } from './sessionCookie.ts'
 import { errorSchema, personNameSchema } from './schemas.ts'
@@ -73,12 +74,17 @@ export async function joinRoutes(app: FastifyInstance, services: Services): Prom
         },
         403: errorSchema,
         404: errorSchema,
+        409: errorSchema,
         410: errorSchema,
         429: errorSchema,
       },
     },
   }, async (request) => {
     const found = await services.meetings.findInvite(request.body.token, services.now())
+    // A one-person link opened again by the person who used it, on the device they joined from (a
+    // journal link tapped in the same text message next week): not an attempt, and their page opens.
+    const caller = request.principal
+    if (!found.ok && found.reason === 'used' && caller?.kind === 'participant' && caller.participant.inviteId === found.inviteId) throw new InviteAlreadyYours()
     if (!found.ok) return await refuse(found, 'preview')
     return { role: found.invite.role, kind: found.invite.kind, lobby: found.invite.lobby, consent: CONSENT_AGREEMENT }
   })

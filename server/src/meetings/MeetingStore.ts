@@ -91,7 +91,7 @@ export interface Invite {
 
 export type InviteLookup =
   | { ok: true; invite: Invite }
-  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'used'; meetingId: string | null; kind: InviteKind | null }
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'used'; meetingId: string | null; inviteId: string | null; kind: InviteKind | null }
 
 /** A finalized state of a meeting's doc, kept when the meeting is reopened. */
 export interface MeetingVersion {
@@ -228,8 +228,8 @@ export const MEETING_INVITES = "kind <> 'journal'"
 
 /** What an invite row (or none) lets its token holder do at `now`. */
 export function judgeInvite(row: InviteRow | undefined, now: number): InviteLookup {
-  if (!row) return { ok: false, reason: 'unknown', meetingId: null, kind: null }
-  const refusal = { ok: false, meetingId: row.meeting_id, kind: row.kind } as const
+  if (!row) return { ok: false, reason: 'unknown', meetingId: null, inviteId: null, kind: null }
+  const refusal = { ok: false, meetingId: row.meeting_id, inviteId: row.id, kind: row.kind } as const
   if (row.revoked_at !== null) return { ...refusal, reason: 'revoked' }
   if (row.expires_at <= now) return { ...refusal, reason: 'expired' }
   // Personal invites and journal links are for one person each.

@@ -29,6 +29,8 @@ export interface Participant {
   readonly attendance?: Attendance | null
   /** Their own answer to "Can you talk freely where you are right now?"; null before one. */
   readonly canTalk?: CanTalk | null
+  /** Joined by a journal link: the meeting's journal is all they have (absent from older servers). */
+  readonly journalOnly?: boolean
 }
 
 /** A remote participant's answer to the talk check, seen by facilitators only. */

@@ -27,6 +27,7 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   LOBBY_DECLINED: 'lobby.declinedBody',
   AUTH_INVITE_REVOKED: 'error.inviteRevoked',
   AUTH_INVITE_USED: 'error.inviteUsed',
+  INVITE_ALREADY_YOURS: 'error.inviteAlreadyYours',
   PARTICIPANT_REMOVED: 'meeting.removedHeading',
   MEETING_ENDED: 'meeting.endedHeading',
   MEETING_FINALIZED: 'error.meetingFinalized',

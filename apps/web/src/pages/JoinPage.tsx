@@ -6,7 +6,8 @@
  * keyboard goes to the first one. Then the meeting opens, or the lobby when the facilitator
  * lets people in by hand. The invite link is replaced in history once it has been used.
  * A journal link (for writing in the safety journal between meetings) asks nothing about today's
- * meeting and leads to the journal page.
+ * meeting and leads to the journal page. A one-person link opened again on the device that used it
+ * (the journal link in last week's text message) goes straight back in instead of saying "used".
  *
  *   <JoinPage />
  */
@@ -42,7 +43,12 @@ export function JoinPage() {
   useEffect(() => {
     if (!token) return
     let current = true
-    void api.previewJoin(token).then((result) => {
+    void api.previewJoin(token).then(async (result) => {
+      if (!current) return
+      if (!result.ok && result.error.code === 'INVITE_ALREADY_YOURS') {
+        const me = await api.getMe()
+        if (current && me.ok && me.value.kind === 'participant') return goIn(me.value.participant.meetingId, { journalOnly: me.value.participant.journalOnly === true, waiting: false })
+      }
       if (!current) return
       setPreview(result.ok ? { status: 'ready', preview: result.value } : { status: 'failed', messageKey: previewErrorKey(result.error) })
     })
@@ -61,6 +67,13 @@ export function JoinPage() {
       ) : null}
     </PageLayout>
   )
+}
+
+/** Where someone who has joined goes: the journal page for a journal link, the lobby while they wait, else the meeting. */
+function goIn(meetingId: string, { journalOnly, waiting }: { journalOnly: boolean; waiting: boolean }): void {
+  if (journalOnly) navigate(journalPath(meetingId), { replace: true })
+  else if (waiting) navigate(lobbyPath(meetingId), { replace: true })
+  else openMeeting(meetingId)
 }
 
 function previewErrorKey(error: { code: string | null; messageKey: MessageKey }): MessageKey {
@@ -145,10 +158,7 @@ function JoinForm({
     setBusy(false)
     if (result.ok) {
       const { meetingId, status, journalOnly } = result.value
-      if (journalOnly) navigate(journalPath(meetingId), { replace: true })
-      else if (status === 'waiting') navigate(lobbyPath(meetingId), { replace: true })
-      else openMeeting(meetingId)
-      return
+      return goIn(meetingId, { journalOnly: journalOnly === true, waiting: status === 'waiting' })
     }
     if (result.error.code === 'CONSENT_REQUIRED') {
       // The agreement changed while this page was open: show the new text and ask again.

@@ -51,15 +51,15 @@ export function storeContract(open: () => Promise<StoresHarness>): void {
       const shared = await meetings.createInvite({ ...base, kind: 'shared', lobby: true })
 
       expect(await meetings.join(joinInput(personal.token))).toMatchObject({ ok: true, participant: { status: 'admitted' } })
-      expect(await meetings.join(joinInput(personal.token))).toEqual({ ok: false, reason: 'used', meetingId: meeting.id, kind: 'personal' })
+      expect(await meetings.join(joinInput(personal.token))).toEqual({ ok: false, reason: 'used', meetingId: meeting.id, inviteId: personal.invite.id, kind: 'personal' })
       expect(await meetings.join(joinInput(shared.token))).toMatchObject({ ok: true, participant: { status: 'waiting', consentVersion: 'v1', consentedAt: 10 } })
       expect(await meetings.join(joinInput(shared.token))).toMatchObject({ ok: true })
       expect((await meetings.listInvites(meeting.id)).map((i) => i.uses)).toEqual([1, 2])
-      expect(await meetings.join({ ...joinInput(shared.token), now: 100 })).toEqual({ ok: false, reason: 'expired', meetingId: meeting.id, kind: 'shared' })
+      expect(await meetings.join({ ...joinInput(shared.token), now: 100 })).toEqual({ ok: false, reason: 'expired', meetingId: meeting.id, inviteId: shared.invite.id, kind: 'shared' })
       expect(await meetings.revokeInvite(meeting.id, shared.invite.id, 20)).toBe('revoked')
       expect(await meetings.revokeInvite(meeting.id, shared.invite.id, 21)).toBe('already')
-      expect(await meetings.join(joinInput(shared.token))).toEqual({ ok: false, reason: 'revoked', meetingId: meeting.id, kind: 'shared' })
-      expect(await meetings.join(joinInput('smi_unknown'))).toEqual({ ok: false, reason: 'unknown', meetingId: null, kind: null })
+      expect(await meetings.join(joinInput(shared.token))).toEqual({ ok: false, reason: 'revoked', meetingId: meeting.id, inviteId: shared.invite.id, kind: 'shared' })
+      expect(await meetings.join(joinInput('smi_unknown'))).toEqual({ ok: false, reason: 'unknown', meetingId: null, inviteId: null, kind: null })
     })
 
     it('lets a journal link in one person, journal only and without attendance, and keeps it when the meeting ends', async () => {
@@ -73,7 +73,7 @@ export function storeContract(open: () => Promise<StoresHarness>): void {
       expect(await meetings.join(joinInput(personal.token))).toMatchObject({ ok: false, reason: 'revoked' })
       const joined = await meetings.join({ ...joinInput(journal.token), attendance: null })
       expect(joined).toMatchObject({ ok: true, participant: { status: 'admitted', attendance: null, journalOnly: true, inviteId: journal.invite.id } })
-      expect(await meetings.join(joinInput(journal.token))).toEqual({ ok: false, reason: 'used', meetingId: meeting.id, kind: 'journal' })
+      expect(await meetings.join(joinInput(journal.token))).toEqual({ ok: false, reason: 'used', meetingId: meeting.id, inviteId: journal.invite.id, kind: 'journal' })
       const participantId = joined.ok ? joined.participant.id : ''
       expect(await another.stores.meetings.getParticipant(participantId)).toMatchObject({ journalOnly: true, inviteId: journal.invite.id })
       expect((await meetings.listParticipants(meeting.id)).map((p) => p.journalOnly)).toEqual([true])
@@ -81,14 +81,14 @@ export function storeContract(open: () => Promise<StoresHarness>): void {
 
     it('lets one of many racing joins on two instances use a personal invite', async () => {
       const meeting = await stores.meetings.create({ title: 't', locale: 'en', ownerWorkerId: 'w', now: 1 })
-      const { token } = await stores.meetings.createInvite({
+      const { token, invite } = await stores.meetings.createInvite({
         meetingId: meeting.id, role: 'editor', kind: 'personal', label: 'Gran', lobby: false, createdBy: 'w', expiresAt: 100, now: 1,
       })
       const joins = await Promise.all(
         Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? stores : another.stores).meetings.join(joinInput(token))),
       )
       expect(joins.filter((j) => j.ok)).toHaveLength(1)
-      expect(joins.filter((j) => !j.ok)).toEqual(Array(7).fill({ ok: false, reason: 'used', meetingId: meeting.id, kind: 'personal' }))
+      expect(joins.filter((j) => !j.ok)).toEqual(Array(7).fill({ ok: false, reason: 'used', meetingId: meeting.id, inviteId: invite.id, kind: 'personal' }))
       expect(await stores.meetings.listParticipants(meeting.id)).toHaveLength(1)
     })
 

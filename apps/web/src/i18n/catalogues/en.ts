@@ -124,6 +124,7 @@ export const en = {
   'error.lobbyWaiting': 'You are still waiting to be let in.',
   'error.notAMember': 'You are not part of this meeting. Ask the meeting facilitator for an invite.',
   'error.inviteRevoked': 'This invite link was turned off. Ask the meeting facilitator for a new one.',
+  'error.inviteAlreadyYours': 'You already joined with this link on this phone or computer. Reload the page to go back in.',
   'error.inviteUsed': 'This invite link was for one person and has already been used. Ask the meeting facilitator for a new one.',
   'error.rateLimited': 'Too many tries. Please wait a minute, then try again.',
   'error.meetingFinalized': 'This map is finished and can no longer be changed. The person running the meeting can reopen it to make changes.',

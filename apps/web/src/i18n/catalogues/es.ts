@@ -128,6 +128,7 @@ export const es: Record<ListMessageKey, string> = {
   'error.lobbyWaiting': 'Todavía está esperando para entrar.',
   'error.notAMember': 'Usted no forma parte de esta reunión. Pida una invitación a la persona que dirige la reunión.',
   'error.inviteRevoked': 'Este enlace de invitación fue desactivado. Pida uno nuevo a la persona que dirige la reunión.',
+  'error.inviteAlreadyYours': 'Usted ya entró con este enlace en este teléfono o computadora. Vuelva a cargar la página para entrar de nuevo.',
   'error.inviteUsed':
     'Este enlace de invitación era para una sola persona y ya se usó. Pida uno nuevo a la persona que dirige la reunión.',
   'error.rateLimited': 'Demasiados intentos. Por favor, espere un minuto e inténtelo de nuevo.',
