@@ -13,6 +13,7 @@ import { SECTION_KEYS } from '@safetymap/map-model'
 import { openBoard } from '../bench/lib/whiteboardOps.ts'
 import type { SeededRandom } from '../bench/lib/seededRandom.ts'
 import type { Peer } from './clients.ts'
+import { expect } from 'vitest'
 import { waitFor } from './waitFor.ts'
 
 /** The doc as compared: records array (order included) and meta map, as JSON. */
@@ -74,4 +75,22 @@ export async function waitForConvergence(peers: readonly Peer[], what: string): 
     () => peers.every((peer) => peer.provider.synced && sameStateVector(peer.doc, peers[0]!.doc)) && new Set(peers.map((p) => snapshotOf(p.doc))).size === 1,
     { timeoutMs: 20_000, intervalMs: 50, what: `${what}: all ${peers.length} clients to converge` },
   )
+}
+
+/**
+ * Reads a server's copy of the doc until it equals `peer`'s (5 s at most), expects that it does,
+ * and returns it. Clients can agree before a server does: each removes a key's older duplicate
+ * itself (YKeyValue), so those removals may still be on their way when the clients converge.
+ */
+export async function expectServerCopyToMatch(read: () => Promise<Uint8Array | null>, peer: Peer, what: string): Promise<Y.Doc> {
+  const readDoc = async () => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, (await read())!)
+    return doc
+  }
+  const expected = snapshotOf(peer.doc)
+  await waitFor(async () => snapshotOf(await readDoc()) === expected, { timeoutMs: 5_000, intervalMs: 100, what }).catch(() => undefined)
+  const copy = await readDoc()
+  expect(snapshotOf(copy), what).toBe(expected)
+  return copy
 }

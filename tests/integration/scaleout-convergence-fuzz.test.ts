@@ -8,11 +8,9 @@
  * `RELAY_FUZZ_SEEDS=50` runs seeds 1..50; `RELAY_FUZZ_SEED=n` replays one seed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { createMeeting } from '../helpers/clients.ts'
 import { connectClusterPeer, scaleOutSkipReason, startCluster, type Cluster, type ClusterPeer } from '../helpers/cluster.ts'
-import { runFuzzOperations, sameStateVector, snapshotOf, waitForConvergence } from '../helpers/convergenceFuzz.ts'
-import { waitFor } from '../helpers/waitFor.ts'
+import { expectServerCopyToMatch, runFuzzOperations, sameStateVector, waitForConvergence } from '../helpers/convergenceFuzz.ts'
 import { createSeededRandom, fuzzSeeds, type SeededRandom } from '../bench/lib/seededRandom.ts'
 
 const skipReason = scaleOutSkipReason('the multi-instance convergence fuzz')
@@ -53,20 +51,7 @@ describe.skipIf(skipReason !== null)('seeded convergence fuzz across three relay
         },
       })
       await waitForConvergence(peers, `seed ${random.seed} (ops ${log.join(' ')})`)
-      // Clients can agree before the store does: each removes a key's older duplicate itself
-      // (YKeyValue), so their removals may still be on the way to their instances' commits.
-      const readStored = async () => {
-        const doc = new Y.Doc()
-        Y.applyUpdate(doc, (await cluster.storedDoc(meeting.id))!)
-        return doc
-      }
-      await waitFor(async () => snapshotOf(await readStored()) === snapshotOf(peers[0]!.doc), {
-        timeoutMs: 5_000,
-        intervalMs: 100,
-        what: `seed ${random.seed}: the store to hold what the clients hold`,
-      }).catch(() => undefined)
-      const stored = await readStored()
-      expect(snapshotOf(stored), `seed ${random.seed}: the stored doc equals the clients'`).toBe(snapshotOf(peers[0]!.doc))
+      const stored = await expectServerCopyToMatch(() => cluster.storedDoc(meeting.id), peers[0]!, `seed ${random.seed}: the stored doc equals the clients'`)
       expect(sameStateVector(stored, peers[0]!.doc), `seed ${random.seed}: the stored doc holds every update`).toBe(true)
     } finally {
       for (const peer of peers) peer.destroy()
