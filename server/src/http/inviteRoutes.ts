@@ -14,12 +14,13 @@
  *   DELETE /api/meetings/:id/invites/:inviteId
  */
 import type { FastifyInstance } from 'fastify'
+import { JOURNAL_LINK_DAYS } from '@safetymap/map-model'
 import type { Services } from './services.ts'
 import { expectedOrigin } from './principal.ts'
 import { InviteNotFound } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
 import { facilitatorOf, meetingIdParams, refuseNewPeople } from './meetingAccess.ts'
-import { inviteExpiry, JOURNAL_LINK_DAYS, journalLinkExpiry } from '../meetings/inviteExpiry.ts'
+import { inviteExpiry, journalLinkExpiry } from '../meetings/inviteExpiry.ts'
 import { purgeDueAt } from '../meetings/purgeMeeting.ts'
 import { INVITE_KINDS, INVITE_ROLES, type InviteKind, type InviteRole } from '../meetings/MeetingStore.ts'
 

@@ -8,9 +8,6 @@
  */
 export const INVITE_MIN_LIFETIME_MS = 4 * 60 * 60 * 1000
 
-/** How long a journal link works when the facilitator does not say, and the most and least they may choose. */
-export const JOURNAL_LINK_DAYS = { default: 30, min: 1, max: 90 } as const
-
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export function inviteExpiry(now: number): number {

@@ -111,9 +111,6 @@ export interface JournalLinkRequest {
   readonly days: number
 }
 
-/** How many days a journal link may work: the server's default and bounds. */
-export const JOURNAL_LINK_DAYS = { default: 30, min: 1, max: 90 } as const
-
 /** An invite as the facilitator sees it; `url` and `token` only right after making it. */
 export interface InviteDetails {
   readonly id: string

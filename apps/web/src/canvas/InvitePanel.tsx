@@ -16,7 +16,8 @@
  *   {role === 'facilitator' ? <InvitePanel meetingId={meeting.id} roster={roster} journalOnly={ended} /> : null}
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
-import { api, JOURNAL_LINK_DAYS, type Invite, type InviteDetails, type InviteKind } from '../api/api.ts'
+import { JOURNAL_LINK_DAYS } from '@safetymap/map-model'
+import { api, type Invite, type InviteDetails, type InviteKind } from '../api/api.ts'
 import { BusyButton } from '../access/BusyButton.tsx'
 import { formatDateTime } from '../access/formatDateTime.ts'
 import { QrCode } from '../access/QrCode.tsx'
