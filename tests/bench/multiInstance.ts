@@ -74,7 +74,7 @@ export async function runMultiInstanceComparison(options: WorkloadOptions, insta
       (r.delivered / options.seconds).toFixed(0),
       `${ms(r.updateP50Ms)} / ${ms(r.updateP99Ms)}`,
       `${ms(r.cursorP50Ms)} / ${ms(r.cursorP99Ms)}`,
-      `${pct(r.completeness)} (updates ${pct(r.updateCompleteness)}, cursors ${pct(r.cursorCompleteness)})`,
+      `${pct(r.completeness)} (updates ${pct(r.updateCompleteness)}, cursors ${pct(r.cursorCompleteness)}, last cursor position ${pct(r.latestCursorCompleteness)})`,
       r.serverCpuMicrosPerDelivered.toFixed(1),
       ms(r.loopDelayP99Ms),
       ms(r.lateJoinMs),

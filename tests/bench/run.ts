@@ -61,7 +61,7 @@ function printTable(results: readonly WorkloadResult[]): void {
     ms(r.updateP50Ms),
     ms(r.updateP99Ms),
     `${ms(r.cursorP50Ms)} / ${ms(r.cursorP99Ms)}`,
-    `${pct(r.completeness)} (updates ${pct(r.updateCompleteness)}, cursors ${pct(r.cursorCompleteness)})`,
+    `${pct(r.completeness)} (updates ${pct(r.updateCompleteness)}, cursors ${pct(r.cursorCompleteness)}, last cursor position ${pct(r.latestCursorCompleteness)})`,
     `${r.serverCpuMicrosPerDelivered.toFixed(1)} (${userMicros(r).toFixed(1)} + ${r.serverSystemMicrosPerDelivered.toFixed(1)})`,
     mb(r.peakRssBytes),
     `${ms(r.loopDelayP99Ms)} / ${ms(r.loopDelayMaxMs)}`,

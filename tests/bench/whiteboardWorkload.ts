@@ -40,6 +40,8 @@ export interface WorkloadResult {
   readonly completeness: number
   readonly updateCompleteness: number
   readonly cursorCompleteness: number
+  /** Share of receivers holding each sender's last cursor position (see `latestCursorDelivered`). */
+  readonly latestCursorCompleteness: number
   readonly delivered: number
   readonly serverCpuMicrosPerDelivered: number
   /** The kernel's share of serverCpuMicrosPerDelivered. */
@@ -128,6 +130,7 @@ export async function runWhiteboardWorkload(target: RunningTarget, options: Work
 
     const { expected: expectedUpdates, received: receivedUpdates } = metrics.updateDeliveries()
     const delivered = metrics.receivedUpdates + metrics.receivedCursors
+    const latestCursorCompleteness = metrics.latestCursorDelivered()
     for (const client of clients.splice(0)) client.close()
 
     const lateJoinMs = await measureLateJoin(target, options)
@@ -142,6 +145,7 @@ export async function runWhiteboardWorkload(target: RunningTarget, options: Work
       completeness: (receivedUpdates + Math.min(metrics.receivedCursors, metrics.expectedCursors)) / (expectedUpdates + metrics.expectedCursors),
       updateCompleteness: receivedUpdates / expectedUpdates,
       cursorCompleteness: Math.min(metrics.receivedCursors, metrics.expectedCursors) / metrics.expectedCursors,
+      latestCursorCompleteness,
       delivered,
       serverCpuMicrosPerDelivered: (after.cpuMicros - before.cpuMicros) / delivered,
       serverSystemMicrosPerDelivered: (after.cpuSystemMicros - before.cpuSystemMicros) / delivered,

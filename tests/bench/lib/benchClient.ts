@@ -36,6 +36,11 @@ export class BenchMetrics {
   expectedCursors = 0
   receivedCursors = 0
   receivedUpdates = 0
+  /** Each client's room, and the clock of the last cursor it sent inside the window. */
+  private readonly roomOf = new Map<number, string>()
+  private readonly lastCursorSent = new Map<number, number>()
+  /** receiver → sender → the newest cursor clock it received while counting. */
+  private readonly newestCursorSeen = new Map<number, Map<number, number>>()
   /** Only messages sent inside the window count… */
   measuring = false
   /** …and are counted on arrival until the window plus a grace period ends. */
@@ -50,6 +55,42 @@ export class BenchMetrics {
     this.expectedCursors = 0
     this.receivedCursors = 0
     this.receivedUpdates = 0
+    this.lastCursorSent.clear()
+    this.newestCursorSeen.clear()
+  }
+
+  joined(client: number, room: string): void {
+    this.roomOf.set(client, room)
+  }
+
+  cursorSent(client: number, clock: number): void {
+    this.lastCursorSent.set(client, clock)
+  }
+
+  cursorSeen(receiver: number, sender: number, clock: number): void {
+    let bySender = this.newestCursorSeen.get(receiver)
+    if (!bySender) this.newestCursorSeen.set(receiver, (bySender = new Map()))
+    if (clock > (bySender.get(sender) ?? 0)) bySender.set(sender, clock)
+  }
+
+  /**
+   * Presence is "latest wins": a relay may send a newer position in place of older ones it has not
+   * sent yet. Of each (receiver, sender) pair of a room whose sender moved its cursor in the
+   * window, the share that ended up with the sender's last position: 1 means no cursor was lost,
+   * only superseded.
+   */
+  latestCursorDelivered(): number {
+    let pairs = 0
+    let delivered = 0
+    for (const [receiver, room] of this.roomOf) {
+      const seen = this.newestCursorSeen.get(receiver)
+      for (const [sender, clock] of this.lastCursorSent) {
+        if (sender === receiver || this.roomOf.get(sender) !== room) continue
+        pairs++
+        if ((seen?.get(sender) ?? 0) >= clock) delivered++
+      }
+    }
+    return pairs === 0 ? 1 : delivered / pairs
   }
 
   get updatesSent(): number {
@@ -127,6 +168,7 @@ export class BenchClient {
   constructor(options: BenchClientOptions) {
     this.options = options
     this.board = openBoard(this.doc)
+    options.metrics.joined(this.doc.clientID, options.room)
     this.synced = new Promise((resolve) => (this.resolveSynced = resolve))
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this) return
@@ -169,7 +211,9 @@ export class BenchClient {
     const e = this.frame(AWARENESS)
     encoding.writeVarUint8Array(e, encoding.toUint8Array(inner))
     this.ws!.send(encoding.toUint8Array(e))
-    if (this.options.metrics.measuring) this.options.metrics.expectedCursors += this.options.receivers
+    if (!this.options.metrics.measuring) return
+    this.options.metrics.expectedCursors += this.options.receivers
+    this.options.metrics.cursorSent(this.doc.clientID, this.cursorClock)
   }
 
   private frame(type: number): encoding.Encoder {
@@ -262,9 +306,10 @@ export class BenchClient {
     const count = decoding.readVarUint(d)
     for (let i = 0; i < count; i++) {
       const client = decoding.readVarUint(d)
-      decoding.readVarUint(d)
+      const clock = decoding.readVarUint(d)
       const state = decoding.readVarString(d)
       if (client === this.doc.clientID || state === 'null') continue
+      metrics.cursorSeen(this.doc.clientID, client, clock)
       const t = (JSON.parse(state) as { t?: number }).t
       if (typeof t !== 'number' || t < metrics.windowStart || t > metrics.windowEnd) continue
       metrics.receivedCursors++
