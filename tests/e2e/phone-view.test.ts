@@ -314,6 +314,28 @@ describe('the phone view', () => {
     }
   })
 
+  it('lists her under "Who\'s here" when the map reaches her phone after the page is ready', async () => {
+    const { meeting, inviteUrl } = await newMeetingWithInvite('Family meeting for Kai')
+    const phone = await phoneContext()
+    // A slow network: everything the relay sends reaches the phone 1.5 s late, so the map arrives
+    // on the socket the page opened early after the page is already showing.
+    await phone.context.routeWebSocket(/\/sync\//, (ws) => {
+      const server = ws.connectToServer()
+      server.onMessage((message) => void setTimeout(() => ws.send(message), 1_500))
+    })
+    try {
+      const lorna = await phone.context.newPage()
+      await lorna.goto(inviteUrl)
+      await joinAs(lorna, 'Grandma Lorna')
+      await lorna.waitForURL(new RegExp(`/m/${meeting.id}/list$`), { timeout: 20_000 })
+      await expectLive(lorna)
+      await lorna.getByText(/^Who's here \(\d+\)$/).tap()
+      await expect.poll(() => lorna.getByTestId('whos-here').innerText(), { timeout: 10_000 }).toContain('Grandma Lorna (you)')
+    } finally {
+      await phone.context.close()
+    }
+  })
+
   it('keeps items written offline, marks them "Not sent yet", and delivers each exactly once', async () => {
     const { meeting, inviteUrl } = await newMeetingWithInvite('Offline meeting')
     const facilitator = connectPeer({ url: live.server.url, meetingId: meeting.id, token: worker.apiKey })

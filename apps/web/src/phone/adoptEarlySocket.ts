@@ -31,7 +31,7 @@ function adopt(early: EarlySocket): AdoptedSocket {
   const { socket } = early
   // Until the provider's hello may go out, it must see the socket as still connecting.
   let ready = false
-  // While the provider says hello on a socket whose whole-map answer it already applied: its sync
+  // While the provider says hello on a socket whose whole-map answer is the next message: its sync
   // step 1 would only ask again (a second round trip for nothing). What the relay commits later
   // comes by broadcast on this socket; if the socket drops, the reconnect's own hello asks.
   let helloAnswered = false

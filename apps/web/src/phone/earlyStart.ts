@@ -44,8 +44,8 @@ export function takeAccess(meetingId: string): AccessAnswers {
 
 /**
  * What happened on the early socket, in order. `open` means: ready for the provider's hello;
- * `answered`: the socket asked for the whole map and the relay's answer came before this event,
- * so the hello's own sync step 1 would only ask again.
+ * `answered`: the socket asked for the whole map and the relay's answer is the next event, so the
+ * hello's own sync step 1 would only ask again.
  */
 export type EarlySocketEvent =
   | { readonly type: 'open'; readonly answered: boolean }
@@ -105,8 +105,10 @@ export function openEarlySocket(meetingId: string, origin: { protocol: string; h
     answerWait = setTimeout(() => letProviderSayHello(false), ANSWER_WAIT_MS)
   }
   socket.onmessage = (message: MessageEvent<ArrayBuffer>) => {
-    emit({ type: 'message', data: message.data })
+    // The provider opens before it takes the answer: y-websocket marks itself synced on the answer,
+    // and what watches it (who is here) reads "synced" as live only while it is also connected.
     if (helloDue && isSyncStep(message.data, SYNC_STEP.answer)) letProviderSayHello(true)
+    emit({ type: 'message', data: message.data })
   }
   socket.onclose = (event) => {
     clearTimeout(answerWait)
