@@ -3,8 +3,9 @@
  * "Who's here" panel and sees until when it works. On a 360×640 phone, Lorna opens it, is asked
  * who she is but not how she takes part in a meeting, and lands on the safety journal alone —
  * titled for the meeting, no board, every control at least 44 px, nothing wider than the screen —
- * and writes how the visit went; the same link opened again takes her back to the journal. The
- * facilitator reads her entry, with her name, in the board's journal.
+ * and told until when her link works — and writes how the visit went; the same link opened again
+ * takes her back to the journal, and once her way in is gone the page tells her to ask for a new
+ * link. The facilitator reads her entry, with her name, in the board's journal.
  */
 import { describe, expect, it } from 'vitest'
 import { recordingContext } from '../helpers/browser.ts'
@@ -52,6 +53,8 @@ describe('a journal link', () => {
       await journal.getByText('Nothing written yet', { exact: false }).waitFor({ timeout: 10_000 })
       expect(await phone.locator('.tl-canvas').count()).toBe(0)
       expect(await phone.getByTestId('connection-status').count()).toBe(0)
+      // She is told until when her link works, in her own time zone, so its end is no surprise.
+      expect(await journal.getByTestId('journal-link-notice').innerText()).toMatch(new RegExp(`^Your journal link works until ${until}, \\d{4}, \\d{1,2}:\\d{2}\\s[AP]M\\.$`))
 
       await journal.getByRole('button', { name: 'Add to the journal' }).tap()
       await journal.getByLabel('What happened?').fill(WORDS)
@@ -68,6 +71,12 @@ describe('a journal link', () => {
       await phone.goto(`${live.server.url}${url.pathname}${url.hash}`)
       await phone.waitForURL(/\/journal$/, { timeout: 20_000 })
       await phone.getByTestId('safety-journal').getByTestId('journal-entry').first().getByText(WORDS).waitFor({ timeout: 10_000 })
+
+      // Once her way in is gone (the link's time ran out, so its cookie with it), the page says what to do, not "sign in".
+      await phoneContext.clearCookies()
+      await phone.reload()
+      await phone.getByText('This page cannot open the journal any more. Your journal link has stopped working', { exact: false }).waitFor({ timeout: 10_000 })
+      expect(await phone.getByText('Please sign in first.').count()).toBe(0)
 
       // The facilitator sees her in "Who's here" as someone of the journal only, and reads her entry there.
       await board.getByTestId('whos-here').getByText('Lorna · Safety journal only').waitFor({ timeout: 10_000 })

@@ -37,7 +37,7 @@ beforeAll(async () => {
 })
 
 type Reply = { code: string; message: string; token: string; id: string; expiresAt: string }
-type Entries = { meetingTitle: string; entries: { text: string; author: { name: string } }[] }
+type Entries = { meetingTitle: string; linkEndsAt: string | null; entries: { text: string; author: { name: string } }[] }
 
 const refusal = (res: { status: number; body: Pick<Reply, 'code'> | null }) => [res.status, res.body?.code]
 
@@ -95,9 +95,12 @@ describe('a journal link', () => {
     const read = await api<Entries>(server.url, journal, { token: session })
     expect(read.status).toBe(200)
     expect(read.body.meetingTitle).toBe('Kai family meeting')
+    // Her page can tell her when the link, and so her way in, stops working; nobody else has one.
+    expect(read.body.linkEndsAt).toBe(made.body.expiresAt)
     expect(read.body.entries.map((e) => [e.author.name, e.text])).toEqual([['Lorna', 'Saturday visit went well; Kai slept over.']])
     const facilitatorReads = await api<Entries>(server.url, journal, { token: m.owner.apiKey })
     expect(facilitatorReads.body.entries[0]?.author.name).toBe('Lorna')
+    expect(facilitatorReads.body.linkEndsAt).toBeNull()
 
     // Stopping the link ends her session.
     expect((await api(server.url, `${m.path}/invites/${made.body.id}`, { method: 'DELETE', token: m.owner.apiKey })).status).toBe(204)

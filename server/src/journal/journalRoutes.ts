@@ -8,7 +8,10 @@
  * correction is a new one.
  *
  *   POST /api/meetings/:id/journal { text, visitDay?, planFollowed? }   → 201 { entry }   (not a viewer)
- *   GET  /api/meetings/:id/journal                                    → { meetingTitle, canWrite, entries }    newest first
+ *   GET  /api/meetings/:id/journal                                    → { meetingTitle, canWrite, linkEndsAt, entries }    newest first
+ *
+ * `linkEndsAt` is when the caller's journal link, and so their way in, stops working (their session
+ * lasts exactly as long), so their page can tell them in time; `null` for everyone else.
  *
  * The author is the caller's session (participant or worker), never the request body; the time
  * is the server's. Logs and the audit trail carry ids only, never a name or an entry's words.
@@ -118,8 +121,13 @@ export async function journalRoutes(app: FastifyInstance, services: Services): P
       response: {
         200: {
           type: 'object',
-          required: ['meetingTitle', 'canWrite', 'entries'],
-          properties: { meetingTitle: { type: 'string' }, canWrite: { type: 'boolean' }, entries: { type: 'array', items: entrySchema } },
+          required: ['meetingTitle', 'canWrite', 'linkEndsAt', 'entries'],
+          properties: {
+            meetingTitle: { type: 'string' },
+            canWrite: { type: 'boolean' },
+            linkEndsAt: { type: 'string', format: 'date-time', nullable: true },
+            entries: { type: 'array', items: entrySchema },
+          },
         },
         401: errorSchema, 403: errorSchema, 404: errorSchema,
       },
@@ -127,6 +135,20 @@ export async function journalRoutes(app: FastifyInstance, services: Services): P
   }, async (request) => {
     const { meeting, role } = await memberOf(services, request, 'journal')
     // The title and whether they may add head a journal link's page, which may open nothing else of the meeting.
-    return { meetingTitle: meeting.title, canWrite: role !== 'viewer', entries: (await services.journal.list(meeting.id)).map(entryJson) }
+    return {
+      meetingTitle: meeting.title,
+      canWrite: role !== 'viewer',
+      linkEndsAt: await journalLinkEnd(services, request),
+      entries: (await services.journal.list(meeting.id)).map(entryJson),
+    }
   })
+}
+
+/** When the journal link the caller joined by stops working, as ISO 8601; `null` if they did not join by one. */
+async function journalLinkEnd(services: Services, request: FastifyRequest): Promise<string | null> {
+  const principal = request.principal
+  if (principal?.kind !== 'participant' || !principal.participant.journalOnly) return null
+  const { meetingId, inviteId } = principal.participant
+  const link = (await services.meetings.listInvites(meetingId)).find((invite) => invite.id === inviteId)
+  return link ? new Date(link.expiresAt).toISOString() : null
 }

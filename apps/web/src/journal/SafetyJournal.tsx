@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import { FormError } from '../ui/FormError.tsx'
 import { JournalEntryList } from './JournalEntryList.tsx'
 import { JournalForm } from './JournalForm.tsx'
+import { JournalLinkNotice } from './JournalLinkNotice.tsx'
 import { useJournal, type Journal } from './useJournal.ts'
 import './journal.css'
 
@@ -33,6 +34,7 @@ export function SafetyJournalView({ meetingId, canWrite, headingId, journal }: S
         {t('journal.heading')}
       </h2>
       <p className="journal-hint">{canWrite ? t('journal.intro') : t('journal.readOnly')}</p>
+      {journal.linkEndsAt ? <JournalLinkNotice endsAt={journal.linkEndsAt} /> : null}
       {canWrite ? <JournalForm meetingId={meetingId} onAdd={journal.add} /> : null}
       {journal.loadError ? (
         <div className="journal-load-error">

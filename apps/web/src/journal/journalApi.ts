@@ -37,6 +37,8 @@ export interface JournalEntryInput {
 const url = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}/journal`
 
 export const journalApi = {
-  list: (meetingId: string): Promise<ApiResult<{ meetingTitle: string; canWrite: boolean; entries: JournalEntry[] }>> => request('GET', url(meetingId)),
+  /** `linkEndsAt` (ISO 8601): when the caller's journal link stops working; `null` unless they joined by one. */
+  list: (meetingId: string): Promise<ApiResult<{ meetingTitle: string; canWrite: boolean; linkEndsAt: string | null; entries: JournalEntry[] }>> =>
+    request('GET', url(meetingId)),
   add: (meetingId: string, entry: JournalEntryInput): Promise<ApiResult<{ entry: JournalEntry }>> => request('POST', url(meetingId), entry),
 }

@@ -1,11 +1,13 @@
 /**
  * The dates of the safety journal as people read them, in the page's language: the visit's day
  * ("12 Nov", a calendar day, the same in every time zone) and when an entry was written ("13 Nov,
- * 18:04", in the phone's own time zone); and today's date for the form, on the phone's calendar.
+ * 18:04", in the phone's own time zone); today's date for the form, on the phone's calendar; and
+ * whether a journal link is in its last week.
  *
  *   formatVisitDay('2026-11-12', 'es') // '12 nov'
  *   formatWrittenAt('2026-11-13T18:04:00Z', 'en') // 'Nov 13, 6:04 PM' (in the browser's zone)
  *   localToday(new Date()) // '2026-11-27'
+ *   linkEndsSoon('2026-12-01T10:00:00Z', Date.now())   // a journal link's last week
  */
 import type { Locale } from '@safetymap/map-model'
 
@@ -27,4 +29,12 @@ export function formatWrittenAt(iso: string, locale: Locale, timeZone?: string):
 export function localToday(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** How close to its end a journal link's page starts asking its person to get a new one. */
+export const LINK_ENDS_SOON_MS = 7 * 24 * 60 * 60 * 1000
+
+/** Whether a journal link ending at `endsAt` (ISO 8601) stops working within {@link LINK_ENDS_SOON_MS} of `now`. */
+export function linkEndsSoon(endsAt: string, now: number): boolean {
+  return Date.parse(endsAt) - now <= LINK_ENDS_SOON_MS
 }

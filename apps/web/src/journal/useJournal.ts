@@ -5,7 +5,7 @@
  *
  *   const journal = useJournal(meetingId)
  *   journal.entries   // null while loading
- *   journal.meetingTitle, journal.canWrite   // for a page with the journal alone
+ *   journal.meetingTitle, journal.canWrite, journal.linkEndsAt   // for a page with the journal alone
  *   const why = await journal.add({ text, visitDay, planFollowed })   // null when added
  */
 import { useCallback, useEffect, useState } from 'react'
@@ -22,6 +22,8 @@ export interface Journal {
   readonly meetingTitle: string | null
   /** Whether the caller may add entries (not a viewer), once the first answer came. */
   readonly canWrite: boolean | null
+  /** When the journal link the caller joined by stops working (ISO 8601); `null` if they did not join by one. */
+  readonly linkEndsAt: string | null
   /** Why the entries could not be fetched, or `null`. */
   readonly loadError: MessageKey | null
   readonly reload: () => void
@@ -33,6 +35,7 @@ export function useJournal(meetingId: string): Journal {
   const [entries, setEntries] = useState<readonly JournalEntry[] | null>(null)
   const [meetingTitle, setMeetingTitle] = useState<string | null>(null)
   const [canWrite, setCanWrite] = useState<boolean | null>(null)
+  const [linkEndsAt, setLinkEndsAt] = useState<string | null>(null)
   const [loadError, setLoadError] = useState<MessageKey | null>(null)
 
   const reload = useCallback(() => {
@@ -41,6 +44,7 @@ export function useJournal(meetingId: string): Journal {
         setEntries(result.value.entries)
         setMeetingTitle(result.value.meetingTitle)
         setCanWrite(result.value.canWrite)
+        setLinkEndsAt(result.value.linkEndsAt)
         setLoadError(null)
       } else setLoadError(result.error.messageKey)
     })
@@ -71,5 +75,5 @@ export function useJournal(meetingId: string): Journal {
     [meetingId],
   )
 
-  return { entries, meetingTitle, canWrite, loadError, reload, add }
+  return { entries, meetingTitle, canWrite, linkEndsAt, loadError, reload, add }
 }

@@ -432,6 +432,10 @@ export const en = {
   'journal.notAllowed': 'You can read the journal but not write in it. Ask the facilitator if you want to write in it.',
   'journal.full': 'This journal is full. Ask the facilitator what to do next.',
   'journal.wordsKept': 'Your words are still here. Fix what is shown above, or try again when you have a connection.',
+  'journal.linkUntil': 'Your journal link works until {time}.',
+  'journal.linkEndsSoon': 'Your journal link stops working on {time}. To keep writing after that, ask the facilitator for a new link.',
+  'journal.linkEnded': 'This page cannot open the journal any more. Your journal link has stopped working, or it was opened on another phone. Ask the facilitator for a new link.',
+  'journal.linkStopped': 'The facilitator has stopped your journal link. Ask them for a new link if you want to keep writing.',
   'journalPage.title': 'Safety journal for {title}',
   'error.journalLinkOnly': 'Your link opens the safety journal only. Ask the facilitator if you need more.',
 } as const

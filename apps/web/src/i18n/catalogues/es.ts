@@ -437,6 +437,10 @@ export const es: Record<ListMessageKey, string> = {
   'journal.notAllowed': 'Usted puede leer el diario, pero no escribir en él. Pregúntele al facilitador si quiere escribir en él.',
   'journal.full': 'Este diario está lleno. Pregúntele al facilitador qué hacer.',
   'journal.wordsKept': 'Sus palabras siguen aquí. Corrija lo que se indica arriba, o vuelva a intentarlo cuando tenga conexión.',
+  'journal.linkUntil': 'Su enlace del diario funciona hasta {time}.',
+  'journal.linkEndsSoon': 'Su enlace del diario deja de funcionar el {time}. Para seguir escribiendo después, pídale al facilitador un enlace nuevo.',
+  'journal.linkEnded': 'Esta página ya no puede abrir el diario. Su enlace del diario dejó de funcionar, o se abrió en otro teléfono. Pídale al facilitador un enlace nuevo.',
+  'journal.linkStopped': 'El facilitador desactivó su enlace del diario. Pídale un enlace nuevo si quiere seguir escribiendo.',
   'journalPage.title': 'Diario de seguridad de {title}',
   'error.journalLinkOnly': 'Su enlace abre solo el diario de seguridad. Pregunte a la persona que dirige la reunión si necesita más.',
 }
