@@ -5,7 +5,8 @@
  * titled for the meeting, no board, every control at least 44 px, nothing wider than the screen —
  * and told until when her link works — and writes how the visit went; the same link opened again
  * takes her back to the journal, and once her way in is gone the page tells her to ask for a new
- * link. The facilitator reads her entry, with her name, in the board's journal.
+ * link. The facilitator sees until when her link works beside her name, and reads her entry, with
+ * her name, in the board's journal.
  */
 import { describe, expect, it } from 'vitest'
 import { recordingContext } from '../helpers/browser.ts'
@@ -78,8 +79,9 @@ describe('a journal link', () => {
       await phone.getByText('This page cannot open the journal any more. Your journal link has stopped working', { exact: false }).waitFor({ timeout: 10_000 })
       expect(await phone.getByText('Please sign in first.').count()).toBe(0)
 
-      // The facilitator sees her in "Who's here" as someone of the journal only, and reads her entry there.
+      // The facilitator sees her in "Who's here" as someone of the journal only, until when her link works, and reads her entry there.
       await board.getByTestId('whos-here').getByText('Lorna · Safety journal only').waitFor({ timeout: 10_000 })
+      expect(await board.locator('[data-testid="whos-here"] li', { hasText: 'Lorna · Safety journal only' }).innerText()).toContain(`link works until ${until}, `)
       await board.locator('aside.whos-here').getByRole('button', { name: 'Safety journal' }).click()
       const panel = board.getByRole('dialog', { name: 'Safety journal' })
       await panel.getByText(WORDS).waitFor({ timeout: 10_000 })

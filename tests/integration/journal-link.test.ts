@@ -154,7 +154,8 @@ describe('someone who joined by a journal link', () => {
   it('is refused the map socket, the phone list, the roster, the meeting, ratings, restricted doc, export and roster events; the journal stays theirs after the meeting ends', async () => {
     clock = Date.parse('2025-03-04T10:00:00Z')
     const m = await setUp('Live meeting')
-    const lorna = (await joinJournalLink((await m.post('/invites', { kind: 'journal', label: 'Grandma Lorna' })).body.token, 'Lorna')).session
+    const link = (await m.post('/invites', { kind: 'journal', label: 'Grandma Lorna', days: 45 })).body
+    const lorna = (await joinJournalLink(link.token, 'Lorna')).session
     const sam = await inviteAndJoin(server.url, m.owner.apiKey, m.meetingId, { name: 'Sam' })
 
     expect(await upgradeRefusal(server.url, m.meetingId, { authorization: `Bearer ${lorna}` })).toEqual({ status: 403, code: 'JOURNAL_LINK_ONLY' })
@@ -180,12 +181,16 @@ describe('someone who joined by a journal link', () => {
     ]) {
       expect(refusal(res)).toEqual([403, 'JOURNAL_LINK_ONLY'])
     }
-    // Not in the meeting, so not on its roster for the family; the facilitators see her, marked.
-    type Roster = { participants: { name: string; journalOnly?: boolean }[] }
+    // Not in the meeting, so not on its roster for the family; the facilitators see her, marked,
+    // with until when her link works (so they can send a new one in time).
+    type Roster = { participants: { name: string; journalOnly?: boolean; journalLinkEndsAt?: string | null }[] }
     const familyRoster = await api<Roster>(server.url, `${m.path}/participants`, { token: sam.session })
     expect(familyRoster.body.participants.map((p) => p.name)).toEqual(['Ana Ruiz', 'Sam'])
+    expect(familyRoster.body.participants.some((p) => 'journalLinkEndsAt' in p)).toBe(false)
     const staffRoster = await api<Roster>(server.url, `${m.path}/participants`, { token: m.owner.apiKey })
-    expect(staffRoster.body.participants.find((p) => p.name === 'Lorna')?.journalOnly).toBe(true)
+    expect(staffRoster.body.participants.find((p) => p.name === 'Lorna')).toMatchObject({ journalOnly: true, journalLinkEndsAt: link.expiresAt })
+    expect(Date.parse(link.expiresAt)).toBe(clock + 45 * DAY_MS)
+    expect(staffRoster.body.participants.find((p) => p.name === 'Sam')?.journalLinkEndsAt).toBeNull()
 
     const me = await api<{ participant: { journalOnly: boolean; name: string } }>(server.url, '/api/me', { token: lorna })
     expect(me.body.participant).toMatchObject({ name: 'Lorna', journalOnly: true })

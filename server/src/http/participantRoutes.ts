@@ -17,6 +17,7 @@ import type { Services } from './services.ts'
 import type { Meeting, Participant } from '../meetings/MeetingStore.ts'
 import { ACCESS_CLOSE } from '../access/accessCloseCodes.ts'
 import { meetingDocIds } from '../meetings/restrictedDoc.ts'
+import { journalLinkEndIso, journalLinkEnds } from '../meetings/journalLinkEnds.ts'
 import { MeetingAlreadyFinalized, MeetingEndedNoRoleChanges, ParticipantNotFound, ParticipantNotWaiting } from '../errors.ts'
 import { errorSchema } from './schemas.ts'
 import { facilitatorOf, meetingIdParams, memberOf, refuseNewPeople } from './meetingAccess.ts'
@@ -49,6 +50,8 @@ const rosterEntrySchema = {
     releaseConsent: { type: 'boolean' },
     /** In the facilitators' view only: joined by a journal link, so in the journal and nowhere else of the meeting. */
     journalOnly: { type: 'boolean' },
+    /** In the facilitators' view only: when that journal link, and so their way in, stops working; `null` for everyone else. */
+    journalLinkEndsAt: { type: ['string', 'null'], format: 'date-time' },
   },
 } as const
 
@@ -107,6 +110,7 @@ export async function participantRoutes(app: FastifyInstance, services: Services
     })
     // Family and network see who is in the meeting; only facilitators see the lobby, leavers and
     // the people of journal links (who write in the journal but are not in the meeting).
+    const linkEnds = role === 'facilitator' ? await journalLinkEnds(services.meetings, meeting.id) : new Map<string, number>()
     const people = (await services.meetings.listParticipants(meeting.id))
       .filter((p) => role === 'facilitator' || (p.status === 'admitted' && !p.journalOnly))
       .map((p) => ({
@@ -119,7 +123,14 @@ export async function participantRoutes(app: FastifyInstance, services: Services
         online: p.status === 'admitted' && online.has(p.id),
         consentedAt: p.consentedAt === null ? null : new Date(p.consentedAt).toISOString(),
         // Never to other participants: the person causing harm may be one of them (guide §9).
-        ...(role === 'facilitator' ? { canTalk: p.canTalk, releaseConsent: p.releaseConsentAt !== null, journalOnly: p.journalOnly } : {}),
+        ...(role === 'facilitator'
+          ? {
+              canTalk: p.canTalk,
+              releaseConsent: p.releaseConsentAt !== null,
+              journalOnly: p.journalOnly,
+              journalLinkEndsAt: p.journalOnly ? journalLinkEndIso(linkEnds, p.inviteId) : null,
+            }
+          : {}),
       }))
     return { participants: [...facilitators, ...people] }
   })

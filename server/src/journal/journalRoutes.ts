@@ -26,6 +26,7 @@ import { createId } from '../access/secrets.ts'
 import { JournalDayInvalid, JournalFull, JournalNotAllowed, JournalTextTooLong } from '../errors.ts'
 import { PLAN_FOLLOWED, type JournalAuthor, type JournalEntry, type PlanFollowed } from './SafetyJournalStore.ts'
 import { calendarDay, checkVisitDay } from './visitDay.ts'
+import { journalLinkEndIso, journalLinkEnds } from '../meetings/journalLinkEnds.ts'
 
 /** Longest entry kept, in characters (code points, as JSON schema counts them). */
 export const MAX_JOURNAL_TEXT_CHARS = 2000
@@ -149,6 +150,5 @@ async function journalLinkEnd(services: Services, request: FastifyRequest): Prom
   const principal = request.principal
   if (principal?.kind !== 'participant' || !principal.participant.journalOnly) return null
   const { meetingId, inviteId } = principal.participant
-  const link = (await services.meetings.listInvites(meetingId)).find((invite) => invite.id === inviteId)
-  return link ? new Date(link.expiresAt).toISOString() : null
+  return journalLinkEndIso(await journalLinkEnds(services.meetings, meetingId), inviteId)
 }

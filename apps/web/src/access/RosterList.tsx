@@ -18,6 +18,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
 import { ConfirmAction } from './ConfirmAction.tsx'
+import { formatDateTime } from './formatDateTime.ts'
 import { RoleChoice } from './RoleChoice.tsx'
 import { attendanceKey, isAttendance, relationshipLabel } from './relationships.ts'
 
@@ -61,6 +62,8 @@ interface PersonRow {
   readonly releaseConsent: boolean
   /** Joined by a journal link: writes in the journal, is not in the meeting (in the facilitator's roster only). */
   readonly journalOnly: boolean
+  /** When that journal link stops working (ISO 8601), so the facilitator can send a new one in time. */
+  readonly journalLinkEndsAt: string | null
 }
 
 /** Roster entries let in, plus connected people the roster does not list. */
@@ -87,6 +90,7 @@ export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonl
       cannotTalk: entry.canTalk === 'not-now',
       releaseConsent: entry.releaseConsent === true,
       journalOnly: entry.journalOnly === true,
+      journalLinkEndsAt: entry.journalLinkEndsAt ?? null,
     })
   }
   for (const peer of peers) {
@@ -107,6 +111,7 @@ export function rosterRows(roster: readonly RosterEntry[] | null, peers: readonl
       cannotTalk: false,
       releaseConsent: false,
       journalOnly: false,
+      journalLinkEndsAt: null,
     })
   }
   return rows
@@ -124,7 +129,7 @@ export interface RosterListProps {
 
 /** The people list. */
 export function RosterList({ roster, peers, selfId, labelledBy, manage }: RosterListProps) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const rows = rosterRows(roster, peers, selfId)
   const participants = manage?.participants
   const list = useRef<HTMLUListElement>(null)
@@ -146,6 +151,7 @@ export function RosterList({ roster, peers, selfId, labelledBy, manage }: Roster
         const details = [
           row.relationship ? relationshipLabel(row.relationship, t) : null,
           row.attendance && isAttendance(row.attendance) ? t(attendanceKey(row.attendance)) : null,
+          row.journalLinkEndsAt ? t('whosHere.journalUntil', { time: formatDateTime(row.journalLinkEndsAt, locale) }) : null,
         ].filter((part): part is string => part !== null)
         return (
           <li key={row.key} className="person-row" data-person-id={row.id} data-online={row.online}>

@@ -166,6 +166,8 @@ export interface Joined {
 export interface RosterEntry {
   /** In a facilitator's roster only: joined by a journal link, so in the journal and nowhere else. */
   readonly journalOnly?: boolean
+  /** In a facilitator's roster only: when their journal link, and so their way in, stops working (ISO 8601). */
+  readonly journalLinkEndsAt?: string | null
   readonly id: string
   readonly name: string
   readonly relationship: string | null

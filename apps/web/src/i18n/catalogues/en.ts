@@ -70,6 +70,7 @@ export const en = {
   'whosHere.role.facilitator': 'Runs the meeting',
   'whosHere.role.editor': 'Can write',
   'whosHere.role.viewer': 'Can look only',
+  'whosHere.journalUntil': 'link works until {time}',
   'whosHere.journalOnly': 'Safety journal only',
 
   // access: join, lobby, roster, facilitator controls, invites, ended meetings (issue 4)

@@ -72,6 +72,7 @@ export const es: Record<ListMessageKey, string> = {
   'whosHere.role.facilitator': 'Dirige la reunión',
   'whosHere.role.editor': 'Puede escribir',
   'whosHere.role.viewer': 'Solo puede mirar',
+  'whosHere.journalUntil': 'el enlace funciona hasta {time}',
   'whosHere.journalOnly': 'Solo el diario de seguridad',
 
   // access: join, lobby, roster, facilitator controls, invites, ended meetings (issue 4)
