@@ -8,12 +8,12 @@
  *   const log = await runFuzzOperations({ random, peers, operations: 100, disrupt: async () => … })
  *   await waitForConvergence(peers, `seed ${random.seed} (ops ${log.join(' ')})`)
  */
+import { expect } from 'vitest'
 import * as Y from 'yjs'
 import { SECTION_KEYS } from '@safetymap/map-model'
 import { openBoard } from '../bench/lib/whiteboardOps.ts'
 import type { SeededRandom } from '../bench/lib/seededRandom.ts'
 import type { Peer } from './clients.ts'
-import { expect } from 'vitest'
 import { waitFor } from './waitFor.ts'
 
 /** The doc as compared: records array (order included) and meta map, as JSON. */
