@@ -1,7 +1,8 @@
 /**
  * The facilitator's laptop on a room projector (1366×768) in a real Chromium: a statement
  * builder's Save stays in sight while its fields scroll; in present mode the names under notes
- * read in full from across the room rather than as "A…", and neither "Restrict this note" nor a
+ * read in full from across the room rather than as "A…", yet never print over the name of the note
+ * beside them, and neither "Restrict this note" nor a
  * restricted note shows over the map; a restricted note's badge and words fit its square as she
  * zooms, and "Restrict this note" stays clickable for a note at the foot of the canvas; present mode steps through the map one readable part at a
  * time, a column too tall to read whole section by section, and stops naming a part once the view
@@ -9,6 +10,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { addItem } from '@safetymap/map-model'
+import { connectPeer } from '../helpers/clients.ts'
 import { recordingContext } from '../helpers/browser.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 import { inviteAndJoin } from '../helpers/accessClients.ts'
@@ -122,6 +125,36 @@ describe('on a 1366×768 projector', () => {
       const label = await name.boundingBox()
       expect(Math.abs(label!.x + label!.width / 2 - (note!.x + note!.width / 2))).toBeLessThan(20)
     } finally {
+      await page.context().close()
+    }
+  })
+
+  it('keeps the names under two notes side by side apart in present mode, cutting them rather than printing one over the other', async () => {
+    const { page, meetingId, apiKey } = await facilitatorOnProjector('ana.projector.two-names@example.org')
+    const family = connectPeer({ url: live.server.url, meetingId, token: apiKey })
+    try {
+      await family.synced()
+      addItem(family.doc, 'strengths', 'Grandma Carmen picks the children up from school every day', { id: 'p-maria', name: 'María José Ortega' })
+      addItem(family.doc, 'strengths', 'I can look after Lucía and Mateo at weekends', { id: 'p-carmen', name: 'Carmen Díaz' })
+      await page.getByRole('button', { name: 'Present mode' }).click()
+      const names = page.locator('.sm-note-attribution__name')
+      await expect.poll(() => names.count(), { timeout: 10_000 }).toBe(2)
+      // Smaller than a lone name's 20 px where the notes sit close, so more of each name fits than "M…".
+      await expect.poll(() => names.first().evaluate((el) => getComputedStyle(el).fontSize), { timeout: 5_000 }).not.toBe('20px')
+      expect(await names.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(11)
+      const [first, second] = [(await names.nth(0).boundingBox())!, (await names.nth(1).boundingBox())!]
+      expect(Math.abs(first.y - second.y), 'the two notes sit side by side').toBeLessThan(5)
+      const [left, right] = first.x < second.x ? [first, second] : [second, first]
+      expect(left.x + left.width, 'the left name ends before the right one starts').toBeLessThanOrEqual(right.x)
+      // Zoomed in on the strengths, the names have room again: larger, and whole.
+      const part = page.getByTestId('present-part')
+      for (let step = 0; step < 12 && !/· Strengths$/.test(await part.innerText()); step++) await page.getByRole('button', { name: 'Next part' }).click()
+      expect(await part.innerText()).toMatch(/: What’s working well\? · Strengths$/)
+      await expect.poll(() => names.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize)), { timeout: 5_000 }).toBeGreaterThanOrEqual(14)
+      expect(await names.allInnerTexts()).toEqual(expect.arrayContaining(['María José Ortega', 'Carmen Díaz']))
+      expect(await names.evaluateAll((els) => els.every((el) => el.scrollWidth <= el.clientWidth))).toBe(true)
+    } finally {
+      family.destroy()
       await page.context().close()
     }
   })

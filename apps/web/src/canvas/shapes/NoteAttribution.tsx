@@ -1,12 +1,14 @@
 /**
  * Attribution on notes (map-model MM-9, MM-21), drawn over the canvas: the author's name under
  * each note while "Show names" is on, and quotation marks around a note flagged as someone's own
- * words. Follows the camera; never catches the pointer.
+ * words. Follows the camera; never catches the pointer. A name is never wider than its note, except
+ * in present mode, whose larger names may run wider — but never into the next name (labelRoom.ts).
  *
  *   <NoteAttribution toolkit={toolkit} />
  */
 import { NOTE_SHAPE_TYPE } from '@safetymap/map-model'
 import { useEditor, useValue } from 'tldraw'
+import { labelRoom, presentNameSize } from './labelRoom.ts'
 import type { ToolkitState } from './toolkitState.ts'
 
 interface NoteLabel {
@@ -42,12 +44,25 @@ export function NoteAttribution({ toolkit }: { toolkit: ToolkitState }) {
     },
     [editor, showAuthors],
   )
+  const named = labels.filter((l) => l.name)
+  const rooms = labelRoom(named.map((l) => ({ centre: (l.left + l.right) / 2, baseline: l.bottom })))
+  const roomOf = new Map(named.map((l, i) => [l.id, rooms[i]!]))
   return (
     <div className="sm-note-attribution" aria-hidden="true">
       {labels.map((l) => (
         <div key={l.id}>
           {l.name ? (
-            <div className="sm-note-attribution__name" style={{ left: (l.left + l.right) / 2, top: l.bottom + 2, maxWidth: l.right - l.left, fontSize: Math.max(9, 14 * l.zoom) }}>
+            <div
+              className="sm-note-attribution__name"
+              style={{
+                left: (l.left + l.right) / 2,
+                top: l.bottom + 2,
+                maxWidth: l.right - l.left,
+                fontSize: Math.max(9, 14 * l.zoom),
+                ['--sm-name-room' as string]: cssRoom(roomOf.get(l.id)),
+                ['--sm-name-size' as string]: `${presentNameSize(l.name, roomOf.get(l.id) ?? Infinity)}px`,
+              }}
+            >
               {l.name}
             </div>
           ) : null}
@@ -66,3 +81,6 @@ export function NoteAttribution({ toolkit }: { toolkit: ToolkitState }) {
     </div>
   )
 }
+
+/** A name's room as a CSS length; with no neighbour, one wide enough that present mode's own limit holds. */
+const cssRoom = (room: number | undefined) => `${Math.floor(Math.min(room ?? Infinity, 10_000))}px`
