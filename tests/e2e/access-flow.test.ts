@@ -69,7 +69,7 @@ async function joinAs(page: Page, inviteUrl: string, name: string, relationship:
   await page.getByRole('alert').getByText('I agree').waitFor({ timeout: 5_000 })
   expect(await agree.evaluate((box) => document.activeElement === box)).toBe(true)
   expect(await agree.getAttribute('aria-invalid')).toBe('true')
-  expect(await description(agree)).toBe('Please read the agreement and tick "I agree" to join.')
+  expect(await description(agree)).toBe('Please read the agreement and tick “I agree” to join.')
   await agree.check()
   await page.getByRole('button', { name: 'Join the meeting' }).click()
 }
@@ -253,7 +253,7 @@ describe('who may be in the meeting, in two browsers', () => {
       'Please write your name.',
       'Please say how you are connected to the child.',
       'Please say how you are taking part today.',
-      'Please read the agreement and tick "I agree" to join.',
+      'Please read the agreement and tick “I agree” to join.',
     ])
     expect(await description(ray.getByRole('group', { name: 'How are you taking part today?' }))).toBe('Please say how you are taking part today.')
     // On a 320 px phone with text at 200 %, the header wraps instead of pushing EN/ES off screen.
@@ -628,10 +628,10 @@ describe('who may be in the meeting, in two browsers', () => {
     await ana.getByRole('button', { name: 'Yes, finish the map' }).click()
     await ana.getByTestId('finalized-notice').waitFor({ timeout: 10_000 })
     await expect.poll(() => ana.getByTestId('ended-notice').innerText()).toBe(
-      'This meeting has ended: family and network can no longer join. You can look at the finished map and export it. To change it, choose "Reopen the map" under "Who\'s here".',
+      'This meeting has ended: family and network can no longer join. You can look at the finished map and export it. To change it, choose “Reopen the map” under “Who’s here”.',
     )
     expect((await notice.innerText()).split('\n').filter(Boolean).at(-1)).toBe(
-      'The map is finished: you can look at it and export it for the case file. To change it, choose "Reopen the map" below.',
+      'The map is finished: you can look at it and export it for the case file. To change it, choose “Reopen the map” below.',
     )
     expect(await ana.getByRole('button', { name: 'Reopen the map' }).isVisible()).toBe(true)
     for (const words of [/change it, finish it/, /still work on the map/]) expect(await ana.getByText(words).count()).toBe(0)
@@ -640,7 +640,7 @@ describe('who may be in the meeting, in two browsers', () => {
     await ana.getByRole('button', { name: 'Español' }).click()
     await expect.poll(() => notice.innerText()).toContain('La familia y su red ya no pueden entrar.')
     expect(await notice.innerText()).toContain('El mapa está terminado: puede verlo y exportarlo para el expediente.')
-    expect(await ana.getByTestId('ended-notice').innerText()).toContain('Para cambiarlo, elija "Volver a abrir el mapa"')
+    expect(await ana.getByTestId('ended-notice').innerText()).toContain('Para cambiarlo, elija «Volver a abrir el mapa»')
     await facilitator.context.close()
   }, 90_000)
 

@@ -3,7 +3,8 @@
  * "Who's here" panel and sees until when it works. On a 360×640 phone, Lorna opens it, is asked
  * who she is but not how she takes part in a meeting, and lands on the safety journal alone —
  * titled for the meeting, no board, every control at least 44 px, nothing wider than the screen —
- * and told until when her link works — and writes how the visit went; the same link opened again
+ * and told until when her link works — and writes how the visit went (offline, her next entry is kept
+ * and she is told to send it again, and the page does not say she may only read); the same link opened again
  * takes her back to the journal, and once her way in is gone the page tells her to ask for a new
  * link. The facilitator sees until when her link works beside her name, and reads her entry, with
  * her name, in the board's journal.
@@ -16,6 +17,7 @@ import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
 
 const live = useServerAndChromium()
 const WORDS = 'Saturday visit was calm. Kai ate well and Jess left on time, as the plan says.'
+const LATER_WORDS = 'Sunday: Jess phoned Kai at bedtime.'
 
 describe('a journal link', () => {
   it('is made for Grandma Lorna on the board, opens only the journal on her phone, and her entry shows on the board with her name', async () => {
@@ -67,6 +69,18 @@ describe('a journal link', () => {
       await journal.getByRole('button', { name: 'Add to the journal' }).tap()
       await journal.getByRole('status').getByText('Added to the journal.').waitFor({ timeout: 10_000 })
       await journal.getByTestId('journal-entry').first().getByText(WORDS).waitFor()
+
+      // With the signal gone, her next entry stays on screen, and she is told to send it again — not to correct anything.
+      await phoneContext.setOffline(true)
+      await journal.getByRole('button', { name: 'Add to the journal' }).tap()
+      await journal.getByLabel('What happened?').fill(LATER_WORDS)
+      await journal.getByRole('button', { name: 'Add to the journal' }).tap()
+      await journal.getByText('Your words are still here. Press “Add to the journal” again when you have a connection.').waitFor({ timeout: 15_000 })
+      // Reloaded without a signal, the page does not tell her she may only read.
+      await phone.reload()
+      await phone.getByText('We cannot reach SafetyMap right now.', { exact: false }).waitFor({ timeout: 15_000 })
+      expect(await phone.getByText('You can read the journal but not write in it', { exact: false }).count()).toBe(0)
+      await phoneContext.setOffline(false)
 
       // Next week she taps the same link in her messages: it takes her back to the journal, not to "already used".
       await phone.goto(`${live.server.url}${url.pathname}${url.hash}`)

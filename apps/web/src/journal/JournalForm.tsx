@@ -125,7 +125,7 @@ export function JournalForm({ meetingId, onAdd }: JournalFormProps) {
         ))}
       </fieldset>
       <FormError messageKey={problem} />
-      {problem && problem !== 'journal.textRequired' ? <p className="journal-hint">{t('journal.wordsKept')}</p> : null}
+      {problem && problem !== 'journal.textRequired' ? <p className="journal-hint">{t(problem === 'error.network' ? 'journal.wordsKeptOffline' : 'journal.wordsKept')}</p> : null}
       <div className="journal-actions">
         <BusyButton type="submit" className="primary" busy={sending}>
           {sending ? t('journal.sending') : t('journal.submit')}

@@ -17,7 +17,8 @@ import './journal.css'
 
 export interface SafetyJournalProps {
   readonly meetingId: string
-  readonly canWrite: boolean
+  /** `null` while not known yet (the journal page learns it with the entries): nothing is said about writing then. */
+  readonly canWrite: boolean | null
   readonly headingId: string
 }
 
@@ -33,7 +34,7 @@ export function SafetyJournalView({ meetingId, canWrite, headingId, journal }: S
       <h2 id={headingId} className="journal-heading">
         {t('journal.heading')}
       </h2>
-      <p className="journal-hint">{canWrite ? t('journal.intro') : t('journal.readOnly')}</p>
+      {canWrite === null ? null : <p className="journal-hint">{canWrite ? t('journal.intro') : t('journal.readOnly')}</p>}
       {journal.linkEndsAt ? <JournalLinkNotice endsAt={journal.linkEndsAt} /> : null}
       {canWrite ? <JournalForm meetingId={meetingId} onAdd={journal.add} /> : null}
       {journal.loadError ? (

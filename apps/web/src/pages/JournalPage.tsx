@@ -29,7 +29,7 @@ export function JournalPage({ meetingId }: { meetingId: string }) {
   const title = journal.meetingTitle === null ? t('journal.heading') : t('journalPage.title', { title: journal.meetingTitle })
   return (
     <PageLayout title={title}>
-      <SafetyJournalView meetingId={meetingId} canWrite={journal.canWrite === true} headingId={headingId} journal={journal} />
+      <SafetyJournalView meetingId={meetingId} canWrite={journal.canWrite} headingId={headingId} journal={journal} />
     </PageLayout>
   )
 }

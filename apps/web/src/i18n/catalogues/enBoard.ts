@@ -88,11 +88,11 @@ export const enBoard = {
   'controls.finalizeYes': 'Yes, finish the map',
   'controls.reopen': 'Reopen the map',
   'ended.barNotice': 'This meeting has ended: family and network can no longer join. You can still work on the map and export it.',
-  'ended.barNoticeFinished': 'This meeting has ended: family and network can no longer join. You can look at the finished map and export it. To change it, choose "Reopen the map" under "Who\'s here".',
+  'ended.barNoticeFinished': 'This meeting has ended: family and network can no longer join. You can look at the finished map and export it. To change it, choose “Reopen the map” under “Who’s here”.',
   'ended.when': 'It ended on {time}.',
   'ended.noJoining': 'Family and network can no longer join. Their invite links no longer work; journal links still do, and you can make new ones below.',
   'ended.stillCan': 'You can still look at the map, change it, finish it and export it for the case file.',
-  'ended.stillCanFinished': 'The map is finished: you can look at it and export it for the case file. To change it, choose "Reopen the map" below.',
+  'ended.stillCanFinished': 'The map is finished: you can look at it and export it for the case file. To change it, choose “Reopen the map” below.',
 
   'invite.role': 'What can they do?',
   'invite.kind': 'Who is the link for?',
@@ -317,11 +317,11 @@ export const enBoard = {
   'restricted.layer': 'Restricted items: only staff see these',
   'restricted.action': 'Restrict this note',
   'restricted.confirm':
-    'Restrict this note? Family and network members will no longer see it. Only staff will, marked "Restricted". Use this for treatment details, addresses and phone numbers.',
+    'Restrict this note? Family and network members will no longer see it. Only staff will, marked “Restricted”. Use this for treatment details, addresses and phone numbers.',
   'restricted.confirmYes': 'Yes, restrict it',
   'restricted.actionPerson': 'Restrict this person',
   'restricted.confirmPerson':
-    'Restrict this person? Family and network members will no longer see them on the family tree. Only staff will, marked "Restricted".',
+    'Restrict this person? Family and network members will no longer see them on the family tree. Only staff will, marked “Restricted”.',
   'restricted.inPrivateBox': 'Everyone can see this note. Phone numbers and contacts should be seen by the workers only.',
 
   'audit.button': 'Audit trail',

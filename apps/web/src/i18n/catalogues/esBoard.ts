@@ -92,11 +92,11 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'controls.finalizeYes': 'Sí, dar el mapa por terminado',
   'controls.reopen': 'Volver a abrir el mapa',
   'ended.barNotice': 'Esta reunión terminó: la familia y su red ya no pueden entrar. Todavía puede trabajar en el mapa y exportarlo.',
-  'ended.barNoticeFinished': 'Esta reunión terminó: la familia y su red ya no pueden entrar. Puede ver el mapa terminado y exportarlo. Para cambiarlo, elija "Volver a abrir el mapa" en "Quién está aquí".',
+  'ended.barNoticeFinished': 'Esta reunión terminó: la familia y su red ya no pueden entrar. Puede ver el mapa terminado y exportarlo. Para cambiarlo, elija «Volver a abrir el mapa» en «Quién está aquí».',
   'ended.when': 'Terminó el {time}.',
   'ended.noJoining': 'La familia y su red ya no pueden entrar. Sus enlaces de invitación ya no funcionan; los enlaces al diario sí, y usted puede crear otros más abajo.',
   'ended.stillCan': 'Todavía puede ver el mapa, cambiarlo, darlo por terminado y exportarlo para el expediente.',
-  'ended.stillCanFinished': 'El mapa está terminado: puede verlo y exportarlo para el expediente. Para cambiarlo, elija "Volver a abrir el mapa" más abajo.',
+  'ended.stillCanFinished': 'El mapa está terminado: puede verlo y exportarlo para el expediente. Para cambiarlo, elija «Volver a abrir el mapa» más abajo.',
 
   'invite.role': '¿Qué puede hacer esa persona?',
   'invite.kind': '¿Para quién es el enlace?',
@@ -321,11 +321,11 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'restricted.layer': 'Elementos restringidos: solo los ve el personal',
   'restricted.action': 'Restringir esta nota',
   'restricted.confirm':
-    '¿Restringir esta nota? La familia y su red de apoyo ya no la verán. Solo la verá el personal, marcada como "Restringido". Úselo para detalles de tratamiento, direcciones y números de teléfono.',
+    '¿Restringir esta nota? La familia y su red de apoyo ya no la verán. Solo la verá el personal, marcada como «Restringido». Úselo para detalles de tratamiento, direcciones y números de teléfono.',
   'restricted.confirmYes': 'Sí, restringirla',
   'restricted.actionPerson': 'Restringir a esta persona',
   'restricted.confirmPerson':
-    '¿Restringir a esta persona? La familia y su red de apoyo ya no la verán en el árbol familiar. Solo la verá el personal, marcada como "Restringido".',
+    '¿Restringir a esta persona? La familia y su red de apoyo ya no la verán en el árbol familiar. Solo la verá el personal, marcada como «Restringido».',
   'restricted.inPrivateBox': 'Todos pueden ver esta nota. Los teléfonos y contactos solo los debe ver el personal.',
 
   'audit.button': 'Historial',
