@@ -323,8 +323,9 @@ describe('who may be in the meeting, in two browsers', () => {
     // And does not look live: the phone's grey dot with a check mark.
     expect(await statusDot(ana)).toEqual(FINISHED_DOT)
 
-    // Ending the meeting closes it on every screen for good.
+    // Ending the meeting closes it on every screen for good; the map is finished, so nothing is said of a draft.
     await ana.getByRole('button', { name: 'End meeting for everyone' }).click()
+    expect(await ana.getByRole('group', { name: /^End the meeting for everyone\?/ }).innerText()).not.toContain('draft')
     await ana.getByRole('button', { name: 'Yes, end the meeting' }).click()
     await waitVisible(screen, screen.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
     await waitVisible(ana, ana.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
@@ -582,6 +583,10 @@ describe('who may be in the meeting, in two browsers', () => {
     await inviteAndJoin(live.server.url, worker.apiKey, meetingId, { name: 'Uncle Tom', kind: 'shared', lobby: true })
     await ana.getByTestId('waiting-notice').getByText('Uncle Tom is waiting to join').waitFor({ timeout: 10_000 })
     await ana.getByRole('button', { name: 'End meeting for everyone' }).click()
+    // The map was never finished: she is told the case file will hold a draft, and how to avoid that.
+    expect(await ana.getByRole('group', { name: /^End the meeting for everyone\?/ }).innerText()).toContain(
+      'The map is not finished, so the case file will show it as a draft. To keep it as the record, finish the map first.',
+    )
     await ana.getByRole('button', { name: 'Yes, end the meeting' }).click()
     await waitVisible(ana, ana.getByRole('heading', { name: 'This meeting has ended' }), 10_000)
     const ended = await api<{ endedAt: string }>(live.server.url, `/api/meetings/${meetingId}`, { token: worker.apiKey })

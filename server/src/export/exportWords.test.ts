@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { formatFamilyDate, formatFamilyDueDate, formatFamilyTime, formatRecordTime, withheldNotice } from './exportWords.ts'
+import { formatFamilyDate, formatFamilyDueDate, formatFamilyTime, formatRecordTime, recordEmptySection, recordStatus, withheldNotice } from './exportWords.ts'
 
 describe('withheldNotice', () => {
   it('speaks of restricted items only, so it cannot contradict the count of a child’s words left out', () => {
     expect(withheldNotice(0)).toBe('No restricted items were withheld from this export.')
     expect(withheldNotice(2)).toMatch(/^2 items were withheld from this export because they are marked restricted/)
+  })
+})
+
+describe('an empty section of the record', () => {
+  it('sends the reader to the heading that lists what was written there, in plain words', () => {
+    expect(recordEmptySection('danger', 1, 'three-column')).toBe('No notes; 1 danger statement listed under the safety plan below.')
+    expect(recordEmptySection('goals', 2, 'wellbeing')).toBe('No notes; 2 wellbeing goals listed under the wellbeing plan below.')
+    expect(recordEmptySection('next-steps', 3, 'three-column')).toBe('No notes; 3 next steps listed under Next steps below.')
+    expect(recordEmptySection('scale', 2, 'three-column')).toBe('No notes; 2 ratings listed under Scaling below.')
+    expect(recordEmptySection('strengths', 0, 'three-column')).toBe('No items.')
+  })
+
+  it('names a map that was not finished a draft, not "live"', () => {
+    expect(recordStatus('live')).toBe('Draft, not finalized')
+    expect(recordStatus('finalized')).toBe('Finalized')
   })
 })
 

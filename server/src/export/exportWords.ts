@@ -14,7 +14,7 @@
  * recordPlanWords('wellbeing').statement // 'worry statement'
  * ```
  */
-import { formatDueDate, templateZoneWords, type LabelKey, type Locale, type MapVariantId, type TemplateId } from '@safetymap/map-model'
+import { formatDueDate, templateZoneWords, type LabelKey, type Locale, type MapVariantId, type SectionKey, type TemplateId } from '@safetymap/map-model'
 import type { MeetingFormat, MeetingType } from '../meetings/meetingDetails.ts'
 import type { ExportDisagreement, ExportWordingAgreed } from './CaseFileExport.ts'
 import type { PlanFollowed } from '../journal/SafetyJournalStore.ts'
@@ -113,9 +113,30 @@ export function recordPlanWords(variant: MapVariantId): { readonly statement: st
   return { statement: sectionWords(RECORD_STATEMENT, 'danger', variant), ...sectionWords(RECORD_GOAL, 'goals', variant) }
 }
 
-/** Under a section of the record with no notes: how many of its cards the plan lists (MM-14), or that it is empty. */
-export function recordEmptySection(cards: number, variant: MapVariantId): string {
-  return cards > 0 ? `No notes; ${cards} card${cards === 1 ? '' : 's'} listed under the ${recordPlanWords(variant).plan.toLowerCase()} below.` : 'No items.'
+/** The map's status as the record prints it: "live" beside the meeting's end time read as if it were still going on. */
+export const recordStatus = (status: 'live' | 'finalized'): string => (status === 'finalized' ? 'Finalized' : 'Draft, not finalized')
+
+/**
+ * Under a section of the record with no notes: what of it the record lists under its own heading
+ * further down (MM-14) — statements and goals in the plan, next steps, ratings under Scaling — or
+ * that it is empty.
+ */
+export function recordEmptySection(section: SectionKey, count: number, variant: MapVariantId): string {
+  const w = recordPlanWords(variant)
+  const listed = (word: string, heading: string) => `No notes; ${count} ${word}${count === 1 ? '' : 's'} listed under ${heading} below.`
+  if (count === 0) return 'No items.'
+  switch (section) {
+    case 'danger':
+      return listed(w.statement, `the ${w.plan.toLowerCase()}`)
+    case 'goals':
+      return listed(w.goal, `the ${w.plan.toLowerCase()}`)
+    case 'next-steps':
+      return listed('next step', 'Next steps')
+    case 'scale':
+      return listed('rating', 'Scaling')
+    default:
+      return 'No items.'
+  }
 }
 
 interface FamilyMapWords {

@@ -54,7 +54,7 @@ export function recordSectionBlocks(model: CaseFileExport): ToolkitBlock[] {
     if (section.columnLabel && section.column !== column) out.push({ style: 'h1', text: section.columnLabel.en })
     column = section.column
     out.push({ style: 'h2', text: `${section.label.en}${model.meeting.locale === 'es' ? ` (${section.label.es})` : ''}` })
-    if (section.items.length === 0) out.push({ style: 'muted', text: recordEmptySection(cardsInSection(model, section.key), model.variant) })
+    if (section.items.length === 0) out.push({ style: 'muted', text: recordEmptySection(section.key, cardsInSection(model, section.key), model.variant) })
     out.push(...section.items.flatMap((item) => recordItemBlocks(item, model.meeting.timeZone)))
   }
   if (model.unsorted.length > 0) out.push({ style: 'h2', text: 'Items outside every section' }, ...model.unsorted.flatMap((item) => recordItemBlocks(item, model.meeting.timeZone)))

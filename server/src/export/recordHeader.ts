@@ -9,7 +9,7 @@
  * ```
  */
 import type { CaseFileExport, ExportParticipant } from './CaseFileExport.ts'
-import { NOT_RECORDED, formatRecordTime, meetingFormatLabel, meetingTypeLabel, orNot, yesNo } from './exportWords.ts'
+import { NOT_RECORDED, formatRecordTime, meetingFormatLabel, meetingTypeLabel, orNot, recordStatus, yesNo } from './exportWords.ts'
 
 /** The header fields of the record, in print order. */
 export function recordHeaderFields(model: CaseFileExport): [name: string, value: string][] {
@@ -24,7 +24,7 @@ export function recordHeaderFields(model: CaseFileExport): [name: string, value:
     ['Started', formatRecordTime(meeting.startedAt, meeting.timeZone)],
     ['Ended', formatRecordTime(meeting.endedAt, meeting.timeZone)],
     ['Language of the meeting', meeting.locale === 'es' ? 'Spanish' : 'English'],
-    ['Status', meeting.status],
+    ['Status', recordStatus(meeting.status)],
     ['Map version', version.label],
     ['Finalized by', version.finalizedBy?.name || NOT_RECORDED],
     ['Finalized at', formatRecordTime(version.finalizedAt, meeting.timeZone)],

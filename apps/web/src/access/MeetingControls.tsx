@@ -4,7 +4,8 @@
  * ended: family and network are out for good, and ending again would only move the end). Finishing or
  * reopening leaves the keyboard on the button that took the used one's place. When some people's
  * private ratings are not shown yet, "Finish the map?" says so and what to do: finishing would
- * leave them out of the record (a warning; finishing anyway stays possible).
+ * leave them out of the record (a warning; finishing anyway stays possible). Ending a map that is
+ * not finished (never, or reopened since) says that the case file will hold it as a draft.
  *
  *   <MeetingControls finalized={access.finalized} ended={false} hiddenRaters={2} onFinalize={…} onReopen={…} onEnd={…} />
  */
@@ -58,7 +59,7 @@ export function MeetingControls({ finalized, ended, hiddenRaters, onFinalize, on
       {ended ? null : (
         <ConfirmAction
           label={t('controls.end')}
-          question={t('controls.endConfirm')}
+          question={finalized ? t('controls.endConfirm') : `${t('controls.endConfirm')} ${t('controls.endNotFinished')}`}
           confirmLabel={t('controls.endYes')}
           onConfirm={onEnd}
         />

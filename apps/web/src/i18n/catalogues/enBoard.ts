@@ -80,6 +80,7 @@ export const enBoard = {
   'controls.heading': 'The meeting',
   'controls.end': 'End meeting for everyone',
   'controls.endConfirm': 'End the meeting for everyone? Everyone is disconnected. The map is kept.',
+  'controls.endNotFinished': 'The map is not finished, so the case file will show it as a draft. To keep it as the record, finish the map first.',
   'controls.endYes': 'Yes, end the meeting',
   'controls.finalize': 'Finish the map',
   'controls.finalizeConfirm': 'Finish the map? After this no one can change it. You can reopen it later as a new version.',

@@ -83,6 +83,7 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'controls.heading': 'La reunión',
   'controls.end': 'Terminar la reunión para todos',
   'controls.endConfirm': '¿Terminar la reunión para todos? Todas las personas se desconectan. El mapa se guarda.',
+  'controls.endNotFinished': 'El mapa no está terminado, así que el expediente lo mostrará como borrador. Para que quede como registro, termine el mapa primero.',
   'controls.endYes': 'Sí, terminar la reunión',
   'controls.finalize': 'Dar el mapa por terminado',
   'controls.finalizeConfirm':
