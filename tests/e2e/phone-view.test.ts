@@ -1016,6 +1016,9 @@ describe('the phone view', () => {
       // Opened again, the page knows from the server at once: no socket knocks after that.
       await page.reload()
       await page.getByText('This meeting has ended').first().waitFor({ timeout: 15_000 })
+      // Thanked, as when the end came live, not shown an error.
+      await page.getByTestId('meeting-closed').getByText('Thank you for taking part.', { exact: false }).waitFor({ timeout: 5_000 })
+      expect(await page.getByRole('heading', { name: 'This meeting has ended', level: 1 }).count()).toBe(1)
       await page.waitForTimeout(1_000)
       expect(await socketsOver(6_000)).toBe(0)
     } finally {

@@ -19,6 +19,7 @@ import { useCallback, useEffect, useLayoutEffect, useState, useSyncExternalStore
 import type { Meeting, Me } from '../api/api.ts'
 import type { ApiFailure, ApiResult } from '../api/ApiResult.ts'
 import { closeCodeOfApiError } from '../access/useRelayClose.ts'
+import { MeetingClosedScreen } from '../access/MeetingClosedScreen.tsx'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -175,6 +176,8 @@ export function PhoneMeetingPage({ meetingId }: { meetingId: string }) {
       </PageLayout>
     )
   }
+  // Removed, or the meeting ended, before this visit: the same calm page as when it happens live (thanks, not an error).
+  if (access.status === 'failed' && access.closeCode !== null) return <MeetingClosedScreen code={access.closeCode} />
   if (refused) {
     return (
       <PageLayout title={t('app.name')}>
