@@ -10,7 +10,7 @@ import type { Attendance } from '../api/api.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 
 /** The relationships the join page lists, in the order shown; `other` asks for the joiner's words. */
-export const RELATIONSHIPS = ['parent', 'grandparent', 'relative', 'friend', 'neighbour', 'teacher', 'worker', 'other'] as const
+export const RELATIONSHIPS = ['parent', 'grandparent', 'sibling', 'relative', 'friend', 'neighbour', 'teacher', 'worker', 'other'] as const
 
 /** One of {@link RELATIONSHIPS}. */
 export type Relationship = (typeof RELATIONSHIPS)[number]

@@ -58,6 +58,8 @@ describe('relationshipLabel', () => {
   it('translates listed relationships and keeps the joiner’s own words', () => {
     const es = (key: MessageKey) => ({ ...spanish, ...esBoard })[key]
     expect(relationshipLabel('grandparent', es)).toBe('Abuela o abuelo')
+    // A brother or sister has their own answer, not "Other relative".
+    expect(relationshipLabel('sibling', es)).toBe('Hermana o hermano')
     expect(relationshipLabel('Godmother', es)).toBe('Godmother')
   })
 })

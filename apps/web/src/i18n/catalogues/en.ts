@@ -90,6 +90,7 @@ export const en = {
 
   'relationship.parent': 'Parent',
   'relationship.grandparent': 'Grandparent',
+  'relationship.sibling': 'Brother or sister',
   'relationship.relative': 'Other relative',
   'relationship.friend': 'Friend',
   'relationship.neighbour': 'Neighbor',

@@ -92,6 +92,7 @@ export const es: Record<ListMessageKey, string> = {
 
   'relationship.parent': 'Madre o padre',
   'relationship.grandparent': 'Abuela o abuelo',
+  'relationship.sibling': 'Hermana o hermano',
   'relationship.relative': 'Otro familiar',
   'relationship.friend': 'Amistad',
   'relationship.neighbour': 'Vecina o vecino',
