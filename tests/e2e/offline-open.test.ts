@@ -4,7 +4,8 @@
  * and reloads. She gets our page in her language, not the browser's "No internet" page: the map as
  * her phone last saw it under a line saying she is offline and the phone will rejoin by itself,
  * which it does when the signal is back. A phone that keeps no map says only that, then opens the
- * meeting by itself once the signal is back.
+ * meeting by itself once the signal is back. A page whose script never arrives does not say
+ * "Loading…" for good: it asks her to check the connection and reload.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { devices, type Page } from 'playwright-core'
@@ -84,6 +85,26 @@ describe('opening the app without signal', () => {
       await page.getByText(NOTE, { exact: true }).waitFor({ timeout: 10_000 })
     } finally {
       facilitator.destroy()
+      await context.close()
+    }
+  })
+
+  it('asks her to check the connection and reload when the page’s script never arrives, instead of saying "Loading…" for good', async () => {
+    const context = await live.browser.newContext({ ...devices['Pixel 7'], locale: 'es-ES', serviceWorkers: 'block' })
+    try {
+      // The signal drops after the page itself arrived: none of its scripts do.
+      await context.route(/\/assets\/.*\.js$/, (route) => route.abort('internetdisconnected'))
+      const page = await context.newPage()
+      // Its 20 s wait, run 100 times faster (CSS animations follow the page's playback rate, not its clock).
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Animation.enable')
+      await cdp.send('Animation.setPlaybackRate', { playbackRate: 100 })
+      await page.goto(`${live.server.url}/join`)
+      await page.getByText('Cargando… Espere un momento, por favor.').waitFor({ timeout: 10_000 })
+      const slow = page.getByTestId('page-slow')
+      await expect.poll(() => slow.isVisible(), { timeout: 10_000 }).toBe(true)
+      expect(await slow.innerText()).toContain('¿Sigue cargando? Revise su conexión a internet y vuelva a cargar la página.')
+    } finally {
       await context.close()
     }
   })
