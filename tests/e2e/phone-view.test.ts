@@ -1342,6 +1342,16 @@ describe('the phone view', () => {
         const barFits = () =>
           page.locator('.phone-bar').evaluate((bar) => getComputedStyle(bar).position !== 'sticky' || bar.getBoundingClientRect().height <= window.innerHeight / 4)
         await expect.poll(barFits, { message: `bar at ${percent} % text` }).toBe(true)
+        // "Hide screen" stays in reach at the top (fixed while the bar scrolls away), over neither the meeting's name nor its status.
+        const underHide = await page.evaluate(() => {
+          window.scrollTo(0, 0)
+          const hide = document.querySelector('[data-testid="hide-screen-button"]')!.getBoundingClientRect()
+          return ['.phone-title', '[data-testid="connection-status"]'].filter((selector) => {
+            const box = document.querySelector(selector)!.getBoundingClientRect()
+            return box.left < hide.right && hide.left < box.right && box.top < hide.bottom && hide.top < box.bottom
+          })
+        })
+        expect(underHide, `under "Hide screen" at ${percent} % text`).toEqual([])
       }
     } finally {
       facilitator.destroy()
