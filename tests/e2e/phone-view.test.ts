@@ -851,6 +851,10 @@ describe('the phone view', () => {
 
       const kept = overall.getByTestId('phone-kept')
       await kept.waitFor({ timeout: 10_000 })
+      // At 200 % text the warning keeps most of the screen's width, not a column of a word or two a line.
+      await setBrowserTextSize(page, 200)
+      await expect.poll(() => kept.getByRole('alert').evaluate((p) => p.clientWidth / window.innerWidth)).toBeGreaterThan(0.75)
+      await setBrowserTextSize(page, 100)
       expect(await kept.getByRole('alert').innerText()).toBe(
         'The map was finished while you were writing, so your words did not go on the map. Copy them and tell the person running the meeting: they can open the map again.',
       )
