@@ -1,13 +1,14 @@
 /**
  * The meeting's language changed mid-meeting in a real Chromium: the facilitator picks Spanish in
  * "Meeting details" and the board's column headings turn Spanish on her screen (the projector) and
- * on a family member's, while her own buttons stay in the language she reads.
+ * on a family member's, while her own buttons stay in the language she reads. A new meeting's map
+ * takes the language she switched the page to, until she picks one herself.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { joinByInvite } from '../helpers/clients.ts'
+import { api, joinByInvite } from '../helpers/clients.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
-import { openNewMeeting, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
+import { openNewMeeting, signInByApi, waitVisible, workerWithPassword } from '../helpers/meetingUi.ts'
 
 const EMAIL = 'ana.language@example.org'
 
@@ -48,6 +49,35 @@ describe('the meeting’s language', () => {
       expect(await facilitator.getByRole('button', { name: 'Meeting details' }).count()).toBe(1)
     } finally {
       await family.close()
+      await laptop.close()
+    }
+  })
+
+  it('of a meeting made after she switched the page to Spanish is Spanish, unless she chooses another', async () => {
+    const email = 'ana.new-in-spanish@example.org'
+    const worker = await workerWithPassword(live.server, email, 'Ana Ruiz')
+    const laptop = await live.browser.newContext({ viewport: { width: 1400, height: 900 } })
+    try {
+      await signInByApi(laptop, live.server.url, email)
+      const page = await laptop.newPage()
+      await page.goto(live.server.url)
+      await page.getByLabel('Meeting name').waitFor({ timeout: 15_000 })
+      await page.getByRole('button', { name: 'Español' }).click()
+      const language = page.getByLabel('Idioma del mapa')
+      await expect.poll(() => language.inputValue()).toBe('es')
+      // Her own choice holds when the page's language changes again.
+      await language.selectOption('en')
+      await page.getByRole('button', { name: 'English' }).click()
+      await page.getByRole('button', { name: 'Español' }).click()
+      expect(await language.inputValue()).toBe('en')
+      await language.selectOption('es')
+      await page.getByLabel('Nombre de la reunión').fill('Reunión de la familia de Kai')
+      await page.getByRole('button', { name: 'Crear reunión' }).click()
+      await page.waitForURL(/\/m\/[\w-]+$/, { timeout: 15_000 })
+      const meetingId = new URL(page.url()).pathname.split('/').pop()!
+      const meeting = await api<{ locale: string }>(live.server.url, `/api/meetings/${meetingId}`, { token: worker.apiKey })
+      expect(meeting.body.locale).toBe('es')
+    } finally {
       await laptop.close()
     }
   })

@@ -26,7 +26,9 @@ import { TextField } from '../ui/TextField.tsx'
 export function NewMeetingForm() {
   const { t, locale } = useI18n()
   const [title, setTitle] = useState('')
-  const [mapLocale, setMapLocale] = useState<Locale>(locale)
+  // The map's language follows the page's (switched after the form opened too) until she chooses one.
+  const [chosenMapLocale, setMapLocale] = useState<Locale | null>(null)
+  const mapLocale = chosenMapLocale ?? locale
   const [details, setDetails] = useState(EMPTY_DRAFT)
   const times = useIncompleteTime()
   const templateId = useId()
