@@ -31,6 +31,7 @@ import {
 } from './CaseFileExport.ts'
 import { describePicture, type CanvasPicture } from './canvasPicture.ts'
 import { renderJson } from './renderJson.ts'
+import { exportFileTitle } from './exportFileTitle.ts'
 
 export interface ExportFile {
   readonly body: Buffer
@@ -295,13 +296,12 @@ export async function createExport(
   if (!read.ok) return read
   const rendering = settle(input.asked, read.model.meeting.locale)
   const body = await renderExport(read.model, rendering, input.picture)
-  const safeTitle = read.model.meeting.title.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'meeting'
   return {
     ok: true,
     file: {
       body,
       contentType: EXPORT_CONTENT_TYPES[rendering.format],
-      fileName: `safetymap-${safeTitle}-${read.model.version.label}-${fileSuffix(rendering)}`,
+      fileName: `safetymap-${exportFileTitle(read.model.meeting.title)}-${read.model.version.label}-${fileSuffix(rendering)}`,
       sha256: sha256Hex(body),
       model: read.model,
       rendering,
