@@ -107,6 +107,9 @@ describe('the family copy of a map nobody rated', () => {
       // The rating section ends the copy, in words a family reads, not "nothing was written here".
       expect(flat.slice(flat.indexOf('(0–10)'))).toContain(NO_RATING[language])
       expect(flat.slice(flat.indexOf('(0–10)'))).not.toContain(WORDS[language].nothing)
+      // What the two ends mean, not the board's instruction to mark a number, which a printed copy cannot take.
+      expect(flat).toContain(language === 'es' ? '10 quiere decir que todos están seguros' : '10 means everyone is sure')
+      expect(flat).not.toMatch(/Mark a number|Marque un número/)
       // pdftotext ends every page with a form feed: a short map that fits is not split onto a near-empty page.
       expect(count(text, '\f')).toBe(1)
     })

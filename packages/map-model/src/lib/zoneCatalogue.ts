@@ -162,11 +162,11 @@ const ZONE_CATALOGUE: Readonly<Record<LabelKey, Readonly<Record<Locale, ZoneWord
   scale: {
     en: {
       label: 'How safe are things? (0–10)',
-      hint: 'Mark a number: 10 means everyone is sure the child is safe enough to close the case, 0 means the child can’t safely stay at home right now.',
+      hint: '10 means everyone is sure the child is safe enough to close the case; 0 means the child can’t safely stay at home right now.',
     },
     es: {
       label: '¿Qué tan segura está la situación? (0–10)',
-      hint: 'Marque un número: 10 quiere decir que todos están seguros de que el niño o la niña está lo bastante a salvo para cerrar el caso; 0 quiere decir que no puede quedarse en casa a salvo por ahora.',
+      hint: '10 quiere decir que todos están seguros de que el niño o la niña está lo bastante a salvo para cerrar el caso; 0 quiere decir que no puede quedarse en casa a salvo por ahora.',
     },
   },
   'grey-area': {
