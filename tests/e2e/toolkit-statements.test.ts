@@ -351,7 +351,7 @@ describe('statement builders on the canvas', () => {
     await facilitator.context.close()
   })
 
-  it('keeps what was typed into a builder after Escape, Cancel and the map being finished, until it is saved', async () => {
+  it('keeps what was typed into a builder after Escape, Cancel and the map being finished, until it is saved; says when a next step’s day has passed', async () => {
     const worker = await workerWithPassword(live.server, 'bo.drafts@example.org', 'Bo Lind')
     const facilitator = await recordingContext(live.browser)
     const page = await facilitator.context.newPage()
@@ -387,6 +387,18 @@ describe('statement builders on the canvas', () => {
     expect(await who.inputValue()).toBe('')
     expect(await behaviour.inputValue()).toBe('')
     expect(await page.evaluate(() => sessionStorage.getItem(`safetymap.drafts.${location.pathname.split('/').pop()}`))).toBeNull()
+
+    // A next step's day already gone is allowed (it may be written down after it was done), but said, in case it is a slip.
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Add a next step' }).click()
+    const step = page.getByRole('dialog', { name: 'Next step' })
+    const byWhen = step.getByLabel('By when?')
+    await byWhen.fill('2020-06-15')
+    await step.getByText('This day has already passed. Check that it is the day you mean.').waitFor({ timeout: 5_000 })
+    await byWhen.fill('2099-06-15')
+    expect(await step.getByText('This day has already passed.', { exact: false }).count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await addStatement.click()
 
     // The map is finished while a statement is half written: the builder closes, the notice says
     // the words are kept, and once the map is reopened the builder has them again.

@@ -12,6 +12,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useA11y } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
+import { localToday } from '../../journal/journalDates.ts'
 import { CanvasDialog } from '../CanvasDialog.tsx'
 import { PlainLanguageFindings } from './PlainLanguageFindings.tsx'
 
@@ -90,9 +91,12 @@ export function BuilderDialog(props: BuilderDialogProps) {
         const value = values[field.name] ?? ''
         const fieldId = `${id}-${field.name}`
         const findings = (field.type ?? 'text') === 'text' ? checkPlainLanguage(value, props.contentLocale) : []
+        // A day already gone is allowed (a step may be written down after it was done), but said, in case it is a slip.
+        const past = field.type === 'date' && value !== '' && value < localToday(new Date())
         const describedBy = [
           field.hint ? `${fieldId}-hint` : '',
           findings.length ? `${fieldId}-plain` : '',
+          past ? `${fieldId}-past` : '',
           missing.has(field.name) ? `${fieldId}-missing` : '',
           outOfRange.has(field.name) ? `${fieldId}-range` : '',
         ]
@@ -142,6 +146,11 @@ export function BuilderDialog(props: BuilderDialogProps) {
             {outOfRange.has(field.name) ? (
               <div className="sm-builder__missing" id={`${fieldId}-range`}>
                 {t('toolkit.dialog.outOfRange')}
+              </div>
+            ) : null}
+            {past ? (
+              <div className="sm-builder__plain" id={`${fieldId}-past`}>
+                {t('toolkit.dialog.dayPassed')}
               </div>
             ) : null}
             <PlainLanguageFindings findings={findings} className="sm-builder__plain" id={`${fieldId}-plain`} />

@@ -301,6 +301,7 @@ export const en = {
   'toolkit.dialog.quote': 'These are someone’s own words (show them in quotation marks)',
   'toolkit.dialog.required': 'Please fill this in.',
   'toolkit.dialog.outOfRange': 'Choose a number from 0 to 10 (halves like 6.5 are fine).',
+  'toolkit.dialog.dayPassed': 'This day has already passed. Check that it is the day you mean.',
   'toolkit.dialog.optional': '(if anyone)',
   'toolkit.plain.heading': 'Plainer words may help. You decide what to write.',
   'toolkit.plain.finding': '“{term}”: {suggestion}',

@@ -306,6 +306,7 @@ export const es: Record<ListMessageKey, string> = {
   'toolkit.dialog.quote': 'Son palabras propias de alguien (mostrarlas entre comillas)',
   'toolkit.dialog.required': 'Por favor, complete esto.',
   'toolkit.dialog.outOfRange': 'Elija un número del 0 al 10 (puede usar medios, como 6,5).',
+  'toolkit.dialog.dayPassed': 'Este día ya pasó. Revise que sea el día que quiere decir.',
   'toolkit.dialog.optional': '(si hay alguien)',
   'toolkit.plain.heading': 'Unas palabras más sencillas pueden ayudar. Usted decide qué escribir.',
   'toolkit.plain.finding': '«{term}»: {suggestion}',
