@@ -26,7 +26,7 @@ describe('first worker setup and sign-in', () => {
   it('a one-time setup code creates the first worker, signs them in, and cannot be reused', async () => {
     const code = await server.services.workers.issueSetupCode(null, clock)
     const info = await api(server.url, '/api/auth/setup-info', { body: { code } })
-    expect(info.body).toEqual({ email: null, name: null })
+    expect(info.body).toEqual({ email: null, name: null, passwordMinLength: 10 })
 
     const setup = await api<{ worker: { name: string } }>(server.url, '/api/auth/setup', {
       body: { code, name: 'Ana Ruiz', email: 'ana.setup@example.org', password: 'correct horse battery' },

@@ -55,14 +55,18 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
       tags: ['auth'],
       body: { type: 'object', required: ['code'], properties: { code: codeSchema } },
       response: {
-        200: { type: 'object', properties: { email: { type: ['string', 'null'] }, name: { type: ['string', 'null'] } } },
+        200: {
+          type: 'object',
+          properties: { email: { type: ['string', 'null'] }, name: { type: ['string', 'null'] }, passwordMinLength: { type: 'integer' } },
+        },
         400: errorSchema,
       },
     },
   }, async (request) => {
     const setup = await services.workers.inspectSetupCode(request.body.code, services.now())
     if (!setup) throw new AuthSetupInvalid()
-    return { email: setup.email, name: setup.name }
+    // The page states the rule and checks it before sending, so a short password is never a generic "not right".
+    return { email: setup.email, name: setup.name, passwordMinLength: PASSWORD_MIN_LENGTH }
   })
 
   app.post<{ Body: { code: string; name?: string; email?: string; password: string } }>('/api/auth/setup', {

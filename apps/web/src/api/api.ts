@@ -199,6 +199,8 @@ export interface AuditEntry {
 export interface SetupInfo {
   readonly email: string | null
   readonly name: string | null
+  /** The shortest password the server takes. */
+  readonly passwordMinLength: number
 }
 
 /** Settings the browser reads at run time. */

@@ -1,6 +1,8 @@
 /**
  * `/m/:id`: finds out who you are, your role in this meeting and the run-time settings, then
  * loads the canvas (tldraw and Yjs live in a separate chunk, so other pages never download them).
+ * Signed out, it shows the staff sign-in form (which also tells family to open their invite link),
+ * so a worker who followed a meeting link lands in that meeting, not on the home page.
  *
  *   <MeetingPage meetingId="abc" />
  */
@@ -15,6 +17,7 @@ import { journalPath, lobbyPath } from '../router/matchRoute.ts'
 import { navigate } from '../router/navigation.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
+import { SignInForm } from './SignInForm.tsx'
 import type { MeetingUser } from '../canvas/MeetingUser.ts'
 import { talkCheckOf } from '../safety/useTalkCheck.ts'
 
@@ -33,6 +36,8 @@ type MeetingPageState =
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const { t } = useI18n()
   const [state, setState] = useState<MeetingPageState>({ status: 'loading' })
+  // Bumped after signing in on this page, to load the meeting again as the worker.
+  const [signIns, setSignIns] = useState(0)
 
   useEffect(() => {
     let current = true
@@ -49,7 +54,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     return () => {
       current = false
     }
-  }, [meetingId])
+  }, [meetingId, signIns])
 
   useEffect(() => {
     if (state.status === 'ready') document.title = `${state.meeting.title} · ${t('app.name')}`
@@ -65,10 +70,15 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         </Suspense>
       )
     case 'signedOut':
+      return (
+        <PageLayout title={t('signIn.heading')}>
+          <SignInForm onSignedIn={() => setSignIns((count) => count + 1)} />
+        </PageLayout>
+      )
     case 'failed':
       return (
         <PageLayout title={t('app.name')}>
-          {state.status === 'signedOut' ? <p>{t('meeting.signInNeeded')}</p> : <FormError messageKey={state.messageKey} />}
+          <FormError messageKey={state.messageKey} />
           <Link to="/" className="button">
             {t('meeting.goHome')}
           </Link>

@@ -1,14 +1,17 @@
 /**
  * `/setup#<code>`: a worker creates their account (the very first worker also gives a name and
  * email), then lands on the home page signed in. The code stays in the fragment, never sent in a URL.
+ * The password's rule is shown and checked here; a link that no longer works offers sign-in, since
+ * most often its account was already set up with it.
  *
  *   <SetupPage />
  */
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { BusyButton } from '../access/BusyButton.tsx'
 import { api, type SetupInfo } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
+import { Link } from '../router/Link.tsx'
 import { navigate } from '../router/navigation.ts'
 import { FormError } from '../ui/FormError.tsx'
 import { PageLayout } from '../ui/PageLayout.tsx'
@@ -32,6 +35,9 @@ export function SetupPage() {
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
+  const [tooShort, setTooShort] = useState(false)
+  const tooShortId = useId()
+  const passwordRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     if (!code) return
@@ -51,14 +57,31 @@ export function SetupPage() {
   if (state.status !== 'ready') {
     return (
       <PageLayout title={t('setup.heading')}>
-        {state.status === 'loading' ? <p aria-live="polite">{t('app.loading')}</p> : <FormError messageKey={state.messageKey} />}
+        {state.status === 'loading' ? (
+          <p aria-live="polite">{t('app.loading')}</p>
+        ) : (
+          <>
+            <FormError messageKey={state.messageKey} />
+            <Link to="/" className="button">
+              {t('signIn.submit')}
+            </Link>
+          </>
+        )}
       </PageLayout>
     )
   }
 
   const firstWorker = state.info.email === null
+  const minLength = state.info.passwordMinLength
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    // Counted as the server counts (characters, not UTF-16 units).
+    if ([...password].length < minLength) {
+      setTooShort(true)
+      passwordRef.current?.focus()
+      return
+    }
+    setTooShort(false)
     setBusy(true)
     setError(null)
     const result = await api.setUp(
@@ -93,8 +116,13 @@ export function SetupPage() {
           autoComplete="new-password"
           value={password}
           onChange={setPassword}
+          hint={t('setup.passwordHint', { count: minLength })}
+          ref={passwordRef}
+          aria-invalid={tooShort || undefined}
+          aria-describedby={tooShort ? tooShortId : undefined}
           required
         />
+        {tooShort ? <FormError messageKey="setup.passwordTooShort" vars={{ count: minLength }} id={tooShortId} /> : null}
         <FormError messageKey={error} />
         <BusyButton type="submit" className="primary" busy={busy}>
           {busy ? t('setup.busy') : t('setup.submit')}

@@ -6,14 +6,15 @@
  */
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/messages.ts'
+import type { MessageVars } from '../i18n/translate.ts'
 
-/** Shows the catalogue message `messageKey`, or nothing when it is null. */
-export function FormError({ messageKey, id }: { messageKey: MessageKey | null; id?: string }) {
+/** Shows the catalogue message `messageKey` (with `vars` filled in), or nothing when it is null. */
+export function FormError({ messageKey, id, vars }: { messageKey: MessageKey | null; id?: string; vars?: MessageVars }) {
   const { t } = useI18n()
   if (messageKey === null) return null
   return (
     <p className="form-error" role="alert" id={id}>
-      {t(messageKey)}
+      {t(messageKey, vars)}
     </p>
   )
 }

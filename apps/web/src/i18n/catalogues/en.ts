@@ -21,7 +21,7 @@ export const en = {
   'error.authRequired': 'Please sign in first.',
   'error.badCredentials': 'That email or password is not right. Check them and try again.',
   'error.setupInvalid':
-    'This setup link does not work or has already been used. Ask your administrator for a new one.',
+    'This setup link does not work or has already been used. If you set up your account with it, sign in with the password you chose. If not, ask your administrator for a new link.',
   'error.workerOnly': 'Only staff accounts can do this. Sign in with your work email.',
   'error.originMismatch': 'This request was blocked to keep you safe. Reload the page and try again.',
   'error.inviteInvalid': 'This invite link does not work. Ask the meeting facilitator for a new one.',

@@ -43,6 +43,8 @@ export const enBoard = {
   'setup.name': 'Your name',
   'setup.email': 'Work email',
   'setup.password': 'New password',
+  'setup.passwordHint': 'At least {count} characters. A few words in a row are easy to remember.',
+  'setup.passwordTooShort': 'This password is too short. Use at least {count} characters.',
   'setup.submit': 'Create account',
   'setup.busy': 'Saving…',
   'setup.missingCode':

@@ -19,7 +19,7 @@ export const es: Record<ListMessageKey, string> = {
   'error.authRequired': 'Primero inicie sesión.',
   'error.badCredentials': 'El correo electrónico o la contraseña no son correctos. Revíselos e inténtelo de nuevo.',
   'error.setupInvalid':
-    'Este enlace de configuración no funciona o ya se usó. Pida uno nuevo a la persona que administra el sistema.',
+    'Este enlace de configuración no funciona o ya se usó. Si ya configuró su cuenta con él, inicie sesión con la contraseña que eligió. Si no, pida un enlace nuevo a la persona que administra el sistema.',
   'error.workerOnly': 'Solo el personal puede hacer esto. Inicie sesión con su correo del trabajo.',
   'error.originMismatch': 'Bloqueamos esta solicitud para protegerle. Vuelva a cargar la página e inténtelo de nuevo.',
   'error.inviteInvalid':

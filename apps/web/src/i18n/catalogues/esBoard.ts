@@ -45,6 +45,8 @@ export const esBoard: Record<BoardMessageKey, string> = {
   'setup.name': 'Su nombre',
   'setup.email': 'Correo del trabajo',
   'setup.password': 'Contraseña nueva',
+  'setup.passwordHint': 'Al menos {count} caracteres. Unas cuantas palabras seguidas son fáciles de recordar.',
+  'setup.passwordTooShort': 'Esta contraseña es demasiado corta. Use al menos {count} caracteres.',
   'setup.submit': 'Crear cuenta',
   'setup.busy': 'Guardando…',
   'setup.missingCode':
