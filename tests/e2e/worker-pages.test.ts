@@ -1,6 +1,7 @@
 /**
  * A worker's own pages in a real Chromium: opening a meeting link while signed out and signing in
- * right there, choosing a password on the setup page, and coming back to a setup link already used.
+ * right there, choosing a password on the setup page, coming back to a setup link already used, and
+ * her list of meetings.
  */
 import { describe, expect, it } from 'vitest'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
@@ -69,5 +70,32 @@ describe('a worker’s own pages', () => {
     await page.getByLabel('Password').fill(TEST_PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByRole('button', { name: 'Create meeting' }).waitFor({ timeout: 10_000 })
+  })
+
+  it('her list of meetings gives each one’s own date, and says whether its map was finished apart from whether it ended', async () => {
+    const email = 'ana.list@example.org'
+    await workerWithPassword(live.server, email, 'Ana Ruiz')
+    const context = await live.browser.newContext({ locale: 'en-US', timezoneId: 'America/Los_Angeles' })
+    await signInByApi(context, live.server.url, email)
+    const make = async (title: string, details: Record<string, string> = {}) => {
+      const made = await context.request.post(`${live.server.url}/api/meetings`, { data: { title, locale: 'en', ...details } })
+      expect(made.status()).toBe(201)
+      return ((await made.json()) as { id: string }).id
+    }
+    await make('Perez family', { startTime: '2026-11-03T17:00:00.000Z' })
+    const ended = await make('Garcia family')
+    expect((await context.request.post(`${live.server.url}/api/meetings/${ended}/end`)).status()).toBe(204)
+    const finished = await make('Lopez family')
+    expect((await context.request.post(`${live.server.url}/api/meetings/${finished}/finalize`)).status()).toBe(200)
+    expect((await context.request.post(`${live.server.url}/api/meetings/${finished}/end`)).status()).toBe(204)
+
+    const page = await context.newPage()
+    await page.goto(live.server.url)
+    const row = (title: string) => page.getByRole('link', { name: new RegExp(`^${title}`) })
+    await row('Perez family').waitFor({ timeout: 10_000 })
+    const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'America/Los_Angeles' }).format(new Date())
+    expect(await row('Perez family').innerText()).toBe('Perez family\nMeeting on Nov 3, 2026 · Open · English')
+    expect(await row('Garcia family').innerText()).toBe(`Garcia family\nCreated ${today} · Map not finished · Meeting ended ${today} · English`)
+    expect(await row('Lopez family').innerText()).toBe(`Lopez family\nCreated ${today} · Map finished · Meeting ended ${today} · English`)
   })
 })

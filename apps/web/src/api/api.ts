@@ -53,6 +53,8 @@ export interface MeetingSummary {
   readonly createdAt: string
   /** When a facilitator ended the meeting for everyone; null while it goes on (absent from copies kept offline). */
   readonly endedAt?: string | null
+  /** When the meeting itself starts, as the facilitator entered it (null: not entered). */
+  readonly startTime?: string | null
 }
 
 /** One meeting, with the caller's role in it; `version` counts reopenings (absent on older servers). */

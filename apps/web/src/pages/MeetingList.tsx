@@ -1,6 +1,8 @@
 /**
- * The signed-in worker's meetings, newest first, each a link to its canvas, with when it started,
- * whether its map is open or finished, when the meeting was ended (if it was) and its language.
+ * The signed-in worker's meetings, newest first, each a link to its canvas, with the day of the
+ * meeting (or, not entered yet, of its making), whether its map is finished apart from when the
+ * meeting was ended (a meeting ended with its map not finished still has a draft to finish), and
+ * its language.
  *
  *   <MeetingList />
  */
@@ -55,11 +57,12 @@ export function MeetingList() {
         <ul className="meeting-list">
           {state.meetings.map((meeting) => {
             const endedAt = meeting.endedAt ?? null
-            const finalized = meeting.status === 'finalized'
-            // An ended meeting is not "Open", even though its map can still be finished.
+            const startTime = meeting.startTime ?? null
+            const mapStatus =
+              meeting.status === 'finalized' ? 'meetings.status.finalized' : endedAt === null ? 'meetings.status.live' : 'meetings.status.notFinished'
             const facts = [
-              t('meetings.created', { date: formatDate(meeting.createdAt) }),
-              finalized ? t('meetings.status.finalized') : endedAt === null ? t('meetings.status.live') : null,
+              startTime === null ? t('meetings.created', { date: formatDate(meeting.createdAt) }) : t('meetings.heldOn', { date: formatDate(startTime) }),
+              t(mapStatus),
               endedAt === null ? null : t('meetings.status.ended', { date: formatDate(endedAt) }),
               t(`language.${meeting.locale}`),
             ]

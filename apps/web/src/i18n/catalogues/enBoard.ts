@@ -20,10 +20,12 @@ export const enBoard = {
 
   'meetings.heading': 'Your meetings',
   'meetings.empty': 'You have no meetings yet. Start one below.',
-  'meetings.created': 'Started {date}',
+  'meetings.created': 'Created {date}',
+  'meetings.heldOn': 'Meeting on {date}',
   'meetings.status.live': 'Open',
-  'meetings.status.finalized': 'Finished',
-  'meetings.status.ended': 'Ended {date}',
+  'meetings.status.finalized': 'Map finished',
+  'meetings.status.notFinished': 'Map not finished',
+  'meetings.status.ended': 'Meeting ended {date}',
 
   'newMeeting.heading': 'New meeting',
   'newMeeting.title': 'Meeting name',

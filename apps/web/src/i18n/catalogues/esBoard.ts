@@ -21,10 +21,12 @@ export const esBoard: Record<BoardMessageKey, string> = {
 
   'meetings.heading': 'Sus reuniones',
   'meetings.empty': 'Todavía no tiene reuniones. Empiece una aquí abajo.',
-  'meetings.created': 'Empezó el {date}',
+  'meetings.created': 'Creada el {date}',
+  'meetings.heldOn': 'Reunión el {date}',
   'meetings.status.live': 'Abierta',
-  'meetings.status.finalized': 'Terminada',
-  'meetings.status.ended': 'Cerrada el {date}',
+  'meetings.status.finalized': 'Mapa terminado',
+  'meetings.status.notFinished': 'Mapa sin terminar',
+  'meetings.status.ended': 'Reunión cerrada el {date}',
 
   'newMeeting.heading': 'Nueva reunión',
   'newMeeting.title': 'Nombre de la reunión',
