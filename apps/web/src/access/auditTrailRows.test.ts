@@ -41,4 +41,20 @@ describe('auditTrailRows', () => {
     expect(rows.at(-1)).toMatchObject({ who: 'Ana Ruiz · Dirige la reunión', what: 'Creó la reunión' })
     expect(rows[2]!.what).toBe('Exportó el mapa (pdf, v1)')
   })
+
+  it('names the meeting details that changed, in plain words, and gives each time with its time zone', () => {
+    const changed = [
+      entry(1, 'meeting.details-changed', { kind: 'worker', id: 'w1' }, { details: { fields: 'caseReference,startTime,locale' } }),
+      entry(2, 'meeting.details-changed', { kind: 'worker', id: 'w1' }, { details: { fields: 'children,some-future-field' } }),
+    ]
+    const en = auditTrailRows(changed, roster, tFor('en'), 'en', 'America/Los_Angeles')
+    expect(en.map((r) => r.what)).toEqual([
+      'Changed the meeting details (children)',
+      'Changed the meeting details (case reference, start time, language of the map)',
+    ])
+    expect(en[0]!.when).toBe('May 12, 2026, 3:04 AM PDT')
+    const es = auditTrailRows(changed, roster, tFor('es'), 'es', 'America/Los_Angeles')
+    expect(es[1]!.what).toBe('Cambió los datos de la reunión (número de caso, hora de inicio, idioma del mapa)')
+    expect(es[0]!.when).toMatch(/^12 may 2026, 3:04.*GMT-7$/)
+  })
 })
