@@ -279,6 +279,13 @@ describe('the board on a phone and on a laptop', () => {
       await page.getByRole('button', { name: 'Add a danger statement' }).waitFor({ timeout: 10_000 })
       expect(await page.getByRole('button', { name: 'Present mode' }).isVisible()).toBe(true)
       expect.soft(await settled(() => headingsCovered(page))).toEqual([])
+      // "SafetyMap" and the meeting's name read as two things, not as one title: a line stands between them.
+      const brand = await page.locator('.meeting-bar .brand').evaluate((link) => {
+        const style = getComputedStyle(link)
+        return { line: `${style.borderInlineEndWidth} ${style.borderInlineEndStyle}`, right: link.getBoundingClientRect().right }
+      })
+      expect(brand.line).toBe('1px solid')
+      expect((await page.locator('.meeting-bar h1').boundingBox())!.x).toBeGreaterThan(brand.right + 4)
 
       const tldraw = [...(await rects(page, TLDRAW_BOTTOM)), ...(await rects(page, TLDRAW_TOP))]
       const ours = await rects(page, OUR_CONTROLS)
