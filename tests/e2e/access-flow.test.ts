@@ -597,7 +597,7 @@ describe('who may be in the meeting, in two browsers', () => {
     await ana.getByRole('link', { name: 'Go to the start page' }).click()
     const listed = ana.getByRole('link', { name: /Meeting for Rio/ })
     await listed.waitFor({ timeout: 10_000 })
-    expect(await listed.innerText()).toContain(`Ended ${await format({ dateStyle: 'medium' })}`)
+    expect(await listed.innerText()).toContain(`Meeting ended ${await format({ dateStyle: 'medium' })}`)
     expect(await listed.innerText()).not.toContain('Open')
     await listed.click()
     await ana.locator('.tl-canvas').getByText(HARM, { exact: true }).first().waitFor({ timeout: 20_000 })
