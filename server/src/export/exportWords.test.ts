@@ -6,6 +6,11 @@ describe('withheldNotice', () => {
     expect(withheldNotice(0)).toBe('No restricted items were withheld from this export.')
     expect(withheldNotice(2)).toMatch(/^2 items were withheld from this export because they are marked restricted/)
   })
+
+  it('speaks of one item as "it" to the end', () => {
+    expect(withheldNotice(1)).toMatch(/^1 item was withheld .* because it is marked restricted .*\. It is kept by the agency/)
+    expect(withheldNotice(3)).toMatch(/\. They are kept by the agency/)
+  })
 })
 
 describe('an empty section of the record', () => {

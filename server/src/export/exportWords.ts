@@ -351,10 +351,10 @@ export function recordDisagreement(disagreement: ExportDisagreement, timeZone: s
  * so "none" must not read as "nothing at all was left out").
  */
 export function withheldNotice(count: number): string {
-  return count === 0
-    ? 'No restricted items were withheld from this export.'
-    : `${count} item${count === 1 ? ' was' : 's were'} withheld from this export because ${count === 1 ? 'it is' : 'they are'} marked restricted ` +
-        '(for example substance use treatment or health information). They are kept by the agency under the consent on file.'
+  if (count === 0) return 'No restricted items were withheld from this export.'
+  const [items, it, It] = count === 1 ? ['1 item was', 'it is', 'It is'] : [`${count} items were`, 'they are', 'They are']
+  return `${items} withheld from this export because ${it} marked restricted ` +
+    `(for example substance use treatment or health information). ${It} kept by the agency under the consent on file.`
 }
 
 /** Under a workers-only box of the record (MM-35) that holds some: how many, never what they say. */
