@@ -84,3 +84,17 @@ describe('who does not agree, in the rendered PDFs (MM-25)', () => {
     expect(text).not.toContain('is worried that')
   })
 })
+
+describe('the footer of the case file', () => {
+  it('stays on one line under a long meeting title, page count included', async () => {
+    const title = 'Reunión de seguridad — Familia Wójcik-Montenegro, MWMWMWMWMW'
+    const doc = new Y.Doc()
+    writeSafetyMapTemplate(doc, { title, locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+    const pages = pdfText(await renderCaseFilePdf(draftExport(doc, { title, locale: 'en', createdAt: T0 }), null)).split('\f').filter((page) => page.trim())
+    expect(pages.length).toBeGreaterThan(0)
+    pages.forEach((page, i) => {
+      const footer = page.split('\n').find((line) => line.includes('map version'))
+      expect(footer).toMatch(new RegExp(`^Reunión de seguridad .*· export exp_[0-9a-f]{32} · page ${i + 1} of ${pages.length}$`))
+    })
+  })
+})

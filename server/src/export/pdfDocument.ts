@@ -104,6 +104,9 @@ export function createPdf(options: CreatePdfOptions): PdfHandle {
   return { doc, done }
 }
 
+const FOOTER_SIZE = 8
+const FOOTER_MIN_SIZE = 5.5
+
 /** Draws the banner and footer on every page, ends the document and returns its bytes. */
 export async function finishPdf(
   pdf: PdfHandle,
@@ -119,8 +122,11 @@ export async function finishPdf(
     doc.page.margins.bottom = 0
     doc.font('bold').fontSize(7.5).fillColor(decorate.bannerColor ?? '#8a1c1c')
     doc.text(decorate.banner, PDF_MARGIN.left, 24, { width, align: 'center', lineBreak: true })
-    doc.font('body').fontSize(8).fillColor('#444444')
-    doc.text(decorate.footer(i - range.start + 1, range.count), PDF_MARGIN.left, doc.page.height - 40, { width, align: 'center', lineBreak: false })
+    const footer = decorate.footer(i - range.start + 1, range.count)
+    // A long title or version label shrinks the footer rather than wrapping "of 5" onto a line of its own.
+    doc.font('body').fontSize(FOOTER_SIZE)
+    doc.fontSize(Math.max(FOOTER_MIN_SIZE, Math.min(FOOTER_SIZE, (FOOTER_SIZE * width) / doc.widthOfString(footer))))
+    doc.fillColor('#444444').text(footer, PDF_MARGIN.left, doc.page.height - 40, { width, align: 'center', lineBreak: false })
     doc.page.margins.bottom = bottom
   }
   doc.fillColor('black')
