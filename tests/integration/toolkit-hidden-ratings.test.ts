@@ -230,7 +230,7 @@ describe('hidden ratings through the relay', () => {
     const json = await api<{ scales: { scaleId: string; marks: unknown[]; privateRatedBy: unknown }[] }>(server.url, `/api/meetings/${meeting.id}/export?format=json`, { token: apiKey })
     expect(json.body.scales).toEqual([expect.objectContaining({ scaleId: OVERALL_SCALE_ID, marks: [], privateRatedBy: [{ id: lorna.participantId, name: 'Grandma Lorna' }] })])
     const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/export?format=pdf`, { headers: { authorization: `Bearer ${apiKey}` } })
-    expect(oneLine(pdfText(Buffer.from(await pdf.arrayBuffer())))).toContain('Private until revealed: 1 person has rated it (Grandma Lorna).')
+    expect(oneLine(pdfText(Buffer.from(await pdf.arrayBuffer())))).toContain('Never revealed: 1 person rated it (Grandma Lorna).')
 
     // Reopened and shown, her number is back on the line with its reason.
     expect((await api(server.url, `/api/meetings/${meeting.id}/reopen`, { method: 'POST', token: apiKey })).status).toBe(200)

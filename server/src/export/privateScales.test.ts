@@ -86,10 +86,34 @@ describe('the record of a private scale nobody has revealed yet', () => {
       expect.objectContaining({ scaleId: OVERALL_SCALE_ID, marks: [], privateRatedBy: [{ id: 'p-jess', name: 'Jess' }] }),
       expect.objectContaining({ dangerStatementNumber: 1, marks: [], privateRatedBy: [{ id: 'p-lorna', name: 'Grandma Lorna' }] }),
     ])
-    expect(recordPrivateScale([]).text).toContain('Private until revealed: nobody has rated it yet.')
+    expect(recordPrivateScale([], false).text).toContain('Private until revealed: nobody has rated it yet.')
     // The schema describes every field of a scale (it allows no others).
     const schema = JSON.parse(readFileSync(new URL('../../../docs/export-schema.json', import.meta.url), 'utf8'))
     expect(schema.$id).toBe(json.$schema)
     expect(Object.keys(schema.$defs.scale.properties)).toEqual(expect.arrayContaining(Object.keys(json.scales[1])))
+  })
+})
+
+describe('a private scale the map was finished without revealing', () => {
+  const finished = () => {
+    const live = model()
+    return { ...live, meeting: { ...live.meeting, status: 'finalized' as const }, version: { ...live.version, finalized: true, label: 'v1' } }
+  }
+
+  it('is not promised to be shown later, in the record or the family copy', async () => {
+    // NFKC reads the PDF's "ﬁ" ligature as the letters it joins.
+    const record = [oneLine(pdfText(await renderCaseFilePdf(finished(), null))).normalize('NFKC'), oneLine(strFromU8(unzipSync(new Uint8Array(await renderDocx(finished(), null)))['word/document.xml']!).replace(/<[^>]+>/g, ' '))]
+    for (const text of record) {
+      expect(text).toContain('Never revealed: 1 person rated it (Grandma Lorna). The numbers and reasons were not shown before the map was finished, so they are not in this record.')
+      expect(text).not.toContain('stay hidden until')
+    }
+    const family = {
+      en: oneLine(pdfText(await renderFamilyPdf(finished(), { language: 'en', picture: null }))).normalize('NFKC'),
+      es: oneLine(pdfText(await renderFamilyPdf(finished(), { language: 'es', picture: null }))).normalize('NFKC'),
+    }
+    expect(family.en).toContain('Kept private: these numbers were not shown before the map was finished.')
+    expect(family.es).toContain('Quedó en privado: estos números no se mostraron antes de terminar el mapa.')
+    expect(family.en).not.toContain('will be shown together')
+    expect(family.es).not.toContain('se mostrarán juntos')
   })
 })

@@ -40,10 +40,10 @@ function consentBlocks(template: ExportTemplate, timeZone: string): ToolkitBlock
 }
 
 /** The case file's lines on a Safety House path: the child's number and words, verbatim. */
-function casePathBlocks(template: ExportTemplate, path: ExportScale): ToolkitBlock[] {
+function casePathBlocks(template: ExportTemplate, path: ExportScale, finalized: boolean): ToolkitBlock[] {
   const out: ToolkitBlock[] = [{ style: 'h2', text: `${template.name.en}: the path to the door (the child’s scale, 0–10)` }]
   if (path.ends) out.push({ style: 'muted', text: recordScaleEnds(path.ends) })
-  if (path.privateRatedBy) out.push(recordPrivateScale(path.privateRatedBy))
+  if (path.privateRatedBy) out.push(recordPrivateScale(path.privateRatedBy, finalized))
   else if (path.marks.length === 0) out.push({ style: 'muted', text: 'No mark on the path.' })
   for (const m of path.marks) {
     out.push({ style: 'text', text: `${m.participant.name || 'name not recorded'}: ${m.value} out of 10` })
@@ -80,7 +80,7 @@ export function caseFileTemplateBlocks(model: CaseFileExport): ToolkitBlock[] {
         )
       }
     }
-    if (template.path) out.push(...casePathBlocks(template, template.path))
+    if (template.path) out.push(...casePathBlocks(template, template.path, model.version.finalized))
     if (template.people) {
       out.push({ style: 'h2', text: `${template.name.en}: who is in each circle` })
       if (template.people.length === 0) out.push({ style: 'muted', text: 'Nobody placed on the circles.' })
@@ -141,7 +141,7 @@ export function familyTemplateBlocks(model: CaseFileExport, locale: Locale, some
     if (template.path) {
       out.push({ style: 'h2', text: w.path })
       if (template.path.ends) out.push({ style: 'muted', text: w.scaleEnds(template.path.ends.zero, template.path.ends.ten) })
-      if (template.path.privateRatedBy) out.push(...familyPrivateScale(template.path.privateRatedBy, locale, someone))
+      if (template.path.privateRatedBy) out.push(...familyPrivateScale(template.path.privateRatedBy, model.version.finalized, locale, someone))
       else if (template.path.marks.length === 0) out.push({ style: 'muted', text: w.noPathMark })
       for (const m of template.path.marks) {
         out.push({ style: 'text', text: familyScaleMark(locale, m.participant.name || someone, m.value) })

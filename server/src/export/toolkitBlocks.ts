@@ -57,11 +57,17 @@ const scaleTitle = (scale: ExportScale, statement: (n: number) => string, overal
 
 /**
  * A private scale in the record: that it exists, is private, and who has rated it (as the board
- * shows the facilitator), never a number, which nobody has seen before the reveal.
+ * shows the facilitator), never a number, which nobody has seen before the reveal. A finished map
+ * that was never revealed promises no later reveal.
  */
-export function recordPrivateScale(ratedBy: readonly ExportPerson[]): ToolkitBlock {
+export function recordPrivateScale(ratedBy: readonly ExportPerson[], finalized: boolean): ToolkitBlock {
   const who = ratedBy.map((p) => p.name || 'name not recorded').join(', ')
-  const rated = ratedBy.length === 0 ? 'nobody has rated it yet' : `${ratedBy.length} ${ratedBy.length === 1 ? 'person has' : 'people have'} rated it (${who})`
+  const people = `${ratedBy.length} ${ratedBy.length === 1 ? 'person' : 'people'}`
+  if (finalized) {
+    const rated = ratedBy.length === 0 ? 'nobody rated it' : `${people} rated it (${who})`
+    return { style: 'muted', text: `Never revealed: ${rated}. The numbers and reasons were not shown before the map was finished, so they are not in this record.` }
+  }
+  const rated = ratedBy.length === 0 ? 'nobody has rated it yet' : `${people} ${ratedBy.length === 1 ? 'has' : 'have'} rated it (${who})`
   return { style: 'muted', text: `Private until revealed: ${rated}. The numbers and reasons stay hidden until the facilitator shows everyone’s ratings, so they are not in this record.` }
 }
 
@@ -102,7 +108,7 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
     if (scale.marks.length === 0 && !scale.ends && !scale.privateRatedBy) continue
     out.push({ style: 'h2', text: scaleTitle(scale, (n) => `Scale for ${w.statement} ${n}`, `Overall ${w.scale} (0–10)`, `Scale of a removed ${w.statement}`) })
     if (scale.ends) out.push({ style: 'muted', text: recordScaleEnds(scale.ends) })
-    if (scale.privateRatedBy) out.push(recordPrivateScale(scale.privateRatedBy))
+    if (scale.privateRatedBy) out.push(recordPrivateScale(scale.privateRatedBy, model.version.finalized))
     else if (scale.marks.length === 0) out.push({ style: 'muted', text: 'No marks recorded.' })
     for (const m of scale.marks) {
       out.push(
@@ -131,6 +137,8 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   trend: (earlier: readonly number[], now: number) => string
   /** As the phone says it while a scale is private (`phone.scale.private`, `toolkit.hidden.*`). */
   private: string
+  /** A scale still private when the map was finished: nothing will be shown later. */
+  neverShown: string
   nobodyRated: string
   hasRated: (name: string) => string
 }>> = {
@@ -146,6 +154,7 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
     said: (name) => `— said by ${name}`,
     trend: (earlier, now) => `At earlier meetings: ${earlier.join(', then ')}. Now: ${now}.`,
     private: 'Private for now: everyone’s numbers will be shown together.',
+    neverShown: 'Kept private: these numbers were not shown before the map was finished.',
     nobodyRated: 'Nobody has rated yet.',
     hasRated: (name) => `${name} has rated`,
   },
@@ -161,16 +170,17 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
     said: (name) => `— lo dijo ${name}`,
     trend: (earlier, now) => `En reuniones anteriores: ${earlier.join(', luego ')}. Ahora: ${now}.`,
     private: 'Por ahora es privado: los números de todos se mostrarán juntos.',
+    neverShown: 'Quedó en privado: estos números no se mostraron antes de terminar el mapa.',
     nobodyRated: 'Nadie ha dado su número todavía.',
     hasRated: (name) => `${name} ya dio su número`,
   },
 }
 
 /** A private scale in the family copy, as the phone shows it: that it is private and who has rated, no numbers. */
-export function familyPrivateScale(ratedBy: readonly ExportPerson[], locale: Locale, someone: string): ToolkitBlock[] {
+export function familyPrivateScale(ratedBy: readonly ExportPerson[], finalized: boolean, locale: Locale, someone: string): ToolkitBlock[] {
   const w = FAMILY_TOOLKIT[locale]
   return [
-    { style: 'muted', text: w.private },
+    { style: 'muted', text: finalized ? w.neverShown : w.private },
     // All muted, so a page break keeps the notice with who has rated (see `keptTogetherEnd`).
     ...(ratedBy.length === 0 ? [w.nobodyRated] : ratedBy.map((p) => w.hasRated(p.name || someone))).map((text): ToolkitBlock => ({ style: 'muted', text })),
   ]
@@ -221,7 +231,7 @@ export function familySectionCardBlocks(model: CaseFileExport, key: SectionKey, 
         if (scale.marks.length === 0 && !scale.privateRatedBy) continue
         out.push({ style: 'h2', text: scaleTitle(scale, w.statementScale, w.overall, w.removed) })
         if (scale.ends) out.push({ style: 'muted', text: familyWords(locale).scaleEnds(scale.ends.zero, scale.ends.ten) })
-        if (scale.privateRatedBy) out.push(...familyPrivateScale(scale.privateRatedBy, locale, someone))
+        if (scale.privateRatedBy) out.push(...familyPrivateScale(scale.privateRatedBy, model.version.finalized, locale, someone))
         for (const m of scale.marks) {
           out.push({ style: 'text', text: w.mark(m.participant.name || someone, m.value) })
           if (m.earlier.length > 0) out.push({ style: 'muted', text: w.trend(m.earlier.map((e) => e.value), m.value) })
