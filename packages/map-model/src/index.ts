@@ -68,6 +68,7 @@ export {
   WORKERS_ONLY_ZONE_KEYS,
 } from './lib/mapTemplates.ts'
 export { JOURNAL_LINK_DAYS } from './lib/journalLinkDays.ts'
+export { exportFileTitle } from './lib/exportFileTitle.ts'
 export { isMeetingFormat, isMeetingType, MEETING_FORMATS, MEETING_TYPES, type MeetingFormat, type MeetingType } from './lib/meetingTypes.ts'
 export { LABEL_OVERRIDE_MAX_LENGTH, parseLabelOverrides, type ParsedLabelOverrides } from './lib/labelOverrides.ts'
 export {

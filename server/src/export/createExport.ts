@@ -13,7 +13,7 @@
  * ```
  */
 import * as Y from 'yjs'
-import { isLocale, META_KEYS, META_MAP_NAME, readMap, readRecordMap, ZONE_SHAPE_TYPE, type Locale } from '@safetymap/map-model'
+import { exportFileTitle, isLocale, META_KEYS, META_MAP_NAME, readMap, readRecordMap, ZONE_SHAPE_TYPE, type Locale } from '@safetymap/map-model'
 import type { Services } from '../http/services.ts'
 import type { Meeting } from '../meetings/MeetingStore.ts'
 import type { MeetingFormat } from '../meetings/meetingDetails.ts'
@@ -31,7 +31,6 @@ import {
 } from './CaseFileExport.ts'
 import { describePicture, type CanvasPicture } from './canvasPicture.ts'
 import { renderJson } from './renderJson.ts'
-import { exportFileTitle } from './exportFileTitle.ts'
 
 export interface ExportFile {
   readonly body: Buffer

@@ -9,7 +9,7 @@
  *
  *   {role === 'facilitator' && <ExportButton meetingId={meeting.id} title={meeting.title} editor={editor} meetingLocale={meeting.locale} />}
  */
-import { LOCALES, type Locale } from '@safetymap/map-model'
+import { exportFileTitle, LOCALES, type Locale } from '@safetymap/map-model'
 import { useCallback, useId, useState } from 'react'
 import { BusyButton } from '../access/BusyButton.tsx'
 import { usePanelKeyboard } from '../ui/usePanelKeyboard.ts'
@@ -45,8 +45,7 @@ const LANGUAGE_NAMES: Readonly<Record<Locale, MessageKey>> = {
 
 /** A file name from the meeting's title, e.g. `safetymap-Familia-Nguyen-map.png`. */
 function pictureFileName(title: string, format: PictureFormat): string {
-  const safe = title.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'meeting'
-  return `safetymap-${safe}-map.${format}`
+  return `safetymap-${exportFileTitle(title)}-map.${format}`
 }
 
 type ExportState =
