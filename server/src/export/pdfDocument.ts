@@ -114,9 +114,10 @@ export async function finishPdf(
 ): Promise<Buffer> {
   const { doc } = pdf
   const range = doc.bufferedPageRange()
-  const width = doc.page.width - PDF_MARGIN.left - PDF_MARGIN.right
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i)
+    // Pages may differ in width (a wide picture gets a page turned sideways).
+    const width = doc.page.width - PDF_MARGIN.left - PDF_MARGIN.right
     // Text in the margins must not trigger pdfkit's automatic page break.
     const bottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0

@@ -120,6 +120,23 @@ export function drawBlocks(doc: PDFKit.PDFDocument, blocks: readonly ToolkitBloc
 }
 
 /** Renders the case-file PDF/A-2b for one export model. */
+/**
+ * The canvas picture on a page of its own, turned sideways when the board is wider than tall, so
+ * the notes are as large as the page allows; heading, picture and checksum stay together.
+ */
+function drawPicturePage(doc: PDFKit.PDFDocument, picture: CanvasPicture): void {
+  doc.addPage({ layout: picture.width > picture.height ? 'landscape' : 'portrait' })
+  heading(doc, 'Picture of the canvas')
+  const width = contentWidth(doc)
+  const caption = `PNG ${picture.width}×${picture.height}, SHA-256 ${picture.sha256}`
+  doc.font('body').fontSize(8)
+  const captionHeight = doc.heightOfString(caption, { width }) + doc.currentLineHeight()
+  const height = doc.page.height - doc.page.margins.bottom - doc.y - captionHeight
+  doc.image(picture.png, { fit: [width, height], align: 'center' })
+  doc.moveDown(0.3)
+  doc.text(caption, { width })
+}
+
 export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPicture | null): Promise<Buffer> {
   const { meeting, version } = model
   const pdf = createPdf({
@@ -163,14 +180,9 @@ export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPi
   drawBlocks(doc, caseFileTemplateBlocks(model))
   drawBlocks(doc, caseFileJournalBlocks(model))
 
-  heading(doc, 'Picture of the canvas')
-  if (picture) {
-    const maxHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 40
-    ensureSpace(doc, Math.min(maxHeight, (width * picture.height) / picture.width))
-    doc.image(picture.png, { fit: [width, maxHeight] })
-    doc.moveDown(0.3)
-    doc.font('body').fontSize(8).text(`PNG ${picture.width}×${picture.height}, SHA-256 ${picture.sha256}`, { width })
-  } else {
+  if (picture) drawPicturePage(doc, picture)
+  else {
+    heading(doc, 'Picture of the canvas')
     doc.font('body').fontSize(9).text(PICTURE_MISSING, { width })
   }
 
