@@ -73,6 +73,17 @@ export function recordPrivateScale(ratedBy: readonly ExportPerson[], finalized: 
 
 const capital = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`
 
+/** The safety goal a next step was made for, with the number of the statement it answers (null when none). */
+function stepGoal(model: CaseFileExport, step: ExportNextStep): { goal: ExportSafetyGoal; statement: number | null } | null {
+  if (!step.safetyGoalId) return null
+  for (const s of model.dangerStatements) {
+    const goal = s.safetyGoals.find((g) => g.id === step.safetyGoalId)
+    if (goal) return { goal, statement: s.number }
+  }
+  const goal = model.unlinkedSafetyGoals.find((g) => g.id === step.safetyGoalId)
+  return goal ? { goal, statement: null } : null
+}
+
 /** The case-file record's blocks (English labels in the map variant's words; the map's own sentences as written). */
 export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
   const w = recordPlanWords(model.variant)
@@ -94,9 +105,11 @@ export function caseFileToolkitBlocks(model: CaseFileExport): ToolkitBlock[] {
   out.push({ style: 'h1', text: 'Next steps' })
   if (model.nextSteps.length === 0) out.push({ style: 'muted', text: 'No next steps recorded.' })
   for (const n of model.nextSteps) {
+    const toward = stepGoal(model, n)
     out.push(
       { style: 'text', text: quoted(n.action || n.sentence, n) },
       { style: 'muted', text: `Owner: ${n.owner ?? NOT_RECORDED}; by: ${n.dueDate ?? NOT_RECORDED}` },
+      ...(toward ? [{ style: 'muted', text: `Toward the ${w.goal}${toward.statement === null ? '' : ` for statement ${toward.statement}`}: ${toward.goal.sentence}` } as const] : []),
       ...sign(n),
     )
   }
@@ -126,6 +139,9 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   statement: (n: number) => string
   /** Who does a next step by when; a part nobody has settled says so, so a family never wonders whether it was left off. */
   stepOwner: (owner: string | null, date: string | null) => string
+  /** The worry, or the goal linked to none, a next step was made for. */
+  stepForWorry: (n: number) => string
+  stepForGoal: (goal: string) => string
   overall: string
   statementScale: (n: number) => string
   removed: string
@@ -145,6 +161,8 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   en: {
     statement: (n) => `Worry ${n}`,
     stepOwner: (owner, date) => `Who: ${owner ?? 'not decided yet'} · ${date ? `By: ${date}` : 'By when: not decided yet'}`,
+    stepForWorry: (n) => `This step is for Worry ${n}.`,
+    stepForGoal: (goal) => `This step is for the goal: ${goal}`,
     overall: 'Overall',
     statementScale: (n) => `Worry ${n}`,
     removed: 'A worry that was taken off the map',
@@ -161,6 +179,8 @@ const FAMILY_TOOLKIT: Readonly<Record<Locale, {
   es: {
     statement: (n) => `Preocupación ${n}`,
     stepOwner: (owner, date) => `Quién: ${owner ?? 'todavía no se ha decidido'} · ${date ? `Para: ${date}` : 'Para cuándo: todavía no se ha decidido'}`,
+    stepForWorry: (n) => `Este paso es para la Preocupación ${n}.`,
+    stepForGoal: (goal) => `Este paso es para la meta: ${goal}`,
     overall: 'En general',
     statementScale: (n) => `Preocupación ${n}`,
     removed: 'Una preocupación que se quitó del mapa',
@@ -223,7 +243,9 @@ export function familySectionCardBlocks(model: CaseFileExport, key: SectionKey, 
     case 'next-steps':
       for (const n of model.nextSteps) {
         const owner = w.stepOwner(n.owner, n.dueDate && formatFamilyDueDate(n.dueDate, locale))
-        out.push({ style: 'text', text: quoted(step(n), n) }, { style: 'muted', text: owner }, ...said(n))
+        const toward = stepGoal(model, n)
+        const forWhat = toward && (toward.statement === null ? w.stepForGoal(composeSafetyGoal(toward.goal.slots, locale)) : w.stepForWorry(toward.statement))
+        out.push({ style: 'text', text: quoted(step(n), n) }, { style: 'muted', text: owner }, ...(forWhat ? [{ style: 'muted', text: forWhat } as const] : []), ...said(n))
       }
       break
     case 'scale':
