@@ -53,7 +53,8 @@ export function recordSectionBlocks(model: CaseFileExport): ToolkitBlock[] {
   for (const section of model.sections) {
     if (section.columnLabel && section.column !== column) out.push({ style: 'h1', text: section.columnLabel.en })
     column = section.column
-    out.push({ style: 'h2', text: `${section.label.en}${model.meeting.locale === 'es' ? ` (${section.label.es})` : ''}` })
+    // A slash, not brackets: some labels end in "(0–10)" themselves.
+    out.push({ style: 'h2', text: `${section.label.en}${model.meeting.locale === 'es' ? ` / ${section.label.es}` : ''}` })
     if (section.items.length === 0) out.push({ style: 'muted', text: recordEmptySection(section.key, cardsInSection(model, section.key), model.variant) })
     out.push(...section.items.flatMap((item) => recordItemBlocks(item, model.meeting.timeZone)))
   }

@@ -70,7 +70,7 @@ describe('renderDocx', () => {
     const paragraphs = body.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs) ?? []
     const paragraph = (text: string) => paragraphs.find((p) => p.includes(text)) ?? ''
     const keptWithNext = (text: string) => paragraph(text).includes('<w:keepNext/>')
-    expect(keptWithNext('Strengths (Fortalezas)')).toBe(true)
+    expect(keptWithNext('Strengths / Fortalezas')).toBe(true)
     expect(keptWithNext('La abuela recoge a Kai')).toBe(true)
     // The by-line is kept with the disagreement under it, which ends the entry.
     expect(keptWithNext('— José Nguyễn, ')).toBe(true)
