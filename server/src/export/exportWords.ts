@@ -193,6 +193,8 @@ interface FamilyWords {
   /** The rating section when nobody gave a number. */
   readonly noRating: string
   readonly unsorted: string
+  /** Over the picture of the board, on its own page. */
+  readonly pictureHeading: string
   readonly withheld: (count: number) => string
   readonly page: (n: number, of: number) => string
   readonly meetingType: string
@@ -249,6 +251,7 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     nothingWritten: 'Nothing was written here.',
     noRating: 'Nobody gave a number yet. You can give yours at the next meeting.',
     unsorted: 'Other things people wrote',
+    pictureHeading: 'The map as it looked at the meeting',
     withheld: (count) =>
       `${count === 1 ? 'One private item is' : `${count} private items are`} not in this copy. Your social worker can explain why.`,
     page: (n, of) => `Page ${n} of ${of}`,
@@ -291,6 +294,7 @@ const FAMILY: Readonly<Record<Locale, FamilyWords>> = {
     nothingWritten: 'No se escribió nada aquí.',
     noRating: 'Nadie dio un número todavía. Usted puede dar el suyo en la próxima reunión.',
     unsorted: 'Otras cosas que la gente escribió',
+    pictureHeading: 'El mapa como se veía en la reunión',
     withheld: (count) =>
       `${count === 1 ? 'Un dato privado no está' : `${count} datos privados no están`} en esta copia. Su trabajador o trabajadora social le puede explicar por qué.`,
     page: (n, of) => `Página ${n} de ${of}`,

@@ -200,3 +200,23 @@ export function drawParagraphs(doc: PDFKit.PDFDocument, paragraphs: readonly Pdf
 export function contentWidth(doc: PDFKit.PDFDocument): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right
 }
+
+/**
+ * A picture of the board on a page of its own, turned sideways when the board is wider than tall
+ * so its notes print as large as the page allows; `heading` above it and `caption` (if any) under
+ * it stay on that page.
+ */
+export function drawPicturePage(
+  doc: PDFKit.PDFDocument,
+  picture: { readonly png: Buffer; readonly width: number; readonly height: number },
+  heading: readonly PdfParagraph[],
+  caption?: PdfParagraph,
+): void {
+  doc.addPage({ layout: picture.width > picture.height ? 'landscape' : 'portrait' })
+  drawParagraphs(doc, heading)
+  doc.y += 6
+  const below = caption ? paragraphsHeight(doc, [caption]) + 6 : 0
+  doc.image(picture.png, { fit: [contentWidth(doc), doc.page.height - doc.page.margins.bottom - doc.y - below], align: 'center' })
+  if (caption) drawParagraphs(doc, [{ ...caption, before: (caption.before ?? 0) + 6 }])
+}
+

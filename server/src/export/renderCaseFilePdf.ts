@@ -19,7 +19,7 @@ import {
   withheldNotice,
 } from './exportWords.ts'
 import { recordSectionBlocks } from './itemBlocks.ts'
-import { contentWidth, createPdf, ensureSpace, finishPdf, keepOnPage } from './pdfDocument.ts'
+import { contentWidth, createPdf, drawPicturePage, ensureSpace, finishPdf, keepOnPage } from './pdfDocument.ts'
 import { participantDetailsLine, recordHeaderFields, recordPurposeFields } from './recordHeader.ts'
 import { caseFileTemplateBlocks } from './templateBlocks.ts'
 import { caseFileJournalBlocks } from './journalBlocks.ts'
@@ -120,23 +120,6 @@ export function drawBlocks(doc: PDFKit.PDFDocument, blocks: readonly ToolkitBloc
 }
 
 /** Renders the case-file PDF/A-2b for one export model. */
-/**
- * The canvas picture on a page of its own, turned sideways when the board is wider than tall, so
- * the notes are as large as the page allows; heading, picture and checksum stay together.
- */
-function drawPicturePage(doc: PDFKit.PDFDocument, picture: CanvasPicture): void {
-  doc.addPage({ layout: picture.width > picture.height ? 'landscape' : 'portrait' })
-  heading(doc, 'Picture of the canvas')
-  const width = contentWidth(doc)
-  const caption = `PNG ${picture.width}×${picture.height}, SHA-256 ${picture.sha256}`
-  doc.font('body').fontSize(8)
-  const captionHeight = doc.heightOfString(caption, { width }) + doc.currentLineHeight()
-  const height = doc.page.height - doc.page.margins.bottom - doc.y - captionHeight
-  doc.image(picture.png, { fit: [width, height], align: 'center' })
-  doc.moveDown(0.3)
-  doc.text(caption, { width })
-}
-
 export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPicture | null): Promise<Buffer> {
   const { meeting, version } = model
   const pdf = createPdf({
@@ -180,8 +163,10 @@ export async function renderCaseFilePdf(model: CaseFileExport, picture: CanvasPi
   drawBlocks(doc, caseFileTemplateBlocks(model))
   drawBlocks(doc, caseFileJournalBlocks(model))
 
-  if (picture) drawPicturePage(doc, picture)
-  else {
+  if (picture) {
+    const caption = `PNG ${picture.width}×${picture.height}, SHA-256 ${picture.sha256}`
+    drawPicturePage(doc, picture, [{ font: 'bold', size: 13, text: 'Picture of the canvas' }], { font: 'body', size: 8, text: caption })
+  } else {
     heading(doc, 'Picture of the canvas')
     doc.font('body').fontSize(9).text(PICTURE_MISSING, { width })
   }

@@ -20,7 +20,7 @@ import { hasRecordedDisagreement, recordDate } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
 import { familyMapWords, familyWords, formatFamilyDate, formatFamilyTime, listOfNames, meetingFormatLabel, meetingTypeLabel } from './exportWords.ts'
 import { familyDisagreementBlocks } from './itemBlocks.ts'
-import { contentWidth, createPdf, drawParagraphs, finishPdf, keepTogether, paragraphsHeight, type PdfParagraph } from './pdfDocument.ts'
+import { contentWidth, createPdf, drawParagraphs, drawPicturePage, finishPdf, keepTogether, paragraphsHeight, type PdfParagraph } from './pdfDocument.ts'
 import { drawBlocks, firstRunHeight, shortTitle, type BlockSizes } from './renderCaseFilePdf.ts'
 import { familyTemplateBlocks } from './templateBlocks.ts'
 import { familyJournalBlocks } from './journalBlocks.ts'
@@ -123,11 +123,7 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
   drawBlocks(doc, familyTemplateBlocks(model, locale, w.someone), sizes)
   drawBlocks(doc, familyJournalBlocks(model, locale, w.someone), sizes)
 
-  if (picture) {
-    doc.addPage()
-    const maxHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom
-    doc.image(picture.png, { fit: [width, maxHeight] })
-  }
+  if (picture) drawPicturePage(doc, picture, [{ font: 'bold', size: 16, color: '#1d3f6e', text: w.pictureHeading }])
 
   // Each page names the meeting and its date, as the record's footer does, so a loose page can be placed.
   return finishPdf(pdf, { banner: w.privacy, bannerColor: '#1d3f6e', footer: (n, of) => `${shortTitle(model.meeting.title)} · ${date} · ${w.page(n, of)}` })

@@ -10,6 +10,7 @@ import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import { readCanvasPicture } from './canvasPicture.ts'
 import { draftExport, pdfText } from './exportTestKit.ts'
 import { renderCaseFilePdf } from './renderCaseFilePdf.ts'
+import { renderFamilyPdf } from './renderFamilyPdf.ts'
 
 const T0 = Date.parse('2026-11-25T10:00:00Z')
 
@@ -40,19 +41,24 @@ function pageSizes(bytes: Buffer): string[] {
   return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+ x [\d.]+)/gm)].map((m) => m[1]!)
 }
 
+function mapWithPicture() {
+  const doc = new Y.Doc()
+  writeSafetyMapTemplate(doc, { title: 'Kai', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+  const read = readCanvasPicture(greyPng(1400, 490))
+  if (!read.ok) throw new Error('test PNG refused')
+  return { model: draftExport(doc, { title: 'Kai', locale: 'en', createdAt: T0 }), picture: read.picture }
+}
+
 describe('the picture of the canvas in the case file', () => {
   it('has a page of its own, turned sideways for a wide board, with its heading and checksum on it', async () => {
-    const doc = new Y.Doc()
-    writeSafetyMapTemplate(doc, { title: 'Kai', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
-    const read = readCanvasPicture(greyPng(1400, 490))
-    if (!read.ok) throw new Error('test PNG refused')
-    const bytes = await renderCaseFilePdf(draftExport(doc, { title: 'Kai', locale: 'en', createdAt: T0 }), read.picture)
+    const { model, picture } = mapWithPicture()
+    const bytes = await renderCaseFilePdf(model, picture)
     const pages = pdfText(bytes).split('\f').slice(0, -1)
     const sizes = pageSizes(bytes)
     expect(sizes).toHaveLength(pages.length)
     const last = pages.length - 1
     expect(pages[last]).toContain('Picture of the canvas')
-    expect(pages[last]).toContain(`PNG 1400×490, SHA-256 ${read.picture.sha256}`)
+    expect(pages[last]).toContain(`PNG 1400×490, SHA-256 ${picture.sha256}`)
     expect(pages.slice(0, last).join('')).not.toContain('Picture of the canvas')
     expect(sizes[last]).toBe('792 x 612')
     expect(new Set(sizes.slice(0, last))).toEqual(new Set(['612 x 792']))
@@ -61,3 +67,20 @@ describe('the picture of the canvas in the case file', () => {
     expect(pages[0]).toMatch(new RegExp(`page 1 of ${pages.length}`))
   })
 })
+
+describe('the picture of the board in the family copy', () => {
+  for (const [language, heading] of [['en', 'The map as it looked at the meeting'], ['es', 'El mapa como se veía en la reunión']] as const) {
+    it(`is on a last page of its own, sideways for a wide board, under a heading that says what it is (${language})`, async () => {
+      const { model, picture } = mapWithPicture()
+      const bytes = await renderFamilyPdf(model, { language, picture })
+      const pages = pdfText(bytes).split('\f').slice(0, -1)
+      const sizes = pageSizes(bytes)
+      const last = pages.length - 1
+      expect(pages[last]).toContain(heading)
+      expect(pages.slice(0, last).join('')).not.toContain(heading)
+      expect(sizes[last]).toBe('792 x 612')
+      expect(new Set(sizes.slice(0, last))).toEqual(new Set(['612 x 792']))
+    })
+  }
+})
+
