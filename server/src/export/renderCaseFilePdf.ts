@@ -52,6 +52,8 @@ export interface BlockSizes {
   readonly text: number
   readonly by: number
   readonly muted: number
+  /** Where who said it (and who does not agree) stands: the family copy sets it at the right, as under its notes. */
+  readonly byAlign?: 'left' | 'right'
 }
 
 const RECORD_SIZES: BlockSizes = { h1: 14, h2: 12, text: 10, by: 8.5, muted: 9 }
@@ -85,10 +87,20 @@ function blockHeight(doc: PDFKit.PDFDocument, block: ToolkitBlock, sizes: BlockS
 /** The space after an entry follows its last line: its by-line, or the asides that belong to it. */
 const endsEntryAt = (blocks: readonly ToolkitBlock[], i: number) => blocks[i + 1]?.style !== 'aside'
 
+/**
+ * Lines of space above a block: an entry whose last lines are notes with no by-line (a person's
+ * number and reasons, a step's who and when) is set apart from the next one as a signed one is.
+ */
+const spaceAbove = (blocks: readonly ToolkitBlock[], i: number) => (blocks[i]!.style === 'text' && blocks[i - 1]?.style === 'muted' ? ENTRY_GAP : 0)
+const ENTRY_GAP = 0.4
+
 /** Height of `blocks` from `start` to `end` (exclusive). */
 function runHeight(doc: PDFKit.PDFDocument, blocks: readonly ToolkitBlock[], start: number, end: number, sizes: BlockSizes): number {
   let height = 0
-  for (let i = start; i < end; i++) height += blockHeight(doc, blocks[i]!, sizes, endsEntryAt(blocks, i))
+  for (let i = start; i < end; i++) {
+    height += blockHeight(doc, blocks[i]!, sizes, endsEntryAt(blocks, i))
+    height += spaceAbove(blocks, i) * (doc.currentLineHeight(true) + 1)
+  }
   return height
 }
 
@@ -112,7 +124,10 @@ export function drawBlocks(doc: PDFKit.PDFDocument, blocks: readonly ToolkitBloc
         continue
       }
       const look = blockLook(block, sizes, endsEntryAt(blocks, i))
-      doc.font(look.font).fontSize(look.size).fillColor(look.color).text(block.text, { width }).fillColor('black')
+      // Not at the top of a page, where nothing stands above to be set apart from.
+      if (spaceAbove(blocks, i) > 0 && doc.y > doc.page.margins.top) doc.font(look.font).fontSize(look.size).moveDown(spaceAbove(blocks, i))
+      const align = block.style === 'by' || block.style === 'aside' ? (sizes.byAlign ?? 'left') : 'left'
+      doc.font(look.font).fontSize(look.size).fillColor(look.color).text(block.text, { width, align }).fillColor('black')
       if (look.after > 0) doc.moveDown(look.after)
     }
     start = end

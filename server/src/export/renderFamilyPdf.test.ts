@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
@@ -134,4 +138,41 @@ describe('the family copy’s pages and dates', () => {
       expect(text).toContain(DATED[language].due)
     })
   }
+})
+
+describe('who said each thing, in the family copy', () => {
+  it('stands at the right under notes and cards alike', async () => {
+    const doc = new Y.Doc()
+    writeSafetyMapTemplate(doc, { title: 'Kai', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+    const now = { now: new Date(T0) }
+    addItem(doc, 'strengths', 'Grandma picks Kai up every day', { id: 'p-jess', name: 'Jess' }, now)
+    addDangerStatement(doc, { whoIsWorried: 'The school', behaviour: 'Kai is left alone at night', situations: '', impactOnChild: '', whoDisagrees: '' }, { id: 'w1', name: 'Ana Ruiz' }, now)
+    const model = draftExport(doc, { title: 'Kai', locale: 'en', createdAt: T0 })
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'safetymap-layout-')), 'family.pdf')
+    writeFileSync(file, await renderFamilyPdf(model, { language: 'en', picture: null }))
+    const lines = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\n')
+    const saidBy = lines.filter((line) => line.trimStart().startsWith('— said by'))
+    expect(saidBy.map((line) => line.trim())).toEqual(['— said by Ana Ruiz', '— said by Jess'])
+    const ends = saidBy.map((line) => line.trimEnd().length)
+    for (const line of saidBy) expect(line.length - line.trimStart().length, line).toBeGreaterThan(30)
+    expect(Math.max(...ends) - Math.min(...ends)).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('several people’s numbers on one scale, in the family copy', () => {
+  it('are set apart: space between one person’s reasons and the next person’s number', async () => {
+    const doc = new Y.Doc()
+    writeSafetyMapTemplate(doc, { title: 'Kai', locale: 'en', schema: createSafetyMapSchema().serialize(), now: new Date(T0) })
+    const now = { now: new Date(T0) }
+    writeScalingMark(doc, { scaleId: OVERALL_SCALE_ID, participant: { id: 'p-ana', name: 'Ana' }, value: 4, reasons: { whatMakesItThisHigh: 'Jess asks for help', onePointHigher: '' } }, now)
+    writeScalingMark(doc, { scaleId: OVERALL_SCALE_ID, participant: { id: 'p-jess', name: 'Jess' }, value: 6, reasons: { whatMakesItThisHigh: 'Grandma lives close', onePointHigher: '' } }, now)
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'safetymap-layout-')), 'family.pdf')
+    writeFileSync(file, await renderFamilyPdf(draftExport(doc, { title: 'Kai', locale: 'en', createdAt: T0 }), { language: 'en', picture: null }))
+    const words = [...execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</g)]
+    const word = (text: string) => words.find((m) => m[3] === text)!
+    const gap = (above: string, below: string) => Number(word(below)[1]) - Number(word(above)[2])
+    // The line after a number (its reason) follows at once; the next person's number stands apart.
+    expect(gap('Ana:', 'Why')).toBeLessThan(1)
+    expect(gap('help', 'Jess:')).toBeGreaterThan(4)
+  })
 })

@@ -27,7 +27,7 @@ import { familyJournalBlocks } from './journalBlocks.ts'
 import { familySectionCardBlocks } from './toolkitBlocks.ts'
 
 /** The family copy's card sizes: larger than the record's, for reading on paper at home. */
-const CARD_SIZES: BlockSizes = { h1: 13, h2: 12, text: 12, by: 10, muted: 10.5 }
+const CARD_SIZES: BlockSizes = { h1: 13, h2: 12, text: 12, by: 10, muted: 10.5, byAlign: 'right' }
 
 /** Renders the family copy of one export model in `language`. */
 export async function renderFamilyPdf(model: CaseFileExport, options: { language: Locale; picture: CanvasPicture | null }): Promise<Buffer> {
@@ -119,7 +119,7 @@ export async function renderFamilyPdf(model: CaseFileExport, options: { language
     for (const entry of model.unsorted) writeItem(entry)
   }
 
-  const sizes: BlockSizes = { h1: 16, h2: 13, text: 12, by: 10, muted: 10.5 }
+  const sizes: BlockSizes = { ...CARD_SIZES, h1: 16, h2: 13 }
   drawBlocks(doc, familyTemplateBlocks(model, locale, w.someone), sizes)
   drawBlocks(doc, familyJournalBlocks(model, locale, w.someone), sizes)
 
