@@ -86,7 +86,7 @@ describe('LABELS_FILE', () => {
     // A Spanish meeting's record gives the Spanish heading beside the English one.
     const recordText = oneLine(pdfText(await exported('format=pdf')))
     expect(recordText).toContain(LABELS.worries.en.label)
-    expect(recordText).toContain(`${LABELS.danger.en.label} (${LABELS.danger.es.label})`)
+    expect(recordText).toContain(`${LABELS.danger.en.label} / ${LABELS.danger.es.label}`)
     for (const locale of ['en', 'es'] as const) {
       const family = oneLine(pdfText(await exported(`format=family-pdf&language=${locale}`)))
       expect(family).toContain(LABELS.worries[locale].label)
