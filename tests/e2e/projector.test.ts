@@ -32,17 +32,11 @@ async function facilitatorOnProjector(email: string): Promise<{ page: Page; meet
   return { page, meetingId, apiKey }
 }
 
-/**
- * Selects the note that says `text`; Escape in the canvas first: a click on a note that is still
- * selected would start editing it. If tldraw took the click as that anyway (the Escape just after
- * a note was written can land before it settles), Escape again leaves the note selected.
- */
+/** Selects the note that says `text`; Escape in the canvas first: a click on a note that is still selected would start editing it. */
 async function selectNoteSaying(page: Page, text: string): Promise<void> {
   await page.locator('.tl-container').focus()
   await page.keyboard.press('Escape')
   await page.locator('.tl-canvas').getByText(text).first().click()
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
-  if (await page.evaluate(() => document.activeElement?.getAttribute('contenteditable') === 'true')) await page.keyboard.press('Escape')
 }
 
 /**

@@ -72,13 +72,20 @@ export async function addNoteUnder(page: Page, heading: string | RegExp, text: s
   await page.keyboard.press('Escape')
   await page.keyboard.press('n')
   await page.mouse.click(box.x + across, box.y + box.height + below)
+  const placedAt = Date.now()
   // The new note opens its text editor; type only once it has focus.
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.getAttribute('contenteditable')), { timeout: 5_000 })
     .toBe('true')
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
+  // A click on the note within tldraw's double-click time (450 ms) of the click that placed it would
+  // count as a double click and open it for editing; no person writes a note that fast.
+  await page.waitForTimeout(Math.max(0, TLDRAW_DOUBLE_CLICK_MS + 50 - (Date.now() - placedAt)))
 }
+
+/** tldraw's `doubleClickDurationMs` (its default, which the board keeps). */
+const TLDRAW_DOUBLE_CLICK_MS = 450
 
 /**
  * Waits until `locator` on `page` is visible; on a timeout the error also says what the page
