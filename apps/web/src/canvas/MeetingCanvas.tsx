@@ -38,6 +38,7 @@ import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { createMeetingConnection, type MeetingConnection } from './createMeetingConnection.ts'
 import { createMeetingShapeUtils, MEETING_BINDING_UTILS } from './meetingShapeUtils.ts'
 import { ToolkitControls } from './shapes/ToolkitControls.tsx'
+import { FitNotesToText } from './FitNotesToText.tsx'
 import { FollowMe } from './FollowMe.tsx'
 import { TemplateControls } from './templates/TemplateControls.tsx'
 import { createToolkitState } from './shapes/toolkitState.ts'
@@ -279,6 +280,7 @@ function MeetingRoom({ connection, meeting, user, licenseKey, labels }: MeetingC
               }
             />
             {role === 'facilitator' ? <RestrictedItems meetingId={meeting.id} canRestrict={!access.finalized} /> : null}
+            {role === 'facilitator' && !access.finalized ? <FitNotesToText /> : null}
           </Tldraw>
         </main>
         <div ref={setStepsSlot} className="meeting-steps-slot" />
