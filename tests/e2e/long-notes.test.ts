@@ -1,12 +1,14 @@
 /**
- * A long note written away from the board (on a phone's list, here by a client of the relay) fits
- * its note on the facilitator's board as one typed there does: the note grows to hold the words,
- * instead of the words spilling over its zone's heading and the name under it, and the map's doc
- * holds that height, so the picture in the case file and where the next note goes follow it.
+ * Long words on the facilitator's board. A long note written away from the board (on a phone's
+ * list, here by a client of the relay) fits its note as one typed there does: the note grows to
+ * hold the words, instead of the words spilling over its zone's heading and the name under it, and
+ * the map's doc holds that height, so the picture in the case file and where the next note goes
+ * follow it. A long danger statement is set smaller to fit its card, not cut off mid-sentence, and
+ * a short card's words are larger in present mode.
  */
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
-import { addItem, NOTE_SHAPE_TYPE, RECORDS_ARRAY_NAME } from '@safetymap/map-model'
+import { addDangerStatement, addItem, addSafetyGoal, NOTE_SHAPE_TYPE, RECORDS_ARRAY_NAME } from '@safetymap/map-model'
 import { connectPeer } from '../helpers/clients.ts'
 import { recordingContext } from '../helpers/browser.ts'
 import { openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
@@ -54,3 +56,51 @@ describe('a long note written on a phone', () => {
     }
   })
 })
+
+describe('a long danger statement', () => {
+  it('is set smaller to fit its card, every word of it, on the board and on a projector, instead of being cut off', async () => {
+    const { apiKey } = await workerWithPassword(live.server, 'ana.longstatement@example.org', 'Ana Ruiz')
+    const { context } = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
+    const peer = { current: null as ReturnType<typeof connectPeer> | null }
+    try {
+      const page = await context.newPage()
+      const meetingId = await openNewMeeting(page, live.server.url, 'ana.longstatement@example.org', 'Long statement')
+      await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
+      peer.current = connectPeer({ url: live.server.url, meetingId, token: apiKey })
+      await peer.current.synced()
+      // The domain guide's "stronger" statement, with one more situation: about 480 characters.
+      const worry = addDangerStatement(
+        peer.current.doc,
+        {
+          whoIsWorried: 'The social worker and Grandma Lorna',
+          situations: 'on days when Jess feels very low, and on the nights after her late shifts at the warehouse',
+          behaviour: 'she stays in bed until the afternoon, so Kai misses breakfast and school and has twice gone out to the street on his own to find food',
+          impactOnChild: 'Kai could be hurt by traffic or fall behind at school',
+          whoDisagrees: 'Jess agrees about the missed school days but does not think Kai has been outside alone',
+        },
+        { id: 'w-ana', name: 'Ana Ruiz' },
+      )
+      const noOtherSlots = { childWillExperience: '', whoIsInvolved: '', forHowLong: '', howEveryoneWillKnow: '' }
+      addSafetyGoal(peer.current.doc, { ...noOtherSlots, caregiversWillBeDoing: 'An adult is with Kai every night', dangerStatementId: worry }, { id: 'w-ana', name: 'Ana Ruiz' })
+      const sentence = page.getByTestId('sm-card-danger').locator('.sm-card__sentence')
+      await sentence.getByText(/does not think Kai has been outside alone/).waitFor({ timeout: 10_000 })
+      await expect.poll(() => sentence.evaluate((el) => el.scrollHeight <= el.clientHeight + 1), { timeout: 5_000 }).toBe(true)
+      const size = await sentence.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+      expect(size).toBeLessThan(18)
+      expect(size).toBeGreaterThanOrEqual(18 * 0.6)
+      // A short one keeps the card's full type.
+      const short = page.getByTestId('sm-card-goal').locator('.sm-card__sentence')
+      await short.getByText(/An adult is with Kai every night/).waitFor({ timeout: 10_000 })
+      expect(await short.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBe(18)
+
+      // On a projector the type is larger, and the long one is fitted again to the card.
+      await page.getByRole('button', { name: 'Present mode' }).click()
+      await expect.poll(() => short.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)), { timeout: 5_000 }).toBe(27)
+      await expect.poll(() => sentence.evaluate((el) => el.scrollHeight <= el.clientHeight + 1), { timeout: 5_000 }).toBe(true)
+    } finally {
+      peer.current?.destroy()
+      await context.close()
+    }
+  })
+})
+

@@ -13,6 +13,7 @@ import { isWorkersOnlyZone, NOTE_SHAPE_TYPE, ZONE_SHAPE_TYPE } from '@safetymap/
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useEditor, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import type { ScreenRect } from '../canvas/showMapTop.ts'
+import { fitWords, SMALLEST_WORDS } from '../canvas/fitWords.ts'
 import { isFamilyMemberInTree } from '../canvas/templates/familyMemberOnBoard.ts'
 import { api } from '../api/api.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -158,9 +159,6 @@ function RestrictedNotesLayer({ notes }: { notes: readonly RestrictedNote[] }) {
 /** The type of an item's words, as a share of its shorter side: 20 px on tldraw's 200 px note. */
 const TYPE_PER_SIDE = 0.1
 
-/** The smallest share of that type the words shrink to before the rest is cut with "…". */
-const SMALLEST_WORDS = 0.6
-
 /**
  * One restricted note or person: a box its size on screen, everything in it in proportion (so what fits
  * at one zoom fits at all), the badge on one line, the words shrunk to fit and, past
@@ -190,19 +188,6 @@ function RestrictedNoteCard({ note, left, top, w, h }: { note: RestrictedNote; l
   )
 }
 
-/** Shrinks `words` in steps until they fit their box, then cuts them to the lines that fit; false when cut. */
-function fitWords(words: HTMLElement): boolean {
-  const overflows = () => words.scrollHeight > words.clientHeight + 1
-  words.style.fontSize = ''
-  words.style.webkitLineClamp = ''
-  for (let share = 1; overflows() && share > SMALLEST_WORDS; ) {
-    share = Math.round((share - 0.1) * 10) / 10
-    words.style.fontSize = `${share}em`
-  }
-  if (!overflows()) return true
-  words.style.webkitLineClamp = String(Math.max(1, Math.floor(words.clientHeight / parseFloat(getComputedStyle(words).lineHeight))))
-  return false
-}
 
 function RestrictSelectedItem({ meetingId }: { meetingId: string }) {
   const editor = useEditor()

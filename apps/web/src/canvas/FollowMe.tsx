@@ -25,6 +25,7 @@ import { useDocValue } from '../ui/useDocValue.ts'
 import { FOLLOW_FIELD, beats, nextStart, readLeads, winningLead } from './followLeader.ts'
 import { presentPartName, presentParts, type PresentPart } from './presentParts.ts'
 import { fitsWhole, frameContent } from './showMapTop.ts'
+import { PRESENT_CLASS } from './presentMode.ts'
 
 /** How long after present mode is switched the map is framed again as the canvas settles. */
 const PRESENT_SETTLE_MS = 1_000
@@ -147,7 +148,7 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator, labels }: Foll
   const movedByHandRef = useRef(movedByHand)
   movedByHandRef.current = movedByHand
   useEffect(() => {
-    document.body.classList.toggle('sm-present', present)
+    document.body.classList.toggle(PRESENT_CLASS, present)
     if (framedFor.current === present) return
     framedFor.current = present
     // The canvas just got (or gave back) the people column's width: frame the whole map in that room,
@@ -169,7 +170,7 @@ export function FollowMe({ doc, awareness, selfId, isFacilitator, labels }: Foll
       clearTimeout(settled)
     }
   }, [editor, present])
-  useEffect(() => () => document.body.classList.remove('sm-present'), [])
+  useEffect(() => () => document.body.classList.remove(PRESENT_CLASS), [])
 
   const stepPart = (by: -1 | 1) => {
     const index = shownIndex + by
