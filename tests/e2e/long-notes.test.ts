@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { addDangerStatement, addItem, addSafetyGoal, NOTE_SHAPE_TYPE, RECORDS_ARRAY_NAME } from '@safetymap/map-model'
-import { connectPeer } from '../helpers/clients.ts'
+import type { Page } from 'playwright-core'
+import { connectPeer, type Peer } from '../helpers/clients.ts'
 import { recordingContext } from '../helpers/browser.ts'
 import { openNewMeeting, workerWithPassword } from '../helpers/meetingUi.ts'
 import { useServerAndChromium } from '../helpers/serverAndChromium.ts'
@@ -25,18 +26,31 @@ function growYIn(doc: Y.Doc, id: string): number {
   return record?.val.type === NOTE_SHAPE_TYPE ? (record.val.props?.growY ?? 0) : -1
 }
 
+/**
+ * A new meeting's board on a laptop, and a client of the relay writing to the same map (as a
+ * phone's list does); `use` runs with both, which are closed after.
+ */
+async function withBoardAndPhone(email: string, use: (page: Page, phone: Peer) => Promise<void>): Promise<void> {
+  const { apiKey } = await workerWithPassword(live.server, email, 'Ana Ruiz')
+  const { context } = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
+  let phone: Peer | null = null
+  try {
+    const page = await context.newPage()
+    const meetingId = await openNewMeeting(page, live.server.url, email, 'Family meeting for Kai')
+    await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
+    phone = connectPeer({ url: live.server.url, meetingId, token: apiKey })
+    await phone.synced()
+    await use(page, phone)
+  } finally {
+    phone?.destroy()
+    await context.close()
+  }
+}
+
 describe('a long note written on a phone', () => {
   it('grows on the facilitator’s board to hold its words, and the map keeps that height', async () => {
-    const { apiKey } = await workerWithPassword(live.server, 'ana.long@example.org', 'Ana Ruiz')
-    const { context } = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
-    const peer = { current: null as ReturnType<typeof connectPeer> | null }
-    try {
-      const page = await context.newPage()
-      const meetingId = await openNewMeeting(page, live.server.url, 'ana.long@example.org', 'Long note')
-      await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
-      peer.current = connectPeer({ url: live.server.url, meetingId, token: apiKey })
-      await peer.current.synced()
-      const id = addItem(peer.current.doc, 'strengths', LONG, { id: 'p-lorna', name: 'Grandma Lorna' })
+    await withBoardAndPhone('ana.long@example.org', async (page, phone) => {
+      const id = addItem(phone.doc, 'strengths', LONG, { id: 'p-lorna', name: 'Grandma Lorna' })
 
       const note = page.locator(`.tl-shape[data-shape-id="${id}"]`)
       await note.getByText(LONG).waitFor({ timeout: 10_000 })
@@ -49,28 +63,17 @@ describe('a long note written on a phone', () => {
         }), { timeout: 5_000 })
         .toBe(true)
       // The board wrote the height back, so the relay's other clients hold it too.
-      await expect.poll(() => growYIn(peer.current!.doc, id), { timeout: 5_000 }).toBeGreaterThan(0)
-    } finally {
-      peer.current?.destroy()
-      await context.close()
-    }
+      await expect.poll(() => growYIn(phone.doc, id), { timeout: 5_000 }).toBeGreaterThan(0)
+    })
   })
 })
 
 describe('a long danger statement', () => {
   it('is set smaller to fit its card, every word of it, on the board and on a projector, instead of being cut off', async () => {
-    const { apiKey } = await workerWithPassword(live.server, 'ana.longstatement@example.org', 'Ana Ruiz')
-    const { context } = await recordingContext(live.browser, { viewport: { width: 1366, height: 850 } })
-    const peer = { current: null as ReturnType<typeof connectPeer> | null }
-    try {
-      const page = await context.newPage()
-      const meetingId = await openNewMeeting(page, live.server.url, 'ana.longstatement@example.org', 'Long statement')
-      await page.locator('.tl-canvas').getByText('Strengths', { exact: true }).first().waitFor({ timeout: 30_000 })
-      peer.current = connectPeer({ url: live.server.url, meetingId, token: apiKey })
-      await peer.current.synced()
+    await withBoardAndPhone('ana.longstatement@example.org', async (page, phone) => {
       // The domain guide's "stronger" statement, with one more situation: about 480 characters.
       const worry = addDangerStatement(
-        peer.current.doc,
+        phone.doc,
         {
           whoIsWorried: 'The social worker and Grandma Lorna',
           situations: 'on days when Jess feels very low, and on the nights after her late shifts at the warehouse',
@@ -81,7 +84,7 @@ describe('a long danger statement', () => {
         { id: 'w-ana', name: 'Ana Ruiz' },
       )
       const noOtherSlots = { childWillExperience: '', whoIsInvolved: '', forHowLong: '', howEveryoneWillKnow: '' }
-      addSafetyGoal(peer.current.doc, { ...noOtherSlots, caregiversWillBeDoing: 'An adult is with Kai every night', dangerStatementId: worry }, { id: 'w-ana', name: 'Ana Ruiz' })
+      addSafetyGoal(phone.doc, { ...noOtherSlots, caregiversWillBeDoing: 'An adult is with Kai every night', dangerStatementId: worry }, { id: 'w-ana', name: 'Ana Ruiz' })
       const sentence = page.getByTestId('sm-card-danger').locator('.sm-card__sentence')
       await sentence.getByText(/does not think Kai has been outside alone/).waitFor({ timeout: 10_000 })
       await expect.poll(() => sentence.evaluate((el) => el.scrollHeight <= el.clientHeight + 1), { timeout: 5_000 }).toBe(true)
@@ -97,10 +100,7 @@ describe('a long danger statement', () => {
       await page.getByRole('button', { name: 'Present mode' }).click()
       await expect.poll(() => short.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)), { timeout: 5_000 }).toBe(27)
       await expect.poll(() => sentence.evaluate((el) => el.scrollHeight <= el.clientHeight + 1), { timeout: 5_000 }).toBe(true)
-    } finally {
-      peer.current?.destroy()
-      await context.close()
-    }
+    })
   })
 })
 
