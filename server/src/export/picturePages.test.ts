@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { writeSafetyMapTemplate } from '@safetymap/map-model'
@@ -10,6 +11,7 @@ import { createSafetyMapSchema } from '@safetymap/map-model/schema'
 import { readCanvasPicture } from './canvasPicture.ts'
 import { draftExport, pdfText } from './exportTestKit.ts'
 import { renderCaseFilePdf } from './renderCaseFilePdf.ts'
+import { renderDocx } from './renderDocx.ts'
 import { renderFamilyPdf } from './renderFamilyPdf.ts'
 
 const T0 = Date.parse('2026-11-25T10:00:00Z')
@@ -84,3 +86,21 @@ describe('the picture of the board in the family copy', () => {
   }
 })
 
+
+describe('the picture of the canvas in the Word record', () => {
+  it('has a section of its own turned sideways for a wide board, as large as that page allows, with its checksum', async () => {
+    const { model, picture } = mapWithPicture()
+    const body = strFromU8(unzipSync(new Uint8Array(await renderDocx(model, picture)))['word/document.xml']!)
+    const sections = [...body.matchAll(/<w:sectPr\b.*?<\/w:sectPr>/gs)]
+    expect(sections).toHaveLength(2)
+    expect(sections[0]![0]).not.toContain('w:orient="landscape"')
+    expect(sections[1]![0]).toMatch(/<w:pgSz w:w="15840" w:h="12240" w:orient="landscape"\/>/)
+    // The heading, the picture and its checksum come after the first section's end: on the sideways page.
+    const picturePart = body.slice(sections[0]!.index!)
+    expect(picturePart).toContain('Picture of the canvas')
+    expect(picturePart).toContain(`PNG 1400×490, SHA-256 ${picture.sha256}`)
+    // 9 inches across (11 less two 1-inch margins), in EMU; it was 600 px (6.25 in) on a portrait page.
+    const width = Number(/<wp:extent cx="(\d+)"/.exec(picturePart)![1])
+    expect(width).toBe(9 * 914400)
+  })
+})

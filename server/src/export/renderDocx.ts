@@ -18,8 +18,10 @@ import {
   ImageRun,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   TextRun,
+  type ISectionOptions,
 } from 'docx'
 import { recordDate, type CaseFileExport } from './CaseFileExport.ts'
 import type { CanvasPicture } from './canvasPicture.ts'
@@ -78,8 +80,9 @@ function blockParagraphs(blocks: readonly ToolkitBlock[]): Paragraph[] {
   return out
 }
 
-/** US Letter (8.5 × 11 in) in twips, a twentieth of a point. */
+/** US Letter (8.5 × 11 in) in twips, a twentieth of a point: as the PDF (a California case file); Word's default would be A4. */
 const US_LETTER = { width: 12240, height: 15840 } as const
+const TWIPS_PER_INCH = 1440
 
 /** Renders the case-file record as a DOCX. */
 
@@ -118,26 +121,9 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
   children.push(...blockParagraphs(recordSectionBlocks(model)))
   children.push(...blockParagraphs(caseFileToolkitBlocks(model)), ...blockParagraphs(caseFileTemplateBlocks(model)), ...blockParagraphs(caseFileJournalBlocks(model)))
 
-  children.push(heading('Picture of the canvas', HeadingLevel.HEADING_1))
-  if (picture) {
-    const maxWidth = 600
-    const scale = Math.min(1, maxWidth / picture.width)
-    children.push(
-      new Paragraph({
-        children: [
-          new ImageRun({
-            type: 'png',
-            data: picture.png,
-            transformation: { width: Math.round(picture.width * scale), height: Math.round(picture.height * scale) },
-            altText: { name: 'Canvas', description: 'Picture of the safety map canvas', title: 'Canvas' },
-          }),
-        ],
-      }),
-    )
-  } else {
-    children.push(new Paragraph(PICTURE_MISSING))
-  }
+  if (!picture) children.push(heading('Picture of the canvas', HeadingLevel.HEADING_1), new Paragraph(PICTURE_MISSING))
 
+  const frame = pageFrame(model)
   const document = new Document({
     creator: 'SafetyMap',
     title: `Safety mapping record — ${meeting.title}`,
@@ -151,35 +137,69 @@ export async function renderDocx(model: CaseFileExport, picture: CanvasPicture |
       { name: 'SafetyMapSchemaVersion', value: model.schemaVersion },
     ],
     sections: [
-      {
-        // US Letter, as the PDF (a California case file); Word's default would be A4.
-        properties: { page: { size: { width: US_LETTER.width, height: US_LETTER.height } } },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ text: CONFIDENTIALITY_BANNER, bold: true, size: 15, color: '8A1C1C' })],
-              }),
-            ],
-          }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({ text: `Map version ${version.label} · export ${model.exportId} · page `, size: 16 }),
-                  new TextRun({ children: [PageNumber.CURRENT], size: 16 }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
+      { ...frame, properties: { page: { size: US_LETTER } }, children },
+      ...(picture ? [{ ...frame, ...pictureSection(picture) }] : []),
     ],
   })
   return stabilizeDocx(await Packer.toBuffer(document), recordDate(model))
+}
+
+/**
+ * The canvas picture in a section of its own, as in the PDF: the page turned sideways for a wide
+ * board, the picture as large as the page allows, its heading and checksum with it.
+ */
+function pictureSection(picture: CanvasPicture): Pick<ISectionOptions, 'properties' | 'children'> {
+  const landscape = picture.width > picture.height
+  const [across, down] = landscape ? [US_LETTER.height, US_LETTER.width] : [US_LETTER.width, US_LETTER.height]
+  // Twips to pixels at 96 per inch, inside 1-inch margins; the heading and checksum keep an inch of the height.
+  const px = (twips: number) => (twips - 2 * TWIPS_PER_INCH) / 15
+  const scale = Math.min(px(across) / picture.width, (px(down) - 96) / picture.height)
+  return {
+    properties: { page: { size: { ...US_LETTER, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT } } },
+    children: [
+      heading('Picture of the canvas', HeadingLevel.HEADING_1),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: picture.png,
+            transformation: { width: Math.round(picture.width * scale), height: Math.round(picture.height * scale) },
+            altText: { name: 'Canvas', description: 'Picture of the safety map canvas', title: 'Canvas' },
+          }),
+        ],
+      }),
+      new Paragraph({ children: [new TextRun({ text: `PNG ${picture.width}×${picture.height}, SHA-256 ${picture.sha256}`, size: 16 })] }),
+    ],
+  }
+}
+
+/** Every page's banner and footer, in each section. */
+function pageFrame(model: CaseFileExport): Pick<ISectionOptions, 'headers' | 'footers'> {
+  const { version } = model
+  return {
+    headers: {
+      default: new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: CONFIDENTIALITY_BANNER, bold: true, size: 15, color: '8A1C1C' })],
+          }),
+        ],
+      }),
+    },
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new TextRun({ text: `Map version ${version.label} · export ${model.exportId} · page `, size: 16 }),
+              new TextRun({ children: [PageNumber.CURRENT], size: 16 }),
+            ],
+          }),
+        ],
+      }),
+    },
+  }
 }
