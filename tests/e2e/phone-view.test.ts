@@ -688,9 +688,10 @@ describe('the phone view', () => {
       expect((await api(live.server.url, `/api/meetings/${meeting.id}/reopen`, { method: 'POST', token: worker.apiKey })).status).toBe(200)
       await expect.poll(() => finished.innerText(), { timeout: 10_000 }).toBe('')
       await expect.poll(() => page.getByTestId('connection-status').innerText(), { timeout: 15_000 }).toBe('En vivo')
+      // The reconnect that gives her role back may come just after "En vivo" first shows: live once it is through.
+      await expect.poll(() => statusDot(page), { timeout: 15_000 }).toEqual(LIVE_DOT)
       const afterReopen = await statusTextsSeen(page)
       expect(afterReopen.slice(1), `what the bar said after the reopen: ${afterReopen.join(' → ')}`).not.toContain('Terminado')
-      expect(await statusDot(page)).toEqual(LIVE_DOT)
       await section(page, 'harm').locator('.phone-add-open').waitFor({ timeout: 10_000 })
     } finally {
       await phone.context.close()
