@@ -12,6 +12,7 @@ import { REPO_ROOT, freePort } from '../../helpers/servers.ts'
 import type { ReadyMessage, ServerStats } from '../servers/benchServerIpc.ts'
 import type { WireProtocol } from './benchClient.ts'
 import { serverCommand } from './benchProcess.ts'
+import { perfNodeArgs, perfWindow } from './perfWindow.ts'
 
 export const TARGETS = {
   safetymap: { label: 'SafetyMap relay', script: 'tests/bench/servers/safetymapServer.ts', protocol: 'y-websocket' },
@@ -47,7 +48,7 @@ export async function startTarget(
   const target = TARGETS[name]
   const port = options.port ?? (await freePort())
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const nodeArgs = [...perfNodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])]
   const command = serverCommand([process.execPath, ...nodeArgs, '--import', 'tsx', target.script], { pin: options.pin ?? false })
   const child = spawn(command[0]!, command.slice(1), {
     cwd: REPO_ROOT,
@@ -64,6 +65,20 @@ export async function startTarget(
     })
   })
   const wsBase = ready.url.replace(/^http/, 'ws')
+  const sampled = perfWindow(name, child.pid)
+  let readings = 0
+  const readStats = (): Promise<ServerStats> =>
+    new Promise<ServerStats>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name} stats not answered within ${STATS_DEADLINE_MS} ms`)), STATS_DEADLINE_MS)
+      const onMessage = (message: { stats?: ServerStats }) => {
+        if (!message.stats) return
+        clearTimeout(timer)
+        child.off('message', onMessage)
+        resolve(message.stats)
+      }
+      child.on('message', onMessage)
+      child.send('stats')
+    })
   return {
     name,
     url: ready.url,
@@ -72,18 +87,14 @@ export async function startTarget(
     protocol: target.protocol,
     child,
     roomUrl: (room) => (name === 'safetymap' ? `${wsBase}/sync/${room}` : name === 'hocuspocus' ? `${wsBase}/` : `${wsBase}/${room}`),
-    stats: () =>
-      new Promise<ServerStats>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name} stats not answered within ${STATS_DEADLINE_MS} ms`)), STATS_DEADLINE_MS)
-        const onMessage = (message: { stats?: ServerStats }) => {
-          if (!message.stats) return
-          clearTimeout(timer)
-          child.off('message', onMessage)
-          resolve(message.stats)
-        }
-        child.on('message', onMessage)
-        child.send('stats')
-      }),
+    async stats() {
+      // The measured window lies between the first and the second reading.
+      readings++
+      if (readings === 2) await sampled?.stop()
+      const stats = await readStats()
+      if (readings === 1) await sampled?.start()
+      return stats
+    },
     async stop(signal = 'SIGKILL') {
       if (child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))
