@@ -43,7 +43,7 @@ export function perfWindow(target: string, pid: number | undefined): PerfWindow 
     async start() {
       fs.mkdirSync(dir, { recursive: true })
       recorder = spawn('perf', ['record', '-e', 'cpu-clock', '-F', SAMPLES_PER_SECOND, '-g', '-p', String(pid), '-o', data], { stdio: ['ignore', 'ignore', 'inherit'] })
-      // perf prints nothing when it is attached; give it a moment so the window's start is sampled.
+      // perf gives no sign once it is attached: a moment's wait so the window's start is sampled.
       await new Promise((resolve) => setTimeout(resolve, 200))
     },
     async stop() {
